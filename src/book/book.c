@@ -1,0 +1,152 @@
+/* Opening a book: SQLite in WAL mode with foreign keys, migrated on open. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "book/book.h"
+#include "book/schema.h"
+#include "util/i18n.h"
+#include "util/util.h"
+
+struct book {
+	sqlite3 *db;
+	char *path;
+};
+
+int
+book_schema_version(void)
+{
+	return schema_step_count();
+}
+
+sqlite3 *
+book_db(struct book *b)
+{
+	return b->db;
+}
+
+const char *
+book_path(const struct book *b)
+{
+	return b->path;
+}
+
+int
+book_exec(struct book *b, const char *sql, char *err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(b->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		err_set(err, _("book %s: %s"), b->path, msg ? msg : sqlite3_errmsg(b->db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+int
+book_begin(struct book *b, char *err)
+{
+	return book_exec(b, "BEGIN IMMEDIATE", err);
+}
+
+int
+book_commit(struct book *b, char *err)
+{
+	if (book_exec(b, "COMMIT", err) < 0) {
+		book_rollback(b);
+		return -1;
+	}
+	return 0;
+}
+
+void
+book_rollback(struct book *b)
+{
+	if (!sqlite3_get_autocommit(b->db))
+		sqlite3_exec(b->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static int
+user_version(struct book *b, int *out, char *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(b->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return err_set(err, _("book %s: %s"), b->path, sqlite3_errmsg(b->db));
+	rc = sqlite3_step(st);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return err_set(err, _("book %s: %s"), b->path, sqlite3_errmsg(b->db));
+	return 0;
+}
+
+/* Runs every step past the book's version in one transaction, so a book is
+ * never left half-migrated. */
+static int
+migrate(struct book *b, char *err)
+{
+	int have, want = schema_step_count();
+	char sql[64];
+
+	if (user_version(b, &have, err) < 0)
+		return -1;
+	if (have > want)
+		return err_set(err, _("book %s has schema version %d; this scrivano knows up to %d: "
+				      "use a newer scrivano"), b->path, have, want);
+	if (have == want)
+		return 0;
+	if (book_begin(b, err) < 0)
+		return -1;
+	if (user_version(b, &have, err) < 0)
+		goto fail;
+	for (int n = have + 1; n <= want; n++)
+		if (book_exec(b, schema_step(n), err) < 0)
+			goto fail;
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", want);
+	if (book_exec(b, sql, err) < 0)
+		goto fail;
+	return book_commit(b, err);
+fail:
+	book_rollback(b);
+	return -1;
+}
+
+int
+book_open(const char *path, struct book **out, char *err)
+{
+	struct book *b = xcalloc(1, sizeof *b);
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW;
+
+	b->path = xstrdup(path);
+	if (sqlite3_open_v2(path, &b->db, flags, NULL) != SQLITE_OK) {
+		err_set(err, _("cannot open book %s: %s"), path,
+			b->db ? sqlite3_errmsg(b->db) : "out of memory");
+		book_close(b);
+		return -1;
+	}
+	sqlite3_extended_result_codes(b->db, 1);
+	sqlite3_busy_timeout(b->db, 5000);
+	if (book_exec(b, "PRAGMA journal_mode = WAL", err) < 0 ||
+	    book_exec(b, "PRAGMA foreign_keys = ON", err) < 0 ||
+	    book_exec(b, "PRAGMA synchronous = NORMAL", err) < 0 || migrate(b, err) < 0) {
+		book_close(b);
+		return -1;
+	}
+	*out = b;
+	return 0;
+}
+
+void
+book_close(struct book *b)
+{
+	if (b == NULL)
+		return;
+	sqlite3_close_v2(b->db);
+	free(b->path);
+	free(b);
+}

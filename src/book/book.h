@@ -1,0 +1,29 @@
+/* The book: one user's SQLite file. Opening it sets WAL and foreign keys and
+ * migrates the schema (PRAGMA user_version). Only domain modules under
+ * src/book/ and src/fisc/ run SQL on it; the UI never does. */
+#ifndef SCRIVANO_BOOK_H
+#define SCRIVANO_BOOK_H
+
+#include <sqlite3.h>
+
+struct book;
+
+/* Opens (creating when absent) the book at path and brings its schema up to
+ * date. Returns 0, or -1 with a message in err (ERR_SIZE bytes). */
+int book_open(const char *path, struct book **out, char *err);
+void book_close(struct book *b);
+sqlite3 *book_db(struct book *b);
+const char *book_path(const struct book *b);
+
+/* Schema version this build writes; a book with a higher one is refused. */
+int book_schema_version(void);
+
+/* One transaction per write: begin (IMMEDIATE), then commit or rollback. */
+int book_begin(struct book *b, char *err);
+int book_commit(struct book *b, char *err);
+void book_rollback(struct book *b);
+
+/* Runs SQL with no result rows (for migrations and simple statements). */
+int book_exec(struct book *b, const char *sql, char *err);
+
+#endif

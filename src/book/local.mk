@@ -1,0 +1,2 @@
+src_libscrivano_a_SOURCES += src/book/book.c src/book/book.h \
+	src/book/schema.c src/book/schema.h

@@ -1,0 +1,12 @@
+/* The subcommands of scrivano, one entry point each; main.c holds the table. */
+#ifndef SCRIVANO_COMMANDS_H
+#define SCRIVANO_COMMANDS_H
+
+/* Each gets argv with argv[0] the subcommand's name, and returns the exit
+ * status. */
+int cmd_serve(int argc, char **argv);
+int cmd_tui(int argc, char **argv);
+int cmd_user(int argc, char **argv);
+int cmd_fatturapa(int argc, char **argv);
+
+#endif

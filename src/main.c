@@ -1,0 +1,79 @@
+/* scrivano's command line: one table of subcommands, each in its own module. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "util/i18n.h"
+#include "util/util.h"
+
+struct command {
+	const char *name;
+	const char *usage;
+	const char *help;
+	int (*run)(int argc, char **argv);
+};
+
+static int cmd_help(int argc, char **argv);
+static int cmd_version(int argc, char **argv);
+
+static const struct command commands[] = {
+	{ "serve", N_("serve [--data DIR] [--listen ADDR:PORT]"),
+	  N_("run the SSH server in the foreground, logging to stderr"), cmd_serve },
+	{ "tui", N_("tui --book FILE"),
+	  N_("run the forms on this terminal, on the given book, without SSH"), cmd_tui },
+	{ "user", N_("user add|list NAME [--data DIR]"),
+	  N_("manage the accounts that may log in"), cmd_user },
+	{ "fatturapa", N_("fatturapa check|show|import|html FILE..."),
+	  N_("read, check and import FatturaPA invoices"), cmd_fatturapa },
+	{ "help", N_("help"), N_("show this list"), cmd_help },
+	{ "version", N_("version"), N_("show the version"), cmd_version },
+};
+
+static void
+usage(FILE *out)
+{
+	fprintf(out, _("usage: scrivano COMMAND [OPTIONS]\n\ncommands:\n"));
+	for (size_t i = 0; i < ARRAY_LEN(commands); i++)
+		fprintf(out, "  %-44s %s\n", _(commands[i].usage), _(commands[i].help));
+	fprintf(out, _("\nSee scrivano(1) for every option.\n"));
+}
+
+static int
+cmd_help(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	usage(stdout);
+	return 0;
+}
+
+static int
+cmd_version(int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	printf("scrivano %s\n", PACKAGE_VERSION);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	i18n_init();
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+		return cmd_help(0, NULL);
+	if (strcmp(argv[1], "--version") == 0)
+		return cmd_version(0, NULL);
+	for (size_t i = 0; i < ARRAY_LEN(commands); i++)
+		if (strcmp(argv[1], commands[i].name) == 0)
+			return commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, _("scrivano: unknown command '%s'\n"), argv[1]);
+	usage(stderr);
+	return 2;
+}

@@ -1,0 +1,1 @@
+src_libscrivano_a_SOURCES += src/server/serve.c

@@ -1,0 +1,270 @@
+/* Allocation that cannot fail, error messages, strings and buffers. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/i18n.h"
+#include "util/util.h"
+
+static void
+oom(void)
+{
+	/* Nothing sensible can go on without memory: say so and stop. */
+	fputs("scrivano: out of memory\n", stderr);
+	abort();
+}
+
+void *
+xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		oom();
+	return xrealloc(p, n * size);
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	size_t len = strnlen(s, n);
+	char *p = xmalloc(len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) < 0)
+		oom();
+	va_end(ap);
+	return s;
+}
+
+int
+err_set(char *err, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (err != NULL) {
+		va_start(ap, fmt);
+		vsnprintf(err, ERR_SIZE, fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+size_t
+str_copy(char *dst, const char *src, size_t size)
+{
+	size_t len = strlen(src);
+
+	if (size > 0) {
+		size_t n = len < size - 1 ? len : size - 1;
+		memcpy(dst, src, n);
+		dst[n] = '\0';
+	}
+	return len;
+}
+
+char *
+str_trim(char *s)
+{
+	char *end;
+
+	while (*s != '\0' && isspace((unsigned char)*s))
+		memmove(s, s + 1, strlen(s));
+	end = s + strlen(s);
+	while (end > s && isspace((unsigned char)end[-1]))
+		*--end = '\0';
+	return s;
+}
+
+int
+str_starts(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+size_t
+utf8_len(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+int
+utf8_valid_text(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+
+	while (*p != '\0') {
+		unsigned c = *p;
+		int extra;
+		unsigned cp;
+
+		if (c < 0x20 || c == 0x7F)
+			return 0;
+		if (c < 0x80) {
+			p++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF) {
+			extra = 1;
+			cp = c & 0x1F;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			extra = 2;
+			cp = c & 0x0F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			extra = 3;
+			cp = c & 0x07;
+		} else
+			return 0;
+		for (int i = 1; i <= extra; i++) {
+			if ((p[i] & 0xC0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (p[i] & 0x3F);
+		}
+		if ((extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+		    (cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0x80 && cp < 0xA0))
+			return 0;
+		p += extra + 1;
+	}
+	return 1;
+}
+
+void
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 64;
+		while (cap < b->len + n + 1)
+			cap *= 2;
+		b->data = xrealloc(b->data, cap);
+		b->cap = cap;
+	}
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_adds(struct buf *b, const char *s)
+{
+	buf_add(b, s, strlen(s));
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		oom();
+	buf_add(b, s, (size_t)n);
+	free(s);
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+int
+file_read_all(const char *path, size_t max, char **out, size_t *lenp, char *err)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b = { 0 };
+	char chunk[8192];
+	size_t n;
+
+	if (f == NULL)
+		return err_set(err, _("cannot open %s: %s"), path, strerror(errno));
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (b.len + n > max) {
+			fclose(f);
+			buf_free(&b);
+			return err_set(err, _("%s: file too large (over %zu bytes)"), path, max);
+		}
+		buf_add(&b, chunk, n);
+	}
+	if (ferror(f)) {
+		fclose(f);
+		buf_free(&b);
+		return err_set(err, _("cannot read %s: %s"), path, strerror(errno));
+	}
+	fclose(f);
+	if (b.data == NULL)
+		buf_add(&b, "", 0);
+	*out = b.data;
+	if (lenp != NULL)
+		*lenp = b.len;
+	return 0;
+}
+
+const char *
+share_dir(void)
+{
+	const char *dir = getenv("SCRIVANO_SHARE");
+
+	return dir != NULL && *dir != '\0' ? dir : PKGDATADIR;
+}
+
+char *
+share_path(const char *rel)
+{
+	return xasprintf("%s/%s", share_dir(), rel);
+}

@@ -1,0 +1,58 @@
+/* Small helpers every part uses: allocation that cannot fail, error
+ * messages for the user, and string utilities. */
+#ifndef SCRIVANO_UTIL_H
+#define SCRIVANO_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Size of an error-message buffer. Functions that can fail return 0 or a
+ * negative value and, where a message is owed to the user, fill one. */
+#define ERR_SIZE 256
+
+#define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+void *xreallocarray(void *p, size_t n, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Fills err (ERR_SIZE bytes) and returns -1, so callers can write
+ * `return err_set(err, ...)`. err may be NULL. */
+int err_set(char *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Copies at most size-1 bytes, always terminating; returns strlen(src). */
+size_t str_copy(char *dst, const char *src, size_t size);
+/* Trims ASCII white space at both ends, in place; returns s. */
+char *str_trim(char *s);
+int str_starts(const char *s, const char *prefix);
+/* Number of characters (not bytes) of a UTF-8 string. */
+size_t utf8_len(const char *s);
+/* 1 when s is well-formed UTF-8 with no control characters. */
+int utf8_valid_text(const char *s);
+
+/* A growing buffer of bytes, always NUL-terminated. */
+struct buf {
+	char *data;
+	size_t len, cap;
+};
+void buf_add(struct buf *b, const void *p, size_t n);
+void buf_adds(struct buf *b, const char *s);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_free(struct buf *b);
+
+/* Reads a whole file (at most max bytes) into a NUL-terminated string. */
+int file_read_all(const char *path, size_t max, char **out, size_t *len, char *err);
+
+
+
+/* Where screens/, keymaps/ and data/ are read from: $SCRIVANO_SHARE (the
+ * source tree, when running uninstalled), else the installed pkgdatadir. */
+const char *share_dir(void);
+/* share_dir()/rel, newly allocated. */
+char *share_path(const char *rel);
+#endif

@@ -1,0 +1,22 @@
+# The test suite: `make check` runs every test in SCRIVANO_TESTS through
+# tests/run, which ends with "N passed, N failed".
+EXTRA_DIST += tests/run tests/tap.h
+
+EXTRA_DIST += tests/i18n.sh
+SCRIVANO_TESTS += tests/i18n.sh
+
+check_PROGRAMS += tests/unit/test-idcheck
+tests_unit_test_idcheck_SOURCES = tests/unit/test-idcheck.c
+tests_unit_test_idcheck_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_idcheck_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-idcheck
+
+check-local: $(check_PROGRAMS) src/scrivano $(LOCALE_FILES)
+	@srcdir='$(srcdir)' builddir='.' abs_top_srcdir='$(abs_top_srcdir)' \
+	abs_top_builddir='$(abs_top_builddir)' SCRIVANO='$(abs_top_builddir)/src/scrivano' \
+	SCRIVANO_LOCALEDIR='$(abs_top_builddir)/locale' \
+	SCRIVANO_SHARE='$(abs_top_srcdir)' \
+	$(SHELL) $(srcdir)/tests/run $(SCRIVANO_TESTS)
+
+clean-local:
+	-rm -rf tests/logs
