@@ -25,6 +25,8 @@ static const struct command commands[] = {
 	  N_("run the forms on this terminal, on the given book, without SSH"), cmd_tui },
 	{ "user", N_("user add|list NAME [--data DIR]"),
 	  N_("manage the accounts that may log in"), cmd_user },
+	{ "book", N_("book init|demo FILE"),
+	  N_("create or update a book; fill a new one with demo data"), cmd_book },
 	{ "fatturapa", N_("fatturapa check|show|import|html FILE..."),
 	  N_("read, check and import FatturaPA invoices"), cmd_fatturapa },
 	{ "help", N_("help"), N_("show this list"), cmd_help },

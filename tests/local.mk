@@ -20,3 +20,10 @@ check-local: $(check_PROGRAMS) src/scrivano $(LOCALE_FILES)
 
 clean-local:
 	-rm -rf tests/logs
+
+check_PROGRAMS += tests/unit/test-users
+tests_unit_test_users_SOURCES = tests/unit/test-users.c
+tests_unit_test_users_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_users_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-users tests/user-cli.sh
+EXTRA_DIST += tests/user-cli.sh

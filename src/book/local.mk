@@ -1,2 +1,4 @@
 src_libscrivano_a_SOURCES += src/book/book.c src/book/book.h \
 	src/book/schema.c src/book/schema.h
+src_libscrivano_a_SOURCES += src/book/cli.c
+nobase_dist_pkgdata_DATA += data/demo-book.sql

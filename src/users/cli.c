@@ -90,8 +90,10 @@ cmd_user(int argc, char **argv)
 
 	if (datadir == NULL || *datadir == '\0')
 		datadir = DEFAULT_DATADIR;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "+d:h", opts, NULL)) != -1) {
+	/* optind 0 resets getopt fully; options may come before or after the
+	 * verb and the name, which GNU getopt moves to the end. */
+	optind = 0;
+	while ((c = getopt_long(argc, argv, "d:h", opts, NULL)) != -1) {
 		if (c == 'd')
 			datadir = optarg;
 		else
@@ -100,13 +102,6 @@ cmd_user(int argc, char **argv)
 	if (optind >= argc)
 		return user_usage();
 	verb = argv[optind++];
-	/* Options may also follow the verb and name. */
-	while ((c = getopt_long(argc, argv, "d:h", opts, NULL)) != -1) {
-		if (c == 'd')
-			datadir = optarg;
-		else
-			return user_usage();
-	}
 	if (strcmp(verb, "add") == 0) {
 		if (optind != argc - 1)
 			return user_usage();

@@ -20,7 +20,7 @@ struct registry {
 /* A hash of a password nobody knows, checked when the user does not exist
  * so that the answer takes as long as for a real user. */
 static const char dummy_hash[] =
-	"$y$j9T$F5Jx5fExrKuPp53xLKQ..1$X3DX6M94c7o.9agCG9G317fhZg9SqC.5i5rd.RhAtQ7";
+	"$y$j9T$OMihWnGYKqncS7ZjyKuFU/$0F9ZhI1FnW.iayha384zxSfuRXcezv92LUA0KFy32r0";
 
 static const char schema[] =
 	"CREATE TABLE IF NOT EXISTS users ("
