@@ -1,0 +1,349 @@
+/* The UI of one session on a pty of its own, and the bytes between the pty
+ * master and the SSH channel, moved without ever blocking: what the client
+ * sends waits in a buffer until the pty takes it, and the UI's output is
+ * read only as fast as the client's window lets it go. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "server/server.h"
+#include "util/i18n.h"
+#include "util/util.h"
+
+#define RELAY_BUF 16384
+#define HANGUP_WAIT_MS 3000 /* how long a hung-up UI may take to finish */
+
+struct relay {
+	int master;
+	pid_t pid;
+	ssh_event ev;
+	ssh_channel chan;
+	short events; /* what the master is registered for; 0 = not */
+	int ui_eof;   /* the UI's side of the pty is closed */
+	int reaped;
+	int status;
+	char in[RELAY_BUF]; /* from the client, waiting for the pty */
+	size_t in_len;
+	char out[RELAY_BUF]; /* from the UI, waiting for the client's window */
+	size_t out_off, out_len;
+};
+
+/* In the child: the pty's slave becomes the controlling terminal and the
+ * standard streams, nothing else stays open, and the UI replaces us. */
+static void __attribute__((noreturn))
+ui_exec(int slave, const char *exe, char *const argv[], char *const env[])
+{
+	sigset_t none;
+
+	setsid();
+	ioctl(slave, TIOCSCTTY, 0);
+	dup2(slave, STDIN_FILENO);
+	dup2(slave, STDOUT_FILENO);
+	dup2(slave, STDERR_FILENO);
+	if (close_range(3, ~0U, 0) < 0)
+		for (int fd = 3; fd < 1024; fd++)
+			close(fd);
+	for (int sig = 1; sig < NSIG; sig++)
+		signal(sig, SIG_DFL);
+	sigemptyset(&none);
+	sigprocmask(SIG_SETMASK, &none, NULL);
+	execve(exe, argv, env);
+	dprintf(STDERR_FILENO, _("scrivano: cannot start the forms (%s): %s\r\n"), exe,
+		strerror(errno));
+	_exit(127);
+}
+
+/* The UI's environment: nothing of the server's but what it needs. */
+static char **
+ui_env(const struct ui_spec *spec)
+{
+	static const char *const passed[] = { "SCRIVANO_SHARE", "SCRIVANO_LOCALEDIR" };
+	size_t n = 0, cap = 16;
+	char **env = xcalloc(cap, sizeof *env);
+
+	env[n++] = xasprintf("TERM=%s", spec->term);
+	env[n++] = xasprintf("HOME=%s", spec->home);
+	env[n++] = xstrdup("PATH=/usr/local/bin:/usr/bin:/bin");
+	env[n++] = xasprintf("USER=%s", spec->user);
+	env[n++] = xasprintf("LOGNAME=%s", spec->user);
+	for (size_t i = 0; i < ARRAY_LEN(passed); i++) {
+		const char *v = getenv(passed[i]);
+		if (v != NULL && *v != '\0')
+			env[n++] = xasprintf("%s=%s", passed[i], v);
+	}
+	for (size_t i = 0; spec->env[i] != NULL; i++) {
+		if (n + 1 >= cap)
+			env = xreallocarray(env, cap *= 2, sizeof *env);
+		env[n++] = xstrdup(spec->env[i]);
+	}
+	env[n] = NULL;
+	return env;
+}
+
+static void
+strv_free(char **v)
+{
+	for (size_t i = 0; v[i] != NULL; i++)
+		free(v[i]);
+	free(v);
+}
+
+static int on_master(socket_t fd, int revents, void *userdata);
+
+/* Registers the master for exactly the events wanted now. Never called
+ * from inside a poll callback: libssh's poll loop must not change under
+ * its feet. */
+static void
+update_events(struct relay *r)
+{
+	short want = 0;
+
+	if (r->master >= 0 && !r->ui_eof) {
+		if (r->out_len == 0 && ssh_channel_window_size(r->chan) > 0)
+			want |= POLLIN;
+		if (r->in_len > 0)
+			want |= POLLOUT;
+	}
+	if (want == r->events)
+		return;
+	if (r->events != 0)
+		ssh_event_remove_fd(r->ev, r->master);
+	if (want != 0)
+		ssh_event_add_fd(r->ev, r->master, want, on_master, r);
+	r->events = want;
+}
+
+/* Client → UI: as much as the pty takes now. */
+static void
+flush_in(struct relay *r)
+{
+	while (r->in_len > 0) {
+		ssize_t n = write(r->master, r->in, r->in_len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0 && errno == EAGAIN)
+			return;
+		if (n <= 0) { /* the UI is gone: nobody will read this */
+			r->in_len = 0;
+			return;
+		}
+		memmove(r->in, r->in + n, r->in_len - (size_t)n);
+		r->in_len -= (size_t)n;
+	}
+}
+
+/* UI → client: what is waiting, as far as the client's window allows. */
+static void
+send_out(struct relay *r)
+{
+	while (r->out_off < r->out_len) {
+		uint32_t win = ssh_channel_window_size(r->chan);
+		uint32_t n = (uint32_t)(r->out_len - r->out_off);
+		int rc;
+
+		if (win == 0 || ssh_channel_is_closed(r->chan))
+			return;
+		rc = ssh_channel_write(r->chan, r->out + r->out_off, n < win ? n : win);
+		if (rc == SSH_ERROR) { /* the client is gone; the session sees it */
+			r->out_off = r->out_len = 0;
+			return;
+		}
+		r->out_off += (size_t)rc;
+	}
+	r->out_off = r->out_len = 0;
+}
+
+/* Reads the UI's output when it can be sent; notes the end of the UI's
+ * side (EIO once the slave is closed, or nothing left once it is reaped). */
+static void
+read_out(struct relay *r)
+{
+	uint32_t win;
+	ssize_t n;
+
+	if (r->ui_eof || r->out_len > 0 || (win = ssh_channel_window_size(r->chan)) == 0)
+		return;
+	n = read(r->master, r->out, win < sizeof r->out ? win : sizeof r->out);
+	if (n > 0) {
+		r->out_len = (size_t)n;
+		send_out(r);
+	} else if (n == 0 || (errno != EAGAIN && errno != EINTR) || r->reaped) {
+		r->ui_eof = 1;
+	}
+}
+
+static int
+on_master(socket_t fd, int revents, void *userdata)
+{
+	struct relay *r = userdata;
+
+	(void)fd;
+	if (revents & POLLOUT)
+		flush_in(r);
+	if (revents & (POLLIN | POLLHUP | POLLERR))
+		read_out(r);
+	return 0;
+}
+
+int
+relay_start(struct relay **out, const struct ui_spec *spec, ssh_event ev, ssh_channel chan,
+	    char *err)
+{
+	struct winsize ws = { .ws_row = (unsigned short)spec->rows,
+			      .ws_col = (unsigned short)spec->cols };
+	char *argv[] = { (char *)spec->exe, "tui", "--book", (char *)spec->book, NULL };
+	struct termios tio;
+	struct relay *r;
+	int master, slave;
+	char **env;
+	pid_t pid;
+
+	if (openpty(&master, &slave, NULL, NULL, &ws) < 0)
+		return err_set(err, _("cannot open a pty: %s"), strerror(errno));
+	if (tcgetattr(slave, &tio) == 0) {
+		tio.c_iflag |= IUTF8;
+		tcsetattr(slave, TCSANOW, &tio);
+	}
+	fcntl(master, F_SETFD, FD_CLOEXEC);
+	fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK);
+	env = ui_env(spec);
+	if ((pid = fork()) < 0) {
+		strv_free(env);
+		close(master);
+		close(slave);
+		return err_set(err, _("cannot start the forms: %s"), strerror(errno));
+	}
+	if (pid == 0)
+		ui_exec(slave, spec->exe, argv, env);
+	strv_free(env);
+	close(slave);
+	r = xcalloc(1, sizeof *r);
+	r->master = master;
+	r->pid = pid;
+	r->ev = ev;
+	r->chan = chan;
+	update_events(r);
+	*out = r;
+	return 0;
+}
+
+size_t
+relay_input(struct relay *r, const void *data, size_t len)
+{
+	size_t room = sizeof r->in - r->in_len;
+
+	if (r->ui_eof || r->master < 0)
+		return len; /* nobody left to read it */
+	if (len > room)
+		len = room;
+	memcpy(r->in + r->in_len, data, len);
+	r->in_len += len;
+	flush_in(r);
+	return len;
+}
+
+void
+relay_resize(struct relay *r, int cols, int rows)
+{
+	struct winsize ws = { .ws_row = (unsigned short)rows, .ws_col = (unsigned short)cols };
+
+	if (r->master >= 0)
+		ioctl(r->master, TIOCSWINSZ, &ws);
+}
+
+static void
+try_reap(struct relay *r)
+{
+	if (!r->reaped && waitpid(r->pid, &r->status, WNOHANG) == r->pid)
+		r->reaped = 1;
+}
+
+/* What the client sent while our buffer was full is still with libssh. */
+static void
+pull_input(struct relay *r)
+{
+	while (r->in_len < sizeof r->in && !r->ui_eof && ssh_channel_poll(r->chan, 0) > 0) {
+		int n = ssh_channel_read_nonblocking(r->chan, r->in + r->in_len,
+						     (uint32_t)(sizeof r->in - r->in_len), 0);
+		if (n <= 0)
+			break;
+		r->in_len += (size_t)n;
+		flush_in(r);
+	}
+}
+
+int
+relay_step(struct relay *r)
+{
+	send_out(r);
+	flush_in(r);
+	pull_input(r);
+	try_reap(r);
+	/* Once the UI is gone, whatever it left in the pty still goes out. */
+	if (r->reaped)
+		read_out(r);
+	update_events(r);
+	return !(r->ui_eof && r->reaped && r->out_len == 0);
+}
+
+int
+relay_status(const struct relay *r)
+{
+	return r->status;
+}
+
+static void
+sleep_ms(int ms)
+{
+	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+void
+relay_hangup(struct relay *r)
+{
+	if (r->events != 0)
+		ssh_event_remove_fd(r->ev, r->master);
+	r->events = 0;
+	/* Closing the master hangs up the UI's terminal: it gets SIGHUP as the
+	 * terminal's controlling process, and so does its process group. */
+	close(r->master);
+	r->master = -1;
+	kill(-r->pid, SIGHUP);
+	for (int waited = 0; !r->reaped && waited < HANGUP_WAIT_MS; waited += 20) {
+		try_reap(r);
+		if (!r->reaped)
+			sleep_ms(20);
+	}
+	if (!r->reaped) {
+		kill(-r->pid, SIGKILL);
+		kill(r->pid, SIGKILL);
+		if (waitpid(r->pid, &r->status, 0) == r->pid)
+			r->reaped = 1;
+	}
+}
+
+void
+relay_free(struct relay *r)
+{
+	if (r == NULL)
+		return;
+	if (r->events != 0)
+		ssh_event_remove_fd(r->ev, r->master);
+	if (r->master >= 0)
+		close(r->master);
+	free(r);
+}

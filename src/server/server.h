@@ -1,0 +1,81 @@
+/* The embedded SSH server, inside: the listener (listener.c) accepts and
+ * forks; each connection's process (session.c) speaks SSH and relays the
+ * channel to the UI, which runs on a pty (relay.c). */
+#ifndef SCRIVANO_SERVER_H
+#define SCRIVANO_SERVER_H
+
+#include <libssh/libssh.h>
+#include <libssh/server.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#define SERVER_DEFAULT_LISTEN "127.0.0.1:2222"
+#define SERVER_MAX_ATTEMPTS 3 /* password attempts per connection */
+#define SERVER_ADDR_MAX 64    /* an address as text, with room for IPv6 */
+
+/* Everything a connection's process needs, set up by the listener. */
+struct server {
+	char *datadir;  /* absolute */
+	char *self_exe; /* this very program, for the UI */
+	ssh_bind bind;  /* algorithms and the host key, shared by sessions */
+	int login_grace;      /* seconds from connect to a running shell */
+	int max_sessions;     /* connections at once, 0 = no limit */
+	int max_per_user;     /* sessions of one user at once, 0 = no limit */
+	int penalty_failures; /* failed passwords from one address... */
+	int penalty_seconds;  /* ...refuse it this long; 0 = never */
+	int auth_floor_ms;    /* a failed password is answered no sooner */
+	int report_fd;        /* a session tells the listener about logins */
+};
+
+/* What a session reports to the listener through report_fd, one message
+ * per write (smaller than PIPE_BUF, so never interleaved). */
+enum report_kind { REPORT_FAILURE = 'F', REPORT_SUCCESS = 'S' };
+struct report {
+	char kind;
+	char addr[SERVER_ADDR_MAX];
+};
+
+/* log.c: one line per event on stderr, with time and process id, written
+ * with a single write() so that processes never mix their lines. */
+void slog(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Copies s into out (size bytes) with control and non-ASCII bytes shown as
+ * '?', so that a client's text can never forge a log line; returns out. */
+char *slog_clean(char *out, size_t size, const char *s);
+/* Monotonic milliseconds, for durations and deadlines. */
+int64_t now_ms(void);
+
+/* hostkey.c: DIR/hostkeys/ssh_host_ed25519_key, made on first start. */
+int hostkey_load(const char *datadir, ssh_key *key, char **fingerprint, char *err);
+
+/* listener.c */
+int listener_open(const char *spec, int *fd, char *shown, size_t size, char *err);
+int listener_run(struct server *srv, int fd);
+
+/* session.c: serves one accepted connection to its end; returns the
+ * process's exit status. */
+int session_run(struct server *srv, int fd, const char *addr, int port);
+
+/* relay.c: the UI on a pty, and the bytes between it and the channel. */
+struct relay;
+struct ui_spec {
+	const char *exe, *book, *user, *home, *term;
+	char *const *env; /* LANG=… and LC_*=… from the client */
+	int cols, rows;
+};
+int relay_start(struct relay **out, const struct ui_spec *spec, ssh_event ev,
+		ssh_channel chan, char *err);
+/* Bytes from the client for the UI; returns how many were taken (the rest
+ * stays with libssh, which holds the client back). */
+size_t relay_input(struct relay *r, const void *data, size_t len);
+void relay_resize(struct relay *r, int cols, int rows);
+/* After each poll round: moves what can move and sets what to wait for.
+ * Returns 1 while the UI runs, 0 once it has ended and its output is sent. */
+int relay_step(struct relay *r);
+/* The UI's wait status once relay_step returned 0. */
+int relay_status(const struct relay *r);
+/* The client is gone: hangs up the pty, waits for the UI (killing it if
+ * it lingers) and frees everything. */
+void relay_hangup(struct relay *r);
+void relay_free(struct relay *r);
+
+#endif

@@ -1,0 +1,365 @@
+"""End-to-end test harness: a real `scrivano serve` on a free loopback port,
+real OpenSSH clients on ptys of a chosen size, and a pyte screen that shows
+what the user would see.
+
+    from harness import Tap, Server, Client
+
+    tap = Tap()
+    with Server(users={"anna": "secret"}) as srv:   # temp data dir, started
+        with srv.client("anna", "secret", cols=80, rows=24) as c:
+            c.wait_for("Menu", timeout=5)            # True / False
+            c.send("\\x1b[B")                        # keys, str or bytes
+            tap.ok("menu shown", "Menu" in c.screen_text(), c.screen_text())
+            c.resize(100, 30)
+            status = c.wait_exit(5)                  # exit status or None
+    tap.done()                                       # prints the plan; exit code
+
+The server is stopped when the `with` block ends, whatever happens; its log
+is printed (as TAP comments) when any test failed. Environment used:
+SCRIVANO (the binary, required), SCRIVANO_SHARE and SCRIVANO_LOCALEDIR
+(passed on), SSH (default ssh), SSHPASS (default sshpass).
+Only the standard library and pyte.
+"""
+
+import fcntl
+import os
+import re
+import select
+import shutil
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+
+import pyte
+
+SCRIVANO = os.environ.get("SCRIVANO", "")
+SSH = os.environ.get("SSH", "ssh")
+SSHPASS = os.environ.get("SSHPASS", "sshpass")
+
+
+def base_env(**extra):
+    """A small, predictable environment: English, UTF-8, nothing of the
+    caller's locale or ssh set-up."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "LANG": "C.UTF-8",
+    }
+    for name in ("SCRIVANO_SHARE", "SCRIVANO_LOCALEDIR"):
+        if os.environ.get(name):
+            env[name] = os.environ[name]
+    env.update({k: v for k, v in extra.items() if v is not None})
+    return env
+
+
+class Tap:
+    """TAP output: ok/not ok lines, comments, the plan at the end."""
+
+    def __init__(self):
+        self.n = 0
+        self.failed = 0
+        self.servers = []
+
+    def ok(self, desc, cond, diag=None):
+        self.n += 1
+        if cond:
+            print("ok %d - %s" % (self.n, desc), flush=True)
+        else:
+            self.failed += 1
+            print("not ok %d - %s" % (self.n, desc), flush=True)
+            if diag:
+                self.diag(diag)
+        return bool(cond)
+
+    def is_eq(self, desc, got, want):
+        return self.ok(desc, got == want, "got %r, want %r" % (got, want))
+
+    def skip(self, desc, why):
+        self.n += 1
+        print("ok %d - %s # SKIP %s" % (self.n, desc, why), flush=True)
+
+    def diag(self, text):
+        for line in str(text).splitlines() or [""]:
+            print("# " + line, flush=True)
+
+    def done(self):
+        print("1..%d" % self.n, flush=True)
+        return 1 if self.failed else 0
+
+
+def free_port():
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+class Server:
+    """`scrivano serve` on a temporary data dir (or a given one), with the
+    users made through `scrivano user add`."""
+
+    def __init__(self, users=None, args=(), datadir=None, tap=None, env=None):
+        if not SCRIVANO:
+            raise RuntimeError("SCRIVANO is not set (the path of the built binary)")
+        self.users = users if users is not None else {"anna": "secret"}
+        self.args = list(args)
+        self.tap = tap
+        self.env = base_env(**(env or {}))
+        self.own_dir = datadir is None
+        self.top = tempfile.mkdtemp(prefix="scrivano-e2e-")
+        self.datadir = datadir or os.path.join(self.top, "data")
+        self.logpath = os.path.join(self.top, "server.log")
+        self.proc = None
+        self.port = None
+        self.fingerprint = None
+        self.returncode = None
+        for name, password in self.users.items():
+            self.add_user(name, password)
+
+    def add_user(self, name, password):
+        r = subprocess.run([SCRIVANO, "user", "add", name, "--data", self.datadir],
+                           input=password + "\n", capture_output=True, text=True,
+                           env=self.env, timeout=30)
+        if r.returncode != 0:
+            raise RuntimeError("user add %s: %s" % (name, r.stderr))
+
+    def start(self, timeout=10):
+        """Starts on a free port and waits until it listens; a port taken
+        in the meantime is retried."""
+        for _ in range(5):
+            self.port = free_port()
+            if self._start_on(self.port, timeout):
+                return self
+            if "is busy" not in self.log():
+                break
+        raise RuntimeError("the server did not start:\n" + self.log())
+
+    def _start_on(self, port, timeout):
+        self.logfile = open(self.logpath, "ab")
+        self.proc = subprocess.Popen(
+            [SCRIVANO, "serve", "--data", self.datadir,
+             "--listen", "127.0.0.1:%d" % port] + self.args,
+            stdin=subprocess.DEVNULL, stdout=self.logfile, stderr=self.logfile,
+            env=self.env)
+        self.returncode = None
+        if not self.wait_log(r"listening on ", timeout):
+            self.stop()
+            return False
+        m = re.search(r"host key (SHA256:[A-Za-z0-9+/]+)", self.log())
+        self.fingerprint = m.group(1) if m else None
+        return True
+
+    def log(self):
+        try:
+            with open(self.logpath, encoding="utf-8", errors="replace") as f:
+                return f.read()
+        except OSError:
+            return ""
+
+    def wait_log(self, pattern, timeout=5, count=1):
+        """Waits until the log matches pattern (a regex) count times;
+        False when the time is up or the server has ended."""
+        end = time.time() + timeout
+        while True:
+            if len(re.findall(pattern, self.log())) >= count:
+                return True
+            if time.time() > end or (self.proc and self.proc.poll() is not None
+                                     and len(re.findall(pattern, self.log())) < count):
+                return len(re.findall(pattern, self.log())) >= count
+            time.sleep(0.02)
+
+    def running(self):
+        return self.proc is not None and self.proc.poll() is None
+
+    def send_signal(self, sig):
+        if self.running():
+            self.proc.send_signal(sig)
+
+    def stop(self, sig=signal.SIGTERM, timeout=15):
+        """Stops the server (SIGTERM, then SIGKILL) and returns its exit
+        status."""
+        if self.proc is None:
+            return self.returncode
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+            try:
+                self.proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        self.returncode = self.proc.returncode
+        self.proc = None
+        self.logfile.close()
+        return self.returncode
+
+    def client(self, user, password=None, command=None, **kw):
+        return Client(self, user, password, command, **kw)
+
+    def __enter__(self):
+        if not self.running():
+            self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+        failed = exc[0] is not None or (self.tap is not None and self.tap.failed)
+        if failed:
+            out = self.tap.diag if self.tap else (lambda t: sys.stderr.write(t + "\n"))
+            out("server log (%s):\n%s" % (self.datadir, self.log()))
+        if exc[0] is None or not failed:
+            self.cleanup()
+        return False
+
+    def cleanup(self):
+        shutil.rmtree(self.top, ignore_errors=True)
+
+
+class Client:
+    """An OpenSSH client (through sshpass when a password is given) on a pty
+    of its own, its output fed to a pyte screen."""
+
+    def __init__(self, server, user, password=None, command=None, cols=80, rows=24,
+                 term="xterm", ssh_args=(), env=None, tty=True):
+        self.cols, self.rows = cols, rows
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.ByteStream(self.screen)
+        self.raw = bytearray()
+        self.status = None
+        # ssh keeps the first value it is given for an option: the
+        # caller's ssh_args go first, so that they win over ours.
+        argv = [SSH] + list(ssh_args) + ["-F", "/dev/null", "-p", str(server.port),
+                "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+                "-o", "PreferredAuthentications=password", "-o", "PubkeyAuthentication=no",
+                "-o", "LogLevel=ERROR", "-o", "ConnectTimeout=10",
+                "-o", "SendEnv=LANG LC_*"]
+        argv += ["-tt"] if tty else ["-T"]
+        argv += ["%s@127.0.0.1" % user]
+        if command is not None:
+            argv.append(command)
+        if password is not None:
+            argv = [SSHPASS, "-p", password] + argv
+        self.master, slave = os.openpty()
+        self._set_size(slave, cols, rows)
+        self.proc = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, start_new_session=True,
+            env=base_env(TERM=term, **(env or {})), preexec_fn=_make_controlling_tty)
+        os.close(slave)
+        os.set_blocking(self.master, False)
+
+    @staticmethod
+    def _set_size(fd, cols, rows):
+        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+
+    def pump(self, timeout=0.0):
+        """Reads what the client printed (waiting up to timeout for the
+        first bytes); False once nothing more can come."""
+        if self.master is None:
+            return False
+        r, _, _ = select.select([self.master], [], [], max(timeout, 0))
+        if not r:
+            return self.proc.poll() is None
+        try:
+            data = os.read(self.master, 65536)
+        except BlockingIOError:
+            return True
+        except OSError:  # EIO: the client and everything on its pty ended
+            data = b""
+        if not data:
+            os.close(self.master)
+            self.master = None
+            return False
+        self.raw += data
+        self.stream.feed(data)
+        return True
+
+    def send(self, keys):
+        """Types keys (str is sent as UTF-8)."""
+        if isinstance(keys, str):
+            keys = keys.encode("utf-8")
+        while keys:
+            try:
+                n = os.write(self.master, keys)
+                keys = keys[n:]
+            except BlockingIOError:
+                self.pump(0.05)
+
+    def screen_text(self):
+        return "\n".join(line.rstrip() for line in self.screen.display)
+
+    def text(self):
+        """Everything printed so far, as text (escape sequences left in)."""
+        return self.raw.decode("utf-8", errors="replace")
+
+    def wait_for(self, text, timeout=5):
+        """Waits until text (a string, or a compiled regex) is on the
+        screen; True or False."""
+        end = time.time() + timeout
+        while True:
+            shown = self.screen_text()
+            if (text.search(shown) if hasattr(text, "search") else text in shown):
+                return True
+            left = end - time.time()
+            if left <= 0:
+                return False
+            if not self.pump(min(left, 0.1)) and self.master is None:
+                shown = self.screen_text()
+                return bool(text.search(shown) if hasattr(text, "search") else text in shown)
+
+    def resize(self, cols, rows):
+        """The user resizes the terminal: new size on the client's pty and
+        SIGWINCH to the client."""
+        self.cols, self.rows = cols, rows
+        self.screen.resize(rows, cols)
+        if self.master is not None:
+            self._set_size(self.master, cols, rows)
+        try:
+            os.killpg(self.proc.pid, signal.SIGWINCH)
+        except ProcessLookupError:
+            pass
+
+    def wait_exit(self, timeout=5):
+        """Waits for the client to end, reading its last output; its exit
+        status, or None if it still runs."""
+        end = time.time() + timeout
+        while time.time() < end:
+            self.pump(0.05)
+            if self.proc.poll() is not None:
+                while self.pump(0.05):
+                    pass
+                self.status = self.proc.returncode
+                return self.status
+        return None
+
+    def close(self):
+        """Ends the client if it still runs (as a closed terminal would)."""
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGHUP)
+            except ProcessLookupError:
+                pass
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+        self.status = self.proc.returncode
+        if self.master is not None:
+            os.close(self.master)
+            self.master = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+
+def _make_controlling_tty():
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
