@@ -105,10 +105,8 @@ cmd_user(int argc, char **argv)
 	if (strcmp(verb, "add") == 0) {
 		if (optind != argc - 1)
 			return user_usage();
-		if (!user_name_valid(argv[optind])) {
-			fprintf(stderr, _("scrivano: invalid user name '%s': use 1 to %d letters, "
-					  "digits, '.', '_' or '-', not starting with '.' or '-'\n"),
-				argv[optind], USER_NAME_MAX);
+		if (user_name_check(argv[optind], err) < 0) {
+			fprintf(stderr, "scrivano: %s\n", err);
 			return 1;
 		}
 		if (registry_open(datadir, 1, &reg, err) < 0) {

@@ -47,6 +47,15 @@ user_name_valid(const char *name)
 	return 1;
 }
 
+int
+user_name_check(const char *name, char *err)
+{
+	if (!user_name_valid(name))
+		return err_set(err, _("invalid user name '%s': use 1 to %d letters, digits, '.', "
+				      "'_' or '-', not starting with '.' or '-'"), name, USER_NAME_MAX);
+	return 0;
+}
+
 char *
 user_book_path(const char *datadir, const char *name)
 {
@@ -114,9 +123,8 @@ registry_add(struct registry *r, const char *name, const char *password, char *e
 	char *hash;
 	int rc;
 
-	if (!user_name_valid(name))
-		return err_set(err, _("invalid user name '%s': use 1 to %d letters, digits, '.', "
-				      "'_' or '-', not starting with '.' or '-'"), name, USER_NAME_MAX);
+	if (user_name_check(name, err) < 0)
+		return -1;
 	if (*password == '\0')
 		return err_set(err, _("the password must not be empty"));
 	if ((hash = password_hash(password, err)) == NULL)

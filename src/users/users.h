@@ -13,6 +13,8 @@ struct registry;
 /* 1 when name is a valid account name: 1–32 of letters, digits, '.', '_'
  * and '-', not starting with '.' or '-' (so never a path trick). */
 int user_name_valid(const char *name);
+/* The same, as 0 or -1 with a message saying what a name may hold. */
+int user_name_check(const char *name, char *err);
 
 /* Opens DIR/registry.sqlite, creating DIR and the registry when create is
  * set. */
