@@ -15,6 +15,9 @@ run LANG=de_DE.UTF-8 | grep -q '^commands:'; check $? "a language with no catalo
 run | grep -q '^commands:'; check $? "no LANG at all is English"
 run LANG=en_US.UTF-8 LC_ALL=it_IT.UTF-8 | grep -q '^comandi:'; check $? "LC_ALL wins over LANG"
 run LANG=en_US.UTF-8 LC_MESSAGES=it_IT.UTF-8 | grep -q '^comandi:'; check $? "LC_MESSAGES wins over LANG"
-run LANG=it_IT.UTF-8 | grep -q 'crea o aggiorna un libro; ne riempie uno nuovo con dati di prova'
+d=$(mktemp -d) || exit 1
+trap 'rm -rf "$d"' EXIT
+echo pw | "$S" user add anna --data "$d" >/dev/null 2>&1
+echo pw | LANG=it_IT.UTF-8 "$S" user add anna --data "$d" 2>&1 | grep -q "l'utente 'anna' esiste già"
 check $? "accented Italian comes out as UTF-8"
 echo "1..$n"
