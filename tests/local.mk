@@ -3,7 +3,8 @@
 EXTRA_DIST += tests/run tests/tap.h
 
 EXTRA_DIST += tests/i18n.sh
-SCRIVANO_TESTS += tests/i18n.sh tests/lang.sh
+SCRIVANO_TESTS += tests/i18n.sh tests/lang.sh tests/man.sh
+EXTRA_DIST += tests/man.sh
 EXTRA_DIST += tests/lang.sh
 
 check_PROGRAMS += tests/unit/test-idcheck
