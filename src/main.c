@@ -23,7 +23,7 @@ static const struct command commands[] = {
 	  N_("run the SSH server in the foreground, logging to stderr"), cmd_serve },
 	{ "tui", N_("tui --book FILE"),
 	  N_("run the forms on this terminal, on the given book, without SSH"), cmd_tui },
-	{ "user", N_("user add|list NAME [--data DIR]"),
+	{ "user", N_("user add|del|passwd|lock|unlock|list|key … [--data DIR]"),
 	  N_("manage the accounts that may log in"), cmd_user },
 	{ "book", N_("book init|demo FILE"),
 	  N_("create or update a book; fill a new one with demo data"), cmd_book },

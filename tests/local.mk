@@ -3,7 +3,9 @@
 EXTRA_DIST += tests/run tests/tap.h
 
 EXTRA_DIST += tests/i18n.sh
-SCRIVANO_TESTS += tests/i18n.sh
+SCRIVANO_TESTS += tests/i18n.sh tests/lang.sh tests/man.sh
+EXTRA_DIST += tests/man.sh
+EXTRA_DIST += tests/lang.sh
 
 check_PROGRAMS += tests/unit/test-idcheck
 tests_unit_test_idcheck_SOURCES = tests/unit/test-idcheck.c
@@ -11,8 +13,15 @@ tests_unit_test_idcheck_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_idcheck_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-idcheck
 
+# The official FatturaPA schema and samples live outside the project, in a
+# folder shared/fatturapa beside (or above) the checkout: found by walking up
+# from the source tree unless SCRIVANO_FATTURAPA is already set.
 check-local: $(check_PROGRAMS) src/scrivano $(LOCALE_FILES)
-	@srcdir='$(srcdir)' builddir='.' abs_top_srcdir='$(abs_top_srcdir)' \
+	@fp="$$SCRIVANO_FATTURAPA"; d='$(abs_top_srcdir)'; \
+	while [ -z "$$fp" ] && [ "$$d" != / ]; do \
+	  [ -d "$$d/shared/fatturapa" ] && fp="$$d/shared/fatturapa"; d=$$(dirname "$$d"); \
+	done; \
+	SCRIVANO_FATTURAPA="$$fp" srcdir='$(srcdir)' builddir='.' abs_top_srcdir='$(abs_top_srcdir)' \
 	abs_top_builddir='$(abs_top_builddir)' SCRIVANO='$(abs_top_builddir)/src/scrivano' \
 	SCRIVANO_LOCALEDIR='$(abs_top_builddir)/locale' \
 	SCRIVANO_SHARE='$(abs_top_srcdir)' \

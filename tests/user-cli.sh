@@ -30,4 +30,52 @@ echo pw | "$S" user add ../evil --data "$d/data" > "$d/out" 2>&1
 [ $? = 2 ] && grep -q usage "$d/out"; check $? "an unknown verb shows the usage"
 "$S" user list --data "$d/none" > "$d/out" 2>&1
 [ $? = 1 ] && grep -q "cannot open the user registry" "$d/out"; check $? "a missing registry is reported"
+
+# del, passwd, lock, unlock
+echo pw2 | "$S" user add bruno --data "$d/data" >/dev/null 2>&1
+h1=$(sqlite3 "$d/data/registry.sqlite" "select hash from users where name='bruno'" 2>/dev/null)
+echo newpw | "$S" user passwd bruno --data "$d/data" > "$d/out" 2>&1
+check $? "user passwd changes a password"
+h2=$(sqlite3 "$d/data/registry.sqlite" "select hash from users where name='bruno'" 2>/dev/null)
+[ -n "$h1" ] && [ "$h1" != "$h2" ]; check $? "and the stored hash changes"
+echo x | "$S" user passwd nobody --data "$d/data" > "$d/out" 2>&1
+[ $? = 1 ] && grep -q "no user 'nobody'" "$d/out"; check $? "passwd of an unknown user is refused"
+"$S" user lock bruno --data "$d/data" >/dev/null 2>&1
+"$S" user list --data "$d/data" | grep -q '^bruno (locked)$'; check $? "user lock marks the user locked"
+"$S" user unlock bruno --data "$d/data" >/dev/null 2>&1
+"$S" user list --data "$d/data" | grep -q '^bruno$'; check $? "user unlock unlocks"
+: > "$d/data/books/bruno.sqlite"
+"$S" user del bruno --data "$d/data" > "$d/out" 2>&1
+grep -q "is kept" "$d/out" && [ -f "$d/data/books/bruno.sqlite" ]; check $? "user del keeps the book, and says so"
+"$S" user list --data "$d/data" | grep -q bruno; [ $? = 1 ]; check $? "bruno is gone"
+
+# public keys
+ssh-keygen -q -t ed25519 -N '' -C 'anna@ufficio' -f "$d/k1" </dev/null >/dev/null 2>&1
+ssh-keygen -q -t ecdsa -N '' -C 'anna@casa' -f "$d/k2" </dev/null >/dev/null 2>&1
+ssh-keygen -q -t rsa -b 1024 -N '' -f "$d/weak" </dev/null >/dev/null 2>&1
+cat "$d/k1.pub" "$d/k2.pub" > "$d/both"
+"$S" user key add anna "$d/both" --data "$d/data" > "$d/out" 2>&1
+grep -q '2 keys added for anna' "$d/out"; check $? "user key add takes an authorized_keys file"
+"$S" user key list anna --data "$d/data" > "$d/out" 2>&1
+fp=$(ssh-keygen -lf "$d/k1.pub" | cut -d' ' -f2)
+grep -q "^1  ssh-ed25519  $fp  anna@ufficio$" "$d/out"; check $? "user key list shows the OpenSSH fingerprint and comment"
+grep -q "^2  ecdsa-sha2-nistp256 " "$d/out"; check $? "and numbers the keys"
+"$S" user key add anna "$d/k1.pub" --data "$d/data" > "$d/out" 2>&1
+[ $? = 1 ] && grep -q "has this key already" "$d/out"; check $? "a key twice is refused"
+"$S" user key add anna "$d/weak.pub" --data "$d/data" > "$d/out" 2>&1
+[ $? = 1 ] && grep -q "1024 bits is too weak" "$d/out"; check $? "a weak RSA key is refused"
+ssh-keygen -q -t ed25519 -N '' -f "$d/k3" </dev/null >/dev/null 2>&1
+printf '# mine\n%s\nssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBROKEN\n' "$(cat "$d/k3.pub")" |
+	"$S" user key add anna - --data "$d/data" > "$d/out" 2>&1
+[ $? = 1 ] && grep -q "standard input:3: the ssh-ed25519 key data is not valid" "$d/out"
+check $? "a bad file names the line, and adds nothing"
+echo 'from="10.0.0.1" ssh-ed25519 AAAA' | "$S" user key add anna - --data "$d/data" > "$d/out" 2>&1
+grep -q "options" "$d/out"; check $? "key options are refused with a message"
+[ "$("$S" user key list anna --data "$d/data" | wc -l)" = 2 ]; check $? "still two keys after the refusals"
+"$S" user key del anna 1 --data "$d/data" >/dev/null 2>&1
+"$S" user key list anna --data "$d/data" | grep -q '^1 '; [ $? = 1 ]; check $? "user key del removes key 1"
+"$S" user key del anna 7 --data "$d/data" > "$d/out" 2>&1
+[ $? = 1 ] && grep -q "no key number 7" "$d/out"; check $? "deleting a missing key is refused"
+"$S" user key del anna x --data "$d/data" > "$d/out" 2>&1
+[ $? = 1 ] && grep -q "not a key number" "$d/out"; check $? "a key number must be a number"
 echo "1..$n"

@@ -59,6 +59,8 @@ read_password(char *buf, size_t size, char *err)
 	return rc;
 }
 
+#define KEYS_FILE_MAX (256 * 1024)
+
 static void
 print_user(const char *name, int locked, void *ud)
 {
@@ -66,12 +68,174 @@ print_user(const char *name, int locked, void *ud)
 	printf("%s%s\n", name, locked ? _(" (locked)") : "");
 }
 
+static void
+print_key(const struct user_key *k, void *ud)
+{
+	(void)ud;
+	printf("%d  %s  %s  %s\n", k->n, k->type, k->fingerprint ? k->fingerprint : "?",
+	       k->comment);
+}
+
+/* The verbs; each gets the registry and its arguments after the verb. */
+struct user_verb {
+	const char *name;
+	int nargs;
+	int create; /* may create the data folder and registry */
+	int (*run)(struct registry *reg, char **args, char *err);
+};
+
+static int
+verb_add(struct registry *reg, char **args, char *err)
+{
+	char password[PASSWORD_MAX];
+	int rc;
+
+	if (user_name_check(args[0], err) < 0)
+		return -1;
+	rc = read_password(password, sizeof password, err);
+	if (rc == 0)
+		rc = registry_add(reg, args[0], password, err);
+	explicit_bzero(password, sizeof password);
+	if (rc == 0)
+		printf(_("user %s added\n"), args[0]);
+	return rc;
+}
+
+static int
+verb_del(struct registry *reg, char **args, char *err)
+{
+	if (registry_del(reg, args[0], err) < 0)
+		return -1;
+	/* The law asks for the books to be kept: deleting an account never
+	 * deletes its book. */
+	printf(_("user %s deleted; the book books/%s.sqlite is kept\n"), args[0], args[0]);
+	return 0;
+}
+
+static int
+verb_passwd(struct registry *reg, char **args, char *err)
+{
+	char password[PASSWORD_MAX];
+	int rc;
+
+	if (!registry_user_exists(reg, args[0]))
+		return err_set(err, _("no user '%s'"), args[0]);
+	rc = read_password(password, sizeof password, err);
+	if (rc == 0)
+		rc = registry_set_password(reg, args[0], password, err);
+	explicit_bzero(password, sizeof password);
+	if (rc == 0)
+		printf(_("password of %s changed\n"), args[0]);
+	return rc;
+}
+
+static int
+verb_lock(struct registry *reg, char **args, char *err)
+{
+	if (registry_set_locked(reg, args[0], 1, err) < 0)
+		return -1;
+	printf(_("user %s locked\n"), args[0]);
+	return 0;
+}
+
+static int
+verb_unlock(struct registry *reg, char **args, char *err)
+{
+	if (registry_set_locked(reg, args[0], 0, err) < 0)
+		return -1;
+	printf(_("user %s unlocked\n"), args[0]);
+	return 0;
+}
+
+static int
+verb_list(struct registry *reg, char **args, char *err)
+{
+	(void)args;
+	return registry_list(reg, print_user, NULL, err);
+}
+
+static int
+verb_key_add(struct registry *reg, char **args, char *err)
+{
+	const char *origin = strcmp(args[1], "-") == 0 ? _("standard input") : args[1];
+	char *text = NULL;
+	int added, rc;
+
+	if (strcmp(args[1], "-") == 0)
+		rc = file_read_all("/dev/stdin", KEYS_FILE_MAX, &text, NULL, err);
+	else
+		rc = file_read_all(args[1], KEYS_FILE_MAX, &text, NULL, err);
+	if (rc == 0)
+		rc = registry_keys_add(reg, args[0], text, origin, &added, err);
+	free(text);
+	if (rc == 0)
+		printf(ngettext("%d key added for %s\n", "%d keys added for %s\n",
+				(unsigned long)added),
+		       added, args[0]);
+	return rc;
+}
+
+static int
+verb_key_list(struct registry *reg, char **args, char *err)
+{
+	return registry_keys_list(reg, args[0], print_key, NULL, err);
+}
+
+static int
+verb_key_del(struct registry *reg, char **args, char *err)
+{
+	char *end;
+	long n = strtol(args[1], &end, 10);
+
+	if (*args[1] == '\0' || *end != '\0' || n < 1 || n > 1000000)
+		return err_set(err, _("'%s' is not a key number (see scrivano user key list)"),
+			       args[1]);
+	if (registry_key_del(reg, args[0], (int)n, err) < 0)
+		return -1;
+	printf(_("key %ld of %s deleted\n"), n, args[0]);
+	return 0;
+}
+
+static const struct user_verb verbs[] = {
+	{ "add", 1, 1, verb_add },
+	{ "del", 1, 0, verb_del },
+	{ "passwd", 1, 0, verb_passwd },
+	{ "lock", 1, 0, verb_lock },
+	{ "unlock", 1, 0, verb_unlock },
+	{ "list", 0, 0, verb_list },
+	{ "key add", 2, 0, verb_key_add },
+	{ "key list", 1, 0, verb_key_list },
+	{ "key del", 2, 0, verb_key_del },
+};
+
 static int
 user_usage(void)
 {
-	fprintf(stderr, _("usage: scrivano user add NAME [--data DIR]\n"
-			  "       scrivano user list [--data DIR]\n"));
+	fprintf(stderr, _("usage: scrivano user add|del|passwd|lock|unlock NAME [--data DIR]\n"
+			  "       scrivano user list [--data DIR]\n"
+			  "       scrivano user key add NAME FILE|-  [--data DIR]\n"
+			  "       scrivano user key list NAME [--data DIR]\n"
+			  "       scrivano user key del NAME N [--data DIR]\n"));
 	return 2;
+}
+
+/* Finds the verb named by the words at argv[i] ("key add" takes two). */
+static const struct user_verb *
+find_verb(int argc, char **argv, int *i)
+{
+	for (size_t v = 0; v < ARRAY_LEN(verbs); v++) {
+		const char *name = verbs[v].name, *sp = strchr(name, ' ');
+		if (sp == NULL && strcmp(argv[*i], name) == 0) {
+			(*i)++;
+			return &verbs[v];
+		}
+		if (sp != NULL && *i + 1 < argc && strncmp(argv[*i], name, (size_t)(sp - name)) == 0 &&
+		    argv[*i][sp - name] == '\0' && strcmp(argv[*i + 1], sp + 1) == 0) {
+			*i += 2;
+			return &verbs[v];
+		}
+	}
+	return NULL;
 }
 
 int
@@ -83,10 +247,10 @@ cmd_user(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *datadir = getenv("SCRIVANO_DATA");
-	char err[ERR_SIZE], password[PASSWORD_MAX];
+	const struct user_verb *verb;
 	struct registry *reg;
-	const char *verb;
-	int c, rc;
+	char err[ERR_SIZE];
+	int c, i, rc;
 
 	if (datadir == NULL || *datadir == '\0')
 		datadir = DEFAULT_DATADIR;
@@ -99,48 +263,22 @@ cmd_user(int argc, char **argv)
 		else
 			return user_usage();
 	}
-	if (optind >= argc)
+	i = optind;
+	if (i >= argc || (verb = find_verb(argc, argv, &i)) == NULL || argc - i != verb->nargs)
 		return user_usage();
-	verb = argv[optind++];
-	if (strcmp(verb, "add") == 0) {
-		if (optind != argc - 1)
-			return user_usage();
-		if (!user_name_valid(argv[optind])) {
-			fprintf(stderr, _("scrivano: invalid user name '%s': use 1 to %d letters, "
-					  "digits, '.', '_' or '-', not starting with '.' or '-'\n"),
-				argv[optind], USER_NAME_MAX);
-			return 1;
-		}
-		if (registry_open(datadir, 1, &reg, err) < 0) {
-			fprintf(stderr, "scrivano: %s\n", err);
-			return 1;
-		}
-		rc = read_password(password, sizeof password, err);
-		if (rc == 0)
-			rc = registry_add(reg, argv[optind], password, err);
-		explicit_bzero(password, sizeof password);
-		registry_close(reg);
-		if (rc < 0) {
-			fprintf(stderr, "scrivano: %s\n", err);
-			return 1;
-		}
-		printf(_("user %s added\n"), argv[optind]);
-		return 0;
+	if (verb->create && user_name_check(argv[i], err) < 0) {
+		fprintf(stderr, "scrivano: %s\n", err);
+		return 1;
 	}
-	if (strcmp(verb, "list") == 0) {
-		if (optind != argc)
-			return user_usage();
-		if (registry_open(datadir, 0, &reg, err) < 0) {
-			fprintf(stderr, "scrivano: %s\n", err);
-			return 1;
-		}
-		rc = registry_list(reg, print_user, NULL, err);
-		registry_close(reg);
-		if (rc < 0) {
-			fprintf(stderr, "scrivano: %s\n", err);
-			return 1;
-		}
-		return 0;
+	if (registry_open(datadir, verb->create, &reg, err) < 0) {
+		fprintf(stderr, "scrivano: %s\n", err);
+		return 1;
 	}
-	return user_usage();
+	rc = verb->run(reg, argv + i, err);
+	registry_close(reg);
+	if (rc < 0) {
+		fprintf(stderr, "scrivano: %s\n", err);
+		return 1;
+	}
+	return 0;
 }

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,14 +23,27 @@ struct registry {
 static const char dummy_hash[] =
 	"$y$j9T$OMihWnGYKqncS7ZjyKuFU/$0F9ZhI1FnW.iayha384zxSfuRXcezv92LUA0KFy32r0";
 
-static const char schema[] =
-	"CREATE TABLE IF NOT EXISTS users ("
+/* Registry migrations, as in the books: step N brings user_version to N. */
+static const char *const registry_steps[] = {
+	/* 1: accounts */
+	"CREATE TABLE users ("
 	"  name    TEXT PRIMARY KEY,"
 	"  hash    TEXT NOT NULL,"
 	"  locked  INTEGER NOT NULL DEFAULT 0,"
 	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
-	");"
-	"PRAGMA user_version = 1;";
+	");",
+	/* 2: public keys, in OpenSSH's authorized_keys form */
+	"CREATE TABLE user_keys ("
+	"  user    TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,"
+	"  n       INTEGER NOT NULL,"
+	"  type    TEXT NOT NULL,"
+	"  blob    TEXT NOT NULL,"
+	"  comment TEXT NOT NULL DEFAULT '',"
+	"  added   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  PRIMARY KEY (user, n),"
+	"  UNIQUE (user, blob)"
+	");",
+};
 
 int
 user_name_valid(const char *name)
@@ -47,6 +61,15 @@ user_name_valid(const char *name)
 	return 1;
 }
 
+int
+user_name_check(const char *name, char *err)
+{
+	if (!user_name_valid(name))
+		return err_set(err, _("invalid user name '%s': use 1 to %d letters, digits, '.', "
+				      "'_' or '-', not starting with '.' or '-'"), name, USER_NAME_MAX);
+	return 0;
+}
+
 char *
 user_book_path(const char *datadir, const char *name)
 {
@@ -60,6 +83,56 @@ make_dir(const char *path, char *err)
 {
 	if (mkdir(path, 0700) < 0 && errno != EEXIST)
 		return err_set(err, _("cannot create %s: %s"), path, strerror(errno));
+	return 0;
+}
+
+int
+registry_exec(struct registry *r, const char *sql, char *err)
+{
+	if (sqlite3_exec(r->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return err_set(err, _("user registry %s: %s"), r->path, sqlite3_errmsg(r->db));
+	return 0;
+}
+
+static int
+registry_version(struct registry *r)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(r->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			v = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	return v;
+}
+
+static int
+registry_migrate(struct registry *r, char *err)
+{
+	int want = (int)ARRAY_LEN(registry_steps), have;
+	char sql[48];
+
+	if (registry_version(r) == want)
+		return 0;
+	if (registry_exec(r, "BEGIN IMMEDIATE", err) < 0)
+		return -1;
+	if ((have = registry_version(r)) < 0 || have > want) {
+		sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
+		return err_set(err, _("user registry %s: unknown version %d (this scrivano knows %d)"),
+			       r->path, have, want);
+	}
+	for (int n = have + 1; n <= want; n++)
+		if (registry_exec(r, registry_steps[n - 1], err) < 0) {
+			sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
+			return -1;
+		}
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", want);
+	if (registry_exec(r, sql, err) < 0 || registry_exec(r, "COMMIT", err) < 0) {
+		sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
 	return 0;
 }
 
@@ -87,9 +160,8 @@ registry_open(const char *datadir, int create, struct registry **out, char *err)
 		return -1;
 	}
 	sqlite3_busy_timeout(r->db, 5000);
-	if (sqlite3_exec(r->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_exec(r->db, schema, NULL, NULL, NULL) != SQLITE_OK) {
-		err_set(err, _("user registry %s: %s"), r->path, sqlite3_errmsg(r->db));
+	if (registry_exec(r, "PRAGMA journal_mode = WAL", err) < 0 ||
+	    registry_exec(r, "PRAGMA foreign_keys = ON", err) < 0 || registry_migrate(r, err) < 0) {
 		registry_close(r);
 		return -1;
 	}
@@ -114,9 +186,8 @@ registry_add(struct registry *r, const char *name, const char *password, char *e
 	char *hash;
 	int rc;
 
-	if (!user_name_valid(name))
-		return err_set(err, _("invalid user name '%s': use 1 to %d letters, digits, '.', "
-				      "'_' or '-', not starting with '.' or '-'"), name, USER_NAME_MAX);
+	if (user_name_check(name, err) < 0)
+		return -1;
 	if (*password == '\0')
 		return err_set(err, _("the password must not be empty"));
 	if ((hash = password_hash(password, err)) == NULL)
@@ -175,4 +246,225 @@ registry_check_password(struct registry *r, const char *name, const char *passwo
 	ok = password_verify(password, hash ? hash : dummy_hash);
 	free(hash);
 	return ok && !locked;
+}
+
+/* Runs one statement that changes the row of an existing user: the name is
+ * bound as ?1 and text as ?2. Reports an unknown user. */
+static int
+change_user(struct registry *r, const char *sql, const char *name, const char *text, char *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (user_name_check(name, err) < 0)
+		return -1;
+	if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return err_set(err, _("user registry %s: %s"), r->path, sqlite3_errmsg(r->db));
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (text != NULL)
+		sqlite3_bind_text(st, 2, text, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return err_set(err, _("user registry %s: %s"), r->path, sqlite3_errmsg(r->db));
+	if (sqlite3_changes(r->db) == 0)
+		return err_set(err, _("no user '%s'"), name);
+	return 0;
+}
+
+int
+registry_del(struct registry *r, const char *name, char *err)
+{
+	return change_user(r, "DELETE FROM users WHERE name = ?1", name, NULL, err);
+}
+
+int
+registry_set_locked(struct registry *r, const char *name, int locked, char *err)
+{
+	return change_user(r,
+			   locked ? "UPDATE users SET locked = 1 WHERE name = ?1"
+				  : "UPDATE users SET locked = 0 WHERE name = ?1",
+			   name, NULL, err);
+}
+
+int
+registry_set_password(struct registry *r, const char *name, const char *password, char *err)
+{
+	char *hash;
+	int rc;
+
+	if (*password == '\0')
+		return err_set(err, _("the password must not be empty"));
+	if ((hash = password_hash(password, err)) == NULL)
+		return -1;
+	rc = change_user(r, "UPDATE users SET hash = ?2 WHERE name = ?1", name, hash, err);
+	free(hash);
+	return rc;
+}
+
+int
+registry_user_exists(struct registry *r, const char *name)
+{
+	sqlite3_stmt *st;
+	int found = 0;
+
+	if (sqlite3_prepare_v2(r->db, "SELECT 1 FROM users WHERE name = ?1", -1, &st, NULL) ==
+	    SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		found = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+	}
+	return found;
+}
+
+int
+registry_is_locked(struct registry *r, const char *name)
+{
+	sqlite3_stmt *st;
+	int locked = 1;
+
+	if (sqlite3_prepare_v2(r->db, "SELECT locked FROM users WHERE name = ?1", -1, &st,
+			       NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			locked = sqlite3_column_int(st, 0);
+		sqlite3_finalize(st);
+	}
+	return locked;
+}
+
+static int
+insert_key(struct registry *r, const char *name, const struct user_key *k, char *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(r->db,
+			       "INSERT INTO user_keys (user, n, type, blob, comment) VALUES (?1,"
+			       " (SELECT coalesce(max(n), 0) + 1 FROM user_keys WHERE user = ?1),"
+			       " ?2, ?3, ?4)",
+			       -1, &st, NULL) != SQLITE_OK)
+		return err_set(err, _("user registry %s: %s"), r->path, sqlite3_errmsg(r->db));
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, k->type, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, k->blob, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, k->comment, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT)
+		return err_set(err, _("user '%s' has this key already"), name);
+	if (rc != SQLITE_DONE)
+		return err_set(err, _("user registry %s: %s"), r->path, sqlite3_errmsg(r->db));
+	return 0;
+}
+
+int
+registry_keys_add(struct registry *r, const char *name, const char *text, const char *origin,
+		  int *added, char *err)
+{
+	char line_err[ERR_SIZE];
+	const char *p = text;
+	int lineno = 0, rc = 0;
+
+	*added = 0;
+	if (user_name_check(name, err) < 0)
+		return -1;
+	if (!registry_user_exists(r, name))
+		return err_set(err, _("no user '%s'"), name);
+	if (registry_exec(r, "BEGIN IMMEDIATE", err) < 0)
+		return -1;
+	while (*p != '\0' && rc == 0) {
+		size_t n = strcspn(p, "\n");
+		char *line = xstrndup(p, n);
+		struct user_key k;
+		int parsed = authorized_key_parse(line, &k, line_err);
+
+		lineno++;
+		if (parsed < 0 || (parsed == 0 && insert_key(r, name, &k, line_err) < 0))
+			rc = err_set(err, "%s:%d: %s", origin, lineno, line_err);
+		else if (parsed == 0)
+			(*added)++;
+		if (parsed == 0)
+			user_key_free(&k);
+		free(line);
+		p += n + (p[n] == '\n');
+	}
+	if (rc == 0 && *added == 0)
+		rc = err_set(err, _("%s: no key found"), origin);
+	if (rc == 0 && registry_exec(r, "COMMIT", err) == 0)
+		return 0;
+	sqlite3_exec(r->db, "ROLLBACK", NULL, NULL, NULL);
+	*added = 0;
+	return -1;
+}
+
+int
+registry_keys_list(struct registry *r, const char *name,
+		   void (*fn)(const struct user_key *, void *), void *ud, char *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!registry_user_exists(r, name))
+		return err_set(err, _("no user '%s'"), name);
+	if (sqlite3_prepare_v2(r->db,
+			       "SELECT n, type, blob, comment FROM user_keys WHERE user = ?1 ORDER BY n",
+			       -1, &st, NULL) != SQLITE_OK)
+		return err_set(err, _("user registry %s: %s"), r->path, sqlite3_errmsg(r->db));
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct user_key k = {
+			.n = sqlite3_column_int(st, 0),
+			.type = xstrdup((const char *)sqlite3_column_text(st, 1)),
+			.blob = xstrdup((const char *)sqlite3_column_text(st, 2)),
+			.comment = xstrdup((const char *)sqlite3_column_text(st, 3)),
+		};
+		k.fingerprint = key_fingerprint(k.type, k.blob);
+		fn(&k, ud);
+		user_key_free(&k);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return err_set(err, _("user registry %s: %s"), r->path, sqlite3_errmsg(r->db));
+	return 0;
+}
+
+int
+registry_key_del(struct registry *r, const char *name, int n, char *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (!registry_user_exists(r, name))
+		return err_set(err, _("no user '%s'"), name);
+	if (sqlite3_prepare_v2(r->db, "DELETE FROM user_keys WHERE user = ?1 AND n = ?2", -1, &st,
+			       NULL) != SQLITE_OK)
+		return err_set(err, _("user registry %s: %s"), r->path, sqlite3_errmsg(r->db));
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, n);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return err_set(err, _("user registry %s: %s"), r->path, sqlite3_errmsg(r->db));
+	if (sqlite3_changes(r->db) == 0)
+		return err_set(err, _("user '%s' has no key number %d"), name, n);
+	return 0;
+}
+
+int
+registry_has_key(struct registry *r, const char *name, const char *blob)
+{
+	sqlite3_stmt *st;
+	int found = 0;
+
+	if (sqlite3_prepare_v2(r->db,
+			       "SELECT 1 FROM user_keys k JOIN users u ON u.name = k.user"
+			       " WHERE k.user = ?1 AND k.blob = ?2 AND u.locked = 0",
+			       -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, blob, -1, SQLITE_STATIC);
+		found = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+	}
+	return found;
 }

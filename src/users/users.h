@@ -13,6 +13,8 @@ struct registry;
 /* 1 when name is a valid account name: 1–32 of letters, digits, '.', '_'
  * and '-', not starting with '.' or '-' (so never a path trick). */
 int user_name_valid(const char *name);
+/* The same, as 0 or -1 with a message saying what a name may hold. */
+int user_name_check(const char *name, char *err);
 
 /* Opens DIR/registry.sqlite, creating DIR and the registry when create is
  * set. */
@@ -29,6 +31,38 @@ int registry_check_password(struct registry *r, const char *name, const char *pa
 
 /* DIR/books/NAME.sqlite, newly allocated; NULL for an invalid name. */
 char *user_book_path(const char *datadir, const char *name);
+
+/* Changes to existing users: 0, or -1 with a message (unknown user…). */
+int registry_del(struct registry *r, const char *name, char *err);
+int registry_set_password(struct registry *r, const char *name, const char *password, char *err);
+int registry_set_locked(struct registry *r, const char *name, int locked, char *err);
+int registry_user_exists(struct registry *r, const char *name);
+/* 1 when locked or unknown. */
+int registry_is_locked(struct registry *r, const char *name);
+int registry_exec(struct registry *r, const char *sql, char *err);
+
+/* A public key as stored: its number for the user (from 1), OpenSSH type
+ * name, base64 data, comment and SHA256 fingerprint. */
+struct user_key {
+	int n;
+	char *type, *blob, *comment, *fingerprint;
+};
+void user_key_free(struct user_key *k);
+/* Parses and checks one authorized_keys line (no options). Returns 0 and
+ * fills out, 1 for a blank or comment line, -1 with a message. */
+int authorized_key_parse(const char *line, struct user_key *out, char *err);
+char *key_fingerprint(const char *type, const char *blob);
+/* Adds every key in an authorized_keys text, all or none; *added counts
+ * them. Errors name the line: "FILE:LINE: message". */
+int registry_keys_add(struct registry *r, const char *name, const char *text,
+		      const char *origin, int *added, char *err);
+int registry_keys_list(struct registry *r, const char *name,
+		       void (*fn)(const struct user_key *k, void *ud), void *ud, char *err);
+int registry_key_del(struct registry *r, const char *name, int n, char *err);
+/* 1 when the unlocked user name has a key with this base64 data (as
+ * ssh_pki_export_pubkey_base64 gives it). Only a key whose signature the
+ * server has verified may log anyone in. */
+int registry_has_key(struct registry *r, const char *name, const char *blob);
 
 /* Password hashing (yescrypt through libxcrypt). */
 char *password_hash(const char *password, char *err);
