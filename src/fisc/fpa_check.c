@@ -345,14 +345,14 @@ check_ids(const struct fpa_invoice *inv, struct fpa_report *r)
 	for (int i = 0; i < 2; i++) {
 		if (strcmp(p[i]->vat_country, "IT") == 0 && p[i]->vat_id[0]) {
 			if (piva_check(p[i]->vat_id, err) < 0)
-				fpa_report_add(r, 0, "W001", _("%s's partita IVA: %s"), who[i], err);
+				fpa_report_add(r, 0, "W001", "%s: %s", who[i], err);
 			else if (piva_office_unusual(p[i]->vat_id))
 				fpa_report_add(r, 0, "W002",
 					       _("%s's partita IVA %s has an unusual office code"),
 					       who[i], p[i]->vat_id);
 		}
 		if (p[i]->cf[0] && cf_check(p[i]->cf, err) < 0)
-			fpa_report_add(r, 0, "W003", _("%s's codice fiscale: %s"), who[i], err);
+			fpa_report_add(r, 0, "W003", "%s: %s", who[i], err);
 	}
 }
 

@@ -11,7 +11,7 @@ FISC_TEST_LDADD = src/libscrivano.a $(ALL_LIBS)
 FISC_TEST_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 
 check_PROGRAMS += tests/unit/test-fisc-decimal tests/unit/test-fisc-compute \
-	tests/unit/test-fisc-write
+	tests/unit/test-fisc-write tests/unit/test-fisc-read
 tests_unit_test_fisc_decimal_SOURCES = tests/unit/test-fisc-decimal.c
 tests_unit_test_fisc_decimal_CPPFLAGS = $(FISC_TEST_CPPFLAGS)
 tests_unit_test_fisc_decimal_LDADD = $(FISC_TEST_LDADD)
@@ -21,5 +21,8 @@ tests_unit_test_fisc_compute_LDADD = $(FISC_TEST_LDADD)
 tests_unit_test_fisc_write_SOURCES = tests/unit/test-fisc-write.c
 tests_unit_test_fisc_write_CPPFLAGS = $(FISC_TEST_CPPFLAGS)
 tests_unit_test_fisc_write_LDADD = $(FISC_TEST_LDADD)
+tests_unit_test_fisc_read_SOURCES = tests/unit/test-fisc-read.c
+tests_unit_test_fisc_read_CPPFLAGS = $(FISC_TEST_CPPFLAGS)
+tests_unit_test_fisc_read_LDADD = $(FISC_TEST_LDADD)
 SCRIVANO_TESTS += tests/unit/test-fisc-decimal tests/unit/test-fisc-compute \
-	tests/unit/test-fisc-write
+	tests/unit/test-fisc-write tests/unit/test-fisc-read
