@@ -5,6 +5,7 @@ src_libscrivano_a_SOURCES += src/fisc/idcheck.c src/fisc/idcheck.h \
 	src/fisc/invoice.c src/fisc/invoice.h \
 	src/fisc/fatturapa.h src/fisc/fpa_xml.c src/fisc/fpa_write.c \
 	src/fisc/fpa_check.c src/fisc/fpa_read.c src/fisc/p7m.c \
+	src/fisc/fpa_show.c src/fisc/fpa_html.c src/fisc/fpa_import.c \
 	src/fisc/cli.c
 
 FISC_TEST_LDADD = src/libscrivano.a $(ALL_LIBS)
