@@ -27,3 +27,7 @@ tests_unit_test_fisc_read_CPPFLAGS = $(FISC_TEST_CPPFLAGS)
 tests_unit_test_fisc_read_LDADD = $(FISC_TEST_LDADD)
 SCRIVANO_TESTS += tests/unit/test-fisc-decimal tests/unit/test-fisc-compute \
 	tests/unit/test-fisc-write tests/unit/test-fisc-read
+
+# The command line on the official samples, signed files and a book.
+EXTRA_DIST += tests/fisc/cli.py
+SCRIVANO_TESTS += tests/fisc/cli.py
