@@ -31,3 +31,8 @@ SCRIVANO_TESTS += tests/unit/test-fisc-decimal tests/unit/test-fisc-compute \
 # The command line on the official samples, signed files and a book.
 EXTRA_DIST += tests/fisc/cli.py
 SCRIVANO_TESTS += tests/fisc/cli.py
+
+# A short pass of the libFuzzer target (bench/fuzz-fatturapa.sh builds it
+# with clang; longer runs: bench/fuzz-fatturapa.sh 1000000).
+EXTRA_DIST += tests/fisc/fuzz.sh fuzz/fatturapa_read.c
+SCRIVANO_TESTS += tests/fisc/fuzz.sh
