@@ -36,3 +36,11 @@ SCRIVANO_TESTS += tests/fisc/cli.py
 # with clang; longer runs: bench/fuzz-fatturapa.sh 1000000).
 EXTRA_DIST += tests/fisc/fuzz.sh fuzz/fatturapa_read.c
 SCRIVANO_TESTS += tests/fisc/fuzz.sh
+
+# The benchmark (bench/fatturapa.sh runs it in full; the suite runs 200).
+check_PROGRAMS += bench/fatturapa-bench
+bench_fatturapa_bench_SOURCES = bench/fatturapa-bench.c
+bench_fatturapa_bench_CPPFLAGS = $(AM_CPPFLAGS)
+bench_fatturapa_bench_LDADD = $(FISC_TEST_LDADD)
+EXTRA_DIST += tests/fisc/bench.sh
+SCRIVANO_TESTS += tests/fisc/bench.sh
