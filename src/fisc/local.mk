@@ -44,3 +44,5 @@ bench_fatturapa_bench_CPPFLAGS = $(AM_CPPFLAGS)
 bench_fatturapa_bench_LDADD = $(FISC_TEST_LDADD)
 EXTRA_DIST += tests/fisc/bench.sh
 SCRIVANO_TESTS += tests/fisc/bench.sh
+
+dist_man_MANS += man/scrivano-fatturapa.1
