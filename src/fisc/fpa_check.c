@@ -348,7 +348,7 @@ check_ids(const struct fpa_invoice *inv, struct fpa_report *r)
 				fpa_report_add(r, 0, "W001", "%s: %s", who[i], err);
 			else if (piva_office_unusual(p[i]->vat_id))
 				fpa_report_add(r, 0, "W002",
-					       _("%s's partita IVA %s has an unusual office code"),
+					       _("%s: partita IVA %s has an unusual office code"),
 					       who[i], p[i]->vat_id);
 		}
 		if (p[i]->cf[0] && cf_check(p[i]->cf, err) < 0)

@@ -27,3 +27,22 @@ tests_unit_test_fisc_read_CPPFLAGS = $(FISC_TEST_CPPFLAGS)
 tests_unit_test_fisc_read_LDADD = $(FISC_TEST_LDADD)
 SCRIVANO_TESTS += tests/unit/test-fisc-decimal tests/unit/test-fisc-compute \
 	tests/unit/test-fisc-write tests/unit/test-fisc-read
+
+# The command line on the official samples, signed files and a book.
+EXTRA_DIST += tests/fisc/cli.py
+SCRIVANO_TESTS += tests/fisc/cli.py
+
+# A short pass of the libFuzzer target (bench/fuzz-fatturapa.sh builds it
+# with clang; longer runs: bench/fuzz-fatturapa.sh 1000000).
+EXTRA_DIST += tests/fisc/fuzz.sh fuzz/fatturapa_read.c
+SCRIVANO_TESTS += tests/fisc/fuzz.sh
+
+# The benchmark (bench/fatturapa.sh runs it in full; the suite runs 200).
+check_PROGRAMS += bench/fatturapa-bench
+bench_fatturapa_bench_SOURCES = bench/fatturapa-bench.c
+bench_fatturapa_bench_CPPFLAGS = $(AM_CPPFLAGS)
+bench_fatturapa_bench_LDADD = $(FISC_TEST_LDADD)
+EXTRA_DIST += tests/fisc/bench.sh
+SCRIVANO_TESTS += tests/fisc/bench.sh
+
+dist_man_MANS += man/scrivano-fatturapa.1
