@@ -45,6 +45,7 @@ struct relay {
 static void __attribute__((noreturn))
 ui_exec(int slave, const char *exe, char *const argv[], char *const env[])
 {
+	char msg[ERR_SIZE];
 	sigset_t none;
 
 	setsid();
@@ -60,8 +61,8 @@ ui_exec(int slave, const char *exe, char *const argv[], char *const env[])
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	execve(exe, argv, env);
-	dprintf(STDERR_FILENO, _("scrivano: cannot start the forms (%s): %s\r\n"), exe,
-		strerror(errno));
+	snprintf(msg, sizeof msg, _("cannot start the forms (%s): %s"), exe, strerror(errno));
+	dprintf(STDERR_FILENO, "scrivano: %s\r\n", msg); /* the pty is raw for ssh -tt */
 	_exit(127);
 }
 

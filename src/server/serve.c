@@ -4,9 +4,9 @@
 #include "config.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +16,7 @@
 #include "commands.h"
 #include "server/server.h"
 #include "users/users.h"
+#include "util/conf.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -45,98 +46,92 @@ static const struct {
 	{ SSH_BIND_OPTIONS_HOSTKEY_ALGORITHMS, "ssh-ed25519" },
 };
 
-struct serve_args {
-	const char *datadir, *listen;
-	int login_grace, max_sessions, max_per_user, penalty_failures, penalty_seconds;
+struct serve_opts {
+	char *data, *listen;
+	long login_grace, max_sessions, max_per_user, penalty_failures, penalty_time;
 };
 
-static int
-serve_usage(void)
+#define O(field) offsetof(struct serve_opts, field)
+/* Every option of `scrivano serve`, on the command line (--name VALUE) and
+ * in a --config file (name = value) alike. */
+static const struct opt_def serve_defs[] = {
+	{ "data", OPT_STRING, O(data), 0, 0, NULL,
+	  N_("the data folder (default $SCRIVANO_DATA, else scrivano-data)") },
+	{ "listen", OPT_STRING, O(listen), 0, 0, SERVER_DEFAULT_LISTEN,
+	  N_("the address and port to listen on") },
+	{ "login-grace", OPT_SECONDS, O(login_grace), 1, 3600, "20s",
+	  N_("time from connecting to a running session") },
+	{ "max-sessions", OPT_INT, O(max_sessions), 0, 100000, "64",
+	  N_("connections at once, 0 for no limit") },
+	{ "max-per-user", OPT_INT, O(max_per_user), 0, 1000, "4",
+	  N_("sessions of one user at once, 0 for no limit") },
+	{ "penalty-failures", OPT_INT, O(penalty_failures), 0, 1000, "5",
+	  N_("failed passwords that get an address refused, 0 for never") },
+	{ "penalty-time", OPT_SECONDS, O(penalty_time), 0, 86400, "5m",
+	  N_("how long such an address is refused") },
+};
+#undef O
+
+/* What each option's value looks like, in serve_defs' order. */
+static const char *const serve_metavars[] = { "DIR", "ADDR:PORT", "TIME", "N", "N", "N", "TIME" };
+_Static_assert(ARRAY_LEN(serve_metavars) == ARRAY_LEN(serve_defs), "one metavar per option");
+
+static void
+serve_help(void)
 {
-	fprintf(stderr, _("usage: scrivano serve [--data DIR] [--listen ADDR:PORT]\n"
-			  "         [--login-grace SECONDS] [--max-sessions N] [--max-per-user N]\n"
-			  "         [--penalty FAILURES,SECONDS]\n"));
-	return 2;
+	printf(_("usage: scrivano serve [--config FILE] [--OPTION VALUE]...\n\n"
+		 "Runs the SSH server in the foreground, logging to stderr. A TIME is\n"
+		 "seconds, or a number followed by s, m or h.\n\n"));
+	printf("  %-30s %s\n", "--config FILE", _("read options from FILE (name = value)"));
+	for (size_t i = 0; i < ARRAY_LEN(serve_defs); i++) {
+		char *name = xasprintf("--%s %s", serve_defs[i].name, serve_metavars[i]);
+		printf("  %-30s %s", name, _(serve_defs[i].help));
+		if (serve_defs[i].def != NULL)
+			printf(_(" (default %s)"), serve_defs[i].def);
+		putchar('\n');
+		free(name);
+	}
 }
 
-/* A whole number from min to max, or -1. */
+/* Options are taken in order, so a later one wins: --config FILE first,
+ * then the options it should not decide. 1 for --help. */
 static int
-parse_count(const char *s, int min, int max)
+parse_args(struct serve_opts *o, int argc, char **argv, char *err)
 {
-	char *end;
-	long v;
+	size_t n = ARRAY_LEN(serve_defs);
 
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno != 0 || end == s || *end != '\0' || v < min || v > max)
-		return -1;
-	return (int)v;
-}
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i], *eq, *value;
+		char *name;
+		int rc;
 
-/* FAILURES,SECONDS: so many failed passwords from one address, and it is
- * refused so long. */
-static int
-parse_penalty(struct serve_args *a, const char *arg)
-{
-	const char *comma = strchr(arg, ',');
-	char *first;
-
-	a->penalty_failures = a->penalty_seconds = -1;
-	if (comma != NULL) {
-		first = xstrndup(arg, (size_t)(comma - arg));
-		a->penalty_failures = parse_count(first, 0, 1000);
-		a->penalty_seconds = parse_count(comma + 1, 0, 86400);
-		free(first);
-	}
-	if (a->penalty_failures < 0 || a->penalty_seconds < 0) {
-		fprintf(stderr, _("scrivano: --penalty wants FAILURES,SECONDS, such as 5,300 "
-				  "(0,0 turns it off)\n"));
-		return -1;
-	}
-	return 0;
-}
-
-static int
-parse_option(struct serve_args *a, int c, const char *arg)
-{
-	int *target = NULL, min = 0, max = 100000;
-
-	switch (c) {
-	case 'd': a->datadir = arg; return 0;
-	case 'l': a->listen = arg; return 0;
-	case 'g': target = &a->login_grace; min = 1; max = 3600; break;
-	case 'm': target = &a->max_sessions; break;
-	case 'u': target = &a->max_per_user; break;
-	case 'p': return parse_penalty(a, arg);
-	default: return -1;
-	}
-	if ((*target = parse_count(arg, min, max)) < 0) {
-		fprintf(stderr, _("scrivano: '%s' is not a number from %d to %d\n"), arg, min, max);
-		return -1;
-	}
-	return 0;
-}
-
-static int
-parse_args(struct serve_args *a, int argc, char **argv)
-{
-	static const struct option opts[] = {
-		{ "data", required_argument, NULL, 'd' },
-		{ "listen", required_argument, NULL, 'l' },
-		{ "login-grace", required_argument, NULL, 'g' },
-		{ "max-sessions", required_argument, NULL, 'm' },
-		{ "max-per-user", required_argument, NULL, 'u' },
-		{ "penalty", required_argument, NULL, 'p' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 },
-	};
-	int c;
-
-	optind = 0;
-	while ((c = getopt_long(argc, argv, "d:l:h", opts, NULL)) != -1)
-		if (c == 'h' || c == '?' || parse_option(a, c, optarg) < 0)
+		if (!str_starts(arg, "--") || arg[2] == '\0')
+			return err_set(err, _("unexpected argument '%s'"), arg);
+		if (strcmp(arg, "--help") == 0)
+			return 1;
+		if ((eq = strchr(arg, '=')) != NULL) {
+			name = xstrndup(arg + 2, (size_t)(eq - arg - 2));
+			value = eq + 1;
+		} else if (i + 1 < argc) {
+			name = xstrdup(arg + 2);
+			value = argv[++i];
+		} else {
+			return err_set(err, _("%s wants a value"), arg);
+		}
+		if (strcmp(name, "config") == 0) {
+			struct buf errors = { 0 };
+			rc = conf_load(serve_defs, n, o, value, &errors) == 0 ? 0 : -1;
+			if (rc < 0)
+				err_set(err, "%s", str_trim(errors.data));
+			buf_free(&errors);
+		} else {
+			rc = conf_set(serve_defs, n, o, name, value, err);
+		}
+		free(name);
+		if (rc < 0)
 			return -1;
-	return optind == argc ? 0 : -1;
+	}
+	return 0;
 }
 
 /* The data directory must hold a registry, or nobody could log in. */
@@ -203,16 +198,16 @@ self_exe(char *err)
 
 /* Everything that can be wrong is found before the first connection. */
 static int
-prepare(struct server *srv, const struct serve_args *a, int *fd, char *shown, size_t size,
+prepare(struct server *srv, const struct serve_opts *a, int *fd, char *shown, size_t size,
 	char *err)
 {
 	char *fp, *sessions;
 	ssh_key key;
 
-	if (check_datadir(a->datadir, err) < 0)
+	if (check_datadir(a->data, err) < 0)
 		return -1;
-	if ((srv->datadir = realpath(a->datadir, NULL)) == NULL)
-		return err_set(err, _("cannot resolve %s: %s"), a->datadir, strerror(errno));
+	if ((srv->datadir = realpath(a->data, NULL)) == NULL)
+		return err_set(err, _("cannot resolve %s: %s"), a->data, strerror(errno));
 	sessions = xasprintf("%s/sessions", srv->datadir);
 	if (mkdir(sessions, 0700) < 0 && errno != EEXIST) {
 		err_set(err, _("cannot create %s: %s"), sessions, strerror(errno));
@@ -239,26 +234,31 @@ prepare(struct server *srv, const struct serve_args *a, int *fd, char *shown, si
 int
 cmd_serve(int argc, char **argv)
 {
-	struct serve_args a = {
-		.datadir = getenv("SCRIVANO_DATA"), .listen = SERVER_DEFAULT_LISTEN,
-		.login_grace = 20, .max_sessions = 64, .max_per_user = 4,
-		.penalty_failures = 5, .penalty_seconds = 300,
-	};
+	struct serve_opts o = { 0 };
 	struct server srv = { .report_fd = -1, .auth_floor_ms = 300 };
 	char err[ERR_SIZE], shown[SERVER_ADDR_MAX + 8];
+	const char *env_data = getenv("SCRIVANO_DATA");
 	int fd = -1, rc;
 
-	if (a.datadir == NULL || *a.datadir == '\0')
-		a.datadir = DEFAULT_DATADIR;
-	if (parse_args(&a, argc, argv) < 0)
-		return serve_usage();
-	srv.login_grace = a.login_grace;
-	srv.max_sessions = a.max_sessions;
-	srv.max_per_user = a.max_per_user;
-	srv.penalty_failures = a.penalty_failures;
-	srv.penalty_seconds = a.penalty_seconds;
+	conf_defaults(serve_defs, ARRAY_LEN(serve_defs), &o);
+	o.data = xstrdup(env_data != NULL && *env_data != '\0' ? env_data : DEFAULT_DATADIR);
+	if ((rc = parse_args(&o, argc, argv, err)) != 0) {
+		if (rc > 0)
+			serve_help();
+		else
+			fprintf(stderr, _("scrivano: %s\nusage: scrivano serve [--config FILE] "
+					  "[--OPTION VALUE]... (see --help)\n"), err);
+		conf_free(serve_defs, ARRAY_LEN(serve_defs), &o);
+		return rc > 0 ? 0 : 2;
+	}
+	srv.lang = getenv("LANG");
+	srv.login_grace = (int)o.login_grace;
+	srv.max_sessions = (int)o.max_sessions;
+	srv.max_per_user = (int)o.max_per_user;
+	srv.penalty_failures = (int)o.penalty_failures;
+	srv.penalty_seconds = (int)o.penalty_time;
 	ssh_init();
-	if (prepare(&srv, &a, &fd, shown, sizeof shown, err) < 0) {
+	if (prepare(&srv, &o, &fd, shown, sizeof shown, err) < 0) {
 		fprintf(stderr, "scrivano: %s\n", err);
 		rc = 1;
 	} else {
@@ -271,6 +271,7 @@ cmd_serve(int argc, char **argv)
 		ssh_bind_free(srv.bind);
 	free(srv.datadir);
 	free(srv.self_exe);
+	conf_free(serve_defs, ARRAY_LEN(serve_defs), &o);
 	ssh_finalize();
 	return rc;
 }

@@ -17,6 +17,7 @@
 struct server {
 	char *datadir;  /* absolute */
 	char *self_exe; /* this very program, for the UI */
+	const char *lang; /* the server's LANG, for clients that send none */
 	ssh_bind bind;  /* algorithms and the host key, shared by sessions */
 	int login_grace;      /* seconds from connect to a running shell */
 	int max_sessions;     /* connections at once, 0 = no limit */

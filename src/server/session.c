@@ -49,7 +49,7 @@ struct conn {
 	int slot_fd;        /* holds one of the user's session slots */
 	char term[TERM_MAX];
 	int cols, rows, pty;
-	char *env[ENV_MAX + 1];
+	char *env[ENV_MAX + 2]; /* and the server's LANG, and NULL */
 	int nenv;
 	int shell;                /* the client asked for its shell */
 	const char *refusal;      /* msgid: what the client is told... */
@@ -477,6 +477,10 @@ start_ui(struct conn *c)
 		.home = c->srv->datadir, .term = c->term, .env = c->env,
 		.cols = c->cols, .rows = c->rows,
 	};
+
+	/* A client that names no language gets the server's. */
+	if (client_locale(c) == NULL && c->srv->lang != NULL && env_value_allowed(c->srv->lang))
+		c->env[c->nenv++] = xasprintf("LANG=%s", c->srv->lang);
 
 	if (relay_start(&c->relay, &spec, c->ev, c->chan, err) < 0) {
 		slog(_("cannot start the forms for %s: %s"), c->shown, err);

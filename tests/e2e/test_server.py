@@ -168,7 +168,7 @@ def test_restart(srv):
 def main():
     t0 = time.time()
     # No penalty here: these tests fail passwords on purpose.
-    with Server(users={"anna": "secret"}, args=["--penalty", "0,0"], tap=tap) as srv:
+    with Server(users={"anna": "secret"}, args=["--penalty-failures", "0"], tap=tap) as srv:
         test_startup_refusals(srv)
         test_host_key(srv)
         test_login(srv)
