@@ -524,6 +524,19 @@ decode(int rc, wint_t ch)
 	return (keycode)ch;
 }
 
+/* Swallows the rest of a CSI (ESC [ ... final) or SS3 (ESC O x) sequence
+ * the terminal library did not know: better nothing than a stray Esc. */
+static void
+skip_sequence(WINDOW *win, wint_t intro)
+{
+	wint_t ch;
+	int n = 0;
+
+	while (n++ < 16 && wget_wch(win, &ch) == OK)
+		if (intro == 'O' || (ch >= 0x40 && ch <= 0x7E))
+			break;
+}
+
 int
 keymap_read_key(const struct keymap *km, WINDOW *win, keycode *out)
 {
@@ -535,8 +548,20 @@ keymap_read_key(const struct keymap *km, WINDOW *win, keycode *out)
 		return -1;
 	k = decode(rc, ch);
 	if (k == 27) {
-		wtimeout(win, KEYMAP_ESC_WAIT_MS);
+		/* what arrives with the Esc is a sequence; what a person types
+		 * after it comes later */
+		wtimeout(win, 0);
 		rc = wget_wch(win, &ch);
+		if (rc == OK && (ch == '[' || ch == 'O')) {
+			skip_sequence(win, ch);
+			wtimeout(win, -1);
+			*out = KEYC_NONE;
+			return 0;
+		}
+		if (rc == ERR) {
+			wtimeout(win, KEYMAP_ESC_WAIT_MS);
+			rc = wget_wch(win, &ch);
+		}
 		wtimeout(win, -1);
 		if (rc == OK && keymap_action(km, KEYC_ESC | (keycode)ch) >= 0)
 			k = KEYC_ESC | (keycode)ch;

@@ -533,7 +533,18 @@ top_line(struct parser *p, char *line)
 {
 	struct words w;
 
-	if (split(p, line, &w) < 0 || w.n == 0)
+	const char *t = line + strspn(line, " ");
+	int is_screen = str_starts(t, "screen "), is_table = str_starts(t, "table ");
+
+	if (split(p, line, &w) < 0) {
+		/* reported; but the line is there, so do not also call it missing */
+		if (is_screen && p->screen_line == 0 && !p->in_fields)
+			p->screen_line = p->lineno;
+		if (is_table && p->table_line == 0 && !p->in_fields)
+			p->table_line = p->lineno;
+		return;
+	}
+	if (w.n == 0)
 		return;
 	if (p->in_fields) {
 		if (strcmp(w.v[0], "end") == 0 && w.n == 1)
@@ -721,6 +732,9 @@ finish(struct parser *p)
 		error_at(p, p->lineno, _("no 'fields' section"));
 	if (p->list.start != 0)
 		read_list(p);
+	/* without the sections' ends, the rest would only repeat the mistake */
+	if (p->in != NULL || p->in_fields || p->fields_start == 0)
+		return;
 	place_fields(p);
 	if (s->kind != NULL)
 		check_fields(p);
