@@ -90,6 +90,7 @@ test_hostkey(void)
 	ok(hostkey_load(dir, &key, &fp2, err) == 0, "a second load reads it: %s", err);
 	ssh_key_free(key);
 	is_str(fp2, fp1, "the same key, the same fingerprint");
+	free(fp2);
 	chmod(path, 0644);
 	err[0] = '\0';
 	ok(hostkey_load(dir, &key, &fp2, err) < 0 && strstr(err, "read by others") != NULL,
