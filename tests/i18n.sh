@@ -18,6 +18,10 @@ count=$(grep -c '^msgid "..*"' "$tmp/all.pot" 2>/dev/null || echo 0)
 echo "# $count msgids in the sources"
 msgcat --use-first po/it/*.po > "$tmp/it.po" 2>"$tmp/cat.err"
 check $? "the Italian catalog files join cleanly"
+dups=$(msgcomm --more-than=1 po/it/*.po 2>/dev/null | grep '^msgid ' | grep -v '^msgid ""$')
+[ -z "$dups" ]
+check $? "no msgid is translated in two po/it files"
+echo "$dups" | grep . | head -10 | sed 's/^/# twice: /'
 msgmerge --quiet --no-fuzzy-matching "$tmp/it.po" "$tmp/all.pot" -o "$tmp/merged.po" 2>"$tmp/merge.err"
 check $? "the catalog merges with the sources' msgids"
 msgattrib --untranslated --no-obsolete "$tmp/merged.po" | grep '^msgid ' | grep -v '^msgid ""$' > "$tmp/untr"

@@ -36,3 +36,7 @@ tests_unit_test_users_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_users_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-users tests/user-cli.sh
 EXTRA_DIST += tests/user-cli.sh
+
+# End to end through the real OpenSSH client: the customers screen.
+SCRIVANO_TESTS += tests/e2e/test_customers.py
+EXTRA_DIST += tests/e2e/test_customers.py

@@ -11,3 +11,5 @@ tests_unit_test_printer_SOURCES = tests/unit/test-printer.c
 tests_unit_test_printer_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_printer_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-printer
+src_libscrivano_a_SOURCES += src/term/keymap.c src/term/keymap.h
+nobase_dist_pkgdata_DATA += keymaps/default.keys keymaps/vt100.keys

@@ -1,1 +1,20 @@
-src_libscrivano_a_SOURCES += src/ui/tui.c
+src_libscrivano_a_SOURCES += src/ui/tui.c src/ui/ui.c src/ui/ui.h \
+	src/ui/actions.c src/ui/actions.h src/ui/menu.c src/ui/browse.c \
+	src/ui/form.c src/ui/dialog.c src/ui/help.c src/ui/edit.c src/ui/edit.h \
+	src/ui/screenfile.c src/ui/screenfile.h src/ui/fieldtype.c src/ui/fieldtype.h
+nobase_dist_pkgdata_DATA += screens/customers.scr
+dist_man_MANS += man/scrivano-tui.1
+
+check_PROGRAMS += tests/unit/test-keyfile tests/unit/test-screenfile tests/unit/test-parties
+tests_unit_test_keyfile_SOURCES = tests/unit/test-keyfile.c
+tests_unit_test_keyfile_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_keyfile_LDADD = src/libscrivano.a $(ALL_LIBS)
+tests_unit_test_screenfile_SOURCES = tests/unit/test-screenfile.c
+tests_unit_test_screenfile_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_screenfile_LDADD = src/libscrivano.a $(ALL_LIBS)
+tests_unit_test_parties_SOURCES = tests/unit/test-parties.c
+tests_unit_test_parties_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_parties_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-keyfile tests/unit/test-screenfile tests/unit/test-parties
+EXTRA_DIST += tests/tui-check.sh
+SCRIVANO_TESTS += tests/tui-check.sh

@@ -1,0 +1,226 @@
+#!/usr/bin/python3
+"""Benchmark: time from connect to the first painted menu, and memory per idle
+session (PSS), for scrivano's own SSH server and for OpenSSH's sshd serving the
+same UI through `ForceCommand scrivano tui --book ...`, measured in one run.
+
+usage: bench/session.py [--runs N] [--idle K]   (run from the build tree, or set SCRIVANO)
+
+Both servers listen on 127.0.0.1 only, on free ports, and both log in with a
+password through sshpass and the OpenSSH client. sshd needs a system account
+for its side: run as root, the script creates one (scrivbench) and removes it
+at the end; otherwise it measures scrivano alone and says why.
+"""
+import argparse, os, pty, select, shutil, signal, socket, statistics, subprocess, sys, tempfile, time
+
+PASSWORD = "bench-pw-1"
+MENU_TEXT = b"Customers"
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
+def wait_listen(port, timeout=10):
+    end = time.time() + timeout
+    while time.time() < end:
+        try:
+            socket.create_connection(("127.0.0.1", port), 0.2).close()
+            return True
+        except OSError:
+            time.sleep(0.05)
+    return False
+
+
+def ssh_argv(user, port):
+    return ["sshpass", "-p", PASSWORD, "ssh", "-tt", "-p", str(port),
+            "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+            "-o", "PreferredAuthentications=password,keyboard-interactive",
+            "-o", "PubkeyAuthentication=no", "-o", "LogLevel=ERROR",
+            "-o", "SendEnv=LANG", f"{user}@127.0.0.1"]
+
+
+def open_session(user, port):
+    """Starts ssh on a pty (80x24); returns (pid, fd, seconds until the menu shows)."""
+    start = time.monotonic()
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.environ["TERM"] = "xterm"
+        os.environ["LANG"] = "C.UTF-8"
+        os.execvp("sshpass", ssh_argv(user, port))
+    import fcntl, struct, termios
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    seen = b""
+    while time.monotonic() - start < 30:
+        r, _, _ = select.select([fd], [], [], 0.5)
+        if fd in r:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+            if MENU_TEXT in seen:
+                return pid, fd, time.monotonic() - start
+    raise RuntimeError("no menu within 30 s; saw: %r" % seen[-400:])
+
+
+def close_session(pid, fd):
+    try:
+        os.kill(pid, signal.SIGTERM)
+    except ProcessLookupError:
+        pass
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+    os.close(fd)
+
+
+def descendants(root):
+    kids = {}
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+                kids.setdefault(ppid, []).append(int(d))
+            except (OSError, ValueError, IndexError):
+                pass
+    out, todo = [], list(kids.get(root, []))
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        todo.extend(kids.get(p, []))
+    return out
+
+
+def pss_kib(pid):
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def measure(name, user, port, server_pid, runs, idle):
+    times = []
+    for _ in range(runs):
+        pid, fd, t = open_session(user, port)
+        times.append(t)
+        close_session(pid, fd)
+        time.sleep(0.2)
+    sessions = [open_session(user, port)[:2] for _ in range(idle)]
+    time.sleep(1.0)
+    procs = descendants(server_pid)
+    total = sum(pss_kib(p) for p in procs)
+    for pid, fd in sessions:
+        close_session(pid, fd)
+    return {"name": name, "median_s": statistics.median(times), "min_s": min(times),
+            "pss_kib": total / idle, "procs": len(procs) / idle}
+
+
+def start_scrivano(exe, share, tmp):
+    data = os.path.join(tmp, "scrivano-data")
+    subprocess.run([exe, "user", "add", "bench", "--data", data], input=PASSWORD + "\n",
+                   text=True, check=True, capture_output=True)
+    port = free_port()
+    env = dict(os.environ, SCRIVANO_SHARE=share)
+    log = open(os.path.join(tmp, "scrivano.log"), "w")
+    proc = subprocess.Popen([exe, "serve", "--data", data, "--listen", f"127.0.0.1:{port}"],
+                            stdout=log, stderr=log, env=env)
+    if not wait_listen(port):
+        raise RuntimeError("scrivano serve did not start; see " + log.name)
+    return proc, port
+
+
+def start_sshd(exe, share, tmp, user):
+    sshd = shutil.which("sshd") or "/usr/sbin/sshd"
+    key = os.path.join(tmp, "sshd_host_ed25519")
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key], check=True)
+    book = os.path.join(tmp, "sshd-book.sqlite")
+    subprocess.run(["chown", user, tmp], check=True)
+    port = free_port()
+    conf = os.path.join(tmp, "sshd_config")
+    with open(conf, "w") as f:
+        f.write(f"""ListenAddress 127.0.0.1
+Port {port}
+HostKey {key}
+PidFile {tmp}/sshd.pid
+PasswordAuthentication yes
+KbdInteractiveAuthentication no
+PubkeyAuthentication no
+UsePAM yes
+AllowUsers {user}
+AcceptEnv LANG LC_*
+PrintMotd no
+PrintLastLog no
+ForceCommand env SCRIVANO_SHARE={share} {exe} tui --book {book}
+""")
+    log = os.path.join(tmp, "sshd.log")
+    proc = subprocess.Popen([sshd, "-D", "-f", conf, "-E", log])
+    if not wait_listen(port):
+        raise RuntimeError("sshd did not start; see " + log)
+    return proc, port
+
+
+def make_account(user):
+    subprocess.run(["useradd", "--system", "--create-home", "--shell", "/bin/sh", user],
+                   check=True, capture_output=True)
+    subprocess.run(["chpasswd"], input=f"{user}:{PASSWORD}\n", text=True, check=True)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=10, help="logins timed per server (10)")
+    ap.add_argument("--idle", type=int, default=5, help="idle sessions for the PSS figure (5)")
+    args = ap.parse_args()
+    top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    exe = os.environ.get("SCRIVANO") or os.path.join(top, "src", "scrivano")
+    share = os.environ.get("SCRIVANO_SHARE") or top
+    tmp = tempfile.mkdtemp(prefix="scrivano-bench-")
+    os.chmod(tmp, 0o755)
+    procs, results, user, made = [], [], "scrivbench", False
+    try:
+        proc, port = start_scrivano(exe, share, tmp)
+        procs.append(proc)
+        results.append(measure("scrivano", "bench", port, proc.pid, args.runs, args.idle))
+        if os.geteuid() != 0:
+            print("sshd side skipped: it needs a system account with a password, and only "
+                  "root can create one (run this script as root)")
+        elif not (shutil.which("sshd") or os.path.exists("/usr/sbin/sshd")):
+            print("sshd side skipped: OpenSSH's server is not installed (apt-get install "
+                  "openssh-server)")
+        else:
+            make_account(user)
+            made = True
+            os.makedirs("/run/sshd", exist_ok=True)
+            proc, port = start_sshd(exe, share, tmp, user)
+            procs.append(proc)
+            results.append(measure("sshd+tui", user, port, proc.pid, args.runs, args.idle))
+    finally:
+        for p in procs:
+            p.terminate()
+            p.wait()
+        if made:
+            subprocess.run(["userdel", "--remove", user], capture_output=True)
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"{'server':<10} {'connect→menu median':>20} {'min':>8} {'PSS/idle session':>18} {'procs':>6}")
+    for r in results:
+        print(f"{r['name']:<10} {r['median_s']*1000:>17.1f} ms {r['min_s']*1000:>5.1f} ms "
+              f"{r['pss_kib']:>14.0f} KiB {r['procs']:>6.1f}")
+    if len(results) == 2:
+        a, b = results
+        print(f"ratio scrivano/sshd: time {a['median_s']/b['median_s']:.2f}, "
+              f"memory {a['pss_kib']/b['pss_kib']:.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,277 @@
+/* Storage for record kinds kept in one SQL table: the columns are named as
+ * the kind's fields, plus id, version (optimistic concurrency) and modified.
+ * The statements are built from the kind's constant field names, never from
+ * user input; the browse list reads pages by key (keyset pagination). */
+#include "config.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "book/record.h"
+#include "util/i18n.h"
+#include "util/util.h"
+
+static int
+db_error(struct book *b, char *err)
+{
+	err_set(err, _("book %s: %s"), book_path(b), sqlite3_errmsg(book_db(b)));
+	return REC_ERROR;
+}
+
+static int
+prepare(struct book *b, struct buf *sql, sqlite3_stmt **st, char *err)
+{
+	int rc = sqlite3_prepare_v2(book_db(b), sql->data, -1, st, NULL);
+
+	buf_free(sql);
+	return rc == SQLITE_OK ? 0 : db_error(b, err);
+}
+
+static void
+add_columns(struct buf *sql, const struct record_kind *k)
+{
+	for (size_t i = 0; i < k->nfields; i++)
+		buf_printf(sql, ", %s", k->fields[i].name);
+}
+
+/* Fills r's fields from columns first.. of the current row. */
+static void
+read_values(sqlite3_stmt *st, int first, struct record *r)
+{
+	for (size_t i = 0; i < r->kind->nfields; i++) {
+		const unsigned char *v = sqlite3_column_text(st, first + (int)i);
+		record_set(r, i, v ? (const char *)v : "");
+	}
+}
+
+/* Whether row id exists: 1, 0, or REC_ERROR. */
+static int
+row_exists(struct book *b, const struct record_kind *k, int64_t id, char *err)
+{
+	struct buf sql = { 0 };
+	sqlite3_stmt *st;
+	int rc;
+
+	buf_printf(&sql, "SELECT 1 FROM %s WHERE id = ?1", k->table);
+	if (prepare(b, &sql, &st, err) < 0)
+		return REC_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_error(b, err);
+	return rc == SQLITE_ROW;
+}
+
+/* Why an update or delete of (id, version) touched no row. */
+static int
+refused(struct book *b, const struct record *r, char *err)
+{
+	int exists = row_exists(b, r->kind, r->id, err);
+
+	if (exists < 0)
+		return exists;
+	if (exists) {
+		err_set(err, _("changed by someone else since you opened it: nothing was "
+			       "written"));
+		return REC_CONFLICT;
+	}
+	err_set(err, _("deleted by someone else since you opened it: nothing was written"));
+	return REC_GONE;
+}
+
+int
+record_table_load(struct book *b, struct record *r, char *err)
+{
+	struct buf sql = { 0 };
+	sqlite3_stmt *st;
+	int rc;
+
+	buf_adds(&sql, "SELECT version");
+	add_columns(&sql, r->kind);
+	buf_printf(&sql, " FROM %s WHERE id = ?1", r->kind->table);
+	if (prepare(b, &sql, &st, err) < 0)
+		return REC_ERROR;
+	sqlite3_bind_int64(st, 1, r->id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		r->version = sqlite3_column_int64(st, 0);
+		read_values(st, 1, r);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE) {
+		err_set(err, _("no longer in the book (deleted by someone else?)"));
+		return REC_GONE;
+	}
+	return rc == SQLITE_ROW ? 0 : db_error(b, err);
+}
+
+static void
+bind_values(sqlite3_stmt *st, const struct record *r)
+{
+	for (size_t i = 0; i < r->kind->nfields; i++)
+		sqlite3_bind_text(st, (int)i + 1, r->values[i], -1, SQLITE_STATIC);
+}
+
+int
+record_table_insert(struct book *b, struct record *r, char *err)
+{
+	const struct record_kind *k = r->kind;
+	struct buf sql = { 0 };
+	sqlite3_stmt *st;
+	int rc;
+
+	buf_printf(&sql, "INSERT INTO %s (version", k->table);
+	add_columns(&sql, k);
+	buf_adds(&sql, ") VALUES (1");
+	for (size_t i = 0; i < k->nfields; i++)
+		buf_printf(&sql, ", ?%zu", i + 1);
+	buf_adds(&sql, ")");
+	if (prepare(b, &sql, &st, err) < 0)
+		return REC_ERROR;
+	bind_values(st, r);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_error(b, err);
+	r->id = sqlite3_last_insert_rowid(book_db(b));
+	r->version = 1;
+	return 0;
+}
+
+int
+record_table_update(struct book *b, struct record *r, char *err)
+{
+	const struct record_kind *k = r->kind;
+	struct buf sql = { 0 };
+	sqlite3_stmt *st;
+	size_t n = k->nfields;
+	int rc;
+
+	buf_printf(&sql, "UPDATE %s SET version = version + 1, "
+			 "modified = strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now')",
+		   k->table);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&sql, ", %s = ?%zu", k->fields[i].name, i + 1);
+	buf_printf(&sql, " WHERE id = ?%zu AND version = ?%zu", n + 1, n + 2);
+	if (prepare(b, &sql, &st, err) < 0)
+		return REC_ERROR;
+	bind_values(st, r);
+	sqlite3_bind_int64(st, (int)n + 1, r->id);
+	sqlite3_bind_int64(st, (int)n + 2, r->version);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_error(b, err);
+	if (sqlite3_changes(book_db(b)) == 0)
+		return refused(b, r, err);
+	r->version++;
+	return 0;
+}
+
+int
+record_table_remove(struct book *b, const struct record *r, char *err)
+{
+	struct buf sql = { 0 };
+	sqlite3_stmt *st;
+	int rc;
+
+	buf_printf(&sql, "DELETE FROM %s WHERE id = ?1 AND version = ?2", r->kind->table);
+	if (prepare(b, &sql, &st, err) < 0)
+		return REC_ERROR;
+	sqlite3_bind_int64(st, 1, r->id);
+	sqlite3_bind_int64(st, 2, r->version);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_error(b, err);
+	return sqlite3_changes(book_db(b)) == 0 ? refused(b, r, err) : 0;
+}
+
+/* SELECT id, version, fields FROM table, for the browse list. */
+static void
+select_rows(struct buf *sql, const struct record_kind *k)
+{
+	buf_adds(sql, "SELECT id, version");
+	add_columns(sql, k);
+	buf_printf(sql, " FROM %s", k->table);
+}
+
+/* Steps st and collects up to n records. */
+static int
+collect(struct book *b, const struct record_kind *k, sqlite3_stmt *st, size_t n,
+	struct record **rows, size_t *got, char *err)
+{
+	int rc = SQLITE_DONE;
+
+	*got = 0;
+	while (*got < n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct record *r = record_new(k);
+		r->id = sqlite3_column_int64(st, 0);
+		r->version = sqlite3_column_int64(st, 1);
+		read_values(st, 2, r);
+		rows[(*got)++] = r;
+	}
+	if (*got < n && rc != SQLITE_DONE) {
+		for (size_t i = 0; i < *got; i++)
+			record_free(rows[i]);
+		*got = 0;
+		return db_error(b, err);
+	}
+	return 0;
+}
+
+int
+record_table_browse(struct book *b, const struct record_kind *k, enum browse_dir dir,
+		    const char *key, int64_t id, size_t n, struct record **rows, size_t *got,
+		    char *err)
+{
+	const char *kf = k->fields[k->key_field].name;
+	struct buf sql = { 0 };
+	sqlite3_stmt *st;
+	int rc;
+
+	select_rows(&sql, k);
+	if (dir == BROWSE_AFTER)
+		buf_printf(&sql, " WHERE (%s COLLATE NOCASE, id) > (?1, ?2)"
+				 " ORDER BY %s COLLATE NOCASE, id LIMIT ?3",
+			   kf, kf);
+	else {
+		if (key != NULL)
+			buf_printf(&sql, " WHERE (%s COLLATE NOCASE, id) < (?1, ?2)", kf);
+		buf_printf(&sql, " ORDER BY %s COLLATE NOCASE DESC, id DESC LIMIT ?3", kf);
+	}
+	if (prepare(b, &sql, &st, err) < 0)
+		return REC_ERROR;
+	sqlite3_bind_text(st, 1, key != NULL ? key : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, key != NULL ? id : INT64_MIN);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)n);
+	rc = collect(b, k, st, n, rows, got, err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+record_table_find(struct book *b, const struct record_kind *k, const char *text,
+		  const char *key, int64_t id, struct record **out, char *err)
+{
+	const char *kf = k->fields[k->key_field].name;
+	struct buf sql = { 0 };
+	sqlite3_stmt *st;
+	size_t got;
+	int rc;
+
+	select_rows(&sql, k);
+	buf_printf(&sql, " WHERE (%s COLLATE NOCASE, id) > (?1, ?2) AND instr(lower(%s), lower(?3))"
+			 " ORDER BY %s COLLATE NOCASE, id LIMIT 1",
+		   kf, kf, kf);
+	if (prepare(b, &sql, &st, err) < 0)
+		return REC_ERROR;
+	sqlite3_bind_text(st, 1, key != NULL ? key : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, key != NULL ? id : INT64_MIN);
+	sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
+	rc = collect(b, k, st, 1, out, &got, err);
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -1,0 +1,129 @@
+/* The record interface: how screens read and write the book without SQL.
+ * A record kind (parties, later articles, prima nota, F24, documents) names
+ * its fields and gives load, save, delete and browse; a record in memory is
+ * one UTF-8 text value per field, in the field's canonical form. */
+#ifndef SCRIVANO_RECORD_H
+#define SCRIVANO_RECORD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "book/book.h"
+
+/* What record functions return besides 0. */
+enum {
+	REC_ERROR = -1,    /* the book failed (message in err) */
+	REC_INVALID = -2,  /* a value is wrong: *bad_field says which */
+	REC_CONFLICT = -3, /* changed by someone else since it was loaded */
+	REC_GONE = -4,     /* deleted by someone else since it was loaded */
+};
+
+#define RECF_REQUIRED 0x1u /* may not be empty */
+
+struct record_field {
+	const char *name;  /* as screen files name it; the column, for tables */
+	const char *label; /* English msgid, used in messages */
+	unsigned max;      /* most characters (not bytes) */
+	unsigned flags;    /* RECF_* */
+	const char *dflt;  /* value of a new record, NULL for empty */
+	/* Checks a non-empty value: 0, or -1 with a short message that does
+	 * not name the field. NULL: any text. */
+	int (*check)(const char *value, char *err);
+};
+
+struct record_kind;
+
+struct record {
+	const struct record_kind *kind;
+	int64_t id;      /* 0 until first saved */
+	int64_t version; /* as loaded or last saved */
+	char **values;   /* one per field, never NULL */
+};
+
+enum browse_dir {
+	BROWSE_AFTER,  /* rows after (key, id), in order */
+	BROWSE_BEFORE, /* rows before (key, id), nearest first */
+};
+
+struct record_kind {
+	const char *name;  /* as a screen file's `table` line names it */
+	const char *table; /* the SQL table, for kinds stored by record_table_* */
+	const struct record_field *fields;
+	size_t nfields;
+	size_t key_field; /* the browse order (case-insensitive) and search field */
+	/* Checks across fields, after each field's own check (may be NULL). */
+	int (*validate)(const struct record *r, size_t *bad_field, char *err);
+	/* Storage: each runs inside the transaction record_* opened. */
+	int (*load)(struct book *b, struct record *r, char *err);
+	int (*insert)(struct book *b, struct record *r, char *err);
+	int (*update)(struct book *b, struct record *r, char *err);
+	int (*remove)(struct book *b, const struct record *r, char *err);
+	int (*browse)(struct book *b, const struct record_kind *k, enum browse_dir dir,
+		      const char *key, int64_t id, size_t n, struct record **rows, size_t *got,
+		      char *err);
+	/* The first record after (key, id) whose key contains text. */
+	int (*find)(struct book *b, const struct record_kind *k, const char *text,
+		    const char *key, int64_t id, struct record **out, char *err);
+};
+
+/* The kind a screen file's `table NAME` names, or NULL. */
+const struct record_kind *record_kind_find(const char *name);
+/* Index of a field by name, or -1. */
+int record_field_index(const struct record_kind *k, const char *name);
+
+/* A new, unsaved record with the fields' defaults. */
+struct record *record_new(const struct record_kind *k);
+struct record *record_copy(const struct record *r);
+void record_free(struct record *r);
+const char *record_get(const struct record *r, size_t field);
+void record_set(struct record *r, size_t field, const char *value);
+
+/* Checks every field and the kind's rules. 0, or REC_INVALID with the
+ * field's index and "Label: what is wrong" in err. */
+int record_validate(const struct record *r, size_t *bad_field, char *err);
+
+/* Reads record id. 0, REC_GONE or REC_ERROR. */
+int record_load(struct book *b, const struct record_kind *k, int64_t id, struct record **out,
+		char *err);
+/* Validates, then inserts (id 0) or updates in one transaction. An update
+ * of a record changed or deleted since it was loaded is refused
+ * (REC_CONFLICT, REC_GONE) and writes nothing. On success id and version
+ * are updated. */
+int record_save(struct book *b, struct record *r, size_t *bad_field, char *err);
+/* Deletes in one transaction, refusing as record_save does. */
+int record_delete(struct book *b, const struct record *r, char *err);
+/* Up to n records after or before (key, id) in key order. key NULL is the
+ * start (AFTER) or the end (BEFORE) of the list; AFTER with id INT64_MIN
+ * starts at the first key at or after key (a search by prefix). rows gets
+ * records the caller frees. */
+int record_browse(struct book *b, const struct record_kind *k, enum browse_dir dir,
+		  const char *key, int64_t id, size_t n, struct record **rows, size_t *got,
+		  char *err);
+/* The first record after (key, id) whose key holds text (any case); *out is
+ * NULL when none. */
+int record_find(struct book *b, const struct record_kind *k, const char *text, const char *key,
+		int64_t id, struct record **out, char *err);
+
+/* Storage for kinds kept in one table whose columns are named as the
+ * fields, plus id, version and modified. */
+int record_table_load(struct book *b, struct record *r, char *err);
+int record_table_insert(struct book *b, struct record *r, char *err);
+int record_table_update(struct book *b, struct record *r, char *err);
+int record_table_remove(struct book *b, const struct record *r, char *err);
+int record_table_browse(struct book *b, const struct record_kind *k, enum browse_dir dir,
+			const char *key, int64_t id, size_t n, struct record **rows, size_t *got,
+			char *err);
+int record_table_find(struct book *b, const struct record_kind *k, const char *text,
+		      const char *key, int64_t id, struct record **out, char *err);
+
+/* Checks of common values, for record kinds and the screens' field types
+ * alike: 0, or -1 with a short message that does not name the field. */
+int check_partita_iva(const char *v, char *err);
+int check_codice_fiscale(const char *v, char *err);
+int check_cap(const char *v, char *err);
+int check_province(const char *v, char *err);
+int check_country(const char *v, char *err);
+int check_email(const char *v, char *err);
+int check_sdi_code(const char *v, char *err);
+
+#endif

@@ -1,0 +1,123 @@
+/* FatturaPA in and out: the writer (model to XML), the reader (XML or a
+ * signed .p7m to model), the checker with the SdI codes, validation against
+ * the official schema, the text rendering, the HTML rendering through a
+ * stylesheet, and the import of purchase invoices into a book. */
+#ifndef SCRIVANO_FATTURAPA_H
+#define SCRIVANO_FATTURAPA_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "fisc/invoice.h"
+#include "util/util.h"
+
+#define FPA_NAMESPACE "http://ivaservizi.agenziaentrate.gov.it/docs/xsd/fatture/v1.2"
+/* The reader refuses files larger than this, and XML nested deeper. */
+#define FPA_MAX_FILE (5 * 1024 * 1024)
+#define FPA_MAX_DEPTH 40
+
+/* Sets libxml2 up once for hostile input: no network, no external
+ * entities. Every entry point below calls it; calling it again is free. */
+void fpa_xml_init(void);
+
+/* The checker's findings. An error is what the SdI would reject (its code,
+ * e.g. "00421"); a warning ("W...") is worth a look but not a refusal. */
+struct fpa_finding {
+	char code[8];
+	int error;
+	char msg[ERR_SIZE];
+};
+
+struct fpa_report {
+	struct fpa_finding *f;
+	size_t n;
+	int errors, warnings;
+};
+
+void fpa_report_add(struct fpa_report *r, int error, const char *code, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void fpa_report_free(struct fpa_report *r);
+/* Prints each finding as "prefix: CODE: message". */
+void fpa_report_print(const struct fpa_report *r, const char *prefix, FILE *out);
+
+/* The SdI checks, on every body: 00400, 00401, 00411, 00413, 00414,
+ * 00415, 00417, 00418, 00420, 00421, 00422, 00423, 00424, 00425, 00427,
+ * 00429, 00430, 00437, 00438, 00443, 00444, 00445, 00471, 00472, 00473;
+ * warnings for a partita IVA or codice fiscale whose check digit is wrong.
+ * Returns the number of errors. */
+int fpa_check(const struct fpa_invoice *inv, struct fpa_report *r);
+
+/* The writer. The XML of inv in memory (UTF-8, newly allocated). */
+int fpa_to_xml(const struct fpa_invoice *inv, char **xml, size_t *len, char *err);
+/* "IT01234567897_00001.xml": IdTrasmittente and the progressivo (1 to 5
+ * letters or digits). 0, or -1 when they cannot make a valid name. */
+int fpa_file_name(const struct fpa_invoice *inv, char *buf, size_t size, char *err);
+/* Checks inv (findings in r) and, only when there is no error, writes it
+ * as dir/<fpa_file_name>. The full path goes in path (PATH_MAX bytes). */
+int fpa_write_file(const struct fpa_invoice *inv, const char *dir, char *path,
+		   struct fpa_report *r, char *err);
+
+/* The official schema, loaded once from a path (no network). */
+struct fpa_schema;
+int fpa_schema_load(const char *xsd_path, struct fpa_schema **out, char *err);
+void fpa_schema_free(struct fpa_schema *s);
+/* 0 when the XML is valid, else -1 with the first problem and its line. */
+int fpa_schema_validate(struct fpa_schema *s, const char *xml, size_t len, char *err);
+
+/* Where a file came from: plain XML, or CMS-signed (.p7m). */
+struct fpa_source {
+	char *xml;           /* the XML bytes (newly allocated) */
+	size_t len;
+	int is_signed;       /* the file was a CMS envelope */
+	int sig_verified;    /* its signature verifies over the content */
+	char signer[128];    /* the signer's common name, when known */
+	char sig_note[ERR_SIZE]; /* why the signature does not verify */
+};
+
+/* Unwraps a .p7m (DER or base64) when data is one, else copies it. */
+int fpa_source_from_memory(const unsigned char *data, size_t len, struct fpa_source *src,
+			   char *err);
+void fpa_source_free(struct fpa_source *src);
+/* 1 when data looks like a CMS/PKCS#7 envelope rather than XML. */
+int fpa_is_cms(const unsigned char *data, size_t len);
+/* Extracts the signed content of a CMS envelope and verifies the
+ * signature against the certificates it carries (the chain of trust is not
+ * checked: no trust store is configured). */
+int fpa_p7m_extract(const unsigned char *data, size_t len, struct fpa_source *src, char *err);
+
+/* The reader: XML to model. Tolerant (white space around values, absent
+ * DatiPagamento, several bodies) and safe (no DTD, no network, bounded
+ * size and depth). Problems that do not stop reading go in r as warnings
+ * (r may be NULL). name is used in messages ("FILE:LINE: ..."). */
+int fpa_read_memory(const char *xml, size_t len, const char *name, struct fpa_invoice **out,
+		    struct fpa_report *r, char *err);
+/* Reads a file from disk: XML or .p7m. src (may be NULL) receives the
+ * bytes and the signature's status. */
+int fpa_read_file(const char *path, struct fpa_invoice **out, struct fpa_source *src,
+		  struct fpa_report *r, char *err);
+
+/* Import into a book (see fpa_import.c). */
+struct book;
+struct fpa_import {
+	long long party_id;  /* the supplier */
+	long long file_id;   /* the original file, in document_files */
+	int party_created;   /* a new supplier was created */
+	int party_now_both;  /* a customer is now also a supplier */
+	int documents;       /* documents stored */
+	int signed_file, sig_verified;
+	char supplier[160];
+};
+/* Reads path (XML or .p7m), and stores its documents as purchases in one
+ * transaction: all of them, or none (a duplicate of the same supplier,
+ * number and date refuses the file). Check findings go in r; they do not
+ * stop the import (the file is what the supplier sent and the SdI took). */
+int fpa_import_file(struct book *b, const char *path, struct fpa_import *res,
+		    struct fpa_report *r, char *err);
+
+/* The invoice as text for people, at most width columns. */
+void fpa_show(const struct fpa_invoice *inv, int width, FILE *out);
+
+/* Renders XML through an XSL stylesheet (e.g. the official one) to HTML. */
+int fpa_html(const char *xml, size_t len, const char *xsl_path, FILE *out, char *err);
+
+#endif

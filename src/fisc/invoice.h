@@ -1,0 +1,200 @@
+/* The invoice model: one FatturaPA file is a header (transmission, seller,
+ * buyer) and one or more bodies (each a document with its lines, VAT
+ * summary, withholdings, bollo and payments). Money is int64 cents; rates
+ * are int64 hundredths of a percent (2200 = 22.00%); quantities and prices
+ * are fixed-point decimals. */
+#ifndef SCRIVANO_INVOICE_H
+#define SCRIVANO_INVOICE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "fisc/decimal.h"
+
+/* Bollo: due when the part not subject to VAT is strictly above this. */
+#define FPA_BOLLO_THRESHOLD 7747
+#define FPA_BOLLO_AMOUNT 200
+/* Scales: unit prices and quantities up to 8 decimals, as the schema. */
+#define FPA_PRICE_SCALE 8
+#define FPA_MAX_DISCOUNTS 8
+#define FPA_MAX_WITHHOLDINGS 4
+
+struct fpa_address {
+	char *street;        /* Indirizzo */
+	char civic[9];       /* NumeroCivico */
+	char cap[6];
+	char *city;          /* Comune */
+	char province[3];
+	char country[3];     /* Nazione */
+};
+
+struct fpa_party {
+	char vat_country[3]; /* IdFiscaleIVA/IdPaese */
+	char vat_id[29];     /* IdFiscaleIVA/IdCodice: the partita IVA */
+	char cf[17];         /* CodiceFiscale */
+	char *name;          /* Denominazione, or NULL for a person */
+	char *first, *last;  /* Nome and Cognome of a person */
+	char regime[5];      /* RegimeFiscale (seller only): RF01 ... */
+	struct fpa_address addr;
+};
+
+struct fpa_discount {
+	char kind[3];        /* "SC" sconto or "MG" maggiorazione */
+	int has_pct, has_amount;
+	struct dec pct;      /* Percentuale */
+	struct dec amount;   /* Importo, per unit */
+};
+
+struct fpa_line {
+	int number;          /* NumeroLinea */
+	char *descr;
+	int has_qty;
+	struct dec qty;      /* Quantita (1 when absent) */
+	char unit[11];       /* UnitaMisura */
+	struct dec price;    /* PrezzoUnitario, up to 8 decimals */
+	struct fpa_discount disc[FPA_MAX_DISCOUNTS];
+	int ndisc;
+	struct dec total;    /* PrezzoTotale: computed, or as read */
+	int64_t rate;        /* AliquotaIVA */
+	char natura[5];      /* Natura, "" when taxed */
+	int ritenuta;        /* Ritenuta=SI */
+};
+
+struct fpa_vat {             /* one DatiRiepilogo block */
+	int64_t rate;
+	char natura[5];
+	int has_rounding;
+	int64_t rounding;    /* Arrotondamento */
+	int64_t taxable;     /* ImponibileImporto */
+	int64_t tax;         /* Imposta */
+	char esig;           /* EsigibilitaIVA: 'I', 'D', 'S' or 0 */
+	char *norm;          /* RiferimentoNormativo */
+};
+
+struct fpa_withholding {     /* DatiRitenuta */
+	char type[5];        /* RT01 ... RT06 */
+	int64_t amount;
+	int64_t rate;        /* AliquotaRitenuta */
+	char causale[3];     /* CausalePagamento: A, B, ... */
+};
+
+struct fpa_cassa {           /* DatiCassaPrevidenziale */
+	char type[5];        /* TC01 ... TC22 */
+	int64_t al_cassa;    /* AlCassa, hundredths of a percent */
+	int64_t amount;      /* ImportoContributoCassa */
+	int has_base;
+	int64_t base;        /* ImponibileCassa */
+	int64_t rate;        /* AliquotaIVA */
+	int ritenuta;
+	char natura[5];
+};
+
+struct fpa_payment {         /* DettaglioPagamento */
+	char terms[5];       /* CondizioniPagamento of its block: TP01 ... */
+	char mode[5];        /* ModalitaPagamento: MP01 ... */
+	char due[11];        /* DataScadenzaPagamento, YYYY-MM-DD or "" */
+	int64_t amount;
+	int automatic;       /* amount to be computed from what is payable */
+	char iban[35];
+};
+
+/* What the arithmetic found, in cents. */
+struct fpa_totals {
+	int64_t taxable;     /* sum of ImponibileImporto */
+	int64_t tax;         /* sum of Imposta */
+	int64_t not_vat;     /* the part not subject to VAT, for the bollo */
+	int64_t bollo;
+	int64_t withholding; /* sum of the ritenute */
+	int64_t cassa;
+	int64_t total;       /* ImportoTotaleDocumento */
+	int64_t payable;     /* what the customer pays to the seller */
+};
+
+struct fpa_body {
+	char type[5];        /* TipoDocumento: TD01 ... TD29 */
+	char currency[4];    /* Divisa */
+	char date[11];       /* Data */
+	char number[21];     /* Numero, series included ("12/A") */
+	char **causale;
+	size_t ncausale;
+	struct fpa_withholding wh[FPA_MAX_WITHHOLDINGS];
+	int nwh;
+	int bollo_virtual;   /* DatiBollo/BolloVirtuale=SI */
+	int64_t bollo;       /* ImportoBollo */
+	struct fpa_cassa *cassa;
+	size_t ncassa;
+	int has_doc_total;
+	int64_t doc_total;   /* ImportoTotaleDocumento */
+	int has_doc_rounding;
+	int64_t doc_rounding;
+	char rel_id[21];     /* DatiFattureCollegate: the invoice a credit note */
+	char rel_date[11];   /*   refers to */
+	struct fpa_line *lines;
+	size_t nlines;
+	struct fpa_vat *vat;
+	size_t nvat;
+	struct fpa_payment *pay;
+	size_t npay;
+	int nattach;         /* Allegati seen (kept in the original file) */
+
+	/* Options for fpa_compute. */
+	int split_payment;   /* EsigibilitaIVA S: the buyer pays the VAT */
+	int deferred;        /* EsigibilitaIVA D */
+	int bollo_off;       /* the user turned the automatic bollo off */
+	int bollo_charged;   /* the bollo is charged to the customer */
+
+	struct fpa_totals tot;
+};
+
+enum fpa_format { FPA_FPR12, FPA_FPA12 };
+
+struct fpa_invoice {
+	enum fpa_format format;
+	char tx_country[3];  /* IdTrasmittente */
+	char tx_id[29];
+	char progressivo[11];/* ProgressivoInvio */
+	char dest[8];        /* CodiceDestinatario: 6 (PA) or 7 characters */
+	char *pec;           /* PECDestinatario */
+	struct fpa_party seller, buyer;
+	struct fpa_body *bodies;
+	size_t nbodies;
+};
+
+struct fpa_invoice *fpa_invoice_new(void);
+void fpa_invoice_free(struct fpa_invoice *inv);
+struct fpa_body *fpa_body_add(struct fpa_invoice *inv);
+struct fpa_line *fpa_line_add(struct fpa_body *b);
+struct fpa_vat *fpa_vat_add(struct fpa_body *b);
+struct fpa_cassa *fpa_cassa_add(struct fpa_body *b);
+struct fpa_payment *fpa_payment_add(struct fpa_body *b);
+void fpa_causale_add(struct fpa_body *b, const char *text);
+/* A display name for a party: Denominazione, or "Nome Cognome". */
+const char *fpa_party_name(const struct fpa_party *p, char *buf, size_t size);
+
+/* The arithmetic, by the SdI rules, integers only. For each line:
+ * PrezzoTotale = Quantita x (PrezzoUnitario with its discounts in cascade),
+ * rounded to the cent; the cassa contribution; one summary block per (rate,
+ * Natura) whose Imposta is rounded half up once per block; the ritenute on
+ * the lines (and cassa) flagged for them; the bollo; the document total and
+ * what is payable (without the VAT under split payment, less the ritenute).
+ * Automatic payments share the payable amount. Replaces b->vat. 0, or -1
+ * with a message (a line whose amounts overflow, a rate 0 without Natura). */
+int fpa_compute(struct fpa_body *b, char *err);
+/* Only the totals, from the body's summary as it stands (for documents read
+ * from a file, whose own figures are kept). */
+void fpa_totals_from_summary(struct fpa_body *b);
+/* The expected PrezzoTotale of a line, unrounded at 8 decimals. */
+int fpa_line_expected(const struct fpa_line *l, struct dec *out);
+
+/* Code tables. Each returns the Italian description, or NULL when the code
+ * is not one the specification knows. */
+const char *fpa_doc_type_name(const char *code);
+const char *fpa_natura_name(const char *code);
+const char *fpa_payment_mode_name(const char *code);
+const char *fpa_regime_name(const char *code);
+/* 1 when amounts with this Natura count towards the bollo threshold. */
+int fpa_natura_bollo(const char *code);
+/* 1 for N6.1 ... N6.9 (reverse charge). */
+int fpa_natura_reverse(const char *code);
+
+#endif

@@ -1,0 +1,173 @@
+/* Signed invoices (.p7m, CAdES-BES): unwraps the CMS envelope with
+ * libcrypto, in DER or base64, extracts the signed XML and says whether the
+ * signature verifies over it. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <openssl/bio.h>
+#include <openssl/cms.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/x509.h>
+
+#include "fisc/fatturapa.h"
+#include "util/i18n.h"
+#include "util/util.h"
+
+static int
+is_b64(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+	       c == '+' || c == '/' || c == '=' || c == '\r' || c == '\n' || c == ' ';
+}
+
+/* Base64 of a DER SEQUENCE starts "MI" (0x30 0x8x) or "MC"/"MD"... */
+static int
+looks_b64(const unsigned char *d, size_t len)
+{
+	size_t n = len < 256 ? len : 256;
+
+	if (len < 4 || d[0] != 'M')
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!is_b64(d[i]))
+			return 0;
+	return 1;
+}
+
+int
+fpa_is_cms(const unsigned char *data, size_t len)
+{
+	return (len > 2 && data[0] == 0x30) || looks_b64(data, len);
+}
+
+/* Decodes base64 (with line breaks) into a new buffer. */
+static unsigned char *
+b64_decode(const unsigned char *d, size_t len, size_t *out_len)
+{
+	unsigned char *out = xmalloc(len / 4 * 3 + 4);
+	EVP_ENCODE_CTX *ctx = EVP_ENCODE_CTX_new();
+	int n1 = 0, n2 = 0;
+
+	EVP_DecodeInit(ctx);
+	if (EVP_DecodeUpdate(ctx, out, &n1, d, (int)len) < 0 || EVP_DecodeFinal(ctx, out + n1, &n2) < 0) {
+		EVP_ENCODE_CTX_free(ctx);
+		free(out);
+		return NULL;
+	}
+	EVP_ENCODE_CTX_free(ctx);
+	*out_len = (size_t)(n1 + n2);
+	return out;
+}
+
+static void
+signer_name(CMS_ContentInfo *cms, struct fpa_source *src)
+{
+	STACK_OF(X509) *certs = CMS_get1_certs(cms);
+
+	if (certs && sk_X509_num(certs) > 0) {
+		X509_NAME *nm = X509_get_subject_name(sk_X509_value(certs, 0));
+
+		if (X509_NAME_get_text_by_NID(nm, NID_commonName, src->signer, sizeof src->signer) < 0)
+			src->signer[0] = '\0';
+	}
+	sk_X509_pop_free(certs, X509_free);
+}
+
+/* The embedded content, whether or not the signature verifies. */
+static int
+content_of(CMS_ContentInfo *cms, struct fpa_source *src, char *err)
+{
+	ASN1_OCTET_STRING **pos = CMS_get0_content(cms);
+
+	if (pos == NULL || *pos == NULL)
+		return err_set(err, _("the signed file carries no content (a detached signature?)"));
+	if (ASN1_STRING_length(*pos) > FPA_MAX_FILE)
+		return err_set(err, _("the signed content is larger than %d bytes"), FPA_MAX_FILE);
+	src->len = (size_t)ASN1_STRING_length(*pos);
+	src->xml = xmalloc(src->len + 1);
+	memcpy(src->xml, ASN1_STRING_get0_data(*pos), src->len);
+	src->xml[src->len] = '\0';
+	return 0;
+}
+
+static void
+verify(CMS_ContentInfo *cms, struct fpa_source *src)
+{
+	X509_STORE *store = X509_STORE_new();
+	BIO *out = BIO_new(BIO_s_mem());
+	unsigned long e;
+
+	/* The signature over the content, with the certificate it carries;
+	 * without a trust store the chain cannot be judged, so it is not. */
+	src->sig_verified = CMS_verify(cms, NULL, store, NULL, out, CMS_NO_SIGNER_CERT_VERIFY) == 1;
+	if (!src->sig_verified) {
+		e = ERR_peek_last_error();
+		snprintf(src->sig_note, sizeof src->sig_note, _("the signature does not verify: %s"),
+			 e ? ERR_reason_error_string(e) : _("unknown reason"));
+	}
+	ERR_clear_error();
+	BIO_free(out);
+	X509_STORE_free(store);
+}
+
+int
+fpa_p7m_extract(const unsigned char *data, size_t len, struct fpa_source *src, char *err)
+{
+	unsigned char *der = NULL;
+	const unsigned char *p = data;
+	CMS_ContentInfo *cms;
+	size_t der_len = len;
+	BIO *in;
+	int rc;
+
+	if (data[0] != 0x30) {
+		if ((der = b64_decode(data, len, &der_len)) == NULL)
+			return err_set(err, _("not a signed file: bad base64"));
+		p = der;
+	}
+	in = BIO_new_mem_buf(p, (int)der_len);
+	cms = d2i_CMS_bio(in, NULL);
+	BIO_free(in);
+	free(der);
+	if (cms == NULL) {
+		ERR_clear_error();
+		return err_set(err, _("neither XML nor a readable CMS (.p7m) signed file"));
+	}
+	if (OBJ_obj2nid(CMS_get0_type(cms)) != NID_pkcs7_signed) {
+		CMS_ContentInfo_free(cms);
+		return err_set(err, _("a CMS file, but not a signed one"));
+	}
+	src->is_signed = 1;
+	signer_name(cms, src);
+	rc = content_of(cms, src, err);
+	if (rc == 0)
+		verify(cms, src);
+	CMS_ContentInfo_free(cms);
+	ERR_clear_error();
+	return rc;
+}
+
+int
+fpa_source_from_memory(const unsigned char *data, size_t len, struct fpa_source *src, char *err)
+{
+	memset(src, 0, sizeof *src);
+	if (len == 0)
+		return err_set(err, _("the file is empty"));
+	if (fpa_is_cms(data, len))
+		return fpa_p7m_extract(data, len, src, err);
+	src->xml = xmalloc(len + 1);
+	memcpy(src->xml, data, len);
+	src->xml[len] = '\0';
+	src->len = len;
+	return 0;
+}
+
+void
+fpa_source_free(struct fpa_source *src)
+{
+	free(src->xml);
+	memset(src, 0, sizeof *src);
+}

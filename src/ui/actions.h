@@ -1,0 +1,62 @@
+/* Every action a key can do, in one table (an X-macro): the enum, the names
+ * key files use, the key line's labels, the help screen and the man page's
+ * list all come from here. */
+#ifndef SCRIVANO_ACTIONS_H
+#define SCRIVANO_ACTIONS_H
+
+#include "util/i18n.h"
+
+enum action_group { GROUP_GENERAL, GROUP_MOVE, GROUP_EDIT, GROUP_COUNT };
+
+/* X(ID, key-file name, short label for the key line, help text, group) */
+#define ACTIONS(X)                                                                          \
+	X(HELP, "help", N_("Help"), N_("show the keys of this screen"), GROUP_GENERAL)      \
+	X(SAVE, "save", N_("Save"), N_("save the form"), GROUP_GENERAL)                     \
+	X(SEARCH, "search", N_("Search"), N_("find a name containing some text"),           \
+	  GROUP_GENERAL)                                                                    \
+	X(CHOOSE, "choose", N_("List"), N_("choose the field's value from a list"),        \
+	  GROUP_GENERAL)                                                                    \
+	X(NEW, "new", N_("New"), N_("add a new record"), GROUP_GENERAL)                     \
+	X(DELETE, "delete", N_("Delete"), N_("delete the record (asks first)"),            \
+	  GROUP_GENERAL)                                                                    \
+	X(BACK, "back", N_("Back"), N_("close this screen; in the main menu, quit"),       \
+	  GROUP_GENERAL)                                                                    \
+	X(ENTER, "enter", N_("Open"), N_("open the highlighted item; in a form, next field"), \
+	  GROUP_MOVE)                                                                       \
+	X(NEXT, "next", N_("Next"), N_("next field, or the line below"), GROUP_MOVE)       \
+	X(PREV, "prev", N_("Previous"), N_("previous field, or the line above"),           \
+	  GROUP_MOVE)                                                                       \
+	X(PAGE_UP, "page-up", N_("PgUp"), N_("the page above"), GROUP_MOVE)                 \
+	X(PAGE_DOWN, "page-down", N_("PgDn"), N_("the page below"), GROUP_MOVE)             \
+	X(HOME, "home", N_("Home"), N_("start of the field, or first line"), GROUP_MOVE)   \
+	X(END, "end", N_("End"), N_("end of the field, or last line"), GROUP_MOVE)         \
+	X(LEFT, "left", N_("Left"), N_("one character left"), GROUP_EDIT)                   \
+	X(RIGHT, "right", N_("Right"), N_("one character right"), GROUP_EDIT)               \
+	X(BACKSPACE, "backspace", N_("Backspace"),                                         \
+	  N_("delete the character before the cursor"), GROUP_EDIT)                        \
+	X(DELETE_CHAR, "delete-char", N_("Del"), N_("delete the character under the cursor"), \
+	  GROUP_EDIT)
+
+enum action {
+	ACT_NONE = -1,
+#define ACTION_ENUM(id, name, label, help, group) ACT_##id,
+	ACTIONS(ACTION_ENUM)
+#undef ACTION_ENUM
+	ACT_COUNT
+};
+
+struct action_info {
+	const char *name;  /* as key files write it */
+	const char *label; /* English msgid, short */
+	const char *help;  /* English msgid */
+	enum action_group group;
+};
+
+/* Indexed by enum action. */
+extern const struct action_info action_table[ACT_COUNT];
+/* The names alone, indexed by enum action (for the key-file parser). */
+extern const char *const action_names[ACT_COUNT];
+/* English msgid of a group's title. */
+const char *action_group_title(enum action_group g);
+
+#endif

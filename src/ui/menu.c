@@ -1,0 +1,148 @@
+/* The main menu: the areas of the books, one line each; Enter opens the
+ * highlighted one, Back quits the program. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "ui/ui.h"
+#include "util/i18n.h"
+#include "util/util.h"
+
+struct menu_item {
+	const char *label;  /* English msgid */
+	const char *screen; /* the screen it opens; NULL: not built yet */
+};
+
+static const struct menu_item main_items[] = {
+	{ N_("Customers & suppliers"), "customers" },
+	{ N_("Articles"), NULL },
+	{ N_("Prima nota"), NULL },
+	{ N_("F24"), NULL },
+	{ N_("Documents"), NULL },
+};
+
+struct menu {
+	const struct menu_item *items;
+	size_t n, cur;
+};
+
+static void
+menu_draw(struct ui *ui, struct view *v)
+{
+	struct menu *m = v->data;
+	int w = 0, h = (int)m->n + 4, y, x;
+
+	(void)ui;
+	for (size_t i = 0; i < m->n; i++)
+		if (ui_width(_(m->items[i].label)) > w)
+			w = ui_width(_(m->items[i].label));
+	w += 10;
+	if (ui_width(_("Main menu")) + 8 > w)
+		w = ui_width(_("Main menu")) + 8;
+	y = (LINES - h) / 2 > 2 ? (LINES - h) / 2 : 2;
+	x = (COLS - w) / 2 > 0 ? (COLS - w) / 2 : 0;
+	ui_box(y, x, h, w, _("Main menu"));
+	for (size_t i = 0; i < m->n; i++) {
+		attr_t a = i == m->cur ? A_REVERSE : A_NORMAL;
+		char *line = xasprintf(" %zu  %s", i + 1, _(m->items[i].label));
+		ui_put(y + 2 + (int)i, x + 2, line, w - 4, 1, a);
+		free(line);
+	}
+}
+
+static void
+menu_open(struct ui *ui, struct menu *m)
+{
+	const struct menu_item *it = &m->items[m->cur];
+	struct screen *scr = it->screen != NULL ? ui_find_screen(ui, it->screen) : NULL;
+
+	if (scr == NULL) {
+		ui_error(ui, _("%s: not built yet."), _(it->label));
+		return;
+	}
+	browse_run(ui, scr);
+}
+
+/* A digit opens its item; a letter moves to the next item starting with
+ * it. */
+static void
+menu_typed(struct ui *ui, struct menu *m, wint_t ch)
+{
+	if (ch >= '1' && ch <= '9' && (size_t)(ch - '0') <= m->n) {
+		m->cur = (size_t)(ch - '1');
+		menu_open(ui, m);
+		return;
+	}
+	for (size_t k = 1; k <= m->n; k++) {
+		size_t i = (m->cur + k) % m->n;
+		wchar_t first;
+		if (mbtowc(&first, _(m->items[i].label), MB_CUR_MAX) > 0 &&
+		    towlower((wint_t)first) == towlower(ch)) {
+			m->cur = i;
+			return;
+		}
+	}
+}
+
+static int
+menu_handle(struct ui *ui, struct view *v, int action, wint_t ch)
+{
+	struct menu *m = v->data;
+
+	switch (action) {
+	case ACT_NEXT:
+		m->cur = (m->cur + 1) % m->n;
+		return 1;
+	case ACT_PREV:
+		m->cur = (m->cur + m->n - 1) % m->n;
+		return 1;
+	case ACT_HOME:
+	case ACT_PAGE_UP:
+		m->cur = 0;
+		return 1;
+	case ACT_END:
+	case ACT_PAGE_DOWN:
+		m->cur = m->n - 1;
+		return 1;
+	case ACT_ENTER:
+		menu_open(ui, m);
+		return 1;
+	case ACT_BACK:
+		ui->quit = 1;
+		return 1;
+	case ACT_NONE:
+		menu_typed(ui, m, ch);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static const struct key_hint menu_hint_list[] = {
+	{ ACT_HELP, NULL },
+	{ ACT_ENTER, NULL },
+	{ ACT_BACK, N_("Quit") },
+	{ ACT_NONE, NULL },
+};
+
+static const struct key_hint *
+menu_hints(struct ui *ui, struct view *v)
+{
+	(void)ui;
+	(void)v;
+	return menu_hint_list;
+}
+
+static const struct view_ops menu_ops = { menu_draw, menu_handle, menu_hints };
+
+void
+menu_run(struct ui *ui)
+{
+	struct menu m = { main_items, ARRAY_LEN(main_items), 0 };
+	struct view v = { .ops = &menu_ops, .data = &m, .title = xstrdup(_("Main menu")) };
+
+	ui_run_view(ui, &v);
+	free(v.title);
+}

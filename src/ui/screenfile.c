@@ -1,0 +1,843 @@
+/* The screen-file parser: top-level lines (screen, table), the drawn blocks
+ * (layout, list) and the fields section, then the checks that tie them
+ * together. Keeps going after a mistake so that all are reported at once. */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "ui/screenfile.h"
+#include "util/i18n.h"
+
+/* A field's brackets as found in a drawn block. */
+struct placed {
+	char *tag;
+	int row, col, width;
+	int line;
+};
+
+struct block {
+	int start; /* line of the keyword; 0 when absent */
+	int ended;
+	char **lines;
+	int *linenos;
+	size_t n;
+};
+
+struct parser {
+	const char *file;
+	struct buf *errs;
+	int errors;
+	int lineno;
+	struct screen *s;
+	int screen_line, table_line;
+	struct block layout, list;
+	struct block *in; /* the drawn block being read, or NULL */
+	int in_fields, fields_start;
+	struct placed *placed, *cells; /* layout fields, list columns */
+	size_t nplaced, ncells;
+};
+
+static void
+error_at(struct parser *p, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+static void
+error_at(struct parser *p, int line, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+
+	va_start(ap, fmt);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
+	va_end(ap);
+	buf_printf(p->errs, "%s:%d: %s\n", p->file, line, msg ? msg : "?");
+	free(msg);
+	p->errors++;
+}
+
+/* ---- words of a line: blank-separated, "quoted text" as one word ---- */
+
+struct words {
+	char *v[32];
+	int quoted[32];
+	size_t n;
+};
+
+static int
+split(struct parser *p, char *line, struct words *w)
+{
+	char *s = line;
+
+	w->n = 0;
+	for (;;) {
+		while (*s == ' ')
+			s++;
+		if (*s == '\0' || *s == '#')
+			return 0;
+		if (w->n == ARRAY_LEN(w->v)) {
+			error_at(p, p->lineno, _("too many words on one line"));
+			return -1;
+		}
+		w->quoted[w->n] = *s == '"';
+		if (*s == '"') {
+			char *end = strchr(s + 1, '"');
+			if (end == NULL) {
+				error_at(p, p->lineno, _("a quote is not closed"));
+				return -1;
+			}
+			*end = '\0';
+			w->v[w->n++] = s + 1;
+			s = end + 1;
+			if (*s != ' ' && *s != '\0') {
+				error_at(p, p->lineno, _("put a blank after a closing quote"));
+				return -1;
+			}
+			continue;
+		}
+		w->v[w->n++] = s;
+		while (*s != ' ' && *s != '\0')
+			s++;
+		if (*s != '\0')
+			*s++ = '\0';
+	}
+}
+
+static int
+name_ok(const char *s)
+{
+	if (!(*s >= 'a' && *s <= 'z'))
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || isdigit((unsigned char)*s) || *s == '_'))
+			return 0;
+	return 1;
+}
+
+/* ---- drawn blocks ---- */
+
+static void
+block_add(struct block *b, const char *line, int lineno)
+{
+	b->lines = xreallocarray(b->lines, b->n + 1, sizeof *b->lines);
+	b->linenos = xreallocarray(b->linenos, b->n + 1, sizeof *b->linenos);
+	b->lines[b->n] = xstrdup(line);
+	b->linenos[b->n++] = lineno;
+}
+
+static void
+block_free(struct block *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		free(b->lines[i]);
+	free(b->lines);
+	free(b->linenos);
+}
+
+/* Columns of leading blanks common to the block's non-blank lines. */
+static size_t
+block_indent(const struct block *b)
+{
+	size_t indent = (size_t)-1;
+
+	for (size_t i = 0; i < b->n; i++) {
+		size_t n = strspn(b->lines[i], " ");
+		if (b->lines[i][n] != '\0' && n < indent)
+			indent = n;
+	}
+	return indent == (size_t)-1 ? 0 : indent;
+}
+
+/* Display width of one character at s (its byte length in *len). */
+static int
+char_width(const char *s, size_t *len)
+{
+	mbstate_t st;
+	wchar_t wc;
+	size_t n;
+	int w;
+
+	memset(&st, 0, sizeof st);
+	n = mbrtowc(&wc, s, strlen(s), &st);
+	if (n == 0 || n == (size_t)-1 || n == (size_t)-2) {
+		*len = 1;
+		return 1;
+	}
+	*len = n;
+	w = wcwidth(wc);
+	return w < 0 ? 1 : w;
+}
+
+static void
+add_text(struct screen_text **v, size_t *n, int row, int col, const char *start, size_t len)
+{
+	struct screen_text *t;
+
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	t = &(*v)[(*n)++];
+	t->row = row;
+	t->col = col;
+	t->width = 0;
+	t->text = xstrndup(start, len);
+	/* a label ends at its last non-blank */
+	for (size_t l = strlen(t->text); l > 0 && t->text[l - 1] == ' '; l--)
+		t->text[l - 1] = '\0';
+}
+
+static void
+add_placed(struct placed **v, size_t *n, const char *tag, int row, int col, int width, int line)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[*n] = (struct placed){ xstrdup(tag), row, col, width, line };
+	(*n)++;
+}
+
+/* Reads the field in brackets starting at s (just after '['); returns the
+ * byte length up to and including ']', or 0 after reporting a mistake. */
+static size_t
+scan_field(struct parser *p, const char *s, int line, char *tag, size_t tagsize, int *width)
+{
+	const char *end = strchr(s, ']');
+	const char *open = strchr(s, '[');
+	size_t n;
+
+	if (end == NULL || (open != NULL && open < end)) {
+		error_at(p, line, _("'[' without its ']'"));
+		return 0;
+	}
+	n = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_");
+	if (n == 0 || n >= tagsize || strspn(s + n, " ") != (size_t)(end - s) - n ||
+	    !name_ok((char[]){ s[0], '\0' })) {
+		error_at(p, line, _("brackets hold a field's name and blanks, as [name    ]"));
+		return 0;
+	}
+	memcpy(tag, s, n);
+	tag[n] = '\0';
+	*width = (int)(end - s);
+	return (size_t)(end - s) + 1;
+}
+
+/* One line of a drawn block: fields in brackets, text between them (a run
+ * of words with single blanks between them is one label). */
+static void
+scan_line(struct parser *p, const char *line, int row, int lineno, struct screen_text **texts,
+	  size_t *ntexts, struct placed **placed, size_t *nplaced, int *maxcol)
+{
+	const char *s = line, *run = NULL;
+	int col = 0, run_col = 0;
+
+	while (*s != '\0') {
+		size_t len;
+		int w;
+
+		if (*s == '[') {
+			char tag[64];
+			int width;
+			size_t n;
+
+			if (run != NULL)
+				add_text(texts, ntexts, row, run_col, run, (size_t)(s - run));
+			run = NULL;
+			if ((n = scan_field(p, s + 1, lineno, tag, sizeof tag, &width)) == 0)
+				return;
+			add_placed(placed, nplaced, tag, row, col + 1, width, lineno);
+			s += n + 1;
+			col += width + 2;
+			continue;
+		}
+		if (*s == ']') {
+			error_at(p, lineno, _("']' without its '['"));
+			return;
+		}
+		if (*s == ' ' && run != NULL && (s[1] == ' ' || s[1] == '\0' || s[1] == '[')) {
+			add_text(texts, ntexts, row, run_col, run, (size_t)(s - run));
+			run = NULL;
+		} else if (*s != ' ' && run == NULL) {
+			run = s;
+			run_col = col;
+		}
+		w = char_width(s, &len);
+		s += len;
+		col += w;
+	}
+	if (run != NULL)
+		add_text(texts, ntexts, row, run_col, run, (size_t)(s - run));
+	if (col > *maxcol)
+		*maxcol = col;
+}
+
+/* Gives each text the columns up to the next thing on its row. */
+static void
+fit_texts(struct screen_text *t, size_t n, const struct placed *pl, size_t npl, int cols)
+{
+	for (size_t i = 0; i < n; i++) {
+		int limit = cols;
+		for (size_t j = 0; j < n; j++)
+			if (t[j].row == t[i].row && t[j].col > t[i].col && t[j].col - 1 < limit)
+				limit = t[j].col - 1;
+		for (size_t j = 0; j < npl; j++)
+			if (pl[j].row == t[i].row && pl[j].col > t[i].col && pl[j].col - 2 < limit)
+				limit = pl[j].col - 2;
+		t[i].width = limit - t[i].col;
+	}
+}
+
+static void
+read_layout(struct parser *p)
+{
+	struct block *b = &p->layout;
+	size_t indent = block_indent(b);
+	struct screen *s = p->s;
+	int maxcol = 0;
+
+	for (size_t i = 0; i < b->n; i++) {
+		const char *line = b->lines[i];
+		line += strspn(line, " ") < indent ? strspn(line, " ") : indent;
+		scan_line(p, line, (int)i, b->linenos[i], &s->texts, &s->ntexts, &p->placed,
+			  &p->nplaced, &maxcol);
+	}
+	while (b->n > 0 && b->lines[b->n - 1][strspn(b->lines[b->n - 1], " ")] == '\0')
+		free(b->lines[--b->n]);
+	s->rows = (int)b->n;
+	s->cols = maxcol;
+	fit_texts(s->texts, s->ntexts, p->placed, p->nplaced, s->cols);
+	if (s->rows == 0)
+		error_at(p, b->start, _("the layout is empty"));
+	if (s->cols > SCREEN_MAX_COLS)
+		error_at(p, b->start, _("the layout is %d columns wide; at most %d fit"), s->cols,
+			 SCREEN_MAX_COLS);
+	if (s->rows > SCREEN_MAX_ROWS)
+		error_at(p, b->start, _("the layout is %d lines tall; at most %d fit"), s->rows,
+			 SCREEN_MAX_ROWS);
+}
+
+/* The list block: heading lines, and one line of brackets, one per column. */
+static void
+read_list(struct parser *p)
+{
+	struct block *b = &p->list;
+	size_t indent = block_indent(b);
+	struct screen *s = p->s;
+	int maxcol = 0, row_line = 0;
+
+	for (size_t i = 0; i < b->n; i++) {
+		const char *line = b->lines[i];
+		line += strspn(line, " ") < indent ? strspn(line, " ") : indent;
+		if (strchr(line, '[') != NULL) {
+			struct screen_text *junk = NULL;
+			size_t njunk = 0;
+			if (row_line != 0) {
+				error_at(p, b->linenos[i], _("a list has one line of fields (the "
+							     "first is on line %d)"),
+					 row_line);
+				continue;
+			}
+			row_line = b->linenos[i];
+			scan_line(p, line, 0, row_line, &junk, &njunk, &p->cells, &p->ncells,
+				  &maxcol);
+			if (njunk > 0)
+				error_at(p, row_line,
+					 _("a list's line of fields holds only fields; put "
+					   "headings above it"));
+			for (size_t j = 0; j < njunk; j++)
+				free(junk[j].text);
+			free(junk);
+		} else if (row_line != 0) {
+			if (line[0] != '\0')
+				error_at(p, b->linenos[i],
+					 _("headings go above the list's line of fields"));
+		} else {
+			scan_line(p, line, (int)i, b->linenos[i], &s->headings, &s->nheadings,
+				  &p->cells, &p->ncells, &maxcol);
+			s->heading_rows = (int)i + 1;
+		}
+	}
+	if (row_line == 0)
+		error_at(p, b->start, _("the list has no line of fields in brackets"));
+	fit_texts(s->headings, s->nheadings, NULL, 0, maxcol);
+	if (maxcol > SCREEN_MAX_LIST_COLS)
+		error_at(p, b->start, _("the list is %d columns wide; at most %d fit"), maxcol,
+			 SCREEN_MAX_LIST_COLS);
+}
+
+/* ---- top-level lines and the fields section ---- */
+
+static void
+top_screen(struct parser *p, struct words *w)
+{
+	if (p->screen_line != 0) {
+		error_at(p, p->lineno, _("'screen' is already given on line %d"), p->screen_line);
+		return;
+	}
+	p->screen_line = p->lineno;
+	if (w->n != 3 || w->quoted[1] || !w->quoted[2] || !name_ok(w->v[1]) ||
+	    w->v[2][0] == '\0') {
+		error_at(p, p->lineno, _("write: screen NAME \"Title\" (NAME in lower case)"));
+		return;
+	}
+	p->s->name = xstrdup(w->v[1]);
+	p->s->title = xstrdup(w->v[2]);
+}
+
+static void
+top_table(struct parser *p, struct words *w)
+{
+	if (p->table_line != 0) {
+		error_at(p, p->lineno, _("'table' is already given on line %d"), p->table_line);
+		return;
+	}
+	p->table_line = p->lineno;
+	if (w->n != 2) {
+		error_at(p, p->lineno, _("write: table NAME"));
+		return;
+	}
+	if ((p->s->kind = record_kind_find(w->v[1])) == NULL)
+		error_at(p, p->lineno, _("unknown table '%s'"), w->v[1]);
+}
+
+static void
+top_block(struct parser *p, struct words *w, struct block *b)
+{
+	if (w->n != 1) {
+		error_at(p, p->lineno, _("nothing may follow '%s' on its line"), w->v[0]);
+		return;
+	}
+	if (b->start != 0) {
+		error_at(p, p->lineno, _("'%s' is already given on line %d"), w->v[0], b->start);
+		return;
+	}
+	b->start = p->lineno;
+	p->in = b;
+}
+
+/* Looks up the field being described by tag, adding it. */
+static struct screen_field *
+new_field(struct parser *p, const char *tag)
+{
+	struct screen *s = p->s;
+	struct screen_field *f;
+
+	for (size_t i = 0; i < s->nfields; i++)
+		if (strcmp(s->fields[i].tag, tag) == 0) {
+			error_at(p, p->lineno, _("field '%s' is already described on line %d"), tag,
+				 s->fields[i].line);
+			return NULL;
+		}
+	s->fields = xreallocarray(s->fields, s->nfields + 1, sizeof *s->fields);
+	f = &s->fields[s->nfields++];
+	memset(f, 0, sizeof *f);
+	f->tag = xstrdup(tag);
+	f->line = p->lineno;
+	f->row = -1;
+	f->record_field = (size_t)-1;
+	return f;
+}
+
+static int
+parse_max(struct parser *p, const char *v, unsigned *out)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (*v == '\0' || *end != '\0' || n < 1 || n > 1000) {
+		error_at(p, p->lineno, _("'max' needs a number from 1 to 1000"));
+		return -1;
+	}
+	*out = (unsigned)n;
+	return 0;
+}
+
+/* One attribute of a field (and its value, when it takes one); returns the
+ * number of words used, or 0 after a mistake. */
+static size_t
+field_attribute(struct parser *p, struct screen_field *f, struct words *w, size_t i,
+		char **record_name)
+{
+	const char *a = w->v[i];
+	static const char *const with_value[] = { "max", "default", "label", "field" };
+	int takes = 0;
+
+	for (size_t k = 0; k < ARRAY_LEN(with_value); k++)
+		takes |= strcmp(a, with_value[k]) == 0;
+	if (strcmp(a, "required") == 0)
+		f->flags |= SF_REQUIRED;
+	else if (strcmp(a, "upper") == 0)
+		f->flags |= SF_UPPER;
+	else if (!takes) {
+		error_at(p, p->lineno, _("unknown attribute '%s' (known: required upper max "
+					 "default label field)"),
+			 a);
+		return 0;
+	} else if (i + 1 >= w->n) {
+		error_at(p, p->lineno, _("'%s' needs a value"), a);
+		return 0;
+	} else if (strcmp(a, "max") == 0) {
+		if (parse_max(p, w->v[i + 1], &f->max) < 0)
+			return 0;
+	} else if (strcmp(a, "default") == 0) {
+		free(f->dflt);
+		f->dflt = xstrdup(w->v[i + 1]);
+	} else if (strcmp(a, "label") == 0) {
+		free(f->label);
+		f->label = xstrdup(w->v[i + 1]);
+	} else
+		*record_name = w->v[i + 1];
+	return takes ? 2 : 1;
+}
+
+static void
+fields_line(struct parser *p, struct words *w)
+{
+	struct screen_field *f;
+	char *record_name = NULL;
+
+	if (!name_ok(w->v[0])) {
+		error_at(p, p->lineno, _("'%s' is not a field name (lower-case letters, digits "
+					 "and _)"),
+			 w->v[0]);
+		return;
+	}
+	if ((f = new_field(p, w->v[0])) == NULL)
+		return;
+	if (w->n < 2) {
+		error_at(p, p->lineno, _("field '%s' needs a type (one of: %s)"), f->tag,
+			 fieldtype_names());
+		return;
+	}
+	if ((f->type = fieldtype_find(w->v[1])) == NULL) {
+		error_at(p, p->lineno, _("unknown field type '%s' (known: %s)"), w->v[1],
+			 fieldtype_names());
+		return;
+	}
+	for (size_t i = 2, n; i < w->n; i += n)
+		if ((n = field_attribute(p, f, w, i, &record_name)) == 0)
+			return;
+	if (p->s->kind == NULL)
+		return;
+	if (record_name == NULL)
+		record_name = f->tag;
+	int idx = record_field_index(p->s->kind, record_name);
+	if (idx < 0)
+		error_at(p, p->lineno, _("table %s has no field '%s'"), p->s->kind->name,
+			 record_name);
+	else
+		f->record_field = (size_t)idx;
+}
+
+static void
+top_line(struct parser *p, char *line)
+{
+	struct words w;
+
+	const char *t = line + strspn(line, " ");
+	int is_screen = str_starts(t, "screen "), is_table = str_starts(t, "table ");
+
+	if (split(p, line, &w) < 0) {
+		/* reported; but the line is there, so do not also call it missing */
+		if (is_screen && p->screen_line == 0 && !p->in_fields)
+			p->screen_line = p->lineno;
+		if (is_table && p->table_line == 0 && !p->in_fields)
+			p->table_line = p->lineno;
+		return;
+	}
+	if (w.n == 0)
+		return;
+	if (p->in_fields) {
+		if (strcmp(w.v[0], "end") == 0 && w.n == 1)
+			p->in_fields = 0;
+		else
+			fields_line(p, &w);
+		return;
+	}
+	if (strcmp(w.v[0], "screen") == 0)
+		top_screen(p, &w);
+	else if (strcmp(w.v[0], "table") == 0)
+		top_table(p, &w);
+	else if (strcmp(w.v[0], "layout") == 0)
+		top_block(p, &w, &p->layout);
+	else if (strcmp(w.v[0], "list") == 0)
+		top_block(p, &w, &p->list);
+	else if (strcmp(w.v[0], "fields") == 0) {
+		if (p->fields_start != 0)
+			error_at(p, p->lineno, _("'fields' is already given on line %d"),
+				 p->fields_start);
+		else if (w.n != 1)
+			error_at(p, p->lineno, _("nothing may follow '%s' on its line"), w.v[0]);
+		p->fields_start = p->fields_start ? p->fields_start : p->lineno;
+		p->in_fields = 1;
+	} else
+		error_at(p, p->lineno, _("unknown word '%s' (expected screen, table, list, "
+					 "layout or fields)"),
+			 w.v[0]);
+}
+
+static void
+read_line(struct parser *p, char *line)
+{
+	char *t = line + strspn(line, " ");
+
+	if (p->in != NULL) {
+		if (strcmp(t, "end") == 0 ||
+		    (strncmp(t, "end", 3) == 0 && strspn(t + 3, " ") == strlen(t + 3))) {
+			p->in->ended = 1;
+			p->in = NULL;
+		} else
+			block_add(p->in, line, p->lineno);
+		return;
+	}
+	top_line(p, line);
+}
+
+/* ---- tying the parts together ---- */
+
+static struct placed *
+find_placed(struct placed *v, size_t n, const char *tag)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v[i].tag, tag) == 0)
+			return &v[i];
+	return NULL;
+}
+
+static void
+check_twice(struct parser *p, struct placed *v, size_t n, const char *where)
+{
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(v[i].tag, v[j].tag) == 0) {
+				error_at(p, v[i].line, _("field '%s' is in the %s twice"), v[i].tag,
+					 where);
+				break;
+			}
+}
+
+/* The layout text just left of a field names it, when no label is given. */
+static char *
+label_left_of(const struct screen *s, const struct screen_field *f)
+{
+	const struct screen_text *best = NULL;
+
+	for (size_t i = 0; i < s->ntexts; i++) {
+		const struct screen_text *t = &s->texts[i];
+		if (t->row == f->row && t->col < f->col && (best == NULL || t->col > best->col))
+			best = t;
+	}
+	return xstrdup(best != NULL ? best->text : f->tag);
+}
+
+static void
+place_fields(struct parser *p)
+{
+	struct screen *s = p->s;
+
+	check_twice(p, p->placed, p->nplaced, _("layout"));
+	check_twice(p, p->cells, p->ncells, _("list"));
+	for (size_t i = 0; i < p->nplaced; i++)
+		if (screen_field_index(s, p->placed[i].tag) < 0)
+			error_at(p, p->placed[i].line,
+				 _("field '%s' is not described under 'fields'"), p->placed[i].tag);
+	for (size_t i = 0; i < p->ncells; i++)
+		if (screen_field_index(s, p->cells[i].tag) < 0)
+			error_at(p, p->cells[i].line,
+				 _("field '%s' is not described under 'fields'"), p->cells[i].tag);
+	for (size_t i = 0; i < s->nfields; i++) {
+		struct screen_field *f = &s->fields[i];
+		struct placed *pl = find_placed(p->placed, p->nplaced, f->tag);
+		if (pl == NULL) {
+			if (p->layout.start != 0)
+				error_at(p, f->line, _("field '%s' is not placed in the layout"),
+					 f->tag);
+			continue;
+		}
+		f->row = pl->row;
+		f->col = pl->col;
+		f->width = pl->width;
+	}
+}
+
+static void
+check_fields(struct parser *p)
+{
+	struct screen *s = p->s;
+
+	for (size_t i = 0; i < s->nfields; i++) {
+		struct screen_field *f = &s->fields[i];
+		char err[ERR_SIZE];
+
+		if (f->type == NULL)
+			continue;
+		if (f->label == NULL)
+			f->label = label_left_of(s, f);
+		if (f->max == 0)
+			f->max = f->type->max;
+		if (f->record_field != (size_t)-1 && s->kind->fields[f->record_field].max > 0 &&
+		    f->max > s->kind->fields[f->record_field].max)
+			f->max = s->kind->fields[f->record_field].max;
+		if (f->dflt != NULL && f->dflt[0] != '\0' && f->type->validate(f->dflt, err) < 0)
+			error_at(p, f->line, _("default of '%s': %s"), f->tag, err);
+		for (size_t j = 0; j < i; j++)
+			if (s->fields[j].record_field == f->record_field &&
+			    f->record_field != (size_t)-1)
+				error_at(p, f->line, _("'%s' and '%s' are the same field of table %s"),
+					 s->fields[j].tag, f->tag, s->kind->name);
+	}
+}
+
+static int
+by_position(const void *a, const void *b)
+{
+	const struct screen_field *x = a, *y = b;
+
+	return x->row != y->row ? x->row - y->row : x->col - y->col;
+}
+
+static void
+make_columns(struct parser *p)
+{
+	struct screen *s = p->s;
+
+	s->columns = xcalloc(p->ncells, sizeof *s->columns);
+	for (size_t i = 0; i < p->ncells; i++) {
+		int idx = screen_field_index(s, p->cells[i].tag);
+		if (idx < 0)
+			continue;
+		s->columns[s->ncolumns++] = (struct screen_column){ (size_t)idx, p->cells[i].col,
+								    p->cells[i].width };
+	}
+}
+
+static void
+finish(struct parser *p)
+{
+	struct screen *s = p->s;
+
+	if (p->in != NULL)
+		error_at(p, p->in->start, _("'%s' has no 'end'"),
+			 p->in == &p->layout ? "layout" : "list");
+	if (p->in_fields)
+		error_at(p, p->fields_start, _("'%s' has no 'end'"), "fields");
+	if (p->screen_line == 0)
+		error_at(p, p->lineno, _("no 'screen' line"));
+	if (p->table_line == 0)
+		error_at(p, p->lineno, _("no 'table' line"));
+	if (p->layout.start == 0)
+		error_at(p, p->lineno, _("no 'layout' block"));
+	else
+		read_layout(p);
+	if (p->fields_start == 0)
+		error_at(p, p->lineno, _("no 'fields' section"));
+	if (p->list.start != 0)
+		read_list(p);
+	/* without the sections' ends, the rest would only repeat the mistake */
+	if (p->in != NULL || p->in_fields || p->fields_start == 0)
+		return;
+	place_fields(p);
+	if (s->kind != NULL)
+		check_fields(p);
+	/* the cursor goes through the form row by row, left to right */
+	if (p->errors == 0)
+		qsort(s->fields, s->nfields, sizeof *s->fields, by_position);
+	make_columns(p);
+}
+
+int
+screen_parse(const char *file, const char *text, struct screen **out, struct buf *errs)
+{
+	struct parser p = { .file = file, .errs = errs };
+	char *copy = xstrdup(text), *line = copy, *next;
+
+	p.s = xcalloc(1, sizeof *p.s);
+	p.s->file = xstrdup(file);
+	for (; line != NULL; line = next) {
+		next = strchr(line, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		if (next == NULL && *line == '\0')
+			break;
+		p.lineno++;
+		if (line[0] != '\0' && line[strlen(line) - 1] == '\r')
+			line[strlen(line) - 1] = '\0';
+		if (strchr(line, '\t') != NULL) {
+			error_at(&p, p.lineno, _("a tab: use blanks, so columns are unambiguous"));
+			continue;
+		}
+		if (!utf8_valid_text(line)) {
+			error_at(&p, p.lineno, _("not UTF-8 text, or holds control characters"));
+			continue;
+		}
+		read_line(&p, line);
+	}
+	finish(&p);
+	free(copy);
+	block_free(&p.layout);
+	block_free(&p.list);
+	for (size_t i = 0; i < p.nplaced; i++)
+		free(p.placed[i].tag);
+	for (size_t i = 0; i < p.ncells; i++)
+		free(p.cells[i].tag);
+	free(p.placed);
+	free(p.cells);
+	if (p.errors > 0) {
+		screen_free(p.s);
+		return p.errors;
+	}
+	*out = p.s;
+	return 0;
+}
+
+int
+screen_load(const char *path, struct screen **out, struct buf *errs)
+{
+	char err[ERR_SIZE];
+	char *text;
+	int n;
+
+	if (file_read_all(path, 1 << 20, &text, NULL, err) < 0) {
+		buf_printf(errs, "%s\n", err);
+		return 1;
+	}
+	n = screen_parse(path, text, out, errs);
+	free(text);
+	return n;
+}
+
+static void
+free_texts(struct screen_text *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(t[i].text);
+	free(t);
+}
+
+void
+screen_free(struct screen *s)
+{
+	if (s == NULL)
+		return;
+	for (size_t i = 0; i < s->nfields; i++) {
+		free(s->fields[i].tag);
+		free(s->fields[i].label);
+		free(s->fields[i].dflt);
+	}
+	free(s->fields);
+	free_texts(s->texts, s->ntexts);
+	free_texts(s->headings, s->nheadings);
+	free(s->columns);
+	free(s->file);
+	free(s->name);
+	free(s->title);
+	free(s);
+}
+
+int
+screen_field_index(const struct screen *s, const char *tag)
+{
+	for (size_t i = 0; i < s->nfields; i++)
+		if (strcmp(s->fields[i].tag, tag) == 0)
+			return (int)i;
+	return -1;
+}

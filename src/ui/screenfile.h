@@ -1,0 +1,74 @@
+/* Screen files (screens/NAME.scr): a form drawn as it appears, a browse list
+ * drawn the same way, and the fields' attributes. Parsed into plain structs
+ * at start-up; mistakes are reported as "file:line: message". */
+#ifndef SCRIVANO_SCREENFILE_H
+#define SCRIVANO_SCREENFILE_H
+
+#include <stddef.h>
+
+#include "book/record.h"
+#include "ui/fieldtype.h"
+#include "util/util.h"
+
+/* The largest layout that fits an 80x24 terminal inside the form's box, and
+ * the widest list. */
+#define SCREEN_MAX_COLS 76
+#define SCREEN_MAX_ROWS 17
+#define SCREEN_MAX_LIST_COLS 76
+
+#define SF_REQUIRED 0x1u
+#define SF_UPPER 0x2u
+
+/* A piece of fixed text: a label in the layout or a list heading. */
+struct screen_text {
+	int row, col;
+	int width; /* columns it may use: up to the next thing on its row */
+	char *text; /* English; translated when drawn */
+};
+
+struct screen_field {
+	char *tag;            /* the name in its brackets */
+	int row, col, width;  /* where it sits in the layout (inside the brackets) */
+	const struct fieldtype *type;
+	size_t record_field;  /* index in the screen's record kind */
+	char *label;          /* English, names the field in messages */
+	unsigned max;         /* most characters */
+	unsigned flags;       /* SF_* */
+	char *dflt;           /* value of a new record, or NULL */
+	int line;             /* where the fields section describes it */
+};
+
+struct screen_column {
+	size_t field; /* index in screen.fields */
+	int col, width;
+};
+
+struct screen {
+	char *file;
+	char *name;  /* as the menu and other screens name it */
+	char *title; /* English */
+	const struct record_kind *kind;
+	struct screen_field *fields; /* in the order the cursor visits them */
+	size_t nfields;
+	struct screen_text *texts;
+	size_t ntexts;
+	int rows, cols; /* the layout's size */
+	struct screen_column *columns; /* the browse list's, left to right */
+	size_t ncolumns;
+	struct screen_text *headings;
+	size_t nheadings;
+	int heading_rows;
+};
+
+/* Parses a screen file's text; file names it in messages. Every mistake is
+ * added to errs as "file:line: message\n". Returns the number of mistakes;
+ * *out is set (to a screen the caller frees) only when there are none. */
+int screen_parse(const char *file, const char *text, struct screen **out, struct buf *errs);
+/* Reads and parses the file at path. */
+int screen_load(const char *path, struct screen **out, struct buf *errs);
+void screen_free(struct screen *s);
+
+/* Index of the field with this tag, or -1. */
+int screen_field_index(const struct screen *s, const char *tag);
+
+#endif

@@ -1,0 +1,94 @@
+/* The UI: a stack of views (menu, browse list, form, dialog, help) drawn on
+ * one ncurses screen with a title line, a status line and a key line. Each
+ * view handles the actions it knows and says so; the generic layer does the
+ * rest (help, resizing). */
+#ifndef SCRIVANO_UI_H
+#define SCRIVANO_UI_H
+
+#include <curses.h>
+#include <wchar.h>
+
+#include "book/book.h"
+#include "term/keymap.h"
+#include "ui/actions.h"
+#include "ui/screenfile.h"
+
+struct ui;
+struct view;
+
+/* An entry of the key line: an action and its label (NULL: the action's). */
+struct key_hint {
+	int action;
+	const char *label;
+};
+
+struct view_ops {
+	/* Paints the view onto stdscr (every view of the stack is painted,
+	 * bottom first, so a dialog shows over its form). */
+	void (*draw)(struct ui *ui, struct view *v);
+	/* An action (or ACT_NONE with a typed character in ch): 1 when the view
+	 * handled it, 0 to let the generic layer try. */
+	int (*handle)(struct ui *ui, struct view *v, int action, wint_t ch);
+	/* The keys the key line shows for this view, ending with ACT_NONE. */
+	const struct key_hint *(*hints)(struct ui *ui, struct view *v);
+};
+
+struct view {
+	const struct view_ops *ops;
+	void *data;
+	char *title;     /* for the title line; owned */
+	int closed;      /* set by the view to leave ui_run_view */
+	int overlay;     /* drawn over the view below it (dialogs) */
+	int cursor_y, cursor_x; /* where the cursor shows, -1 hidden */
+};
+
+#define UI_MAX_DEPTH 16
+
+struct ui {
+	struct book *book;
+	struct keymap *keys;
+	struct screen **screens;
+	size_t nscreens;
+	struct view *stack[UI_MAX_DEPTH];
+	int depth;
+	char status[512];
+	int status_error;
+	int quit;
+	int input_failed; /* the terminal went away: leave every view */
+};
+
+/* Runs the main menu on the terminal in stdin/stdout until the user quits.
+ * Returns 0, or -1 with a message (no terminal). */
+int ui_main(struct book *book, struct keymap *keys, struct screen **screens, size_t nscreens,
+	    const char *note, char *err);
+
+/* Pushes v and runs the loop until v is closed; then pops it. */
+void ui_run_view(struct ui *ui, struct view *v);
+struct screen *ui_find_screen(struct ui *ui, const char *name);
+
+void ui_status(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Drawing helpers. Text is UTF-8 (or wide), clipped to width columns and,
+ * when pad is set, padded with blanks to it. */
+void ui_put(int y, int x, const char *s, int width, int pad, attr_t attr);
+void ui_putw(int y, int x, const wchar_t *s, size_t n, int width, int pad, attr_t attr);
+/* A box with a title in its top border. */
+void ui_box(int y, int x, int h, int w, const char *title);
+/* Display columns of a UTF-8 string. */
+int ui_width(const char *s);
+
+/* The views. */
+void menu_run(struct ui *ui);
+void browse_run(struct ui *ui, struct screen *scr);
+/* Opens the form on a record (id 0: a new one). Returns 1 when something
+ * was saved. *saved_id gets the id of the record last saved. */
+int form_run(struct ui *ui, struct screen *scr, struct record *rec, int64_t *saved_id);
+/* A yes/no question in a box: 1 yes, 0 no. */
+int dialog_confirm(struct ui *ui, const char *question);
+/* Asks for a line of text on a box; 1 with the text in out (UTF-8), 0
+ * when cancelled. */
+int dialog_prompt(struct ui *ui, const char *question, char *out, size_t size);
+void help_run(struct ui *ui, const struct key_hint *hints);
+
+#endif

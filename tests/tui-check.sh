@@ -1,0 +1,58 @@
+#!/bin/sh
+# `scrivano tui --check` parses every screen and key file: clean on the
+# shipped ones; on broken copies it reports every mistake as file:line and
+# exits 1, and `scrivano tui --book` does the same before touching the
+# terminal.
+n=0
+check() {
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
+}
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+
+"$SCRIVANO" tui --check >"$tmp/out" 2>"$tmp/err"
+check $? "the shipped screens and key maps parse"
+[ ! -s "$tmp/out" ] && [ ! -s "$tmp/err" ]
+check $? "with no message"
+sed 's/^/# /' "$tmp/err"
+
+# a copy of the share folder with one mistake in a screen file and two in
+# a key file
+mkdir -p "$tmp/share/screens" "$tmp/share/keymaps"
+cp "$SCRIVANO_SHARE"/screens/*.scr "$tmp/share/screens/"
+cp "$SCRIVANO_SHARE"/keymaps/*.keys "$tmp/share/keymaps/"
+sed 's/^  cap      cap$/  cap      cpa/' "$SCRIVANO_SHARE/screens/customers.scr" \
+	>"$tmp/share/screens/customers.scr"
+line=$(grep -n '^  cap      cpa$' "$tmp/share/screens/customers.scr" | cut -d: -f1)
+printf 'save F2\nhalp F1\nnew ^S\n' >"$tmp/share/keymaps/xterm.keys"
+
+SCRIVANO_SHARE="$tmp/share" "$SCRIVANO" tui --check >"$tmp/out" 2>"$tmp/err"
+rc=$?
+[ "$rc" = 1 ]
+check $? "--check on broken files exits 1 (got $rc)"
+sed 's/^/# /' "$tmp/err"
+grep -qx "$tmp/share/screens/customers.scr:$line: unknown field type 'cpa' (known: text partita_iva codice_fiscale cap province country email sdi_code party_role)" "$tmp/err"
+check $? "the screen file's mistake is file:line: message"
+grep -qx "$tmp/share/keymaps/xterm.keys:2: unknown action 'halp'" "$tmp/err"
+check $? "the key file's first mistake"
+grep -qx "$tmp/share/keymaps/xterm.keys:3: ^S cannot be bound: terminals, tty drivers or SSH clients keep it for themselves" "$tmp/err"
+check $? "and its second: every mistake is reported"
+[ "$(wc -l <"$tmp/err")" = 3 ]
+check $? "three lines, no more"
+
+SCRIVANO_SHARE="$tmp/share" TERM=xterm "$SCRIVANO" tui --book "$tmp/book.sqlite" \
+	</dev/null >"$tmp/out" 2>"$tmp/err2"
+rc=$?
+[ "$rc" = 1 ]
+check $? "tui --book on broken files exits 1 (got $rc)"
+cmp -s "$tmp/err" "$tmp/err2"
+check $? "after printing the same messages"
+[ ! -s "$tmp/out" ] && [ ! -e "$tmp/book.sqlite" ]
+check $? "without touching the terminal or the book"
+
+"$SCRIVANO" tui >/dev/null 2>&1
+rc=$?
+[ "$rc" = 2 ]
+check $? "tui without --book is a usage error (got $rc)"
+echo "1..$n"

@@ -1,0 +1,256 @@
+/* The screen-file parser: a good file gives the fields, positions, labels
+ * and list columns it draws; each kind of mistake gives its exact
+ * "file:line: message"; the shipped screens parse cleanly. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+
+#include "tap.h"
+#include "ui/screenfile.h"
+#include "util/util.h"
+
+static const char good[] =
+	"# a test screen\n"                                           /* 1 */
+	"screen people \"People\"\n"                                  /* 2 */
+	"table parties\n"                                             /* 3 */
+	"\n"                                                          /* 4 */
+	"list\n"                                                      /* 5 */
+	"    Name          City\n"                                    /* 6 */
+	"    [name       ] [city    ]\n"                              /* 7 */
+	"end\n"                                                       /* 8 */
+	"layout\n"                                                    /* 9 */
+	"    Name      [name                ]\n"                      /* 10 */
+	"    Città [city     ]  Prov. [pr]\n"                        /* 11 */
+	"\n"                                                          /* 12 */
+	"    P.IVA     [piva       ]\n"                               /* 13 */
+	"end\n"                                                       /* 14 */
+	"fields\n"                                                    /* 15 */
+	"  piva  partita_iva  label \"Partita IVA\"\n"                /* 16 */
+	"  name  text required max 40\n"                              /* 17 */
+	"  city  text upper   # comment\n"                            /* 18 */
+	"  pr    province field province default MI\n"               /* 19 */
+	"end\n";                                                      /* 20 */
+
+static void
+good_file(void)
+{
+	struct screen *s = NULL;
+	struct buf errs = { 0 };
+	const struct screen_field *f;
+
+	is_int(screen_parse("good.scr", good, &s, &errs), 0, "a good file has no mistakes");
+	ok(errs.data == NULL, "and prints nothing");
+	if (s == NULL)
+		return;
+	is_str(s->name, "people", "name");
+	is_str(s->title, "People", "title");
+	is_str(s->kind->name, "parties", "record kind");
+	is_int(s->rows, 4, "layout rows (trailing blank lines dropped)");
+	is_int(s->cols, 32, "layout columns (common indent dropped)");
+	is_int(s->nfields, 4, "four fields");
+	/* in the order the cursor visits them: by row, then column */
+	f = &s->fields[0];
+	is_str(f->tag, "name", "first: name");
+	is_int(f->row, 0, "name row");
+	is_int(f->col, 11, "name column (inside the bracket)");
+	is_int(f->width, 20, "name width");
+	is_str(f->type->name, "text", "name type");
+	ok(f->flags & SF_REQUIRED, "name required");
+	is_int(f->max, 40, "name max 40");
+	is_str(f->label, "Name", "name's label is the text left of it");
+	f = &s->fields[1];
+	is_str(f->tag, "city", "second: city");
+	is_int(f->row, 1, "city row");
+	is_int(f->col, 7, "city column counts 'à' as one column");
+	is_int(f->width, 9, "city width");
+	ok(f->flags & SF_UPPER, "city upper");
+	is_int(f->max, 60, "city max: the record field's 60 caps text's 80");
+	is_str(f->label, "Città", "city label");
+	f = &s->fields[2];
+	is_str(f->tag, "pr", "third: pr");
+	is_int(f->col, 26, "pr column");
+	is_int(f->width, 2, "pr width");
+	is_int((int)f->record_field, record_field_index(s->kind, "province"),
+	       "pr is the record's province");
+	is_str(f->dflt, "MI", "pr default");
+	is_str(f->label, "Prov.", "pr label");
+	f = &s->fields[3];
+	is_str(f->tag, "piva", "fourth: piva");
+	is_int(f->row, 3, "piva row (a blank line counts)");
+	is_str(f->label, "Partita IVA", "piva label given");
+	is_int(s->ntexts, 4, "four texts in the layout");
+	is_str(s->texts[1].text, "Città", "text 'Città'");
+	is_int(s->texts[1].width, 5, "a text may use the columns up to its field's bracket");
+	is_str(s->texts[2].text, "Prov.", "'Prov.' is one text");
+	is_int(s->texts[2].col, 19, "at column 19");
+	is_int(s->ncolumns, 2, "two list columns");
+	is_int(s->columns[0].col, 1, "name column in the list");
+	is_int(s->columns[0].width, 11, "name column width");
+	is_int(s->columns[1].col, 15, "city column in the list");
+	is_str(s->fields[s->columns[1].field].tag, "city", "second column is city");
+	is_int(s->nheadings, 2, "two headings");
+	is_int(s->heading_rows, 1, "on one row");
+	is_str(s->headings[1].text, "City", "heading City");
+	screen_free(s);
+	buf_free(&errs);
+}
+
+/* good, with one line replaced by another (or removed when NULL). */
+static char *
+variant(int line, const char *text)
+{
+	struct buf b = { 0 };
+	const char *p = good;
+
+	for (int n = 1; *p != '\0'; n++) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) + 1 : strlen(p);
+		if (n != line)
+			buf_add(&b, p, len);
+		else if (text != NULL)
+			buf_printf(&b, "%s\n", text);
+		p += len;
+	}
+	return b.data;
+}
+
+static void
+mistake(int line, const char *text, const char *want, const char *what)
+{
+	char *src = variant(line, text);
+	struct screen *s = NULL;
+	struct buf errs = { 0 };
+	int n = screen_parse("bad.scr", src, &s, &errs);
+
+	ok(n > 0 && s == NULL, "%s: refused", what);
+	is_str(errs.data ? errs.data : "", want, "%s: message", what);
+	buf_free(&errs);
+	free(src);
+}
+
+static void
+bad_files(void)
+{
+	mistake(2, "scren people \"People\"",
+		"bad.scr:2: unknown word 'scren' (expected screen, table, list, layout or fields)\n"
+		"bad.scr:20: no 'screen' line\n",
+		"misspelt keyword");
+	mistake(2, "screen people People",
+		"bad.scr:2: write: screen NAME \"Title\" (NAME in lower case)\n", "title unquoted");
+	mistake(2, "screen people \"People", "bad.scr:2: a quote is not closed\n",
+		"quote not closed");
+	mistake(3, "table partis", "bad.scr:3: unknown table 'partis'\n", "unknown table");
+	mistake(17, "  name  txt required",
+		"bad.scr:17: unknown field type 'txt' (known: text partita_iva codice_fiscale cap "
+		"province country email sdi_code party_role)\n",
+		"unknown type");
+	mistake(17, "  name  text mandatory",
+		"bad.scr:17: unknown attribute 'mandatory' (known: required upper max default "
+		"label field)\n",
+		"unknown attribute");
+	mistake(17, "  name  text max", "bad.scr:17: 'max' needs a value\n", "max without value");
+	mistake(17, "  name  text max 0", "bad.scr:17: 'max' needs a number from 1 to 1000\n",
+		"max zero");
+	mistake(19, "  pr    province field prov",
+		"bad.scr:19: table parties has no field 'prov'\n", "unknown record field");
+	mistake(19, "  pr    province field province default Milano",
+		"bad.scr:19: default of 'pr': must be 2 letters\n", "bad default");
+	mistake(18, "  name  text",
+		"bad.scr:18: field 'name' is already described on line 17\n"
+		"bad.scr:11: field 'city' is not described under 'fields'\n"
+		"bad.scr:7: field 'city' is not described under 'fields'\n",
+		"described twice, and one missing");
+	mistake(18, "  cap   cap",
+		"bad.scr:11: field 'city' is not described under 'fields'\n"
+		"bad.scr:7: field 'city' is not described under 'fields'\n"
+		"bad.scr:18: field 'cap' is not placed in the layout\n",
+		"not described, and not placed");
+	mistake(10, "    Name      [name                ",
+		"bad.scr:10: '[' without its ']'\n"
+		"bad.scr:17: field 'name' is not placed in the layout\n",
+		"bracket not closed");
+	mistake(10, "    Name      name]", "bad.scr:10: ']' without its '['\n"
+					  "bad.scr:17: field 'name' is not placed in the layout\n",
+		"bracket not opened");
+	mistake(10, "    Name      [Name   ]",
+		"bad.scr:10: brackets hold a field's name and blanks, as [name    ]\n"
+		"bad.scr:17: field 'name' is not placed in the layout\n",
+		"capital in a field name");
+	mistake(13, "    P.IVA     [name       ]",
+		"bad.scr:13: field 'name' is in the layout twice\n"
+		"bad.scr:16: field 'piva' is not placed in the layout\n",
+		"placed twice");
+	mistake(19, "  pr    province field city",
+		"bad.scr:19: 'city' and 'pr' are the same field of table parties\n",
+		"two fields on one record field");
+	mistake(14, NULL,
+		"bad.scr:19: no 'fields' section\n",
+		"layout without its end swallows the rest");
+	mistake(20, NULL, "bad.scr:15: 'fields' has no 'end'\n", "fields without end");
+	mistake(11, "    Città\t[city     ]  Prov. [pr]",
+		"bad.scr:11: a tab: use blanks, so columns are unambiguous\n"
+		"bad.scr:18: field 'city' is not placed in the layout\n"
+		"bad.scr:19: field 'pr' is not placed in the layout\n",
+		"a tab");
+	mistake(12, "    [name                                                                   "
+		    "     ]",
+		"bad.scr:9: the layout is 78 columns wide; at most 76 fit\n"
+		"bad.scr:12: field 'name' is in the layout twice\n",
+		"too wide (and placed twice)");
+	mistake(7, "    [name       ] [city    ] x",
+		"bad.scr:7: a list's line of fields holds only fields; put headings above it\n",
+		"text on the list's line of fields");
+	mistake(3, NULL,
+		"bad.scr:19: no 'table' line\n",
+		"no table line");
+}
+
+/* A file that ends inside a block. */
+static void
+truncated(void)
+{
+	char *src = xstrndup(good, (size_t)(strstr(good, "end\nfields") - good));
+	struct screen *s = NULL;
+	struct buf errs = { 0 };
+
+	ok(screen_parse("cut.scr", src, &s, &errs) > 0, "a file cut inside its layout: refused");
+	is_str(errs.data ? errs.data : "", "cut.scr:9: 'layout' has no 'end'\n"
+					   "cut.scr:13: no 'fields' section\n",
+	       "the layout has no end, and there are no fields");
+	buf_free(&errs);
+	free(src);
+}
+
+static void
+shipped(void)
+{
+	const char *names[] = { "screens/customers.scr" };
+
+	if (getenv("SCRIVANO_SHARE") == NULL) {
+		ok(0, "SCRIVANO_SHARE is set");
+		return;
+	}
+	for (size_t i = 0; i < ARRAY_LEN(names); i++) {
+		char *path = share_path(names[i]);
+		struct screen *s = NULL;
+		struct buf errs = { 0 };
+		is_int(screen_load(path, &s, &errs), 0, "%s parses", names[i]);
+		is_str(errs.data ? errs.data : "", "", "%s: no message", names[i]);
+		ok(s != NULL && s->nfields == 12, "%s: twelve fields", names[i]);
+		screen_free(s);
+		buf_free(&errs);
+		free(path);
+	}
+}
+
+int
+main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	good_file();
+	bad_files();
+	truncated();
+	shipped();
+	return tap_done();
+}
