@@ -259,7 +259,7 @@ reap(struct listener *l)
 		for (size_t i = 0; i < l->nkids; i++) {
 			if (l->kids[i].pid != pid)
 				continue;
-			if (WIFSIGNALED(st))
+			if (WIFSIGNALED(st) && !(l->stop_deadline != 0 && WTERMSIG(st) == SIGTERM))
 				slog(_("the process of the connection from %s port %d ended by "
 				       "signal %d"), l->kids[i].addr, l->kids[i].port, WTERMSIG(st));
 			l->kids[i] = l->kids[--l->nkids];
@@ -277,6 +277,9 @@ serve_child(struct listener *l, int fd, const char *addr, int port)
 
 	for (size_t i = 0; i < ARRAY_LEN(sigs); i++)
 		signal(sigs[i], SIG_DFL);
+	/* Out of the terminal's process group: a Ctrl-C meant for the server
+	 * reaches the listener only, which then ends the sessions cleanly. */
+	setpgid(0, 0);
 	close(l->fd);
 	close(sig_pipe[0]);
 	close(sig_pipe[1]);

@@ -2,5 +2,11 @@
 src_libscrivano_a_SOURCES += src/server/server.h src/server/serve.c src/server/listener.c \
 	src/server/session.c src/server/relay.c src/server/hostkey.c src/server/log.c
 dist_man_MANS += man/scrivano-serve.1
-EXTRA_DIST += tests/e2e/harness.py tests/e2e/test_server.py
-SCRIVANO_TESTS += tests/e2e/test_server.py
+EXTRA_DIST += tests/e2e/harness.py tests/e2e/test_server.py tests/e2e/test_hardening.py
+SCRIVANO_TESTS += tests/e2e/test_server.py tests/e2e/test_hardening.py
+
+check_PROGRAMS += tests/unit/test-server
+tests_unit_test_server_SOURCES = tests/unit/test-server.c
+tests_unit_test_server_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_server_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-server

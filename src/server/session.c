@@ -596,7 +596,6 @@ setup_signals(struct conn *c)
 		return -1;
 	sig_conn = c;
 	sigemptyset(&sa.sa_mask);
-	sigaction(SIGTERM, &sa, NULL);
 	sigaction(SIGCHLD, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	signal(SIGHUP, SIG_IGN);
@@ -698,11 +697,19 @@ session_run(struct server *srv, int fd, const char *addr, int port)
 		return 1;
 	}
 	if (ssh_handle_key_exchange(c.ssh) != SSH_OK) {
-		slog(_("connection from %s port %d closed before login: %s"), c.addr, c.port,
-		     ssh_get_error(c.ssh));
+		const char *why = ssh_get_error(c.ssh);
+		if (now_ms() - c.start >= (int64_t)srv->login_grace * 1000)
+			why = _("login grace time over");
+		else if (why == NULL || *why == '\0')
+			why = _("the key exchange failed");
+		slog(_("connection from %s port %d closed before login: %s"), c.addr, c.port, why);
 		conn_free(&c);
 		return 1;
 	}
+	/* Until now SIGTERM simply ended us, in the middle of the key exchange
+	 * as anywhere; from now on it ends the session cleanly. */
+	sigaction(SIGTERM, &(struct sigaction){ .sa_handler = on_signal, .sa_flags = SA_RESTART },
+		  NULL);
 	c.ev = ssh_event_new();
 	if (c.ev == NULL || ssh_event_add_session(c.ev, c.ssh) != SSH_OK ||
 	    ssh_event_add_fd(c.ev, c.sig_pipe[0], POLLIN, on_sig_pipe, &c) != SSH_OK) {

@@ -1,0 +1,190 @@
+"""End-to-end tests of the SSH server's defences: login grace time, limits
+on connections and on a user's sessions, the penalty for an address that
+fails too often, the same answer and timing for unknown users and wrong
+passwords, and the signals (SIGHUP, SIGTERM)."""
+
+import os
+import re
+import signal
+import socket
+import statistics
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import Server, Tap  # noqa: E402
+
+tap = Tap()
+GRACE = 4
+
+
+def silent_tcp(srv):
+    """A client that connects and says nothing."""
+    s = socket.create_connection(("127.0.0.1", srv.port), timeout=GRACE + 5)
+    return s, time.time()
+
+
+def closed_after(s, t0):
+    try:
+        while s.recv(4096):
+            pass
+    except OSError:
+        pass
+    s.close()
+    return time.time() - t0
+
+
+def at_prompt(srv, user="anna", **kw):
+    """An OpenSSH client waiting at the password prompt."""
+    c = srv.client(user, None, **kw)
+    return c, c.wait_for("password:", 10)
+
+
+def typed_into_closed(c):
+    """OpenSSH notices a closed connection only once the password typed at
+    its prompt is sent: types one, and returns the client's exit status."""
+    c.send("late\r")
+    status = c.wait_exit(5)
+    c.close()
+    return status
+
+
+def test_grace(srv):
+    s, t0 = silent_tcp(srv)
+    c, prompted = at_prompt(srv)
+    took = closed_after(s, t0)
+    tap.ok("a silent TCP client is closed after the login grace time (%.1f s)" % took,
+           GRACE - 0.5 <= took <= GRACE + 3)
+    logged = srv.wait_log("closed before login: login grace time over", 3, count=2)
+    status = typed_into_closed(c)
+    tap.ok("a client that sits at the password prompt is closed too",
+           prompted and status == 255, "status %s: %s" % (status, c.text()))
+    tap.ok("both logged as 'login grace time over'", logged, srv.log())
+
+
+def test_max_sessions(srv):
+    c1, p1 = at_prompt(srv)
+    c2, p2 = at_prompt(srv)
+    t0 = time.time()
+    with srv.client("anna", "secret") as c3:
+        status = c3.wait_exit(5)
+    took = time.time() - t0
+    tap.ok("with 2 connections open (the most allowed) a third is closed at once",
+           p1 and p2 and status == 255 and took < 3,
+           "status %s after %.1f s: %s" % (status, took, c3.text()))
+    tap.ok("and logged", srv.wait_log(r"refused: 2 connections already"), srv.log())
+    left = srv.log().count("the client left")
+    c1.close()
+    c2.close()
+    srv.wait_log("the client left", count=left + 2)
+
+
+def test_max_per_user(srv):
+    # ssh -N logs in and asks for no shell: a session that holds its slot.
+    holder = srv.client("anna", "secret", ssh_args=["-N"])
+    held = srv.wait_log(r"login anna from", 5)
+    with srv.client("anna", "secret") as c:
+        status = c.wait_exit(5)
+    tap.ok("a second session of a user with --max-per-user 1 is told why",
+           held and "too many sessions are open for this user" in c.screen_text(),
+           c.text())
+    tap.is_eq("and ends with status 1", status, 1)
+    tap.ok("and is logged", srv.wait_log("too many sessions of this user"), srv.log())
+    holder.close()
+    srv.wait_log(r"logout anna .*the client left", 5)
+    with srv.client("anna", "secret") as c:
+        ok = c.wait_for(re.compile(r"\S"), 5)
+        c.wait_exit(5)
+    tap.ok("once the first has left, the user gets in again",
+           ok and "too many sessions" not in c.screen_text(), c.text())
+
+
+def timed_failure(srv, user):
+    t0 = time.time()
+    with srv.client(user, "not-the-password") as c:
+        status = c.wait_exit(10)
+    return time.time() - t0, status, c.screen_text().strip()
+
+
+def test_same_answer(srv):
+    runs = {"anna": [], "ghost": []}
+    for _ in range(3):
+        for user in runs:
+            runs[user].append(timed_failure(srv, user))
+    wrong = statistics.median(t for t, _, _ in runs["anna"])
+    unknown = statistics.median(t for t, _, _ in runs["ghost"])
+    answers = {(st, out) for r in runs.values() for _, st, out in r}
+    tap.ok("unknown user and wrong password get the same answer", len(answers) == 1,
+           repr(answers))
+    tap.ok("in the same time (%.3f s and %.3f s), never less than the floor" % (wrong, unknown),
+           abs(wrong - unknown) < 0.1 and min(wrong, unknown) >= 0.3)
+
+
+def test_penalty(srv):
+    for _ in range(5):
+        with srv.client("anna", "wrong") as c:
+            c.wait_exit(10)
+    penalized = srv.wait_log(r"127\.0\.0\.1 refused for 300 s after 5 failed passwords")
+    with srv.client("anna", "secret") as c:
+        status = c.wait_exit(5)
+    tap.ok("after 5 failed passwords the address is refused, even with the right one",
+           penalized and status == 255 and "login anna" not in srv.log(),
+           "status %s: %s" % (status, c.text()))
+    tap.ok("the refusal is logged", srv.wait_log("refused: too many failed passwords lately"),
+           srv.log())
+    fp = srv.fingerprint
+    srv.send_signal(signal.SIGHUP)
+    reloaded = srv.wait_log(r"reload: penalties forgotten")
+    tap.ok("SIGHUP reads the host key again (the same one)",
+           reloaded and ("reload: host key %s" % fp) in srv.log(), srv.log())
+    with srv.client("anna", "secret") as c:
+        c.wait_exit(5)
+    tap.ok("and forgets the penalty: the user gets in",
+           srv.wait_log(r"login anna from"), srv.log())
+
+
+def test_sigterm(srv):
+    holder = srv.client("anna", "secret", ssh_args=["-N"])
+    logged = srv.wait_log(r"login anna from", 5, count=2)
+    waiting, prompted = at_prompt(srv)
+    t0 = time.time()
+    status = srv.stop(signal.SIGTERM, timeout=15)
+    took = time.time() - t0
+    tap.ok("SIGTERM: the server ends with status 0 (%.1f s)" % took,
+           status == 0 and took < 5, "status %s" % status)
+    tap.ok("it closed the logged-in session, saying why",
+           logged and re.search(r"logout anna .*: the server is stopping", srv.log()),
+           srv.log())
+    tap.ok("and the connection still at its password prompt",
+           prompted and re.search(r"closed before login: the server is stopping", srv.log()),
+           srv.log())
+    h = holder.wait_exit(5)
+    holder.close()
+    w = typed_into_closed(waiting)
+    tap.ok("both clients ended", h == 255 and w == 255, "%s %s" % (h, w))
+    try:
+        socket.create_connection(("127.0.0.1", srv.port), timeout=2).close()
+        closed = False
+    except OSError:
+        closed = True
+    tap.ok("nothing listens any more", closed)
+
+
+def main():
+    t0 = time.time()
+    args = ["--login-grace", str(GRACE), "--max-sessions", "2", "--max-per-user", "1",
+            "--penalty-failures", "0"]
+    with Server(args=args, tap=tap) as srv:
+        test_grace(srv)
+        test_max_sessions(srv)
+        test_max_per_user(srv)
+        test_same_answer(srv)
+    with Server(tap=tap) as srv:  # the default penalty: 5 failures, 5 minutes
+        test_penalty(srv)
+        test_sigterm(srv)
+    tap.diag("%.1f s" % (time.time() - t0))
+    return tap.done()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

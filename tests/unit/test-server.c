@@ -1,0 +1,141 @@
+/* The SSH server's pieces that need no client: the listen address, the
+ * host key made once and read back, and log lines that clients cannot
+ * forge. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "server/server.h"
+#include "tap.h"
+#include "util/util.h"
+
+static void
+test_bad_addresses(void)
+{
+	static const struct {
+		const char *spec, *says;
+	} bad[] = {
+		{ "nonsense", "address and the port" },
+		{ "127.0.0.1", "address and the port" },
+		{ ":2222", "address is missing" },
+		{ "127.0.0.1:", "port must be" },
+		{ "127.0.0.1:65536", "port must be" },
+		{ "127.0.0.1:22x", "port must be" },
+		{ "::1:2222", "IPv6" },
+		{ "[::1:2222", "IPv6" },
+		{ "no-such-host.invalid:2222", "bad address" },
+		{ "192.0.2.1:2222", "not an address of this machine" },
+	};
+	char err[ERR_SIZE], shown[SERVER_ADDR_MAX + 8];
+	int fd;
+
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+		err[0] = '\0';
+		int rc = listener_open(bad[i].spec, &fd, shown, sizeof shown, err);
+		ok(rc < 0 && strstr(err, bad[i].says) != NULL, "'%s' is refused: %s", bad[i].spec,
+		   err);
+		if (rc == 0)
+			close(fd);
+	}
+}
+
+static void
+test_listen(void)
+{
+	char err[ERR_SIZE], shown[SERVER_ADDR_MAX + 8], again[SERVER_ADDR_MAX + 8];
+	int fd, fd2;
+
+	ok(listener_open("127.0.0.1:0", &fd, shown, sizeof shown, err) == 0,
+	   "127.0.0.1:0 opens");
+	ok(str_starts(shown, "127.0.0.1:") && strcmp(shown, "127.0.0.1:0") != 0,
+	   "and shows the port it got: %s", shown);
+	err[0] = '\0';
+	ok(listener_open(shown, &fd2, again, sizeof again, err) < 0 &&
+	   strstr(err, "is busy") != NULL, "the same address again is busy: %s", err);
+	close(fd);
+	if (listener_open("[::1]:0", &fd, shown, sizeof shown, err) == 0) {
+		ok(str_starts(shown, "[::1]:"), "IPv6 is shown in brackets: %s", shown);
+		close(fd);
+	} else {
+		printf("ok %d - IPv6 is shown in brackets # SKIP no IPv6 here: %s\n", ++tap_n, err);
+	}
+}
+
+static void
+test_hostkey(void)
+{
+	char dir[] = "/tmp/scrivano-test-server.XXXXXX", err[ERR_SIZE];
+	char *fp1 = NULL, *fp2 = NULL, *path, *pub;
+	ssh_key key;
+	struct stat st;
+	FILE *f;
+
+	if (mkdtemp(dir) == NULL) {
+		ok(0, "mkdtemp");
+		return;
+	}
+	path = xasprintf("%s/hostkeys/ssh_host_ed25519_key", dir);
+	pub = xasprintf("%s.pub", path);
+	err[0] = '\0';
+	ok(hostkey_load(dir, &key, &fp1, err) == 0, "a first load makes the key: %s", err);
+	ssh_key_free(key);
+	ok(fp1 != NULL && str_starts(fp1, "SHA256:") && strlen(fp1) == 7 + 43,
+	   "its fingerprint is SHA256: and 43 base64 digits: %s", fp1 ? fp1 : "");
+	ok(stat(path, &st) == 0 && (st.st_mode & 0777) == 0600, "the private key has mode 0600");
+	ok(stat(pub, &st) == 0, "the public key is beside it");
+	ok(hostkey_load(dir, &key, &fp2, err) == 0, "a second load reads it: %s", err);
+	ssh_key_free(key);
+	is_str(fp2, fp1, "the same key, the same fingerprint");
+	free(fp2);
+	chmod(path, 0644);
+	err[0] = '\0';
+	ok(hostkey_load(dir, &key, &fp2, err) < 0 && strstr(err, "read by others") != NULL,
+	   "a key others may read is refused: %s", err);
+	if ((f = fopen(path, "w")) != NULL) {
+		fputs("not a key\n", f);
+		fclose(f);
+	}
+	chmod(path, 0600);
+	err[0] = '\0';
+	ok(hostkey_load(dir, &key, &fp2, err) < 0 && strstr(err, "not a private key") != NULL,
+	   "a file that is no key is refused: %s", err);
+	unlink(path);
+	unlink(pub);
+	free(path);
+	free(pub);
+	path = xasprintf("%s/hostkeys", dir);
+	rmdir(path);
+	free(path);
+	rmdir(dir);
+	free(fp1);
+	free(fp2);
+}
+
+static void
+test_log_clean(void)
+{
+	char out[16];
+
+	is_str(slog_clean(out, sizeof out, "anna"), "anna", "a plain name stays");
+	is_str(slog_clean(out, sizeof out, "a\nlogin root"), "a?login root",
+	       "a newline cannot start a forged line");
+	is_str(slog_clean(out, sizeof out, "\x1b[2J\xc3\xa0"), "?[2J??",
+	       "escapes and non-ASCII bytes become ?");
+	is_str(slog_clean(out, sizeof out, "abcdefghijklmnopqrstuvwxyz"), "abcdefghijklmno",
+	       "a long name is cut");
+	is_str(slog_clean(out, sizeof out, NULL), "", "no name is empty");
+}
+
+int
+main(void)
+{
+	test_bad_addresses();
+	test_listen();
+	test_hostkey();
+	test_log_clean();
+	return tap_done();
+}
