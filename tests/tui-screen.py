@@ -253,5 +253,46 @@ t.send(F[10])
 t.send(F[10])
 check(t.finish() == 0, "Italian: quits with status 0")
 
+# a longer list: read by pages as the cursor moves
+db = sqlite3.connect(book)
+db.executemany("INSERT INTO parties (name) VALUES (?)", [("Cliente %03d" % i,) for i in range(60, 0, -1)])
+db.commit()
+db.close()
+t = Tui(book)
+t.wait_for("Main menu")
+t.send(ENTER)
+check(t.wait_for("Cliente 016"), "a long list fills the page")
+check("Cliente 017" not in t.text(), "and no more than the page")
+
+
+def current():
+    for y in range(t.screen.lines):
+        r = t.reversed_text(y)
+        if r.startswith("Cliente") or r.startswith("Caff") or r.startswith("Bianchi"):
+            return r.split("  ")[0]
+    return None
+
+
+check(current() == "BianchiX", "the cursor starts on the first name")
+t.send("\x1b[6~")
+check(current() == "Cliente 017", "PgDn shows the next page: %s" % current())
+t.send("\x1bOF")
+check(current() == "Cliente 060", "End goes to the last name: %s" % current())
+t.send("\x1bOA" * 20, 0.5)
+check(current() == "Cliente 040", "Up scrolls back one name at a time: %s" % current())
+t.send("\x1bOH")
+check(current() == "BianchiX", "Home goes to the first: %s" % current())
+t.send("cliente 05")
+check(current() == "Cliente 050", "typing a name's start jumps to it: %s" % current())
+t.send("x")
+check(t.wait_for('No name starts with "cliente 05x".'), "a start no name has is said")
+t.send(F[3])
+check(t.wait_for("Find a name containing:"), "F3 asks what to find")
+t.send("ffè" + ENTER)
+check(current() == "Caffè Società srl", "and finds it: %s" % current())
+t.send(F[10])
+t.send(F[10])
+check(t.finish() == 0, "quits with status 0")
+
 print("1..%d" % n)
 sys.exit(1 if failed else 0)
