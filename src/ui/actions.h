@@ -26,10 +26,10 @@ enum action_group { GROUP_GENERAL, GROUP_MOVE, GROUP_EDIT, GROUP_COUNT };
 	X(NEXT, "next", N_("Next"), N_("next field, or the line below"), GROUP_MOVE)       \
 	X(PREV, "prev", N_("Previous"), N_("previous field, or the line above"),           \
 	  GROUP_MOVE)                                                                       \
-	X(PAGE_UP, "page-up", N_("PgUp"), N_("the page above"), GROUP_MOVE)                 \
-	X(PAGE_DOWN, "page-down", N_("PgDn"), N_("the page below"), GROUP_MOVE)             \
-	X(HOME, "home", N_("Home"), N_("start of the field, or first line"), GROUP_MOVE)   \
-	X(END, "end", N_("End"), N_("end of the field, or last line"), GROUP_MOVE)         \
+	X(PAGE_UP, "page-up", N_("Page up"), N_("the page above"), GROUP_MOVE)                 \
+	X(PAGE_DOWN, "page-down", N_("Page down"), N_("the page below"), GROUP_MOVE)             \
+	X(HOME, "home", N_("First"), N_("start of the field, or first line"), GROUP_MOVE)   \
+	X(END, "end", N_("Last"), N_("end of the field, or last line"), GROUP_MOVE)         \
 	X(LEFT, "left", N_("Left"), N_("one character left"), GROUP_EDIT)                   \
 	X(RIGHT, "right", N_("Right"), N_("one character right"), GROUP_EDIT)               \
 	X(BACKSPACE, "backspace", N_("Backspace"),                                         \

@@ -634,8 +634,8 @@ place_fields(struct parser *p)
 {
 	struct screen *s = p->s;
 
-	check_twice(p, p->placed, p->nplaced, _("layout"));
-	check_twice(p, p->cells, p->ncells, _("list"));
+	check_twice(p, p->placed, p->nplaced, "layout");
+	check_twice(p, p->cells, p->ncells, "list");
 	for (size_t i = 0; i < p->nplaced; i++)
 		if (screen_field_index(s, p->placed[i].tag) < 0)
 			error_at(p, p->placed[i].line,

@@ -8,6 +8,8 @@
 
 #include "tap.h"
 #include "ui/screenfile.h"
+#include "ui/ui.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 static const char good[] =
@@ -222,6 +224,44 @@ truncated(void)
 	free(src);
 }
 
+/* Every text a shipped screen shows has an Italian translation, and the
+ * translation fits the room the layout leaves it. */
+static void
+translated(const struct screen *s)
+{
+	int missing = 0, too_wide = 0;
+	const char *dir = getenv("SCRIVANO_LOCALEDIR");
+
+	if (dir == NULL) {
+		ok(0, "SCRIVANO_LOCALEDIR is set");
+		return;
+	}
+	setenv("LANGUAGE", "it", 1);
+	bindtextdomain(PACKAGE, dir);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+	missing += gettext(s->title) == s->title;
+	for (size_t i = 0; i < s->nfields; i++)
+		missing += gettext(s->fields[i].label) == s->fields[i].label;
+	for (int list = 0; list < 2; list++) {
+		const struct screen_text *t = list ? s->headings : s->texts;
+		size_t n = list ? s->nheadings : s->ntexts;
+		for (size_t i = 0; i < n; i++) {
+			const char *it = gettext(t[i].text);
+			if (it == t[i].text) {
+				printf("# no translation: %s\n", t[i].text);
+				missing++;
+			} else if (ui_width(it) > t[i].width) {
+				printf("# too wide: '%s' has %d columns\n", it, t[i].width);
+				too_wide++;
+			}
+		}
+	}
+	is_int(missing, 0, "%s: every text has an Italian translation", s->name);
+	is_int(too_wide, 0, "%s: and it fits", s->name);
+	unsetenv("LANGUAGE");
+}
+
 static void
 shipped(void)
 {
@@ -238,6 +278,8 @@ shipped(void)
 		is_int(screen_load(path, &s, &errs), 0, "%s parses", names[i]);
 		is_str(errs.data ? errs.data : "", "", "%s: no message", names[i]);
 		ok(s != NULL && s->nfields == 12, "%s: twelve fields", names[i]);
+		if (s != NULL)
+			translated(s);
 		screen_free(s);
 		buf_free(&errs);
 		free(path);

@@ -1,0 +1,298 @@
+# Drives `scrivano tui` on a real pty, reads the screen back with pyte and
+# checks what a person would see: menu, list, form, a refused save, saving,
+# incremental search, delete with a question, a version conflict, resizing,
+# ESC-digit keys on a vt100, the Italian catalog, and a clean exit.
+import fcntl
+import os
+import pty
+import select
+import signal
+import sqlite3
+import struct
+import sys
+import tempfile
+import termios
+import time
+
+import pyte
+
+SCRIVANO = os.environ["SCRIVANO"]
+n = 0
+failed = 0
+
+
+def check(cond, what):
+    global n, failed
+    n += 1
+    print("%sok %d - %s" % ("" if cond else "not ", n, what))
+    if not cond:
+        failed += 1
+    return cond
+
+
+class Tui:
+    def __init__(self, book, term="xterm", cols=80, rows=24, lang="C.UTF-8"):
+        self.screen = pyte.Screen(cols, rows)
+        self.stream = pyte.ByteStream(self.screen)
+        env = dict(os.environ, TERM=term, LANG=lang, LC_ALL="")
+        env.pop("LANGUAGE", None)
+        env.pop("LC_ALL")
+        pid, fd = pty.fork()
+        if pid == 0:
+            os.execve(SCRIVANO, [SCRIVANO, "tui", "--book", book], env)
+        self.pid, self.fd = pid, fd
+        self.resize(cols, rows)
+        self.status = None
+
+    def resize(self, cols, rows):
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        self.screen.resize(rows, cols)
+
+    def pump(self, wait=0.05):
+        while True:
+            r, _, _ = select.select([self.fd], [], [], wait)
+            if not r:
+                return
+            try:
+                data = os.read(self.fd, 65536)
+            except OSError:
+                return
+            if not data:
+                return
+            self.stream.feed(data)
+
+    def send(self, data, pause=0.15):
+        if isinstance(data, str):
+            data = data.encode()
+        os.write(self.fd, data)
+        self.pump(pause)
+
+    def text(self):
+        return "\n".join(self.screen.display)
+
+    def wait_for(self, s, timeout=3.0):
+        end = time.time() + timeout
+        while time.time() < end:
+            self.pump(0.05)
+            if s in self.text():
+                return True
+        return False
+
+    def line(self, y):
+        return self.screen.display[y]
+
+    def row_of(self, s):
+        for y, l in enumerate(self.screen.display):
+            if s in l:
+                return y
+        return -1
+
+    def reversed_text(self, y):
+        row = self.screen.buffer[y]
+        return "".join(row[x].data for x in range(self.screen.columns) if row[x].reverse).strip()
+
+    def finish(self, timeout=3.0):
+        end = time.time() + timeout
+        while time.time() < end:
+            self.pump(0.05)
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid == self.pid:
+                self.status = status
+                return os.WIFEXITED(status) and os.WEXITSTATUS(status)
+        os.kill(self.pid, signal.SIGKILL)
+        os.waitpid(self.pid, 0)
+        return None
+
+
+F = {1: "\x1bOP", 2: "\x1bOQ", 3: "\x1bOR", 5: "\x1b[15~", 8: "\x1b[19~", 10: "\x1b[21~"}
+TAB, BACKSPACE, ENTER = "\t", "\x7f", "\r"
+
+tmp = tempfile.mkdtemp()
+book = os.path.join(tmp, "book.sqlite")
+
+
+def rows():
+    db = sqlite3.connect(book)
+    r = db.execute("SELECT name, piva, cf, city, version FROM parties ORDER BY name").fetchall()
+    db.close()
+    return r
+
+
+t = Tui(book)
+check(t.wait_for("Main menu"), "the main menu shows")
+check("F1 Help  Enter Open  F10 Quit" in t.line(23), "its key line: " + t.line(23).strip())
+for item in ("Customers & suppliers", "Articles", "Prima nota", "F24", "Documents"):
+    check(item in t.text(), "the menu lists " + item)
+t.send("\x1b[B")  # Down to Articles
+t.send(ENTER)
+check(t.wait_for("Articles: not built yet."), "an item not built yet says so")
+t.send("\x1b[A")
+t.send(ENTER)
+check(t.wait_for("Nothing here yet"), "Customers opens an empty list")
+check("F5 New" in t.line(23) and "F8 Delete" in t.line(23) and "F10 Back" in t.line(23),
+      "the list's key line: " + t.line(23).strip())
+
+t.send(F[5])
+check(t.wait_for("Customers & suppliers - New"), "F5 opens a new form")
+t.send("Caffè Società srl" + TAB + "01234567890" + TAB + "01234567897" + TAB + TAB + TAB
+       + "Milano")
+t.send(F[2], 0.3)
+check(t.wait_for("Partita IVA: wrong check digit"), "a bad P.IVA is refused on save, naming the field")
+check(t.screen.cursor.y == t.row_of("Partita IVA    ["), "the cursor goes to the P.IVA field")
+check(rows() == [], "nothing was written")
+t.send(BACKSPACE + "7")
+t.send(F[2], 0.3)
+check(t.wait_for("Saved."), "after the fix it saves")
+check(rows() == [("Caffè Società srl", "01234567897", "01234567897", "Milano", 1)],
+      "the book holds the customer, accents and all: %r" % (rows(),))
+check("Customers & suppliers - Edit" in t.text(), "the form now edits the saved record")
+t.send(F[10])
+check(t.wait_for("Caffè Società srl"), "back in the list, the customer shows")
+y = t.row_of("Caffè Società srl")
+check("Milano" in t.line(y) and "01234567897" in t.line(y), "with city and P.IVA")
+
+# a second customer with ESC 5 / ^O / ESC 0
+t.send("\x1b5")
+check(t.wait_for("Customers & suppliers - New"), "Esc 5 is New")
+t.send("Rossi Mario" + TAB + TAB + "rssmra80a01h501u")
+check("RSSMRA80A01H501U" in t.text(), "the CF is upper-cased as it is typed")
+t.send("\x0f", 0.3)  # ^O
+check(t.wait_for("Saved."), "^O saves")
+t.send("\x1b0")
+check(t.wait_for("Rossi Mario"), "Esc 0 goes back to the list")
+t.send("r")
+y = t.row_of("Rossi Mario")
+check("Rossi Mario" in t.reversed_text(y), "typing r jumps to Rossi")
+t.send(BACKSPACE + "c")
+check("Caffè" in t.reversed_text(t.row_of("Caffè Società srl")), "typing c jumps to Caffè")
+
+# a version conflict: someone else saves the record while the form is open
+t.send(ENTER)
+check(t.wait_for("Customers & suppliers - Edit"), "Enter opens the highlighted record")
+db = sqlite3.connect(book)
+db.execute("UPDATE parties SET city = 'Roma', version = version + 1 WHERE name LIKE 'Caff%'")
+db.commit()
+db.close()
+t.send("\x1b[A" * 0 + TAB * 5 + "\x05" + " Centro")  # to City, End, type
+t.send(F[2], 0.3)
+check(t.wait_for("Not saved: changed by someone else"), "a record changed elsewhere is refused")
+check("Milano Centro" in t.text(), "what was typed stays on the screen")
+check([r[3] for r in rows() if r[0].startswith("Caff")] == ["Roma"], "the other save is kept")
+t.send(F[10])
+check(t.wait_for("Leave without saving your changes?"), "leaving with changes asks first")
+t.send("y")
+check(t.wait_for("F5 New"), "y leaves the form")
+
+# delete with a question
+t.send("\x1b[B")  # to Rossi
+t.send(F[8])
+check(t.wait_for('Delete "Rossi Mario"?'), "F8 asks before deleting")
+t.send("n")
+check(len(rows()) == 2, "n keeps it")
+t.send(F[8])
+t.wait_for('Delete "Rossi Mario"?')
+t.send("y", 0.3)
+check(t.wait_for("Deleted."), "y deletes it")
+check([r[0] for r in rows()] == ["Caffè Società srl"], "the book has one customer left")
+check("Rossi" not in t.text(), "and the list shows it no more")
+
+# help from the list
+t.send(F[1])
+check(t.wait_for("On this screen:"), "F1 shows the help")
+check("F5 Esc-5 ^N" in t.text(), "with every key of an action")
+t.send(F[10])
+
+# resize
+t.resize(100, 30)
+os.kill(t.pid, signal.SIGWINCH)
+ok_resize = False
+end = time.time() + 3
+while time.time() < end and not ok_resize:
+    t.pump(0.1)
+    # pyte shows the line-drawing set's corner as its letter, k
+    ok_resize = "F10 Back" in t.line(29) and t.line(1).rstrip()[-1:] in ("k", "┐") and \
+        len(t.line(1).rstrip()) == 100
+check(ok_resize, "after a resize to 100x30 the frame is redrawn to fit")
+
+t.send(F[10])
+t.send(F[10])
+check(t.finish() == 0, "F10 from the menu quits with status 0")
+
+# a vt100: no F5, no BackTab; ESC digit and Ctrl keys work
+t = Tui(book, term="vt100")
+check(t.wait_for("Main menu"), "vt100: the main menu shows")
+t.send(ENTER)
+t.wait_for("Caffè")
+check("^N New" in t.line(23), "vt100: the key line shows ^N for New: " + t.line(23).strip())
+t.send("\x1b")
+time.sleep(0.3)
+t.send("5")
+check(t.wait_for("Customers & suppliers - New"), "vt100: Esc, a pause, then 5 is New")
+t.send("Bianchi" + TAB + "\x1b[Z")  # BackTab is unknown on a vt100: ignored
+check("Customers & suppliers - New" in t.text(), "an unknown sequence does not leave the form")
+t.send("\x10" + "X")  # ^P to the name
+check("BianchiX" in t.text(), "^P goes to the previous field")
+t.send("\x1b2", 0.3)
+check(t.wait_for("Saved."), "Esc 2 saves")
+t.send("\x18")  # ^X
+t.send("\x18")
+t.send("\x18")
+check(t.finish() == 0, "^X three times quits")
+
+# Italian
+t = Tui(book, lang="it_IT.UTF-8")
+check(t.wait_for("Menu principale"), "Italian: Menu principale")
+check("Clienti e fornitori" in t.text(), "Italian: Clienti e fornitori")
+check("F1 Aiuto" in t.line(23) and "F10 Esci" in t.line(23), "Italian key line: " + t.line(23).strip())
+t.send(ENTER)
+t.send(F[5])
+check(t.wait_for("Città"), "Italian form labels")
+check("Codice SDI" in t.text() and "Indirizzo" in t.text(), "Italian labels fit")
+t.send(F[10])
+t.send(F[10])
+t.send(F[10])
+check(t.finish() == 0, "Italian: quits with status 0")
+
+# a longer list: read by pages as the cursor moves
+db = sqlite3.connect(book)
+db.executemany("INSERT INTO parties (name) VALUES (?)", [("Cliente %03d" % i,) for i in range(60, 0, -1)])
+db.commit()
+db.close()
+t = Tui(book)
+t.wait_for("Main menu")
+t.send(ENTER)
+check(t.wait_for("Cliente 016"), "a long list fills the page")
+check("Cliente 017" not in t.text(), "and no more than the page")
+
+
+def current():
+    for y in range(t.screen.lines):
+        r = t.reversed_text(y)
+        if r.startswith("Cliente") or r.startswith("Caff") or r.startswith("Bianchi"):
+            return r.split("  ")[0]
+    return None
+
+
+check(current() == "BianchiX", "the cursor starts on the first name")
+t.send("\x1b[6~")
+check(current() == "Cliente 017", "PgDn shows the next page: %s" % current())
+t.send("\x1bOF")
+check(current() == "Cliente 060", "End goes to the last name: %s" % current())
+t.send("\x1bOA" * 20, 0.5)
+check(current() == "Cliente 040", "Up scrolls back one name at a time: %s" % current())
+t.send("\x1bOH")
+check(current() == "BianchiX", "Home goes to the first: %s" % current())
+t.send("cliente 05")
+check(current() == "Cliente 050", "typing a name's start jumps to it: %s" % current())
+t.send("x")
+check(t.wait_for('No name starts with "cliente 05x".'), "a start no name has is said")
+t.send(F[3])
+check(t.wait_for("Find a name containing:"), "F3 asks what to find")
+t.send("ffè" + ENTER)
+check(current() == "Caffè Società srl", "and finds it: %s" % current())
+t.send(F[10])
+t.send(F[10])
+check(t.finish() == 0, "quits with status 0")
+
+print("1..%d" % n)
+sys.exit(1 if failed else 0)
