@@ -294,5 +294,22 @@ t.send(F[10])
 t.send(F[10])
 check(t.finish() == 0, "quits with status 0")
 
+# a Wyse 60: its own codes, never an ANSI sequence
+t = Tui(book, term="wy60")
+raw = []
+feed = t.stream.feed
+t.stream.feed = lambda data: (raw.append(data), feed(data))
+t.pump(1.0)
+t.send(ENTER, 0.5)
+t.send("\x0e", 0.5)  # ^N: New
+t.send("Caffè", 0.3)
+t.send("\x18", 0.3)  # ^X, then y: leave without saving
+t.send("y", 0.3)
+t.send("\x18\x18", 0.3)
+check(t.finish() == 0, "wy60: runs and quits with status 0")
+out = b"".join(raw)
+check(len(out) > 500 and b"\x1b[" not in out, "wy60: %d bytes, none an ANSI sequence" % len(out))
+check(b"\x00" * 8 not in out, "wy60: no padding NULs")
+
 print("1..%d" % n)
 sys.exit(1 if failed else 0)

@@ -280,6 +280,9 @@ start_terminal(char *note, size_t size, char *err)
 		err_set(err, _("scrivano tui needs a terminal"));
 		return NULL;
 	}
+	/* Padding NULs are for real serial lines; over SSH they only cost
+	 * bandwidth (a wy60's first paint halves without them). */
+	setenv("NCURSES_NO_PADDING", "1", 0);
 	if (term != NULL && *term != '\0')
 		s = newterm(term, stdout, stdin);
 	if (s == NULL) {
