@@ -21,7 +21,7 @@ static int cmd_version(int argc, char **argv);
 static const struct command commands[] = {
 	{ "serve", N_("serve [--data DIR] [--listen ADDR:PORT]"),
 	  N_("run the SSH server in the foreground, logging to stderr"), cmd_serve },
-	{ "tui", N_("tui --book FILE"),
+	{ "tui", N_("tui --book FILE | tui --check"),
 	  N_("run the forms on this terminal, on the given book, without SSH"), cmd_tui },
 	{ "user", N_("user add|del|passwd|lock|unlock|list|key … [--data DIR]"),
 	  N_("manage the accounts that may log in"), cmd_user },
