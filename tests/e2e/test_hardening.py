@@ -94,7 +94,7 @@ def test_max_per_user(srv):
     srv.wait_log(r"logout anna .*the client left", 5)
     with srv.client("anna", "secret") as c:
         ok = c.wait_for(re.compile(r"\S"), 5)
-        c.wait_exit(5)
+        c.wait_exit(0.5)
     tap.ok("once the first has left, the user gets in again",
            ok and "too many sessions" not in c.screen_text(), c.text())
 
@@ -138,26 +138,33 @@ def test_penalty(srv):
     tap.ok("SIGHUP reads the host key again (the same one)",
            reloaded and ("reload: host key %s" % fp) in srv.log(), srv.log())
     with srv.client("anna", "secret") as c:
-        c.wait_exit(5)
-    tap.ok("and forgets the penalty: the user gets in",
-           srv.wait_log(r"login anna from"), srv.log())
+        logged_in = srv.wait_log(r"login anna from")
+    tap.ok("and forgets the penalty: the user gets in", logged_in, srv.log())
 
 
 def test_sigterm(srv):
     holder = srv.client("anna", "secret", ssh_args=["-N"])
     logged = srv.wait_log(r"login anna from", 5, count=2)
     waiting, prompted = at_prompt(srv)
+    working = srv.client("anna", "secret")
+    painted = working.wait_for(re.compile(r"\S"), 10) and working.wait_exit(0.5) is None
     t0 = time.time()
     status = srv.stop(signal.SIGTERM, timeout=15)
     took = time.time() - t0
     tap.ok("SIGTERM: the server ends with status 0 (%.1f s)" % took,
            status == 0 and took < 5, "status %s" % status)
-    tap.ok("it closed the logged-in session, saying why",
-           logged and re.search(r"logout anna .*: the server is stopping", srv.log()),
-           srv.log())
+    tap.ok("it closed the logged-in sessions, saying why",
+           logged and len(re.findall(r"logout anna .*: the server is stopping",
+                                     srv.log())) == 2, srv.log())
     tap.ok("and the connection still at its password prompt",
            prompted and re.search(r"closed before login: the server is stopping", srv.log()),
            srv.log())
+    ended = working.wait_exit(5)
+    working.close()
+    tap.ok("a user in the forms is told that the server is stopping",
+           painted and ended is not None and
+           "the server is stopping; your session is closed" in working.screen_text(),
+           working.screen_text())
     h = holder.wait_exit(5)
     holder.close()
     w = typed_into_closed(waiting)

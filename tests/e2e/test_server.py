@@ -2,12 +2,15 @@
 start-up, host key, logins right and wrong, refused requests, and a
 listener that outlives its sessions."""
 
+import fcntl
 import os
 import re
 import signal
 import stat
+import struct
 import subprocess
 import sys
+import termios
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -51,7 +54,10 @@ def test_login(srv):
         # its forms and waits. Either way: the UI ran, and the session ends
         # (on its own, or when the user's terminal goes away).
         c.wait_for(re.compile(r"\S"), 10)
-        status = c.wait_exit(2)
+        status = c.wait_exit(1)
+        if status is None and c.wait_for("F10 Quit", 5):
+            c.send("\x1b[21~")  # F10, as the key line says
+            status = c.wait_exit(5)
         ended_alone = status is not None
         if not ended_alone:
             c.close()
@@ -72,6 +78,81 @@ def test_login(srv):
                m is not None and "the client left" in m.group(1), srv.log())
 
 
+def ui_process(srv, timeout=10):
+    """The UI: the one grandchild of the listener (listener → connection →
+    UI), or None."""
+    end = time.time() + timeout
+    while time.time() < end:
+        for conn in session_pids(srv):
+            out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(conn)],
+                                 capture_output=True, text=True).stdout.split()
+            if out:
+                return int(out[0])
+        time.sleep(0.05)
+    return None
+
+
+def proc_env(pid):
+    with open("/proc/%d/environ" % pid, "rb") as f:
+        return dict(v.decode().split("=", 1) for v in f.read().split(b"\0") if v)
+
+
+def proc_args(pid):
+    with open("/proc/%d/cmdline" % pid, "rb") as f:
+        return [a.decode() for a in f.read().split(b"\0")[:-1]]
+
+
+def tty_size(pid):
+    """(cols, rows) of the pty the UI has as its standard input."""
+    with open("/proc/%d/fd/0" % pid, "rb", buffering=0) as tty:
+        rows, cols = struct.unpack("HHHH", fcntl.ioctl(tty, termios.TIOCGWINSZ, b"\0" * 8))[:2]
+    return cols, rows
+
+
+def wait_gone(pid, timeout=5):
+    end = time.time() + timeout
+    while time.time() < end:
+        if not os.path.exists("/proc/%d" % pid):
+            return True
+        with open("/proc/%d/stat" % pid) as f:
+            if f.read().split(")")[-1].split()[0] == "Z":
+                return False  # a zombie nobody reaps is not gone
+        time.sleep(0.05)
+    return False
+
+
+def test_ui_process(srv):
+    env = {"LANG": "it_IT.UTF-8", "LC_TIME": "it_IT.UTF-8", "SNEAKY": "1"}
+    args = ["-o", "SendEnv=SNEAKY LANG LC_TIME"]
+    with srv.client("anna", "secret", cols=100, rows=30, term="vt220", env=env,
+                    ssh_args=args) as c:
+        pid = ui_process(srv)
+        if not tap.ok("the UI runs in a process of its own, under the connection's", pid):
+            return
+        got = proc_env(pid)
+        tap.is_eq("it runs 'scrivano tui --book DIR/books/NAME.sqlite'", proc_args(pid),
+                  [os.path.realpath(SCRIVANO), "tui", "--book",
+                   os.path.join(os.path.realpath(srv.datadir), "books", "anna.sqlite")])
+        tap.ok("its environment has TERM, LANG and LC_* from the client",
+               got.get("TERM") == "vt220" and got.get("LANG") == "it_IT.UTF-8"
+               and got.get("LC_TIME") == "it_IT.UTF-8", got)
+        allowed = {"TERM", "LANG", "LC_TIME", "HOME", "PATH", "USER", "LOGNAME",
+                   "SCRIVANO_SHARE", "SCRIVANO_LOCALEDIR"}
+        tap.ok("and nothing else: no other variable the client sends, none of the server's",
+               set(got) <= allowed and got.get("USER") == "anna"
+               and got.get("LOGNAME") == "anna", sorted(set(got) - allowed))
+        tap.is_eq("its pty has the client's size", tty_size(pid), (100, 30))
+        c.resize(120, 40)
+        end = time.time() + 5
+        while tty_size(pid) != (120, 40) and time.time() < end:
+            time.sleep(0.05)
+        tap.is_eq("a window-change resizes its pty", tty_size(pid), (120, 40))
+    # The client's terminal went away (the with block closed it).
+    tap.ok("when the client goes away the UI is hung up and reaped", wait_gone(pid))
+    tap.ok("and the logout is logged", srv.wait_log(r"logout anna .*: the client left"),
+           srv.log())
+
+
 def failed_login(srv, user, password):
     with srv.client(user, password) as c:
         status = c.wait_exit(10)
@@ -80,6 +161,7 @@ def failed_login(srv, user, password):
 
 def test_wrong_passwords(srv):
     before = srv.log().count("failed password")
+    logins = srv.log().count("login anna")
     st1, out1 = failed_login(srv, "anna", "wrong")
     tap.ok("wrong password refused (sshpass status 5: wrong password)", st1 == 5,
            "status %s: %s" % (st1, out1))
@@ -89,7 +171,7 @@ def test_wrong_passwords(srv):
     tap.ok("both failures logged", srv.wait_log("failed password", count=before + 2),
            srv.log())
     tap.ok("no session started for them", "login ghost" not in srv.log() and
-           srv.log().count("login anna") == 1, srv.log())
+           srv.log().count("login anna") == logins, srv.log())
 
 
 def test_three_attempts(srv):
@@ -172,6 +254,7 @@ def main():
         test_startup_refusals(srv)
         test_host_key(srv)
         test_login(srv)
+        test_ui_process(srv)
         test_wrong_passwords(srv)
         test_three_attempts(srv)
         test_refused_requests(srv)
