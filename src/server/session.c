@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "server/server.h"
+#include "term/charset.h"
 #include "users/users.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -395,6 +396,55 @@ client_locale(const struct conn *c)
 	return NULL;
 }
 
+/* The client's charset, as its locale says (LC_ALL, LC_CTYPE, then LANG);
+ * NULL for UTF-8 or a charset we do not convert. */
+static const char *
+client_charset(const struct conn *c)
+{
+	static const char *const vars[] = { "LC_ALL=", "LC_CTYPE=", "LANG=" };
+
+	for (size_t v = 0; v < ARRAY_LEN(vars); v++)
+		for (int i = 0; i < c->nenv; i++)
+			if (str_starts(c->env[i], vars[v]))
+				return charset_from_locale(c->env[i] + strlen(vars[v]));
+	return NULL;
+}
+
+/* The UI works in UTF-8 whatever the client's charset, which the relay
+ * converts: "it_IT.ISO-8859-15" or "it_IT@euro" become "it_IT.UTF-8". */
+static void
+env_to_utf8(struct conn *c)
+{
+	for (int i = 0; i < c->nenv; i++) {
+		char *eq = strchr(c->env[i], '=');
+		const char *cs = charset_from_locale(eq + 1);
+
+		if (cs != NULL && strcmp(cs, "UTF-8") != 0) {
+			char *fixed = xasprintf("%.*s.UTF-8", (int)(strcspn(c->env[i], ".@")),
+						c->env[i]);
+			free(c->env[i]);
+			c->env[i] = fixed;
+		}
+	}
+}
+
+/* UTF-8 text to the client's error stream, in the client's charset. */
+static void
+write_client(struct conn *c, const char *text)
+{
+	const char *cs = client_charset(c);
+	struct charset_conv *conv = cs != NULL ? charset_open(cs, NULL) : NULL;
+	struct buf out = { 0 };
+
+	if (conv != NULL)
+		charset_out(conv, text, strlen(text), &out);
+	else
+		buf_adds(&out, text);
+	ssh_channel_write_stderr(c->chan, out.data, (uint32_t)out.len);
+	buf_free(&out);
+	charset_close(conv);
+}
+
 /* Writes a message for the person at the client, in their language, on
  * the channel's error stream. */
 static void
@@ -417,7 +467,7 @@ tell_client(struct conn *c, const char *msgid)
 	else
 		unsetenv("LANGUAGE");
 	free(saved);
-	ssh_channel_write_stderr(c->chan, text, (uint32_t)strlen(text));
+	write_client(c, text);
 	free(text);
 }
 
@@ -478,9 +528,11 @@ start_ui(struct conn *c)
 		.cols = c->cols, .rows = c->rows,
 	};
 
+	spec.charset = client_charset(c);
 	/* A client that names no language gets the server's. */
 	if (client_locale(c) == NULL && c->srv->lang != NULL && env_value_allowed(c->srv->lang))
 		c->env[c->nenv++] = xasprintf("LANG=%s", c->srv->lang);
+	env_to_utf8(c);
 
 	if (relay_start(&c->relay, &spec, c->ev, c->chan, err) < 0) {
 		slog(_("cannot start the forms for %s: %s"), c->shown, err);

@@ -153,6 +153,28 @@ def test_ui_process(srv):
            srv.log())
 
 
+def test_charset(srv):
+    """A Latin-9 terminal: the UI works in UTF-8, the relay converts both
+    ways. Typed into the customer form: è and € as single Latin-9 bytes."""
+    env = {"LANG": "it_IT.ISO-8859-15"}
+    with srv.client("anna", "secret", env=env, encoding="iso8859-15") as c:
+        pid = ui_process(srv)
+        got = proc_env(pid) if pid else {}
+        tap.is_eq("the UI of a Latin-9 client runs in UTF-8", got.get("LANG"), "it_IT.UTF-8")
+        c.wait_for("F10", 10)
+        c.send("\r")                       # the first item: customers & suppliers
+        c.wait_for("F5", 5)
+        c.send("\x1b[15~")                 # F5: a new one
+        c.wait_for("F2", 5)
+        c.send("Caffè da 2 €")
+        shown = c.wait_for("Caffè da 2 €", 5)
+        tap.ok("what a Latin-9 terminal types comes back as it typed it", shown,
+               c.screen_text())
+        tap.ok("and not a byte of UTF-8 reaches it",
+               b"\xc3" not in c.raw and b"\xe2" not in c.raw and b"\xe8" in c.raw
+               and b"\xa4" in c.raw, repr(bytes(c.raw[-300:])))
+
+
 def failed_login(srv, user, password):
     with srv.client(user, password) as c:
         status = c.wait_exit(10)
@@ -255,6 +277,7 @@ def main():
         test_host_key(srv)
         test_login(srv)
         test_ui_process(srv)
+        test_charset(srv)
         test_wrong_passwords(srv)
         test_three_attempts(srv)
         test_refused_requests(srv)
