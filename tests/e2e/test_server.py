@@ -175,6 +175,19 @@ def test_charset(srv):
                and b"\xa4" in c.raw, repr(bytes(c.raw[-300:])))
 
 
+def test_flood(srv):
+    """100 KB typed at once (a paste, a stuck key): the relay holds what the
+    pty cannot take yet and the client's window holds the rest; nothing is
+    lost or stuck, and the key after them still works."""
+    with srv.client("anna", "secret") as c:
+        ready = c.wait_for("F10", 10) and c.settle()
+        c.send("x" * 100000)
+        c.send("\x1b[21~")  # F10
+        status = c.wait_exit(20)
+    tap.ok("after a flood of 100 KB of keys the session still answers (F10 quits)",
+           ready and status == 0, "status %s: %s" % (status, c.screen_text()))
+
+
 def failed_login(srv, user, password):
     with srv.client(user, password) as c:
         status = c.wait_exit(10)
@@ -278,6 +291,7 @@ def main():
         test_login(srv)
         test_ui_process(srv)
         test_charset(srv)
+        test_flood(srv)
         test_wrong_passwords(srv)
         test_three_attempts(srv)
         test_refused_requests(srv)
