@@ -1,7 +1,8 @@
 /* The UI of one session on a pty of its own, and the bytes between the pty
- * master and the SSH channel, moved without ever blocking: what the client
- * sends waits in a buffer until the pty takes it, and the UI's output is
- * read only as fast as the client's window lets it go. */
+ * master and the SSH channel, moved without ever blocking (what the client
+ * sends waits until the pty takes it; the UI's output is read only as fast
+ * as the client's window lets it go) and converted between the UI's UTF-8
+ * and the client's charset: the one place where bytes cross that edge. */
 #include "config.h"
 
 #include <errno.h>
@@ -19,10 +20,12 @@
 #include <unistd.h>
 
 #include "server/server.h"
+#include "term/charset.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
 #define RELAY_BUF 16384
+#define RELAY_IN_MAX 65536 /* client bytes held before libssh holds the rest */
 #define HANGUP_WAIT_MS 3000 /* how long a hung-up UI may take to finish */
 
 struct relay {
@@ -30,15 +33,32 @@ struct relay {
 	pid_t pid;
 	ssh_event ev;
 	ssh_channel chan;
+	struct charset_conv *conv; /* NULL when the client's charset is UTF-8 */
 	short events; /* what the master is registered for; 0 = not */
 	int ui_eof;   /* the UI's side of the pty is closed */
 	int reaped;
 	int status;
-	char in[RELAY_BUF]; /* from the client, waiting for the pty */
-	size_t in_len;
-	char out[RELAY_BUF]; /* from the UI, waiting for the client's window */
-	size_t out_off, out_len;
+	struct buf in; /* from the client, in UTF-8, waiting for the pty */
+	size_t in_off;
+	struct buf out; /* from the UI, in the client's charset, waiting for its window */
+	size_t out_off;
 };
+
+static size_t
+pending(const struct buf *b, size_t off)
+{
+	return b->len - off;
+}
+
+/* Drops what has gone from the front of a buffer. */
+static void
+consumed(struct buf *b, size_t *off, size_t n)
+{
+	*off += n;
+	if (*off < b->len)
+		return;
+	b->len = *off = 0;
+}
 
 /* In the child: the pty's slave becomes the controlling terminal and the
  * standard streams, nothing else stays open, and the UI replaces us. */
@@ -112,9 +132,9 @@ update_events(struct relay *r)
 	short want = 0;
 
 	if (r->master >= 0 && !r->ui_eof) {
-		if (r->out_len == 0 && ssh_channel_window_size(r->chan) > 0)
+		if (pending(&r->out, r->out_off) == 0 && ssh_channel_window_size(r->chan) > 0)
 			want |= POLLIN;
-		if (r->in_len > 0)
+		if (pending(&r->in, r->in_off) > 0)
 			want |= POLLOUT;
 	}
 	if (want == r->events)
@@ -130,18 +150,17 @@ update_events(struct relay *r)
 static void
 flush_in(struct relay *r)
 {
-	while (r->in_len > 0) {
-		ssize_t n = write(r->master, r->in, r->in_len);
+	while (pending(&r->in, r->in_off) > 0) {
+		ssize_t n = write(r->master, r->in.data + r->in_off, pending(&r->in, r->in_off));
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0 && errno == EAGAIN)
 			return;
 		if (n <= 0) { /* the UI is gone: nobody will read this */
-			r->in_len = 0;
+			consumed(&r->in, &r->in_off, pending(&r->in, r->in_off));
 			return;
 		}
-		memmove(r->in, r->in + n, r->in_len - (size_t)n);
-		r->in_len -= (size_t)n;
+		consumed(&r->in, &r->in_off, (size_t)n);
 	}
 }
 
@@ -149,21 +168,21 @@ flush_in(struct relay *r)
 static void
 send_out(struct relay *r)
 {
-	while (r->out_off < r->out_len) {
+	while (pending(&r->out, r->out_off) > 0) {
 		uint32_t win = ssh_channel_window_size(r->chan);
-		uint32_t n = (uint32_t)(r->out_len - r->out_off);
+		size_t n = pending(&r->out, r->out_off);
 		int rc;
 
 		if (win == 0 || ssh_channel_is_closed(r->chan))
 			return;
-		rc = ssh_channel_write(r->chan, r->out + r->out_off, n < win ? n : win);
+		rc = ssh_channel_write(r->chan, r->out.data + r->out_off,
+				       (uint32_t)(n < win ? n : win));
 		if (rc == SSH_ERROR) { /* the client is gone; the session sees it */
-			r->out_off = r->out_len = 0;
+			consumed(&r->out, &r->out_off, n);
 			return;
 		}
-		r->out_off += (size_t)rc;
+		consumed(&r->out, &r->out_off, (size_t)rc);
 	}
-	r->out_off = r->out_len = 0;
 }
 
 /* Reads the UI's output when it can be sent; notes the end of the UI's
@@ -171,14 +190,19 @@ send_out(struct relay *r)
 static void
 read_out(struct relay *r)
 {
+	char buf[RELAY_BUF];
 	uint32_t win;
 	ssize_t n;
 
-	if (r->ui_eof || r->out_len > 0 || (win = ssh_channel_window_size(r->chan)) == 0)
+	if (r->ui_eof || pending(&r->out, r->out_off) > 0 ||
+	    (win = ssh_channel_window_size(r->chan)) == 0)
 		return;
-	n = read(r->master, r->out, win < sizeof r->out ? win : sizeof r->out);
+	n = read(r->master, buf, win < sizeof buf ? win : sizeof buf);
 	if (n > 0) {
-		r->out_len = (size_t)n;
+		if (r->conv != NULL)
+			charset_out(r->conv, buf, (size_t)n, &r->out);
+		else
+			buf_add(&r->out, buf, (size_t)n);
 		send_out(r);
 	} else if (n == 0 || (errno != EAGAIN && errno != EINTR) || r->reaped) {
 		r->ui_eof = 1;
@@ -205,14 +229,23 @@ relay_start(struct relay **out, const struct ui_spec *spec, ssh_event ev, ssh_ch
 	struct winsize ws = { .ws_row = (unsigned short)spec->rows,
 			      .ws_col = (unsigned short)spec->cols };
 	char *argv[] = { (char *)spec->exe, "tui", "--book", (char *)spec->book, NULL };
+	struct charset_conv *conv = NULL;
 	struct termios tio;
 	struct relay *r;
 	int master, slave;
 	char **env;
 	pid_t pid;
 
-	if (openpty(&master, &slave, NULL, NULL, &ws) < 0)
+	if (spec->charset != NULL && (conv = charset_open(spec->charset, err)) == NULL)
+		return -1;
+	if (conv != NULL && charset_is_utf8(conv)) {
+		charset_close(conv);
+		conv = NULL;
+	}
+	if (openpty(&master, &slave, NULL, NULL, &ws) < 0) {
+		charset_close(conv);
 		return err_set(err, _("cannot open a pty: %s"), strerror(errno));
+	}
 	if (tcgetattr(slave, &tio) == 0) {
 		tio.c_iflag |= IUTF8;
 		tcsetattr(slave, TCSANOW, &tio);
@@ -222,6 +255,7 @@ relay_start(struct relay **out, const struct ui_spec *spec, ssh_event ev, ssh_ch
 	env = ui_env(spec);
 	if ((pid = fork()) < 0) {
 		strv_free(env);
+		charset_close(conv);
 		close(master);
 		close(slave);
 		return err_set(err, _("cannot start the forms: %s"), strerror(errno));
@@ -235,24 +269,36 @@ relay_start(struct relay **out, const struct ui_spec *spec, ssh_event ev, ssh_ch
 	r->pid = pid;
 	r->ev = ev;
 	r->chan = chan;
+	r->conv = conv;
 	update_events(r);
 	*out = r;
 	return 0;
 }
 
+/* Takes client bytes while there is room, in UTF-8 for the pty. */
+static size_t
+take_input(struct relay *r, const void *data, size_t len)
+{
+	size_t held = pending(&r->in, r->in_off);
+
+	if (held >= RELAY_IN_MAX)
+		return 0;
+	if (len > RELAY_IN_MAX - held)
+		len = RELAY_IN_MAX - held;
+	if (r->conv != NULL)
+		charset_in(r->conv, data, len, &r->in);
+	else
+		buf_add(&r->in, data, len);
+	flush_in(r);
+	return len;
+}
+
 size_t
 relay_input(struct relay *r, const void *data, size_t len)
 {
-	size_t room = sizeof r->in - r->in_len;
-
 	if (r->ui_eof || r->master < 0)
 		return len; /* nobody left to read it */
-	if (len > room)
-		len = room;
-	memcpy(r->in + r->in_len, data, len);
-	r->in_len += len;
-	flush_in(r);
-	return len;
+	return take_input(r, data, len);
 }
 
 void
@@ -275,13 +321,16 @@ try_reap(struct relay *r)
 static void
 pull_input(struct relay *r)
 {
-	while (r->in_len < sizeof r->in && !r->ui_eof && ssh_channel_poll(r->chan, 0) > 0) {
-		int n = ssh_channel_read_nonblocking(r->chan, r->in + r->in_len,
-						     (uint32_t)(sizeof r->in - r->in_len), 0);
+	char buf[RELAY_BUF];
+
+	while (pending(&r->in, r->in_off) < RELAY_IN_MAX && !r->ui_eof &&
+	       ssh_channel_poll(r->chan, 0) > 0) {
+		size_t room = RELAY_IN_MAX - pending(&r->in, r->in_off);
+		int n = ssh_channel_read_nonblocking(r->chan, buf,
+						     (uint32_t)(room < sizeof buf ? room : sizeof buf), 0);
 		if (n <= 0)
 			break;
-		r->in_len += (size_t)n;
-		flush_in(r);
+		take_input(r, buf, (size_t)n);
 	}
 }
 
@@ -296,7 +345,7 @@ relay_step(struct relay *r)
 	if (r->reaped)
 		read_out(r);
 	update_events(r);
-	return !(r->ui_eof && r->reaped && r->out_len == 0);
+	return !(r->ui_eof && r->reaped && pending(&r->out, r->out_off) == 0);
 }
 
 int
@@ -346,5 +395,8 @@ relay_free(struct relay *r)
 		ssh_event_remove_fd(r->ev, r->master);
 	if (r->master >= 0)
 		close(r->master);
+	charset_close(r->conv);
+	buf_free(&r->in);
+	buf_free(&r->out);
 	free(r);
 }

@@ -44,6 +44,10 @@ static const struct {
 	  "hmac-sha2-256-etm@openssh.com,hmac-sha2-512-etm@openssh.com,hmac-sha2-256,"
 	  "hmac-sha2-512" },
 	{ SSH_BIND_OPTIONS_HOSTKEY_ALGORITHMS, "ssh-ed25519" },
+	{ SSH_BIND_OPTIONS_PUBKEY_ACCEPTED_KEY_TYPES,
+	  "ssh-ed25519,ecdsa-sha2-nistp256,ecdsa-sha2-nistp384,ecdsa-sha2-nistp521,"
+	  "sk-ssh-ed25519@openssh.com,sk-ecdsa-sha2-nistp256@openssh.com,"
+	  "rsa-sha2-512,rsa-sha2-256" },
 };
 
 struct serve_opts {

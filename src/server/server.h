@@ -60,6 +60,7 @@ int session_run(struct server *srv, int fd, const char *addr, int port);
 struct relay;
 struct ui_spec {
 	const char *exe, *book, *user, *home, *term;
+	const char *charset; /* the client's; NULL or UTF-8: no conversion */
 	char *const *env; /* LANG=… and LC_*=… from the client */
 	int cols, rows;
 };

@@ -1,6 +1,7 @@
-/* One SSH connection, in a process of its own: key exchange, password
- * login, one session channel with its pty, and the UI started on the
- * client's shell request; anything else gets a clear refusal. */
+/* One SSH connection, in a process of its own: key exchange, login by
+ * public key or password, one session channel with its pty, and the UI
+ * started on the client's shell request; anything else gets a clear
+ * refusal. */
 #include "config.h"
 
 #include <errno.h>
@@ -17,6 +18,7 @@
 #include <unistd.h>
 
 #include "server/server.h"
+#include "term/charset.h"
 #include "users/users.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -150,6 +152,58 @@ take_slot(struct conn *c)
 	return 0;
 }
 
+/* The first name given is the only one this connection may log in as. */
+static int
+same_user(struct conn *c, const char *user)
+{
+	if (c->user == NULL) {
+		c->user = xstrdup(user);
+		slog_clean(c->shown, sizeof c->shown, user);
+	}
+	return strcmp(user, c->user) == 0;
+}
+
+static int
+logged_in(struct conn *c, const char *how)
+{
+	c->state = C_SETUP;
+	c->login_at = now_ms();
+	c->over_limit = !take_slot(c);
+	slog(_("login %s from %s port %d (%s)"), c->shown, c->addr, c->port, how);
+	report(c, REPORT_SUCCESS);
+	return SSH_AUTH_SUCCESS;
+}
+
+/* A public key: asked about first (no signature: may this key be used?),
+ * then used (libssh has verified the signature). Only a registered key of
+ * an unlocked user, and only with a verified signature, logs anyone in. */
+static int
+on_auth_pubkey(ssh_session ssh, const char *user, struct ssh_key_struct *key, char state,
+	       void *userdata)
+{
+	struct conn *c = userdata;
+	char *b64 = NULL, *fp, *how;
+	int known, rc;
+
+	(void)ssh;
+	if (c->attempts >= SERVER_MAX_ATTEMPTS || !same_user(c, user) || c->reg == NULL ||
+	    (state != SSH_PUBLICKEY_STATE_NONE && state != SSH_PUBLICKEY_STATE_VALID) ||
+	    ssh_pki_export_pubkey_base64(key, &b64) != SSH_OK)
+		return SSH_AUTH_DENIED;
+	known = registry_has_key(c->reg, user, b64);
+	fp = known ? key_fingerprint(ssh_key_type_to_char(ssh_key_type(key)), b64) : NULL;
+	ssh_string_free_char(b64);
+	if (!known || state == SSH_PUBLICKEY_STATE_NONE) {
+		free(fp);
+		return known ? SSH_AUTH_SUCCESS : SSH_AUTH_DENIED;
+	}
+	how = xasprintf("publickey %s", fp != NULL ? fp : "?");
+	rc = logged_in(c, how);
+	free(how);
+	free(fp);
+	return rc;
+}
+
 static int
 on_auth_password(ssh_session ssh, const char *user, const char *password, void *userdata)
 {
@@ -161,31 +215,21 @@ on_auth_password(ssh_session ssh, const char *user, const char *password, void *
 	if (c->attempts >= SERVER_MAX_ATTEMPTS)
 		return SSH_AUTH_DENIED; /* one more before our hang-up arrived */
 	c->attempts++;
-	if (c->user == NULL) {
-		c->user = xstrdup(user);
-		slog_clean(c->shown, sizeof c->shown, user);
-	}
 	/* The name may not change between attempts; checking a changed one
 	 * against nobody's hash keeps the answer's timing the same. */
-	ok = c->reg != NULL && registry_check_password(c->reg, strcmp(user, c->user) == 0 ? user : "",
-						       password);
-	if (ok) {
-		c->state = C_SETUP;
-		c->login_at = now_ms();
-		c->over_limit = !take_slot(c);
-		slog(_("login %s from %s port %d (password)"), c->shown, c->addr, c->port);
-		report(c, REPORT_SUCCESS);
-		return SSH_AUTH_SUCCESS;
-	}
+	ok = c->reg != NULL &&
+	     registry_check_password(c->reg, same_user(c, user) ? user : "", password);
+	if (ok)
+		return logged_in(c, "password");
 	/* Every failure is answered after the same delay, whoever it is for. */
 	sleep_until(t0 + c->srv->auth_floor_ms);
 	slog(_("failed password for %s from %s port %d (attempt %d of %d)"), c->shown, c->addr,
 	     c->port, c->attempts, SERVER_MAX_ATTEMPTS);
 	report(c, REPORT_FAILURE);
 	/* After the last attempt nothing can continue, but libssh cannot list
-	 * no method at all: it lists publickey, which we never accept, so that
-	 * the client stops asking for a password that would go nowhere; the
-	 * disconnect follows at once. */
+	 * no method at all: it lists publickey alone (refused from now on), so
+	 * that the client stops asking for a password that would go nowhere;
+	 * the disconnect follows at once. */
 	if (c->attempts >= SERVER_MAX_ATTEMPTS)
 		ssh_set_auth_methods(c->ssh, SSH_AUTH_METHOD_PUBLICKEY);
 	return SSH_AUTH_DENIED;
@@ -395,6 +439,55 @@ client_locale(const struct conn *c)
 	return NULL;
 }
 
+/* The client's charset, as its locale says (LC_ALL, LC_CTYPE, then LANG);
+ * NULL for UTF-8 or a charset we do not convert. */
+static const char *
+client_charset(const struct conn *c)
+{
+	static const char *const vars[] = { "LC_ALL=", "LC_CTYPE=", "LANG=" };
+
+	for (size_t v = 0; v < ARRAY_LEN(vars); v++)
+		for (int i = 0; i < c->nenv; i++)
+			if (str_starts(c->env[i], vars[v]))
+				return charset_from_locale(c->env[i] + strlen(vars[v]));
+	return NULL;
+}
+
+/* The UI works in UTF-8 whatever the client's charset, which the relay
+ * converts: "it_IT.ISO-8859-15" or "it_IT@euro" become "it_IT.UTF-8". */
+static void
+env_to_utf8(struct conn *c)
+{
+	for (int i = 0; i < c->nenv; i++) {
+		char *eq = strchr(c->env[i], '=');
+		const char *cs = charset_from_locale(eq + 1);
+
+		if (cs != NULL && strcmp(cs, "UTF-8") != 0) {
+			char *fixed = xasprintf("%.*s.UTF-8", (int)(strcspn(c->env[i], ".@")),
+						c->env[i]);
+			free(c->env[i]);
+			c->env[i] = fixed;
+		}
+	}
+}
+
+/* UTF-8 text to the client's error stream, in the client's charset. */
+static void
+write_client(struct conn *c, const char *text)
+{
+	const char *cs = client_charset(c);
+	struct charset_conv *conv = cs != NULL ? charset_open(cs, NULL) : NULL;
+	struct buf out = { 0 };
+
+	if (conv != NULL)
+		charset_out(conv, text, strlen(text), &out);
+	else
+		buf_adds(&out, text);
+	ssh_channel_write_stderr(c->chan, out.data, (uint32_t)out.len);
+	buf_free(&out);
+	charset_close(conv);
+}
+
 /* Writes a message for the person at the client, in their language, on
  * the channel's error stream. */
 static void
@@ -417,7 +510,7 @@ tell_client(struct conn *c, const char *msgid)
 	else
 		unsetenv("LANGUAGE");
 	free(saved);
-	ssh_channel_write_stderr(c->chan, text, (uint32_t)strlen(text));
+	write_client(c, text);
 	free(text);
 }
 
@@ -478,9 +571,11 @@ start_ui(struct conn *c)
 		.cols = c->cols, .rows = c->rows,
 	};
 
+	spec.charset = client_charset(c);
 	/* A client that names no language gets the server's. */
 	if (client_locale(c) == NULL && c->srv->lang != NULL && env_value_allowed(c->srv->lang))
 		c->env[c->nenv++] = xasprintf("LANG=%s", c->srv->lang);
+	env_to_utf8(c);
 
 	if (relay_start(&c->relay, &spec, c->ev, c->chan, err) < 0) {
 		slog(_("cannot start the forms for %s: %s"), c->shown, err);
@@ -603,8 +698,8 @@ setup_signals(struct conn *c)
 	return 0;
 }
 
-/* libssh: our bind's algorithms and key, a deadline for every wait, password
- * as the only way in, and our callbacks. */
+/* libssh: our bind's algorithms and key, a deadline for every wait, public
+ * keys and passwords as the ways in, and our callbacks. */
 static int
 setup_ssh(struct conn *c, int fd)
 {
@@ -619,9 +714,10 @@ setup_ssh(struct conn *c, int fd)
 		     ssh_get_error(c->srv->bind));
 		return -1;
 	}
-	ssh_set_auth_methods(c->ssh, SSH_AUTH_METHOD_PASSWORD);
+	ssh_set_auth_methods(c->ssh, SSH_AUTH_METHOD_PUBLICKEY | SSH_AUTH_METHOD_PASSWORD);
 	ssh_callbacks_init(&c->scb);
 	c->scb.userdata = c;
+	c->scb.auth_pubkey_function = on_auth_pubkey;
 	c->scb.auth_password_function = on_auth_password;
 	c->scb.channel_open_request_session_function = on_channel_open;
 	ssh_set_server_callbacks(c->ssh, &c->scb);

@@ -7,11 +7,20 @@ what the user would see.
     tap = Tap()
     with Server(users={"anna": "secret"}) as srv:   # temp data dir, started
         with srv.client("anna", "secret", cols=80, rows=24) as c:
-            c.wait_for("Menu", timeout=5)            # True / False
+            c.wait_for("Menu", timeout=5)            # True / False (or a regex)
+            c.settle()                               # until output pauses
             c.send("\\x1b[B")                        # keys, str or bytes
             tap.ok("menu shown", "Menu" in c.screen_text(), c.screen_text())
             c.resize(100, 30)
             status = c.wait_exit(5)                  # exit status or None
+
+Client options: command (run instead of a shell), tty=False (ssh -T),
+term (TERM), cols/rows, env (more environment, such as LANG, sent with
+SendEnv LANG LC_*), encoding (the terminal's charset, a Python codec name:
+what is typed is encoded in it and what arrives decoded with it), ssh_args
+(before ours, so they win). password=None leaves the prompt to the test:
+wait_for("password:") and send(). Line drawing (ESC ( 0) is shown as the
+box characters the terminal would draw.
     tap.done()                                       # prints the plan; exit code
 
 The server is stopped when the `with` block ends, whatever happens; its log
@@ -21,6 +30,7 @@ SCRIVANO (the binary, required), SCRIVANO_SHARE and SCRIVANO_LOCALEDIR
 Only the standard library and pyte.
 """
 
+import codecs
 import fcntl
 import os
 import re
@@ -225,10 +235,13 @@ class Client:
     of its own, its output fed to a pyte screen."""
 
     def __init__(self, server, user, password=None, command=None, cols=80, rows=24,
-                 term="xterm", ssh_args=(), env=None, tty=True):
+                 term="xterm", ssh_args=(), env=None, tty=True, encoding="utf-8"):
         self.cols, self.rows = cols, rows
+        self.encoding = encoding  # the terminal's charset, as a Python codec
+        self.decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        self.charsets = DecGraphics()
         self.screen = pyte.Screen(cols, rows)
-        self.stream = pyte.ByteStream(self.screen)
+        self.stream = pyte.Stream(self.screen)
         self.raw = bytearray()
         self.status = None
         # ssh keeps the first value it is given for an option: the
@@ -275,13 +288,13 @@ class Client:
             self.master = None
             return False
         self.raw += data
-        self.stream.feed(data)
+        self.stream.feed(self.charsets.feed(self.decoder.decode(data)))
         return True
 
     def send(self, keys):
-        """Types keys (str is sent as UTF-8)."""
+        """Types keys (str is sent in the terminal's charset)."""
         if isinstance(keys, str):
-            keys = keys.encode("utf-8")
+            keys = keys.encode(self.encoding)
         while keys:
             try:
                 n = os.write(self.master, keys)
@@ -294,7 +307,7 @@ class Client:
 
     def text(self):
         """Everything printed so far, as text (escape sequences left in)."""
-        return self.raw.decode("utf-8", errors="replace")
+        return self.raw.decode(self.encoding, errors="replace")
 
     def wait_for(self, text, timeout=5):
         """Waits until text (a string, or a compiled regex) is on the
@@ -310,6 +323,18 @@ class Client:
             if not self.pump(min(left, 0.1)) and self.master is None:
                 shown = self.screen_text()
                 return bool(text.search(shown) if hasattr(text, "search") else text in shown)
+
+    def settle(self, quiet=0.2, timeout=5):
+        """Waits until the client has printed nothing for `quiet` seconds
+        (a screen painted in several pieces is then whole); True if it got
+        quiet in time."""
+        end = time.time() + timeout
+        while time.time() < end:
+            before = len(self.raw)
+            alive = self.pump(quiet)
+            if len(self.raw) == before or not alive:
+                return True
+        return False
 
     def resize(self, cols, rows):
         """The user resizes the terminal: new size on the client's pty and
@@ -359,6 +384,60 @@ class Client:
     def __exit__(self, *exc):
         self.close()
         return False
+
+
+class DecGraphics:
+    """The DEC special graphics set (ESC ( 0, or ESC ) 0 with SO/SI), which
+    ncurses uses for boxes and pyte ignores in UTF-8 mode: its letters are
+    turned into the glyphs the terminal would show, so that a box on the
+    screen reads as a box, not as lqqk."""
+
+    GLYPHS = dict(zip("`afgjklmnopqrstuvwxyz{|}~",
+                      "◆▒°±┘┐┌└┼⎺⎻─⎼⎽├┤┴┬│≤≥π≠£·"))
+
+    def __init__(self):
+        self.g = ["B", "B"]  # what G0 and G1 hold
+        self.gl = 0          # which of them is in use
+        self.state = "text"
+        self.which = 0
+
+    def feed(self, text):
+        out = []
+        for ch in text:
+            out.append(self._char(ch))
+        return "".join(out)
+
+    def _char(self, ch):
+        st = self.state
+        if st == "text":
+            if ch == "\x1b":
+                self.state = "esc"
+                return ""
+            if ch in "\x0e\x0f":  # SO, SI
+                self.gl = 1 if ch == "\x0e" else 0
+                return ""
+            return self.GLYPHS.get(ch, ch) if self.g[self.gl] == "0" else ch
+        if st == "esc":
+            if ch in "()":
+                self.which, self.state = "()".index(ch), "designate"
+                return ""
+            self.state = {"[": "csi", "]": "osc", "P": "osc"}.get(ch, "text")
+            return "\x1b" + ch
+        if st == "designate":
+            self.g[self.which] = ch
+            self.state = "text"
+            return ""
+        if st == "csi":
+            if "\x40" <= ch <= "\x7e":
+                self.state = "text"
+            return ch
+        # osc: up to BEL or ST (ESC \)
+        if ch == "\x07":
+            self.state = "text"
+        elif ch == "\x1b":
+            self.state = "esc"
+            return ""
+        return ch
 
 
 def _make_controlling_tty():

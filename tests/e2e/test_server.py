@@ -110,13 +110,12 @@ def tty_size(pid):
 
 
 def wait_gone(pid, timeout=5):
+    """True once the process has ended and been reaped (a zombie that
+    nobody reaps stays until the time is up)."""
     end = time.time() + timeout
     while time.time() < end:
         if not os.path.exists("/proc/%d" % pid):
             return True
-        with open("/proc/%d/stat" % pid) as f:
-            if f.read().split(")")[-1].split()[0] == "Z":
-                return False  # a zombie nobody reaps is not gone
         time.sleep(0.05)
     return False
 
@@ -151,6 +150,72 @@ def test_ui_process(srv):
     tap.ok("when the client goes away the UI is hung up and reaped", wait_gone(pid))
     tap.ok("and the logout is logged", srv.wait_log(r"logout anna .*: the client left"),
            srv.log())
+
+
+def test_charset(srv):
+    """A Latin-9 terminal: the UI works in UTF-8, the relay converts both
+    ways. Typed into the customer form: è and € as single Latin-9 bytes."""
+    env = {"LANG": "it_IT.ISO-8859-15"}
+    with srv.client("anna", "secret", env=env, encoding="iso8859-15") as c:
+        pid = ui_process(srv)
+        got = proc_env(pid) if pid else {}
+        tap.is_eq("the UI of a Latin-9 client runs in UTF-8", got.get("LANG"), "it_IT.UTF-8")
+        c.wait_for("F10", 10)
+        c.send("\r")                       # the first item: customers & suppliers
+        c.wait_for("F5", 5)
+        c.send("\x1b[15~")                 # F5: a new one
+        c.wait_for("F2", 5)
+        c.send("Caffè da 2 €")
+        shown = c.wait_for("Caffè da 2 €", 5)
+        tap.ok("what a Latin-9 terminal types comes back as it typed it", shown,
+               c.screen_text())
+        tap.ok("and not a byte of UTF-8 reaches it",
+               b"\xc3" not in c.raw and b"\xe2" not in c.raw and b"\xe8" in c.raw
+               and b"\xa4" in c.raw, repr(bytes(c.raw[-300:])))
+
+
+def test_flood(srv):
+    """100 KB typed at once (a paste, a stuck key): the relay holds what the
+    pty cannot take yet and the client's window holds the rest; nothing is
+    lost or stuck, and the key after them still works."""
+    with srv.client("anna", "secret") as c:
+        ready = c.wait_for("F10", 10) and c.settle()
+        c.send("x" * 100000)
+        c.send("\x1b[21~")  # F10
+        status = c.wait_exit(20)
+    tap.ok("after a flood of 100 KB of keys the session still answers (F10 quits)",
+           ready and status == 0, "status %s: %s" % (status, c.screen_text()))
+
+
+def test_publickey(srv):
+    keys = {}
+    for name in ("registered", "stranger"):
+        path = os.path.join(srv.top, name)
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", path], check=True)
+        keys[name] = path
+    r = subprocess.run([SCRIVANO, "user", "key", "add", "anna", keys["registered"] + ".pub",
+                        "--data", srv.datadir], capture_output=True, text=True, env=base_env())
+    fp = subprocess.run(["ssh-keygen", "-l", "-f", keys["registered"] + ".pub"],
+                        capture_output=True, text=True).stdout.split()[1]
+
+    def key_client(name):
+        return srv.client("anna", None, ssh_args=[
+            "-i", keys[name], "-o", "IdentitiesOnly=yes", "-o", "PubkeyAuthentication=yes",
+            "-o", "PreferredAuthentications=publickey", "-o", "BatchMode=yes"])
+
+    with key_client("registered") as c:
+        painted = c.wait_for(re.compile(r"\S"), 10)
+    tap.ok("a registered key logs in without a password",
+           r.returncode == 0 and painted and "password" not in c.text(), c.text())
+    tap.ok("logged with the key's fingerprint",
+           srv.wait_log(r"login anna from \S+ port \d+ \(publickey %s\)" % re.escape(fp)),
+           srv.log())
+    logins = srv.log().count("login anna")
+    with key_client("stranger") as c:
+        status = c.wait_exit(10)
+    tap.ok("a key not registered for the user is refused",
+           status == 255 and "Permission denied" in c.text() and
+           srv.log().count("login anna") == logins, c.text())
 
 
 def failed_login(srv, user, password):
@@ -255,6 +320,9 @@ def main():
         test_host_key(srv)
         test_login(srv)
         test_ui_process(srv)
+        test_charset(srv)
+        test_flood(srv)
+        test_publickey(srv)
         test_wrong_passwords(srv)
         test_three_attempts(srv)
         test_refused_requests(srv)
