@@ -108,16 +108,18 @@ str_copy(char *dst, const char *src, size_t size)
 	return len;
 }
 
+/* In place and in linear time: a hostile file may hold megabytes of blanks. */
 char *
 str_trim(char *s)
 {
-	char *end;
+	size_t start = 0, end = strlen(s);
 
-	while (*s != '\0' && isspace((unsigned char)*s))
-		memmove(s, s + 1, strlen(s));
-	end = s + strlen(s);
-	while (end > s && isspace((unsigned char)end[-1]))
-		*--end = '\0';
+	while (start < end && isspace((unsigned char)s[start]))
+		start++;
+	while (end > start && isspace((unsigned char)s[end - 1]))
+		end--;
+	memmove(s, s + start, end - start);
+	s[end - start] = '\0';
 	return s;
 }
 
