@@ -51,6 +51,21 @@ test_utf8(void)
 }
 
 static void
+test_printable(void)
+{
+	char esc[] = "a\x1b]0;x\x07\x1b[2Jb", c1[] = "a\xc2\x9b" "2J\rb", ok8[] = "Caffè € 😀";
+	char bad[] = "a\xc3(\xe2\x82\xed\xa0\x80z", cut[] = "ab\xe2\x82";
+
+	is_str(str_printable(esc), "a?]0;x??[2Jb", "escapes and BEL become '?'");
+	is_str(str_printable(c1), "a??2J?b", "a C1 control and a CR become '?'");
+	is_str(str_printable(ok8), "Caffè € 😀", "printable UTF-8 is left alone");
+	is_str(str_printable(bad), "a?(?????z", "each byte of a malformed sequence becomes '?'");
+	is_str(str_printable(cut), "ab??", "a sequence cut at the end becomes '?'");
+	ok(utf8_valid_text(esc) && utf8_valid_text(c1) && utf8_valid_text(bad),
+	   "what comes out is valid text");
+}
+
+static void
 test_buf(void)
 {
 	struct buf b = { 0 };
@@ -68,6 +83,7 @@ main(void)
 {
 	test_trim();
 	test_utf8();
+	test_printable();
 	test_buf();
 	return tap_done();
 }
