@@ -104,7 +104,10 @@ fail(struct rd *rd, xmlNodePtr n, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	return err_set(rd->err, "%s:%ld: %s", rd->name, n ? xmlGetLineNo(n) : 0L, msg);
+	err_set(rd->err, "%s:%ld: %s", rd->name, n ? xmlGetLineNo(n) : 0L, msg);
+	if (rd->err != NULL)
+		str_printable(rd->err); /* it may quote the file's text */
+	return -1;
 }
 
 static int
@@ -536,6 +539,8 @@ parse(struct rd *rd, const char *xml, size_t len)
 		str_copy(msg, e->message ? e->message : _("not XML"), sizeof msg);
 		str_trim(msg);
 		err_set(rd->err, _("%s:%d: not well-formed XML: %s"), rd->name, e->line, msg);
+		if (rd->err != NULL)
+			str_printable(rd->err);
 	} else if (doc->intSubset || doc->extSubset) {
 		err_set(rd->err, _("%s: has a DOCTYPE, which FatturaPA files never have: refused"),
 			rd->name);

@@ -14,8 +14,8 @@
 #define MIN_WIDTH 60
 #define HALF_GAP 2
 
-/* Copies at most cols characters of s into out, control characters made
- * spaces; returns the number of characters copied. */
+/* Copies at most cols characters of s into out, control characters (C0,
+ * DEL and C1) made spaces; returns the number of characters copied. */
 static size_t
 take(const char *s, size_t cols, struct buf *out)
 {
@@ -28,7 +28,7 @@ take(const char *s, size_t cols, struct buf *out)
 		if (c >= 0xc0)
 			while ((s[len] & 0xc0) == 0x80)
 				len++;
-		if (c < 0x20 || c == 0x7f)
+		if (c < 0x20 || c == 0x7f || (c == 0xc2 && (unsigned char)s[1] < 0xa0))
 			buf_add(out, " ", 1);
 		else
 			buf_add(out, s, len);

@@ -56,6 +56,7 @@ fpa_report_add(struct fpa_report *r, int error, const char *code, const char *fm
 	va_start(ap, fmt);
 	vsnprintf(f->msg, sizeof f->msg, fmt, ap);
 	va_end(ap);
+	str_printable(f->msg); /* it may quote the file's text */
 	if (error)
 		r->errors++;
 	else

@@ -46,3 +46,8 @@ EXTRA_DIST += tests/fisc/bench.sh
 SCRIVANO_TESTS += tests/fisc/bench.sh
 
 dist_man_MANS += man/scrivano-fatturapa.1
+
+# Hostile text (C1 controls, CR, escapes in a signer's name) never reaches
+# the terminal or the book as control characters.
+EXTRA_DIST += tests/fisc/escapes.py
+SCRIVANO_TESTS += tests/fisc/escapes.py

@@ -62,17 +62,34 @@ b64_decode(const unsigned char *d, size_t len, size_t *out_len)
 	return out;
 }
 
+/* The first certificate's common name, as UTF-8 whatever string type the
+ * certificate used, cut at a character and with no control characters: it
+ * is printed on the terminal and stored in the book. */
 static void
 signer_name(CMS_ContentInfo *cms, struct fpa_source *src)
 {
 	STACK_OF(X509) *certs = CMS_get1_certs(cms);
+	X509_NAME_ENTRY *cn = NULL;
+	unsigned char *utf8 = NULL;
+	int i, n;
 
+	src->signer[0] = '\0';
 	if (certs && sk_X509_num(certs) > 0) {
 		X509_NAME *nm = X509_get_subject_name(sk_X509_value(certs, 0));
 
-		if (X509_NAME_get_text_by_NID(nm, NID_commonName, src->signer, sizeof src->signer) < 0)
-			src->signer[0] = '\0';
+		if ((i = X509_NAME_get_index_by_NID(nm, NID_commonName, -1)) >= 0)
+			cn = X509_NAME_get_entry(nm, i);
 	}
+	if (cn != NULL && (n = ASN1_STRING_to_UTF8(&utf8, X509_NAME_ENTRY_get_data(cn))) >= 0) {
+		size_t len = (size_t)n < sizeof src->signer ? (size_t)n : sizeof src->signer - 1;
+
+		while (len > 0 && len < (size_t)n && (utf8[len] & 0xC0) == 0x80)
+			len--; /* not in the middle of a character */
+		memcpy(src->signer, utf8, len);
+		src->signer[len] = '\0';
+		str_printable(src->signer);
+	}
+	OPENSSL_free(utf8);
 	sk_X509_pop_free(certs, X509_free);
 }
 

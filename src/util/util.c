@@ -108,16 +108,18 @@ str_copy(char *dst, const char *src, size_t size)
 	return len;
 }
 
+/* In place and in linear time: a hostile file may hold megabytes of blanks. */
 char *
 str_trim(char *s)
 {
-	char *end;
+	size_t start = 0, end = strlen(s);
 
-	while (*s != '\0' && isspace((unsigned char)*s))
-		memmove(s, s + 1, strlen(s));
-	end = s + strlen(s);
-	while (end > s && isspace((unsigned char)end[-1]))
-		*--end = '\0';
+	while (start < end && isspace((unsigned char)s[start]))
+		start++;
+	while (end > start && isspace((unsigned char)s[end - 1]))
+		end--;
+	memmove(s, s + start, end - start);
+	s[end - start] = '\0';
 	return s;
 }
 
@@ -138,44 +140,64 @@ utf8_len(const char *s)
 	return n;
 }
 
+/* Length of the well-formed UTF-8 sequence of a printable character at p
+ * (C1 controls, surrogates and overlong forms excluded); 0 when there is
+ * none. */
+static size_t
+utf8_char_len(const unsigned char *p)
+{
+	unsigned c = *p, cp;
+	size_t extra;
+
+	if (c >= 0x20 && c < 0x7F)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		extra = 1, cp = c & 0x1F;
+	else if (c >= 0xE0 && c <= 0xEF)
+		extra = 2, cp = c & 0x0F;
+	else if (c >= 0xF0 && c <= 0xF4)
+		extra = 3, cp = c & 0x07;
+	else
+		return 0;
+	for (size_t i = 1; i <= extra; i++) {
+		if ((p[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (p[i] & 0x3F);
+	}
+	if ((extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0x80 && cp < 0xA0))
+		return 0;
+	return extra + 1;
+}
+
 int
 utf8_valid_text(const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
+	size_t n;
 
 	while (*p != '\0') {
-		unsigned c = *p;
-		int extra;
-		unsigned cp;
-
-		if (c < 0x20 || c == 0x7F)
+		if ((n = utf8_char_len(p)) == 0)
 			return 0;
-		if (c < 0x80) {
-			p++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF) {
-			extra = 1;
-			cp = c & 0x1F;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			extra = 2;
-			cp = c & 0x0F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			extra = 3;
-			cp = c & 0x07;
-		} else
-			return 0;
-		for (int i = 1; i <= extra; i++) {
-			if ((p[i] & 0xC0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (p[i] & 0x3F);
-		}
-		if ((extra == 2 && cp < 0x800) || (extra == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-		    (cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0x80 && cp < 0xA0))
-			return 0;
-		p += extra + 1;
+		p += n;
 	}
 	return 1;
+}
+
+char *
+str_printable(char *s)
+{
+	unsigned char *p = (unsigned char *)s;
+
+	while (*p != '\0') {
+		size_t n = utf8_char_len(p);
+		if (n == 0) {
+			*p++ = '?';
+			continue;
+		}
+		p += n;
+	}
+	return s;
 }
 
 void

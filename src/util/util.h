@@ -34,6 +34,11 @@ int str_starts(const char *s, const char *prefix);
 size_t utf8_len(const char *s);
 /* 1 when s is well-formed UTF-8 with no control characters. */
 int utf8_valid_text(const char *s);
+/* Makes s safe to print on a terminal, in place: each control character
+ * (C0, DEL, C1) and each byte of a malformed UTF-8 sequence becomes '?', so
+ * that text from a file or a peer can never send an escape sequence.
+ * Returns s. */
+char *str_printable(char *s);
 
 /* A growing buffer of bytes, always NUL-terminated. */
 struct buf {
