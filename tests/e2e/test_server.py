@@ -80,14 +80,19 @@ def test_login(srv):
 
 def ui_process(srv, timeout=10):
     """The UI: the one grandchild of the listener (listener → connection →
-    UI), or None."""
+    UI), once it has exec'd `scrivano tui` (before that, between fork and
+    exec, its environment is still the server's), or None."""
     end = time.time() + timeout
     while time.time() < end:
         for conn in session_pids(srv):
             out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(conn)],
                                  capture_output=True, text=True).stdout.split()
-            if out:
-                return int(out[0])
+            for pid in map(int, out):
+                try:
+                    if proc_args(pid)[1:2] == ["tui"]:
+                        return pid
+                except (OSError, IndexError):
+                    pass
         time.sleep(0.05)
     return None
 
