@@ -13,6 +13,8 @@ what the user would see.
             tap.ok("menu shown", "Menu" in c.screen_text(), c.screen_text())
             c.resize(100, 30)
             status = c.wait_exit(5)                  # exit status or None
+        srv.wait_log(r"logout anna")                 # a regex on the server's log
+        srv.wait_sessions(0)                         # connection processes left
 
 Client options: command (run instead of a shell), tty=False (ssh -T),
 term (TERM), cols/rows, env (more environment, such as LANG, sent with
@@ -183,6 +185,24 @@ class Server:
                                      and len(re.findall(pattern, self.log())) < count):
                 return len(re.findall(pattern, self.log())) >= count
             time.sleep(0.02)
+
+    def sessions(self):
+        """The pids of the connection processes (the listener's children)."""
+        if not self.running():
+            return []
+        out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(self.proc.pid)],
+                             capture_output=True, text=True).stdout
+        return [int(p) for p in out.split()]
+
+    def wait_sessions(self, count, timeout=5):
+        """Waits until exactly count connection processes are left (a
+        session logs its end a moment before its process is gone)."""
+        end = time.time() + timeout
+        while len(self.sessions()) != count:
+            if time.time() > end:
+                return False
+            time.sleep(0.02)
+        return True
 
     def running(self):
         return self.proc is not None and self.proc.poll() is None
