@@ -2,32 +2,41 @@
 real OpenSSH clients on ptys of a chosen size, and a pyte screen that shows
 what the user would see.
 
-    from harness import Tap, Server, Client
+    from harness import Tap, Server
 
     tap = Tap()
-    with Server(users={"anna": "secret"}) as srv:   # temp data dir, started
+    with Server(users={"anna": "secret"}, args=[...], tap=tap) as srv:
         with srv.client("anna", "secret", cols=80, rows=24) as c:
-            c.wait_for("Menu", timeout=5)            # True / False (or a regex)
-            c.settle()                               # until output pauses
-            c.send("\\x1b[B")                        # keys, str or bytes
+            c.wait_for("Menu", timeout=5)      # True / False; text or a regex
+            c.settle()                         # until the output pauses
+            c.send("\x1b[B")                  # keys, str or bytes
             tap.ok("menu shown", "Menu" in c.screen_text(), c.screen_text())
-            c.resize(100, 30)
-            status = c.wait_exit(5)                  # exit status or None
+            c.resize(100, 30)                  # TIOCSWINSZ + SIGWINCH
+            status = c.wait_exit(5)            # exit status, or None
+        srv.wait_log(r"logout anna")           # a regex on the server's log
+        srv.wait_sessions(0)                   # connection processes left
+    sys.exit(tap.done())                       # prints the plan
 
-Client options: command (run instead of a shell), tty=False (ssh -T),
-term (TERM), cols/rows, env (more environment, such as LANG, sent with
-SendEnv LANG LC_*), encoding (the terminal's charset, a Python codec name:
-what is typed is encoded in it and what arrives decoded with it), ssh_args
-(before ours, so they win). password=None leaves the prompt to the test:
-wait_for("password:") and send(). Line drawing (ESC ( 0) is shown as the
-box characters the terminal would draw.
-    tap.done()                                       # prints the plan; exit code
+Server: a temporary data dir with the users made by `scrivano user add`
+(or datadir=), started on a free port by `with` or start(), stopped by
+stop(sig) (which returns its exit status) and always at the end of the
+`with` block; its log is printed as TAP comments when a test failed.
+Attributes: port, datadir, top (a temp dir for the test's own files),
+fingerprint, log(), wait_log(), sessions(), send_signal(), add_user().
 
-The server is stopped when the `with` block ends, whatever happens; its log
-is printed (as TAP comments) when any test failed. Environment used:
-SCRIVANO (the binary, required), SCRIVANO_SHARE and SCRIVANO_LOCALEDIR
-(passed on), SSH (default ssh), SSHPASS (default sshpass).
-Only the standard library and pyte.
+Client (srv.client(user, password, command=None, ...)): OpenSSH through
+sshpass, or alone with password=None (the test answers the prompt:
+wait_for("password:"), send()). Options: command (exec instead of a
+shell), tty=False (ssh -T), term (TERM), cols/rows, env (more environment,
+such as LANG, sent with SendEnv LANG LC_*), encoding (the terminal's
+charset as a Python codec: what is typed is encoded in it, what arrives
+decoded with it), ssh_args (placed before ours, so they win). screen_text()
+is what the user sees (line drawing included), text() everything received,
+raw the bytes.
+
+Environment used: SCRIVANO (the binary, required), SCRIVANO_SHARE and
+SCRIVANO_LOCALEDIR (passed on), SSH (default ssh), SSHPASS (default
+sshpass). Only the standard library and pyte.
 """
 
 import codecs
@@ -183,6 +192,24 @@ class Server:
                                      and len(re.findall(pattern, self.log())) < count):
                 return len(re.findall(pattern, self.log())) >= count
             time.sleep(0.02)
+
+    def sessions(self):
+        """The pids of the connection processes (the listener's children)."""
+        if not self.running():
+            return []
+        out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(self.proc.pid)],
+                             capture_output=True, text=True).stdout
+        return [int(p) for p in out.split()]
+
+    def wait_sessions(self, count, timeout=5):
+        """Waits until exactly count connection processes are left (a
+        session logs its end a moment before its process is gone)."""
+        end = time.time() + timeout
+        while len(self.sessions()) != count:
+            if time.time() > end:
+                return False
+            time.sleep(0.02)
+        return True
 
     def running(self):
         return self.proc is not None and self.proc.poll() is None

@@ -284,9 +284,7 @@ def test_refused_requests(srv):
 
 def session_pids(srv):
     """The listener's children: one process per connection."""
-    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(srv.proc.pid)],
-                         capture_output=True, text=True).stdout
-    return [int(p) for p in out.split()]
+    return srv.sessions()
 
 
 def test_survives_sessions(srv):

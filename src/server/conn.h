@@ -1,0 +1,70 @@
+/* One connection's state, shared by its parts: session.c (its life, from
+ * the key exchange to the end), auth.c (who logs in) and channel.c (what
+ * the client asks of its session channel). */
+#ifndef SCRIVANO_SERVER_CONN_H
+#define SCRIVANO_SERVER_CONN_H
+
+#include <libssh/callbacks.h>
+#include <signal.h>
+#include <stdint.h>
+
+#include "server/server.h"
+
+#define ENV_MAX 16       /* LANG and LC_* variables kept from the client */
+#define ENV_VALUE_MAX 64
+#define TERM_MAX 64
+#define SIZE_MAX_CELLS 1000 /* the largest width or height believed */
+#define CLOSE_WAIT_MS 2000  /* for the client's answer to our close */
+#define RUN_TIMEOUT_S 60    /* libssh's blocking calls once logged in */
+
+/* A connection goes through these in order; C_END stops its loop. */
+enum conn_state { C_LOGIN, C_SETUP, C_UI, C_END };
+
+struct conn {
+	struct server *srv;
+	ssh_session ssh;
+	ssh_event ev;
+	ssh_channel chan;
+	struct ssh_server_callbacks_struct scb;
+	struct ssh_channel_callbacks_struct ccb;
+	struct registry *reg;
+	struct relay *relay;
+	enum conn_state state;
+	char addr[SERVER_ADDR_MAX];
+	int port;
+	char *user;         /* the name given at the first attempt */
+	char shown[48];     /* the same, safe for the log */
+	int attempts;
+	int over_limit;     /* logged in, but the user has too many sessions */
+	int slot_fd;        /* holds one of the user's session slots */
+	char term[TERM_MAX];
+	int cols, rows, pty;
+	char *env[ENV_MAX + 2]; /* and the server's LANG, and NULL */
+	int nenv;
+	int shell;                /* the client asked for its shell */
+	const char *refusal;      /* msgid: what the client is told... */
+	const char *refusal_why;  /* ...and what the log says */
+	int client_closed;        /* the client closed the channel */
+	int64_t start, login_at;
+	int sig_pipe[2];
+	volatile sig_atomic_t got_term;
+};
+
+/* auth.c: libssh's server callbacks for the two ways in. */
+int auth_password(ssh_session ssh, const char *user, const char *password, void *userdata);
+int auth_pubkey(ssh_session ssh, const char *user, struct ssh_key_struct *key, char state,
+		void *userdata);
+
+/* channel.c: the session channel and its requests. */
+ssh_channel channel_open(ssh_session ssh, void *userdata);
+/* The client's locale for messages, and its charset (NULL: UTF-8). */
+const char *client_locale(const struct conn *c);
+const char *client_charset(const struct conn *c);
+/* Rewrites the client's LANG and LC_* for the UI, which works in UTF-8. */
+void client_env_to_utf8(struct conn *c);
+int env_value_allowed(const char *v);
+/* A message (msgid) to the person at the client, in their language and
+ * charset, on the channel's error stream. */
+void tell_client(struct conn *c, const char *msgid);
+
+#endif
