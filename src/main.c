@@ -19,7 +19,7 @@ static int cmd_help(int argc, char **argv);
 static int cmd_version(int argc, char **argv);
 
 static const struct command commands[] = {
-	{ "serve", N_("serve [--data DIR] [--listen ADDR:PORT]"),
+	{ "serve", N_("serve [--config FILE] [--data DIR] [--listen ADDR:PORT] [--OPTION VALUE]..."),
 	  N_("run the SSH server in the foreground, logging to stderr"), cmd_serve },
 	{ "tui", N_("tui --book FILE | tui --check"),
 	  N_("run the forms on this terminal, on the given book, without SSH"), cmd_tui },
