@@ -15,7 +15,8 @@ enum printer_kind {
 enum printer_kind printer_kind_for_term(const char *term);
 
 /* Appends to out the whole job: start sequence, the UTF-8 text converted to
- * the printer's charset (newlines as CR LF), a form feed, stop sequence.
+ * the printer's charset (newlines as CR LF, any other control but TAB and
+ * FF as '?'), a form feed, stop sequence.
  * Returns 0, or -1 with a message for an unknown charset. */
 int printer_job(enum printer_kind kind, const char *charset, const char *text, struct buf *out,
 		char *err);

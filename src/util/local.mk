@@ -11,3 +11,9 @@ tests_unit_test_util_SOURCES = tests/unit/test-util.c
 tests_unit_test_util_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_util_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-util
+
+# Short passes of the libFuzzer targets for the parsers of screen files,
+# key files and authorized_keys lines (bench/fuzz-parsers.sh runs longer).
+EXTRA_DIST += tests/fuzz-parsers.sh bench/fuzz-parsers.sh fuzz/screenfile.c fuzz/keyfile.c \
+	fuzz/authorized_key.c
+SCRIVANO_TESTS += tests/fuzz-parsers.sh

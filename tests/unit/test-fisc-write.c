@@ -338,7 +338,7 @@ int
 main(void)
 {
 	const char *dir = getenv("SCRIVANO_FATTURAPA");
-	char err[ERR_SIZE], xsd[PATH_MAX];
+	char err[ERR_SIZE] = "", xsd[PATH_MAX];
 
 	if (dir && *dir) {
 		snprintf(xsd, sizeof xsd, "%s/Schema_del_file_xml_FatturaPA_v1.2.2.xsd", dir);

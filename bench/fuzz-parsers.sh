@@ -1,0 +1,79 @@
+#!/bin/sh
+# Builds a libFuzzer target for one of the parsers that read what a user or
+# an administrator writes — screen files, key files, authorized_keys lines —
+# with clang (-fsanitize=fuzzer,address,undefined) and runs it for RUNS
+# executions (default 100000), seeded with the shipped files. Prints
+# "SKIP: why" and exits 77 when clang or libFuzzer is missing.
+# Usage: bench/fuzz-parsers.sh screenfile|keyfile|authorized_key [RUNS]
+# Environment: abs_top_srcdir, abs_top_builddir (for config.h), CLANG.
+target=$1
+runs=${2:-100000}
+src=${abs_top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
+bld=${abs_top_builddir:-$src}
+clang=${CLANG:-clang}
+case "$target" in
+screenfile)
+	files="src/ui/screenfile.c src/ui/fieldtype.c src/book/record.c src/book/parties.c
+		src/book/record-table.c src/book/book.c src/book/schema.c src/fisc/idcheck.c"
+	pkgs="sqlite3" ;;
+keyfile)
+	files="src/term/keymap.c src/ui/actions.c"
+	pkgs="ncursesw" ;;
+authorized_key)
+	files="src/users/keys.c"
+	pkgs="libssh libcrypto" ;;
+*)
+	echo "usage: $0 screenfile|keyfile|authorized_key [RUNS]" >&2
+	exit 2 ;;
+esac
+command -v "$clang" >/dev/null 2>&1 || { echo "SKIP: no clang"; exit 77; }
+[ -f "$bld/config.h" ] || { echo "SKIP: no config.h in $bld (run configure)"; exit 77; }
+work=$(mktemp -d) || exit 1
+trap 'rm -rf "$work"' EXIT
+flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
+echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (void)n; return 0; }' \
+	> "$work/probe.c"
+"$clang" $flags "$work/probe.c" -o "$work/probe" 2>/dev/null ||
+	{ echo "SKIP: $clang cannot build with -fsanitize=fuzzer"; exit 77; }
+libs=$(pkg-config --cflags --libs $pkgs) || exit 1
+paths=""
+for f in $files src/util/util.c src/util/i18n.c; do paths="$paths $src/$f"; done
+"$clang" $flags -std=gnu11 -I"$bld" -I"$src/src" -DLOCALEDIR='"/nonexistent"' \
+	-DPKGDATADIR='"/nonexistent"' -o "$work/fuzz" "$src/fuzz/$target.c" $paths $libs ||
+	exit 1
+mkdir "$work/corpus"
+case "$target" in
+screenfile) cp "$src"/screens/*.scr "$work/corpus/" 2>/dev/null ;;
+keyfile) cp "$src"/keymaps/*.keys "$work/corpus/" 2>/dev/null ;;
+authorized_key)
+	# Real public keys (made once with ssh-keygen), one file each, and a
+	# comment line.
+	i=0
+	while read -r key; do
+		i=$((i + 1))
+		echo "$key" > "$work/corpus/key$i"
+	done <<KEYS
+ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAyNTYAAABBBHA6WSeNFSKKt+vRTsCYrnWmPMb4w81GvEff4pgu7NrDNRIKohV2jGKcS4GTOhYYqr3C0o2lwDgbGXUDbkV3nRo= fuzz-ecdsa256
+ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIA5OOYzxd7HLgnLpHXK+YdH0srxbNQDXXirVwJNrWuzt fuzz-ed25519
+ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDvfLAD/qnKWaJUvTl7oKSWnEb9RtHbGy9jB7iPtkYebinbqjYC4r56Y8YkpwcJtltxj7WxaQvWfceQQJWMtX7p1nKNVIZDGYZYqx/Piormu/jrQ4nPOKUN+pB1AgEzUO01TiWVKajLemfjz8ym3/GTCBX+JOmYuJRPnAfcsyEU2Q== fuzz-rsa1024
+ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDgu9a111tNREwgb+QAisDgJpBP3rtB4Pn/4xNj8pfgGtngm2CGZEjft2AvJyk4cMXwvgEhUkYDZK/NztOF2kLPleKYPtScq8ZPOeCPOM23fxwQRXuNG2x4oFG0sC9f+jFUAT5hzC2Aj9pKLHc5oyCHc7oX4nj09pznFJ6T2G/nG4d0Ae6GyzkIE9tE85fR3aYBJidZxdKe56+itmBBwwQ5uLYU4FukoohKnLIuLtesJTTvRR6tkdSo8JPq8iyjn8NNKuiiAw0Yp8env2uCKeOBHhFN+0aLbDXgC+4rpbNj6jhtG4tqrTkVtVeRbzelzOjgXpi35WzEbaj3E2hcYTfb fuzz-rsa2048
+KEYS
+	printf '# a comment\n' > "$work/corpus/comment" ;;
+esac
+start=$(date +%s)
+"$work/fuzz" -runs="$runs" -max_len=8192 -rss_limit_mb=1024 -timeout=10 \
+	-artifact_prefix="$work/" "$work/corpus" > "$work/log" 2>&1
+rc=$?
+end=$(date +%s)
+grep -a -e "INITED" -e "^Done" "$work/log"
+echo "fuzzed $target: $runs executions in $((end - start)) s, exit status $rc"
+if [ "$rc" -ne 0 ]; then
+	grep -A30 'ERROR\|SUMMARY' "$work/log" | head -60
+	for a in "$work"/crash-* "$work"/leak-* "$work"/timeout-* "$work"/oom-*; do
+		[ -f "$a" ] || continue
+		echo "input that failed ($(basename "$a")), as hex:"
+		od -An -tx1 "$a" | head -20
+		[ -n "$FUZZ_KEEP" ] && cp "$a" "$FUZZ_KEEP/" && echo "kept in $FUZZ_KEEP"
+	done
+fi
+exit "$rc"
