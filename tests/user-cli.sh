@@ -24,6 +24,8 @@ echo pw | "$S" user add ../evil --data "$d/data" > "$d/out" 2>&1
 [ $? = 1 ] && grep -q "invalid user name" "$d/out"; check $? "a path trick as a name is refused"
 "$S" user add bruno --data "$d/data" < /dev/null > "$d/out" 2>&1
 [ $? = 1 ] && grep -q "no password" "$d/out"; check $? "no password on stdin is refused"
+head -c 1100 /dev/zero | tr '\0' 'p' | "$S" user add carla --data "$d/data" > "$d/out" 2>&1
+[ $? = 1 ] && grep -q "the password is too long" "$d/out"; check $? "a password too long to keep whole is refused, not cut"
 "$S" user list --data "$d/data" > "$d/out" 2>&1
 [ "$(cat "$d/out")" = anna ]; check $? "and nothing was added by the refusals"
 "$S" user frobnicate --data "$d/data" > "$d/out" 2>&1

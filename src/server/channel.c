@@ -36,9 +36,9 @@ on_close(ssh_session ssh, ssh_channel chan, void *userdata)
 }
 
 static int
-clamp_cells(int n, int fallback)
+clamp_cells(int n, int fallback, int max)
 {
-	return n <= 0 ? fallback : n > SIZE_MAX_CELLS ? SIZE_MAX_CELLS : n;
+	return n <= 0 ? fallback : n > max ? max : n;
 }
 
 /* A TERM name is letters, digits and a few signs: anything else would be
@@ -67,8 +67,8 @@ on_pty_request(ssh_session ssh, ssh_channel chan, const char *term, int cols, in
 		return -1;
 	c->pty = 1;
 	str_copy(c->term, term_valid(term) ? term : "vt100", sizeof c->term);
-	c->cols = clamp_cells(cols, 80);
-	c->rows = clamp_cells(rows, 24);
+	c->cols = clamp_cells(cols, 80, SIZE_MAX_COLS);
+	c->rows = clamp_cells(rows, 24, SIZE_MAX_ROWS);
 	return 0;
 }
 
@@ -82,8 +82,8 @@ on_window_change(ssh_session ssh, ssh_channel chan, int cols, int rows, int px, 
 	(void)chan;
 	(void)px;
 	(void)py;
-	c->cols = clamp_cells(cols, c->cols);
-	c->rows = clamp_cells(rows, c->rows);
+	c->cols = clamp_cells(cols, c->cols, SIZE_MAX_COLS);
+	c->rows = clamp_cells(rows, c->rows, SIZE_MAX_ROWS);
 	if (c->relay != NULL)
 		relay_resize(c->relay, c->cols, c->rows);
 	return 0;

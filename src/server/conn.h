@@ -13,7 +13,10 @@
 #define ENV_MAX 16       /* LANG and LC_* variables kept from the client */
 #define ENV_VALUE_MAX 64
 #define TERM_MAX 64
-#define SIZE_MAX_CELLS 1000 /* the largest width or height believed */
+/* The largest window believed: bigger ones are clamped, so a client cannot
+ * make the UI allocate screens of tens of megabytes. */
+#define SIZE_MAX_COLS 500
+#define SIZE_MAX_ROWS 300
 #define CLOSE_WAIT_MS 2000  /* for the client's answer to our close */
 #define RUN_TIMEOUT_S 60    /* libssh's blocking calls once logged in */
 

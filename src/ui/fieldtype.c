@@ -71,7 +71,7 @@ parse_piva(const char *typed)
 	char *s = parse_code(typed);
 
 	if (strncmp(s, "IT", 2) == 0 && strlen(s) == 13)
-		memmove(s, s + 2, strlen(s + 2) + 1);
+		memmove(s, s + 2, 12); /* 11 digits and the NUL */
 	return s;
 }
 

@@ -16,12 +16,24 @@
 #define DEFAULT_DATADIR "scrivano-data"
 #define PASSWORD_MAX 1024
 
-/* Reads one line into buf without its newline; 0, or -1 at end of input. */
+/* Reads one line into buf without its newline; 0, -1 at end of input, or
+ * -2 when the line does not fit (it is then read to its end and dropped:
+ * a password cut short would never log anyone in). */
 static int
 read_line(FILE *in, char *buf, size_t size)
 {
+	size_t n;
+	int c;
+
 	if (fgets(buf, (int)size, in) == NULL)
 		return -1;
+	n = strlen(buf);
+	if (n == size - 1 && buf[n - 1] != '\n' && !feof(in)) {
+		while ((c = fgetc(in)) != EOF && c != '\n')
+			;
+		explicit_bzero(buf, size);
+		return -2;
+	}
 	buf[strcspn(buf, "\r\n")] = '\0';
 	return 0;
 }
@@ -35,7 +47,10 @@ read_password(char *buf, size_t size, char *err)
 	int rc;
 
 	if (!isatty(STDIN_FILENO)) {
-		if (read_line(stdin, buf, size) < 0)
+		rc = read_line(stdin, buf, size);
+		if (rc == -2)
+			return err_set(err, _("the password is too long (at most %zu bytes)"), size - 2);
+		if (rc < 0)
 			return err_set(err, _("no password on standard input"));
 		return 0;
 	}
@@ -52,6 +67,8 @@ read_password(char *buf, size_t size, char *err)
 	}
 	tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
 	fputc('\n', stderr);
+	if (rc == -2)
+		return err_set(err, _("the password is too long (at most %zu bytes)"), size - 2);
 	if (rc < 0)
 		return err_set(err, _("no password given"));
 	rc = strcmp(buf, again) == 0 ? 0 : err_set(err, _("the two passwords differ"));

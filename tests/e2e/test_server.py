@@ -151,6 +151,12 @@ def test_ui_process(srv):
         while tty_size(pid) != (120, 40) and time.time() < end:
             time.sleep(0.05)
         tap.is_eq("a window-change resizes its pty", tty_size(pid), (120, 40))
+        c.resize(2000, 1500)
+        end = time.time() + 5
+        while tty_size(pid) == (120, 40) and time.time() < end:
+            time.sleep(0.05)
+        tap.is_eq("a huge window is clamped to 500x300 (no giant screens in memory)",
+                  tty_size(pid), (500, 300))
     # The client's terminal went away (the with block closed it).
     tap.ok("when the client goes away the UI is hung up and reaped", wait_gone(pid))
     tap.ok("and the logout is logged", srv.wait_log(r"logout anna .*: the client left"),
