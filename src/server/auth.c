@@ -19,7 +19,7 @@
 static void
 report(struct conn *c, enum report_kind kind)
 {
-	struct report rep = { .kind = (char)kind };
+	struct report rep = { .kind = (char)kind, .pid = getpid() };
 
 	str_copy(rep.addr, c->addr, sizeof rep.addr);
 	if (c->srv->report_fd >= 0 && write(c->srv->report_fd, &rep, sizeof rep) < 0)

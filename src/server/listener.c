@@ -29,6 +29,7 @@ struct child {
 	pid_t pid;
 	char addr[SERVER_ADDR_MAX];
 	int port;
+	int logged_in; /* reported a successful login */
 };
 
 /* What the listener remembers of an address that failed to log in. */
@@ -229,12 +230,59 @@ penalized(struct listener *l, const char *addr)
 }
 
 static void
+mark_logged_in(struct listener *l, pid_t pid)
+{
+	for (size_t i = 0; i < l->nkids; i++)
+		if (l->kids[i].pid == pid)
+			l->kids[i].logged_in = 1;
+}
+
+static void
 read_reports(struct listener *l)
 {
 	struct report rep;
 
-	while (read(l->report_rd, &rep, sizeof rep) == (ssize_t)sizeof rep)
+	while (read(l->report_rd, &rep, sizeof rep) == (ssize_t)sizeof rep) {
+		if (rep.kind == REPORT_SUCCESS)
+			mark_logged_in(l, rep.pid);
 		penalty_note(l, &rep);
+	}
+}
+
+/* Connections at once: logged in, and not yet (in all, and from addr). */
+static void
+count_kids(const struct listener *l, const char *addr, size_t *in, size_t *out,
+	   size_t *out_addr)
+{
+	*in = *out = *out_addr = 0;
+	for (size_t i = 0; i < l->nkids; i++) {
+		if (l->kids[i].logged_in) {
+			(*in)++;
+			continue;
+		}
+		(*out)++;
+		if (strcmp(l->kids[i].addr, addr) == 0)
+			(*out_addr)++;
+	}
+}
+
+/* Why a new connection from addr must be refused, or NULL. Connections that
+ * have not logged in have limits of their own, in all and per address, so
+ * that idle sockets held until the grace time cannot lock everyone out. */
+static const char *
+over_limit(const struct listener *l, const char *addr)
+{
+	const struct server *srv = l->srv;
+	size_t in, out, out_addr;
+
+	count_kids(l, addr, &in, &out, &out_addr);
+	if (srv->max_sessions > 0 && in >= (size_t)srv->max_sessions)
+		return N_("the most sessions allowed are open");
+	if (srv->max_startups > 0 && out >= (size_t)srv->max_startups)
+		return N_("too many connections are logging in");
+	if (srv->max_startups_addr > 0 && out_addr >= (size_t)srv->max_startups_addr)
+		return N_("too many connections from this address are logging in");
+	return NULL;
 }
 
 static void
@@ -246,6 +294,7 @@ child_add(struct listener *l, pid_t pid, const char *addr, int port)
 	l->kids[l->nkids].pid = pid;
 	str_copy(l->kids[l->nkids].addr, addr, sizeof l->kids[l->nkids].addr);
 	l->kids[l->nkids].port = port;
+	l->kids[l->nkids].logged_in = 0;
 	l->nkids++;
 }
 
@@ -292,6 +341,7 @@ accept_one(struct listener *l, int fd, const struct sockaddr_storage *ss, sockle
 {
 	char addr[SERVER_ADDR_MAX];
 	int port, one = 1;
+	const char *why;
 	pid_t pid;
 
 	format_addr((const struct sockaddr *)ss, len, NULL, 0, addr, &port);
@@ -301,9 +351,8 @@ accept_one(struct listener *l, int fd, const struct sockaddr_storage *ss, sockle
 		close(fd);
 		return;
 	}
-	if (l->srv->max_sessions > 0 && l->nkids >= (size_t)l->srv->max_sessions) {
-		slog(_("connection from %s port %d refused: %d connections already, the most "
-		       "allowed"), addr, port, l->srv->max_sessions);
+	if ((why = over_limit(l, addr)) != NULL) {
+		slog(_("connection from %s port %d refused: %s"), addr, port, _(why));
 		close(fd);
 		return;
 	}

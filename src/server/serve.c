@@ -53,6 +53,7 @@ static const struct {
 struct serve_opts {
 	char *data, *listen;
 	long login_grace, max_sessions, max_per_user, penalty_failures, penalty_time;
+	long max_startups, max_startups_addr;
 };
 
 #define O(field) offsetof(struct serve_opts, field)
@@ -66,7 +67,11 @@ static const struct opt_def serve_defs[] = {
 	{ "login-grace", OPT_SECONDS, O(login_grace), 1, 3600, "20s",
 	  N_("time from connecting to a running session") },
 	{ "max-sessions", OPT_INT, O(max_sessions), 0, 100000, "64",
-	  N_("connections at once, 0 for no limit") },
+	  N_("logged-in sessions at once, 0 for no limit") },
+	{ "max-startups", OPT_INT, O(max_startups), 1, 10000, "10",
+	  N_("connections not logged in yet, at once") },
+	{ "max-startups-per-address", OPT_INT, O(max_startups_addr), 1, 10000, "3",
+	  N_("connections not logged in yet from one address, at once") },
 	{ "max-per-user", OPT_INT, O(max_per_user), 0, 1000, "4",
 	  N_("sessions of one user at once, 0 for no limit") },
 	{ "penalty-failures", OPT_INT, O(penalty_failures), 0, 1000, "5",
@@ -77,7 +82,8 @@ static const struct opt_def serve_defs[] = {
 #undef O
 
 /* What each option's value looks like, in serve_defs' order. */
-static const char *const serve_metavars[] = { "DIR", "ADDR:PORT", "TIME", "N", "N", "N", "TIME" };
+static const char *const serve_metavars[] = { "DIR", "ADDR:PORT", "TIME", "N", "N", "N",
+					      "N", "N", "TIME" };
 _Static_assert(ARRAY_LEN(serve_metavars) == ARRAY_LEN(serve_defs), "one metavar per option");
 
 static void
@@ -259,6 +265,8 @@ cmd_serve(int argc, char **argv)
 	srv.login_grace = (int)o.login_grace;
 	srv.max_sessions = (int)o.max_sessions;
 	srv.max_per_user = (int)o.max_per_user;
+	srv.max_startups = (int)o.max_startups;
+	srv.max_startups_addr = (int)o.max_startups_addr;
 	srv.penalty_failures = (int)o.penalty_failures;
 	srv.penalty_seconds = (int)o.penalty_time;
 	ssh_init();

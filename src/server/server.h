@@ -20,7 +20,9 @@ struct server {
 	const char *lang; /* the server's LANG, for clients that send none */
 	ssh_bind bind;  /* algorithms and the host key, shared by sessions */
 	int login_grace;      /* seconds from connect to a running shell */
-	int max_sessions;     /* connections at once, 0 = no limit */
+	int max_sessions;     /* logged-in sessions at once, 0 = no limit */
+	int max_startups;     /* connections not logged in yet, at once */
+	int max_startups_addr; /* ...of them from one address */
 	int max_per_user;     /* sessions of one user at once, 0 = no limit */
 	int penalty_failures; /* failed passwords from one address... */
 	int penalty_seconds;  /* ...refuse it this long; 0 = never */
@@ -33,6 +35,7 @@ struct server {
 enum report_kind { REPORT_FAILURE = 'F', REPORT_SUCCESS = 'S' };
 struct report {
 	char kind;
+	pid_t pid; /* the connection's process */
 	char addr[SERVER_ADDR_MAX];
 };
 

@@ -62,27 +62,69 @@ def test_grace(srv):
     tap.ok("both logged as 'login grace time over'", logged, srv.log())
 
 
+def test_max_startups(srv):
+    """Connections not logged in yet have a cap per address (3 here): idle
+    sockets held until the grace time cannot take every slot."""
+    srv.wait_sessions(0)
+    waiting = [at_prompt(srv) for _ in range(3)]
+    t0 = time.time()
+    with srv.client("anna", "secret") as c4:
+        status = c4.wait_exit(5)
+    took = time.time() - t0
+    tap.ok("with 3 connections from one address at the password prompt a fourth is "
+           "closed at once", all(p for _, p in waiting) and status == 255 and took < 3,
+           "status %s after %.1f s: %s" % (status, took, c4.text()))
+    tap.ok("and logged", srv.wait_log(r"refused: too many connections from this address "
+                                      r"are logging in"), srv.log())
+    for c, _ in waiting:
+        c.close()
+    srv.wait_sessions(0)
+
+
+def test_prompts_take_no_session(srv):
+    """The denial of service found in review: connections that never log in
+    used to count against --max-sessions, so two idle ones (the most
+    allowed here) locked every user out until the grace time ran out."""
+    srv.wait_sessions(0)
+    waiting = [at_prompt(srv) for _ in range(2)]
+    with srv.client("anna", "secret") as c:
+        got_in = c.wait_for(re.compile(r"Quit$"), 10)
+        if got_in:
+            c.send("\x1b[21~")
+        c.wait_exit(5)
+    tap.ok("two clients idle at the password prompt do not keep a user out "
+           "(--max-sessions 2)", all(p for _, p in waiting) and got_in, c.screen_text())
+    for c, _ in waiting:
+        c.close()
+    srv.wait_sessions(0)
+
+
 def test_max_sessions(srv):
     srv.wait_sessions(0)
-    c1, p1 = at_prompt(srv)
-    c2, p2 = at_prompt(srv)
+    before = len(re.findall(r"login anna from", srv.log()))
+    holders = [srv.client(u, "secret", ssh_args=["-N"]) for u in ("anna", "bruno")]
+    held = (srv.wait_log(r"login anna from", 5, count=before + 1) and
+            srv.wait_log(r"login bruno from", 5))
     t0 = time.time()
-    with srv.client("anna", "secret") as c3:
+    with srv.client("carla", "secret") as c3:
         status = c3.wait_exit(5)
     took = time.time() - t0
-    tap.ok("with 2 connections open (the most allowed) a third is closed at once",
-           p1 and p2 and status == 255 and took < 3,
+    tap.ok("with 2 sessions logged in (the most allowed) a third connection is closed "
+           "at once", held and status == 255 and took < 3,
            "status %s after %.1f s: %s" % (status, took, c3.text()))
-    tap.ok("and logged", srv.wait_log(r"refused: 2 connections already"), srv.log())
-    c1.close()
-    c2.close()
+    tap.ok("and logged", srv.wait_log(r"refused: the most sessions allowed are open"),
+           srv.log())
+    for c in holders:
+        c.close()
+    srv.wait_log(r"logout bruno .*the client left", 5)
     srv.wait_sessions(0)
 
 
 def test_max_per_user(srv):
     # ssh -N logs in and asks for no shell: a session that holds its slot.
+    before = len(re.findall(r"login anna from", srv.log()))
     holder = srv.client("anna", "secret", ssh_args=["-N"])
-    held = srv.wait_log(r"login anna from", 5)
+    held = srv.wait_log(r"login anna from", 5, count=before + 1)
     with srv.client("anna", "secret") as c:
         status = c.wait_exit(5)
     tap.ok("a second session of a user with --max-per-user 1 is told why",
@@ -181,9 +223,12 @@ def test_sigterm(srv):
 def main():
     t0 = time.time()
     args = ["--login-grace", str(GRACE), "--max-sessions", "2", "--max-per-user", "1",
-            "--penalty-failures", "0"]
-    with Server(args=args, tap=tap) as srv:
+            "--max-startups-per-address", "3", "--penalty-failures", "0"]
+    users = {"anna": "secret", "bruno": "secret", "carla": "secret"}
+    with Server(users=users, args=args, tap=tap) as srv:
         test_grace(srv)
+        test_max_startups(srv)
+        test_prompts_take_no_session(srv)
         test_max_sessions(srv)
         test_max_per_user(srv)
         test_same_answer(srv)
