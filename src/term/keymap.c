@@ -416,14 +416,11 @@ keymap_parse(struct keymap *km, const char *file, const char *text, struct buf *
 int
 keymap_load(struct keymap *km, const char *path, struct buf *errs)
 {
-	char err[ERR_SIZE];
 	char *text;
 	int n;
 
-	if (file_read_all(path, 1 << 20, &text, NULL, err) < 0) {
-		buf_printf(errs, "%s\n", err);
+	if (file_read_reporting(path, 1 << 20, &text, errs) < 0)
 		return 1;
-	}
 	n = keymap_parse(km, path, text, errs);
 	free(text);
 	return n;

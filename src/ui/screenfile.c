@@ -792,14 +792,11 @@ screen_parse(const char *file, const char *text, struct screen **out, struct buf
 int
 screen_load(const char *path, struct screen **out, struct buf *errs)
 {
-	char err[ERR_SIZE];
 	char *text;
 	int n;
 
-	if (file_read_all(path, 1 << 20, &text, NULL, err) < 0) {
-		buf_printf(errs, "%s\n", err);
+	if (file_read_reporting(path, 1 << 20, &text, errs) < 0)
 		return 1;
-	}
 	n = screen_parse(path, text, out, errs);
 	free(text);
 	return n;

@@ -154,10 +154,8 @@ conf_load(const struct opt_def *defs, size_t n, void *obj, const char *path, str
 	char err[ERR_SIZE], *text, *p, *nl;
 	int lineno = 0, mistakes = 0;
 
-	if (file_read_all(path, CONF_FILE_MAX, &text, NULL, err) < 0) {
-		buf_printf(errors, "%s\n", err);
+	if (file_read_reporting(path, CONF_FILE_MAX, &text, errors) < 0)
 		return -1;
-	}
 	for (p = text; p != NULL && *p != '\0'; p = nl ? nl + 1 : NULL) {
 		nl = strchr(p, '\n');
 		if (nl != NULL)

@@ -277,6 +277,18 @@ file_read_all(const char *path, size_t max, char **out, size_t *lenp, char *err)
 	return 0;
 }
 
+int
+file_read_reporting(const char *path, size_t max, char **out, struct buf *errs)
+{
+	char err[ERR_SIZE];
+
+	if (file_read_all(path, max, out, NULL, err) < 0) {
+		buf_printf(errs, "%s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
 const char *
 share_dir(void)
 {

@@ -52,6 +52,9 @@ void buf_free(struct buf *b);
 
 /* Reads a whole file (at most max bytes) into a NUL-terminated string. */
 int file_read_all(const char *path, size_t max, char **out, size_t *len, char *err);
+/* The same for the data-file parsers, which collect their mistakes: a file
+ * that cannot be read is reported as a line appended to errs. */
+int file_read_reporting(const char *path, size_t max, char **out, struct buf *errs);
 
 
 
