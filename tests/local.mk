@@ -1,6 +1,6 @@
 # The test suite: `make check` runs every test in SCRIVANO_TESTS through
 # tests/run, which ends with "N passed, N failed".
-EXTRA_DIST += tests/run tests/tap.h
+EXTRA_DIST += tests/run tests/tap.h tests/fisc-fixtures.h
 
 EXTRA_DIST += tests/i18n.sh
 SCRIVANO_TESTS += tests/i18n.sh tests/lang.sh tests/man.sh

@@ -6,35 +6,9 @@
 #include <string.h>
 
 #include "fisc/invoice.h"
+#include "fisc-fixtures.h"
 #include "tap.h"
 #include "util/util.h"
-
-static struct dec
-D(const char *s)
-{
-	struct dec d = { 0, 0 };
-	char err[ERR_SIZE];
-
-	if (dec_parse(s, 8, &d, err) < 0)
-		printf("# D(%s): %s\n", s, err);
-	return d;
-}
-
-static struct fpa_line *
-line(struct fpa_body *b, const char *qty, const char *price, int64_t rate, const char *natura)
-{
-	struct fpa_line *l = fpa_line_add(b);
-
-	l->descr = xstrdup("item");
-	if (qty) {
-		l->has_qty = 1;
-		l->qty = D(qty);
-	}
-	l->price = D(price);
-	l->rate = rate;
-	str_copy(l->natura, natura ? natura : "", sizeof l->natura);
-	return l;
-}
 
 static int
 compute(struct fpa_body *b)
@@ -55,7 +29,7 @@ test_block_rounding(void)
 	struct fpa_body *b = fpa_body_add(inv);
 
 	for (int i = 0; i < 3; i++)
-		line(b, "1.00", "0.10", 2200, NULL);
+		fixture_line(b, "item", "1.00", "0.10", 2200, NULL);
 	ok(compute(b) == 0, "three lines of 0.10 at 22%%");
 	is_int(b->nvat, 1, "one summary block");
 	is_int(b->vat[0].taxable, 30, "taxable 0.30");
@@ -71,8 +45,8 @@ test_prices_and_discounts(void)
 	struct fpa_body *b = fpa_body_add(inv);
 	struct fpa_line *l;
 
-	line(b, "1000.00", "0.00886292", 2200, NULL);
-	l = line(b, "2.00", "100.00", 2200, NULL);
+	fixture_line(b, "item", "1000.00", "0.00886292", 2200, NULL);
+	l = fixture_line(b, "item", "2.00", "100.00", 2200, NULL);
 	str_copy(l->disc[0].kind, "SC", 3);
 	l->disc[0].has_pct = 1;
 	l->disc[0].pct = D("10.00");
@@ -83,7 +57,7 @@ test_prices_and_discounts(void)
 	l->disc[2].has_pct = 1;
 	l->disc[2].pct = D("10.00");
 	l->ndisc = 3;
-	line(b, NULL, "19.99", 1000, NULL);
+	fixture_line(b, "item", NULL, "19.99", 1000, NULL);
 	ok(compute(b) == 0, "prices with 8 decimals and discounts");
 	ok(dec_cmp(b->lines[0].total, D("8.86")) == 0, "1000 x 0.00886292 = 8.86 (not 9.00)");
 	ok(dec_cmp(b->lines[1].total, D("187.00")) == 0,
@@ -103,8 +77,8 @@ test_split_payment(void)
 	struct fpa_body *b = fpa_body_add(inv);
 	struct fpa_payment *p;
 
-	line(b, "1.00", "100.00", 2200, NULL);
-	line(b, "5.00", "10.00", 1000, NULL);
+	fixture_line(b, "item", "1.00", "100.00", 2200, NULL);
+	fixture_line(b, "item", "5.00", "10.00", 1000, NULL);
 	b->split_payment = 1;
 	p = fpa_payment_add(b);
 	p->automatic = 1;
@@ -123,7 +97,7 @@ test_bollo(const char *price, int64_t want, int off)
 	struct fpa_invoice *inv = fpa_invoice_new();
 	struct fpa_body *b = fpa_body_add(inv);
 
-	line(b, NULL, price, 0, "N2.2");
+	fixture_line(b, "item", NULL, price, 0, "N2.2");
 	b->bollo_off = off;
 	ok(compute(b) == 0, "forfettario at %s", price);
 	is_int(b->tot.not_vat, b->vat[0].taxable, "the whole amount is outside VAT");
@@ -140,7 +114,7 @@ test_ritenuta_cassa(void)
 	struct fpa_body *b = fpa_body_add(inv);
 	struct fpa_cassa *c;
 
-	line(b, NULL, "1000.00", 2200, NULL)->ritenuta = 1;
+	fixture_line(b, "item", NULL, "1000.00", 2200, NULL)->ritenuta = 1;
 	c = fpa_cassa_add(b);
 	str_copy(c->type, "TC22", sizeof c->type);
 	c->al_cassa = 400;
@@ -165,7 +139,7 @@ test_reverse_charge(void)
 	struct fpa_invoice *inv = fpa_invoice_new();
 	struct fpa_body *b = fpa_body_add(inv);
 
-	line(b, NULL, "5000.00", 0, "N6.7");
+	fixture_line(b, "item", NULL, "5000.00", 0, "N6.7");
 	ok(compute(b) == 0, "reverse charge N6.7");
 	is_int(b->tot.tax, 0, "no VAT");
 	is_int(b->tot.bollo, 0, "no bollo on reverse charge");
@@ -180,7 +154,7 @@ test_errors_and_schedule(void)
 	struct fpa_body *b = fpa_body_add(inv);
 	char err[ERR_SIZE];
 
-	line(b, NULL, "10.00", 0, NULL);
+	fixture_line(b, "item", NULL, "10.00", 0, NULL);
 	ok(fpa_compute(b, err) < 0 && strstr(err, "Natura"), "rate 0 without Natura refused: %s", err);
 	b->lines[0].rate = 2200;
 	str_copy(b->lines[0].natura, "N4", 5);

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "fisc/decimal.h"
+#include "fisc-fixtures.h"
 #include "tap.h"
 #include "util/util.h"
 
@@ -12,17 +13,6 @@ fmt(struct dec d, int min, int max)
 	static char buf[DEC_BUF];
 
 	return dec_format(d, min, max, buf, sizeof buf);
-}
-
-static struct dec
-D(const char *s)
-{
-	struct dec d = { 0, 0 };
-	char err[ERR_SIZE];
-
-	if (dec_parse(s, 8, &d, err) < 0)
-		printf("# D(%s): %s\n", s, err);
-	return d;
 }
 
 static void

@@ -10,21 +10,11 @@
 #include <unistd.h>
 
 #include "fisc/fatturapa.h"
+#include "fisc-fixtures.h"
 #include "tap.h"
 #include "util/util.h"
 
 static struct fpa_schema *schema;
-
-static struct dec
-D(const char *s)
-{
-	struct dec d = { 0, 0 };
-	char err[ERR_SIZE];
-
-	if (dec_parse(s, 8, &d, err) < 0)
-		printf("# D(%s): %s\n", s, err);
-	return d;
-}
 
 static void
 party(struct fpa_party *p, const char *piva, const char *cf, const char *name)
@@ -66,23 +56,6 @@ base(enum fpa_format fmt, const char *regime)
 	return inv;
 }
 
-static struct fpa_line *
-line(struct fpa_body *b, const char *descr, const char *qty, const char *price, int64_t rate,
-     const char *natura)
-{
-	struct fpa_line *l = fpa_line_add(b);
-
-	l->descr = xstrdup(descr);
-	if (qty) {
-		l->has_qty = 1;
-		l->qty = D(qty);
-	}
-	l->price = D(price);
-	l->rate = rate;
-	str_copy(l->natura, natura ? natura : "", sizeof l->natura);
-	return l;
-}
-
 static void
 pay(struct fpa_body *b, const char *due)
 {
@@ -99,8 +72,8 @@ case_split(void)
 	struct fpa_invoice *inv = base(FPA_FPA12, "RF01");
 	struct fpa_body *b = &inv->bodies[0];
 
-	line(b, "Toner per stampanti", "4.00", "62.50000000", 2200, NULL);
-	line(b, "Libri", "3.00", "18.33333333", 400, NULL);
+	fixture_line(b, "Toner per stampanti", "4.00", "62.50000000", 2200, NULL);
+	fixture_line(b, "Libri", "3.00", "18.33333333", 400, NULL);
 	b->split_payment = 1;
 	pay(b, "2025-04-13");
 	return inv;
@@ -112,7 +85,7 @@ case_forfettario(const char *price)
 	struct fpa_invoice *inv = base(FPA_FPR12, "RF19");
 	struct fpa_body *b = &inv->bodies[0];
 
-	line(b, "Consulenza", NULL, price, 0, "N2.2");
+	fixture_line(b, "Consulenza", NULL, price, 0, "N2.2");
 	pay(b, "2025-04-13");
 	return inv;
 }
@@ -124,7 +97,7 @@ case_ritenuta(void)
 	struct fpa_body *b = &inv->bodies[0];
 
 	str_copy(b->type, "TD06", sizeof b->type);
-	line(b, "Parcella per assistenza", NULL, "1500.00", 2200, NULL)->ritenuta = 1;
+	fixture_line(b, "Parcella per assistenza", NULL, "1500.00", 2200, NULL)->ritenuta = 1;
 	str_copy(b->wh[0].type, "RT02", sizeof b->wh[0].type);
 	b->wh[0].rate = 2000;
 	str_copy(b->wh[0].causale, "A", sizeof b->wh[0].causale);
@@ -139,7 +112,7 @@ case_reverse(void)
 	struct fpa_invoice *inv = base(FPA_FPR12, "RF01");
 	struct fpa_body *b = &inv->bodies[0];
 
-	line(b, "Subappalto opere edili", "1.00", "12000.00", 0, "N6.3");
+	fixture_line(b, "Subappalto opere edili", "1.00", "12000.00", 0, "N6.3");
 	pay(b, "2025-05-31");
 	return inv;
 }
@@ -154,7 +127,7 @@ case_credit_note(void)
 	str_copy(b->rel_id, "11/A", sizeof b->rel_id);
 	str_copy(b->rel_date, "2025-03-01", sizeof b->rel_date);
 	fpa_causale_add(b, "Storno parziale fattura 11/A per merce resa");
-	line(b, "Reso merce", "2.00", "49.90", 2200, NULL);
+	fixture_line(b, "Reso merce", "2.00", "49.90", 2200, NULL);
 	return inv;
 }
 
@@ -165,7 +138,7 @@ case_pa(void)
 	struct fpa_body *b = &inv->bodies[0];
 	struct fpa_line *l;
 
-	l = line(b, "Manutenzione impianto", "12.50", "40.00", 2200, NULL);
+	l = fixture_line(b, "Manutenzione impianto", "12.50", "40.00", 2200, NULL);
 	str_copy(l->unit, "ore", sizeof l->unit);
 	str_copy(l->disc[0].kind, "SC", sizeof l->disc[0].kind);
 	l->disc[0].has_pct = 1;
