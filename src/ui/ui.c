@@ -191,6 +191,10 @@ paint(struct ui *ui)
 {
 	struct view *top = ui->stack[ui->depth - 1];
 
+	if (ui_too_small()) {
+		ui_paint_too_small();
+		return;
+	}
 	erase();
 	draw_title(ui);
 	top->cursor_y = top->cursor_x = -1;
@@ -247,7 +251,7 @@ ui_run_view(struct ui *ui, struct view *v)
 	ui->stack[ui->depth++] = v;
 	while (!v->closed && !ui->quit && !ui->input_failed) {
 		paint(ui);
-		if (keymap_read_key(ui->keys, stdscr, &k) < 0) {
+		if (ui_next_key(ui, &k) < 0) {
 			ui->input_failed = 1;
 			break;
 		}
