@@ -23,3 +23,8 @@ SCRIVANO_TESTS += tests/unit/test-printer-hostile
 # The UI's side of the terminal edge (printing, the too-small notice),
 # listed here with the rest of the edge.
 src_libscrivano_a_SOURCES += src/ui/print.c src/ui/small.c
+check_PROGRAMS += tests/unit/test-termkeys
+tests_unit_test_termkeys_SOURCES = tests/unit/test-termkeys.c
+tests_unit_test_termkeys_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_termkeys_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-termkeys
