@@ -33,3 +33,5 @@ tests_unit_test_printer_relay_SOURCES = tests/unit/test-printer-relay.c
 tests_unit_test_printer_relay_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_printer_relay_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-printer-relay
+SCRIVANO_TESTS += tests/user-settings.sh
+EXTRA_DIST += tests/user-settings.sh
