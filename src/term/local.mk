@@ -35,3 +35,5 @@ tests_unit_test_printer_relay_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-printer-relay
 SCRIVANO_TESTS += tests/user-settings.sh
 EXTRA_DIST += tests/user-settings.sh
+SCRIVANO_TESTS += tests/e2e/test_terminals.py
+EXTRA_DIST += tests/e2e/test_terminals.py
