@@ -37,3 +37,5 @@ SCRIVANO_TESTS += tests/user-settings.sh
 EXTRA_DIST += tests/user-settings.sh
 SCRIVANO_TESTS += tests/e2e/test_terminals.py
 EXTRA_DIST += tests/e2e/test_terminals.py
+SCRIVANO_TESTS += tests/tui-bytes.py
+EXTRA_DIST += tests/tui-bytes.py
