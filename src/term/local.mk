@@ -39,3 +39,5 @@ SCRIVANO_TESTS += tests/e2e/test_terminals.py
 EXTRA_DIST += tests/e2e/test_terminals.py
 SCRIVANO_TESTS += tests/tui-bytes.py
 EXTRA_DIST += tests/tui-bytes.py
+SCRIVANO_TESTS += tests/e2e/test_matrix.py
+EXTRA_DIST += tests/e2e/test_matrix.py

@@ -238,13 +238,16 @@ resolve_term(struct tui_opts *o, char *note, size_t size)
 }
 
 /* Boxes are drawn with the terminal's own line drawing (ACS) unless its
- * charset is UTF-8: ncurses would otherwise draw them as Unicode, which
- * the relay could only transliterate to + - | or '?'. */
+ * charset is UTF-8. The UI always runs in a UTF-8 locale, where ncurses
+ * draws boxes as Unicode characters for many terminals, which the relay
+ * could then only transliterate (to + - | in Latin-9, to '?' for double
+ * lines). NCURSES_NO_UTF8_ACS=0 makes it use the terminfo entry's line
+ * drawing (smacs/acsc) whatever the locale. */
 static void
 setup_terminal_charset(const struct tui_opts *o)
 {
 	if (strcmp(o->charset, "UTF-8") != 0)
-		setenv("NCURSES_NO_UTF8_ACS", "1", 1);
+		setenv("NCURSES_NO_UTF8_ACS", "0", 1);
 	print_setup(o->term, o->printer_charset, o->relay);
 }
 
