@@ -19,6 +19,7 @@ enum {
 };
 
 #define RECF_REQUIRED 0x1u /* may not be empty */
+#define RECF_NULL 0x2u     /* empty is stored as NULL (foreign keys, optional numbers) */
 
 struct record_field {
 	const char *name;  /* as screen files name it; the column, for tables */
@@ -29,15 +30,45 @@ struct record_field {
 	/* Checks a non-empty value: 0, or -1 with a short message that does
 	 * not name the field. NULL: any text. */
 	int (*check)(const char *value, char *err);
+	/* A computed, read-only field: an SQL expression evaluated in a
+	 * SELECT ... FROM the kind's table (which it may name), never
+	 * written. NULL: a column of the table. */
+	const char *sql;
 };
 
 struct record_kind;
+
+/* A kind's child rows (stock movements of an article, contacts of a
+ * party): kept in the child kind's table, one row per record, with the
+ * parent's id and a position (1, 2, 3...) in columns of their own. */
+struct record_child {
+	const char *name;               /* as a screen file's grid names it */
+	const struct record_kind *kind; /* the rows' kind */
+	const char *parent_column;      /* the rows' column holding the parent's id */
+	const char *position_column;    /* the rows' order column (1, 2, 3...) */
+};
+
+/* The rows of one child, in order. */
+struct record_rows {
+	struct record **row;
+	size_t n, cap;
+};
+
+/* A user-added field (a screen file's `custom` field): kept in table
+ * custom_values by kind name, record id and field name. */
+struct record_custom {
+	char *name;
+	char *value;
+};
 
 struct record {
 	const struct record_kind *kind;
 	int64_t id;      /* 0 until first saved */
 	int64_t version; /* as loaded or last saved */
 	char **values;   /* one per field, never NULL */
+	struct record_rows *rows; /* one per child of its kind; NULL when none */
+	struct record_custom *custom; /* user-added fields, as loaded or set */
+	size_t ncustom;
 };
 
 enum browse_dir {
@@ -51,6 +82,8 @@ struct record_kind {
 	const struct record_field *fields;
 	size_t nfields;
 	size_t key_field; /* the browse order (case-insensitive) and search field */
+	const struct record_child *children; /* rows loaded and saved with it */
+	size_t nchildren;
 	/* Checks across fields, after each field's own check (may be NULL). */
 	int (*validate)(const struct record *r, size_t *bad_field, char *err);
 	/* Storage: each runs inside the transaction record_* opened. */
@@ -70,6 +103,8 @@ struct record_kind {
 const struct record_kind *record_kind_find(const char *name);
 /* Index of a field by name, or -1. */
 int record_field_index(const struct record_kind *k, const char *name);
+/* Index of a child by name, or -1. */
+int record_child_index(const struct record_kind *k, const char *name);
 
 /* A new, unsaved record with the fields' defaults. */
 struct record *record_new(const struct record_kind *k);
@@ -78,11 +113,33 @@ void record_free(struct record *r);
 const char *record_get(const struct record *r, size_t field);
 void record_set(struct record *r, size_t field, const char *value);
 
+/* Child rows in memory (saved with the parent by record_save). Insert
+ * makes a new row with the child kind's defaults at index at (at >= n:
+ * at the end) and returns it; delete and swap ignore indexes out of
+ * range. */
+struct record *record_row_insert(struct record *r, size_t child, size_t at);
+void record_row_delete(struct record *r, size_t child, size_t at);
+void record_row_swap(struct record *r, size_t child, size_t a, size_t b);
+
+/* User-added fields: the value ("" when never set), and setting one. */
+const char *record_custom_get(const struct record *r, const char *name);
+void record_custom_set(struct record *r, const char *name, const char *value);
+
 /* Checks every field and the kind's rules. 0, or REC_INVALID with the
  * field's index and "Label: what is wrong" in err. */
 int record_validate(const struct record *r, size_t *bad_field, char *err);
 
-/* Reads record id. 0, REC_GONE or REC_ERROR. */
+/* Where record_save_ex found a bad value: field of the parent (row
+ * RECORD_PARENT), or of row `row` (0-based) of child `child`. */
+#define RECORD_PARENT ((size_t)-1)
+struct record_fault {
+	size_t field;
+	size_t child;
+	size_t row;
+};
+
+/* Reads record id, its child rows in position order and its user-added
+ * fields. 0, REC_GONE or REC_ERROR. */
 int record_load(struct book *b, const struct record_kind *k, int64_t id, struct record **out,
 		char *err);
 /* Validates, then inserts (id 0) or updates in one transaction. An update
@@ -90,6 +147,15 @@ int record_load(struct book *b, const struct record_kind *k, int64_t id, struct 
  * (REC_CONFLICT, REC_GONE) and writes nothing. On success id and version
  * are updated. */
 int record_save(struct book *b, struct record *r, size_t *bad_field, char *err);
+/* record_save that also validates and writes the child rows and the
+ * user-added fields, in the same transaction: rows deleted in memory are
+ * deleted, the others updated or inserted, positions renumbered 1..n. A
+ * bad row is REC_INVALID with "Row 3, Quantity: ..." in err and the place
+ * in *fault (may be NULL). A refused save writes nothing; on success the
+ * rows' ids and the computed fields are updated. record_save is this, with
+ * fault->field in *bad_field (of the parent; a row's field when a row is
+ * bad). */
+int record_save_ex(struct book *b, struct record *r, struct record_fault *fault, char *err);
 /* Deletes in one transaction, refusing as record_save does. */
 int record_delete(struct book *b, const struct record *r, char *err);
 /* Up to n records after or before (key, id) in key order. key NULL is the
@@ -125,5 +191,11 @@ int check_province(const char *v, char *err);
 int check_country(const char *v, char *err);
 int check_email(const char *v, char *err);
 int check_sdi_code(const char *v, char *err);
+/* An IBAN: country, check digits (mod 97), at most 34 letters and digits. */
+int check_iban(const char *v, char *err);
+/* An ISO date YYYY-MM-DD that exists in the calendar. */
+int check_iso_date(const char *v, char *err);
+/* An integer: optional '-', digits, no leading zeros; within int64. */
+int check_integer(const char *v, char *err);
 
 #endif
