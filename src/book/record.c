@@ -303,8 +303,9 @@ validate_all(const struct record *r, struct record_fault *f, char *err)
 	for (size_t i = 0; i < r->ncustom; i++)
 		if (!utf8_valid_text(r->custom[i].value) ||
 		    utf8_len(r->custom[i].value) > RECORD_CUSTOM_MAX) {
-			err_set(err, _("%s: holds characters that are not allowed, or more than "
-				       "%d"), r->custom[i].name, RECORD_CUSTOM_MAX);
+			err_set(err, _("%s: holds characters that are not allowed, or is longer "
+				       "than %d characters"),
+				r->custom[i].name, RECORD_CUSTOM_MAX);
 			return REC_INVALID;
 		}
 	return 0;
