@@ -43,7 +43,25 @@ record_new(const struct record_kind *k)
 	r->values = xcalloc(k->nfields, sizeof *r->values);
 	for (size_t i = 0; i < k->nfields; i++)
 		r->values[i] = xstrdup(k->fields[i].dflt ? k->fields[i].dflt : "");
+	if (k->nchildren > 0)
+		r->rows = xcalloc(k->nchildren, sizeof *r->rows);
 	return r;
+}
+
+static void
+rows_clear(struct record_rows *rs)
+{
+	for (size_t i = 0; i < rs->n; i++)
+		record_free(rs->row[i]);
+	free(rs->row);
+	memset(rs, 0, sizeof *rs);
+}
+
+static void
+rows_copy(struct record_rows *dst, const struct record_rows *src)
+{
+	for (size_t i = 0; i < src->n; i++)
+		record_rows_insert(dst, dst->n, record_copy(src->row[i]));
 }
 
 struct record *
@@ -51,11 +69,23 @@ record_copy(const struct record *r)
 {
 	struct record *c = record_new(r->kind);
 
-	c->id = r->id;
-	c->version = r->version;
-	for (size_t i = 0; i < r->kind->nfields; i++)
-		record_set(c, i, r->values[i]);
+	record_assign(c, r);
 	return c;
+}
+
+void
+record_assign(struct record *dst, const struct record *src)
+{
+	if (dst == src)
+		return;
+	dst->id = src->id;
+	dst->version = src->version;
+	for (size_t i = 0; i < src->kind->nfields; i++)
+		record_set(dst, i, src->values[i]);
+	for (size_t c = 0; c < src->kind->nchildren; c++) {
+		rows_clear(&dst->rows[c]);
+		rows_copy(&dst->rows[c], &src->rows[c]);
+	}
 }
 
 void
@@ -65,8 +95,56 @@ record_free(struct record *r)
 		return;
 	for (size_t i = 0; i < r->kind->nfields; i++)
 		free(r->values[i]);
+	for (size_t c = 0; r->rows != NULL && c < r->kind->nchildren; c++)
+		rows_clear(&r->rows[c]);
+	free(r->rows);
 	free(r->values);
 	free(r);
+}
+
+int
+record_child_index(const struct record_kind *k, const char *name)
+{
+	for (size_t i = 0; i < k->nchildren; i++)
+		if (strcmp(k->children[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+void
+record_rows_insert(struct record_rows *rs, size_t at, struct record *row)
+{
+	if (at > rs->n)
+		at = rs->n;
+	if (rs->n == rs->cap) {
+		rs->cap = rs->cap ? 2 * rs->cap : 8;
+		rs->row = xreallocarray(rs->row, rs->cap, sizeof *rs->row);
+	}
+	memmove(&rs->row[at + 1], &rs->row[at], (rs->n - at) * sizeof *rs->row);
+	rs->row[at] = row;
+	rs->n++;
+}
+
+void
+record_rows_remove(struct record_rows *rs, size_t at)
+{
+	if (at >= rs->n)
+		return;
+	record_free(rs->row[at]);
+	memmove(&rs->row[at], &rs->row[at + 1], (rs->n - at - 1) * sizeof *rs->row);
+	rs->n--;
+}
+
+void
+record_rows_swap(struct record_rows *rs, size_t i, size_t j)
+{
+	struct record *t;
+
+	if (i >= rs->n || j >= rs->n)
+		return;
+	t = rs->row[i];
+	rs->row[i] = rs->row[j];
+	rs->row[j] = t;
 }
 
 const char *
@@ -181,19 +259,61 @@ record_delete(struct book *b, const struct record *r, char *err)
 }
 
 int
+record_sortable(const struct record_kind *k, size_t field)
+{
+	return field < k->nfields && (field == k->key_field || (k->fields[field].flags & RECF_SORT));
+}
+
+/* The order and filters are checked here, once for every kind. */
+static int
+order_ok(const struct record_kind *k, const struct browse_order *o, char *err)
+{
+	if (!record_sortable(k, o->field))
+		return err_set(err, _("a list of %s cannot be sorted by that column"), k->name);
+	for (size_t i = 0; i < o->nfilters; i++)
+		if (o->filters[i].field >= k->nfields || o->filters[i].op < 0 ||
+		    o->filters[i].op >= BF_OP_COUNT || o->filters[i].value == NULL)
+			return err_set(err, _("a filter of the list of %s is not valid"), k->name);
+	return 0;
+}
+
+int
+record_browse_by(struct book *b, const struct record_kind *k, const struct browse_order *o,
+		 enum browse_dir dir, const char *key, int64_t id, size_t n, struct record **rows,
+		 size_t *got, char *err)
+{
+	*got = 0;
+	if (order_ok(k, o, err) < 0)
+		return REC_ERROR;
+	return n == 0 ? 0 : k->browse(b, k, o, dir, key, id, n, rows, got, err);
+}
+
+int
+record_find_by(struct book *b, const struct record_kind *k, const struct browse_order *o,
+	       const char *text, const char *key, int64_t id, struct record **out, char *err)
+{
+	*out = NULL;
+	if (order_ok(k, o, err) < 0)
+		return REC_ERROR;
+	return k->find(b, k, o, text, key, id, out, err);
+}
+
+int
 record_browse(struct book *b, const struct record_kind *k, enum browse_dir dir, const char *key,
 	      int64_t id, size_t n, struct record **rows, size_t *got, char *err)
 {
-	*got = 0;
-	return n == 0 ? 0 : k->browse(b, k, dir, key, id, n, rows, got, err);
+	struct browse_order o = { .field = k->key_field };
+
+	return record_browse_by(b, k, &o, dir, key, id, n, rows, got, err);
 }
 
 int
 record_find(struct book *b, const struct record_kind *k, const char *text, const char *key,
 	    int64_t id, struct record **out, char *err)
 {
-	*out = NULL;
-	return k->find(b, k, text, key, id, out, err);
+	struct browse_order o = { .field = k->key_field };
+
+	return record_find_by(b, k, &o, text, key, id, out, err);
 }
 
 /* ---- Checks of common values ---- */
