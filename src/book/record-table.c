@@ -271,8 +271,10 @@ page_query(struct buf *sql, const struct record_kind *k, const struct browse_ord
 {
 	select_rows(sql, k);
 	buf_adds(sql, " WHERE 1");
+	/* the collation on the right: with it on the column, SQLite would
+	 * scan the index from its start instead of seeking */
 	if (anchored)
-		buf_printf(sql, " AND (%s COLLATE NOCASE, id) %s (?1, ?2)", ps->col,
+		buf_printf(sql, " AND (%s, id) %s (?1 COLLATE NOCASE, ?2)", ps->col,
 			   ps->up ? ">" : "<");
 	if (cond != NULL)
 		buf_printf(sql, " AND %s", cond);

@@ -25,6 +25,12 @@ record_kind_find(const char *name)
 	return NULL;
 }
 
+const struct record_kind *
+record_kind_at(size_t i)
+{
+	return i < ARRAY_LEN(kinds) ? kinds[i] : NULL;
+}
+
 int
 record_field_index(const struct record_kind *k, const char *name)
 {

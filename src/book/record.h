@@ -117,6 +117,8 @@ struct record_kind {
 
 /* The kind a screen file's `table NAME` names, or NULL. */
 const struct record_kind *record_kind_find(const char *name);
+/* The i-th kind known (from 0), or NULL past the last. */
+const struct record_kind *record_kind_at(size_t i);
 /* Index of a field by name, or -1. */
 int record_field_index(const struct record_kind *k, const char *name);
 
