@@ -140,13 +140,13 @@ const struct record_kind stock_moves_kind = {
 
 static const struct record_field article_fields[ARTICLE_NFIELDS] = {
 	[ARTICLE_CODE] = { "code", N_("Code"), 35, RECF_REQUIRED, NULL, check_code },
-	[ARTICLE_DESCRIPTION] = { "description", N_("Description"), 1000, RECF_REQUIRED, NULL,
+	[ARTICLE_DESCRIPTION] = { "description", N_("Description"), 1000, RECF_REQUIRED | RECF_SORT, NULL,
 				  NULL },
 	[ARTICLE_UNIT] = { "unit", N_("Unit"), 10, 0, NULL, NULL },
 	[ARTICLE_PRICE] = { "unit_price", N_("Unit price"), 18, RECF_NULL, NULL, check_digits },
 	[ARTICLE_VAT_RATE] = { "vat_rate", N_("VAT rate"), 5, RECF_NULL, "2200", check_rate },
 	[ARTICLE_NATURA] = { "natura", N_("Natura"), 4, 0, NULL, check_natura },
-	[ARTICLE_CATEGORY] = { "category", N_("Category"), 40, 0, NULL, NULL },
+	[ARTICLE_CATEGORY] = { "category", N_("Category"), 40, RECF_SORT, NULL, NULL },
 	[ARTICLE_BARCODE] = { "barcode", N_("Barcode"), 40, 0, NULL, check_barcode },
 	[ARTICLE_STOCK] = { "stock", N_("Stock on hand"), 0, 0, NULL, NULL,
 			    "SELECT coalesce(sum(quantity), 0) FROM stock_moves "

@@ -230,12 +230,12 @@ party_update(struct book *b, struct record *r, char *err)
 }
 
 static const struct record_field party_fields[PARTY_NFIELDS] = {
-	[PARTY_ROLE] = { "role", N_("Role"), 1, RECF_REQUIRED, "C", check_party_role },
+	[PARTY_ROLE] = { "role", N_("Role"), 1, RECF_REQUIRED | RECF_SORT, "C", check_party_role },
 	[PARTY_NAME] = { "name", N_("Name"), 121, 0, NULL, NULL },
-	[PARTY_PIVA] = { "piva", N_("Partita IVA"), 28, 0, NULL, check_vat_code },
+	[PARTY_PIVA] = { "piva", N_("Partita IVA"), 28, RECF_SORT, NULL, check_vat_code },
 	[PARTY_CF] = { "cf", N_("Codice fiscale"), 16, 0, NULL, check_codice_fiscale },
-	[PARTY_ADDRESS] = { "address", N_("Address"), 60, 0, NULL, NULL },
-	[PARTY_CITY] = { "city", N_("City"), 60, 0, NULL, NULL },
+	[PARTY_ADDRESS] = { "address", N_("Address"), 80, 0, NULL, NULL },
+	[PARTY_CITY] = { "city", N_("City"), 60, RECF_SORT, NULL, NULL },
 	[PARTY_CAP] = { "cap", N_("CAP"), 5, 0, NULL, check_cap },
 	[PARTY_PROVINCE] = { "province", N_("Province"), 2, 0, NULL, check_province },
 	[PARTY_COUNTRY] = { "country", N_("Country"), 2, RECF_REQUIRED, "IT", check_country },

@@ -68,7 +68,8 @@ load_child(struct book *b, struct record *r, size_t c, char *err)
 		return REC_ERROR;
 	sqlite3_bind_int64(st, 1, r->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct record *row = record_row_insert(r, c, (size_t)-1);
+		struct record *row = record_new(k);
+		record_rows_insert(&r->rows[c], r->rows[c].n, row);
 		row->id = sqlite3_column_int64(st, 0);
 		row->version = 1;
 		for (size_t i = 0; i < k->nfields; i++) {

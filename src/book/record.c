@@ -43,6 +43,12 @@ record_kind_find(const char *name)
 	return NULL;
 }
 
+const struct record_kind *
+record_kind_at(size_t i)
+{
+	return i < ARRAY_LEN(kinds) ? kinds[i] : NULL;
+}
+
 int
 record_field_index(const struct record_kind *k, const char *name)
 {
@@ -75,35 +81,59 @@ record_new(const struct record_kind *k)
 	return r;
 }
 
+static void
+rows_clear(struct record_rows *rs)
+{
+	for (size_t i = 0; i < rs->n; i++)
+		record_free(rs->row[i]);
+	free(rs->row);
+	memset(rs, 0, sizeof *rs);
+}
+
+static void
+rows_copy(struct record_rows *dst, const struct record_rows *src)
+{
+	for (size_t i = 0; i < src->n; i++)
+		record_rows_insert(dst, dst->n, record_copy(src->row[i]));
+}
+
+static void
+custom_clear(struct record *r)
+{
+	for (size_t i = 0; i < r->ncustom; i++) {
+		free(r->custom[i].name);
+		free(r->custom[i].value);
+	}
+	free(r->custom);
+	r->custom = NULL;
+	r->ncustom = 0;
+}
+
 struct record *
 record_copy(const struct record *r)
 {
 	struct record *c = record_new(r->kind);
 
-	c->id = r->id;
-	c->version = r->version;
-	for (size_t i = 0; i < r->kind->nfields; i++)
-		record_set(c, i, r->values[i]);
-	for (size_t i = 0; i < r->kind->nchildren; i++) {
-		const struct record_rows *from = &r->rows[i];
-		struct record_rows *to = &c->rows[i];
-		to->row = xreallocarray(NULL, from->n ? from->n : 1, sizeof *to->row);
-		to->cap = from->n ? from->n : 1;
-		for (to->n = 0; to->n < from->n; to->n++)
-			to->row[to->n] = record_copy(from->row[to->n]);
-	}
-	for (size_t i = 0; i < r->ncustom; i++)
-		record_custom_set(c, r->custom[i].name, r->custom[i].value);
+	record_assign(c, r);
 	return c;
 }
 
-static void
-rows_clear(struct record_rows *rows)
+void
+record_assign(struct record *dst, const struct record *src)
 {
-	for (size_t i = 0; i < rows->n; i++)
-		record_free(rows->row[i]);
-	free(rows->row);
-	memset(rows, 0, sizeof *rows);
+	if (dst == src)
+		return;
+	dst->id = src->id;
+	dst->version = src->version;
+	for (size_t i = 0; i < src->kind->nfields; i++)
+		record_set(dst, i, src->values[i]);
+	for (size_t c = 0; c < src->kind->nchildren; c++) {
+		rows_clear(&dst->rows[c]);
+		rows_copy(&dst->rows[c], &src->rows[c]);
+	}
+	custom_clear(dst);
+	for (size_t i = 0; i < src->ncustom; i++)
+		record_custom_set(dst, src->custom[i].name, src->custom[i].value);
 }
 
 void
@@ -113,65 +143,48 @@ record_free(struct record *r)
 		return;
 	for (size_t i = 0; i < r->kind->nfields; i++)
 		free(r->values[i]);
-	free(r->values);
-	for (size_t i = 0; i < r->kind->nchildren; i++)
-		rows_clear(&r->rows[i]);
+	for (size_t c = 0; r->rows != NULL && c < r->kind->nchildren; c++)
+		rows_clear(&r->rows[c]);
 	free(r->rows);
-	for (size_t i = 0; i < r->ncustom; i++) {
-		free(r->custom[i].name);
-		free(r->custom[i].value);
-	}
-	free(r->custom);
+	free(r->values);
+	custom_clear(r);
 	free(r);
 }
 
-struct record *
-record_row_insert(struct record *r, size_t child, size_t at)
+void
+record_rows_insert(struct record_rows *rs, size_t at, struct record *row)
 {
-	struct record_rows *rows;
-	struct record *row;
-
-	if (child >= r->kind->nchildren)
-		return NULL;
-	rows = &r->rows[child];
-	if (at > rows->n)
-		at = rows->n;
-	if (rows->n == rows->cap) {
-		rows->cap = rows->cap ? 2 * rows->cap : 8;
-		rows->row = xreallocarray(rows->row, rows->cap, sizeof *rows->row);
+	if (at > rs->n)
+		at = rs->n;
+	if (rs->n == rs->cap) {
+		rs->cap = rs->cap ? 2 * rs->cap : 8;
+		rs->row = xreallocarray(rs->row, rs->cap, sizeof *rs->row);
 	}
-	row = record_new(r->kind->children[child].kind);
-	memmove(&rows->row[at + 1], &rows->row[at], (rows->n - at) * sizeof *rows->row);
-	rows->row[at] = row;
-	rows->n++;
-	return row;
+	memmove(&rs->row[at + 1], &rs->row[at], (rs->n - at) * sizeof *rs->row);
+	rs->row[at] = row;
+	rs->n++;
 }
 
 void
-record_row_delete(struct record *r, size_t child, size_t at)
+record_rows_remove(struct record_rows *rs, size_t at)
 {
-	struct record_rows *rows;
-
-	if (child >= r->kind->nchildren || at >= r->rows[child].n)
+	if (at >= rs->n)
 		return;
-	rows = &r->rows[child];
-	record_free(rows->row[at]);
-	memmove(&rows->row[at], &rows->row[at + 1], (rows->n - at - 1) * sizeof *rows->row);
-	rows->n--;
+	record_free(rs->row[at]);
+	memmove(&rs->row[at], &rs->row[at + 1], (rs->n - at - 1) * sizeof *rs->row);
+	rs->n--;
 }
 
 void
-record_row_swap(struct record *r, size_t child, size_t a, size_t b)
+record_rows_swap(struct record_rows *rs, size_t i, size_t j)
 {
-	struct record_rows *rows;
 	struct record *t;
 
-	if (child >= r->kind->nchildren || a >= r->rows[child].n || b >= r->rows[child].n)
+	if (i >= rs->n || j >= rs->n)
 		return;
-	rows = &r->rows[child];
-	t = rows->row[a];
-	rows->row[a] = rows->row[b];
-	rows->row[b] = t;
+	t = rs->row[i];
+	rs->row[i] = rs->row[j];
+	rs->row[j] = t;
 }
 
 const char *
@@ -430,23 +443,61 @@ record_delete(struct book *b, const struct record *r, char *err)
 }
 
 int
+record_sortable(const struct record_kind *k, size_t field)
+{
+	return field < k->nfields && (field == k->key_field || (k->fields[field].flags & RECF_SORT));
+}
+
+/* The order and filters are checked here, once for every kind. */
+static int
+order_ok(const struct record_kind *k, const struct browse_order *o, char *err)
+{
+	if (!record_sortable(k, o->field))
+		return err_set(err, _("a list of %s cannot be sorted by that column"), k->name);
+	for (size_t i = 0; i < o->nfilters; i++)
+		if (o->filters[i].field >= k->nfields || o->filters[i].op < 0 ||
+		    o->filters[i].op >= BF_OP_COUNT || o->filters[i].value == NULL)
+			return err_set(err, _("a filter of the list of %s is not valid"), k->name);
+	return 0;
+}
+
+int
+record_browse_by(struct book *b, const struct record_kind *k, const struct browse_order *o,
+		 enum browse_dir dir, const char *key, int64_t id, size_t n, struct record **rows,
+		 size_t *got, char *err)
+{
+	*got = 0;
+	if (no_storage(k, err) < 0 || order_ok(k, o, err) < 0)
+		return REC_ERROR;
+	return n == 0 ? 0 : k->browse(b, k, o, dir, key, id, n, rows, got, err);
+}
+
+int
+record_find_by(struct book *b, const struct record_kind *k, const struct browse_order *o,
+	       const char *text, const char *key, int64_t id, struct record **out, char *err)
+{
+	*out = NULL;
+	if (no_storage(k, err) < 0 || order_ok(k, o, err) < 0)
+		return REC_ERROR;
+	return k->find(b, k, o, text, key, id, out, err);
+}
+
+int
 record_browse(struct book *b, const struct record_kind *k, enum browse_dir dir, const char *key,
 	      int64_t id, size_t n, struct record **rows, size_t *got, char *err)
 {
-	*got = 0;
-	if (no_storage(k, err) < 0)
-		return REC_ERROR;
-	return n == 0 ? 0 : k->browse(b, k, dir, key, id, n, rows, got, err);
+	struct browse_order o = { .field = k->key_field };
+
+	return record_browse_by(b, k, &o, dir, key, id, n, rows, got, err);
 }
 
 int
 record_find(struct book *b, const struct record_kind *k, const char *text, const char *key,
 	    int64_t id, struct record **out, char *err)
 {
-	*out = NULL;
-	if (no_storage(k, err) < 0)
-		return REC_ERROR;
-	return k->find(b, k, text, key, id, out, err);
+	struct browse_order o = { .field = k->key_field };
+
+	return record_find_by(b, k, &o, text, key, id, out, err);
 }
 
 /* ---- Checks of common values ---- */

@@ -115,7 +115,12 @@ static const char *const steps[] = {
 	"  PRIMARY KEY (document_id, seq)"
 	");"
 	"CREATE INDEX document_payments_by_due ON document_payments (due) WHERE paid IS NULL;",
-	/* 3: the register of customers and suppliers as FatturaPA needs it
+	/* 3: the columns the customers list may be sorted by (RECF_SORT in
+	 * parties.c): each page of any order is then an index seek */
+	"CREATE INDEX parties_by_city ON parties (city COLLATE NOCASE, id);"
+	"CREATE INDEX parties_by_role ON parties (role COLLATE NOCASE, id);"
+	"CREATE INDEX parties_sorted_by_piva ON parties (piva COLLATE NOCASE, id);",
+	/* 4: the register of customers and suppliers as FatturaPA needs it
 	 * (company or person, IdFiscaleIVA, sede, delivery by SDI code or PEC,
 	 * public administrations, payment terms), their contacts, the company
 	 * profile (one row), articles with their stock movements, and the
@@ -137,9 +142,7 @@ static const char *const steps[] = {
 	"ALTER TABLE parties ADD COLUMN pay_days INTEGER"
 	"  CHECK (pay_days IS NULL OR pay_days BETWEEN 0 AND 365);"
 	"ALTER TABLE parties ADD COLUMN notes TEXT NOT NULL DEFAULT '';"
-	"CREATE INDEX parties_by_role ON parties (role, name COLLATE NOCASE, id);"
 	"CREATE INDEX parties_by_cf ON parties (cf) WHERE cf <> '';"
-	"CREATE INDEX parties_by_city ON parties (city COLLATE NOCASE, id);"
 	"CREATE TABLE party_contacts ("
 	"  id       INTEGER PRIMARY KEY,"
 	"  party_id INTEGER NOT NULL REFERENCES parties(id) ON DELETE CASCADE,"
@@ -183,6 +186,7 @@ static const char *const steps[] = {
 	"  modified       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
 	");"
 	"INSERT INTO company (id) VALUES (1);"
+	"CREATE INDEX company_by_name ON company (name COLLATE NOCASE, id);"
 	"CREATE TABLE articles ("
 	"  id          INTEGER PRIMARY KEY,"
 	"  code        TEXT NOT NULL UNIQUE CHECK (length(code) > 0),"

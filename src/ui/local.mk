@@ -20,3 +20,10 @@ EXTRA_DIST += tests/tui-check.sh
 SCRIVANO_TESTS += tests/tui-check.sh
 EXTRA_DIST += tests/tui-screen.py
 SCRIVANO_TESTS += tests/tui-screen.py
+
+# Lists in any order with filters (record_browse_by), and line grids.
+check_PROGRAMS += tests/unit/test-browse
+tests_unit_test_browse_SOURCES = tests/unit/test-browse.c
+tests_unit_test_browse_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_browse_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-browse

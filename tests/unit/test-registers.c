@@ -190,7 +190,9 @@ party_rules(void)
 static struct record *
 add_contact(struct record *r, size_t at, const char *name, const char *email)
 {
-	struct record *c = record_row_insert(r, 0, at);
+	struct record *c = record_new(&contacts_kind);
+
+	record_rows_insert(&r->rows[0], at, c);
 
 	record_set(c, CONTACT_NAME, name);
 	record_set(c, CONTACT_EMAIL, email);
@@ -232,9 +234,9 @@ contacts(void)
 	is_str(record_get(l->rows[0].row[2], CONTACT_EMAIL), "carla@example.it", "with values");
 	record_load(book, &parties_kind, r->id, &stale, err);
 
-	record_row_delete(l, 0, 1);
+	record_rows_remove(&l->rows[0], 1);
 	add_contact(l, 0, "Dario", "");
-	record_row_swap(l, 0, 1, 2);
+	record_rows_swap(&l->rows[0], 1, 2);
 	record_set(l->rows[0].row[2], CONTACT_NAME, "Anna Maria");
 	is_int(record_save_ex(book, l, &f, err), 0, "delete, insert, move and change save");
 	is_str(stored_contacts(r->id), "1Dario 2Carla 3Anna Maria",
@@ -255,9 +257,9 @@ contacts(void)
 	record_set(l->rows[0].row[3], CONTACT_EMAIL, "");
 	is_int(record_save_ex(book, l, &f, err), REC_INVALID, "an empty row is refused too");
 	is_str(err, "Row 4, Name: must not be empty", "its name is required");
-	record_row_delete(l, 0, 3);
+	record_rows_remove(&l->rows[0], 3);
 
-	record_row_delete(stale, 0, 0);
+	record_rows_remove(&stale->rows[0], 0);
 	is_int(record_save(book, stale, NULL, err), REC_CONFLICT,
 	       "a stale copy's rows are refused with it");
 	is_str(stored_contacts(r->id), "1Dario 2Carla 3Anna Maria", "and change nothing");
@@ -336,7 +338,9 @@ article(const char *code, const char *rate, const char *natura)
 static struct record *
 add_move(struct record *a, const char *date, const char *qty)
 {
-	struct record *m = record_row_insert(a, 0, 99);
+	struct record *m = record_new(&stock_moves_kind);
+
+	record_rows_insert(&a->rows[0], 99, m);
 
 	record_set(m, MOVE_DATE, date);
 	record_set(m, MOVE_QTY, qty);
@@ -419,7 +423,7 @@ articles(void)
 	is_str(err, "it is still used elsewhere in the book: nothing was deleted", "saying why");
 	if (l != NULL) {
 		while (l->rows[0].n > 0)
-			record_row_delete(l, 0, 0);
+			record_rows_remove(&l->rows[0], 0);
 		is_int(record_save(book, l, NULL, err), 0, "its movements removed");
 		is_str(record_get(l, ARTICLE_STOCK), "0", "the stock is 0");
 		is_int(record_delete(book, l, err), 0, "then it can be deleted");
