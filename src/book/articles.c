@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "book/articles.h"
-#include "fisc/invoice.h"
+#include "util/codelist.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -40,13 +40,17 @@ check_rate(const char *v, char *err)
 	return 0;
 }
 
-/* N2, N3 and N6 without a sub-code are invalid since 2021 (the fisc
- * table still knows them, for old invoices). */
+/* The codes of data/natura.txt (N2, N3 and N6 without a sub-code are not
+ * there: refused since 2021). */
 static int
 check_natura(const char *v, char *err)
 {
-	if (fpa_natura_name(v) == NULL || strcmp(v, "N2") == 0 || strcmp(v, "N3") == 0 ||
-	    strcmp(v, "N6") == 0)
+	char msg[ERR_SIZE];
+	int rc = codelist_has(CODELIST_NATURA, v, msg);
+
+	if (rc < 0)
+		return err_set(err, _("cannot be checked: %s"), msg);
+	if (rc == 0)
 		return err_set(err, _("must be a Natura code: N1, N2.1, N2.2, N3.1 ... N3.6, N4, "
 				      "N5, N6.1 ... N6.9, N7"));
 	return 0;

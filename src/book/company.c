@@ -9,16 +9,21 @@
 
 #include "book/company.h"
 #include "book/parties.h"
-#include "fisc/invoice.h"
+#include "util/codelist.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
 static int
 check_regime(const char *v, char *err)
 {
-	return fpa_regime_name(v) != NULL ? 0
-					  : err_set(err, _("must be a regime fiscale RF01 to RF20 "
-							   "(RF03 no longer exists)"));
+	char msg[ERR_SIZE];
+	int rc = codelist_has(CODELIST_REGIME, v, msg);
+
+	if (rc < 0)
+		return err_set(err, _("cannot be checked: %s"), msg);
+	return rc > 0 ? 0
+		      : err_set(err, _("must be a regime fiscale RF01 to RF20 (RF03 no longer "
+				       "exists)"));
 }
 
 static int

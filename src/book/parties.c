@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "book/parties.h"
-#include "fisc/invoice.h"
+#include "util/codelist.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -67,20 +67,37 @@ check_pa_office(const char *v, char *err)
 	return n == 6 ? 0 : err_set(err, _("must be 6 capital letters or digits"));
 }
 
+/* A code of one of the lists in data/: 1, 0, or -1 with a message. */
+static int
+listed(const char *list, const char *v, char *err)
+{
+	char msg[ERR_SIZE];
+	int rc = codelist_has(list, v, msg);
+
+	if (rc < 0)
+		err_set(err, _("cannot be checked: %s"), msg);
+	return rc;
+}
+
 static int
 check_pay_terms(const char *v, char *err)
 {
-	if (strcmp(v, "TP01") != 0 && strcmp(v, "TP02") != 0 && strcmp(v, "TP03") != 0)
+	int rc = listed(CODELIST_PAYMENT_TERMS, v, err);
+
+	if (rc == 0)
 		return err_set(err, _("must be TP01 (instalments), TP02 (in full) or TP03 "
 				      "(advance)"));
-	return 0;
+	return rc > 0 ? 0 : -1;
 }
 
 static int
 check_pay_method(const char *v, char *err)
 {
-	return fpa_payment_mode_name(v) != NULL ? 0
-						: err_set(err, _("must be a code MP01 to MP23"));
+	int rc = listed(CODELIST_PAYMENT_METHODS, v, err);
+
+	if (rc == 0)
+		return err_set(err, _("must be a code MP01 to MP23"));
+	return rc > 0 ? 0 : -1;
 }
 
 static int

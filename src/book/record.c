@@ -13,6 +13,7 @@
 #include "book/record.h"
 #include "book/record-store.h"
 #include "fisc/idcheck.h"
+#include "util/codelist.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -563,34 +564,42 @@ check_cap(const char *v, char *err)
 	return all_of(v, 5, isdigit) ? 0 : err_set(err, _("must be 5 digits"));
 }
 
+/* Provinces and countries are the lists in data/ (util/codelist.h), the
+ * one source the screens' F4 lists show too. 1 listed, 0 not, -1 with a
+ * message when the list cannot be read. */
+static int
+in_list(const char *list, const char *v, char *err)
+{
+	char msg[ERR_SIZE];
+	int rc = codelist_has(list, v, msg);
+
+	if (rc < 0)
+		err_set(err, _("cannot be checked: %s"), msg);
+	return rc;
+}
+
 int
 check_province(const char *v, char *err)
 {
-	return all_of(v, 2, is_upper_alpha) ? 0 : err_set(err, _("must be 2 letters"));
-}
+	int rc;
 
-/* ISO 3166-1 alpha-2, and XK (Kosovo), which invoices use. */
-static const char country_codes[] =
-	"AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL "
-	"BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV "
-	"CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD "
-	"GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM "
-	"IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK "
-	"LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW "
-	"MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR "
-	"PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS "
-	"ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY "
-	"UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW";
+	if (!all_of(v, 2, is_upper_alpha))
+		return err_set(err, _("must be 2 letters"));
+	if ((rc = in_list(CODELIST_PROVINCES, v, err)) == 0)
+		return err_set(err, _("%s is not a province (EE: abroad)"), v);
+	return rc > 0 ? 0 : -1;
+}
 
 int
 check_country(const char *v, char *err)
 {
+	int rc;
+
 	if (!all_of(v, 2, is_upper_alpha))
 		return err_set(err, _("must be a 2-letter country code (IT, DE, FR...)"));
-	for (const char *p = country_codes; *p != '\0'; p += p[2] ? 3 : 2)
-		if (p[0] == v[0] && p[1] == v[1])
-			return 0;
-	return err_set(err, _("%s is not a country code"), v);
+	if ((rc = in_list(CODELIST_COUNTRIES, v, err)) == 0)
+		return err_set(err, _("%s is not a country code"), v);
+	return rc > 0 ? 0 : -1;
 }
 
 /* One label of a domain name: letters, digits (any script: bytes of UTF-8
