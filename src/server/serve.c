@@ -259,18 +259,19 @@ static int
 check_datadir(const struct server *srv, char *err)
 {
 	static const char *const need[] = { "", "/registry.sqlite", "/books" };
-	char *path = xasprintf("%s/registry.sqlite", srv->datadir);
 	struct registry *reg;
-	struct stat st;
+	char *path;
 	int rc = 0;
 
-	if (stat(path, &st) < 0)
-		rc = err_set(err, _("no user registry in %s: add a user first with "
-				    "'scrivano user add NAME --data %s'"), srv->datadir, srv->datadir);
-	free(path);
 	for (size_t i = 0; rc == 0 && i < ARRAY_LEN(need); i++) {
 		path = xasprintf("%s%s", srv->datadir, need[i]);
-		if (access(path, R_OK | W_OK) < 0)
+		if (access(path, R_OK | W_OK) == 0)
+			rc = 0;
+		else if (errno == ENOENT && i == 1)
+			rc = err_set(err, _("no user registry in %s: add a user first with "
+					    "'scrivano user add NAME --data %s'"), srv->datadir,
+				     srv->datadir);
+		else
 			rc = err_set(err, _("%s: %s"), path, strerror(errno));
 		free(path);
 	}

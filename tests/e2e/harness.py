@@ -26,7 +26,8 @@ fingerprint, log(), wait_log(), sessions(), send_signal(), add_user().
 
 Client (srv.client(user, password, command=None, ...)): OpenSSH through
 sshpass, or alone with password=None (the test answers the prompt:
-wait_for("password:"), send()). Options: command (exec instead of a
+wait_for("password:"), send()); or any other client with argv=[...] (PuTTY's
+plink, Dropbear's dbclient), on the same kind of pty. Options: command (exec instead of a
 shell), tty=False (ssh -T), term (TERM), cols/rows, env (more environment,
 such as LANG, sent with SendEnv LANG LC_*), encoding (the terminal's
 charset as a Python codec: what is typed is encoded in it, what arrives
@@ -286,7 +287,8 @@ class Client:
     of its own, its output fed to a pyte screen."""
 
     def __init__(self, server, user, password=None, command=None, cols=80, rows=24,
-                 term="xterm", ssh_args=(), env=None, tty=True, encoding="utf-8"):
+                 term="xterm", ssh_args=(), env=None, tty=True, encoding="utf-8",
+                 argv=None):
         self.cols, self.rows = cols, rows
         self.encoding = encoding  # the terminal's charset, as a Python codec
         self.decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
@@ -295,6 +297,7 @@ class Client:
         self.stream = pyte.Stream(self.screen)
         self.raw = bytearray()
         self.status = None
+        self.other_argv = argv
         # ssh keeps the first value it is given for an option: the
         # caller's ssh_args go first, so that they win over ours.
         argv = [SSH] + list(ssh_args) + ["-F", "/dev/null", "-p", str(server.port),
@@ -308,6 +311,8 @@ class Client:
             argv.append(command)
         if password is not None:
             argv = [SSHPASS, "-p", password] + argv
+        if self.other_argv is not None:
+            argv = self.other_argv
         self.master, slave = os.openpty()
         self._set_size(slave, cols, rows)
         self.proc = subprocess.Popen(
