@@ -123,6 +123,8 @@ serve_help(void)
 		printf("  %-30s %s", name, _(serve_defs[i].help));
 		if (serve_defs[i].def != NULL && strlen(serve_defs[i].def) < 20)
 			printf(_(" (default %s)"), serve_defs[i].def);
+		else if (serve_defs[i].def != NULL)
+			printf(_(" (default in scrivano.conf(5))"));
 		putchar('\n');
 		free(name);
 	}
