@@ -270,6 +270,11 @@ class Server:
 
     def __exit__(self, *exc):
         self.stop()
+        # A memory error in a session process (a build with --enable-debug)
+        # shows only in the server's log: make it fail the test.
+        report = re.search(r"ERROR: (Address|Leak)Sanitizer|runtime error:", self.log())
+        if report and self.tap is not None:
+            self.tap.ok("the server's log has no sanitizer report", False)
         failed = exc[0] is not None or (self.tap is not None and self.tap.failed)
         if failed:
             out = self.tap.diag if self.tap else (lambda t: sys.stderr.write(t + "\n"))
