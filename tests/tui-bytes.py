@@ -22,10 +22,12 @@ import termios
 SCRIVANO = os.environ["SCRIVANO"]
 
 # (TERM, what) -> most bytes allowed. Measured: see the README's table.
-# Measured: xterm 1320 / 16 / 209, vt100 1301 / 12 / 224 bytes.
+# Measured (the register's parties form): xterm 1987 / 16 / 209, vt100
+# 1866 / 12 / 224 bytes. A form that grows moves the first figure: measure
+# again and move its bound with the README.
 BOUNDS = {
-    ("xterm", "form"): 1600, ("xterm", "char"): 32, ("xterm", "scroll"): 300,
-    ("vt100", "form"): 1600, ("vt100", "char"): 32, ("vt100", "scroll"): 300,
+    ("xterm", "form"): 2400, ("xterm", "char"): 32, ("xterm", "scroll"): 300,
+    ("vt100", "form"): 2300, ("vt100", "char"): 32, ("vt100", "scroll"): 300,
 }
 KEYS = {
     "xterm": {"new": b"\x1b[15~", "down": b"\x1bOB", "back": b"\x1b[21~"},

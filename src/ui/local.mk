@@ -2,7 +2,6 @@ src_libscrivano_a_SOURCES += src/ui/tui.c src/ui/ui.c src/ui/ui.h \
 	src/ui/actions.c src/ui/actions.h src/ui/menu.c src/ui/browse.c \
 	src/ui/form.c src/ui/dialog.c src/ui/help.c src/ui/edit.c src/ui/edit.h \
 	src/ui/screenfile.c src/ui/screenfile.h src/ui/fieldtype.c src/ui/fieldtype.h
-nobase_dist_pkgdata_DATA += screens/customers.scr
 dist_man_MANS += man/scrivano-tui.1
 
 check_PROGRAMS += tests/unit/test-keyfile tests/unit/test-screenfile tests/unit/test-parties
@@ -20,3 +19,15 @@ EXTRA_DIST += tests/tui-check.sh
 SCRIVANO_TESTS += tests/tui-check.sh
 EXTRA_DIST += tests/tui-screen.py
 SCRIVANO_TESTS += tests/tui-screen.py
+
+# Lists in any order with filters (record_browse_by), and line grids.
+check_PROGRAMS += tests/unit/test-browse
+tests_unit_test_browse_SOURCES = tests/unit/test-browse.c
+tests_unit_test_browse_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_browse_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-browse
+# issue 5, field types (types): the types, code lists and reference data
+src_libscrivano_a_SOURCES += src/ui/ft-impl.h src/ui/ft-number.c src/ui/ft-date.c \
+	src/ui/ft-list.c src/ui/ft-code.c src/util/codelist.c src/util/codelist.h
+nobase_dist_pkgdata_DATA += data/provinces.txt data/countries.txt data/natura.txt \
+	data/regime-fiscale.txt data/modalita-pagamento.txt data/condizioni-pagamento.txt

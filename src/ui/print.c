@@ -120,7 +120,7 @@ add_row(struct buf *text, const struct screen *scr, const struct record *r)
 	for (size_t c = 0; c < scr->ncolumns; c++) {
 		const struct screen_column *col = &scr->columns[c];
 		const struct screen_field *f = &scr->fields[col->field];
-		char *shown = f->type->format(record_get(r, f->record_field));
+		char *shown = screen_field_show(f, NULL, screen_field_value(f, r));
 		put_at(&line, &used, col->col, shown, col->width);
 		free(shown);
 	}

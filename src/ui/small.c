@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 
+#include "ui/idle.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -61,8 +62,10 @@ ui_next_key(struct ui *ui, keycode *k)
 			waiting.n--;
 			return 0;
 		}
-		if (keymap_read_key(ui->keys, stdscr, k) < 0)
-			return -1;
+		int rc = idle_read_key(ui, k);
+
+		if (rc != 0)
+			return rc; /* the terminal is gone, or idle.c has news */
 		if (!ui_too_small() || *k == (KEYC_CURSES | KEY_RESIZE))
 			return 0;
 		if (*k != KEYC_NONE)

@@ -14,6 +14,7 @@
 #include "term/charset.h"
 #include "term/printer.h"
 #include "term/termtype.h"
+#include "ui/idle.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -266,6 +267,8 @@ run(struct tui_opts *o, struct files *f, const char *note)
 	if (ui_main(book, f->keys, f->screens, f->nscreens, note, err) < 0) {
 		fprintf(stderr, "scrivano: %s\n", err);
 		status = 1;
+	} else if (idle_expired()) {
+		status = UI_EXIT_IDLE;
 	}
 	book_close(book);
 	return status;

@@ -108,8 +108,9 @@ void print_list(struct ui *ui, const struct screen *scr);
 #define UI_MIN_ROWS 24
 int ui_too_small(void);
 void ui_paint_too_small(void);
-/* The next key for the views: one that waited, else one read now (keys
- * read while the window is too small are kept). 0, or -1 when input
+/* The next key for the views: one that waited, else one read now through
+ * idle.c (keys read while the window is too small are kept). 0 with a key,
+ * 1 when idle.c has a warning to show or the time is up, -1 when input
  * failed. */
 int ui_next_key(struct ui *ui, keycode *k);
 

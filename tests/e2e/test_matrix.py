@@ -13,7 +13,6 @@ charset. The 32 cells run eight at a time."""
 
 import concurrent.futures
 import os
-import re
 import sqlite3
 import subprocess
 import sys
@@ -89,7 +88,7 @@ def cell(srv, term, charset, by_setting):
         c.send(NEW_KEY[term])
         opened = wait("Partita IVA", 5)
         c.settle(0.1)
-        c.send(name + TAB)
+        c.send(name + TAB + TAB + "RSSMRA80A01H501U" + TAB)  # an Italian party needs a CF
         c.send("\x1b2")
         saved = wait("Saved.", 5)
         c.send("\x1b0")
