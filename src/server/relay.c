@@ -29,6 +29,7 @@
 #define RELAY_BUF 16384
 #define RELAY_IN_MAX 65536 /* client bytes held before libssh holds the rest */
 #define HANGUP_WAIT_MS 3000 /* how long a hung-up UI may take to finish */
+#define UI_ARGV_MAX 16 /* tui, its book, --relay and the terminal settings */
 
 struct relay {
 	int master;
@@ -125,7 +126,7 @@ ui_env(const struct ui_spec *spec)
  * charset (so that boxes use the terminal's line drawing when it is not
  * UTF-8, and the printer's default), the printer's, the user's keys. */
 static void
-ui_argv(const struct ui_spec *spec, char *argv[12])
+ui_argv(const struct ui_spec *spec, char *argv[UI_ARGV_MAX])
 {
 	int n = 0;
 
@@ -289,7 +290,7 @@ relay_start(struct relay **out, const struct ui_spec *spec, ssh_event ev, ssh_ch
 {
 	struct winsize ws = { .ws_row = (unsigned short)spec->rows,
 			      .ws_col = (unsigned short)spec->cols };
-	char *argv[12];
+	char *argv[UI_ARGV_MAX];
 	struct charset_conv *conv = NULL;
 	struct termios tio;
 	struct relay *r;
