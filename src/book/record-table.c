@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "book/record.h"
+#include "book/record-store.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -28,11 +29,15 @@ prepare(struct book *b, struct buf *sql, sqlite3_stmt **st, char *err)
 	return rc == SQLITE_OK ? 0 : db_error(b, err);
 }
 
+/* The fields as a SELECT names them: a computed field by its expression. */
 static void
 add_columns(struct buf *sql, const struct record_kind *k)
 {
 	for (size_t i = 0; i < k->nfields; i++)
-		buf_printf(sql, ", %s", k->fields[i].name);
+		if (k->fields[i].sql != NULL)
+			buf_printf(sql, ", (%s)", k->fields[i].sql);
+		else
+			buf_printf(sql, ", %s", k->fields[i].name);
 }
 
 /* Fills r's fields from columns first.. of the current row. */
@@ -107,11 +112,17 @@ record_table_load(struct book *b, struct record *r, char *err)
 	return rc == SQLITE_ROW ? 0 : db_error(b, err);
 }
 
-static void
+/* Binds the stored (not computed) fields as ?1, ?2... in field order;
+ * returns how many. */
+static int
 bind_values(sqlite3_stmt *st, const struct record *r)
 {
+	int n = 0;
+
 	for (size_t i = 0; i < r->kind->nfields; i++)
-		sqlite3_bind_text(st, (int)i + 1, r->values[i], -1, SQLITE_STATIC);
+		if (r->kind->fields[i].sql == NULL)
+			record_bind_value(st, ++n, &r->kind->fields[i], r->values[i]);
+	return n;
 }
 
 int
@@ -122,11 +133,16 @@ record_table_insert(struct book *b, struct record *r, char *err)
 	sqlite3_stmt *st;
 	int rc;
 
+	size_t n = 0;
+
 	buf_printf(&sql, "INSERT INTO %s (version", k->table);
-	add_columns(&sql, k);
+	for (size_t i = 0; i < k->nfields; i++)
+		if (k->fields[i].sql == NULL)
+			buf_printf(&sql, ", %s", k->fields[i].name);
 	buf_adds(&sql, ") VALUES (1");
 	for (size_t i = 0; i < k->nfields; i++)
-		buf_printf(&sql, ", ?%zu", i + 1);
+		if (k->fields[i].sql == NULL)
+			buf_printf(&sql, ", ?%zu", ++n);
 	buf_adds(&sql, ")");
 	if (prepare(b, &sql, &st, err) < 0)
 		return REC_ERROR;
@@ -146,20 +162,20 @@ record_table_update(struct book *b, struct record *r, char *err)
 	const struct record_kind *k = r->kind;
 	struct buf sql = { 0 };
 	sqlite3_stmt *st;
-	size_t n = k->nfields;
-	int rc;
+	int n = 0, rc;
 
 	buf_printf(&sql, "UPDATE %s SET version = version + 1, "
 			 "modified = strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now')",
 		   k->table);
-	for (size_t i = 0; i < n; i++)
-		buf_printf(&sql, ", %s = ?%zu", k->fields[i].name, i + 1);
-	buf_printf(&sql, " WHERE id = ?%zu AND version = ?%zu", n + 1, n + 2);
+	for (size_t i = 0; i < k->nfields; i++)
+		if (k->fields[i].sql == NULL)
+			buf_printf(&sql, ", %s = ?%d", k->fields[i].name, ++n);
+	buf_printf(&sql, " WHERE id = ?%d AND version = ?%d", n + 1, n + 2);
 	if (prepare(b, &sql, &st, err) < 0)
 		return REC_ERROR;
 	bind_values(st, r);
-	sqlite3_bind_int64(st, (int)n + 1, r->id);
-	sqlite3_bind_int64(st, (int)n + 2, r->version);
+	sqlite3_bind_int64(st, n + 1, r->id);
+	sqlite3_bind_int64(st, n + 2, r->version);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)

@@ -22,6 +22,7 @@ enum {
 /* A list may be sorted by it: the kind's table has an index on
  * (column COLLATE NOCASE, id), so every page of any order is a seek. */
 #define RECF_SORT 0x2u
+#define RECF_NULL 0x4u     /* empty is stored as NULL (foreign keys, optional numbers) */
 
 struct record_field {
 	const char *name;  /* as screen files name it; the column, for tables */
@@ -32,6 +33,10 @@ struct record_field {
 	/* Checks a non-empty value: 0, or -1 with a short message that does
 	 * not name the field. NULL: any text. */
 	int (*check)(const char *value, char *err);
+	/* A computed, read-only field: an SQL expression evaluated in a
+	 * SELECT ... FROM the kind's table (which it may name), never
+	 * written. NULL: a column of the table. */
+	const char *sql;
 };
 
 struct record_kind;
@@ -51,12 +56,21 @@ struct record_rows {
 	size_t n, cap;
 };
 
+/* A user-added field (a screen file's `custom` field): kept in table
+ * custom_values by kind name, record id and field name. */
+struct record_custom {
+	char *name;
+	char *value;
+};
+
 struct record {
 	const struct record_kind *kind;
 	int64_t id;      /* 0 until first saved */
 	int64_t version; /* as loaded or last saved */
 	char **values;   /* one per field, never NULL */
 	struct record_rows *rows; /* one per child of its kind; NULL when none */
+	struct record_custom *custom; /* user-added fields, as loaded or set */
+	size_t ncustom;
 };
 
 enum browse_dir {
@@ -139,11 +153,25 @@ void record_rows_swap(struct record_rows *rs, size_t i, size_t j);
 const char *record_get(const struct record *r, size_t field);
 void record_set(struct record *r, size_t field, const char *value);
 
+/* User-added fields: the value ("" when never set), and setting one. */
+const char *record_custom_get(const struct record *r, const char *name);
+void record_custom_set(struct record *r, const char *name, const char *value);
+
 /* Checks every field and the kind's rules. 0, or REC_INVALID with the
  * field's index and "Label: what is wrong" in err. */
 int record_validate(const struct record *r, size_t *bad_field, char *err);
 
-/* Reads record id. 0, REC_GONE or REC_ERROR. */
+/* Where record_save_ex found a bad value: field of the parent (row
+ * RECORD_PARENT), or of row `row` (0-based) of child `child`. */
+#define RECORD_PARENT ((size_t)-1)
+struct record_fault {
+	size_t field;
+	size_t child;
+	size_t row;
+};
+
+/* Reads record id, its child rows in position order and its user-added
+ * fields. 0, REC_GONE or REC_ERROR. */
 int record_load(struct book *b, const struct record_kind *k, int64_t id, struct record **out,
 		char *err);
 /* Validates, then inserts (id 0) or updates in one transaction. An update
@@ -151,6 +179,15 @@ int record_load(struct book *b, const struct record_kind *k, int64_t id, struct 
  * (REC_CONFLICT, REC_GONE) and writes nothing. On success id and version
  * are updated. */
 int record_save(struct book *b, struct record *r, size_t *bad_field, char *err);
+/* record_save that also validates and writes the child rows and the
+ * user-added fields, in the same transaction: rows deleted in memory are
+ * deleted, the others updated or inserted, positions renumbered 1..n. A
+ * bad row is REC_INVALID with "Row 3, Quantity: ..." in err and the place
+ * in *fault (may be NULL). A refused save writes nothing; on success the
+ * rows' ids and the computed fields are updated. record_save is this, with
+ * fault->field in *bad_field (of the parent; a row's field when a row is
+ * bad). */
+int record_save_ex(struct book *b, struct record *r, struct record_fault *fault, char *err);
 /* Deletes in one transaction, refusing as record_save does. */
 int record_delete(struct book *b, const struct record *r, char *err);
 /* Up to n records after or before (key, id) in the order o, key being the
@@ -199,5 +236,11 @@ int check_province(const char *v, char *err);
 int check_country(const char *v, char *err);
 int check_email(const char *v, char *err);
 int check_sdi_code(const char *v, char *err);
+/* An IBAN: country, check digits (mod 97), at most 34 letters and digits. */
+int check_iban(const char *v, char *err);
+/* An ISO date YYYY-MM-DD that exists in the calendar. */
+int check_iso_date(const char *v, char *err);
+/* An integer: optional '-', digits, no leading zeros; within int64. */
+int check_integer(const char *v, char *err);
 
 #endif

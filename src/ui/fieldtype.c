@@ -1,17 +1,116 @@
-/* The field types screens are made of: each parses what is typed, formats
- * what is kept and validates it. Checks of values the book also enforces
- * come from the record layer, so the screen and the book agree. */
+/* The field types screens are made of, in one table: each parses what is
+ * typed, formats what is kept and validates it (the functions live in
+ * ft-*.c). Checks of values the book also enforces come from the record
+ * layer, so the screen and the book agree. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <wchar.h>
 #include <wctype.h>
 
-#include "book/parties.h"
-#include "book/record.h"
-#include "ui/fieldtype.h"
+#include "ui/ft-impl.h"
+#include "ui/screenfile.h"
 #include "util/i18n.h"
+
+#define TYPE(n, max, flags, f) { n, max, flags, parse_##f, format_##f, validate_##f, NULL }
+
+static const struct fieldtype types[] = {
+	TYPE("text", 80, FT_TEXT, text),
+	TYPE("integer", 20, FT_NUMBER, integer),
+	TYPE("decimal", 30, FT_NUMBER, decimal),
+	TYPE("money", 24, FT_NUMBER, money),
+	TYPE("percent", 8, FT_NUMBER, percent),
+	{ "date", 10, 0, parse_date, format_date, validate_date, offer_date },
+	TYPE("choice", 16, FT_UPPER | FT_LIST, choice),
+	TYPE("yesno", 3, 0, yesno),
+	TYPE("lookup", 80, FT_LIST, lookup),
+	TYPE("partita_iva", 13, 0, piva),
+	TYPE("codice_fiscale", 16, FT_UPPER, cf),
+	TYPE("cap", 5, 0, cap),
+	TYPE("province", 2, FT_UPPER | FT_LIST, province),
+	TYPE("country", 2, FT_UPPER | FT_LIST, country),
+	TYPE("email", 254, FT_TEXT, email),
+	TYPE("iban", 42, FT_UPPER, iban),
+	TYPE("sdi_code", 7, FT_UPPER, sdi),
+	TYPE("party_role", 1, FT_UPPER, role),
+};
+
+const struct fieldtype *
+fieldtype_find(const char *name)
+{
+	for (size_t i = 0; i < ARRAY_LEN(types); i++)
+		if (strcmp(types[i].name, name) == 0)
+			return &types[i];
+	return NULL;
+}
+
+const char *
+fieldtype_names(void)
+{
+	static char names[512];
+
+	if (names[0] == '\0')
+		for (size_t i = 0; i < ARRAY_LEN(types); i++) {
+			if (i > 0)
+				strcat(names, " ");
+			strcat(names, types[i].name);
+		}
+	return names;
+}
+
+int
+fieldtype_take(const struct fieldtype *t, const struct ft_params *p, const char *typed,
+	       char **value, char *err)
+{
+	*value = NULL;
+	if (t->parse(p, typed, value, err) < 0)
+		return -1;
+	if ((*value)[0] != '\0' && t->validate(p, *value, err) < 0) {
+		free(*value);
+		*value = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- today ---- */
+
+static int
+today_from_env(int *y, int *m, int *d)
+{
+	const char *s = getenv("SCRIVANO_TODAY");
+	char iso[11], err[ERR_SIZE];
+
+	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return -1;
+	/* validate_date checks the calendar; it never asks for today */
+	if (validate_date(NULL, s, err) < 0)
+		return -1;
+	str_copy(iso, s, sizeof iso);
+	*y = atoi(iso);
+	*m = atoi(iso + 5);
+	*d = atoi(iso + 8);
+	return 0;
+}
+
+void
+fieldtype_today(int *year, int *month, int *day)
+{
+	time_t now;
+	struct tm tm;
+
+	if (today_from_env(year, month, day) == 0)
+		return;
+	now = time(NULL);
+	localtime_r(&now, &tm);
+	*year = tm.tm_year + 1900;
+	*month = tm.tm_mon + 1;
+	*day = tm.tm_mday;
+}
+
+/* ---- shared pieces ---- */
 
 char *
 utf8_upper(const char *s)
@@ -33,92 +132,64 @@ utf8_upper(const char *s)
 	return out;
 }
 
-static char *
-parse_trim(const char *typed)
+char *
+ft_trim(const char *typed)
 {
-	char *s = xstrdup(typed);
-
-	str_trim(s);
-	return s;
+	return str_trim(xstrdup(typed));
 }
 
-static char *
-parse_upper(const char *typed)
+char *
+ft_code(const char *typed)
 {
-	char *t = parse_trim(typed), *u = utf8_upper(t);
+	char *t = ft_trim(typed), *s = utf8_upper(t), *w = s;
 
 	free(t);
-	return u;
-}
-
-/* Identifiers are often typed or pasted with blanks inside: drop them. */
-static char *
-parse_code(const char *typed)
-{
-	char *s = parse_upper(typed), *w = s;
-
-	for (const char *p = s; *p != '\0'; p++)
-		if (*p != ' ' && *p != '\t')
-			*w++ = *p;
+	for (const char *r = s; *r != '\0'; r++)
+		if (*r != ' ' && *r != '\t')
+			*w++ = *r;
 	*w = '\0';
 	return s;
 }
 
-/* A partita IVA as printed on invoices, "IT01234567897", is the number. */
-static char *
-parse_piva(const char *typed)
+char *
+ft_plain(const struct ft_params *p, const char *value)
 {
-	char *s = parse_code(typed);
-
-	if (strncmp(s, "IT", 2) == 0 && strlen(s) == 13)
-		memmove(s, s + 2, 12); /* 11 digits and the NUL */
-	return s;
-}
-
-static char *
-format_plain(const char *value)
-{
+	(void)p;
 	return xstrdup(value);
 }
 
-static int
-validate_text(const char *value, char *err)
+/* ---- the field of a screen ---- */
+
+struct ft_params
+screen_field_params(const struct screen_field *f, struct book *b)
 {
-	return utf8_valid_text(value) ? 0
-				      : err_set(err, _("holds characters that are not allowed"));
+	struct ft_params p = f->params;
+
+	p.book = b;
+	return p;
 }
 
-static const struct fieldtype types[] = {
-	{ "text", 80, 0, parse_trim, format_plain, validate_text },
-	{ "partita_iva", 11, 0, parse_piva, format_plain, check_partita_iva },
-	{ "codice_fiscale", 16, FT_UPPER, parse_code, format_plain, check_codice_fiscale },
-	{ "cap", 5, 0, parse_code, format_plain, check_cap },
-	{ "province", 2, FT_UPPER, parse_upper, format_plain, check_province },
-	{ "country", 2, FT_UPPER, parse_upper, format_plain, check_country },
-	{ "email", 254, 0, parse_trim, format_plain, check_email },
-	{ "sdi_code", 7, FT_UPPER, parse_code, format_plain, check_sdi_code },
-	{ "party_role", 1, FT_UPPER, parse_upper, format_plain, check_party_role },
-};
-
-const struct fieldtype *
-fieldtype_find(const char *name)
+int
+screen_field_take(const struct screen_field *f, struct book *b, const char *typed, char **value,
+		  char *err)
 {
-	for (size_t i = 0; i < ARRAY_LEN(types); i++)
-		if (strcmp(types[i].name, name) == 0)
-			return &types[i];
-	return NULL;
+	struct ft_params p = screen_field_params(f, b);
+	char *up = (f->flags & SF_UPPER) ? utf8_upper(typed) : NULL;
+	int rc = fieldtype_take(f->type, &p, up ? up : typed, value, err);
+
+	free(up);
+	if (rc == 0 && (*value)[0] == '\0' && (f->flags & SF_REQUIRED)) {
+		free(*value);
+		*value = NULL;
+		return err_set(err, "%s", _("must not be empty"));
+	}
+	return rc;
 }
 
-const char *
-fieldtype_names(void)
+char *
+screen_field_show(const struct screen_field *f, struct book *b, const char *value)
 {
-	static char names[256];
+	struct ft_params p = screen_field_params(f, b);
 
-	if (names[0] == '\0')
-		for (size_t i = 0; i < ARRAY_LEN(types); i++) {
-			if (i > 0)
-				strcat(names, " ");
-			strcat(names, types[i].name);
-		}
-	return names;
+	return value[0] == '\0' ? xstrdup("") : f->type->format(&p, value);
 }

@@ -33,7 +33,7 @@ show_record(struct form *fm)
 
 		if (fm->rec->id == 0 && f->dflt != NULL)
 			value = f->dflt;
-		text = f->type->format(value);
+		text = screen_field_show(f, NULL, value);
 		edit_set(&fm->eds[i], text);
 		free(fm->shown[i]);
 		fm->shown[i] = text;
@@ -58,30 +58,19 @@ static int
 take_field(struct ui *ui, struct form *fm, size_t i, struct record *rec)
 {
 	const struct screen_field *f = &fm->scr->fields[i];
-	char *typed = edit_get(&fm->eds[i]);
-	char *value = f->type->parse(typed);
+	char *typed = edit_get(&fm->eds[i]), *value;
 	char err[ERR_SIZE];
-	int rc = 0;
+	int rc = screen_field_take(f, ui->book, typed, &value, err);
 
 	free(typed);
-	if (f->flags & SF_UPPER) {
-		char *up = utf8_upper(value);
-		free(value);
-		value = up;
-	}
-	if (value[0] == '\0' && (f->flags & SF_REQUIRED))
-		rc = err_set(err, "%s", _("must not be empty"));
-	else if (value[0] != '\0' && utf8_len(value) > f->max)
-		rc = err_set(err, _("is too long (at most %u characters)"), f->max);
-	else if (value[0] != '\0')
-		rc = f->type->validate(value, err);
 	if (rc < 0) {
 		ui_error(ui, "%s: %s", _(f->label), err);
 		fm->cur = i;
-	} else
-		record_set(rec, f->record_field, value);
+		return -1;
+	}
+	record_set(rec, f->record_field, value);
 	free(value);
-	return rc;
+	return 0;
 }
 
 static void

@@ -27,3 +27,8 @@ tests_unit_test_browse_SOURCES = tests/unit/test-browse.c
 tests_unit_test_browse_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_browse_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-browse
+# issue 5, field types (types): the types, code lists and reference data
+src_libscrivano_a_SOURCES += src/ui/ft-impl.h src/ui/ft-number.c src/ui/ft-date.c \
+	src/ui/ft-list.c src/ui/ft-code.c src/util/codelist.c src/util/codelist.h
+nobase_dist_pkgdata_DATA += data/provinces.txt data/countries.txt data/natura.txt \
+	data/regime-fiscale.txt data/modalita-pagamento.txt data/condizioni-pagamento.txt

@@ -16,6 +16,7 @@
 /* A field's brackets as found in a drawn block. */
 struct placed {
 	char *tag;
+	int page;
 	int row, col, width;
 	int line;
 };
@@ -35,7 +36,8 @@ struct parser {
 	int lineno;
 	struct screen *s;
 	int screen_line, table_line;
-	struct block layout, list;
+	struct block layouts[SCREEN_MAX_PAGES], list;
+	int nlayouts;
 	struct block *in; /* the drawn block being read, or NULL */
 	int in_fields, fields_start;
 	struct placed *placed, *cells; /* layout fields, list columns */
@@ -192,7 +194,7 @@ static void
 add_placed(struct placed **v, size_t *n, const char *tag, int row, int col, int width, int line)
 {
 	*v = xreallocarray(*v, *n + 1, sizeof **v);
-	(*v)[*n] = (struct placed){ xstrdup(tag), row, col, width, line };
+	(*v)[*n] = (struct placed){ xstrdup(tag), 0, row, col, width, line };
 	(*n)++;
 }
 
@@ -286,13 +288,23 @@ fit_texts(struct screen_text *t, size_t n, const struct placed *pl, size_t npl, 
 	}
 }
 
+/* Marks what the page's lines added (texts and fields from index t0, p0). */
 static void
-read_layout(struct parser *p)
+set_page(struct parser *p, int page, size_t t0, size_t p0)
 {
-	struct block *b = &p->layout;
-	size_t indent = block_indent(b);
+	for (size_t i = t0; i < p->s->ntexts; i++)
+		p->s->texts[i].page = page;
+	for (size_t i = p0; i < p->nplaced; i++)
+		p->placed[i].page = page;
+}
+
+static void
+read_layout(struct parser *p, int page)
+{
+	struct block *b = &p->layouts[page];
+	size_t indent = block_indent(b), t0 = p->s->ntexts, p0 = p->nplaced;
 	struct screen *s = p->s;
-	int maxcol = 0;
+	int maxcol = 0, rows;
 
 	for (size_t i = 0; i < b->n; i++) {
 		const char *line = b->lines[i];
@@ -300,19 +312,27 @@ read_layout(struct parser *p)
 		scan_line(p, line, (int)i, b->linenos[i], &s->texts, &s->ntexts, &p->placed,
 			  &p->nplaced, &maxcol);
 	}
+	set_page(p, page, t0, p0);
 	while (b->n > 0 && b->lines[b->n - 1][strspn(b->lines[b->n - 1], " ")] == '\0')
 		free(b->lines[--b->n]);
-	s->rows = (int)b->n;
-	s->cols = maxcol;
-	fit_texts(s->texts, s->ntexts, p->placed, p->nplaced, s->cols);
-	if (s->rows == 0)
+	rows = (int)b->n;
+	if (rows > s->rows)
+		s->rows = rows;
+	if (maxcol > s->cols)
+		s->cols = maxcol;
+	if (s->ntexts > t0) /* (no arithmetic on a NULL array) */
+		fit_texts(s->texts + t0, s->ntexts - t0, p->nplaced > p0 ? p->placed + p0 : NULL,
+			  p->nplaced - p0, maxcol);
+	if (rows == 0)
 		error_at(p, b->start, _("the layout is empty"));
-	if (s->cols > SCREEN_MAX_COLS)
-		error_at(p, b->start, _("the layout is %d columns wide; at most %d fit"), s->cols,
+	if (maxcol > SCREEN_MAX_COLS)
+		error_at(p, b->start, _("the layout is %d columns wide; at most %d fit"), maxcol,
 			 SCREEN_MAX_COLS);
-	if (s->rows > SCREEN_MAX_ROWS)
-		error_at(p, b->start, _("the layout is %d lines tall; at most %d fit"), s->rows,
-			 SCREEN_MAX_ROWS);
+	if (rows > SCREEN_MAX_ROWS)
+		error_at(p, b->start,
+			 _("the layout is %d lines tall; at most %d fit (put the rest in "
+			   "another layout section: a second page)"),
+			 rows, SCREEN_MAX_ROWS);
 }
 
 /* The list block: heading lines, and one line of brackets, one per column. */
@@ -414,6 +434,20 @@ top_block(struct parser *p, struct words *w, struct block *b)
 	p->in = b;
 }
 
+/* Each layout section is a page of the form. */
+static void
+top_layout(struct parser *p, struct words *w)
+{
+	if (p->nlayouts == SCREEN_MAX_PAGES) {
+		error_at(p, p->lineno, _("a form has at most %d pages (layout sections)"),
+			 SCREEN_MAX_PAGES);
+		return;
+	}
+	top_block(p, w, &p->layouts[p->nlayouts]);
+	if (p->in == &p->layouts[p->nlayouts])
+		p->nlayouts++;
+}
+
 /* Looks up the field being described by tag, adding it. */
 static struct screen_field *
 new_field(struct parser *p, const char *tag)
@@ -434,6 +468,7 @@ new_field(struct parser *p, const char *tag)
 	f->line = p->lineno;
 	f->row = -1;
 	f->record_field = (size_t)-1;
+	f->params.scale = -1; /* not given */
 	return f;
 }
 
@@ -451,6 +486,77 @@ parse_max(struct parser *p, const char *v, unsigned *out)
 	return 0;
 }
 
+static int
+parse_scale(struct parser *p, const char *v, int *out)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (*v == '\0' || *end != '\0' || n < 0 || n > 12) {
+		error_at(p, p->lineno, _("'scale' needs a number from 0 to 12"));
+		return -1;
+	}
+	*out = (int)n;
+	return 0;
+}
+
+/* choices FILE (a data file under the share folder) or "C=Customer,...". */
+static int
+parse_choices(struct parser *p, struct screen_field *f, const char *v, int quoted)
+{
+	char err[ERR_SIZE];
+
+	codelist_free(f->own_choices);
+	f->own_choices = NULL;
+	if (quoted || strchr(v, '=') != NULL) {
+		if (codelist_inline(v, &f->own_choices, err) < 0) {
+			error_at(p, p->lineno, "%s", err);
+			return -1;
+		}
+		f->params.choices = f->own_choices;
+	} else if ((f->params.choices = codelist_shared(v, err)) == NULL) {
+		error_at(p, p->lineno, _("choices %s: %s"), v, err);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+parse_lookup_attr(struct parser *p, struct screen_field *f, const char *v)
+{
+	if ((f->params.lookup = record_kind_find(v)) == NULL) {
+		error_at(p, p->lineno, _("lookup: unknown table '%s'"), v);
+		return -1;
+	}
+	return 0;
+}
+
+/* An attribute's value: 0, or -1 after reporting it. */
+static int
+attribute_value(struct parser *p, struct screen_field *f, struct words *w, size_t i,
+		char **record_name)
+{
+	const char *a = w->v[i], *v = w->v[i + 1];
+
+	if (strcmp(a, "max") == 0)
+		return parse_max(p, v, &f->max);
+	if (strcmp(a, "scale") == 0)
+		return parse_scale(p, v, &f->params.scale);
+	if (strcmp(a, "choices") == 0)
+		return parse_choices(p, f, v, w->quoted[i + 1]);
+	if (strcmp(a, "lookup") == 0)
+		return parse_lookup_attr(p, f, v);
+	if (strcmp(a, "default") == 0) {
+		free(f->dflt);
+		f->dflt = xstrdup(v);
+	} else if (strcmp(a, "label") == 0) {
+		free(f->label);
+		f->label = xstrdup(v);
+	} else
+		*record_name = w->v[i + 1];
+	return 0;
+}
+
 /* One attribute of a field (and its value, when it takes one); returns the
  * number of words used, or 0 after a mistake. */
 static size_t
@@ -458,7 +564,8 @@ field_attribute(struct parser *p, struct screen_field *f, struct words *w, size_
 		char **record_name)
 {
 	const char *a = w->v[i];
-	static const char *const with_value[] = { "max", "default", "label", "field" };
+	static const char *const with_value[] = { "max",    "default", "label", "field",
+						  "scale",  "choices", "lookup" };
 	int takes = 0;
 
 	for (size_t k = 0; k < ARRAY_LEN(with_value); k++)
@@ -467,25 +574,18 @@ field_attribute(struct parser *p, struct screen_field *f, struct words *w, size_
 		f->flags |= SF_REQUIRED;
 	else if (strcmp(a, "upper") == 0)
 		f->flags |= SF_UPPER;
+	else if (strcmp(a, "readonly") == 0)
+		f->flags |= SF_READONLY;
 	else if (!takes) {
-		error_at(p, p->lineno, _("unknown attribute '%s' (known: required upper max "
-					 "default label field)"),
+		error_at(p, p->lineno, _("unknown attribute '%s' (known: required upper readonly "
+					 "max default label field scale choices lookup)"),
 			 a);
 		return 0;
 	} else if (i + 1 >= w->n) {
 		error_at(p, p->lineno, _("'%s' needs a value"), a);
 		return 0;
-	} else if (strcmp(a, "max") == 0) {
-		if (parse_max(p, w->v[i + 1], &f->max) < 0)
-			return 0;
-	} else if (strcmp(a, "default") == 0) {
-		free(f->dflt);
-		f->dflt = xstrdup(w->v[i + 1]);
-	} else if (strcmp(a, "label") == 0) {
-		free(f->label);
-		f->label = xstrdup(w->v[i + 1]);
-	} else
-		*record_name = w->v[i + 1];
+	} else if (attribute_value(p, f, w, i, record_name) < 0)
+		return 0;
 	return takes ? 2 : 1;
 }
 
@@ -558,7 +658,7 @@ top_line(struct parser *p, char *line)
 	else if (strcmp(w.v[0], "table") == 0)
 		top_table(p, &w);
 	else if (strcmp(w.v[0], "layout") == 0)
-		top_block(p, &w, &p->layout);
+		top_layout(p, &w);
 	else if (strcmp(w.v[0], "list") == 0)
 		top_block(p, &w, &p->list);
 	else if (strcmp(w.v[0], "fields") == 0) {
@@ -623,7 +723,8 @@ label_left_of(const struct screen *s, const struct screen_field *f)
 
 	for (size_t i = 0; i < s->ntexts; i++) {
 		const struct screen_text *t = &s->texts[i];
-		if (t->row == f->row && t->col < f->col && (best == NULL || t->col > best->col))
+		if (t->page == f->page && t->row == f->row && t->col < f->col &&
+		    (best == NULL || t->col > best->col))
 			best = t;
 	}
 	return xstrdup(best != NULL ? best->text : f->tag);
@@ -648,15 +749,57 @@ place_fields(struct parser *p)
 		struct screen_field *f = &s->fields[i];
 		struct placed *pl = find_placed(p->placed, p->nplaced, f->tag);
 		if (pl == NULL) {
-			if (p->layout.start != 0)
+			if (p->nlayouts > 0)
 				error_at(p, f->line, _("field '%s' is not placed in the layout"),
 					 f->tag);
 			continue;
 		}
+		f->page = pl->page;
 		f->row = pl->row;
 		f->col = pl->col;
 		f->width = pl->width;
 	}
+}
+
+/* The attributes a type needs, and those it cannot use. */
+static void
+check_type_params(struct parser *p, struct screen_field *f)
+{
+	const char *t = f->type->name;
+	int is_decimal = strcmp(t, "decimal") == 0;
+
+	if (is_decimal && f->params.scale < 0)
+		error_at(p, f->line, _("decimal field '%s' needs 'scale N' (digits after the "
+				       "comma)"),
+			 f->tag);
+	else if (!is_decimal && f->params.scale >= 0)
+		error_at(p, f->line, _("'scale' is for decimal fields"));
+	if (f->params.scale < 0)
+		f->params.scale = 0;
+	if (strcmp(t, "choice") == 0 && f->params.choices == NULL)
+		error_at(p, f->line, _("choice field '%s' needs 'choices FILE' or 'choices "
+				       "\"C=Text,...\"'"),
+			 f->tag);
+	else if (f->params.choices != NULL && !(f->type->flags & FT_LIST))
+		error_at(p, f->line, _("'choices' is for choice, province and country fields"));
+	if (strcmp(t, "lookup") == 0 && f->params.lookup == NULL)
+		error_at(p, f->line, _("lookup field '%s' needs 'lookup TABLE'"), f->tag);
+	else if (f->params.lookup != NULL && strcmp(t, "lookup") != 0)
+		error_at(p, f->line, _("'lookup' is for lookup fields"));
+}
+
+static void
+check_default(struct parser *p, struct screen_field *f)
+{
+	char err[ERR_SIZE], *v;
+
+	/* a lookup's default names a record: only the book can tell */
+	if (f->dflt == NULL || f->dflt[0] == '\0' || f->params.lookup != NULL)
+		return;
+	if (fieldtype_take(f->type, &f->params, f->dflt, &v, err) < 0)
+		error_at(p, f->line, _("default of '%s': %s"), f->tag, err);
+	else
+		free(v);
 }
 
 static void
@@ -666,7 +809,8 @@ check_fields(struct parser *p)
 
 	for (size_t i = 0; i < s->nfields; i++) {
 		struct screen_field *f = &s->fields[i];
-		char err[ERR_SIZE];
+		const struct record_field *rf =
+			f->record_field != (size_t)-1 ? &s->kind->fields[f->record_field] : NULL;
 
 		if (f->type == NULL)
 			continue;
@@ -674,11 +818,14 @@ check_fields(struct parser *p)
 			f->label = label_left_of(s, f);
 		if (f->max == 0)
 			f->max = f->type->max;
-		if (f->record_field != (size_t)-1 && s->kind->fields[f->record_field].max > 0 &&
-		    f->max > s->kind->fields[f->record_field].max)
-			f->max = s->kind->fields[f->record_field].max;
-		if (f->dflt != NULL && f->dflt[0] != '\0' && f->type->validate(f->dflt, err) < 0)
-			error_at(p, f->line, _("default of '%s': %s"), f->tag, err);
+		/* typed text is kept as is only by text types: the record's
+		 * length is theirs (money is typed longer than it is kept) */
+		if ((f->type->flags & FT_TEXT) && rf != NULL && rf->max > 0 && f->max > rf->max)
+			f->max = rf->max;
+		if (f->type->flags & FT_TEXT)
+			f->params.max = f->max;
+		check_type_params(p, f);
+		check_default(p, f);
 		for (size_t j = 0; j < i; j++)
 			if (s->fields[j].record_field == f->record_field &&
 			    f->record_field != (size_t)-1)
@@ -692,6 +839,8 @@ by_position(const void *a, const void *b)
 {
 	const struct screen_field *x = a, *y = b;
 
+	if (x->page != y->page)
+		return x->page - y->page;
 	return x->row != y->row ? x->row - y->row : x->col - y->col;
 }
 
@@ -717,17 +866,18 @@ finish(struct parser *p)
 
 	if (p->in != NULL)
 		error_at(p, p->in->start, _("'%s' has no 'end'"),
-			 p->in == &p->layout ? "layout" : "list");
+			 p->in == &p->list ? "list" : "layout");
 	if (p->in_fields)
 		error_at(p, p->fields_start, _("'%s' has no 'end'"), "fields");
 	if (p->screen_line == 0)
 		error_at(p, p->lineno, _("no 'screen' line"));
 	if (p->table_line == 0)
 		error_at(p, p->lineno, _("no 'table' line"));
-	if (p->layout.start == 0)
+	if (p->nlayouts == 0)
 		error_at(p, p->lineno, _("no 'layout' block"));
-	else
-		read_layout(p);
+	for (int i = 0; i < p->nlayouts; i++)
+		read_layout(p, i);
+	s->npages = p->nlayouts;
 	if (p->fields_start == 0)
 		error_at(p, p->lineno, _("no 'fields' section"));
 	if (p->list.start != 0)
@@ -773,7 +923,8 @@ screen_parse(const char *file, const char *text, struct screen **out, struct buf
 	}
 	finish(&p);
 	free(copy);
-	block_free(&p.layout);
+	for (int i = 0; i < p.nlayouts; i++)
+		block_free(&p.layouts[i]);
 	block_free(&p.list);
 	for (size_t i = 0; i < p.nplaced; i++)
 		free(p.placed[i].tag);
@@ -819,6 +970,7 @@ screen_free(struct screen *s)
 		free(s->fields[i].tag);
 		free(s->fields[i].label);
 		free(s->fields[i].dflt);
+		codelist_free(s->fields[i].own_choices);
 	}
 	free(s->fields);
 	free_texts(s->texts, s->ntexts);

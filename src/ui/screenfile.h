@@ -18,9 +18,14 @@
 
 #define SF_REQUIRED 0x1u
 #define SF_UPPER 0x2u
+#define SF_READONLY 0x4u /* shown, never edited: the cursor skips it */
+
+/* Most pages (layout sections) a form may have. */
+#define SCREEN_MAX_PAGES 9
 
 /* A piece of fixed text: a label in the layout or a list heading. */
 struct screen_text {
+	int page; /* the layout section it is drawn in, from 0 */
 	int row, col;
 	int width; /* columns it may use: up to the next thing on its row */
 	char *text; /* English; translated when drawn */
@@ -28,13 +33,17 @@ struct screen_text {
 
 struct screen_field {
 	char *tag;            /* the name in its brackets */
+	int page;             /* the layout section it is drawn in, from 0 */
 	int row, col, width;  /* where it sits in the layout (inside the brackets) */
 	const struct fieldtype *type;
+	struct ft_params params; /* the type's scale, choices, lookup; max */
+	struct codelist *own_choices; /* inline choices, freed with the screen */
 	size_t record_field;  /* index in the screen's record kind */
 	char *label;          /* English, names the field in messages */
 	unsigned max;         /* most characters */
 	unsigned flags;       /* SF_* */
-	char *dflt;           /* value of a new record, or NULL */
+	char *dflt;           /* value of a new record as typed (parsed when a new
+				 record opens; "+0" is today for a date), or NULL */
 	int line;             /* where the fields section describes it */
 };
 
@@ -52,7 +61,8 @@ struct screen {
 	size_t nfields;
 	struct screen_text *texts;
 	size_t ntexts;
-	int rows, cols; /* the layout's size */
+	int rows, cols; /* the layout's size (the largest page's) */
+	int npages;     /* layout sections: PgDn and PgUp move between them */
 	struct screen_column *columns; /* the browse list's, left to right */
 	size_t ncolumns;
 	struct screen_text *headings;
@@ -67,6 +77,16 @@ int screen_parse(const char *file, const char *text, struct screen **out, struct
 /* Reads and parses the file at path. */
 int screen_load(const char *path, struct screen **out, struct buf *errs);
 void screen_free(struct screen *s);
+
+/* The field's params with the book its lookups read (params.book). */
+struct ft_params screen_field_params(const struct screen_field *f, struct book *b);
+/* Typed text of a field to its checked canonical value: the field's
+ * upper, required, and its type's parse and validate. 0 with *value newly
+ * allocated, or -1 with a message that does not name the field. */
+int screen_field_take(const struct screen_field *f, struct book *b, const char *typed,
+		      char **value, char *err);
+/* A canonical value as the field shows it; newly allocated. */
+char *screen_field_show(const struct screen_field *f, struct book *b, const char *value);
 
 /* Index of the field with this tag, or -1. */
 int screen_field_index(const struct screen *s, const char *tag);

@@ -144,20 +144,22 @@ bad_files(void)
 		"quote not closed");
 	mistake(3, "table partis", "bad.scr:3: unknown table 'partis'\n", "unknown table");
 	mistake(17, "  name  txt required",
-		"bad.scr:17: unknown field type 'txt' (known: text partita_iva codice_fiscale cap "
-		"province country email sdi_code party_role)\n",
+		"bad.scr:17: unknown field type 'txt' (known: text integer decimal money percent "
+		"date choice yesno lookup partita_iva codice_fiscale cap province country email "
+		"iban sdi_code party_role)\n",
 		"unknown type");
 	mistake(17, "  name  text mandatory",
-		"bad.scr:17: unknown attribute 'mandatory' (known: required upper max default "
-		"label field)\n",
+		"bad.scr:17: unknown attribute 'mandatory' (known: required upper readonly max "
+		"default label field scale choices lookup)\n",
 		"unknown attribute");
 	mistake(17, "  name  text max", "bad.scr:17: 'max' needs a value\n", "max without value");
 	mistake(17, "  name  text max 0", "bad.scr:17: 'max' needs a number from 1 to 1000\n",
 		"max zero");
 	mistake(19, "  pr    province field prov",
 		"bad.scr:19: table parties has no field 'prov'\n", "unknown record field");
-	mistake(19, "  pr    province field province default Milano",
-		"bad.scr:19: default of 'pr': must be 2 letters\n", "bad default");
+	mistake(19, "  pr    province field province default Mlano",
+		"bad.scr:19: default of 'pr': 'MLANO' is not in the list; F4 shows it\n",
+		"bad default");
 	mistake(18, "  name  text",
 		"bad.scr:18: field 'name' is already described on line 17\n"
 		"bad.scr:11: field 'city' is not described under 'fields'\n"
