@@ -476,15 +476,12 @@ filter_value(const struct screen_field *f, int op, const char *typed, char **out
 		*out = xstrdup(typed);
 		return 0;
 	}
-	v = f->type->parse(typed);
+	if (fieldtype_take(f->type, &f->params, typed, &v, msg) < 0)
+		return err_set(err, _("Filter: %s: %s"), _(f->label), msg);
 	if (f->flags & SF_UPPER) {
 		char *up = utf8_upper(v);
 		free(v);
 		v = up;
-	}
-	if (v[0] != '\0' && f->type->validate(v, msg) < 0) {
-		free(v);
-		return err_set(err, _("Filter: %s: %s"), _(f->label), msg);
 	}
 	*out = v;
 	return 0;
