@@ -32,3 +32,4 @@ src_libscrivano_a_SOURCES += src/ui/ft-impl.h src/ui/ft-number.c src/ui/ft-date.
 	src/ui/ft-list.c src/ui/ft-code.c src/util/codelist.c src/util/codelist.h
 nobase_dist_pkgdata_DATA += data/provinces.txt data/countries.txt data/natura.txt \
 	data/regime-fiscale.txt data/modalita-pagamento.txt data/condizioni-pagamento.txt
+src_libscrivano_a_SOURCES += src/ui/grid.c src/ui/grid.h
