@@ -173,7 +173,17 @@ next_cell(struct ui *ui, struct grid *g)
 {
 	size_t n = rows_of(g)->n;
 	int dropped;
+	char *typed = edit_get(&g->ed);
+	int untouched = strcmp(typed, g->shown) == 0;
 
+	free(typed);
+	/* Tab on a blank last line: the lines are done */
+	if (untouched && g->row + 1 == n && row_blank(g, cur_row(g))) {
+		record_rows_remove(rows_of(g), g->row);
+		if (g->row > 0)
+			g->row--;
+		return GRID_LEAVE_NEXT;
+	}
 	if (g->col < last_col(g)) {
 		if (take_cell(ui, g) < 0)
 			return GRID_DONE;
@@ -537,10 +547,7 @@ draw_totals(struct grid *g, int y, int x)
 {
 	const struct screen_grid *sg = g->sg;
 	const struct record_rows *rs = rows_of(g);
-	size_t n = rs->n;
 
-	if (n > 0 && row_blank(g, rs->row[n - 1]))
-		n--;
 	for (size_t t = 0; t < sg->ntotals; t++) {
 		const struct screen_field *f = &sg->fields[sg->totals[t]];
 		int64_t sum;
@@ -555,12 +562,9 @@ draw_totals(struct grid *g, int y, int x)
 		put_cell(f, y, x + f->col, text, A_BOLD);
 		free(text);
 	}
-	if (sg->ntotals > 0 && sg->totals[0] > 0) {
-		char *label = xasprintf(_("Total (%zu lines)"), n);
-		ui_put(y, x + sg->fields[0].col, label, sg->fields[sg->totals[0]].col - 2 -
-			       sg->fields[0].col, 0, A_BOLD);
-		free(label);
-	}
+	if (sg->ntotals > 0 && sg->totals[0] > 0)
+		ui_put(y, x + sg->fields[0].col, _("Total"),
+		       sg->fields[sg->totals[0]].col - 2 - sg->fields[0].col, 0, A_BOLD);
 }
 
 void
