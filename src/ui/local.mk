@@ -46,3 +46,5 @@ tests_unit_test_grid_SOURCES = tests/unit/test-grid.c
 tests_unit_test_grid_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_grid_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-grid
+EXTRA_DIST += tests/tui-lists.py
+SCRIVANO_TESTS += tests/tui-lists.py

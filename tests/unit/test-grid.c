@@ -221,6 +221,7 @@ widget(void)
 	   "saying which line and column: %s", ui.status);
 	is_str(value(rec, 1, MOVE_QTY), "-2000", "the line keeps its value");
 	act(g, ACT_BACKSPACE);
+	type(g, "-2");
 	is_int(act(g, ACT_NEXT), GRID_DONE, "fixed, the cursor moves on");
 	ok(!ui.status_error, "with no message: %s", ui.status);
 
