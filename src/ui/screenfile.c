@@ -937,7 +937,9 @@ grid_columns(struct parser *p, struct grid_block *g, struct screen_grid *sg, str
 			if (strcmp(cells[j].tag, cells[i].tag) == 0)
 				error_at(p, cells[i].line, _("field '%s' is in the grid twice"),
 					 cells[i].tag);
-		if (gf == NULL || gf->used) {
+		if (gf == NULL || gf->used || gf->f.type == NULL || gf->record_name == NULL) {
+			if (gf != NULL)
+				gf->used = 1; /* its line's mistake is reported */
 			if (gf == NULL)
 				error_at(p, cells[i].line,
 					 _("field '%s.%s' is not described under 'fields'"), g->child,

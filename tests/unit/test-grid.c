@@ -132,6 +132,10 @@ mistakes(void)
 		"a grid without its end: the next line is taken for the grid's");
 	mistake("    total qty\n", "    total qty\n    [qty2 ]\n", "total COLUMN, or end",
 		"a second line of fields");
+	mistake("moves.qty    decimal     scale 3", "moves.qty    decimus     scale 3",
+		"'moves.qty' needs a type", "a column of no type (found by the fuzzer)");
+	mistake("moves.qty    decimal     scale 3", "moves.qty    decimal     scale x",
+		"'scale' needs a number", "a column with a bad attribute");
 }
 
 /* ---- the widget ---- */
