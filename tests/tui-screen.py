@@ -134,13 +134,17 @@ check("F5 New" in t.line(23) and "F8 Delete" in t.line(23) and "F10 Back" in t.l
 
 t.send(F[5])
 check(t.wait_for("Customers & suppliers - New"), "F5 opens a new form")
-t.send("Caffè Società srl" + TAB + "01234567890" + TAB + "01234567897" + TAB + TAB + TAB
-       + "Milano")
+t.send("Caffè Società srl" + TAB + "01234567890" + TAB, 0.3)
+check(t.wait_for("Partita IVA: wrong check digit"), "a bad P.IVA is refused on leaving the field")
+check(t.screen.cursor.y == t.row_of("Partita IVA    ["), "the cursor stays on the P.IVA field")
+t.send(BACKSPACE + "7" + TAB + "01234567897" + TAB + TAB + TAB + "Milano")
+check("wrong check digit" not in t.text(), "after the fix the cursor moves on")
+t.send("\x1b[Z" + "2012")  # BackTab to the CAP, a CAP one digit short
 t.send(F[2], 0.3)
-check(t.wait_for("Partita IVA: wrong check digit"), "a bad P.IVA is refused on save, naming the field")
-check(t.screen.cursor.y == t.row_of("Partita IVA    ["), "the cursor goes to the P.IVA field")
+check(t.wait_for("CAP: must be 5 digits"), "a bad field is refused on save, naming it")
+check(t.screen.cursor.y == t.row_of("CAP            ["), "the cursor is on the CAP field")
 check(rows() == [], "nothing was written")
-t.send(BACKSPACE + "7")
+t.send("1")
 t.send(F[2], 0.3)
 check(t.wait_for("Saved."), "after the fix it saves")
 check(rows() == [("Caffè Società srl", "01234567897", "01234567897", "Milano", 1)],

@@ -1,13 +1,17 @@
-/* The form of a screen file: its layout in a box, one editor per field,
- * moving between fields, and Save: each field parsed and validated by its
- * type, then the record saved in one transaction. A refused save names the
- * field, puts the cursor on it, writes nothing and keeps what was typed. */
+/* The form of a screen file: its layout (one page per layout section) in a
+ * box, one editor per field, moving between fields and pages. A field is
+ * checked by its type when the cursor leaves it (a refusal keeps the cursor
+ * there); Save checks every field, then the record kind's rules, and saves
+ * in one transaction. A refused save names the field, puts the cursor on
+ * it, writes nothing and keeps what was typed. F4 lists a field's choices
+ * or its lookup's records. */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "ui/edit.h"
+#include "ui/pick.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -16,27 +20,53 @@ struct form {
 	struct screen *scr;
 	struct record *rec; /* as loaded or last saved */
 	struct edit *eds;   /* one per screen field */
-	char **shown;       /* each field's text when loaded or last saved */
+	char **vals;        /* each field's canonical value now */
+	char **shown;       /* vals as shown: the editor differs once typed in */
+	char **orig;        /* each field's value when loaded or last saved */
 	size_t cur;
+	int page;
 	int saved;
 };
 
-static void
-show_record(struct form *fm)
+static int
+editable(const struct screen_field *f)
 {
-	const struct screen *scr = fm->scr;
+	return !(f->flags & SF_READONLY);
+}
 
-	for (size_t i = 0; i < scr->nfields; i++) {
-		const struct screen_field *f = &scr->fields[i];
-		const char *value = record_get(fm->rec, f->record_field);
-		char *text;
+/* Field i holds value (canonical), shown formatted. */
+static void
+field_set(struct ui *ui, struct form *fm, size_t i, const char *value)
+{
+	free(fm->vals[i]);
+	free(fm->shown[i]);
+	fm->vals[i] = xstrdup(value);
+	fm->shown[i] = screen_field_show(&fm->scr->fields[i], ui->book, value);
+	edit_set(&fm->eds[i], fm->shown[i]);
+}
 
-		if (fm->rec->id == 0 && f->dflt != NULL)
-			value = f->dflt;
-		text = screen_field_show(f, NULL, value);
-		edit_set(&fm->eds[i], text);
-		free(fm->shown[i]);
-		fm->shown[i] = text;
+/* The value of a new record's field: its screen default, typed as the
+ * user would type it (a date's "+0" is today), else the record's. */
+static char *
+initial_value(struct ui *ui, struct form *fm, size_t i)
+{
+	const struct screen_field *f = &fm->scr->fields[i];
+	char err[ERR_SIZE], *v;
+
+	if (fm->rec->id == 0 && f->dflt != NULL &&
+	    screen_field_take(f, ui->book, f->dflt, &v, err) == 0)
+		return v;
+	return xstrdup(record_get(fm->rec, f->record_field));
+}
+
+static void
+show_record(struct ui *ui, struct form *fm)
+{
+	for (size_t i = 0; i < fm->scr->nfields; i++) {
+		char *v = initial_value(ui, fm, i);
+		field_set(ui, fm, i, v);
+		free(fm->orig[i]);
+		fm->orig[i] = v;
 	}
 }
 
@@ -47,30 +77,107 @@ changed(const struct form *fm)
 
 	for (size_t i = 0; i < fm->scr->nfields && !any; i++) {
 		char *now = edit_get(&fm->eds[i]);
-		any = strcmp(now, fm->shown[i]) != 0;
+		any = strcmp(now, fm->shown[i]) != 0 || strcmp(fm->vals[i], fm->orig[i]) != 0;
 		free(now);
 	}
 	return any;
 }
 
-/* Parses and checks field i into rec; 0, or -1 with the message shown. */
+/* The cursor arrives at field i: an empty required field gets its type's
+ * offer (today, for a date), which typing replaces. */
+static void
+enter_field(struct ui *ui, struct form *fm, size_t i)
+{
+	const struct screen_field *f = &fm->scr->fields[i];
+	struct ft_params p = screen_field_params(f, ui->book);
+	char *typed = edit_get(&fm->eds[i]), *offer, *text;
+
+	fm->cur = i;
+	fm->page = f->page;
+	if (typed[0] == '\0' && (f->flags & SF_REQUIRED) && f->type->offer != NULL &&
+	    (offer = f->type->offer(&p)) != NULL) {
+		text = screen_field_show(f, ui->book, offer);
+		edit_set(&fm->eds[i], text);
+		fm->eds[i].fresh = 1;
+		free(text);
+		free(offer);
+	}
+	free(typed);
+}
+
+/* Takes what was typed in field i: parsed and checked by its type, then
+ * shown the way the type writes it. 0, or -1 with the message shown and
+ * the cursor on the field. */
 static int
-take_field(struct ui *ui, struct form *fm, size_t i, struct record *rec)
+take_field(struct ui *ui, struct form *fm, size_t i)
 {
 	const struct screen_field *f = &fm->scr->fields[i];
 	char *typed = edit_get(&fm->eds[i]), *value;
 	char err[ERR_SIZE];
-	int rc = screen_field_take(f, ui->book, typed, &value, err);
+	int rc = 0;
 
+	if (!editable(f) || strcmp(typed, fm->shown[i]) == 0) {
+		/* as shown: the kept value stands (a lookup chosen among
+		 * namesakes stays the one chosen) */
+		if (editable(f) && fm->vals[i][0] == '\0' && (f->flags & SF_REQUIRED))
+			rc = err_set(err, "%s", _("must not be empty"));
+	} else if ((rc = screen_field_take(f, ui->book, typed, &value, err)) == 0) {
+		field_set(ui, fm, i, value);
+		free(value);
+	}
 	free(typed);
 	if (rc < 0) {
 		ui_error(ui, "%s: %s", _(f->label), err);
-		fm->cur = i;
-		return -1;
+		enter_field(ui, fm, i);
 	}
-	record_set(rec, f->record_field, value);
-	free(value);
-	return 0;
+	return rc;
+}
+
+/* The next editable field from i in direction dir (+1, -1), wrapping;
+ * i itself when it is the only one. */
+static size_t
+next_editable(const struct form *fm, size_t i, int dir)
+{
+	size_t n = fm->scr->nfields;
+
+	for (size_t k = 1; k <= n; k++) {
+		size_t j = dir > 0 ? (i + k) % n : (i + n - k % n) % n;
+		if (editable(&fm->scr->fields[j]))
+			return j;
+	}
+	return i;
+}
+
+/* The first editable field of page pg, or n when it has none. */
+static size_t
+first_of_page(const struct form *fm, int pg)
+{
+	for (size_t i = 0; i < fm->scr->nfields; i++)
+		if (fm->scr->fields[i].page == pg && editable(&fm->scr->fields[i]))
+			return i;
+	return fm->scr->nfields;
+}
+
+/* Leaves the current field (checked first) for field to. */
+static void
+move_to(struct ui *ui, struct form *fm, size_t to)
+{
+	if (to == fm->cur || take_field(ui, fm, fm->cur) < 0)
+		return;
+	enter_field(ui, fm, to);
+}
+
+static void
+move_page(struct ui *ui, struct form *fm, int dir)
+{
+	for (int pg = fm->page + dir; pg >= 0 && pg < fm->scr->npages; pg += dir) {
+		size_t to = first_of_page(fm, pg);
+		if (to < fm->scr->nfields) {
+			move_to(ui, fm, to);
+			return;
+		}
+	}
+	ui_status(ui, dir > 0 ? _("This is the last page.") : _("This is the first page."));
 }
 
 static void
@@ -78,8 +185,10 @@ after_refusal(struct ui *ui, struct form *fm, int rc, size_t bad, const char *er
 {
 	if (rc == REC_INVALID) {
 		for (size_t i = 0; i < fm->scr->nfields; i++)
-			if (fm->scr->fields[i].record_field == bad)
+			if (fm->scr->fields[i].record_field == bad) {
 				fm->cur = i;
+				fm->page = fm->scr->fields[i].page;
+			}
 		ui_error(ui, "%s", err);
 	} else if (rc == REC_CONFLICT || rc == REC_GONE)
 		ui_error(ui, _("Not saved: %s. What you typed is still here."), err);
@@ -90,16 +199,21 @@ after_refusal(struct ui *ui, struct form *fm, int rc, size_t bad, const char *er
 static void
 save(struct ui *ui, struct form *fm)
 {
-	struct record *w = record_copy(fm->rec);
+	struct record *w;
 	char err[ERR_SIZE];
 	size_t bad = 0;
 	int rc;
 
+	/* the field under the cursor first, so its message is the one shown */
+	if (take_field(ui, fm, fm->cur) < 0)
+		return;
 	for (size_t i = 0; i < fm->scr->nfields; i++)
-		if (take_field(ui, fm, i, w) < 0) {
-			record_free(w);
+		if (take_field(ui, fm, i) < 0)
 			return;
-		}
+	w = record_copy(fm->rec);
+	for (size_t i = 0; i < fm->scr->nfields; i++)
+		if (editable(&fm->scr->fields[i]))
+			record_set(w, fm->scr->fields[i].record_field, fm->vals[i]);
 	if ((rc = record_save(ui->book, w, &bad, err)) < 0) {
 		after_refusal(ui, fm, rc, bad, err);
 		record_free(w);
@@ -110,28 +224,67 @@ save(struct ui *ui, struct form *fm)
 	fm->rec->id = w->id;
 	fm->rec->version = w->version;
 	record_free(w);
-	show_record(fm);
+	show_record(ui, fm);
 	fm->saved = 1;
 	ui_status(ui, _("Saved."));
+}
+
+/* F4: the field's list; what is chosen fills the field. */
+static void
+choose(struct ui *ui, struct form *fm)
+{
+	const struct screen_field *f = &fm->scr->fields[fm->cur];
+	char err[ERR_SIZE], *value = NULL, *typed;
+	int rc;
+
+	if (!(f->type->flags & FT_LIST) || !editable(f)) {
+		ui_error(ui, _("%s: no list to choose from"), _(f->label));
+		return;
+	}
+	typed = edit_get(&fm->eds[fm->cur]);
+	rc = pick_run(ui, f, strcmp(typed, fm->shown[fm->cur]) == 0 ? "" : typed, &value, err);
+	free(typed);
+	if (rc < 0)
+		ui_error(ui, "%s: %s", _(f->label), err);
+	else if (rc > 0)
+		field_set(ui, fm, fm->cur, value);
+	free(value);
+}
+
+static int
+form_move(struct ui *ui, struct form *fm, int action)
+{
+	switch (action) {
+	case ACT_NEXT:
+	case ACT_ENTER:
+		move_to(ui, fm, next_editable(fm, fm->cur, +1));
+		return 1;
+	case ACT_PREV:
+		move_to(ui, fm, next_editable(fm, fm->cur, -1));
+		return 1;
+	case ACT_PAGE_DOWN:
+	case ACT_PAGE_UP:
+		move_page(ui, fm, action == ACT_PAGE_DOWN ? +1 : -1);
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 static int
 form_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 {
 	struct form *fm = v->data;
-	size_t n = fm->scr->nfields;
 	const struct screen_field *f = &fm->scr->fields[fm->cur];
 
+	if (form_move(ui, fm, action))
+		return 1;
 	switch (action) {
-	case ACT_NEXT:
-	case ACT_ENTER:
-		fm->cur = (fm->cur + 1) % n;
-		return 1;
-	case ACT_PREV:
-		fm->cur = (fm->cur + n - 1) % n;
-		return 1;
 	case ACT_SAVE:
 		save(ui, fm);
+		return 1;
+	case ACT_CHOOSE:
+		choose(ui, fm);
 		return 1;
 	case ACT_BACK:
 		if (!changed(fm) || dialog_confirm(ui, _("Leave without saving your changes?")))
@@ -140,6 +293,8 @@ form_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 	default:
 		break;
 	}
+	if (!editable(f))
+		return 0;
 	switch (edit_handle(&fm->eds[fm->cur], action, ch)) {
 	case -1:
 		ui_error(ui, _("%s: at most %u characters"), _(f->label), f->max);
@@ -152,13 +307,42 @@ form_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 }
 
 static void
+draw_field(struct form *fm, struct view *v, size_t i, int y, int x)
+{
+	const struct screen_field *f = &fm->scr->fields[i];
+	attr_t a = i == fm->cur && editable(f) ? A_REVERSE
+		   : editable(f)		 ? A_UNDERLINE
+						 : A_NORMAL;
+	int cx;
+
+	mvaddch(y + f->row, x + f->col - 1, '[');
+	cx = edit_draw(&fm->eds[i], y + f->row, x + f->col, f->width, a);
+	mvaddch(y + f->row, x + f->col + f->width, ']');
+	if (i == fm->cur) {
+		v->cursor_y = y + f->row;
+		v->cursor_x = cx;
+	}
+}
+
+static char *
+form_title(const struct form *fm)
+{
+	const char *mode = fm->rec->id ? _("Edit") : _("New");
+
+	if (fm->scr->npages > 1)
+		return xasprintf("%s - %s (%d/%d)", _(fm->scr->title), mode, fm->page + 1,
+				 fm->scr->npages);
+	return xasprintf("%s - %s", _(fm->scr->title), mode);
+}
+
+static void
 form_draw(struct ui *ui, struct view *v)
 {
 	struct form *fm = v->data;
 	const struct screen *scr = fm->scr;
 	int w = scr->cols + 4, h = scr->rows + 2;
 	int y = 2, x = (COLS - w) / 2 > 0 ? (COLS - w) / 2 : 0;
-	char *title = xasprintf("%s - %s", _(scr->title), fm->rec->id ? _("Edit") : _("New"));
+	char *title = form_title(fm);
 
 	(void)ui;
 	ui_box(y, x, h, w, title);
@@ -167,27 +351,31 @@ form_draw(struct ui *ui, struct view *v)
 	y += 1;
 	for (size_t i = 0; i < scr->ntexts; i++) {
 		const struct screen_text *t = &scr->texts[i];
-		ui_put(y + t->row, x + t->col, _(t->text), t->width, 0, A_NORMAL);
+		if (t->page == fm->page)
+			ui_put(y + t->row, x + t->col, _(t->text), t->width, 0, A_NORMAL);
 	}
-	for (size_t i = 0; i < scr->nfields; i++) {
-		const struct screen_field *f = &scr->fields[i];
-		attr_t a = i == fm->cur ? A_REVERSE : A_UNDERLINE;
-		int cx;
-
-		mvaddch(y + f->row, x + f->col - 1, '[');
-		cx = edit_draw(&fm->eds[i], y + f->row, x + f->col, f->width, a);
-		mvaddch(y + f->row, x + f->col + f->width, ']');
-		if (i == fm->cur) {
-			v->cursor_y = y + f->row;
-			v->cursor_x = cx;
-		}
-	}
+	v->cursor_y = v->cursor_x = -1;
+	for (size_t i = 0; i < scr->nfields; i++)
+		if (scr->fields[i].page == fm->page)
+			draw_field(fm, v, i, y, x);
 }
 
 static const struct key_hint form_hint_list[] = {
 	{ ACT_HELP, NULL },
 	{ ACT_SAVE, NULL },
+	{ ACT_CHOOSE, NULL },
 	{ ACT_NEXT, NULL },
+	{ ACT_BACK, NULL },
+	{ ACT_NONE, NULL },
+};
+
+static const struct key_hint form_pages_hint_list[] = {
+	{ ACT_HELP, NULL },
+	{ ACT_SAVE, NULL },
+	{ ACT_CHOOSE, NULL },
+	{ ACT_NEXT, NULL },
+	{ ACT_PAGE_DOWN, NULL },
+	{ ACT_PAGE_UP, NULL },
 	{ ACT_BACK, NULL },
 	{ ACT_NONE, NULL },
 };
@@ -195,37 +383,52 @@ static const struct key_hint form_hint_list[] = {
 static const struct key_hint *
 form_hints(struct ui *ui, struct view *v)
 {
+	struct form *fm = v->data;
+
 	(void)ui;
-	(void)v;
-	return form_hint_list;
+	return fm->scr->npages > 1 ? form_pages_hint_list : form_hint_list;
 }
 
 static const struct view_ops form_ops = { form_draw, form_handle, form_hints };
+
+static void
+form_free(struct form *fm)
+{
+	for (size_t i = 0; i < fm->scr->nfields; i++) {
+		edit_free(&fm->eds[i]);
+		free(fm->vals[i]);
+		free(fm->shown[i]);
+		free(fm->orig[i]);
+	}
+	free(fm->eds);
+	free(fm->vals);
+	free(fm->shown);
+	free(fm->orig);
+}
 
 int
 form_run(struct ui *ui, struct screen *scr, struct record *rec, int64_t *saved_id)
 {
 	struct form fm = { .scr = scr, .rec = rec };
 	struct view v = { .ops = &form_ops, .data = &fm };
+	size_t n = scr->nfields;
 
-	if (scr->nfields == 0)
+	if (n == 0)
 		return 0;
-	fm.eds = xcalloc(scr->nfields, sizeof *fm.eds);
-	fm.shown = xcalloc(scr->nfields, sizeof *fm.shown);
-	for (size_t i = 0; i < scr->nfields; i++) {
+	fm.eds = xcalloc(n, sizeof *fm.eds);
+	fm.vals = xcalloc(n, sizeof *fm.vals);
+	fm.shown = xcalloc(n, sizeof *fm.shown);
+	fm.orig = xcalloc(n, sizeof *fm.orig);
+	for (size_t i = 0; i < n; i++) {
 		fm.eds[i].max = scr->fields[i].max;
 		fm.eds[i].upper = (scr->fields[i].type->flags & FT_UPPER) ||
 				  (scr->fields[i].flags & SF_UPPER);
 	}
-	show_record(&fm);
+	show_record(ui, &fm);
+	enter_field(ui, &fm, editable(&scr->fields[0]) ? 0 : next_editable(&fm, 0, +1));
 	v.title = xstrdup(rec->id ? _("Edit") : _("New"));
 	ui_run_view(ui, &v);
-	for (size_t i = 0; i < scr->nfields; i++) {
-		edit_free(&fm.eds[i]);
-		free(fm.shown[i]);
-	}
-	free(fm.eds);
-	free(fm.shown);
+	form_free(&fm);
 	free(v.title);
 	*saved_id = fm.saved ? rec->id : 0;
 	return fm.saved;

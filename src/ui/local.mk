@@ -22,6 +22,12 @@ EXTRA_DIST += tests/tui-screen.py
 SCRIVANO_TESTS += tests/tui-screen.py
 # issue 5, field types (types): the types, code lists and reference data
 src_libscrivano_a_SOURCES += src/ui/ft-impl.h src/ui/ft-number.c src/ui/ft-date.c \
-	src/ui/ft-list.c src/ui/ft-code.c src/util/codelist.c src/util/codelist.h
+	src/ui/ft-list.c src/ui/ft-code.c src/util/codelist.c src/util/codelist.h \
+	src/ui/pick.c src/ui/pick.h
 nobase_dist_pkgdata_DATA += data/provinces.txt data/countries.txt data/natura.txt \
 	data/regime-fiscale.txt data/modalita-pagamento.txt data/condizioni-pagamento.txt
+check_PROGRAMS += tests/unit/test-fieldtype
+tests_unit_test_fieldtype_SOURCES = tests/unit/test-fieldtype.c
+tests_unit_test_fieldtype_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_fieldtype_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-fieldtype
