@@ -16,7 +16,8 @@ screenfile)
 	files="src/ui/screenfile.c src/ui/fieldtype.c src/ui/ft-number.c src/ui/ft-date.c
 		src/ui/ft-list.c src/ui/ft-code.c src/util/codelist.c src/fisc/decimal.c
 		src/book/record.c src/book/parties.c
-		src/book/record-table.c src/book/book.c src/book/schema.c src/fisc/idcheck.c"
+		src/book/record-table.c src/book/book.c src/book/schema.c src/fisc/idcheck.c
+		src/book/record-rows.c src/book/contacts.c src/book/company.c src/book/articles.c"
 	pkgs="sqlite3" ;;
 keyfile)
 	files="src/term/keymap.c src/ui/actions.c"

@@ -4,3 +4,11 @@ src_libscrivano_a_SOURCES += src/book/cli.c
 nobase_dist_pkgdata_DATA += data/demo-book.sql
 src_libscrivano_a_SOURCES += src/book/record.c src/book/record.h \
 	src/book/record-table.c src/book/parties.c src/book/parties.h
+src_libscrivano_a_SOURCES += src/book/record-rows.c src/book/record-store.h \
+	src/book/contacts.c src/book/company.c src/book/company.h \
+	src/book/articles.c src/book/articles.h
+check_PROGRAMS += tests/unit/test-registers
+tests_unit_test_registers_SOURCES = tests/unit/test-registers.c
+tests_unit_test_registers_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_registers_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-registers

@@ -1,10 +1,15 @@
-/* Customers and suppliers: the fields of table parties, their checks, and
- * labels. Stored by the one-table record storage. */
+/* Customers and suppliers: the fields of table parties, their checks, the
+ * rules across fields that FatturaPA needs (names, tax ids, delivery by SDI
+ * code or PEC, public administrations), and labels. Stored by the
+ * one-table record storage, with contacts as child rows. */
 #include "config.h"
 
+#include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "book/parties.h"
+#include "util/codelist.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -16,19 +21,264 @@ check_party_role(const char *v, char *err)
 	return 0;
 }
 
+int
+check_party_kind(const char *v, char *err)
+{
+	if (strcmp(v, "C") != 0 && strcmp(v, "P") != 0)
+		return err_set(err, _("must be C (company) or P (natural person)"));
+	return 0;
+}
+
+int
+check_phone(const char *v, char *err)
+{
+	if (strspn(v, "0123456789 +-/.()") != strlen(v) || strpbrk(v, "0123456789") == NULL)
+		return err_set(err, _("may hold only digits, blanks and + - / . ( )"));
+	return 0;
+}
+
+/* IdCodice of an IdFiscaleIVA: letters and digits. */
+static int
+check_vat_code(const char *v, char *err)
+{
+	size_t n = strlen(v);
+
+	for (size_t i = 0; i < n; i++)
+		if (!isupper((unsigned char)v[i]) && !isdigit((unsigned char)v[i]))
+			return err_set(err, _("may hold only capital letters and digits"));
+	return n >= 2 && n <= 28 ? 0 : err_set(err, _("must be 2 to 28 letters and digits"));
+}
+
+static int
+check_yes_no(const char *v, char *err)
+{
+	return strcmp(v, "0") == 0 || strcmp(v, "1") == 0 ? 0
+							  : err_set(err, _("must be 1 (yes) or 0 (no)"));
+}
+
+static int
+check_pa_office(const char *v, char *err)
+{
+	size_t n = strlen(v);
+
+	for (size_t i = 0; i < n; i++)
+		if (!isupper((unsigned char)v[i]) && !isdigit((unsigned char)v[i]))
+			return err_set(err, _("must be 6 capital letters or digits"));
+	return n == 6 ? 0 : err_set(err, _("must be 6 capital letters or digits"));
+}
+
+/* A code of one of the lists in data/: 1, 0, or -1 with a message. */
+static int
+listed(const char *list, const char *v, char *err)
+{
+	char msg[ERR_SIZE];
+	int rc = codelist_has(list, v, msg);
+
+	if (rc < 0)
+		err_set(err, _("cannot be checked: %s"), msg);
+	return rc;
+}
+
+static int
+check_pay_terms(const char *v, char *err)
+{
+	int rc = listed(CODELIST_PAYMENT_TERMS, v, err);
+
+	if (rc == 0)
+		return err_set(err, _("must be TP01 (instalments), TP02 (in full) or TP03 "
+				      "(advance)"));
+	return rc > 0 ? 0 : -1;
+}
+
+static int
+check_pay_method(const char *v, char *err)
+{
+	int rc = listed(CODELIST_PAYMENT_METHODS, v, err);
+
+	if (rc == 0)
+		return err_set(err, _("must be a code MP01 to MP23"));
+	return rc > 0 ? 0 : -1;
+}
+
+static int
+check_pay_days(const char *v, char *err)
+{
+	if (check_integer(v, NULL) < 0 || v[0] == '-' || strlen(v) > 3 || atoi(v) > 365)
+		return err_set(err, _("must be a number of days from 0 to 365"));
+	return 0;
+}
+
+int
+party_vat_check(const char *vc, const char *code, char *err)
+{
+	return strcmp(vc, "IT") == 0 ? check_partita_iva(code, err) : check_vat_code(code, err);
+}
+
+static int
+bad_field(size_t field, size_t *bad, const struct record *r, char *err, const char *msg)
+{
+	if (bad != NULL)
+		*bad = field;
+	err_set(err, "%s: %s", _(r->kind->fields[field].label), msg);
+	return REC_INVALID;
+}
+
+int
+party_names_check(const struct record *r, const struct party_names *f, size_t *bad, char *err)
+{
+	char msg[ERR_SIZE];
+
+	if (strcmp(record_get(r, f->kind), "P") == 0) {
+		if (record_get(r, f->last)[0] == '\0')
+			return bad_field(f->last, bad, r, err, _("must not be empty"));
+		if (record_get(r, f->first)[0] == '\0')
+			return bad_field(f->first, bad, r, err, _("must not be empty"));
+		return 0;
+	}
+	if (record_get(r, f->name)[0] == '\0')
+		return bad_field(f->name, bad, r, err, _("must not be empty"));
+	if (utf8_len(record_get(r, f->name)) > 80) {
+		err_set(msg, _("is too long (at most %u characters)"), 80u);
+		return bad_field(f->name, bad, r, err, msg);
+	}
+	return 0;
+}
+
+void
+party_names_derive(struct record *r, const struct party_names *f)
+{
+	char *name;
+
+	if (strcmp(record_get(r, f->kind), "P") != 0)
+		return;
+	name = xasprintf("%s %s", record_get(r, f->last), record_get(r, f->first));
+	record_set(r, f->name, name);
+	free(name);
+}
+
+static const struct party_names names = { PARTY_KIND, PARTY_NAME, PARTY_FIRST_NAME,
+					  PARTY_LAST_NAME };
+
+/* IdFiscaleIVA and codice fiscale: an Italian party needs one of them. */
+static int
+check_tax_ids(const struct record *r, size_t *bad, char *err)
+{
+	const char *vc = record_get(r, PARTY_VAT_COUNTRY), *piva = record_get(r, PARTY_PIVA);
+	char msg[ERR_SIZE];
+
+	if (vc[0] == '\0')
+		vc = record_get(r, PARTY_COUNTRY);
+	if (piva[0] != '\0' && party_vat_check(vc, piva, msg) < 0)
+		return bad_field(PARTY_PIVA, bad, r, err, msg);
+	if (strcmp(record_get(r, PARTY_COUNTRY), "IT") == 0 && piva[0] == '\0' &&
+	    record_get(r, PARTY_CF)[0] == '\0')
+		return bad_field(PARTY_PIVA, bad, r, err,
+				 _("a party in Italy needs a partita IVA or a codice fiscale"));
+	return 0;
+}
+
+/* A public administration is a customer invoiced to its office code. */
+static int
+check_public_admin(const struct record *r, size_t *bad, char *err)
+{
+	if (strcmp(record_get(r, PARTY_PA), "1") != 0) {
+		if (record_get(r, PARTY_PA_OFFICE)[0] != '\0')
+			return bad_field(PARTY_PA_OFFICE, bad, r, err,
+					 _("only for a public administration"));
+		return 0;
+	}
+	if (strcmp(record_get(r, PARTY_ROLE), "S") == 0)
+		return bad_field(PARTY_PA, bad, r, err,
+				 _("only a customer can be a public administration here"));
+	if (record_get(r, PARTY_PA_OFFICE)[0] == '\0')
+		return bad_field(PARTY_PA_OFFICE, bad, r, err,
+				 _("a public administration needs its 6-character office code"));
+	if (record_get(r, PARTY_SDI)[0] != '\0')
+		return bad_field(PARTY_SDI, bad, r, err,
+				 _("a public administration gets invoices at its office code: "
+				   "leave this empty"));
+	if (record_get(r, PARTY_PEC)[0] != '\0')
+		return bad_field(PARTY_PEC, bad, r, err,
+				 _("a public administration gets invoices at its office code: "
+				   "leave this empty"));
+	return 0;
+}
+
+/* Delivery: a 7-character SDI code, or a PEC (with code 0000000 or none);
+ * XXXXXXX is the code of parties abroad. */
+static int
+check_delivery(const struct record *r, size_t *bad, char *err)
+{
+	const char *sdi = record_get(r, PARTY_SDI);
+	int abroad = strcmp(record_get(r, PARTY_COUNTRY), "IT") != 0;
+
+	if (strcmp(sdi, "XXXXXXX") == 0 && !abroad)
+		return bad_field(PARTY_SDI, bad, r, err, _("XXXXXXX is the code of parties abroad"));
+	if (sdi[0] != '\0' && strcmp(sdi, "0000000") != 0 && strcmp(sdi, "XXXXXXX") != 0 &&
+	    record_get(r, PARTY_PEC)[0] != '\0')
+		return bad_field(PARTY_PEC, bad, r, err,
+				 _("give the SDI code or the PEC, not both: with a code the PEC "
+				   "is not used (leave the code empty or 0000000 to deliver to "
+				   "the PEC)"));
+	return 0;
+}
+
+static int
+party_validate(const struct record *r, size_t *bad, char *err)
+{
+	if (party_names_check(r, &names, bad, err) < 0 || check_tax_ids(r, bad, err) < 0 ||
+	    check_public_admin(r, bad, err) < 0 || check_delivery(r, bad, err) < 0)
+		return REC_INVALID;
+	return 0;
+}
+
+static int
+party_insert(struct book *b, struct record *r, char *err)
+{
+	party_names_derive(r, &names);
+	return record_table_insert(b, r, err);
+}
+
+static int
+party_update(struct book *b, struct record *r, char *err)
+{
+	party_names_derive(r, &names);
+	return record_table_update(b, r, err);
+}
+
 static const struct record_field party_fields[PARTY_NFIELDS] = {
-	[PARTY_ROLE] = { "role", N_("Role"), 1, RECF_REQUIRED, "C", check_party_role },
-	[PARTY_NAME] = { "name", N_("Name"), 80, RECF_REQUIRED, NULL, NULL },
-	[PARTY_PIVA] = { "piva", N_("Partita IVA"), 11, 0, NULL, check_partita_iva },
+	[PARTY_ROLE] = { "role", N_("Role"), 1, RECF_REQUIRED | RECF_SORT, "C", check_party_role },
+	[PARTY_NAME] = { "name", N_("Name"), 121, 0, NULL, NULL },
+	[PARTY_PIVA] = { "piva", N_("Partita IVA"), 28, RECF_SORT, NULL, check_vat_code },
 	[PARTY_CF] = { "cf", N_("Codice fiscale"), 16, 0, NULL, check_codice_fiscale },
 	[PARTY_ADDRESS] = { "address", N_("Address"), 80, 0, NULL, NULL },
-	[PARTY_CITY] = { "city", N_("City"), 60, 0, NULL, NULL },
+	[PARTY_CITY] = { "city", N_("City"), 60, RECF_SORT, NULL, NULL },
 	[PARTY_CAP] = { "cap", N_("CAP"), 5, 0, NULL, check_cap },
 	[PARTY_PROVINCE] = { "province", N_("Province"), 2, 0, NULL, check_province },
 	[PARTY_COUNTRY] = { "country", N_("Country"), 2, RECF_REQUIRED, "IT", check_country },
 	[PARTY_EMAIL] = { "email", N_("E-mail"), 254, 0, NULL, check_email },
 	[PARTY_PEC] = { "pec", N_("PEC"), 254, 0, NULL, check_email },
 	[PARTY_SDI] = { "sdi", N_("SDI code"), 7, 0, NULL, check_sdi_code },
+	[PARTY_KIND] = { "kind", N_("Company or person"), 1, RECF_REQUIRED, "C",
+			 check_party_kind },
+	[PARTY_FIRST_NAME] = { "first_name", N_("First name"), 60, 0, NULL, NULL },
+	[PARTY_LAST_NAME] = { "last_name", N_("Last name"), 60, 0, NULL, NULL },
+	[PARTY_VAT_COUNTRY] = { "vat_country", N_("VAT country"), 2, 0, NULL, check_country },
+	[PARTY_STREET_NO] = { "street_no", N_("Street number"), 8, 0, NULL, NULL },
+	[PARTY_PHONE] = { "phone", N_("Telephone"), 30, 0, NULL, check_phone },
+	[PARTY_PA] = { "public_admin", N_("Public administration"), 1, RECF_REQUIRED, "0",
+		       check_yes_no },
+	[PARTY_PA_OFFICE] = { "pa_office", N_("PA office code"), 6, 0, NULL, check_pa_office },
+	[PARTY_PAY_TERMS] = { "pay_terms", N_("Payment terms"), 4, 0, NULL, check_pay_terms },
+	[PARTY_PAY_METHOD] = { "pay_method", N_("Payment method"), 4, 0, NULL,
+			       check_pay_method },
+	[PARTY_PAY_DAYS] = { "pay_days", N_("Payment days"), 3, RECF_NULL, NULL,
+			     check_pay_days },
+	[PARTY_NOTES] = { "notes", N_("Notes"), 1000, 0, NULL, NULL },
+};
+
+static const struct record_child party_children[] = {
+	{ "contacts", &contacts_kind, "party_id", "position" },
 };
 
 const struct record_kind parties_kind = {
@@ -37,10 +287,12 @@ const struct record_kind parties_kind = {
 	.fields = party_fields,
 	.nfields = PARTY_NFIELDS,
 	.key_field = PARTY_NAME,
-	.validate = NULL,
+	.children = party_children,
+	.nchildren = ARRAY_LEN(party_children),
+	.validate = party_validate,
 	.load = record_table_load,
-	.insert = record_table_insert,
-	.update = record_table_update,
+	.insert = party_insert,
+	.update = party_update,
 	.remove = record_table_remove,
 	.browse = record_table_browse,
 	.find = record_table_find,

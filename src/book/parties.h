@@ -1,10 +1,14 @@
-/* Customers and suppliers (table parties): the record kind screens use. */
+/* Customers and suppliers (table parties, with their contacts in
+ * party_contacts): the record kinds screens use, and the rules about
+ * names and tax ids that the company profile shares. */
 #ifndef SCRIVANO_PARTIES_H
 #define SCRIVANO_PARTIES_H
 
 #include "book/record.h"
 
-/* Field order of parties_kind, for code that reads records directly. */
+/* Field order of parties_kind, for code that reads records directly. The
+ * first twelve are those of the first schema; the rest came with the
+ * register of issue 5. */
 enum party_field {
 	PARTY_ROLE,
 	PARTY_NAME,
@@ -18,12 +22,52 @@ enum party_field {
 	PARTY_EMAIL,
 	PARTY_PEC,
 	PARTY_SDI,
+	PARTY_KIND,        /* C company, P natural person */
+	PARTY_FIRST_NAME,  /* nome, of a person */
+	PARTY_LAST_NAME,   /* cognome, of a person */
+	PARTY_VAT_COUNTRY, /* IdFiscaleIVA/IdPaese; empty: the country's */
+	PARTY_STREET_NO,   /* numero civico */
+	PARTY_PHONE,
+	PARTY_PA,          /* 1: a public administration (invoiced by office code) */
+	PARTY_PA_OFFICE,   /* codice univoco ufficio, 6 characters */
+	PARTY_PAY_TERMS,   /* TP01..TP03 */
+	PARTY_PAY_METHOD,  /* MP01..MP23 */
+	PARTY_PAY_DAYS,    /* days to payment, 0..365 */
+	PARTY_NOTES,
 	PARTY_NFIELDS
 };
 
+enum contact_field {
+	CONTACT_NAME,
+	CONTACT_ROLE,
+	CONTACT_PHONE,
+	CONTACT_EMAIL,
+	CONTACT_NOTES,
+	CONTACT_NFIELDS
+};
+
 extern const struct record_kind parties_kind;
+extern const struct record_kind contacts_kind;
 
 /* A role: C customer, S supplier, B both. */
 int check_party_role(const char *v, char *err);
+/* C company, P natural person. */
+int check_party_kind(const char *v, char *err);
+/* A telephone number: digits, blanks and + - / . ( ). */
+int check_phone(const char *v, char *err);
+
+/* Where the name fields of a kind are (parties, company). */
+struct party_names {
+	size_t kind, name, first, last;
+};
+/* A company needs its name (at most 80 characters), a person nome and
+ * cognome. 0, or REC_INVALID with the field and message. */
+int party_names_check(const struct record *r, const struct party_names *f, size_t *bad,
+		      char *err);
+/* A person's name in the register: "Cognome Nome". */
+void party_names_derive(struct record *r, const struct party_names *f);
+/* The partita IVA of an IdFiscaleIVA of country vc ("IT": the Italian
+ * check digit; elsewhere 2 to 28 letters and digits). */
+int party_vat_check(const char *vc, const char *code, char *err);
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "book/record.h"
+#include "book/record-store.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -28,11 +29,15 @@ prepare(struct book *b, struct buf *sql, sqlite3_stmt **st, char *err)
 	return rc == SQLITE_OK ? 0 : db_error(b, err);
 }
 
+/* The fields as a SELECT names them: a computed field by its expression. */
 static void
 add_columns(struct buf *sql, const struct record_kind *k)
 {
 	for (size_t i = 0; i < k->nfields; i++)
-		buf_printf(sql, ", %s", k->fields[i].name);
+		if (k->fields[i].sql != NULL)
+			buf_printf(sql, ", (%s)", k->fields[i].sql);
+		else
+			buf_printf(sql, ", %s", k->fields[i].name);
 }
 
 /* Fills r's fields from columns first.. of the current row. */
@@ -107,11 +112,17 @@ record_table_load(struct book *b, struct record *r, char *err)
 	return rc == SQLITE_ROW ? 0 : db_error(b, err);
 }
 
-static void
+/* Binds the stored (not computed) fields as ?1, ?2... in field order;
+ * returns how many. */
+static int
 bind_values(sqlite3_stmt *st, const struct record *r)
 {
+	int n = 0;
+
 	for (size_t i = 0; i < r->kind->nfields; i++)
-		sqlite3_bind_text(st, (int)i + 1, r->values[i], -1, SQLITE_STATIC);
+		if (r->kind->fields[i].sql == NULL)
+			record_bind_value(st, ++n, &r->kind->fields[i], r->values[i]);
+	return n;
 }
 
 int
@@ -122,11 +133,16 @@ record_table_insert(struct book *b, struct record *r, char *err)
 	sqlite3_stmt *st;
 	int rc;
 
+	size_t n = 0;
+
 	buf_printf(&sql, "INSERT INTO %s (version", k->table);
-	add_columns(&sql, k);
+	for (size_t i = 0; i < k->nfields; i++)
+		if (k->fields[i].sql == NULL)
+			buf_printf(&sql, ", %s", k->fields[i].name);
 	buf_adds(&sql, ") VALUES (1");
 	for (size_t i = 0; i < k->nfields; i++)
-		buf_printf(&sql, ", ?%zu", i + 1);
+		if (k->fields[i].sql == NULL)
+			buf_printf(&sql, ", ?%zu", ++n);
 	buf_adds(&sql, ")");
 	if (prepare(b, &sql, &st, err) < 0)
 		return REC_ERROR;
@@ -146,20 +162,20 @@ record_table_update(struct book *b, struct record *r, char *err)
 	const struct record_kind *k = r->kind;
 	struct buf sql = { 0 };
 	sqlite3_stmt *st;
-	size_t n = k->nfields;
-	int rc;
+	int n = 0, rc;
 
 	buf_printf(&sql, "UPDATE %s SET version = version + 1, "
 			 "modified = strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now')",
 		   k->table);
-	for (size_t i = 0; i < n; i++)
-		buf_printf(&sql, ", %s = ?%zu", k->fields[i].name, i + 1);
-	buf_printf(&sql, " WHERE id = ?%zu AND version = ?%zu", n + 1, n + 2);
+	for (size_t i = 0; i < k->nfields; i++)
+		if (k->fields[i].sql == NULL)
+			buf_printf(&sql, ", %s = ?%d", k->fields[i].name, ++n);
+	buf_printf(&sql, " WHERE id = ?%d AND version = ?%d", n + 1, n + 2);
 	if (prepare(b, &sql, &st, err) < 0)
 		return REC_ERROR;
 	bind_values(st, r);
-	sqlite3_bind_int64(st, (int)n + 1, r->id);
-	sqlite3_bind_int64(st, (int)n + 2, r->version);
+	sqlite3_bind_int64(st, n + 1, r->id);
+	sqlite3_bind_int64(st, n + 2, r->version);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -222,55 +238,125 @@ collect(struct book *b, const struct record_kind *k, sqlite3_stmt *st, size_t n,
 	return 0;
 }
 
-int
-record_table_browse(struct book *b, const struct record_kind *k, enum browse_dir dir,
-		    const char *key, int64_t id, size_t n, struct record **rows, size_t *got,
-		    char *err)
+/* A list's order: which way the index is read for a page, and the
+ * keyset condition that starts the page after its anchor. */
+struct page_sql {
+	const char *col; /* the sort column */
+	int up;          /* read the index upwards */
+};
+
+static void
+add_order(struct buf *sql, const struct page_sql *ps)
 {
-	const char *kf = k->fields[k->key_field].name;
+	buf_printf(sql, " ORDER BY %s COLLATE NOCASE%s, id%s", ps->col, ps->up ? "" : " DESC",
+		   ps->up ? "" : " DESC");
+}
+
+/* The filters' conditions, their values bound from ?first on. */
+static void
+add_filters(struct buf *sql, const struct record_kind *k, const struct browse_order *o,
+	    int first)
+{
+	static const char *const ops[BF_OP_COUNT] = {
+		[BF_EQ] = "%s = ?%d COLLATE NOCASE",
+		[BF_CONTAINS] = "instr(lower(%s), lower(?%d)) > 0",
+		[BF_GE] = "%s >= ?%d COLLATE NOCASE",
+		[BF_LE] = "%s <= ?%d COLLATE NOCASE",
+		[BF_NE] = "%s <> ?%d COLLATE NOCASE",
+	};
+
+	for (size_t i = 0; i < o->nfilters; i++) {
+		buf_adds(sql, " AND ");
+		buf_printf(sql, ops[o->filters[i].op], k->fields[o->filters[i].field].name,
+			   first + (int)i);
+	}
+}
+
+static void
+bind_filters(sqlite3_stmt *st, const struct browse_order *o, int first)
+{
+	for (size_t i = 0; i < o->nfilters; i++)
+		sqlite3_bind_text(st, first + (int)i, o->filters[i].value, -1, SQLITE_STATIC);
+}
+
+/* SELECT ... WHERE [keyset] [cond] [filters] ORDER BY ...: the anchor is
+ * ?1, ?2 (none when key is NULL), cond may use ?3, filters from ?4. */
+static void
+page_query(struct buf *sql, const struct record_kind *k, const struct browse_order *o,
+	   const struct page_sql *ps, int anchored, const char *cond)
+{
+	select_rows(sql, k);
+	buf_adds(sql, " WHERE 1");
+	/* the collation on the right: with it on the column, SQLite would
+	 * scan the index from its start instead of seeking */
+	if (anchored)
+		buf_printf(sql, " AND (%s, id) %s (?1 COLLATE NOCASE, ?2)", ps->col,
+			   ps->up ? ">" : "<");
+	if (cond != NULL)
+		buf_printf(sql, " AND %s", cond);
+	add_filters(sql, k, o, 4);
+	add_order(sql, ps);
+}
+
+/* The anchor of a page, bound as ?1, ?2. A search by prefix (id
+ * INT64_MIN) read downwards starts after every value the prefix begins:
+ * the prefix and the highest character, and the highest id. */
+static void
+bind_anchor(sqlite3_stmt *st, const struct page_sql *ps, const char *key, int64_t id)
+{
+	if (id == INT64_MIN && !ps->up) {
+		char *past = xasprintf("%s\xf4\x8f\xbf\xbf", key);
+		sqlite3_bind_text(st, 1, past, -1, free);
+		sqlite3_bind_int64(st, 2, INT64_MAX);
+		return;
+	}
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+}
+
+int
+record_table_browse(struct book *b, const struct record_kind *k, const struct browse_order *o,
+		    enum browse_dir dir, const char *key, int64_t id, size_t n,
+		    struct record **rows, size_t *got, char *err)
+{
+	struct page_sql ps = { k->fields[o->field].name, (dir == BROWSE_AFTER) != !!o->descending };
 	struct buf sql = { 0 };
 	sqlite3_stmt *st;
 	int rc;
 
-	select_rows(&sql, k);
-	if (dir == BROWSE_AFTER)
-		buf_printf(&sql, " WHERE (%s COLLATE NOCASE, id) > (?1, ?2)"
-				 " ORDER BY %s COLLATE NOCASE, id LIMIT ?3",
-			   kf, kf);
-	else {
-		if (key != NULL)
-			buf_printf(&sql, " WHERE (%s COLLATE NOCASE, id) < (?1, ?2)", kf);
-		buf_printf(&sql, " ORDER BY %s COLLATE NOCASE DESC, id DESC LIMIT ?3", kf);
-	}
+	page_query(&sql, k, o, &ps, key != NULL, NULL);
+	buf_adds(&sql, " LIMIT ?3");
 	if (prepare(b, &sql, &st, err) < 0)
 		return REC_ERROR;
-	sqlite3_bind_text(st, 1, key != NULL ? key : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, key != NULL ? id : INT64_MIN);
+	if (key != NULL)
+		bind_anchor(st, &ps, key, id);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)n);
+	bind_filters(st, o, 4);
 	rc = collect(b, k, st, n, rows, got, err);
 	sqlite3_finalize(st);
 	return rc;
 }
 
 int
-record_table_find(struct book *b, const struct record_kind *k, const char *text,
-		  const char *key, int64_t id, struct record **out, char *err)
+record_table_find(struct book *b, const struct record_kind *k, const struct browse_order *o,
+		  const char *text, const char *key, int64_t id, struct record **out, char *err)
 {
-	const char *kf = k->fields[k->key_field].name;
-	struct buf sql = { 0 };
+	struct page_sql ps = { k->fields[o->field].name, !o->descending };
+	struct buf sql = { 0 }, cond = { 0 };
 	sqlite3_stmt *st;
 	size_t got;
 	int rc;
 
-	select_rows(&sql, k);
-	buf_printf(&sql, " WHERE (%s COLLATE NOCASE, id) > (?1, ?2) AND instr(lower(%s), lower(?3))"
-			 " ORDER BY %s COLLATE NOCASE, id LIMIT 1",
-		   kf, kf, kf);
+	buf_printf(&cond, "instr(lower(%s), lower(?3)) > 0", ps.col);
+	page_query(&sql, k, o, &ps, key != NULL, cond.data);
+	buf_free(&cond);
+	buf_adds(&sql, " LIMIT 1");
 	if (prepare(b, &sql, &st, err) < 0)
 		return REC_ERROR;
-	sqlite3_bind_text(st, 1, key != NULL ? key : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, key != NULL ? id : INT64_MIN);
+	if (key != NULL)
+		bind_anchor(st, &ps, key, id);
 	sqlite3_bind_text(st, 3, text, -1, SQLITE_STATIC);
+	bind_filters(st, o, 4);
 	rc = collect(b, k, st, 1, out, &got, err);
 	sqlite3_finalize(st);
 	return rc;

@@ -3,19 +3,37 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "book/articles.h"
+#include "book/company.h"
 #include "book/parties.h"
 #include "book/record.h"
+#include "book/record-store.h"
 #include "fisc/idcheck.h"
 #include "util/codelist.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
+/* The kinds screens may name; child kinds are reached through their
+ * parents. */
 static const struct record_kind *const kinds[] = {
 	&parties_kind,
+	&company_kind,
+	&articles_kind,
 };
+
+/* Child kinds have no storage of their own. */
+static int
+no_storage(const struct record_kind *k, char *err)
+{
+	if (k->load != NULL)
+		return 0;
+	err_set(err, _("%s are saved with the record they belong to"), k->name);
+	return REC_ERROR;
+}
 
 const struct record_kind *
 record_kind_find(const char *name)
@@ -26,11 +44,26 @@ record_kind_find(const char *name)
 	return NULL;
 }
 
+const struct record_kind *
+record_kind_at(size_t i)
+{
+	return i < ARRAY_LEN(kinds) ? kinds[i] : NULL;
+}
+
 int
 record_field_index(const struct record_kind *k, const char *name)
 {
 	for (size_t i = 0; i < k->nfields; i++)
 		if (strcmp(k->fields[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+record_child_index(const struct record_kind *k, const char *name)
+{
+	for (size_t i = 0; i < k->nchildren; i++)
+		if (strcmp(k->children[i].name, name) == 0)
 			return (int)i;
 	return -1;
 }
@@ -44,7 +77,37 @@ record_new(const struct record_kind *k)
 	r->values = xcalloc(k->nfields, sizeof *r->values);
 	for (size_t i = 0; i < k->nfields; i++)
 		r->values[i] = xstrdup(k->fields[i].dflt ? k->fields[i].dflt : "");
+	if (k->nchildren > 0)
+		r->rows = xcalloc(k->nchildren, sizeof *r->rows);
 	return r;
+}
+
+static void
+rows_clear(struct record_rows *rs)
+{
+	for (size_t i = 0; i < rs->n; i++)
+		record_free(rs->row[i]);
+	free(rs->row);
+	memset(rs, 0, sizeof *rs);
+}
+
+static void
+rows_copy(struct record_rows *dst, const struct record_rows *src)
+{
+	for (size_t i = 0; i < src->n; i++)
+		record_rows_insert(dst, dst->n, record_copy(src->row[i]));
+}
+
+static void
+custom_clear(struct record *r)
+{
+	for (size_t i = 0; i < r->ncustom; i++) {
+		free(r->custom[i].name);
+		free(r->custom[i].value);
+	}
+	free(r->custom);
+	r->custom = NULL;
+	r->ncustom = 0;
 }
 
 struct record *
@@ -52,11 +115,26 @@ record_copy(const struct record *r)
 {
 	struct record *c = record_new(r->kind);
 
-	c->id = r->id;
-	c->version = r->version;
-	for (size_t i = 0; i < r->kind->nfields; i++)
-		record_set(c, i, r->values[i]);
+	record_assign(c, r);
 	return c;
+}
+
+void
+record_assign(struct record *dst, const struct record *src)
+{
+	if (dst == src)
+		return;
+	dst->id = src->id;
+	dst->version = src->version;
+	for (size_t i = 0; i < src->kind->nfields; i++)
+		record_set(dst, i, src->values[i]);
+	for (size_t c = 0; c < src->kind->nchildren; c++) {
+		rows_clear(&dst->rows[c]);
+		rows_copy(&dst->rows[c], &src->rows[c]);
+	}
+	custom_clear(dst);
+	for (size_t i = 0; i < src->ncustom; i++)
+		record_custom_set(dst, src->custom[i].name, src->custom[i].value);
 }
 
 void
@@ -66,8 +144,71 @@ record_free(struct record *r)
 		return;
 	for (size_t i = 0; i < r->kind->nfields; i++)
 		free(r->values[i]);
+	for (size_t c = 0; r->rows != NULL && c < r->kind->nchildren; c++)
+		rows_clear(&r->rows[c]);
+	free(r->rows);
 	free(r->values);
+	custom_clear(r);
 	free(r);
+}
+
+void
+record_rows_insert(struct record_rows *rs, size_t at, struct record *row)
+{
+	if (at > rs->n)
+		at = rs->n;
+	if (rs->n == rs->cap) {
+		rs->cap = rs->cap ? 2 * rs->cap : 8;
+		rs->row = xreallocarray(rs->row, rs->cap, sizeof *rs->row);
+	}
+	memmove(&rs->row[at + 1], &rs->row[at], (rs->n - at) * sizeof *rs->row);
+	rs->row[at] = row;
+	rs->n++;
+}
+
+void
+record_rows_remove(struct record_rows *rs, size_t at)
+{
+	if (at >= rs->n)
+		return;
+	record_free(rs->row[at]);
+	memmove(&rs->row[at], &rs->row[at + 1], (rs->n - at - 1) * sizeof *rs->row);
+	rs->n--;
+}
+
+void
+record_rows_swap(struct record_rows *rs, size_t i, size_t j)
+{
+	struct record *t;
+
+	if (i >= rs->n || j >= rs->n)
+		return;
+	t = rs->row[i];
+	rs->row[i] = rs->row[j];
+	rs->row[j] = t;
+}
+
+const char *
+record_custom_get(const struct record *r, const char *name)
+{
+	for (size_t i = 0; i < r->ncustom; i++)
+		if (strcmp(r->custom[i].name, name) == 0)
+			return r->custom[i].value;
+	return "";
+}
+
+void
+record_custom_set(struct record *r, const char *name, const char *value)
+{
+	for (size_t i = 0; i < r->ncustom; i++)
+		if (strcmp(r->custom[i].name, name) == 0) {
+			free(r->custom[i].value);
+			r->custom[i].value = xstrdup(value ? value : "");
+			return;
+		}
+	r->custom = xreallocarray(r->custom, r->ncustom + 1, sizeof *r->custom);
+	r->custom[r->ncustom].name = xstrdup(name);
+	r->custom[r->ncustom++].value = xstrdup(value ? value : "");
 }
 
 const char *
@@ -128,11 +269,27 @@ int
 record_load(struct book *b, const struct record_kind *k, int64_t id, struct record **out,
 	    char *err)
 {
-	struct record *r = record_new(k);
+	struct record *r;
 	int rc;
 
+	if (no_storage(k, err) < 0)
+		return REC_ERROR;
+	r = record_new(k);
 	r->id = id;
-	if ((rc = k->load(b, r, err)) < 0) {
+	/* one read transaction, so the rows match their parent */
+	if (book_exec(b, "SAVEPOINT record_load", err) < 0) {
+		record_free(r);
+		return REC_ERROR;
+	}
+	rc = k->load(b, r, err);
+	if (rc == 0)
+		rc = record_rows_load(b, r, err);
+	if (rc == 0)
+		rc = record_custom_load(b, r, err);
+	book_exec(b, rc == 0 ? "RELEASE record_load"
+			     : "ROLLBACK TO record_load; RELEASE record_load",
+		  rc == 0 ? err : NULL);
+	if (rc < 0) {
 		record_free(r);
 		return rc;
 	}
@@ -140,29 +297,129 @@ record_load(struct book *b, const struct record_kind *k, int64_t id, struct reco
 	return 0;
 }
 
-int
-record_save(struct book *b, struct record *r, size_t *bad_field, char *err)
+/* Checks the parent, every child row and the user-added fields. */
+static int
+validate_all(const struct record *r, struct record_fault *f, char *err)
 {
+	char msg[ERR_SIZE];
+
+	*f = (struct record_fault){ 0, RECORD_PARENT, RECORD_PARENT };
+	if (record_validate(r, &f->field, err) < 0)
+		return REC_INVALID;
+	for (size_t c = 0; c < r->kind->nchildren; c++)
+		for (size_t i = 0; i < r->rows[c].n; i++)
+			if (record_validate(r->rows[c].row[i], &f->field, msg) < 0) {
+				f->child = c;
+				f->row = i;
+				err_set(err, _("Row %zu, %s"), i + 1, msg);
+				return REC_INVALID;
+			}
+	for (size_t i = 0; i < r->ncustom; i++)
+		if (!utf8_valid_text(r->custom[i].value) ||
+		    utf8_len(r->custom[i].value) > RECORD_CUSTOM_MAX) {
+			err_set(err, _("%s: holds characters that are not allowed, or is longer "
+				       "than %d characters"),
+				r->custom[i].name, RECORD_CUSTOM_MAX);
+			return REC_INVALID;
+		}
+	return 0;
+}
+
+/* A write refused by a UNIQUE constraint names its field, as a bad value
+ * does; other failures keep the book's message. */
+static int
+write_failed(struct book *b, const struct record_kind *k, int rc, struct record_fault *f,
+	     char *err)
+{
+	const char *msg = sqlite3_errmsg(book_db(b)), *dot;
+	int i;
+
+	if (rc != REC_ERROR || sqlite3_extended_errcode(book_db(b)) != SQLITE_CONSTRAINT_UNIQUE)
+		return rc;
+	if ((dot = strrchr(msg, '.')) == NULL || (i = record_field_index(k, dot + 1)) < 0)
+		return rc;
+	f->field = (size_t)i;
+	err_set(err, _("%s: another record already has this value"), _(k->fields[i].label));
+	return REC_INVALID;
+}
+
+static int
+has_computed(const struct record_kind *k)
+{
+	for (size_t i = 0; i < k->nfields; i++)
+		if (k->fields[i].sql != NULL)
+			return 1;
+	return 0;
+}
+
+/* Writes w (a copy of the record being saved) and all that goes with it. */
+static int
+write_all(struct book *b, struct record *w, struct record_fault *f, char *err)
+{
+	const struct record_kind *k = w->kind;
+	int rc = w->id == 0 ? k->insert(b, w, err) : k->update(b, w, err);
+
+	if (rc < 0)
+		return write_failed(b, k, rc, f, err);
+	if ((rc = record_rows_save(b, w, err)) < 0 || (rc = record_custom_save(b, w, err)) < 0)
+		return rc;
+	return has_computed(k) ? k->load(b, w, err) : 0;
+}
+
+/* After a good save: what the book now holds back into r. */
+static void
+take_saved(struct record *r, const struct record *w)
+{
+	r->id = w->id;
+	r->version = w->version;
+	for (size_t i = 0; i < r->kind->nfields; i++)
+		record_set(r, i, w->values[i]);
+	for (size_t c = 0; c < r->kind->nchildren; c++)
+		for (size_t i = 0; i < r->rows[c].n; i++) {
+			r->rows[c].row[i]->id = w->rows[c].row[i]->id;
+			r->rows[c].row[i]->version = w->rows[c].row[i]->version;
+		}
+}
+
+int
+record_save_ex(struct book *b, struct record *r, struct record_fault *fault, char *err)
+{
+	struct record_fault f;
 	struct record *w;
 	int rc;
 
-	if ((rc = record_validate(r, bad_field, err)) < 0)
-		return rc;
-	if (book_begin(b, err) < 0)
-		return REC_ERROR;
+	f = (struct record_fault){ 0, RECORD_PARENT, RECORD_PARENT };
+	if ((rc = no_storage(r->kind, err)) < 0 || (rc = validate_all(r, &f, err)) < 0)
+		goto out;
+	if (book_begin(b, err) < 0) {
+		rc = REC_ERROR;
+		goto out;
+	}
 	/* Write through a copy, so a failed commit leaves id and version as
 	 * they were and the form can be saved again. */
 	w = record_copy(r);
-	rc = r->id == 0 ? r->kind->insert(b, w, err) : r->kind->update(b, w, err);
+	rc = write_all(b, w, &f, err);
 	if (rc == 0 && book_commit(b, err) < 0)
 		rc = REC_ERROR;
 	if (rc < 0)
 		book_rollback(b);
-	else {
-		r->id = w->id;
-		r->version = w->version;
-	}
+	else
+		take_saved(r, w);
 	record_free(w);
+out:
+	if (fault != NULL)
+		*fault = f;
+	return rc;
+}
+
+int
+record_save(struct book *b, struct record *r, size_t *bad_field, char *err)
+{
+	struct record_fault f;
+	int rc = record_save_ex(b, r, &f, err);
+
+	if (bad_field != NULL)
+		*bad_field = f.field;
 	return rc;
 }
 
@@ -171,9 +428,14 @@ record_delete(struct book *b, const struct record *r, char *err)
 {
 	int rc;
 
-	if (book_begin(b, err) < 0)
+	if (no_storage(r->kind, err) < 0 || book_begin(b, err) < 0)
 		return REC_ERROR;
 	rc = r->kind->remove(b, r, err);
+	if (rc == REC_ERROR &&
+	    sqlite3_extended_errcode(book_db(b)) == SQLITE_CONSTRAINT_FOREIGNKEY)
+		err_set(err, _("it is still used elsewhere in the book: nothing was deleted"));
+	if (rc == 0)
+		rc = record_custom_delete(b, r, err);
 	if (rc == 0 && book_commit(b, err) < 0)
 		rc = REC_ERROR;
 	if (rc < 0)
@@ -182,19 +444,61 @@ record_delete(struct book *b, const struct record *r, char *err)
 }
 
 int
+record_sortable(const struct record_kind *k, size_t field)
+{
+	return field < k->nfields && (field == k->key_field || (k->fields[field].flags & RECF_SORT));
+}
+
+/* The order and filters are checked here, once for every kind. */
+static int
+order_ok(const struct record_kind *k, const struct browse_order *o, char *err)
+{
+	if (!record_sortable(k, o->field))
+		return err_set(err, _("a list of %s cannot be sorted by that column"), k->name);
+	for (size_t i = 0; i < o->nfilters; i++)
+		if (o->filters[i].field >= k->nfields || o->filters[i].op < 0 ||
+		    o->filters[i].op >= BF_OP_COUNT || o->filters[i].value == NULL)
+			return err_set(err, _("a filter of the list of %s is not valid"), k->name);
+	return 0;
+}
+
+int
+record_browse_by(struct book *b, const struct record_kind *k, const struct browse_order *o,
+		 enum browse_dir dir, const char *key, int64_t id, size_t n, struct record **rows,
+		 size_t *got, char *err)
+{
+	*got = 0;
+	if (no_storage(k, err) < 0 || order_ok(k, o, err) < 0)
+		return REC_ERROR;
+	return n == 0 ? 0 : k->browse(b, k, o, dir, key, id, n, rows, got, err);
+}
+
+int
+record_find_by(struct book *b, const struct record_kind *k, const struct browse_order *o,
+	       const char *text, const char *key, int64_t id, struct record **out, char *err)
+{
+	*out = NULL;
+	if (no_storage(k, err) < 0 || order_ok(k, o, err) < 0)
+		return REC_ERROR;
+	return k->find(b, k, o, text, key, id, out, err);
+}
+
+int
 record_browse(struct book *b, const struct record_kind *k, enum browse_dir dir, const char *key,
 	      int64_t id, size_t n, struct record **rows, size_t *got, char *err)
 {
-	*got = 0;
-	return n == 0 ? 0 : k->browse(b, k, dir, key, id, n, rows, got, err);
+	struct browse_order o = { .field = k->key_field };
+
+	return record_browse_by(b, k, &o, dir, key, id, n, rows, got, err);
 }
 
 int
 record_find(struct book *b, const struct record_kind *k, const char *text, const char *key,
 	    int64_t id, struct record **out, char *err)
 {
-	*out = NULL;
-	return k->find(b, k, text, key, id, out, err);
+	struct browse_order o = { .field = k->key_field };
+
+	return record_find_by(b, k, &o, text, key, id, out, err);
 }
 
 /* ---- Checks of common values ---- */
@@ -363,4 +667,74 @@ check_sdi_code(const char *v, char *err)
 {
 	return all_of(v, 7, is_upper_alnum) ? 0
 					    : err_set(err, _("must be 7 letters or digits"));
+}
+
+/* The remainder of the number "digits of v, letters as 10..35" modulo 97,
+ * read with the first four characters moved to the end. */
+static int
+iban_mod97(const char *v)
+{
+	size_t n = strlen(v);
+	int rem = 0;
+
+	for (size_t k = 0; k < n; k++) {
+		char c = v[(k + 4) % n];
+		int d = isdigit((unsigned char)c) ? c - '0' : c - 'A' + 10;
+		rem = (d >= 10 ? rem * 100 : rem * 10) + d;
+		rem %= 97;
+	}
+	return rem;
+}
+
+int
+check_iban(const char *v, char *err)
+{
+	size_t n = strlen(v);
+
+	if (n < 15 || n > 34)
+		return err_set(err, _("must be 15 to 34 letters and digits"));
+	for (size_t i = 0; i < n; i++)
+		if (!is_upper_alnum((unsigned char)v[i]))
+			return err_set(err, _("must be 15 to 34 letters and digits"));
+	if (!is_upper_alpha((unsigned char)v[0]) || !is_upper_alpha((unsigned char)v[1]) ||
+	    !isdigit((unsigned char)v[2]) || !isdigit((unsigned char)v[3]))
+		return err_set(err, _("must start with the country and two check digits "
+				      "(IT60...)"));
+	if (check_country((char[]){ v[0], v[1], '\0' }, NULL) < 0)
+		return err_set(err, _("%.2s is not a country code"), v);
+	if (strncmp(v, "IT", 2) == 0 && n != 27)
+		return err_set(err, _("an Italian IBAN has 27 characters"));
+	if (iban_mod97(v) != 1)
+		return err_set(err, _("wrong check digits"));
+	return 0;
+}
+
+int
+check_iso_date(const char *v, char *err)
+{
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d, leap;
+
+	if (strlen(v) != 10 || v[4] != '-' || v[7] != '-' ||
+	    strspn(v, "0123456789-") != 10 || sscanf(v, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return err_set(err, _("is not a date"));
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days[m - 1] ||
+	    (m == 2 && d == 29 && !leap))
+		return err_set(err, _("is not a date"));
+	return 0;
+}
+
+int
+check_integer(const char *v, char *err)
+{
+	const char *d = v[0] == '-' ? v + 1 : v;
+	size_t n = strlen(d);
+
+	if (n == 0 || strspn(d, "0123456789") != n || (n > 1 && d[0] == '0') ||
+	    strcmp(v, "-0") == 0)
+		return err_set(err, _("must be a whole number"));
+	if (n > 18)
+		return err_set(err, _("is too large"));
+	return 0;
 }

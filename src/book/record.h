@@ -19,6 +19,10 @@ enum {
 };
 
 #define RECF_REQUIRED 0x1u /* may not be empty */
+/* A list may be sorted by it: the kind's table has an index on
+ * (column COLLATE NOCASE, id), so every page of any order is a seek. */
+#define RECF_SORT 0x2u
+#define RECF_NULL 0x4u     /* empty is stored as NULL (foreign keys, optional numbers) */
 
 struct record_field {
 	const char *name;  /* as screen files name it; the column, for tables */
@@ -29,20 +33,76 @@ struct record_field {
 	/* Checks a non-empty value: 0, or -1 with a short message that does
 	 * not name the field. NULL: any text. */
 	int (*check)(const char *value, char *err);
+	/* A computed, read-only field: an SQL expression evaluated in a
+	 * SELECT ... FROM the kind's table (which it may name), never
+	 * written. NULL: a column of the table. */
+	const char *sql;
 };
 
 struct record_kind;
+
+/* Rows a record owns (document lines, contacts, stock movements): another
+ * kind's records that name their parent's id, kept in order. */
+struct record_child {
+	const char *name;               /* as a screen file's grid names it */
+	const struct record_kind *kind; /* the rows' kind */
+	const char *parent_column;      /* the rows' column holding the parent's id */
+	const char *position_column;    /* the rows' order column (1, 2, 3...) */
+};
+
+/* One child's rows in memory, in order. */
+struct record_rows {
+	struct record **row;
+	size_t n, cap;
+};
+
+/* A user-added field (a screen file's `custom` field): kept in table
+ * custom_values by kind name, record id and field name. */
+struct record_custom {
+	char *name;
+	char *value;
+};
 
 struct record {
 	const struct record_kind *kind;
 	int64_t id;      /* 0 until first saved */
 	int64_t version; /* as loaded or last saved */
 	char **values;   /* one per field, never NULL */
+	struct record_rows *rows; /* one per child of its kind; NULL when none */
+	struct record_custom *custom; /* user-added fields, as loaded or set */
+	size_t ncustom;
 };
 
 enum browse_dir {
 	BROWSE_AFTER,  /* rows after (key, id), in order */
 	BROWSE_BEFORE, /* rows before (key, id), nearest first */
+};
+
+/* A condition on a list's rows: field op value, value canonical (as the
+ * record holds it). Text compares without regard to case. */
+enum browse_op {
+	BF_EQ,       /* equal */
+	BF_CONTAINS, /* holds value somewhere */
+	BF_GE,       /* at or after value */
+	BF_LE,       /* at or before value */
+	BF_NE,       /* different */
+	BF_OP_COUNT
+};
+
+struct browse_filter {
+	size_t field;
+	int op; /* enum browse_op */
+	const char *value;
+};
+
+/* A list's order and filters: by field (case-insensitive for text), then
+ * by id; descending reverses both. The field must be the key field or one
+ * marked RECF_SORT. Every filter must hold (AND). */
+struct browse_order {
+	size_t field;
+	int descending;
+	const struct browse_filter *filters;
+	size_t nfilters;
 };
 
 struct record_kind {
@@ -51,6 +111,8 @@ struct record_kind {
 	const struct record_field *fields;
 	size_t nfields;
 	size_t key_field; /* the browse order (case-insensitive) and search field */
+	const struct record_child *children; /* rows it owns, or NULL */
+	size_t nchildren;
 	/* Checks across fields, after each field's own check (may be NULL). */
 	int (*validate)(const struct record *r, size_t *bad_field, char *err);
 	/* Storage: each runs inside the transaction record_* opened. */
@@ -58,31 +120,58 @@ struct record_kind {
 	int (*insert)(struct book *b, struct record *r, char *err);
 	int (*update)(struct book *b, struct record *r, char *err);
 	int (*remove)(struct book *b, const struct record *r, char *err);
-	int (*browse)(struct book *b, const struct record_kind *k, enum browse_dir dir,
-		      const char *key, int64_t id, size_t n, struct record **rows, size_t *got,
-		      char *err);
-	/* The first record after (key, id) whose key contains text. */
-	int (*find)(struct book *b, const struct record_kind *k, const char *text,
-		    const char *key, int64_t id, struct record **out, char *err);
+	/* As record_browse_by and record_find_by (the order is never NULL). */
+	int (*browse)(struct book *b, const struct record_kind *k, const struct browse_order *o,
+		      enum browse_dir dir, const char *key, int64_t id, size_t n,
+		      struct record **rows, size_t *got, char *err);
+	int (*find)(struct book *b, const struct record_kind *k, const struct browse_order *o,
+		    const char *text, const char *key, int64_t id, struct record **out,
+		    char *err);
 };
 
 /* The kind a screen file's `table NAME` names, or NULL. */
 const struct record_kind *record_kind_find(const char *name);
+/* The i-th kind known (from 0), or NULL past the last. */
+const struct record_kind *record_kind_at(size_t i);
 /* Index of a field by name, or -1. */
 int record_field_index(const struct record_kind *k, const char *name);
 
-/* A new, unsaved record with the fields' defaults. */
+/* A new, unsaved record with the fields' defaults (and no child rows). */
 struct record *record_new(const struct record_kind *k);
+/* A deep copy, child rows included. */
 struct record *record_copy(const struct record *r);
 void record_free(struct record *r);
+/* Makes dst a deep copy of src (same kind): values, id, version, rows. */
+void record_assign(struct record *dst, const struct record *src);
+/* Child rows: the index of a child by name (or -1); inserting a row
+ * (taken over) at position at (n: the end); removing one (freed); swapping
+ * two. Out-of-range positions do nothing (insert: appends). */
+int record_child_index(const struct record_kind *k, const char *name);
+void record_rows_insert(struct record_rows *rs, size_t at, struct record *row);
+void record_rows_remove(struct record_rows *rs, size_t at);
+void record_rows_swap(struct record_rows *rs, size_t i, size_t j);
 const char *record_get(const struct record *r, size_t field);
 void record_set(struct record *r, size_t field, const char *value);
+
+/* User-added fields: the value ("" when never set), and setting one. */
+const char *record_custom_get(const struct record *r, const char *name);
+void record_custom_set(struct record *r, const char *name, const char *value);
 
 /* Checks every field and the kind's rules. 0, or REC_INVALID with the
  * field's index and "Label: what is wrong" in err. */
 int record_validate(const struct record *r, size_t *bad_field, char *err);
 
-/* Reads record id. 0, REC_GONE or REC_ERROR. */
+/* Where record_save_ex found a bad value: field of the parent (row
+ * RECORD_PARENT), or of row `row` (0-based) of child `child`. */
+#define RECORD_PARENT ((size_t)-1)
+struct record_fault {
+	size_t field;
+	size_t child;
+	size_t row;
+};
+
+/* Reads record id, its child rows in position order and its user-added
+ * fields. 0, REC_GONE or REC_ERROR. */
 int record_load(struct book *b, const struct record_kind *k, int64_t id, struct record **out,
 		char *err);
 /* Validates, then inserts (id 0) or updates in one transaction. An update
@@ -90,19 +179,40 @@ int record_load(struct book *b, const struct record_kind *k, int64_t id, struct 
  * (REC_CONFLICT, REC_GONE) and writes nothing. On success id and version
  * are updated. */
 int record_save(struct book *b, struct record *r, size_t *bad_field, char *err);
+/* record_save that also validates and writes the child rows and the
+ * user-added fields, in the same transaction: rows deleted in memory are
+ * deleted, the others updated or inserted, positions renumbered 1..n. A
+ * bad row is REC_INVALID with "Row 3, Quantity: ..." in err and the place
+ * in *fault (may be NULL). A refused save writes nothing; on success the
+ * rows' ids and the computed fields are updated. record_save is this, with
+ * fault->field in *bad_field (of the parent; a row's field when a row is
+ * bad). */
+int record_save_ex(struct book *b, struct record *r, struct record_fault *fault, char *err);
 /* Deletes in one transaction, refusing as record_save does. */
 int record_delete(struct book *b, const struct record *r, char *err);
-/* Up to n records after or before (key, id) in key order. key NULL is the
- * start (AFTER) or the end (BEFORE) of the list; AFTER with id INT64_MIN
- * starts at the first key at or after key (a search by prefix). rows gets
- * records the caller frees. */
+/* Up to n records after or before (key, id) in the order o, key being the
+ * sort field's value of the row at the edge (keyset pagination: each page
+ * is one index seek, however far into the list). key NULL is the start
+ * (AFTER) or the end (BEFORE) of the list; AFTER with id INT64_MIN starts
+ * at the first row whose value starts with key, or else would follow it (a
+ * search by prefix). rows gets records the caller frees. A sort field not
+ * sortable, or a filter on no field, is REC_ERROR with a message. */
+int record_browse_by(struct book *b, const struct record_kind *k, const struct browse_order *o,
+		     enum browse_dir dir, const char *key, int64_t id, size_t n,
+		     struct record **rows, size_t *got, char *err);
+/* The first record after (key, id) in the order o whose sort field holds
+ * text (any case); *out is NULL when none. */
+int record_find_by(struct book *b, const struct record_kind *k, const struct browse_order *o,
+		   const char *text, const char *key, int64_t id, struct record **out,
+		   char *err);
+/* As the two above, in key-field order, without filters. */
 int record_browse(struct book *b, const struct record_kind *k, enum browse_dir dir,
 		  const char *key, int64_t id, size_t n, struct record **rows, size_t *got,
 		  char *err);
-/* The first record after (key, id) whose key holds text (any case); *out is
- * NULL when none. */
 int record_find(struct book *b, const struct record_kind *k, const char *text, const char *key,
 		int64_t id, struct record **out, char *err);
+/* Whether field may order a list of kind k (the key field, or RECF_SORT). */
+int record_sortable(const struct record_kind *k, size_t field);
 
 /* Storage for kinds kept in one table whose columns are named as the
  * fields, plus id, version and modified. */
@@ -110,11 +220,12 @@ int record_table_load(struct book *b, struct record *r, char *err);
 int record_table_insert(struct book *b, struct record *r, char *err);
 int record_table_update(struct book *b, struct record *r, char *err);
 int record_table_remove(struct book *b, const struct record *r, char *err);
-int record_table_browse(struct book *b, const struct record_kind *k, enum browse_dir dir,
-			const char *key, int64_t id, size_t n, struct record **rows, size_t *got,
-			char *err);
-int record_table_find(struct book *b, const struct record_kind *k, const char *text,
-		      const char *key, int64_t id, struct record **out, char *err);
+int record_table_browse(struct book *b, const struct record_kind *k,
+			const struct browse_order *o, enum browse_dir dir, const char *key,
+			int64_t id, size_t n, struct record **rows, size_t *got, char *err);
+int record_table_find(struct book *b, const struct record_kind *k, const struct browse_order *o,
+		      const char *text, const char *key, int64_t id, struct record **out,
+		      char *err);
 
 /* Checks of common values, for record kinds and the screens' field types
  * alike: 0, or -1 with a short message that does not name the field. */
@@ -125,5 +236,11 @@ int check_province(const char *v, char *err);
 int check_country(const char *v, char *err);
 int check_email(const char *v, char *err);
 int check_sdi_code(const char *v, char *err);
+/* An IBAN: country, check digits (mod 97), at most 34 letters and digits. */
+int check_iban(const char *v, char *err);
+/* An ISO date YYYY-MM-DD that exists in the calendar. */
+int check_iso_date(const char *v, char *err);
+/* An integer: optional '-', digits, no leading zeros; within int64. */
+int check_integer(const char *v, char *err);
 
 #endif

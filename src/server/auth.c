@@ -1,6 +1,8 @@
 /* Who logs in: a registered public key with a verified signature, or the
- * password (three attempts, every failure answered after the same delay);
- * the listener hears of each so that it can penalize an address. */
+ * password, asked for by the client (method "password") or by us (method
+ * "keyboard-interactive", which PuTTY and older clients prefer): three
+ * attempts in all, every failure answered after the same delay; the
+ * listener hears of each so that it can penalize an address. */
 #include "config.h"
 
 #include <errno.h>
@@ -81,13 +83,16 @@ same_user(struct conn *c, const char *user)
 	return strcmp(user, c->user) == 0;
 }
 
+/* method: a static string, kept for the logout's log line. */
 static int
-logged_in(struct conn *c, const char *how)
+logged_in(struct conn *c, const char *method, const char *detail)
 {
 	c->state = C_SETUP;
 	c->login_at = now_ms();
+	c->method = method;
 	c->over_limit = !take_slot(c);
-	slog(_("login %s from %s port %d (%s)"), c->shown, c->addr, c->port, how);
+	slog(_("login %s from %s port %d (%s%s%s)"), c->shown, c->addr, c->port, method,
+	     detail != NULL ? " " : "", detail != NULL ? detail : "");
 	report(c, REPORT_SUCCESS);
 	return SSH_AUTH_SUCCESS;
 }
@@ -100,7 +105,7 @@ auth_pubkey(ssh_session ssh, const char *user, struct ssh_key_struct *key, char 
 	       void *userdata)
 {
 	struct conn *c = userdata;
-	char *b64 = NULL, *fp, *how;
+	char *b64 = NULL, *fp;
 	int known, rc;
 
 	(void)ssh;
@@ -115,33 +120,30 @@ auth_pubkey(ssh_session ssh, const char *user, struct ssh_key_struct *key, char 
 		free(fp);
 		return known ? SSH_AUTH_SUCCESS : SSH_AUTH_DENIED;
 	}
-	how = xasprintf("publickey %s", fp != NULL ? fp : "?");
-	rc = logged_in(c, how);
-	free(how);
+	rc = logged_in(c, "publickey", fp != NULL ? fp : "?");
 	free(fp);
 	return rc;
 }
 
-int
-auth_password(ssh_session ssh, const char *user, const char *password, void *userdata)
+/* A password, given either way: the name may not change between attempts
+ * (checking a changed one against nobody's hash keeps the answer's timing
+ * the same), and every failure is answered after the same delay. */
+static int
+try_password(struct conn *c, const char *user, const char *password, const char *method)
 {
-	struct conn *c = userdata;
 	int64_t t0 = now_ms();
 	int ok;
 
-	(void)ssh;
 	if (c->attempts >= SERVER_MAX_ATTEMPTS)
 		return SSH_AUTH_DENIED; /* one more before our hang-up arrived */
 	c->attempts++;
-	/* The name may not change between attempts; checking a changed one
-	 * against nobody's hash keeps the answer's timing the same. */
-	ok = c->reg != NULL &&
-	     registry_check_password(c->reg, same_user(c, user) ? user : "", password);
+	ok = c->reg != NULL && password != NULL &&
+	     registry_check_password(c->reg, user != NULL && same_user(c, user) ? user : "",
+				     password);
 	if (ok)
-		return logged_in(c, "password");
-	/* Every failure is answered after the same delay, whoever it is for. */
+		return logged_in(c, method, NULL);
 	sleep_until(t0 + c->srv->auth_floor_ms);
-	slog(_("failed password for %s from %s port %d (attempt %d of %d)"), c->shown, c->addr,
+	slog(_("failed %s for %s from %s port %d (attempt %d of %d)"), method, c->shown, c->addr,
 	     c->port, c->attempts, SERVER_MAX_ATTEMPTS);
 	report(c, REPORT_FAILURE);
 	/* After the last attempt nothing can continue, but libssh cannot list
@@ -151,4 +153,69 @@ auth_password(ssh_session ssh, const char *user, const char *password, void *use
 	if (c->attempts >= SERVER_MAX_ATTEMPTS)
 		ssh_set_auth_methods(c->ssh, SSH_AUTH_METHOD_PUBLICKEY);
 	return SSH_AUTH_DENIED;
+}
+
+int
+auth_password(ssh_session ssh, const char *user, const char *password, void *userdata)
+{
+	(void)ssh;
+	return try_password(userdata, user, password, "password");
+}
+
+/* keyboard-interactive, first message: the client names the user; we ask
+ * one question, the password, without echo. */
+static void
+kbdint_ask(struct conn *c, ssh_message msg)
+{
+	const char *user = ssh_message_auth_user(msg);
+	const char *prompts[] = { _("Password: ") };
+	char echo[] = { 0 };
+
+	if (c->attempts >= SERVER_MAX_ATTEMPTS || user == NULL) {
+		ssh_message_reply_default(msg);
+		return;
+	}
+	/* A changed name is asked for its password all the same, and then
+	 * checked against nobody's: the same answer in the same time. */
+	c->kbdint_user = same_user(c, user) ? KBDINT_ASKED : KBDINT_OTHER_USER;
+	ssh_message_auth_interactive_request(msg, "", "", 1, prompts, echo);
+}
+
+/* keyboard-interactive, the answers: one, the password. */
+static void
+kbdint_answer(struct conn *c, ssh_session ssh, ssh_message msg)
+{
+	const char *password = NULL;
+	int asked = c->kbdint_user;
+
+	c->kbdint_user = KBDINT_NONE;
+	if (asked != KBDINT_NONE && ssh_userauth_kbdint_getnanswers(ssh) == 1)
+		password = ssh_userauth_kbdint_getanswer(ssh, 0);
+	if (asked == KBDINT_NONE) {
+		ssh_message_reply_default(msg);
+		return;
+	}
+	if (try_password(c, asked == KBDINT_ASKED ? c->user : NULL, password,
+			 "keyboard-interactive") == SSH_AUTH_SUCCESS)
+		ssh_message_auth_reply_success(msg, 0);
+	else
+		ssh_message_reply_default(msg);
+}
+
+/* libssh hands us the messages its server callbacks do not take: the
+ * keyboard-interactive ones are ours, anything else gets its default
+ * answer (a refusal). */
+int
+auth_message(ssh_session ssh, ssh_message msg, void *userdata)
+{
+	struct conn *c = userdata;
+
+	if (ssh_message_type(msg) != SSH_REQUEST_AUTH ||
+	    ssh_message_subtype(msg) != SSH_AUTH_METHOD_INTERACTIVE || c->state != C_LOGIN)
+		return 1;
+	if (ssh_message_auth_kbdint_is_response(msg))
+		kbdint_answer(c, ssh, msg);
+	else
+		kbdint_ask(c, msg);
+	return 0;
 }

@@ -22,6 +22,7 @@ on_data(ssh_session ssh, ssh_channel chan, void *data, uint32_t len, int is_stde
 	(void)chan;
 	if (is_stderr || c->relay == NULL)
 		return (int)len; /* nothing reads it yet: dropped */
+	c->last_key = now_ms(); /* someone is at the keys: not idle */
 	return (int)relay_input(c->relay, data, len);
 }
 

@@ -19,6 +19,12 @@
 #define SIZE_MAX_ROWS 300
 #define CLOSE_WAIT_MS 2000  /* for the client's answer to our close */
 #define RUN_TIMEOUT_S 60    /* libssh's blocking calls once logged in */
+/* The UI ends an idle session itself, showing why; the session ends it
+ * this much later if the UI did not. */
+#define IDLE_BACKSTOP_S 30
+
+/* Where a keyboard-interactive login stands. */
+enum kbdint { KBDINT_NONE, KBDINT_ASKED, KBDINT_OTHER_USER };
 
 /* A connection goes through these in order; C_END stops its loop. */
 enum conn_state { C_LOGIN, C_SETUP, C_UI, C_END };
@@ -38,6 +44,8 @@ struct conn {
 	char *user;         /* the name given at the first attempt */
 	char shown[48];     /* the same, safe for the log */
 	int attempts;
+	enum kbdint kbdint_user; /* a password asked for, and for whom */
+	const char *method;      /* how the user logged in, for the log */
 	int over_limit;     /* logged in, but the user has too many sessions */
 	int slot_fd;        /* holds one of the user's session slots */
 	char term[TERM_MAX];
@@ -49,12 +57,16 @@ struct conn {
 	const char *refusal_why;  /* ...and what the log says */
 	int client_closed;        /* the client closed the channel */
 	int64_t start, login_at;
+	int64_t last_key;         /* the client last sent keys then */
+	int hard_drop;            /* the client reads nothing: no goodbye */
 	int sig_pipe[2];
 	volatile sig_atomic_t got_term;
 };
 
-/* auth.c: libssh's server callbacks for the two ways in. */
+/* auth.c: libssh's server callbacks for the ways in, and the message
+ * callback for keyboard-interactive. */
 int auth_password(ssh_session ssh, const char *user, const char *password, void *userdata);
+int auth_message(ssh_session ssh, ssh_message msg, void *userdata);
 int auth_pubkey(ssh_session ssh, const char *user, struct ssh_key_struct *key, char state,
 		void *userdata);
 

@@ -73,8 +73,8 @@ out:
 	return rc;
 }
 
-/* Reads the key at path, refusing one that others may read or of the
- * wrong type. */
+/* Reads the key at path, refusing one that is not ours, that others may
+ * read, or of the wrong type. */
 static int
 load(const char *path, ssh_key *key, char *err)
 {
@@ -82,6 +82,12 @@ load(const char *path, ssh_key *key, char *err)
 
 	if (stat(path, &st) < 0)
 		return err_set(err, _("cannot read the host key %s: %s"), path, strerror(errno));
+	/* Someone else's key could be someone else's choice: under root, the
+	 * service user owns the data folder and could swap in a key of its own. */
+	if (st.st_uid != geteuid())
+		return err_set(err, _("the host key %s belongs to another user (uid %ld): it must "
+				      "be the server's own (chown %ld %s)"), path, (long)st.st_uid,
+			       (long)geteuid(), path);
 	if (st.st_mode & 077)
 		return err_set(err, _("the host key %s may be read by others (mode %03o): "
 				      "make it private with chmod 600"), path,

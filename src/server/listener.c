@@ -323,6 +323,7 @@ static void __attribute__((noreturn))
 serve_child(struct listener *l, int fd, const char *addr, int port)
 {
 	static const int sigs[] = { SIGCHLD, SIGTERM, SIGINT, SIGHUP };
+	char err[ERR_SIZE];
 
 	for (size_t i = 0; i < ARRAY_LEN(sigs); i++)
 		signal(sigs[i], SIG_DFL);
@@ -333,6 +334,13 @@ serve_child(struct listener *l, int fd, const char *addr, int port)
 	close(sig_pipe[0]);
 	close(sig_pipe[1]);
 	close(l->report_rd);
+	/* Root stays with the listener: not a byte from the client is read
+	 * before this process is the service user. */
+	if (priv_drop(l->srv, err) < 0) {
+		slog(_("connection from %s port %d dropped: %s"), addr, port, err);
+		close(fd);
+		_exit(1);
+	}
 	_exit(session_run(l->srv, fd, addr, port));
 }
 
@@ -399,14 +407,15 @@ begin_stop(struct listener *l)
 		kill(l->kids[i].pid, SIGTERM);
 }
 
-/* SIGHUP: the host key is read again (for new connections) and every
- * address's penalty is forgotten. */
+/* SIGHUP: the options and the host key are read again (for new
+ * connections) and every address's penalty is forgotten. */
 static void
 reload(struct listener *l)
 {
 	char err[ERR_SIZE], *fp;
 	ssh_key key;
 
+	serve_reload(l->srv);
 	if (hostkey_load(l->srv->datadir, &key, &fp, err) < 0) {
 		slog(_("reload: %s; keeping the host key in use"), err);
 	} else if (ssh_bind_options_set(l->srv->bind, SSH_BIND_OPTIONS_IMPORT_KEY, key) < 0) {

@@ -1,10 +1,13 @@
 # The embedded SSH server: `scrivano serve`.
 src_libscrivano_a_SOURCES += src/server/server.h src/server/serve.c src/server/listener.c \
 	src/server/conn.h src/server/session.c src/server/auth.c \
-	src/server/channel.c src/server/relay.c src/server/hostkey.c src/server/log.c
+	src/server/channel.c src/server/relay.c src/server/hostkey.c src/server/log.c \
+	src/server/privdrop.c src/ui/idle.c src/ui/idle.h
 dist_man_MANS += man/scrivano-serve.1
-EXTRA_DIST += tests/e2e/harness.py tests/e2e/test_server.py tests/e2e/test_hardening.py
-SCRIVANO_TESTS += tests/e2e/test_server.py tests/e2e/test_hardening.py
+EXTRA_DIST += tests/e2e/harness.py tests/e2e/test_server.py tests/e2e/test_hardening.py \
+	tests/e2e/test_clients.py tests/e2e/test_sessions.py
+SCRIVANO_TESTS += tests/e2e/test_server.py tests/e2e/test_hardening.py \
+	tests/e2e/test_clients.py tests/e2e/test_sessions.py
 
 check_PROGRAMS += tests/unit/test-server
 tests_unit_test_server_SOURCES = tests/unit/test-server.c

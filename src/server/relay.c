@@ -21,6 +21,7 @@
 
 #include "server/server.h"
 #include "term/charset.h"
+#include "ui/idle.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -42,6 +43,7 @@ struct relay {
 	size_t in_off;
 	struct buf out; /* from the UI, in the client's charset, waiting for its window */
 	size_t out_off;
+	int64_t stalled_since; /* output waits on a shut window since then; 0 = not */
 };
 
 static size_t
@@ -104,6 +106,10 @@ ui_env(const struct ui_spec *spec)
 		if (v != NULL && *v != '\0')
 			env[n++] = xasprintf("%s=%s", passed[i], v);
 	}
+	if (spec->idle_timeout > 0) { /* the UI counts it and shows the warning */
+		env[n++] = xasprintf("%s=%d", UI_IDLE_ENV, spec->idle_timeout);
+		env[n++] = xasprintf("%s=%d", UI_IDLE_WARNING_ENV, spec->idle_warning);
+	}
 	for (size_t i = 0; spec->env[i] != NULL; i++) {
 		if (n + 1 >= cap)
 			env = xreallocarray(env, cap *= 2, sizeof *env);
@@ -132,7 +138,7 @@ update_events(struct relay *r)
 	short want = 0;
 
 	if (r->master >= 0 && !r->ui_eof) {
-		if (pending(&r->out, r->out_off) == 0 && ssh_channel_window_size(r->chan) > 0)
+		if (pending(&r->out, r->out_off) == 0)
 			want |= POLLIN;
 		if (pending(&r->in, r->in_off) > 0)
 			want |= POLLOUT;
@@ -164,7 +170,9 @@ flush_in(struct relay *r)
 	}
 }
 
-/* UI → client: what is waiting, as far as the client's window allows. */
+/* UI → client: what is waiting, as far as the client's window allows. A
+ * client that lets output wait on a shut window is timed from then on; any
+ * byte it takes restarts the count. */
 static void
 send_out(struct relay *r)
 {
@@ -173,8 +181,11 @@ send_out(struct relay *r)
 		size_t n = pending(&r->out, r->out_off);
 		int rc;
 
+		if (win == 0 && r->stalled_since == 0)
+			r->stalled_since = now_ms();
 		if (win == 0 || ssh_channel_is_closed(r->chan))
 			return;
+		r->stalled_since = 0;
 		rc = ssh_channel_write(r->chan, r->out.data + r->out_off,
 				       (uint32_t)(n < win ? n : win));
 		if (rc == SSH_ERROR) { /* the client is gone; the session sees it */
@@ -185,8 +196,11 @@ send_out(struct relay *r)
 	}
 }
 
-/* Reads the UI's output when it can be sent; notes the end of the UI's
- * side (EIO once the slave is closed, or nothing left once it is reaped). */
+/* Reads the UI's output once the last is sent, at most a buffer (the
+ * client's window, when it is open), so that what waits for a client is
+ * bounded and a shut window is noticed with output waiting; notes the end
+ * of the UI's side (EIO once the slave is closed, or nothing left once it
+ * is reaped). */
 static void
 read_out(struct relay *r)
 {
@@ -194,10 +208,10 @@ read_out(struct relay *r)
 	uint32_t win;
 	ssize_t n;
 
-	if (r->ui_eof || pending(&r->out, r->out_off) > 0 ||
-	    (win = ssh_channel_window_size(r->chan)) == 0)
+	if (r->ui_eof || pending(&r->out, r->out_off) > 0)
 		return;
-	n = read(r->master, buf, win < sizeof buf ? win : sizeof buf);
+	win = ssh_channel_window_size(r->chan);
+	n = read(r->master, buf, win > 0 && win < sizeof buf ? win : sizeof buf);
 	if (n > 0) {
 		if (r->conv != NULL)
 			charset_out(r->conv, buf, (size_t)n, &r->out);
@@ -346,6 +360,14 @@ relay_step(struct relay *r)
 		read_out(r);
 	update_events(r);
 	return !(r->ui_eof && r->reaped && pending(&r->out, r->out_off) == 0);
+}
+
+int64_t
+relay_stalled_ms(const struct relay *r)
+{
+	if (r->stalled_since == 0 || pending(&r->out, r->out_off) == 0)
+		return 0;
+	return now_ms() - r->stalled_since;
 }
 
 int

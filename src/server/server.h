@@ -27,6 +27,12 @@ struct server {
 	int penalty_failures; /* failed passwords from one address... */
 	int penalty_seconds;  /* ...refuse it this long; 0 = never */
 	int auth_floor_ms;    /* a failed password is answered no sooner */
+	int idle_timeout;     /* seconds without a key before a session ends, 0 = never */
+	int idle_warning;     /* the warning shows this long before */
+	int stall_timeout;    /* seconds a client may leave the forms' output unread */
+	int drop;             /* started as root: sessions run as the service user */
+	uid_t service_uid;
+	gid_t service_gid;
 	int report_fd;        /* a session tells the listener about logins */
 };
 
@@ -42,6 +48,9 @@ struct report {
 /* log.c: one line per event on stderr, with time and process id, written
  * with a single write() so that processes never mix their lines. */
 void slog(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* From now on the log goes to syslog (1) or to stderr (0). */
+void slog_to_syslog(int on);
+int slog_is_syslog(void);
 /* Copies s into out (size bytes) with control and non-ASCII bytes shown as
  * '?', so that a client's text can never forge a log line; returns out. */
 char *slog_clean(char *out, size_t size, const char *s);
@@ -50,6 +59,19 @@ int64_t now_ms(void);
 
 /* hostkey.c: DIR/hostkeys/ssh_host_ed25519_key, made on first start. */
 int hostkey_load(const char *datadir, ssh_key *key, char **fingerprint, char *err);
+
+/* serve.c: SIGHUP; reads the options again (the command line and its
+ * --config file) and applies those that can change for new connections. */
+void serve_reload(struct server *srv);
+
+/* privdrop.c: started as root, a connection's process becomes the service
+ * user before it reads a byte from the client. */
+int priv_service_user(struct server *srv, const char *name, char *err);
+int priv_drop(const struct server *srv, char *err);
+/* Runs fn as the service user (in a child process, when started as root),
+ * passing back its message; fn's result, or -1. */
+int priv_run_as_service(const struct server *srv, int (*fn)(const struct server *, char *),
+			char *err);
 
 /* listener.c */
 int listener_open(const char *spec, int *fd, char *shown, size_t size, char *err);
@@ -64,6 +86,7 @@ struct relay;
 struct ui_spec {
 	const char *exe, *book, *user, *home, *term;
 	const char *charset; /* the client's; NULL or UTF-8: no conversion */
+	int idle_timeout, idle_warning; /* seconds, for the UI to count */
 	char *const *env; /* LANG=… and LC_*=… from the client */
 	int cols, rows;
 };
@@ -76,6 +99,9 @@ void relay_resize(struct relay *r, int cols, int rows);
 /* After each poll round: moves what can move and sets what to wait for.
  * Returns 1 while the UI runs, 0 once it has ended and its output is sent. */
 int relay_step(struct relay *r);
+/* Milliseconds for which output has waited for a client that takes none
+ * (its window stays shut); 0 while it reads. */
+int64_t relay_stalled_ms(const struct relay *r);
 /* The UI's wait status once relay_step returned 0. */
 int relay_status(const struct relay *r);
 /* The client is gone: hangs up the pty, waits for the UI (killing it if

@@ -1,7 +1,9 @@
-/* One SSH connection, in a process of its own: key exchange, login by
- * public key or password, one session channel with its pty, and the UI
- * started on the client's shell request; anything else gets a clear
- * refusal. */
+/* One SSH connection, in a process of its own (already the service user's
+ * when the server runs as root): key exchange, login by public key or
+ * password, one session channel with its pty, and the UI started on the
+ * client's shell request; anything else gets a clear refusal. Once the UI
+ * runs: a client that reads nothing for too long is dropped, and an idle
+ * session ends (the UI warns and closes; a backstop here). */
 #include "config.h"
 
 #include <errno.h>
@@ -12,12 +14,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "server/conn.h"
+#include "ui/idle.h"
 #include "users/users.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -91,8 +95,9 @@ log_logout(struct conn *c, const char *why)
 {
 	char d[32];
 
-	slog(_("logout %s from %s port %d after %s: %s"), c->shown, c->addr, c->port,
-	     duration(d, sizeof d, now_ms() - c->login_at), why);
+	slog(_("logout %s from %s port %d (%s) after %s: %s"), c->shown, c->addr, c->port,
+	     c->method != NULL ? c->method : "?", duration(d, sizeof d, now_ms() - c->login_at),
+	     why);
 }
 
 static void
@@ -113,6 +118,7 @@ start_ui(struct conn *c)
 		.exe = c->srv->self_exe, .book = book, .user = c->user,
 		.home = c->srv->datadir, .term = c->term, .env = c->env,
 		.cols = c->cols, .rows = c->rows,
+		.idle_timeout = c->srv->idle_timeout, .idle_warning = c->srv->idle_warning,
 	};
 
 	spec.charset = client_charset(c);
@@ -129,6 +135,7 @@ start_ui(struct conn *c)
 		return;
 	}
 	free(book);
+	c->last_key = now_ms();
 	c->state = C_UI;
 }
 
@@ -139,6 +146,14 @@ end_ui(struct conn *c)
 	int status = relay_status(c->relay);
 	char why[64];
 
+	if (WIFEXITED(status) && WEXITSTATUS(status) == UI_EXIT_IDLE) {
+		tell_client(c, N_("your session was closed: no key was pressed for too long."));
+		close_channel(c, status);
+		snprintf(why, sizeof why, _("idle for %d s"), c->srv->idle_timeout);
+		log_logout(c, why);
+		c->state = C_END;
+		return;
+	}
 	close_channel(c, status);
 	if (WIFSIGNALED(status))
 		snprintf(why, sizeof why, _("the forms ended by signal %d"), WTERMSIG(status));
@@ -225,7 +240,29 @@ step_setup(struct conn *c, int gone)
 		end_gone(c, _("no shell asked for in time"));
 }
 
-/* The UI runs: relay, until it ends, the client leaves or we stop. */
+/* No key for longer than the UI should have allowed (it warns and ends
+ * the session itself): a hung UI does not hold its session for ever. */
+static int
+idle_over(const struct conn *c)
+{
+	return c->srv->idle_timeout > 0 &&
+	       now_ms() - c->last_key > (int64_t)(c->srv->idle_timeout + IDLE_BACKSTOP_S) * 1000;
+}
+
+/* A client that takes none of its output: it gets no goodbye (that would
+ * wait on it too), the connection is simply cut. */
+static void
+end_stalled(struct conn *c)
+{
+	char why[96];
+
+	snprintf(why, sizeof why, _("the client read nothing for %d s"), c->srv->stall_timeout);
+	c->hard_drop = 1;
+	end_gone(c, why);
+}
+
+/* The UI runs: relay, until it ends, the client leaves or stalls, the
+ * session is idle too long, or we stop. */
 static void
 step_ui(struct conn *c, int gone)
 {
@@ -235,6 +272,10 @@ step_ui(struct conn *c, int gone)
 		end_stopping(c);
 	} else if (!relay_step(c->relay)) {
 		end_ui(c);
+	} else if (relay_stalled_ms(c->relay) >= (int64_t)c->srv->stall_timeout * 1000) {
+		end_stalled(c);
+	} else if (idle_over(c)) {
+		end_gone(c, _("idle, and the forms did not close"));
 	}
 }
 
@@ -274,7 +315,8 @@ setup_signals(struct conn *c)
 }
 
 /* libssh: our bind's algorithms and key, a deadline for every wait, public
- * keys and passwords as the ways in, and our callbacks. */
+ * keys and passwords (asked by the client or by us) as the ways in, and
+ * our callbacks. */
 static int
 setup_ssh(struct conn *c, int fd)
 {
@@ -289,7 +331,9 @@ setup_ssh(struct conn *c, int fd)
 		     ssh_get_error(c->srv->bind));
 		return -1;
 	}
-	ssh_set_auth_methods(c->ssh, SSH_AUTH_METHOD_PUBLICKEY | SSH_AUTH_METHOD_PASSWORD);
+	ssh_set_auth_methods(c->ssh, SSH_AUTH_METHOD_PUBLICKEY | SSH_AUTH_METHOD_PASSWORD |
+					     SSH_AUTH_METHOD_INTERACTIVE);
+	ssh_set_message_callback(c->ssh, auth_message, c);
 	ssh_callbacks_init(&c->scb);
 	c->scb.userdata = c;
 	c->scb.auth_pubkey_function = auth_pubkey;
@@ -332,6 +376,8 @@ conn_free(struct conn *c)
 	if (c->chan != NULL)
 		ssh_channel_free(c->chan);
 	if (c->ssh != NULL) {
+		if (c->hard_drop && ssh_get_fd(c->ssh) >= 0)
+			shutdown(ssh_get_fd(c->ssh), SHUT_RDWR);
 		if (ssh_is_connected(c->ssh))
 			ssh_disconnect(c->ssh);
 		ssh_free(c->ssh);

@@ -20,6 +20,13 @@ EXTRA_DIST += tests/tui-check.sh
 SCRIVANO_TESTS += tests/tui-check.sh
 EXTRA_DIST += tests/tui-screen.py
 SCRIVANO_TESTS += tests/tui-screen.py
+
+# Lists in any order with filters (record_browse_by), and line grids.
+check_PROGRAMS += tests/unit/test-browse
+tests_unit_test_browse_SOURCES = tests/unit/test-browse.c
+tests_unit_test_browse_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_browse_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-browse
 # issue 5, field types (types): the types, code lists and reference data
 src_libscrivano_a_SOURCES += src/ui/ft-impl.h src/ui/ft-number.c src/ui/ft-date.c \
 	src/ui/ft-list.c src/ui/ft-code.c src/util/codelist.c src/util/codelist.h \

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "ui/idle.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -194,6 +195,8 @@ cmd_tui(int argc, char **argv)
 			if (ui_main(book, f.keys, f.screens, f.nscreens, NULL, err) < 0) {
 				fprintf(stderr, "scrivano: %s\n", err);
 				status = 1;
+			} else if (idle_expired()) {
+				status = UI_EXIT_IDLE;
 			}
 			book_close(book);
 		}

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <wctype.h>
 
+#include "ui/idle.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -239,6 +240,7 @@ void
 ui_run_view(struct ui *ui, struct view *v)
 {
 	keycode k;
+	int rc;
 
 	if (ui->depth == UI_MAX_DEPTH) {
 		ui_error(ui, _("too many screens open"));
@@ -247,12 +249,12 @@ ui_run_view(struct ui *ui, struct view *v)
 	ui->stack[ui->depth++] = v;
 	while (!v->closed && !ui->quit && !ui->input_failed) {
 		paint(ui);
-		if (keymap_read_key(ui->keys, stdscr, &k) < 0) {
+		if ((rc = idle_read_key(ui, &k)) < 0) {
 			ui->input_failed = 1;
 			break;
 		}
-		if (k == (KEYC_CURSES | KEY_RESIZE))
-			continue;
+		if (rc > 0 || k == (KEYC_CURSES | KEY_RESIZE))
+			continue; /* idle.c: a warning to show, or the time is up */
 		ui->status[0] = '\0';
 		dispatch(ui, v, k);
 	}

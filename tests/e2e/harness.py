@@ -26,13 +26,19 @@ fingerprint, log(), wait_log(), sessions(), send_signal(), add_user().
 
 Client (srv.client(user, password, command=None, ...)): OpenSSH through
 sshpass, or alone with password=None (the test answers the prompt:
-wait_for("password:"), send()). Options: command (exec instead of a
+wait_for("password:"), send()); or any other client with argv=[...] (PuTTY's
+plink, Dropbear's dbclient), on the same kind of pty. Options: command (exec instead of a
 shell), tty=False (ssh -T), term (TERM), cols/rows, env (more environment,
 such as LANG, sent with SendEnv LANG LC_*), encoding (the terminal's
 charset as a Python codec: what is typed is encoded in it, what arrives
 decoded with it), ssh_args (placed before ours, so they win). screen_text()
 is what the user sees (line drawing included), text() everything received,
 raw the bytes.
+
+Run as root, the server drops each session to a service user: the harness
+names `nobody` (--service-user, before the test's own args, so that a test
+can name another) and gives it the data dir (give_datadir(), called after
+each add_user; the host keys stay root's).
 
 Environment used: SCRIVANO (the binary, required), SCRIVANO_SHARE and
 SCRIVANO_LOCALEDIR (passed on), SSH (default ssh), SSHPASS (default
@@ -42,6 +48,7 @@ sshpass). Only the standard library and pyte.
 import codecs
 import fcntl
 import os
+import pwd
 import re
 import select
 import shutil
@@ -59,6 +66,8 @@ import pyte
 SCRIVANO = os.environ.get("SCRIVANO", "")
 SSH = os.environ.get("SSH", "ssh")
 SSHPASS = os.environ.get("SSHPASS", "sshpass")
+# Run as root, sessions become this user (the server refuses to serve as root).
+SERVICE_USER = "nobody" if os.geteuid() == 0 else None
 
 
 def base_env(**extra):
@@ -127,7 +136,7 @@ class Server:
         if not SCRIVANO:
             raise RuntimeError("SCRIVANO is not set (the path of the built binary)")
         self.users = users if users is not None else {"anna": "secret"}
-        self.args = list(args)
+        self.args = (["--service-user", SERVICE_USER] if SERVICE_USER else []) + list(args)
         self.tap = tap
         self.env = base_env(**(env or {}))
         self.own_dir = datadir is None
@@ -138,6 +147,8 @@ class Server:
         self.port = None
         self.fingerprint = None
         self.returncode = None
+        if SERVICE_USER:
+            os.chmod(self.top, 0o711)  # the service user reaches the data dir
         for name, password in self.users.items():
             self.add_user(name, password)
 
@@ -147,6 +158,20 @@ class Server:
                            env=self.env, timeout=30)
         if r.returncode != 0:
             raise RuntimeError("user add %s: %s" % (name, r.stderr))
+        self.give_datadir()
+
+    def give_datadir(self, user=None):
+        """Run as root: the data dir becomes the service user's (what root
+        made in it since, too), but for the host keys, which stay root's."""
+        user = user or SERVICE_USER
+        if not user or os.geteuid() != 0:
+            return
+        pw = pwd.getpwnam(user)
+        for top, dirs, files in os.walk(self.datadir):
+            if top == self.datadir and "hostkeys" in dirs:
+                dirs.remove("hostkeys")
+            for name in [top] + [os.path.join(top, f) for f in files]:
+                os.chown(name, pw.pw_uid, pw.pw_gid)
 
     def start(self, timeout=10):
         """Starts on a free port and waits until it listens; a port taken
@@ -245,6 +270,11 @@ class Server:
 
     def __exit__(self, *exc):
         self.stop()
+        # A memory error in a session process (a build with --enable-debug)
+        # shows only in the server's log: make it fail the test.
+        report = re.search(r"ERROR: (Address|Leak)Sanitizer|runtime error:", self.log())
+        if report and self.tap is not None:
+            self.tap.ok("the server's log has no sanitizer report", False)
         failed = exc[0] is not None or (self.tap is not None and self.tap.failed)
         if failed:
             out = self.tap.diag if self.tap else (lambda t: sys.stderr.write(t + "\n"))
@@ -262,7 +292,8 @@ class Client:
     of its own, its output fed to a pyte screen."""
 
     def __init__(self, server, user, password=None, command=None, cols=80, rows=24,
-                 term="xterm", ssh_args=(), env=None, tty=True, encoding="utf-8"):
+                 term="xterm", ssh_args=(), env=None, tty=True, encoding="utf-8",
+                 argv=None):
         self.cols, self.rows = cols, rows
         self.encoding = encoding  # the terminal's charset, as a Python codec
         self.decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
@@ -271,6 +302,7 @@ class Client:
         self.stream = pyte.Stream(self.screen)
         self.raw = bytearray()
         self.status = None
+        self.other_argv = argv
         # ssh keeps the first value it is given for an option: the
         # caller's ssh_args go first, so that they win over ours.
         argv = [SSH] + list(ssh_args) + ["-F", "/dev/null", "-p", str(server.port),
@@ -284,6 +316,8 @@ class Client:
             argv.append(command)
         if password is not None:
             argv = [SSHPASS, "-p", password] + argv
+        if self.other_argv is not None:
+            argv = self.other_argv
         self.master, slave = os.openpty()
         self._set_size(slave, cols, rows)
         self.proc = subprocess.Popen(

@@ -14,14 +14,15 @@ import termios
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import SCRIVANO, Server, Tap, base_env  # noqa: E402
+from harness import SCRIVANO, SERVICE_USER, Server, Tap, base_env  # noqa: E402
 
 tap = Tap()
 
 
 def run_serve(*args):
-    return subprocess.run([SCRIVANO, "serve"] + list(args), capture_output=True, text=True,
-                          env=base_env(), timeout=10)
+    user = ["--service-user", SERVICE_USER] if SERVICE_USER else []
+    return subprocess.run([SCRIVANO, "serve"] + user + list(args), capture_output=True,
+                          text=True, env=base_env(), timeout=10)
 
 
 def test_startup_refusals(srv):
@@ -67,8 +68,9 @@ def test_login(srv):
            srv.wait_log(r"login anna from 127\.0\.0\.1 port \d+ \(password\)"), srv.log())
     m = None
     if srv.wait_log(r"logout anna .* after \d+\.\d s: ", 10):
-        m = re.search(r"logout anna from \S+ port \d+ after \S+ s: (.*)", srv.log())
-    tap.ok("logout logged with its duration", m, srv.log())
+        m = re.search(r"logout anna from \S+ port \d+ \(password\) after \S+ s: (.*)",
+                      srv.log())
+    tap.ok("logout logged with user, address, method and duration", m, srv.log())
     if ended_alone:
         got = re.search(r"status (\d+)", m.group(1)) if m else None
         tap.ok("the UI's exit status reaches the client (%s)" % status,
@@ -141,10 +143,14 @@ def test_ui_process(srv):
                got.get("TERM") == "vt220" and got.get("LANG") == "it_IT.UTF-8"
                and got.get("LC_TIME") == "it_IT.UTF-8", got)
         allowed = {"TERM", "LANG", "LC_TIME", "HOME", "PATH", "USER", "LOGNAME",
-                   "SCRIVANO_SHARE", "SCRIVANO_LOCALEDIR"}
+                   "SCRIVANO_SHARE", "SCRIVANO_LOCALEDIR", "SCRIVANO_IDLE_TIMEOUT",
+                   "SCRIVANO_IDLE_WARNING"}
         tap.ok("and nothing else: no other variable the client sends, none of the server's",
                set(got) <= allowed and got.get("USER") == "anna"
                and got.get("LOGNAME") == "anna", sorted(set(got) - allowed))
+        tap.ok("and the idle timeout, for the forms to count (30 min, warning 1 min)",
+               got.get("SCRIVANO_IDLE_TIMEOUT") == "1800"
+               and got.get("SCRIVANO_IDLE_WARNING") == "60", got)
         tap.is_eq("its pty has the client's size", tty_size(pid), (100, 30))
         c.resize(120, 40)
         end = time.time() + 5

@@ -1,0 +1,119 @@
+/* The UI's count of idle time (see idle.h): reads keys with a deadline,
+ * shows the warning with its count-down on the status line, and quits the
+ * forms when the time is up. */
+#include "config.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ui/idle.h"
+#include "ui/ui.h"
+#include "util/i18n.h"
+
+#define IDLE_MAX_S (7 * 86400)
+#define FAST_ERRORS_MAX 100 /* reads failing at once, in a row, mean no terminal */
+
+static struct {
+	int ready;
+	int64_t timeout_ms, warning_ms;
+	int64_t last_key;
+	int fast_errors;
+	int expired;
+} idle;
+
+static int64_t
+mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Seconds from the environment: 0 when unset or not a plain number. */
+static int64_t
+env_seconds(const char *name)
+{
+	const char *v = getenv(name);
+	char *end;
+	long n;
+
+	if (v == NULL || *v == '\0')
+		return 0;
+	errno = 0;
+	n = strtol(v, &end, 10);
+	return errno == 0 && *end == '\0' && n > 0 && n <= IDLE_MAX_S ? (int64_t)n : 0;
+}
+
+static void
+idle_setup(void)
+{
+	idle.ready = 1;
+	idle.timeout_ms = env_seconds(UI_IDLE_ENV) * 1000;
+	idle.warning_ms = env_seconds(UI_IDLE_WARNING_ENV) * 1000;
+	if (idle.warning_ms > idle.timeout_ms / 2)
+		idle.warning_ms = idle.timeout_ms / 2;
+	idle.last_key = mono_ms();
+}
+
+/* The pty was hung up (or reads keep failing at once): no more keys. */
+static int
+terminal_gone(int64_t waited_ms)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	if (poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL)) != 0)
+		return 1;
+	idle.fast_errors = waited_ms < 5 ? idle.fast_errors + 1 : 0;
+	return idle.fast_errors >= FAST_ERRORS_MAX;
+}
+
+static void
+show_warning(struct ui *ui, int64_t left_ms)
+{
+	ui_error(ui, _("No key for a while: this session closes in %d s (unsaved changes are "
+		       "lost). Press any key to stay."), (int)((left_ms + 999) / 1000));
+}
+
+int
+idle_read_key(struct ui *ui, uint32_t *k)
+{
+	int64_t now, left, wait;
+	int rc, warning;
+
+	if (!idle.ready)
+		idle_setup();
+	if (idle.timeout_ms <= 0)
+		return keymap_read_key(ui->keys, stdscr, k) < 0 ? -1 : 0;
+	now = mono_ms();
+	left = idle.last_key + idle.timeout_ms - now;
+	if (left <= 0) {
+		idle.expired = 1;
+		ui->quit = 1;
+		return 1;
+	}
+	warning = left <= idle.warning_ms;
+	if (warning)
+		show_warning(ui, left);
+	/* Awake at the warning, then once a second for its count-down. */
+	wait = warning ? (left - 1) % 1000 + 1 : left - idle.warning_ms;
+	wtimeout(stdscr, (int)wait);
+	rc = keymap_read_key(ui->keys, stdscr, k);
+	wtimeout(stdscr, -1);
+	if (rc == 0) {
+		idle.fast_errors = 0;
+		if (*k != (KEYC_CURSES | KEY_RESIZE)) /* a resize is not someone at the keys */
+			idle.last_key = mono_ms();
+		return 0;
+	}
+	return terminal_gone(mono_ms() - now) ? -1 : 1;
+}
+
+int
+idle_expired(void)
+{
+	return idle.expired;
+}
