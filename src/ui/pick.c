@@ -315,7 +315,7 @@ pick_draw(struct ui *ui, struct view *v)
 		ui_put(y + 1 + (int)i, x + 2, i < pk->n ? pk->rows[i].text : "", w - 4, 1,
 		       i < pk->n && i == pk->sel ? A_REVERSE : A_NORMAL);
 	if (pk->n == 0)
-		ui_put(y + 1, x + 2, _("Nothing here yet"), w - 4, 1, A_NORMAL);
+		ui_put(y + 1, x + 2, _("The list is empty."), w - 4, 1, A_NORMAL);
 	line = xasprintf("%s %s", _("Search:"), pk->search);
 	ui_put(y + h - 2, x + 2, line, w - 4, 1, A_BOLD);
 	free(line);
