@@ -315,5 +315,107 @@ out = b"".join(raw)
 check(len(out) > 500 and b"\x1b[" not in out, "wy60: %d bytes, none an ANSI sequence" % len(out))
 check(b"\x00" * 8 not in out, "wy60: no padding NULs")
 
+
+# the form engine on a screen of its own (a copy of the share folder): a
+# lookup, a choice list, two pages, a read-only field, F4 lists
+import shutil
+
+share = os.path.join(tmp, "share")
+for d in ("keymaps", "data"):
+    shutil.copytree(os.path.join(os.environ["SCRIVANO_SHARE"], d), os.path.join(share, d))
+os.makedirs(os.path.join(share, "screens"))
+with open(os.path.join(share, "screens", "customers.scr"), "w") as f:
+    f.write("""screen customers "Customers & suppliers"
+table  parties
+list
+  Name                              City
+  [name                           ] [city              ]
+end
+layout
+  Name           [name                                  ]
+  Partita IVA    [piva       ]
+  Referred by    [address                               ]
+  Role           [ro]
+end
+layout
+  City           [city                     ]  Prov. [pr]
+  SDI code       [sdi    ]
+end
+fields
+  name     text     required  max 80
+  piva     partita_iva
+  address  lookup   lookup parties  label "Referred by"
+  ro       choice   field role  choices "C=Customer,S=Supplier,B=Both"  default C
+  city     text     max 60
+  pr       province field province
+  sdi      sdi_code readonly
+end
+""")
+os.environ["SCRIVANO_SHARE"] = share
+F[4] = "\x1bOS"
+PGDN, PGUP = "\x1b[6~", "\x1b[5~"
+book2 = os.path.join(tmp, "book2.sqlite")
+
+
+def party(name):
+    db = sqlite3.connect(book2)
+    r = db.execute("SELECT id, piva, address, role, city, province FROM parties WHERE name = ?",
+                   (name,)).fetchall()
+    db.close()
+    return r
+
+
+t = Tui(book2)
+t.wait_for("Main menu")
+t.send(ENTER)
+t.wait_for("Nothing here yet")
+t.send(F[5])
+check(t.wait_for("Customers & suppliers - New (1/2)"), "a form with two layouts shows page 1/2")
+check("City" not in t.text(), "page 1 does not show page 2's fields")
+t.send("Alfa srl" + TAB + "07654321004" + TAB + "nob" + TAB, 0.3)
+check(t.wait_for("Referred by: nothing starts with 'nob'"), "a lookup to nothing is refused on leaving it")
+check(t.screen.cursor.y == t.row_of("Referred by    ["), "the cursor stays on the lookup field")
+t.send(BACKSPACE * 3 + TAB + BACKSPACE + "x" + TAB, 0.3)
+check(t.wait_for("Role: 'X' is not in the list; F4 shows it"), "a code not among the choices is refused")
+t.send(F[4], 0.3)
+check(t.wait_for("Customer") and "S      Supplier" in t.text(), "F4 lists the choices with their descriptions")
+t.send("s", 0.3)
+check("S      Supplier" in t.reversed_text(t.row_of("S      Supplier")), "typing searches the list")
+t.send(ENTER, 0.3)
+check("[S ]" in t.line(t.row_of("Role           [")), "Enter fills the field with the code")
+t.send(TAB, 0.3)
+check(t.wait_for("Customers & suppliers - New (2/2)"), "Tab from page 1's last field goes to page 2")
+t.send(PGUP, 0.3)
+check(t.wait_for("(1/2)") and "Partita IVA" in t.text(), "PgUp goes back to page 1")
+t.send(PGDN, 0.3)
+check(t.wait_for("(2/2)") and t.screen.cursor.y == t.row_of("City           ["), "PgDn to page 2, on its first field")
+t.send("Milano" + TAB + F[4], 0.3)
+check(t.wait_for("TO     Torino"), "F4 on a province lists data/provinces.txt")
+t.send("mil", 0.3)
+check("Milano" in t.reversed_text(t.row_of("MI     Milano")), "incremental search finds Milano")
+t.send(ENTER + TAB, 0.3)
+check(t.wait_for("(1/2)") and t.screen.cursor.y == t.row_of("Name           ["),
+      "Tab skips the read-only SDI code and wraps to the first field")
+t.send(F[2], 0.5)
+check(t.wait_for("Saved."), "the form saves")
+alfa = party("Alfa srl")
+check(len(alfa) == 1 and alfa[0][3:] == ("S", "Milano", "MI"), "role and province as chosen: %r" % (alfa,))
+t.send(F[10])
+t.wait_for("Alfa srl")
+t.send(F[5])
+t.wait_for("- New (1/2)")
+t.send("Beta spa" + TAB + "12345678903" + TAB + "alf" + TAB, 0.3)
+check("Alfa srl" in t.line(t.row_of("Referred by    [")), "a typed name that exists fills the lookup without the list")
+t.send("\x1b[Z" + BACKSPACE * 8 + F[4], 0.3)
+check(t.wait_for("Search:") and "Alfa srl" in t.text(), "F4 on a lookup lists the target table")
+t.send(ENTER + F[2], 0.5)
+check(t.wait_for("Saved."), "saved with the chosen record")
+beta = party("Beta spa")
+check(len(beta) == 1 and beta[0][2] == str(alfa[0][0]), "the lookup keeps the target's id: %r" % (beta,))
+t.send(F[10])
+t.send(F[10])
+t.send(F[10])
+check(t.finish() == 0, "quits with status 0")
+
 print("1..%d" % n)
 sys.exit(1 if failed else 0)
