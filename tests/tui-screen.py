@@ -123,10 +123,10 @@ check(t.wait_for("Main menu"), "the main menu shows")
 check("F1 Help  Enter Open  F10 Quit" in t.line(23), "its key line: " + t.line(23).strip())
 for item in ("Customers & suppliers", "Articles", "Prima nota", "F24", "Documents"):
     check(item in t.text(), "the menu lists " + item)
-t.send("\x1b[B")  # Down to Articles
+t.send("\x1b[B" * 3)  # Down to Prima nota
 t.send(ENTER)
-check(t.wait_for("Articles: not built yet."), "an item not built yet says so")
-t.send("\x1b[A")
+check(t.wait_for("Prima nota: not built yet."), "an item not built yet says so")
+t.send("\x1b[A" * 3)
 t.send(ENTER)
 check(t.wait_for("Nothing here yet"), "Customers opens an empty list")
 check("F5 New" in t.line(23) and "F8 Delete" in t.line(23) and "F10 Back" in t.line(23),
@@ -134,17 +134,23 @@ check("F5 New" in t.line(23) and "F8 Delete" in t.line(23) and "F10 Back" in t.l
 
 t.send(F[5])
 check(t.wait_for("Customers & suppliers - New"), "F5 opens a new form")
-t.send("Caffè Società srl" + TAB + "01234567890" + TAB, 0.3)
-check(t.wait_for("Partita IVA: wrong check digit"), "a bad P.IVA is refused on leaving the field")
-check(t.screen.cursor.y == t.row_of("Partita IVA    ["), "the cursor stays on the P.IVA field")
-t.send(BACKSPACE + "7" + TAB + "01234567897" + TAB + TAB + TAB + "Milano")
+t.send("Caffè Società srl" + TAB + "01234567890" + TAB + "01234567890" + TAB, 0.3)
+check(t.wait_for("Codice fiscale: wrong check digit"), "a bad CF is refused on leaving the field")
+check(t.screen.cursor.y == t.row_of("Codice fiscale [") and t.screen.cursor.x > 60,
+      "the cursor stays on the CF field")
+t.send(BACKSPACE + "7" + TAB + TAB + TAB + "Milano")
 check("wrong check digit" not in t.text(), "after the fix the cursor moves on")
 t.send("\x1b[Z" + "2012")  # BackTab to the CAP, a CAP one digit short
 t.send(F[2], 0.3)
 check(t.wait_for("CAP: must be 5 digits"), "a bad field is refused on save, naming it")
 check(t.screen.cursor.y == t.row_of("CAP            ["), "the cursor is on the CAP field")
-check(rows() == [], "nothing was written")
 t.send("1")
+t.send(F[2], 0.3)
+check(t.wait_for("Partita IVA: wrong check digit"), "the register's rules refuse the P.IVA on save")
+check(t.screen.cursor.y == t.row_of("Partita IVA    [") and t.screen.cursor.x < 40,
+      "the cursor goes to the P.IVA field")
+check(rows() == [], "nothing was written")
+t.send(BACKSPACE + "7")
 t.send(F[2], 0.3)
 check(t.wait_for("Saved."), "after the fix it saves")
 check(rows() == [("Caffè Società srl", "01234567897", "01234567897", "Milano", 1)],
@@ -236,6 +242,7 @@ t.send("Bianchi" + TAB + "12345678903" + "\x1b[Z")  # BackTab is unknown on a vt
 check("Customers & suppliers - New" in t.text(), "an unknown sequence does not leave the form")
 t.send("\x10" + "X")  # ^P to the name
 check("BianchiX" in t.text(), "^P goes to the previous field")
+t.send(TAB + TAB + "RSSMRA80A01H501U")  # a party in Italy needs a P.IVA or a CF
 t.send("\x1b2", 0.3)
 check(t.wait_for("Saved."), "Esc 2 saves")
 t.send("\x18")  # ^X
@@ -324,8 +331,8 @@ share = os.path.join(tmp, "share")
 for d in ("keymaps", "data"):
     shutil.copytree(os.path.join(os.environ["SCRIVANO_SHARE"], d), os.path.join(share, d))
 os.makedirs(os.path.join(share, "screens"))
-with open(os.path.join(share, "screens", "customers.scr"), "w") as f:
-    f.write("""screen customers "Customers & suppliers"
+with open(os.path.join(share, "screens", "parties.scr"), "w") as f:
+    f.write("""screen parties "Customers & suppliers"
 table  parties
 list
   Name                              City

@@ -123,6 +123,8 @@ serve_help(void)
 		printf("  %-30s %s", name, _(serve_defs[i].help));
 		if (serve_defs[i].def != NULL && strlen(serve_defs[i].def) < 20)
 			printf(_(" (default %s)"), serve_defs[i].def);
+		else if (serve_defs[i].def != NULL)
+			printf(_(" (default in scrivano.conf(5))"));
 		putchar('\n');
 		free(name);
 	}
@@ -272,7 +274,7 @@ check_datadir(const struct server *srv, char *err)
 					    "'scrivano user add NAME --data %s'"), srv->datadir,
 				     srv->datadir);
 		else
-			rc = err_set(err, _("%s: %s"), path, strerror(errno));
+			rc = err_set(err, "%s: %s", path, strerror(errno));
 		free(path);
 	}
 	if (rc == 0 && registry_open(srv->datadir, 0, &reg, err) == 0)
@@ -283,7 +285,7 @@ check_datadir(const struct server *srv, char *err)
 	if (rc == 0 && mkdir(path, 0700) < 0 && errno != EEXIST)
 		rc = err_set(err, _("cannot create %s: %s"), path, strerror(errno));
 	else if (rc == 0 && access(path, R_OK | W_OK | X_OK) < 0)
-		rc = err_set(err, _("%s: %s"), path, strerror(errno));
+		rc = err_set(err, "%s: %s", path, strerror(errno));
 	free(path);
 	return rc;
 }

@@ -373,7 +373,7 @@ draw_row(const struct screen *scr, const struct record *r, int y, int x, int w, 
 	for (size_t c = 0; c < scr->ncolumns; c++) {
 		const struct screen_column *col = &scr->columns[c];
 		const struct screen_field *f = &scr->fields[col->field];
-		char *shown = screen_field_show(f, NULL, record_get(r, f->record_field));
+		char *shown = screen_field_show(f, NULL, screen_field_value(f, r));
 		int width = col->width < w - 1 - col->col ? col->width : w - 1 - col->col;
 		ui_put(y, x + col->col, shown, width, 0, a);
 		free(shown);

@@ -56,7 +56,7 @@ initial_value(struct ui *ui, struct form *fm, size_t i)
 	if (fm->rec->id == 0 && f->dflt != NULL &&
 	    screen_field_take(f, ui->book, f->dflt, &v, err) == 0)
 		return v;
-	return xstrdup(record_get(fm->rec, f->record_field));
+	return xstrdup(screen_field_value(f, fm->rec));
 }
 
 static void
@@ -213,16 +213,13 @@ save(struct ui *ui, struct form *fm)
 	w = record_copy(fm->rec);
 	for (size_t i = 0; i < fm->scr->nfields; i++)
 		if (editable(&fm->scr->fields[i]))
-			record_set(w, fm->scr->fields[i].record_field, fm->vals[i]);
+			screen_field_store(&fm->scr->fields[i], w, fm->vals[i]);
 	if ((rc = record_save(ui->book, w, &bad, err)) < 0) {
 		after_refusal(ui, fm, rc, bad, err);
 		record_free(w);
 		return;
 	}
-	for (size_t i = 0; i < w->kind->nfields; i++)
-		record_set(fm->rec, i, record_get(w, i));
-	fm->rec->id = w->id;
-	fm->rec->version = w->version;
+	record_assign(fm->rec, w); /* values, computed ones, rows and user-added fields */
 	record_free(w);
 	show_record(ui, fm);
 	fm->saved = 1;

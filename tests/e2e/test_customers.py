@@ -55,14 +55,15 @@ def test_create_customer(srv):
         c.send(F5)
         tap.ok("F5 opens an empty form",
                c.wait_for("F2 Save", 5) and "Partita IVA" in c.screen_text(), c.screen_text())
-        c.send("Caffè Società Rossi" + TAB + "12345678901" + TAB)
-        tap.ok("a bad partita IVA is refused on leaving the field, naming it",
+        c.send("Caffè Società Rossi" + TAB + "12345678901" + TAB + "RSSMRA80A01H501U" + TAB)
+        c.send("Via Roma 1" + TAB + "40121" + TAB + "Bologna" + TAB + "bo" + TAB)
+        c.send(F2)
+        tap.ok("a bad partita IVA is refused on save, naming the field",
                c.wait_for("Partita IVA: wrong check digit", 5), c.screen_text())
         tap.is_eq("and nothing is written to the book",
                   rows(book, "SELECT count(*) FROM parties")[0][0], 0)
-        # The cursor stays on the refused field: clear it and type a good one.
-        c.send("\x7f" * 11 + "02112340159" + TAB + "RSSMRA80A01H501U" + TAB)
-        c.send("Via Roma 1" + TAB + "40121" + TAB + "Bologna" + TAB + "bo" + TAB)
+        # The cursor stands on the refused field: clear it and type a good one.
+        c.send("\x7f" * 11 + "02112340159")
         c.send(F2)
         tap.ok("with a good P.IVA the save succeeds", c.wait_for("Saved", 5), c.screen_text())
         c.send(F10)
@@ -94,7 +95,8 @@ def test_escape_digits_on_vt100(srv):
         c.send("\x1b5")
         tap.ok("ESC 5 opens a new form on a vt100",
                c.wait_for("Partita IVA", 5) and c.wait_for("Save", 5), c.screen_text())
-        c.send("Bruno Bianchi" + TAB + "12345678903" + TAB)
+        # a party in Italy needs a partita IVA or a codice fiscale: the CF
+        c.send("Bruno Bianchi" + TAB + TAB + "BNCBRN80A01A944Q" + TAB)
         c.send("\x1b2")
         tap.ok("ESC 2 saves", c.wait_for("Saved", 5), c.screen_text())
         c.send("\x1b0")
