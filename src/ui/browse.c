@@ -356,6 +356,9 @@ browse_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 	case ACT_SEARCH:
 		find_text(ui, b);
 		return 1;
+	case ACT_PRINT:
+		print_list(ui, b->scr);
+		return 1;
 	case ACT_BACK:
 		v->closed = 1;
 		return 1;
@@ -405,7 +408,8 @@ browse_draw(struct ui *ui, struct view *v)
 
 static const struct key_hint browse_hint_list[] = {
 	{ ACT_HELP, NULL },     { ACT_SEARCH, NULL }, { ACT_NEW, NULL },
-	{ ACT_DELETE, NULL },   { ACT_ENTER, NULL },  { ACT_BACK, NULL },
+	{ ACT_DELETE, NULL },   { ACT_PRINT, NULL },  { ACT_ENTER, NULL },
+	{ ACT_BACK, NULL },
 	{ ACT_NONE, NULL },
 };
 
