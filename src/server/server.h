@@ -73,6 +73,12 @@ int priv_drop(const struct server *srv, char *err);
 int priv_run_as_service(const struct server *srv, int (*fn)(const struct server *, char *),
 			char *err);
 
+/* strictkex.c: chacha20-poly1305 only with strict key exchange. watch()
+ * before the key exchange, check() after it (0, or -1 with a message). */
+void strictkex_watch(void);
+int strictkex_check(ssh_session ssh, char *err);
+int strictkex_allowed(const char *cipher_in, const char *cipher_out, int strict);
+
 /* listener.c */
 int listener_open(const char *spec, int *fd, char *shown, size_t size, char *err);
 int listener_run(struct server *srv, int fd);
