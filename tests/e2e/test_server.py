@@ -61,6 +61,7 @@ def test_host_key(srv):
         tap.ok("a client that wants an %s host key %s" % (
                algo, "gets in" if works else "(RSA with SHA-1) is refused"),
                got_in == works, c.text())
+    srv.wait_sessions(0)  # the tests that follow look for the one UI running
 
 
 def test_login(srv):
@@ -151,7 +152,7 @@ def test_ui_process(srv):
             return
         got = proc_env(pid)
         tap.is_eq("it runs 'scrivano tui --book DIR/books/NAME.sqlite'", proc_args(pid),
-                  [os.path.realpath(SCRIVANO), "tui", "--book",
+                  [os.path.realpath(srv.exe), "tui", "--book",
                    os.path.join(os.path.realpath(srv.datadir), "books", "anna.sqlite")])
         tap.ok("its environment has TERM, LANG and LC_* from the client",
                got.get("TERM") == "vt220" and got.get("LANG") == "it_IT.UTF-8"
