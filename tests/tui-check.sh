@@ -23,9 +23,9 @@ mkdir -p "$tmp/share/screens" "$tmp/share/keymaps" "$tmp/share/data"
 cp "$SCRIVANO_SHARE"/data/*.txt "$tmp/share/data/"
 cp "$SCRIVANO_SHARE"/screens/*.scr "$tmp/share/screens/"
 cp "$SCRIVANO_SHARE"/keymaps/*.keys "$tmp/share/keymaps/"
-sed 's/^  cap      cap$/  cap      cpa/' "$SCRIVANO_SHARE/screens/customers.scr" \
-	>"$tmp/share/screens/customers.scr"
-line=$(grep -n '^  cap      cpa$' "$tmp/share/screens/customers.scr" | cut -d: -f1)
+sed 's/^  cap\( *\)cap$/  cap\1cpa/' "$SCRIVANO_SHARE/screens/parties.scr" \
+	>"$tmp/share/screens/parties.scr"
+line=$(grep -n '^  cap *cpa$' "$tmp/share/screens/parties.scr" | cut -d: -f1)
 printf 'save F2\nhalp F1\nnew ^S\n' >"$tmp/share/keymaps/xterm.keys"
 
 SCRIVANO_SHARE="$tmp/share" "$SCRIVANO" tui --check >"$tmp/out" 2>"$tmp/err"
@@ -33,7 +33,7 @@ rc=$?
 [ "$rc" = 1 ]
 check $? "--check on broken files exits 1 (got $rc)"
 sed 's/^/# /' "$tmp/err"
-grep -qx "$tmp/share/screens/customers.scr:$line: unknown field type 'cpa' (known: text integer decimal money percent date choice yesno lookup partita_iva codice_fiscale cap province country email iban sdi_code party_role)" "$tmp/err"
+grep -qx "$tmp/share/screens/parties.scr:$line: unknown field type 'cpa' (known: text integer decimal money percent date choice yesno lookup partita_iva codice_fiscale cap province country email iban sdi_code party_role)" "$tmp/err"
 check $? "the screen file's mistake is file:line: message"
 grep -qx "$tmp/share/keymaps/xterm.keys:2: unknown action 'halp'" "$tmp/err"
 check $? "the key file's first mistake"

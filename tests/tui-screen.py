@@ -123,10 +123,10 @@ check(t.wait_for("Main menu"), "the main menu shows")
 check("F1 Help  Enter Open  F10 Quit" in t.line(23), "its key line: " + t.line(23).strip())
 for item in ("Customers & suppliers", "Articles", "Prima nota", "F24", "Documents"):
     check(item in t.text(), "the menu lists " + item)
-t.send("\x1b[B")  # Down to Articles
+t.send("\x1b[B" * 3)  # Down to Prima nota
 t.send(ENTER)
-check(t.wait_for("Articles: not built yet."), "an item not built yet says so")
-t.send("\x1b[A")
+check(t.wait_for("Prima nota: not built yet."), "an item not built yet says so")
+t.send("\x1b[A" * 3)
 t.send(ENTER)
 check(t.wait_for("Nothing here yet"), "Customers opens an empty list")
 check("F5 New" in t.line(23) and "F8 Delete" in t.line(23) and "F10 Back" in t.line(23),
@@ -230,8 +230,9 @@ t.send("5")
 check(t.wait_for("Customers & suppliers - New"), "vt100: Esc, a pause, then 5 is New")
 t.send("Bianchi" + TAB + "\x1b[Z")  # BackTab is unknown on a vt100: ignored
 check("Customers & suppliers - New" in t.text(), "an unknown sequence does not leave the form")
-t.send("\x10" + "X")  # ^P to the name
-check("BianchiX" in t.text(), "^P goes to the previous field")
+t.send("\x0b" + "X")  # ^K to the name (^P prints)
+check("BianchiX" in t.text(), "^K goes to the previous field")
+t.send(TAB + TAB + "RSSMRA80A01H501U")  # a party in Italy needs a P.IVA or a CF
 t.send("\x1b2", 0.3)
 check(t.wait_for("Saved."), "Esc 2 saves")
 t.send("\x18")  # ^X

@@ -12,3 +12,7 @@ tests_unit_test_registers_SOURCES = tests/unit/test-registers.c
 tests_unit_test_registers_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_registers_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-registers
+nobase_dist_pkgdata_DATA += screens/parties.scr screens/company.scr screens/articles.scr
+# End to end through the real OpenSSH client: the registers of issue 5.
+SCRIVANO_TESTS += tests/e2e/test_registers.py
+EXTRA_DIST += tests/e2e/test_registers.py

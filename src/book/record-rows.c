@@ -269,3 +269,36 @@ record_custom_delete(struct book *b, const struct record *r, char *err)
 	sqlite3_bind_int64(st, 2, r->id);
 	return step_done(b, st, err);
 }
+
+int
+record_custom_load_rows(struct book *b, const struct record_kind *k, struct record **rows,
+			size_t n, char *err)
+{
+	struct buf ids = { 0 };
+	sqlite3_stmt *st;
+	int rc;
+
+	if (n == 0)
+		return 0;
+	if (sqlite3_prepare_v2(book_db(b),
+			       "SELECT record_id, name, value FROM custom_values WHERE kind = ?1 "
+			       "AND record_id IN (SELECT value FROM json_each(?2))",
+			       -1, &st, NULL) != SQLITE_OK)
+		return db_error(b, err);
+	buf_adds(&ids, "[");
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&ids, "%s%lld", i ? "," : "", (long long)rows[i]->id);
+	buf_adds(&ids, "]");
+	sqlite3_bind_text(st, 1, k->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, ids.data, -1, SQLITE_TRANSIENT);
+	buf_free(&ids);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int64_t id = sqlite3_column_int64(st, 0);
+		for (size_t i = 0; i < n; i++)
+			if (rows[i]->id == id)
+				record_custom_set(rows[i], (const char *)sqlite3_column_text(st, 1),
+						  (const char *)sqlite3_column_text(st, 2));
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : db_error(b, err);
+}

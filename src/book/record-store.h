@@ -18,5 +18,9 @@ int record_rows_save(struct book *b, struct record *r, char *err);
 int record_custom_load(struct book *b, struct record *r, char *err);
 int record_custom_save(struct book *b, const struct record *r, char *err);
 int record_custom_delete(struct book *b, const struct record *r, char *err);
+/* The user-added fields of n records of kind k read by a list, in one
+ * query. 0 or REC_ERROR. */
+int record_custom_load_rows(struct book *b, const struct record_kind *k, struct record **rows,
+			    size_t n, char *err);
 
 #endif

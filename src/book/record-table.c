@@ -266,9 +266,16 @@ add_filters(struct buf *sql, const struct record_kind *k, const struct browse_or
 	};
 
 	for (size_t i = 0; i < o->nfilters; i++) {
+		char *col = NULL;
 		buf_adds(sql, " AND ");
-		buf_printf(sql, ops[o->filters[i].op], k->fields[o->filters[i].field].name,
-			   first + (int)i);
+		/* a user-added field: its value in custom_values, '' when none */
+		if (o->filters[i].custom != NULL)
+			col = sqlite3_mprintf("coalesce((SELECT value FROM custom_values c WHERE "
+					      "c.kind = %Q AND c.record_id = %s.id AND c.name = %Q), '')",
+					      k->name, k->table, o->filters[i].custom);
+		buf_printf(sql, ops[o->filters[i].op],
+			   col != NULL ? col : k->fields[o->filters[i].field].name, first + (int)i);
+		sqlite3_free(col);
 	}
 }
 

@@ -456,7 +456,8 @@ order_ok(const struct record_kind *k, const struct browse_order *o, char *err)
 	if (!record_sortable(k, o->field))
 		return err_set(err, _("a list of %s cannot be sorted by that column"), k->name);
 	for (size_t i = 0; i < o->nfilters; i++)
-		if (o->filters[i].field >= k->nfields || o->filters[i].op < 0 ||
+		if ((o->filters[i].field >= k->nfields && o->filters[i].custom == NULL) ||
+		    o->filters[i].op < 0 ||
 		    o->filters[i].op >= BF_OP_COUNT || o->filters[i].value == NULL)
 			return err_set(err, _("a filter of the list of %s is not valid"), k->name);
 	return 0;
@@ -470,7 +471,17 @@ record_browse_by(struct book *b, const struct record_kind *k, const struct brows
 	*got = 0;
 	if (no_storage(k, err) < 0 || order_ok(k, o, err) < 0)
 		return REC_ERROR;
-	return n == 0 ? 0 : k->browse(b, k, o, dir, key, id, n, rows, got, err);
+	if (n == 0)
+		return 0;
+	if (k->browse(b, k, o, dir, key, id, n, rows, got, err) < 0)
+		return REC_ERROR;
+	if (record_custom_load_rows(b, k, rows, *got, err) < 0) {
+		for (size_t i = 0; i < *got; i++)
+			record_free(rows[i]);
+		*got = 0;
+		return REC_ERROR;
+	}
+	return 0;
 }
 
 int
@@ -480,7 +491,14 @@ record_find_by(struct book *b, const struct record_kind *k, const struct browse_
 	*out = NULL;
 	if (no_storage(k, err) < 0 || order_ok(k, o, err) < 0)
 		return REC_ERROR;
-	return k->find(b, k, o, text, key, id, out, err);
+	if (k->find(b, k, o, text, key, id, out, err) < 0)
+		return REC_ERROR;
+	if (*out != NULL && record_custom_load_rows(b, k, out, 1, err) < 0) {
+		record_free(*out);
+		*out = NULL;
+		return REC_ERROR;
+	}
+	return 0;
 }
 
 int

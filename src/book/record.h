@@ -93,6 +93,7 @@ struct browse_filter {
 	size_t field;
 	int op; /* enum browse_op */
 	const char *value;
+	const char *custom; /* a user-added field's name (field is then unused), or NULL */
 };
 
 /* A list's order and filters: by field (case-insensitive for text), then

@@ -356,6 +356,9 @@ browse_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 	case ACT_SEARCH:
 		find_text(ui, b);
 		return 1;
+	case ACT_PRINT:
+		print_list(ui, b->scr);
+		return 1;
 	case ACT_BACK:
 		v->closed = 1;
 		return 1;
@@ -373,7 +376,7 @@ draw_row(const struct screen *scr, const struct record *r, int y, int x, int w, 
 	for (size_t c = 0; c < scr->ncolumns; c++) {
 		const struct screen_column *col = &scr->columns[c];
 		const struct screen_field *f = &scr->fields[col->field];
-		char *shown = screen_field_show(f, NULL, record_get(r, f->record_field));
+		char *shown = screen_field_show(f, NULL, screen_field_value(f, r));
 		int width = col->width < w - 1 - col->col ? col->width : w - 1 - col->col;
 		ui_put(y, x + col->col, shown, width, 0, a);
 		free(shown);
@@ -405,7 +408,8 @@ browse_draw(struct ui *ui, struct view *v)
 
 static const struct key_hint browse_hint_list[] = {
 	{ ACT_HELP, NULL },     { ACT_SEARCH, NULL }, { ACT_NEW, NULL },
-	{ ACT_DELETE, NULL },   { ACT_ENTER, NULL },  { ACT_BACK, NULL },
+	{ ACT_DELETE, NULL },   { ACT_PRINT, NULL },  { ACT_ENTER, NULL },
+	{ ACT_BACK, NULL },
 	{ ACT_NONE, NULL },
 };
 

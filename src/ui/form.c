@@ -28,7 +28,7 @@ show_record(struct form *fm)
 
 	for (size_t i = 0; i < scr->nfields; i++) {
 		const struct screen_field *f = &scr->fields[i];
-		const char *value = record_get(fm->rec, f->record_field);
+		const char *value = screen_field_value(f, fm->rec);
 		char *text;
 
 		if (fm->rec->id == 0 && f->dflt != NULL)
@@ -68,7 +68,7 @@ take_field(struct ui *ui, struct form *fm, size_t i, struct record *rec)
 		fm->cur = i;
 		return -1;
 	}
-	record_set(rec, f->record_field, value);
+	screen_field_store(f, rec, value);
 	free(value);
 	return 0;
 }
@@ -105,10 +105,7 @@ save(struct ui *ui, struct form *fm)
 		record_free(w);
 		return;
 	}
-	for (size_t i = 0; i < w->kind->nfields; i++)
-		record_set(fm->rec, i, record_get(w, i));
-	fm->rec->id = w->id;
-	fm->rec->version = w->version;
+	record_assign(fm->rec, w); /* values, computed ones, rows and user-added fields */
 	record_free(w);
 	show_record(fm);
 	fm->saved = 1;

@@ -13,14 +13,16 @@
 struct menu_item {
 	const char *label;  /* English msgid */
 	const char *screen; /* the screen it opens; NULL: not built yet */
+	int64_t record;     /* 0: the screen's list; else the form on that record */
 };
 
 static const struct menu_item main_items[] = {
-	{ N_("Customers & suppliers"), "customers" },
-	{ N_("Articles"), NULL },
-	{ N_("Prima nota"), NULL },
-	{ N_("F24"), NULL },
-	{ N_("Documents"), NULL },
+	{ N_("Customers & suppliers"), "parties", 0 },
+	{ N_("Articles"), "articles", 0 },
+	{ N_("Company profile"), "company", 1 },
+	{ N_("Prima nota"), NULL, 0 },
+	{ N_("F24"), NULL, 0 },
+	{ N_("Documents"), NULL, 0 },
 };
 
 struct menu {
@@ -52,6 +54,22 @@ menu_draw(struct ui *ui, struct view *v)
 	}
 }
 
+/* A record that exists once (the company profile): its form, no list. */
+static void
+menu_open_form(struct ui *ui, struct screen *scr, int64_t id)
+{
+	struct record *rec = NULL;
+	char err[ERR_SIZE];
+	int64_t saved;
+
+	if (record_load(ui->book, scr->kind, id, &rec, err) < 0) {
+		ui_error(ui, "%s", err);
+		return;
+	}
+	form_run(ui, scr, rec, &saved);
+	record_free(rec);
+}
+
 static void
 menu_open(struct ui *ui, struct menu *m)
 {
@@ -62,7 +80,10 @@ menu_open(struct ui *ui, struct menu *m)
 		ui_error(ui, _("%s: not built yet."), _(it->label));
 		return;
 	}
-	browse_run(ui, scr);
+	if (it->record != 0)
+		menu_open_form(ui, scr, it->record);
+	else
+		browse_run(ui, scr);
 }
 
 /* A digit opens its item; a letter moves to the next item starting with

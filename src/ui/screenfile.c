@@ -576,9 +576,11 @@ field_attribute(struct parser *p, struct screen_field *f, struct words *w, size_
 		f->flags |= SF_UPPER;
 	else if (strcmp(a, "readonly") == 0)
 		f->flags |= SF_READONLY;
+	else if (strcmp(a, "custom") == 0)
+		f->flags |= SF_CUSTOM;
 	else if (!takes) {
 		error_at(p, p->lineno, _("unknown attribute '%s' (known: required upper readonly "
-					 "max default label field scale choices lookup)"),
+					 "custom max default label field scale choices lookup)"),
 			 a);
 		return 0;
 	} else if (i + 1 >= w->n) {
@@ -587,6 +589,25 @@ field_attribute(struct parser *p, struct screen_field *f, struct words *w, size_
 	} else if (attribute_value(p, f, w, i, record_name) < 0)
 		return 0;
 	return takes ? 2 : 1;
+}
+
+/* A user-added field keeps its value in the book under its name, which
+ * must not be one of the table's own fields. */
+static void
+custom_field(struct parser *p, struct screen_field *f, const char *name, int idx)
+{
+	if (idx >= 0) {
+		error_at(p, p->lineno, _("'%s' is a field of table %s: drop 'custom'"), name,
+			 p->s->kind->name);
+		return;
+	}
+	if (!name_ok(name)) {
+		error_at(p, p->lineno, _("'%s' is not a field name (lower-case letters, digits "
+					 "and _)"),
+			 name);
+		return;
+	}
+	f->custom = xstrdup(name);
 }
 
 static void
@@ -621,9 +642,12 @@ fields_line(struct parser *p, struct words *w)
 	if (record_name == NULL)
 		record_name = f->tag;
 	int idx = record_field_index(p->s->kind, record_name);
-	if (idx < 0)
-		error_at(p, p->lineno, _("table %s has no field '%s'"), p->s->kind->name,
-			 record_name);
+	if (f->flags & SF_CUSTOM)
+		custom_field(p, f, record_name, idx);
+	else if (idx < 0)
+		error_at(p, p->lineno, _("table %s has no field '%s' (a field of your own is "
+					 "marked 'custom')"),
+			 p->s->kind->name, record_name);
 	else
 		f->record_field = (size_t)idx;
 }
@@ -970,6 +994,7 @@ screen_free(struct screen *s)
 		free(s->fields[i].tag);
 		free(s->fields[i].label);
 		free(s->fields[i].dflt);
+		free(s->fields[i].custom);
 		codelist_free(s->fields[i].own_choices);
 	}
 	free(s->fields);
@@ -980,6 +1005,21 @@ screen_free(struct screen *s)
 	free(s->name);
 	free(s->title);
 	free(s);
+}
+
+const char *
+screen_field_value(const struct screen_field *f, const struct record *r)
+{
+	return f->custom != NULL ? record_custom_get(r, f->custom) : record_get(r, f->record_field);
+}
+
+void
+screen_field_store(const struct screen_field *f, struct record *r, const char *value)
+{
+	if (f->custom != NULL)
+		record_custom_set(r, f->custom, value);
+	else
+		record_set(r, f->record_field, value);
 }
 
 int

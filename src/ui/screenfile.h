@@ -19,6 +19,7 @@
 #define SF_REQUIRED 0x1u
 #define SF_UPPER 0x2u
 #define SF_READONLY 0x4u /* shown, never edited: the cursor skips it */
+#define SF_CUSTOM 0x8u   /* a user-added field: kept in the book's custom_values */
 
 /* Most pages (layout sections) a form may have. */
 #define SCREEN_MAX_PAGES 9
@@ -45,6 +46,7 @@ struct screen_field {
 	char *dflt;           /* value of a new record as typed (parsed when a new
 				 record opens; "+0" is today for a date), or NULL */
 	int line;             /* where the fields section describes it */
+	char *custom;         /* a user-added field's name (SF_CUSTOM), or NULL */
 };
 
 struct screen_column {
@@ -90,5 +92,10 @@ char *screen_field_show(const struct screen_field *f, struct book *b, const char
 
 /* Index of the field with this tag, or -1. */
 int screen_field_index(const struct screen *s, const char *tag);
+
+/* A field's canonical value in a record, and storing one: the record's
+ * field, or for a `custom` field the user-added value of that name. */
+const char *screen_field_value(const struct screen_field *f, const struct record *r);
+void screen_field_store(const struct screen_field *f, struct record *r, const char *value);
 
 #endif

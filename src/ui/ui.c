@@ -192,6 +192,10 @@ paint(struct ui *ui)
 {
 	struct view *top = ui->stack[ui->depth - 1];
 
+	if (ui_too_small()) {
+		ui_paint_too_small();
+		return;
+	}
 	erase();
 	draw_title(ui);
 	top->cursor_y = top->cursor_x = -1;
@@ -249,7 +253,7 @@ ui_run_view(struct ui *ui, struct view *v)
 	ui->stack[ui->depth++] = v;
 	while (!v->closed && !ui->quit && !ui->input_failed) {
 		paint(ui);
-		if ((rc = idle_read_key(ui, &k)) < 0) {
+		if ((rc = ui_next_key(ui, &k)) < 0) {
 			ui->input_failed = 1;
 			break;
 		}

@@ -149,14 +149,16 @@ bad_files(void)
 		"iban sdi_code party_role)\n",
 		"unknown type");
 	mistake(17, "  name  text mandatory",
-		"bad.scr:17: unknown attribute 'mandatory' (known: required upper readonly max "
-		"default label field scale choices lookup)\n",
+		"bad.scr:17: unknown attribute 'mandatory' (known: required upper readonly custom "
+		"max default label field scale choices lookup)\n",
 		"unknown attribute");
 	mistake(17, "  name  text max", "bad.scr:17: 'max' needs a value\n", "max without value");
 	mistake(17, "  name  text max 0", "bad.scr:17: 'max' needs a number from 1 to 1000\n",
 		"max zero");
 	mistake(19, "  pr    province field prov",
-		"bad.scr:19: table parties has no field 'prov'\n", "unknown record field");
+		"bad.scr:19: table parties has no field 'prov' (a field of your own is marked "
+		"'custom')\n",
+		"unknown record field");
 	mistake(19, "  pr    province field province default Mlano",
 		"bad.scr:19: default of 'pr': 'MLANO' is not in the list; F4 shows it\n",
 		"bad default");
@@ -267,7 +269,7 @@ translated(const struct screen *s)
 static void
 shipped(void)
 {
-	const char *names[] = { "screens/customers.scr" };
+	const char *names[] = { "screens/parties.scr", "screens/company.scr", "screens/articles.scr" };
 
 	if (getenv("SCRIVANO_SHARE") == NULL) {
 		ok(0, "SCRIVANO_SHARE is set");
@@ -279,7 +281,7 @@ shipped(void)
 		struct buf errs = { 0 };
 		is_int(screen_load(path, &s, &errs), 0, "%s parses", names[i]);
 		is_str(errs.data ? errs.data : "", "", "%s: no message", names[i]);
-		ok(s != NULL && s->nfields == 12, "%s: twelve fields", names[i]);
+		ok(s != NULL && s->nfields > 0, "%s: has fields", names[i]);
 		if (s != NULL)
 			translated(s);
 		screen_free(s);

@@ -1,0 +1,176 @@
+"""The registers of issue 5 end to end: a real OpenSSH client logs in to a
+real `scrivano serve` whose screens are a copy of the shipped ones, with a
+field of the user's own added to the parties screen (as the README shows).
+Through the keys a bookkeeper types it creates a supplier (a save refused
+first by the SDI-code-or-PEC rule, nothing written), with its own field; an
+article with an Italian unit price; a stock movement; then reads them back
+on the screen (pyte) and in the user's SQLite book. The company profile
+opens straight from the menu."""
+
+import os
+import re
+import shutil
+import sqlite3
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import Server, Tap  # noqa: E402
+
+tap = Tap()
+
+F2, F5, F10 = "\x1bOQ", "\x1b[15~", "\x1b[21~"
+TAB, ENTER, BACKSPACE = "\t", "\r", "\x7f"
+
+# The parties form's fields in the order the cursor visits them (see
+# screens/parties.scr), and the row of our own added at the end.
+ORDER = ["name", "piva", "cf", "address", "cap", "city", "pr", "stno", "co", "vc", "phone",
+         "email", "pec", "sdi", "pa", "pao", "tp", "mp", "dd", "ro", "ki", "last_name",
+         "first_name", "notes", "vat_reg"]
+
+
+def tabs(src, dst):
+    return TAB * (ORDER.index(dst) - ORDER.index(src))
+
+
+def rows(book, sql, *args):
+    db = sqlite3.connect(book)
+    try:
+        return db.execute(sql, args).fetchall()
+    finally:
+        db.close()
+
+
+def share_with_own_field(top):
+    """A copy of the share folder whose parties screen has a field of the
+    user's own: drawn in the layout and the list, described `custom`."""
+    src = os.environ["SCRIVANO_SHARE"]
+    share = os.path.join(top, "share")
+    for d in ("screens", "keymaps", "data"):
+        shutil.copytree(os.path.join(src, d), os.path.join(share, d))
+    path = os.path.join(share, "screens", "parties.scr")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    notes = re.search(r"^  Notes .*\]\n", text, re.M).group(0)
+    text = text.replace(notes, notes + "  VAT register   [vat_reg   ]\n", 1)
+    text = text.replace("Role  P.IVA\n", "Role  Reg.\n", 1)
+    text = text.replace("[ro]  [piva       ]\n", "[ro]  [vat_reg   ]\n", 1)
+    text = re.sub(r"\nend\s*$", "\n  vat_reg    text  custom  upper  max 10  label \"VAT register\"\nend\n",
+                  text)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return share
+
+
+def test_supplier(c, book):
+    c.send("1")
+    tap.ok("1 opens the register of customers and suppliers",
+           c.wait_for("F5 New", 5) and "Customers & suppliers" in c.screen_text(), c.screen_text())
+    tap.ok("the list shows the column of the user's own field", "Reg." in c.screen_text(),
+           c.screen_text())
+    c.send(F5)
+    tap.ok("F5 opens a new form with the user's own field in it",
+           c.wait_for("F2 Save", 5) and "VAT register" in c.screen_text(), c.screen_text())
+    c.send("Cartiera Alpina S.r.l." + TAB + "07654321012" + tabs("piva", "address"))
+    c.send("Via Po" + TAB + "10123" + TAB + "Torino" + TAB + "to" + TAB + "5")
+    c.send(tabs("stno", "pec") + "cartiera@pec.example" + TAB + "ABC1234")
+    c.send(tabs("sdi", "ro") + BACKSPACE + "s" + tabs("ro", "vat_reg") + "b12")
+    c.send(F2)
+    tap.ok("an SDI code and a PEC together are refused, naming the PEC",
+           c.wait_for("PEC: give the SDI code or the PEC, not both", 5), c.screen_text())
+    tap.is_eq("and nothing is written", rows(book, "SELECT count(*) FROM parties")[0][0], 0)
+    # the cursor stands on the PEC: clear it, keep the code
+    c.send(BACKSPACE * len("cartiera@pec.example"))
+    c.send(F2)
+    tap.ok("without the PEC the supplier is saved", c.wait_for("Saved.", 5), c.screen_text())
+    c.send(F10)
+    tap.ok("the list shows the supplier, role S, with its own field's value",
+           c.wait_for("F5 New", 5) and
+           re.search(r"Cartiera Alpina S\.r\.l\..*Torino.*S\s+B12", c.screen_text()),
+           c.screen_text())
+    c.send(F10)
+    c.wait_for("F10 Quit", 5)
+
+
+def test_article(c, book):
+    c.send("2")
+    tap.ok("2 opens the articles", c.wait_for("F5 New", 5) and "Articles" in c.screen_text(),
+           c.screen_text())
+    c.send(F5)
+    tap.ok("F5 opens a new article with the stock on hand shown",
+           c.wait_for("F2 Save", 5) and "Stock on hand" in c.screen_text(), c.screen_text())
+    c.send("carta-a3" + TAB + "Carta A3 100 g" + TAB + "RS" + TAB + "12,5")
+    c.send(F2)
+    tap.ok("the article is saved", c.wait_for("Saved.", 5), c.screen_text())
+    c.send(F10)
+    tap.ok("the list shows it by code", c.wait_for("CARTA-A3", 5), c.screen_text())
+    # A stock movement. The line grid of the form (issue 5, point 5) is not
+    # on this branch yet: the movement goes into the book here, and the
+    # screen must show the stock on hand the book computes from it.
+    db = sqlite3.connect(book)
+    db.execute("INSERT INTO stock_moves (article_id, position, date, quantity, reason) "
+               "SELECT id, 1, '2026-03-02', 12500, 'Carico' FROM articles WHERE code = 'CARTA-A3'")
+    db.commit()
+    db.close()
+    c.send(ENTER)
+    tap.ok("the article reopens with the stock on hand of its movement (12,5)",
+           c.wait_for(re.compile(r"Stock on hand\s+\[?\s*12,50?\b"), 5), c.screen_text())
+    tap.ok("and its unit price as typed", "12,5" in c.screen_text(), c.screen_text())
+    c.send(F10)
+    c.wait_for("F5 New", 5)
+    c.send(F10)
+    c.wait_for("F10 Quit", 5)
+
+
+def test_company(c):
+    c.send("3")
+    tap.ok("3 opens the company profile's form, no list",
+           c.wait_for("Company profile - Edit", 5) and "F5 New" not in c.screen_text(),
+           c.screen_text())
+    c.send(F10)
+    c.wait_for("F10 Quit", 5)
+
+
+def main():
+    top = tempfile.mkdtemp(prefix="scrivano-e2e-share-")
+    os.chmod(top, 0o755)  # the sessions may run as the service user
+    try:
+        return run(share_with_own_field(top))
+    finally:
+        shutil.rmtree(top, ignore_errors=True)
+
+
+def run(share):
+    with Server(users={"anna": "pw-anna"}, tap=tap, env={"SCRIVANO_SHARE": share}) as srv:
+        book = os.path.join(srv.datadir, "books", "anna.sqlite")
+        with srv.client("anna", "pw-anna", term="xterm") as c:
+            tap.ok("the main menu is painted", c.wait_for("Main menu", 10), c.screen_text())
+            for item in ("Customers & suppliers", "Articles", "Company profile"):
+                tap.ok("the menu lists " + item, item in c.screen_text(), c.screen_text())
+            test_supplier(c, book)
+            test_article(c, book)
+            test_company(c)
+            c.send(F10)
+            tap.is_eq("F10 on the menu ends the session cleanly", c.wait_exit(10), 0)
+        tap.is_eq("the supplier is in anna's book as typed",
+                  rows(book, "SELECT role, kind, name, piva, address, street_no, cap, city, "
+                             "province, country, sdi, pec FROM parties"),
+                  [("S", "C", "Cartiera Alpina S.r.l.", "07654321012", "Via Po", "5", "10123",
+                    "Torino", "TO", "IT", "ABC1234", "")])
+        tap.is_eq("its own field is in the book's custom_values",
+                  rows(book, "SELECT c.kind, c.name, c.value FROM custom_values c JOIN parties p "
+                             "ON p.id = c.record_id"),
+                  [("parties", "vat_reg", "B12")])
+        tap.is_eq("the article is in the book, price at 8 decimals, VAT 22%",
+                  rows(book, "SELECT code, description, unit, unit_price, vat_rate, natura "
+                             "FROM articles"),
+                  [("CARTA-A3", "Carta A3 100 g", "RS", 1250000000, 2200, "")])
+        tap.is_eq("with its stock movement",
+                  rows(book, "SELECT m.date, m.quantity, m.reason FROM stock_moves m JOIN "
+                             "articles a ON a.id = m.article_id WHERE a.code = 'CARTA-A3'"),
+                  [("2026-03-02", 12500, "Carico")])
+    return tap.done()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
