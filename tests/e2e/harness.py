@@ -92,22 +92,20 @@ def _reachable(user, paths):
     return os.waitpid(pid, 0)[1] == 0
 
 
-_tree = None
+_trees = {}
 
 
-def served_tree():
-    """(program, share, localedir) for the server: the built ones, or, run
-    as root when the service user cannot reach them, copies it can."""
-    global _tree
-    share = os.environ.get("SCRIVANO_SHARE", "")
-    locale = os.environ.get("SCRIVANO_LOCALEDIR", "")
-    if _tree is not None:
-        return _tree
+def served_tree(share, locale):
+    """(program, share, localedir) for the server: the built program and
+    the given folders, or, run as root when the service user cannot reach
+    them, copies it can."""
+    if (share, locale) in _trees:
+        return _trees[share, locale]
     parts = [os.path.join(share, d) for d in ("screens", "keymaps", "data") if share]
     if not SERVICE_USER or _reachable(SERVICE_USER, [SCRIVANO] + parts +
                                       ([locale] if locale else [])):
-        _tree = (SCRIVANO, share, locale)
-        return _tree
+        _trees[share, locale] = (SCRIVANO, share, locale)
+        return _trees[share, locale]
     top = tempfile.mkdtemp(prefix="scrivano-e2e-tree-")
     atexit.register(shutil.rmtree, top, True)
     os.chmod(top, 0o755)
@@ -123,9 +121,9 @@ def served_tree():
             path = os.path.join(root, name)
             os.chmod(path, os.stat(path).st_mode | 0o044 | (0o011 if os.path.isdir(path)
                                                                or path == exe else 0))
-    _tree = (exe, os.path.join(top, "share") if share else "",
-             os.path.join(top, "locale") if locale else "")
-    return _tree
+    _trees[share, locale] = (exe, os.path.join(top, "share") if share else "",
+                             os.path.join(top, "locale") if locale else "")
+    return _trees[share, locale]
 
 
 def base_env(**extra):
@@ -197,7 +195,8 @@ class Server:
         self.args = (["--service-user", SERVICE_USER] if SERVICE_USER else []) + list(args)
         self.tap = tap
         self.env = base_env(**(env or {}))
-        self.exe, share, locale = served_tree()
+        self.exe, share, locale = served_tree(self.env.get("SCRIVANO_SHARE", ""),
+                                              self.env.get("SCRIVANO_LOCALEDIR", ""))
         self.serve_env = dict(self.env)
         self.serve_env.update({k: v for k, v in (("SCRIVANO_SHARE", share),
                                                  ("SCRIVANO_LOCALEDIR", locale)) if v})
