@@ -6,7 +6,7 @@
 
 #include "util/i18n.h"
 
-enum action_group { GROUP_GENERAL, GROUP_MOVE, GROUP_EDIT, GROUP_GRID, GROUP_COUNT };
+enum action_group { GROUP_GENERAL, GROUP_MOVE, GROUP_EDIT, GROUP_LIST, GROUP_GRID, GROUP_COUNT };
 
 /* X(ID, key-file name, short label for the key line, help text, group) */
 #define ACTIONS(X)                                                                          \
@@ -41,7 +41,7 @@ enum action_group { GROUP_GENERAL, GROUP_MOVE, GROUP_EDIT, GROUP_GRID, GROUP_COU
 	  GROUP_EDIT)                                                                       \
 	X(SORT, "sort", N_("Sort"), N_("sort the list by its next sortable column"),        \
 	  GROUP_GENERAL)                                                                    \
-	X(REVERSE, "reverse", N_("Reverse"), N_("reverse the list's order"), GROUP_GENERAL) \
+	X(REVERSE, "reverse", N_("Reverse"), N_("reverse the list's order"), GROUP_LIST)    \
 	X(FILTER, "filter", N_("Filter"),                                                  \
 	  N_("show only the rows that pass a condition; an empty one shows all again"),     \
 	  GROUP_GENERAL)                                                                    \

@@ -766,9 +766,9 @@ browse_draw(struct ui *ui, struct view *v)
 }
 
 static const struct key_hint browse_hint_list[] = {
-	{ ACT_HELP, NULL },   { ACT_SEARCH, NULL }, { ACT_NEW, NULL },    { ACT_DELETE, NULL },
-	{ ACT_PRINT, NULL },  { ACT_ENTER, NULL },  { ACT_BACK, NULL },   { ACT_SORT, NULL },
-	{ ACT_FILTER, NULL }, { ACT_REVERSE, NULL }, { ACT_NONE, NULL },
+	{ ACT_HELP, NULL },   { ACT_SEARCH, NULL }, { ACT_NEW, NULL },     { ACT_DELETE, NULL },
+	{ ACT_PRINT, NULL },  { ACT_SORT, NULL },   { ACT_FILTER, NULL },  { ACT_ENTER, NULL },
+	{ ACT_REVERSE, NULL }, { ACT_BACK, NULL },  { ACT_NONE, NULL },
 };
 
 static const struct key_hint *

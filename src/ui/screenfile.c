@@ -670,8 +670,10 @@ fields_line(struct parser *p, struct words *w)
 		return;
 	}
 	for (size_t i = 2, n; i < w->n; i += n)
-		if ((n = field_attribute(p, f, w, i, &record_name)) == 0)
+		if ((n = field_attribute(p, f, w, i, &record_name)) == 0) {
+			f->type = NULL; /* reported: the later checks would repeat it */
 			return;
+		}
 	if (p->s->kind == NULL)
 		return;
 	if (record_name == NULL)

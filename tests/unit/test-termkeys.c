@@ -38,8 +38,8 @@ struct term_cases {
 	{ "\0332", "Esc 2 saves", ACT_SAVE }, { "\0330", "Esc 0 goes back", ACT_BACK },         \
 	{ "\0337", "Esc 7 prints", ACT_PRINT }, { "\020", "^P prints", ACT_PRINT },             \
 	{ "\013", "^K is prev", ACT_PREV }, { "\016", "^N is new", ACT_NEW },                   \
-	{ "\010", "^H is Backspace", ACT_BACKSPACE }, { "\033[A", "CSI A is prev", ACT_PREV }, \
-	{ "\033OA", "SS3 A is prev", ACT_PREV }, { "\033OB", "SS3 B is next", ACT_NEXT },     \
+	{ "\010", "^H is Backspace", ACT_BACKSPACE }, { "\033[A", "CSI A is up", ACT_UP }, \
+	{ "\033OA", "SS3 A is up", ACT_UP }, { "\033OB", "SS3 B is down", ACT_DOWN },     \
 	{ "\033Op", "keypad 0 types 0", TYPED('0') }, { "\033Oq", "keypad 1 types 1", TYPED('1') }, \
 	{ "\033Ot", "keypad 4 types 4", TYPED('4') }, { "\033Oy", "keypad 9 types 9", TYPED('9') }, \
 	{ "\033Ol", "keypad , types ,", TYPED(',') }, { "\033On", "keypad . types .", TYPED('.') }, \
@@ -146,8 +146,8 @@ static const struct key_case wy60_cases[] = {
 	{ "\001I\r", "F10 goes back", ACT_BACK },
 	{ "\010", "^H (Backspace, and Left) deletes back", ACT_BACKSPACE },
 	{ "\002", "^B moves left", ACT_LEFT },
-	{ "\013", "^K (Up) is prev", ACT_PREV },
-	{ "\n", "^J (Down) is next", ACT_NEXT },
+	{ "\013", "^K (Up) is up", ACT_UP },
+	{ "\n", "^J (Down) is down", ACT_DOWN },
 	{ "\014", "^L (Right) moves right", ACT_RIGHT },
 	{ "\036", "^^ (Home) is Home", ACT_HOME },
 	{ "\033I", "BackTab (Esc I) is prev", ACT_PREV },
