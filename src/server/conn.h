@@ -22,6 +22,9 @@
 /* The UI ends an idle session itself, showing why; the session ends it
  * this much later if the UI did not. */
 #define IDLE_BACKSTOP_S 30
+/* On SIGTERM the forms get UI_STOP_GRACE_S to close; this much more and
+ * they are hung up (the listener waits STOP_WAIT_MS for it all). */
+#define STOP_BACKSTOP_S 3
 
 /* Where a keyboard-interactive login stands. */
 enum kbdint { KBDINT_NONE, KBDINT_ASKED, KBDINT_OTHER_USER };
@@ -61,6 +64,7 @@ struct conn {
 	int hard_drop;            /* the client reads nothing: no goodbye */
 	int sig_pipe[2];
 	volatile sig_atomic_t got_term;
+	int64_t stop_deadline; /* the UI was told to stop; hung up after this */
 };
 
 /* auth.c: libssh's server callbacks for the ways in, and the message

@@ -435,6 +435,13 @@ sleep_ms(int ms)
 }
 
 void
+relay_signal(struct relay *r, int sig)
+{
+	if (!r->reaped)
+		kill(r->pid, sig);
+}
+
+void
 relay_hangup(struct relay *r)
 {
 	if (r->events != 0)
@@ -444,6 +451,8 @@ relay_hangup(struct relay *r)
 	 * terminal's controlling process, and so does its process group. */
 	close(r->master);
 	r->master = -1;
+	if (r->reaped)
+		return;
 	kill(-r->pid, SIGHUP);
 	for (int waited = 0; !r->reaped && waited < HANGUP_WAIT_MS; waited += 20) {
 		try_reap(r);

@@ -127,6 +127,8 @@ int relay_status(const struct relay *r);
 /* The client is gone: hangs up the pty, waits for the UI (killing it if
  * it lingers) and frees everything. */
 void relay_hangup(struct relay *r);
+/* Sends sig to the UI's process (SIGTERM: the server is stopping). */
+void relay_signal(struct relay *r, int sig);
 void relay_free(struct relay *r);
 
 #endif

@@ -160,12 +160,18 @@ start_ui(struct conn *c)
 }
 
 /* The UI has ended: its status goes to the client, then the session ends. */
+static void end_stopping(struct conn *c);
+
 static void
 end_ui(struct conn *c)
 {
 	int status = relay_status(c->relay);
 	char why[64];
 
+	if (WIFEXITED(status) && WEXITSTATUS(status) == UI_EXIT_STOP) {
+		end_stopping(c);
+		return;
+	}
 	if (WIFEXITED(status) && WEXITSTATUS(status) == UI_EXIT_IDLE) {
 		tell_client(c, N_("your session was closed: no key was pressed for too long."));
 		close_channel(c, status);
@@ -201,7 +207,7 @@ end_gone(struct conn *c, const char *why)
 	c->state = C_END;
 }
 
-/* SIGTERM from the listener: the UI (if any) is hung up, the client told. */
+/* SIGTERM from the listener: the UI (if any) closed or hung up, the client told. */
 static void
 end_stopping(struct conn *c)
 {
@@ -288,7 +294,11 @@ step_ui(struct conn *c, int gone)
 {
 	if (gone || c->client_closed) {
 		end_gone(c, _("the client left"));
-	} else if (c->got_term) {
+	} else if (c->got_term && c->stop_deadline == 0) {
+		/* the forms warn, give the user time to save, and close */
+		relay_signal(c->relay, SIGTERM);
+		c->stop_deadline = now_ms() + (UI_STOP_GRACE_S + STOP_BACKSTOP_S) * 1000;
+	} else if (c->got_term && now_ms() > c->stop_deadline) {
 		end_stopping(c);
 	} else if (!relay_step(c->relay)) {
 		end_ui(c);

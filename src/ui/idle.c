@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
@@ -22,7 +23,18 @@ static struct {
 	int64_t last_key;
 	int fast_errors;
 	int expired;
+	int64_t stop_at; /* when the stop's grace ends; 0: not stopping */
+	int stopped;
 } idle;
+
+static volatile sig_atomic_t stop_signalled;
+
+static void
+on_stop(int sig)
+{
+	(void)sig;
+	stop_signalled = 1;
+}
 
 static int64_t
 mono_ms(void)
@@ -57,6 +69,8 @@ idle_setup(void)
 	if (idle.warning_ms > idle.timeout_ms / 2)
 		idle.warning_ms = idle.timeout_ms / 2;
 	idle.last_key = mono_ms();
+	/* No SA_RESTART: the signal ends the wait for a key at once. */
+	sigaction(SIGTERM, &(struct sigaction){ .sa_handler = on_stop }, NULL);
 }
 
 /* The pty was hung up (or reads keep failing at once): no more keys. */
@@ -78,6 +92,37 @@ show_warning(struct ui *ui, int64_t left_ms)
 		       "lost). Press any key to stay."), (int)((left_ms + 999) / 1000));
 }
 
+static void
+show_stop_warning(struct ui *ui, int64_t left_ms)
+{
+	ui_error(ui, _("The server is stopping: this session closes in %d s. Save your work now."),
+		 (int)((left_ms + 999) / 1000));
+}
+
+/* Milliseconds to the nearer of the stop's end and the idle timeout, the
+ * warning for it shown; INT64_MAX when neither runs. */
+static int64_t
+time_left(struct ui *ui, int64_t now, int *warning)
+{
+	int64_t left = INT64_MAX;
+
+	*warning = 0;
+	if (stop_signalled && idle.stop_at == 0)
+		idle.stop_at = now + UI_STOP_GRACE_S * 1000;
+	if (idle.timeout_ms > 0) {
+		left = idle.last_key + idle.timeout_ms - now;
+		if ((*warning = left <= idle.warning_ms) && left > 0)
+			show_warning(ui, left);
+	}
+	if (idle.stop_at != 0 && idle.stop_at - now < left) {
+		left = idle.stop_at - now;
+		*warning = 1;
+		if (left > 0)
+			show_stop_warning(ui, left);
+	}
+	return left;
+}
+
 int
 idle_read_key(struct ui *ui, uint32_t *k)
 {
@@ -86,21 +131,22 @@ idle_read_key(struct ui *ui, uint32_t *k)
 
 	if (!idle.ready)
 		idle_setup();
-	if (idle.timeout_ms <= 0)
-		return keymap_read_key(ui->keys, stdscr, k) < 0 ? -1 : 0;
 	now = mono_ms();
-	left = idle.last_key + idle.timeout_ms - now;
+	left = time_left(ui, now, &warning);
 	if (left <= 0) {
-		idle.expired = 1;
+		if (idle.stop_at != 0 && idle.stop_at <= now)
+			idle.stopped = 1;
+		else
+			idle.expired = 1;
 		ui->quit = 1;
 		return 1;
 	}
-	warning = left <= idle.warning_ms;
-	if (warning)
-		show_warning(ui, left);
 	/* Awake at the warning, then once a second for its count-down. */
-	wait = warning ? (left - 1) % 1000 + 1 : left - idle.warning_ms;
-	wtimeout(stdscr, (int)wait);
+	if (left == INT64_MAX)
+		wait = -1;
+	else
+		wait = warning ? (left - 1) % 1000 + 1 : left - idle.warning_ms;
+	wtimeout(stdscr, wait > INT32_MAX ? INT32_MAX : (int)wait);
 	rc = keymap_read_key(ui->keys, stdscr, k);
 	wtimeout(stdscr, -1);
 	if (rc == 0) {
@@ -109,6 +155,8 @@ idle_read_key(struct ui *ui, uint32_t *k)
 			idle.last_key = mono_ms();
 		return 0;
 	}
+	if (stop_signalled && idle.stop_at == 0)
+		return 1; /* the stop: paint its warning */
 	return terminal_gone(mono_ms() - now) ? -1 : 1;
 }
 
@@ -116,4 +164,10 @@ int
 idle_expired(void)
 {
 	return idle.expired;
+}
+
+int
+idle_stopped(void)
+{
+	return idle.stopped;
 }

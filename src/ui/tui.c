@@ -267,6 +267,8 @@ run(struct tui_opts *o, struct files *f, const char *note)
 	if (ui_main(book, f->keys, f->screens, f->nscreens, note, err) < 0) {
 		fprintf(stderr, "scrivano: %s\n", err);
 		status = 1;
+	} else if (idle_stopped()) {
+		status = UI_EXIT_STOP;
 	} else if (idle_expired()) {
 		status = UI_EXIT_IDLE;
 	}

@@ -7,6 +7,7 @@ import os
 import re
 import signal
 import socket
+import sqlite3
 import statistics
 import sys
 import time
@@ -190,12 +191,32 @@ def test_sigterm(srv):
     logged = srv.wait_log(r"login anna from", 5, count=2)
     waiting, prompted = at_prompt(srv)
     working = srv.client("anna", "secret")
-    painted = working.wait_for(re.compile(r"\S"), 10) and working.wait_exit(0.5) is None
+    painted = working.wait_for(re.compile(r"Quit$"), 10) and working.wait_exit(0.5) is None
+    # a customer half typed when the server is told to stop
+    working.send("\r")
+    working.wait_for(re.compile(r"Back$"), 5)
+    working.send("\x1b[15~")
+    working.wait_for("Partita IVA", 5)
+    working.send("Ditta Chiusura" + "\t\t" + "RSSMRA80A01H501U")
+    working.settle()
     t0 = time.time()
+    srv.send_signal(signal.SIGTERM)
+    warned = working.wait_for("The server is stopping: this session closes in", 3)
+    tap.ok("SIGTERM: the forms warn that the session closes soon", warned,
+           working.screen_text())
+    working.send("\x1bOQ")  # F2, within the grace
+    saved = working.wait_for("Saved.", 3)
+    tap.ok("and a save made in the grace time is done", saved, working.screen_text())
+    while srv.running() and time.time() - t0 < 15:  # a second SIGTERM would kill
+        time.sleep(0.1)
     status = srv.stop(signal.SIGTERM, timeout=15)
     took = time.time() - t0
-    tap.ok("SIGTERM: the server ends with status 0 (%.1f s)" % took,
-           status == 0 and took < 5, "status %s" % status)
+    tap.ok("SIGTERM: the server ends with status 0 after the grace (%.1f s)" % took,
+           status == 0 and 4 <= took < 10, "status %s" % status)
+    book = os.path.join(srv.datadir, "books", "anna.sqlite")
+    with sqlite3.connect(book) as db:
+        got = db.execute("SELECT count(*) FROM parties WHERE name = 'Ditta Chiusura'").fetchone()
+    tap.is_eq("the customer saved in the grace time is in the book", got[0], 1)
     tap.ok("it closed the logged-in sessions, saying why",
            logged and len(re.findall(r"logout anna .*: the server is stopping",
                                      srv.log())) == 2, srv.log())
