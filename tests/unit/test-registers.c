@@ -105,7 +105,7 @@ party_rules(void)
 		{ "a company without name", { PARTY_NAME }, { "" }, PARTY_NAME,
 		  "Name: must not be empty" },
 		{ "an Italian party without P.IVA or CF", { PARTY_PIVA }, { "" }, PARTY_PIVA,
-		  "Partita IVA: a party in Italy needs a partita IVA or a codice fiscale" },
+		  "Partita IVA: type it or the codice fiscale: an invoice in Italy needs one" },
 		{ "a wrong Italian P.IVA", { PARTY_PIVA }, { "01234567890" }, PARTY_PIVA,
 		  "Partita IVA: wrong check digit" },
 		{ "an Italian P.IVA under a foreign VAT country is not checked as Italian",
