@@ -6,7 +6,7 @@
 
 #include "util/i18n.h"
 
-enum action_group { GROUP_GENERAL, GROUP_MOVE, GROUP_EDIT, GROUP_COUNT };
+enum action_group { GROUP_GENERAL, GROUP_MOVE, GROUP_EDIT, GROUP_GRID, GROUP_COUNT };
 
 /* X(ID, key-file name, short label for the key line, help text, group) */
 #define ACTIONS(X)                                                                          \
@@ -16,9 +16,10 @@ enum action_group { GROUP_GENERAL, GROUP_MOVE, GROUP_EDIT, GROUP_COUNT };
 	  GROUP_GENERAL)                                                                    \
 	X(CHOOSE, "choose", N_("List"), N_("choose the field's value from a list"),        \
 	  GROUP_GENERAL)                                                                    \
-	X(NEW, "new", N_("New"), N_("add a new record"), GROUP_GENERAL)                     \
-	X(DELETE, "delete", N_("Delete"), N_("delete the record (asks first)"),            \
+	X(NEW, "new", N_("New"), N_("add a new record; in a line grid, a line at the end"),  \
 	  GROUP_GENERAL)                                                                    \
+	X(DELETE, "delete", N_("Delete"),                                                  \
+	  N_("delete the record (asks first); in a line grid, the line"), GROUP_GENERAL)    \
 	X(BACK, "back", N_("Back"), N_("close this screen; in the main menu, quit"),       \
 	  GROUP_GENERAL)                                                                    \
 	X(ENTER, "enter", N_("Open"), N_("open the highlighted item; in a form, next field"), \
@@ -35,7 +36,22 @@ enum action_group { GROUP_GENERAL, GROUP_MOVE, GROUP_EDIT, GROUP_COUNT };
 	X(BACKSPACE, "backspace", N_("Backspace"),                                         \
 	  N_("delete the character before the cursor"), GROUP_EDIT)                        \
 	X(DELETE_CHAR, "delete-char", N_("Del"), N_("delete the character under the cursor"), \
-	  GROUP_EDIT)
+	  GROUP_EDIT)                                                                       \
+	X(SORT, "sort", N_("Sort"), N_("sort the list by its next sortable column"),        \
+	  GROUP_GENERAL)                                                                    \
+	X(REVERSE, "reverse", N_("Reverse"), N_("reverse the list's order"), GROUP_GENERAL) \
+	X(FILTER, "filter", N_("Filter"),                                                  \
+	  N_("show only the rows that pass a condition; an empty one shows all again"),     \
+	  GROUP_GENERAL)                                                                    \
+	X(DOWN, "down", N_("Down"), N_("the line below; elsewhere as next"), GROUP_MOVE)     \
+	X(UP, "up", N_("Up"), N_("the line above; elsewhere as prev"), GROUP_MOVE)           \
+	X(INSERT_LINE, "insert-line", N_("Insert"), N_("a new line above the cursor's"),    \
+	  GROUP_GRID)                                                                       \
+	X(LINE_UP, "line-up", N_("Move up"), N_("move the line up one place"), GROUP_GRID)  \
+	X(LINE_DOWN, "line-down", N_("Move down"), N_("move the line down one place"),      \
+	  GROUP_GRID)                                                                       \
+	X(LEAVE_GRID, "leave-grid", N_("Leave"), N_("leave the line grid for the next field"), \
+	  GROUP_GRID)
 
 enum action {
 	ACT_NONE = -1,

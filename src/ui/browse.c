@@ -1,7 +1,8 @@
 /* The browse list of a screen's records: one page in memory, read by key
- * (keyset pagination) as the cursor moves; typing letters jumps to the first
- * name that starts with them. Enter opens the form, New adds, Delete asks
- * and deletes. */
+ * (keyset pagination) as the cursor moves, in the order of a sortable
+ * column (Sort, Reverse) and through filters (Filter); typing letters jumps
+ * to the first row whose sort column starts with them. Enter opens the
+ * form, New adds, Delete asks and deletes. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -13,7 +14,9 @@
 #include "util/i18n.h"
 #include "util/util.h"
 
-#define MAX_PAGE 200
+/* Windows are at most 300 lines tall. */
+#define MAX_PAGE 300
+#define MAX_FILTERS 4
 
 struct browse {
 	struct screen *scr;
@@ -22,10 +25,27 @@ struct browse {
 	size_t page;         /* rows that fit, from the last paint */
 	struct edit search;  /* the letters typed so far */
 	char find[256];      /* the last text searched for */
+	struct browse_order order;
+	struct browse_filter filters[MAX_FILTERS]; /* values owned */
+	char filter_text[512]; /* the filters as last typed */
 };
 
+/* The row's value in the sort column: the key of keyset pagination. */
 static const char *
-key_of(const struct record *r)
+key_of(const struct browse *b, const struct record *r)
+{
+	return record_get(r, b->order.field);
+}
+
+/* The id that, as an anchor, makes a page start at row id itself. */
+static int64_t
+just_before(const struct browse *b, int64_t id)
+{
+	return b->order.descending ? id + 1 : id - 1;
+}
+
+static const char *
+name_of(const struct record *r)
 {
 	return record_get(r, r->kind->key_field);
 }
@@ -56,7 +76,8 @@ fetch(struct ui *ui, struct browse *b, enum browse_dir dir, const char *key, int
 {
 	char err[ERR_SIZE];
 
-	if (record_browse(ui->book, b->scr->kind, dir, key, id, n, rows, got, err) < 0) {
+	if (record_browse_by(ui->book, b->scr->kind, &b->order, dir, key, id, n, rows, got, err) <
+	    0) {
 		ui_error(ui, "%s", err);
 		return -1;
 	}
@@ -77,7 +98,7 @@ fill_from(struct ui *ui, struct browse *b, const char *key, int64_t id)
 	if (fetch(ui, b, BROWSE_AFTER, k, id, b->page, b->rows, &got) == 0)
 		b->n = got;
 	if (b->n < b->page) {
-		const char *bk = b->n > 0 ? key_of(b->rows[0]) : NULL;
+		const char *bk = b->n > 0 ? key_of(b, b->rows[0]) : NULL;
 		int64_t bid = b->n > 0 ? b->rows[0]->id : 0;
 		if (fetch(ui, b, BROWSE_BEFORE, bk, bid, b->page - b->n, before, &back) == 0 &&
 		    back > 0) {
@@ -96,8 +117,8 @@ fill_from(struct ui *ui, struct browse *b, const char *key, int64_t id)
 static void
 refill(struct ui *ui, struct browse *b, int64_t want_id)
 {
-	char *top = b->n > 0 ? xstrdup(key_of(b->rows[0])) : NULL;
-	int64_t top_id = b->n > 0 ? b->rows[0]->id - 1 : 0;
+	char *top = b->n > 0 ? xstrdup(key_of(b, b->rows[0])) : NULL;
+	int64_t top_id = b->n > 0 ? just_before(b, b->rows[0]->id) : 0;
 	size_t cur = b->cur;
 
 	fill_from(ui, b, top, top != NULL ? top_id : INT64_MIN);
@@ -126,7 +147,7 @@ step(struct ui *ui, struct browse *b, int down)
 		return;
 	}
 	const struct record *edge = b->rows[down ? b->n - 1 : 0];
-	if (fetch(ui, b, down ? BROWSE_AFTER : BROWSE_BEFORE, key_of(edge), edge->id, 1, &r,
+	if (fetch(ui, b, down ? BROWSE_AFTER : BROWSE_BEFORE, key_of(b, edge), edge->id, 1, &r,
 		  &got) < 0 ||
 	    got == 0)
 		return;
@@ -157,7 +178,7 @@ page_down(struct ui *ui, struct browse *b)
 	if (b->n == 0)
 		return;
 	const struct record *last = b->rows[b->n - 1];
-	if (fetch(ui, b, BROWSE_AFTER, key_of(last), last->id, b->page, more, &got) < 0)
+	if (fetch(ui, b, BROWSE_AFTER, key_of(b, last), last->id, b->page, more, &got) < 0)
 		return;
 	if (got == 0) {
 		b->cur = b->n - 1;
@@ -182,7 +203,7 @@ page_up(struct ui *ui, struct browse *b)
 
 	if (b->n == 0)
 		return;
-	if (fetch(ui, b, BROWSE_BEFORE, key_of(b->rows[0]), b->rows[0]->id, b->page, more,
+	if (fetch(ui, b, BROWSE_BEFORE, key_of(b, b->rows[0]), b->rows[0]->id, b->page, more,
 		  &got) < 0)
 		return;
 	if (got == 0) {
@@ -212,7 +233,18 @@ go_end(struct ui *ui, struct browse *b)
 	b->cur = got > 0 ? got - 1 : 0;
 }
 
-/* Incremental search: the first name at or after the letters typed. */
+/* A record field's label as the screen names it, translated. */
+static const char *
+field_label(const struct browse *b, size_t field)
+{
+	for (size_t i = 0; i < b->scr->nfields; i++)
+		if (b->scr->fields[i].record_field == field)
+			return _(b->scr->fields[i].label);
+	return _(b->scr->kind->fields[field].label);
+}
+
+/* Incremental search: the first row whose sort column starts with the
+ * letters typed, or else the row where they would be. */
 static void
 seek_typed(struct ui *ui, struct browse *b)
 {
@@ -220,37 +252,43 @@ seek_typed(struct ui *ui, struct browse *b)
 
 	if (prefix[0] != '\0') {
 		fill_from(ui, b, prefix, INT64_MIN);
-		if (b->n == 0 || strncasecmp(key_of(b->rows[b->cur]), prefix, strlen(prefix)) != 0)
-			ui_error(ui, _("No name starts with \"%s\"."), prefix);
+		if (b->n == 0 ||
+		    strncasecmp(key_of(b, b->rows[b->cur]), prefix, strlen(prefix)) != 0)
+			ui_error(ui, _("%s: nothing starts with \"%s\"."),
+				 field_label(b, b->order.field), prefix);
 		else
 			ui_status(ui, _("Search: %s"), prefix);
 	}
 	free(prefix);
 }
 
-/* Search (F3): the next name holding some text, from the top when none
- * follows. */
+/* Search (F3): the next row whose sort column holds some text, from the
+ * top when none follows. */
 static void
 find_text(struct ui *ui, struct browse *b)
 {
 	struct record *r = NULL;
 	char err[ERR_SIZE];
 	const struct record *at = b->n > 0 ? b->rows[b->cur] : NULL;
+	const struct record_kind *k = b->scr->kind;
+	const char *label = field_label(b, b->order.field);
+	char *question = xasprintf(_("Find in %s:"), label);
+	int asked = dialog_prompt(ui, question, b->find, sizeof b->find);
 
-	if (!dialog_prompt(ui, _("Find a name containing:"), b->find, sizeof b->find) ||
-	    b->find[0] == '\0')
+	free(question);
+	if (!asked || b->find[0] == '\0')
 		return;
-	if (record_find(ui->book, b->scr->kind, b->find, at ? key_of(at) : NULL,
-			at ? at->id : 0, &r, err) < 0 ||
-	    (r == NULL && record_find(ui->book, b->scr->kind, b->find, NULL, 0, &r, err) < 0)) {
+	if (record_find_by(ui->book, k, &b->order, b->find, at ? key_of(b, at) : NULL,
+			   at ? at->id : 0, &r, err) < 0 ||
+	    (r == NULL && record_find_by(ui->book, k, &b->order, b->find, NULL, 0, &r, err) < 0)) {
 		ui_error(ui, "%s", err);
 		return;
 	}
 	if (r == NULL) {
-		ui_error(ui, _("No name contains \"%s\"."), b->find);
+		ui_error(ui, _("%s: nothing contains \"%s\"."), label, b->find);
 		return;
 	}
-	fill_from(ui, b, key_of(r), r->id - 1);
+	fill_from(ui, b, key_of(b, r), just_before(b, r->id));
 	record_free(r);
 }
 
@@ -271,11 +309,11 @@ open_form(struct ui *ui, struct browse *b, int new_record)
 		return;
 	}
 	if (form_run(ui, b->scr, rec, &saved) && saved != 0) {
-		char *key = xstrdup(key_of(rec));
+		char *key = xstrdup(key_of(b, rec));
 		/* show the saved record where it now sorts */
 		refill(ui, b, saved);
 		if (b->n == 0 || b->rows[b->cur]->id != saved)
-			fill_from(ui, b, key, saved - 1);
+			fill_from(ui, b, key, just_before(b, saved));
 		free(key);
 	}
 	record_free(rec);
@@ -290,15 +328,281 @@ delete_row(struct ui *ui, struct browse *b)
 
 	if (b->n == 0)
 		return;
-	q = xasprintf(_("Delete \"%s\"?"), key_of(b->rows[b->cur]));
+	q = xasprintf(_("Delete \"%s\"?"), name_of(b->rows[b->cur]));
 	if (dialog_confirm(ui, q)) {
 		if ((rc = record_delete(ui->book, b->rows[b->cur], err)) < 0)
-			ui_error(ui, "%s: %s", key_of(b->rows[b->cur]), err);
+			ui_error(ui, "%s: %s", name_of(b->rows[b->cur]), err);
 		else
 			ui_status(ui, _("Deleted."));
 		refill(ui, b, 0);
 	}
 	free(q);
+}
+
+/* ---- order and filters ---- */
+
+/* Reads the list again (new order or filters) from the cursor's row, or
+ * from where it would be. */
+static void
+reread_at_cursor(struct ui *ui, struct browse *b)
+{
+	struct record *at = b->n > 0 ? record_copy(b->rows[b->cur]) : NULL;
+
+	if (at == NULL) {
+		fill_from(ui, b, NULL, 0);
+		return;
+	}
+	fill_from(ui, b, key_of(b, at), just_before(b, at->id));
+	record_free(at);
+}
+
+/* The record fields the list may be sorted by: the key field, then each
+ * sortable column's, left to right. Returns how many. */
+static size_t
+sort_fields(const struct browse *b, size_t *out, size_t max)
+{
+	const struct screen *scr = b->scr;
+	size_t n = 0;
+
+	out[n++] = scr->kind->key_field;
+	for (size_t c = 0; c < scr->ncolumns && n < max; c++) {
+		size_t f = scr->fields[scr->columns[c].field].record_field;
+		int seen = 0;
+		for (size_t i = 0; i < n; i++)
+			seen |= out[i] == f;
+		if (!seen && record_sortable(scr->kind, f))
+			out[n++] = f;
+	}
+	return n;
+}
+
+static void
+say_order(struct ui *ui, const struct browse *b)
+{
+	const char *label = field_label(b, b->order.field);
+
+	if (b->order.descending)
+		ui_status(ui, _("Sorted by %s, descending."), label);
+	else
+		ui_status(ui, _("Sorted by %s."), label);
+}
+
+static void
+sort_next(struct ui *ui, struct browse *b)
+{
+	size_t fields[64], n = sort_fields(b, fields, ARRAY_LEN(fields)), i = 0;
+
+	if (n < 2) {
+		ui_error(ui, _("This list can be sorted by %s only."), field_label(b, fields[0]));
+		return;
+	}
+	while (i < n && fields[i] != b->order.field)
+		i++;
+	b->order.field = fields[(i + 1) % n];
+	b->order.descending = 0;
+	reread_at_cursor(ui, b);
+	say_order(ui, b);
+}
+
+static void
+sort_reverse(struct ui *ui, struct browse *b)
+{
+	b->order.descending = !b->order.descending;
+	reread_at_cursor(ui, b);
+	say_order(ui, b);
+}
+
+static const struct {
+	const char *text;
+	int op;
+} filter_ops[] = {
+	{ "<>", BF_NE }, { "!=", BF_NE }, { ">=", BF_GE }, { "<=", BF_LE },
+	{ "=", BF_EQ },  { "~", BF_CONTAINS },
+};
+
+static const char *
+op_text(int op)
+{
+	for (size_t i = 0; i < ARRAY_LEN(filter_ops); i++)
+		if (filter_ops[i].op == op)
+			return filter_ops[i].text;
+	return "?";
+}
+
+/* Whether name (any case) names screen field f: its name in brackets, the
+ * record's field, its label, or the list's heading above it. */
+static int
+names_field(const struct screen *scr, size_t fi, const char *name)
+{
+	const struct screen_field *f = &scr->fields[fi];
+
+	if (strcasecmp(name, f->tag) == 0 ||
+	    strcasecmp(name, scr->kind->fields[f->record_field].name) == 0 ||
+	    strcasecmp(name, f->label) == 0 || strcasecmp(name, _(f->label)) == 0)
+		return 1;
+	for (size_t c = 0; c < scr->ncolumns; c++) {
+		const struct screen_column *col = &scr->columns[c];
+		if (col->field != fi)
+			continue;
+		for (size_t h = 0; h < scr->nheadings; h++) {
+			const struct screen_text *t = &scr->headings[h];
+			if (t->col >= col->col - 1 && t->col < col->col + col->width &&
+			    (strcasecmp(name, t->text) == 0 || strcasecmp(name, _(t->text)) == 0))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static const struct screen_field *
+filter_column(const struct browse *b, const char *name)
+{
+	for (size_t i = 0; i < b->scr->nfields; i++)
+		if (b->scr->fields[i].record_field < b->scr->kind->nfields &&
+		    names_field(b->scr, i, name))
+			return &b->scr->fields[i];
+	return NULL;
+}
+
+/* The value a condition compares with, canonical as the book keeps it. */
+static int
+filter_value(const struct screen_field *f, int op, const char *typed, char **out, char *err)
+{
+	char *v, msg[ERR_SIZE];
+
+	if (op == BF_CONTAINS) {
+		if (typed[0] == '\0')
+			return err_set(err, _("Filter: %s ~ needs the text to look for."), _(f->label));
+		*out = xstrdup(typed);
+		return 0;
+	}
+	if (fieldtype_take(f->type, &f->params, typed, &v, msg) < 0)
+		return err_set(err, _("Filter: %s: %s"), _(f->label), msg);
+	if (f->flags & SF_UPPER) {
+		char *up = utf8_upper(v);
+		free(v);
+		v = up;
+	}
+	*out = v;
+	return 0;
+}
+
+/* One condition "column op value", or a bare text the sort column must
+ * hold. */
+static int
+parse_condition(const struct browse *b, char *text, struct browse_filter *out, char *err)
+{
+	const struct screen_field *f = NULL;
+	char *at = NULL, *value;
+	size_t opi = 0;
+
+	for (char *p = text; *p != '\0' && at == NULL; p++)
+		for (opi = 0; opi < ARRAY_LEN(filter_ops); opi++)
+			if (str_starts(p, filter_ops[opi].text)) {
+				at = p;
+				break;
+			}
+	if (at == NULL) {
+		out->field = b->order.field;
+		out->op = BF_CONTAINS;
+		out->value = xstrdup(str_trim(text));
+		return 0;
+	}
+	value = str_trim(at + strlen(filter_ops[opi].text));
+	*at = '\0';
+	str_trim(text);
+	if (text[0] == '\0')
+		return err_set(err, _("Filter: name a column before %s (as: city = Milano)."),
+			       filter_ops[opi].text);
+	if ((f = filter_column(b, text)) == NULL)
+		return err_set(err, _("Filter: no column is called \"%s\"."), text);
+	out->field = f->record_field;
+	out->op = filter_ops[opi].op;
+	if (filter_value(f, out->op, value, &value, err) < 0)
+		return -1;
+	out->value = value;
+	return 0;
+}
+
+static void
+free_filters(struct browse_filter *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free((char *)v[i].value);
+}
+
+/* Conditions separated by ';'. 0 with the new filters, or -1 with a
+ * message and none. */
+static int
+parse_filters(const struct browse *b, const char *line, struct browse_filter *out, size_t *n,
+	      char *err)
+{
+	char *copy = xstrdup(line), *rest = copy, *one;
+	int rc = 0;
+
+	*n = 0;
+	while (rc == 0 && (one = strsep(&rest, ";")) != NULL) {
+		if (str_trim(one)[0] == '\0')
+			continue;
+		if (*n == MAX_FILTERS)
+			rc = err_set(err, _("Filter: at most %d conditions."), MAX_FILTERS);
+		else if ((rc = parse_condition(b, one, &out[*n], err)) == 0)
+			(*n)++;
+	}
+	free(copy);
+	if (rc < 0) {
+		free_filters(out, *n);
+		*n = 0;
+	}
+	return rc;
+}
+
+static void
+ask_filter(struct ui *ui, struct browse *b)
+{
+	char line[sizeof b->filter_text], err[ERR_SIZE];
+	struct browse_filter parsed[MAX_FILTERS];
+	size_t n;
+
+	str_copy(line, b->filter_text, sizeof line);
+	if (!dialog_prompt(ui, _("Show only (column = <> >= <= ~ value; ...; empty: all):"), line,
+			   sizeof line))
+		return;
+	if (parse_filters(b, line, parsed, &n, err) < 0) {
+		ui_error(ui, "%s", err);
+		return;
+	}
+	free_filters(b->filters, b->order.nfilters);
+	memcpy(b->filters, parsed, n * sizeof *parsed);
+	b->order.nfilters = n;
+	str_copy(b->filter_text, n > 0 ? line : "", sizeof b->filter_text);
+	reread_at_cursor(ui, b);
+	if (n == 0)
+		ui_status(ui, _("No filter: every row shows."));
+}
+
+/* The box's title: the screen's, then the order when it is not the
+ * usual one, then the filters. */
+static char *
+list_title(const struct browse *b)
+{
+	struct buf t = { 0 };
+
+	buf_adds(&t, _(b->scr->title));
+	if (b->order.field != b->scr->kind->key_field || b->order.descending) {
+		buf_adds(&t, " - ");
+		buf_printf(&t, b->order.descending ? _("by %s, descending") : _("by %s"),
+			   field_label(b, b->order.field));
+	}
+	for (size_t i = 0; i < b->order.nfilters; i++) {
+		const struct browse_filter *f = &b->filters[i];
+		buf_adds(&t, i == 0 ? " - " : ", ");
+		if (i == 0)
+			buf_printf(&t, "%s ", _("only"));
+		buf_printf(&t, "%s %s %s", field_label(b, f->field), op_text(f->op),
+			   f->value[0] != '\0' ? f->value : "\"\"");
+	}
+	return t.data;
 }
 
 static int
@@ -330,6 +634,24 @@ browse_move(struct ui *ui, struct browse *b, int action)
 }
 
 static int
+browse_order_keys(struct ui *ui, struct browse *b, int action)
+{
+	switch (action) {
+	case ACT_SORT:
+		sort_next(ui, b);
+		return 1;
+	case ACT_REVERSE:
+		sort_reverse(ui, b);
+		return 1;
+	case ACT_FILTER:
+		ask_filter(ui, b);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int
 browse_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 {
 	struct browse *b = v->data;
@@ -341,7 +663,7 @@ browse_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 		return 1;
 	}
 	edit_set(&b->search, "");
-	if (browse_move(ui, b, action))
+	if (browse_move(ui, b, action) || browse_order_keys(ui, b, action))
 		return 1;
 	switch (action) {
 	case ACT_ENTER:
@@ -380,33 +702,56 @@ draw_row(const struct screen *scr, const struct record *r, int y, int x, int w, 
 	}
 }
 
+/* Whether heading t stands over the column of the sort field. */
+static int
+heading_sorted(const struct browse *b, const struct screen_text *t)
+{
+	const struct screen *scr = b->scr;
+
+	for (size_t c = 0; c < scr->ncolumns; c++) {
+		const struct screen_column *col = &scr->columns[c];
+		if (scr->fields[col->field].record_field == b->order.field &&
+		    t->col >= col->col - 1 && t->col < col->col + col->width)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 browse_draw(struct ui *ui, struct view *v)
 {
 	struct browse *b = v->data;
 	const struct screen *scr = b->scr;
 	int y = 1, h = LINES - 3, w = COLS;
+	char *title;
 
 	if (page_size(b) != b->page) {
 		b->page = page_size(b);
 		refill(ui, b, b->n > 0 ? b->rows[b->cur]->id : 0);
 	}
-	ui_box(y, 0, h, w, _(scr->title));
+	title = list_title(b);
+	ui_box(y, 0, h, w, title);
+	free(title);
 	for (size_t i = 0; i < scr->nheadings; i++) {
 		const struct screen_text *t = &scr->headings[i];
-		ui_put(y + 1 + t->row, 2 + t->col, _(t->text), t->width, 0, A_BOLD);
+		attr_t a = heading_sorted(b, t) ? A_BOLD | A_UNDERLINE : A_BOLD;
+		ui_put(y + 1 + t->row, 2 + t->col, _(t->text), t->width, 0, a);
 	}
 	y += 1 + scr->heading_rows;
 	if (b->n == 0)
-		ui_put(y + 1, 3, _("Nothing here yet: New adds the first."), w - 6, 0, A_NORMAL);
+		ui_put(y + 1, 3,
+		       b->order.nfilters > 0
+			       ? _("No row passes the filter: Filter, then an empty line, shows all.")
+			       : _("Nothing here yet: New adds the first."),
+		       w - 6, 0, A_NORMAL);
 	for (size_t i = 0; i < b->n; i++)
 		draw_row(scr, b->rows[i], y + (int)i, 1, w - 2, i == b->cur ? A_REVERSE : A_NORMAL);
 }
 
 static const struct key_hint browse_hint_list[] = {
-	{ ACT_HELP, NULL },     { ACT_SEARCH, NULL }, { ACT_NEW, NULL },
-	{ ACT_DELETE, NULL },   { ACT_ENTER, NULL },  { ACT_BACK, NULL },
-	{ ACT_NONE, NULL },
+	{ ACT_HELP, NULL },   { ACT_SEARCH, NULL }, { ACT_NEW, NULL },  { ACT_DELETE, NULL },
+	{ ACT_ENTER, NULL },  { ACT_BACK, NULL },   { ACT_SORT, NULL }, { ACT_FILTER, NULL },
+	{ ACT_REVERSE, NULL }, { ACT_NONE, NULL },
 };
 
 static const struct key_hint *
@@ -427,11 +772,14 @@ browse_run(struct ui *ui, struct screen *scr)
 
 	b->scr = scr;
 	b->search.max = 60;
+	b->order.field = scr->kind->key_field;
+	b->order.filters = b->filters;
 	b->page = page_size(b);
 	fill_from(ui, b, NULL, 0);
 	b->cur = 0;
 	ui_run_view(ui, &v);
 	clear_rows(b);
+	free_filters(b->filters, b->order.nfilters);
 	edit_free(&b->search);
 	free(b);
 	free(v.title);

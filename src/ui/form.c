@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ui/edit.h"
+#include "ui/grid.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -19,6 +20,8 @@ struct form {
 	char **shown;       /* each field's text when loaded or last saved */
 	size_t cur;
 	int saved;
+	struct grid **grids; /* one per screen grid */
+	size_t in_grid;      /* the grid with the cursor, plus 1; 0: a field */
 };
 
 static void
@@ -50,6 +53,8 @@ changed(const struct form *fm)
 		any = strcmp(now, fm->shown[i]) != 0;
 		free(now);
 	}
+	for (size_t g = 0; g < fm->scr->ngrids && !any; g++)
+		any = grid_changed(fm->grids[g]);
 	return any;
 }
 
@@ -87,26 +92,128 @@ after_refusal(struct ui *ui, struct form *fm, int rc, size_t bad, const char *er
 		ui_error(ui, _("Not saved: %s"), err);
 }
 
+/* ---- line grids: stops of the cursor among the fields ---- */
+
+/* The stops in cursor order: field k, preceded by the grids that come
+ * before it (sg->before == k); grids after the last field last. */
+static size_t
+stop_count(const struct form *fm)
+{
+	return fm->scr->nfields + fm->scr->ngrids;
+}
+
+static size_t
+stop_now(const struct form *fm)
+{
+	size_t stop = 0;
+
+	for (size_t g = 0; g < fm->scr->ngrids; g++)
+		if (fm->in_grid ? g < fm->in_grid - 1 : fm->scr->grids[g].before <= fm->cur)
+			stop++;
+	return (fm->in_grid ? fm->scr->grids[fm->in_grid - 1].before : fm->cur) + stop;
+}
+
+/* Puts the cursor on stop s, entering a grid from its end when coming
+ * backwards. */
+static void
+go_stop(struct form *fm, size_t s, int backwards)
+{
+	size_t field = 0, g = 0;
+
+	for (size_t i = 0; i <= s; i++) {
+		if (g < fm->scr->ngrids && fm->scr->grids[g].before <= field) {
+			if (i == s) {
+				fm->in_grid = g + 1;
+				grid_enter(fm->grids[g], backwards);
+				return;
+			}
+			g++;
+		} else if (i < s)
+			field++;
+	}
+	fm->in_grid = 0;
+	fm->cur = field < fm->scr->nfields ? field : 0;
+}
+
+static void
+move_stop(struct form *fm, int backwards)
+{
+	size_t n = stop_count(fm), s = stop_now(fm);
+
+	go_stop(fm, backwards ? (s + n - 1) % n : (s + 1) % n, backwards);
+}
+
+/* An action while the cursor is in a grid: 1 when done with it. */
+static int
+grid_action(struct ui *ui, struct form *fm, int action, wint_t ch)
+{
+	switch (grid_handle(ui, fm->grids[fm->in_grid - 1], action, ch)) {
+	case GRID_DONE:
+		return 1;
+	case GRID_LEAVE_NEXT:
+		move_stop(fm, 0);
+		return 1;
+	case GRID_LEAVE_PREV:
+		move_stop(fm, 1);
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int
+grids_commit(struct ui *ui, struct form *fm)
+{
+	for (size_t g = 0; g < fm->scr->ngrids; g++)
+		if (grid_commit(ui, fm->grids[g]) < 0) {
+			fm->in_grid = g + 1;
+			return -1;
+		}
+	return 0;
+}
+
+/* A save refused for a line of a grid: the cursor goes to it. */
+static int
+grid_fault(struct form *fm, const struct record_fault *fault)
+{
+	for (size_t g = 0; g < fm->scr->ngrids; g++)
+		if (fault->field != (size_t)-1 && fault->row != RECORD_PARENT &&
+		    fm->scr->grids[g].child_index == fault->child) {
+			fm->in_grid = g + 1;
+			grid_goto(fm->grids[g], fault->row, fault->field);
+			return 1;
+		}
+	return 0;
+}
+
 static void
 save(struct ui *ui, struct form *fm)
 {
-	struct record *w = record_copy(fm->rec);
+	struct record *w;
+	struct record_fault fault = { 0, 0, RECORD_PARENT };
 	char err[ERR_SIZE];
-	size_t bad = 0;
 	int rc;
 
+	if (grids_commit(ui, fm) < 0)
+		return;
+	w = record_copy(fm->rec);
 	for (size_t i = 0; i < fm->scr->nfields; i++)
 		if (take_field(ui, fm, i, w) < 0) {
 			record_free(w);
 			return;
 		}
-	if ((rc = record_save(ui->book, w, &bad, err)) < 0) {
-		after_refusal(ui, fm, rc, bad, err);
+	if ((rc = record_save_ex(ui->book, w, &fault, err)) < 0) {
+		if (rc == REC_INVALID && grid_fault(fm, &fault))
+			ui_error(ui, "%s", err);
+		else
+			after_refusal(ui, fm, rc, fault.field, err);
 		record_free(w);
 		return;
 	}
 	record_assign(fm->rec, w); /* values, computed ones, rows and user-added fields */
 	record_free(w);
+	for (size_t g = 0; g < fm->scr->ngrids; g++)
+		grid_reload(fm->grids[g]);
 	show_record(fm);
 	fm->saved = 1;
 	ui_status(ui, _("Saved."));
@@ -116,16 +223,17 @@ static int
 form_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 {
 	struct form *fm = v->data;
-	size_t n = fm->scr->nfields;
 	const struct screen_field *f = &fm->scr->fields[fm->cur];
 
+	if (fm->in_grid && grid_action(ui, fm, action, ch))
+		return 1;
 	switch (action) {
 	case ACT_NEXT:
 	case ACT_ENTER:
-		fm->cur = (fm->cur + 1) % n;
+		move_stop(fm, 0);
 		return 1;
 	case ACT_PREV:
-		fm->cur = (fm->cur + n - 1) % n;
+		move_stop(fm, 1);
 		return 1;
 	case ACT_SAVE:
 		save(ui, fm);
@@ -137,6 +245,8 @@ form_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 	default:
 		break;
 	}
+	if (fm->in_grid)
+		return 0;
 	switch (edit_handle(&fm->eds[fm->cur], action, ch)) {
 	case -1:
 		ui_error(ui, _("%s: at most %u characters"), _(f->label), f->max);
@@ -168,17 +278,19 @@ form_draw(struct ui *ui, struct view *v)
 	}
 	for (size_t i = 0; i < scr->nfields; i++) {
 		const struct screen_field *f = &scr->fields[i];
-		attr_t a = i == fm->cur ? A_REVERSE : A_UNDERLINE;
+		attr_t a = i == fm->cur && !fm->in_grid ? A_REVERSE : A_UNDERLINE;
 		int cx;
 
 		mvaddch(y + f->row, x + f->col - 1, '[');
 		cx = edit_draw(&fm->eds[i], y + f->row, x + f->col, f->width, a);
 		mvaddch(y + f->row, x + f->col + f->width, ']');
-		if (i == fm->cur) {
+		if (i == fm->cur && !fm->in_grid) {
 			v->cursor_y = y + f->row;
 			v->cursor_x = cx;
 		}
 	}
+	for (size_t g = 0; g < scr->ngrids; g++)
+		grid_draw(fm->grids[g], y, x, fm->in_grid == g + 1, &v->cursor_y, &v->cursor_x);
 }
 
 static const struct key_hint form_hint_list[] = {
@@ -192,9 +304,10 @@ static const struct key_hint form_hint_list[] = {
 static const struct key_hint *
 form_hints(struct ui *ui, struct view *v)
 {
+	struct form *fm = v->data;
+
 	(void)ui;
-	(void)v;
-	return form_hint_list;
+	return fm->in_grid ? grid_hints() : form_hint_list;
 }
 
 static const struct view_ops form_ops = { form_draw, form_handle, form_hints };
@@ -214,9 +327,16 @@ form_run(struct ui *ui, struct screen *scr, struct record *rec, int64_t *saved_i
 		fm.eds[i].upper = (scr->fields[i].type->flags & FT_UPPER) ||
 				  (scr->fields[i].flags & SF_UPPER);
 	}
+	fm.grids = xcalloc(scr->ngrids + 1, sizeof *fm.grids);
+	for (size_t g = 0; g < scr->ngrids; g++)
+		fm.grids[g] = grid_new(&scr->grids[g], rec, ui->book);
 	show_record(&fm);
 	v.title = xstrdup(rec->id ? _("Edit") : _("New"));
+	go_stop(&fm, 0, 0);
 	ui_run_view(ui, &v);
+	for (size_t g = 0; g < scr->ngrids; g++)
+		grid_free(fm.grids[g]);
+	free(fm.grids);
 	for (size_t i = 0; i < scr->nfields; i++) {
 		edit_free(&fm.eds[i]);
 		free(fm.shown[i]);

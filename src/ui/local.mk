@@ -31,3 +31,13 @@ src_libscrivano_a_SOURCES += src/ui/ft-impl.h src/ui/ft-number.c src/ui/ft-date.
 	src/ui/ft-list.c src/ui/ft-code.c src/util/codelist.c src/util/codelist.h
 nobase_dist_pkgdata_DATA += data/provinces.txt data/countries.txt data/natura.txt \
 	data/regime-fiscale.txt data/modalita-pagamento.txt data/condizioni-pagamento.txt
+src_libscrivano_a_SOURCES += src/ui/grid.c src/ui/grid.h
+
+# bench/browse.sh: lists on a book of 100,000 parties (the suite runs a
+# small one: tests/browse-bench.sh).
+check_PROGRAMS += bench/browse-bench
+bench_browse_bench_SOURCES = bench/browse-bench.c
+bench_browse_bench_LDADD = src/libscrivano.a $(ALL_LIBS)
+EXTRA_DIST += bench/browse.sh bench/browse-tui.py
+EXTRA_DIST += tests/browse-bench.sh
+SCRIVANO_TESTS += tests/browse-bench.sh

@@ -54,6 +54,29 @@ struct screen_column {
 	int col, width;
 };
 
+/* A line grid inside a form: one child's rows of the record (contacts,
+ * stock movements, document lines), drawn as a table with headings, a
+ * number of lines shown at once and, under it, the totals of numeric
+ * columns. */
+struct screen_grid {
+	char *child;                    /* the child's name in the record kind */
+	size_t child_index;             /* in kind->children */
+	const struct record_kind *kind; /* the rows' kind */
+	int page, row, col, width;      /* its top-left in the layout, its columns */
+	int rows;                       /* lines shown at once */
+	int height;                     /* rows it takes: headings, lines, totals */
+	struct screen_field *fields;    /* its columns, left to right (record_field
+					   of kind; row: the first line's) */
+	size_t nfields;
+	struct screen_text *headings;   /* rows from 0 at the grid's top */
+	size_t nheadings;
+	int heading_rows;
+	size_t *totals;                 /* columns (index in fields) summed */
+	size_t ntotals;
+	size_t before;                  /* form fields the cursor visits before it */
+	int line;                       /* where the grid starts */
+};
+
 struct screen {
 	char *file;
 	char *name;  /* as the menu and other screens name it */
@@ -70,6 +93,8 @@ struct screen {
 	struct screen_text *headings;
 	size_t nheadings;
 	int heading_rows;
+	struct screen_grid *grids; /* the form's line grids, in cursor order */
+	size_t ngrids;
 };
 
 /* Parses a screen file's text; file names it in messages. Every mistake is

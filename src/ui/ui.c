@@ -222,6 +222,19 @@ typed_char(keycode k)
 	return iswprint((wint_t)k) ? (wint_t)k : 0;
 }
 
+/* What a view that does not know an action gets instead: Down and Up are
+ * next and prev except where lines are (a line grid). */
+static int
+fallback(int action)
+{
+	static const int instead[][2] = { { ACT_DOWN, ACT_NEXT }, { ACT_UP, ACT_PREV } };
+
+	for (size_t i = 0; i < ARRAY_LEN(instead); i++)
+		if (instead[i][0] == action)
+			return instead[i][1];
+	return ACT_NONE;
+}
+
 static void
 dispatch(struct ui *ui, struct view *v, keycode k)
 {
@@ -231,6 +244,8 @@ dispatch(struct ui *ui, struct view *v, keycode k)
 	if (action < 0 && ch == 0)
 		return;
 	if (v->ops->handle(ui, v, action, ch))
+		return;
+	if (fallback(action) != ACT_NONE && v->ops->handle(ui, v, fallback(action), 0))
 		return;
 	if (action == ACT_HELP)
 		help_run(ui, v->ops->hints(ui, v));
