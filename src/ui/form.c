@@ -71,6 +71,7 @@ take_field(struct ui *ui, struct form *fm, size_t i, struct record *rec)
 	if (rc < 0) {
 		ui_error(ui, "%s: %s", _(f->label), err);
 		fm->cur = i;
+		fm->in_grid = 0; /* the cursor goes to the field, out of a grid */
 		return -1;
 	}
 	screen_field_store(f, rec, value);
@@ -83,8 +84,10 @@ after_refusal(struct ui *ui, struct form *fm, int rc, size_t bad, const char *er
 {
 	if (rc == REC_INVALID) {
 		for (size_t i = 0; i < fm->scr->nfields; i++)
-			if (fm->scr->fields[i].record_field == bad)
+			if (fm->scr->fields[i].record_field == bad) {
 				fm->cur = i;
+				fm->in_grid = 0; /* to the field, out of a grid */
+			}
 		ui_error(ui, "%s", err);
 	} else if (rc == REC_CONFLICT || rc == REC_GONE)
 		ui_error(ui, _("Not saved: %s. What you typed is still here."), err);
