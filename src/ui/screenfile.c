@@ -1222,6 +1222,8 @@ grid_totals(struct parser *p, struct grid_block *g, struct screen_grid *sg)
 		if (c == sg->nfields)
 			error_at(p, g->total_lines[t], _("total: '%s' is not a column of the grid"),
 				 g->totals[t]);
+		else if (sg->fields[c].type == NULL)
+			continue; /* its type's mistake is reported */
 		else if (!(sg->fields[c].type->flags & FT_NUMBER))
 			error_at(p, g->total_lines[t], _("total: column '%s' is not a number"),
 				 g->totals[t]);
@@ -1249,6 +1251,8 @@ check_grids(struct parser *p)
 		sg->kind = s->kind->children[c].kind;
 		for (size_t f = 0; f < sg->nfields; f++) {
 			struct grid_field *gf = find_gfield(p, sg->child, sg->fields[f].tag);
+			if (gf != NULL && gf->record_name == NULL)
+				continue; /* its line had a mistake, reported */
 			check_grid_field(p, sg, &sg->fields[f], gf != NULL ? gf->record_name : "");
 		}
 		grid_totals(p, &p->grids[i], sg);
