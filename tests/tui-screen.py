@@ -134,11 +134,21 @@ check("F5 New" in t.line(23) and "F8 Delete" in t.line(23) and "F10 Back" in t.l
 
 t.send(F[5])
 check(t.wait_for("Customers & suppliers - New"), "F5 opens a new form")
-t.send("Caffè Società srl" + TAB + "01234567890" + TAB + "01234567897" + TAB + TAB + TAB
-       + "Milano")
+t.send("Caffè Società srl" + TAB + "01234567890" + TAB + "01234567890" + TAB, 0.3)
+check(t.wait_for("Codice fiscale: wrong check digit"), "a bad CF is refused on leaving the field")
+check(t.screen.cursor.y == t.row_of("Codice fiscale [") and t.screen.cursor.x > 60,
+      "the cursor stays on the CF field")
+t.send(BACKSPACE + "7" + TAB + TAB + TAB + "Milano")
+check("wrong check digit" not in t.text(), "after the fix the cursor moves on")
+t.send("\x1b[Z" + "2012")  # BackTab to the CAP, a CAP one digit short
 t.send(F[2], 0.3)
-check(t.wait_for("Partita IVA: wrong check digit"), "a bad P.IVA is refused on save, naming the field")
-check(t.screen.cursor.y == t.row_of("Partita IVA    ["), "the cursor goes to the P.IVA field")
+check(t.wait_for("CAP: must be 5 digits"), "a bad field is refused on save, naming it")
+check(t.screen.cursor.y == t.row_of("CAP            ["), "the cursor is on the CAP field")
+t.send("1")
+t.send(F[2], 0.3)
+check(t.wait_for("Partita IVA: wrong check digit"), "the register's rules refuse the P.IVA on save")
+check(t.screen.cursor.y == t.row_of("Partita IVA    [") and t.screen.cursor.x < 40,
+      "the cursor goes to the P.IVA field")
 check(rows() == [], "nothing was written")
 t.send(BACKSPACE + "7")
 t.send(F[2], 0.3)
@@ -228,10 +238,10 @@ t.send("\x1b")
 time.sleep(0.3)
 t.send("5")
 check(t.wait_for("Customers & suppliers - New"), "vt100: Esc, a pause, then 5 is New")
-t.send("Bianchi" + TAB + "\x1b[Z")  # BackTab is unknown on a vt100: ignored
+t.send("Bianchi" + TAB + "12345678903" + "\x1b[Z")  # BackTab is unknown on a vt100: ignored
 check("Customers & suppliers - New" in t.text(), "an unknown sequence does not leave the form")
-t.send("\x10" + "X")  # ^P to the name
-check("BianchiX" in t.text(), "^P goes to the previous field")
+t.send("\x0b" + "X")  # ^K to the name (^P prints)
+check("BianchiX" in t.text(), "^K goes to the previous field")
 t.send(TAB + TAB + "RSSMRA80A01H501U")  # a party in Italy needs a P.IVA or a CF
 t.send("\x1b2", 0.3)
 check(t.wait_for("Saved."), "Esc 2 saves")
@@ -311,6 +321,108 @@ check(t.finish() == 0, "wy60: runs and quits with status 0")
 out = b"".join(raw)
 check(len(out) > 500 and b"\x1b[" not in out, "wy60: %d bytes, none an ANSI sequence" % len(out))
 check(b"\x00" * 8 not in out, "wy60: no padding NULs")
+
+
+# the form engine on a screen of its own (a copy of the share folder): a
+# lookup, a choice list, two pages, a read-only field, F4 lists
+import shutil
+
+share = os.path.join(tmp, "share")
+for d in ("keymaps", "data"):
+    shutil.copytree(os.path.join(os.environ["SCRIVANO_SHARE"], d), os.path.join(share, d))
+os.makedirs(os.path.join(share, "screens"))
+with open(os.path.join(share, "screens", "parties.scr"), "w") as f:
+    f.write("""screen parties "Customers & suppliers"
+table  parties
+list
+  Name                              City
+  [name                           ] [city              ]
+end
+layout
+  Name           [name                                  ]
+  Partita IVA    [piva       ]
+  Referred by    [address                               ]
+  Role           [ro]
+end
+layout
+  City           [city                     ]  Prov. [pr]
+  SDI code       [sdi    ]
+end
+fields
+  name     text     required  max 80
+  piva     partita_iva
+  address  lookup   lookup parties  label "Referred by"
+  ro       choice   field role  choices "C=Customer,S=Supplier,B=Both"  default C
+  city     text     max 60
+  pr       province field province
+  sdi      sdi_code readonly
+end
+""")
+os.environ["SCRIVANO_SHARE"] = share
+F[4] = "\x1bOS"
+PGDN, PGUP = "\x1b[6~", "\x1b[5~"
+book2 = os.path.join(tmp, "book2.sqlite")
+
+
+def party(name):
+    db = sqlite3.connect(book2)
+    r = db.execute("SELECT id, piva, address, role, city, province FROM parties WHERE name = ?",
+                   (name,)).fetchall()
+    db.close()
+    return r
+
+
+t = Tui(book2)
+t.wait_for("Main menu")
+t.send(ENTER)
+t.wait_for("Nothing here yet")
+t.send(F[5])
+check(t.wait_for("Customers & suppliers - New (1/2)"), "a form with two layouts shows page 1/2")
+check("City" not in t.text(), "page 1 does not show page 2's fields")
+t.send("Alfa srl" + TAB + "07654321004" + TAB + "nob" + TAB, 0.3)
+check(t.wait_for("Referred by: nothing starts with 'nob'"), "a lookup to nothing is refused on leaving it")
+check(t.screen.cursor.y == t.row_of("Referred by    ["), "the cursor stays on the lookup field")
+t.send(BACKSPACE * 3 + TAB + BACKSPACE + "x" + TAB, 0.3)
+check(t.wait_for("Role: 'X' is not in the list; F4 shows it"), "a code not among the choices is refused")
+t.send(F[4], 0.3)
+check(t.wait_for("Customer") and "S      Supplier" in t.text(), "F4 lists the choices with their descriptions")
+t.send("s", 0.3)
+check("S      Supplier" in t.reversed_text(t.row_of("S      Supplier")), "typing searches the list")
+t.send(ENTER, 0.3)
+check("[S ]" in t.line(t.row_of("Role           [")), "Enter fills the field with the code")
+t.send(TAB, 0.3)
+check(t.wait_for("Customers & suppliers - New (2/2)"), "Tab from page 1's last field goes to page 2")
+t.send(PGUP, 0.3)
+check(t.wait_for("(1/2)") and "Partita IVA" in t.text(), "PgUp goes back to page 1")
+t.send(PGDN, 0.3)
+check(t.wait_for("(2/2)") and t.screen.cursor.y == t.row_of("City           ["), "PgDn to page 2, on its first field")
+t.send("Milano" + TAB + F[4], 0.3)
+check(t.wait_for("TO     Torino"), "F4 on a province lists data/provinces.txt")
+t.send("mil", 0.3)
+check("Milano" in t.reversed_text(t.row_of("MI     Milano")), "incremental search finds Milano")
+t.send(ENTER + TAB, 0.3)
+check(t.wait_for("(1/2)") and t.screen.cursor.y == t.row_of("Name           ["),
+      "Tab skips the read-only SDI code and wraps to the first field")
+t.send(F[2], 0.5)
+check(t.wait_for("Saved."), "the form saves")
+alfa = party("Alfa srl")
+check(len(alfa) == 1 and alfa[0][3:] == ("S", "Milano", "MI"), "role and province as chosen: %r" % (alfa,))
+t.send(F[10])
+t.wait_for("Alfa srl")
+t.send(F[5])
+t.wait_for("- New (1/2)")
+t.send("Beta spa" + TAB + "12345678903" + TAB + "alf" + TAB, 0.3)
+check("Alfa srl" in t.line(t.row_of("Referred by    [")), "a typed name that exists fills the lookup without the list")
+t.send("\x1b[Z" + BACKSPACE * 8 + F[4], 0.3)
+check(t.wait_for("Search:") and "Alfa srl" in t.text(), "F4 on a lookup lists the target table")
+t.send(ENTER + F[2], 0.5)
+check(t.wait_for("Saved."), "saved with the chosen record")
+beta = party("Beta spa")
+check(len(beta) == 1 and beta[0][2] == str(alfa[0][0]), "the lookup keeps the target's id: %r" % (beta,))
+t.send(F[10])
+t.send(F[10])
+t.send(F[10])
+check(t.finish() == 0, "quits with status 0")
 
 print("1..%d" % n)
 sys.exit(1 if failed else 0)

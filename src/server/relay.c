@@ -21,6 +21,7 @@
 
 #include "server/server.h"
 #include "term/charset.h"
+#include "term/printer.h"
 #include "ui/idle.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -28,6 +29,7 @@
 #define RELAY_BUF 16384
 #define RELAY_IN_MAX 65536 /* client bytes held before libssh holds the rest */
 #define HANGUP_WAIT_MS 3000 /* how long a hung-up UI may take to finish */
+#define UI_ARGV_MAX 16 /* tui, its book, --relay and the terminal settings */
 
 struct relay {
 	int master;
@@ -35,6 +37,7 @@ struct relay {
 	ssh_event ev;
 	ssh_channel chan;
 	struct charset_conv *conv; /* NULL when the client's charset is UTF-8 */
+	struct printer_unwrap *unwrap; /* printer jobs in the UI's output */
 	short events; /* what the master is registered for; 0 = not */
 	int ui_eof;   /* the UI's side of the pty is closed */
 	int reaped;
@@ -119,6 +122,32 @@ ui_env(const struct ui_spec *spec)
 	return env;
 }
 
+/* scrivano tui --book BOOK --relay, and the terminal's settings: its
+ * charset (so that boxes use the terminal's line drawing when it is not
+ * UTF-8, and the printer's default), the printer's, the user's keys. */
+static void
+ui_argv(const struct ui_spec *spec, char *argv[UI_ARGV_MAX])
+{
+	int n = 0;
+
+	argv[n++] = (char *)spec->exe;
+	argv[n++] = "tui";
+	argv[n++] = "--book";
+	argv[n++] = (char *)spec->book;
+	argv[n++] = "--relay";
+	argv[n++] = "--charset";
+	argv[n++] = (char *)(spec->charset != NULL ? spec->charset : "UTF-8");
+	if (spec->printer_charset != NULL) {
+		argv[n++] = "--printer-charset";
+		argv[n++] = (char *)spec->printer_charset;
+	}
+	if (spec->keys != NULL) {
+		argv[n++] = "--keys";
+		argv[n++] = (char *)spec->keys;
+	}
+	argv[n] = NULL;
+}
+
 static void
 strv_free(char **v)
 {
@@ -196,6 +225,28 @@ send_out(struct relay *r)
 	}
 }
 
+/* The UI's output, split by printer_unwrap_feed: screen text is converted
+ * to the client's charset; a printer job is already in the printer's and
+ * goes out as it is (see printer.h for why it travels in-band). */
+static void
+out_screen(void *ud, const char *p, size_t n)
+{
+	struct relay *r = ud;
+
+	if (r->conv != NULL)
+		charset_out(r->conv, p, n, &r->out);
+	else
+		buf_add(&r->out, p, n);
+}
+
+static void
+out_job(void *ud, const char *p, size_t n)
+{
+	struct relay *r = ud;
+
+	buf_add(&r->out, p, n);
+}
+
 /* Reads the UI's output once the last is sent, at most a buffer (the
  * client's window, when it is open), so that what waits for a client is
  * bounded and a shut window is noticed with output waiting; notes the end
@@ -213,10 +264,7 @@ read_out(struct relay *r)
 	win = ssh_channel_window_size(r->chan);
 	n = read(r->master, buf, win > 0 && win < sizeof buf ? win : sizeof buf);
 	if (n > 0) {
-		if (r->conv != NULL)
-			charset_out(r->conv, buf, (size_t)n, &r->out);
-		else
-			buf_add(&r->out, buf, (size_t)n);
+		printer_unwrap_feed(r->unwrap, buf, (size_t)n, out_screen, out_job, r);
 		send_out(r);
 	} else if (n == 0 || (errno != EAGAIN && errno != EINTR) || r->reaped) {
 		r->ui_eof = 1;
@@ -242,7 +290,7 @@ relay_start(struct relay **out, const struct ui_spec *spec, ssh_event ev, ssh_ch
 {
 	struct winsize ws = { .ws_row = (unsigned short)spec->rows,
 			      .ws_col = (unsigned short)spec->cols };
-	char *argv[] = { (char *)spec->exe, "tui", "--book", (char *)spec->book, NULL };
+	char *argv[UI_ARGV_MAX];
 	struct charset_conv *conv = NULL;
 	struct termios tio;
 	struct relay *r;
@@ -267,6 +315,7 @@ relay_start(struct relay **out, const struct ui_spec *spec, ssh_event ev, ssh_ch
 	fcntl(master, F_SETFD, FD_CLOEXEC);
 	fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK);
 	env = ui_env(spec);
+	ui_argv(spec, argv);
 	if ((pid = fork()) < 0) {
 		strv_free(env);
 		charset_close(conv);
@@ -284,6 +333,7 @@ relay_start(struct relay **out, const struct ui_spec *spec, ssh_event ev, ssh_ch
 	r->ev = ev;
 	r->chan = chan;
 	r->conv = conv;
+	r->unwrap = printer_unwrap_new();
 	update_events(r);
 	*out = r;
 	return 0;
@@ -418,6 +468,7 @@ relay_free(struct relay *r)
 	if (r->master >= 0)
 		close(r->master);
 	charset_close(r->conv);
+	printer_unwrap_free(r->unwrap);
 	buf_free(&r->in);
 	buf_free(&r->out);
 	free(r);

@@ -86,6 +86,8 @@ struct relay;
 struct ui_spec {
 	const char *exe, *book, *user, *home, *term;
 	const char *charset; /* the client's; NULL or UTF-8: no conversion */
+	const char *printer_charset; /* the user's setting, or NULL */
+	const char *keys; /* the user's own key file, or NULL */
 	int idle_timeout, idle_warning; /* seconds, for the UI to count */
 	char *const *env; /* LANG=… and LC_*=… from the client */
 	int cols, rows;

@@ -109,9 +109,28 @@ end_refused(struct conn *c, const char *msgid, const char *why)
 	c->state = C_END;
 }
 
+/* The user's own settings for the terminal, when set, win over what the
+ * client sent (its LANG names no charset for PuTTY and many old clients). */
+struct term_settings {
+	char charset[32], printer[32], keys[1024];
+};
+
+static void
+user_terminal_settings(struct conn *c, struct ui_spec *spec, struct term_settings *ts)
+{
+	if (registry_setting_get(c->reg, c->user, "charset", ts->charset, sizeof ts->charset) == 1)
+		spec->charset = ts->charset;
+	if (registry_setting_get(c->reg, c->user, "printer-charset", ts->printer,
+				 sizeof ts->printer) == 1)
+		spec->printer_charset = ts->printer;
+	if (registry_setting_get(c->reg, c->user, "keys", ts->keys, sizeof ts->keys) == 1)
+		spec->keys = ts->keys;
+}
+
 static void
 start_ui(struct conn *c)
 {
+	struct term_settings ts;
 	char err[ERR_SIZE];
 	char *book = user_book_path(c->srv->datadir, c->user);
 	struct ui_spec spec = {
@@ -122,6 +141,7 @@ start_ui(struct conn *c)
 	};
 
 	spec.charset = client_charset(c);
+	user_terminal_settings(c, &spec, &ts);
 	/* A client that names no language gets the server's. */
 	if (client_locale(c) == NULL && c->srv->lang != NULL && env_value_allowed(c->srv->lang))
 		c->env[c->nenv++] = xasprintf("LANG=%s", c->srv->lang);

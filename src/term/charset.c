@@ -34,10 +34,19 @@ static const struct alias aliases[] = {
 	{ "866", "CP866" },	     { "cp1251", "CP1251" },	   { "windows1251", "CP1251" },
 };
 
+/* The charsets that have a euro sign; in the others it is written "EUR",
+ * explicitly rather than by //TRANSLIT, whose result depends on the
+ * locale and on the iconv at hand. */
+static const char *const with_euro[] = {
+	"UTF-8", "ISO-8859-15", "CP1252", "CP858", "CP1251",
+};
+
+#define EURO_UTF8 "\xe2\x82\xac"
 #define PENDING_MAX 8
 
 struct charset_conv {
 	const char *name;
+	int euro; /* the charset has the euro sign */
 	iconv_t out, in; /* (iconv_t)-1 for UTF-8 */
 	char pending[PENDING_MAX];
 	size_t npending;
@@ -96,6 +105,42 @@ charset_from_locale(const char *locale)
 	return charset_canonical(codeset);
 }
 
+int
+charset_has_euro(const char *name)
+{
+	const char *canon = charset_canonical(name);
+
+	for (size_t i = 0; canon != NULL && i < ARRAY_LEN(with_euro); i++)
+		if (strcmp(canon, with_euro[i]) == 0)
+			return 1;
+	return 0;
+}
+
+const char *
+charset_euro(const char *name)
+{
+	return charset_has_euro(name) ? EURO_UTF8 : "EUR";
+}
+
+/* Every euro sign in b written "EUR", in place. */
+static void
+spell_euro(struct buf *b)
+{
+	struct buf out = { 0 };
+	const char *p = b->data, *end = b->data + b->len, *e;
+
+	if (b->len == 0 || memmem(b->data, b->len, EURO_UTF8, 3) == NULL)
+		return;
+	while ((e = memmem(p, (size_t)(end - p), EURO_UTF8, 3)) != NULL) {
+		buf_add(&out, p, (size_t)(e - p));
+		buf_adds(&out, "EUR");
+		p = e + 3;
+	}
+	buf_add(&out, p, (size_t)(end - p));
+	buf_free(b);
+	*b = out;
+}
+
 struct charset_conv *
 charset_open(const char *name, char *err)
 {
@@ -109,6 +154,7 @@ charset_open(const char *name, char *err)
 	}
 	c = xcalloc(1, sizeof *c);
 	c->name = canon;
+	c->euro = charset_has_euro(canon);
 	c->out = c->in = (iconv_t)-1;
 	if (strcmp(canon, "UTF-8") == 0)
 		return c;
@@ -183,6 +229,8 @@ charset_out(struct charset_conv *c, const char *in, size_t len, struct buf *out)
 	}
 	buf_add(&all, c->pending, c->npending);
 	buf_add(&all, in, len);
+	if (!c->euro)
+		spell_euro(&all); /* a euro cut between calls waits in pending */
 	left = convert(c->out, all.data, all.len, out);
 	if (left > PENDING_MAX) {
 		/* Cannot be a character's start: give up on it. */

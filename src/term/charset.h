@@ -21,6 +21,13 @@ const char *charset_from_locale(const char *locale);
 /* The list of supported charsets, NULL-terminated. */
 const char *const *charset_list(void);
 
+/* 1 when the charset has the euro sign (UTF-8, ISO-8859-15, CP1252, CP858,
+ * CP1251); in the others charset_out writes it "EUR". */
+int charset_has_euro(const char *name);
+/* How a text for that charset writes the euro: "€" or "EUR" (for the UI,
+ * which must know the width it draws). */
+const char *charset_euro(const char *name);
+
 /* A converter for one terminal. UTF-8 converts nothing. */
 struct charset_conv *charset_open(const char *name, char *err);
 void charset_close(struct charset_conv *c);

@@ -11,10 +11,33 @@ tests_unit_test_printer_SOURCES = tests/unit/test-printer.c
 tests_unit_test_printer_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_printer_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-printer
-src_libscrivano_a_SOURCES += src/term/keymap.c src/term/keymap.h
-nobase_dist_pkgdata_DATA += keymaps/default.keys keymaps/vt100.keys
+src_libscrivano_a_SOURCES += src/term/keymap.c src/term/keymap.h src/term/termtype.c src/term/termtype.h
+nobase_dist_pkgdata_DATA += keymaps/default.keys keymaps/vt100.keys keymaps/vt220.keys \
+	keymaps/linux.keys keymaps/putty.keys keymaps/xterm.keys keymaps/wy60.keys \
+	keymaps/scoansi.keys
 check_PROGRAMS += tests/unit/test-printer-hostile
 tests_unit_test_printer_hostile_SOURCES = tests/unit/test-printer-hostile.c
 tests_unit_test_printer_hostile_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_printer_hostile_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-printer-hostile
+# The UI's side of the terminal edge (printing, the too-small notice),
+# listed here with the rest of the edge.
+src_libscrivano_a_SOURCES += src/ui/print.c src/ui/small.c
+check_PROGRAMS += tests/unit/test-termkeys
+tests_unit_test_termkeys_SOURCES = tests/unit/test-termkeys.c
+tests_unit_test_termkeys_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_termkeys_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-termkeys
+check_PROGRAMS += tests/unit/test-printer-relay
+tests_unit_test_printer_relay_SOURCES = tests/unit/test-printer-relay.c
+tests_unit_test_printer_relay_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_printer_relay_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-printer-relay
+SCRIVANO_TESTS += tests/user-settings.sh
+EXTRA_DIST += tests/user-settings.sh
+SCRIVANO_TESTS += tests/e2e/test_terminals.py
+EXTRA_DIST += tests/e2e/test_terminals.py
+SCRIVANO_TESTS += tests/tui-bytes.py
+EXTRA_DIST += tests/tui-bytes.py
+SCRIVANO_TESTS += tests/e2e/test_matrix.py
+EXTRA_DIST += tests/e2e/test_matrix.py

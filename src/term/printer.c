@@ -3,6 +3,7 @@
  * that could end the job early. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "term/charset.h"
@@ -66,4 +67,172 @@ printer_job(enum printer_kind kind, const char *charset, const char *text, struc
 	buf_free(&crlf);
 	charset_close(c);
 	return 0;
+}
+
+/* ---- printer jobs in-band, through the relay ---- */
+
+static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+void
+printer_wrap(const char *job, size_t len, struct buf *out)
+{
+	const unsigned char *p = (const unsigned char *)job;
+
+	buf_adds(out, PRINTER_APC_HEAD);
+	for (size_t i = 0; i < len; i += 3) {
+		unsigned v = (unsigned)p[i] << 16;
+		size_t left = len - i;
+		char q[4];
+
+		if (left > 1)
+			v |= (unsigned)p[i + 1] << 8;
+		if (left > 2)
+			v |= p[i + 2];
+		q[0] = b64[v >> 18 & 63];
+		q[1] = b64[v >> 12 & 63];
+		q[2] = left > 1 ? b64[v >> 6 & 63] : '=';
+		q[3] = left > 2 ? b64[v & 63] : '=';
+		buf_add(out, q, 4);
+	}
+	buf_adds(out, PRINTER_APC_TAIL);
+}
+
+enum unwrap_state {
+	U_TEXT,    /* screen text */
+	U_HEAD,    /* matching PRINTER_APC_HEAD, `matched` bytes so far */
+	U_JOB,     /* base64 of a job */
+	U_JOB_ESC, /* ESC inside a job: the tail's second byte must follow */
+	U_DROP,    /* a job too long or malformed: skipped to its tail */
+	U_DROP_ESC,
+};
+
+struct printer_unwrap {
+	enum unwrap_state state;
+	size_t matched;
+	struct buf job;   /* decoded so far */
+	unsigned quad;    /* base64 bits not yet a whole byte */
+	int nquad, pad;
+};
+
+struct printer_unwrap *
+printer_unwrap_new(void)
+{
+	return xcalloc(1, sizeof(struct printer_unwrap));
+}
+
+void
+printer_unwrap_free(struct printer_unwrap *u)
+{
+	if (u == NULL)
+		return;
+	buf_free(&u->job);
+	free(u);
+}
+
+static int
+b64_value(char c)
+{
+	const char *p = c != '\0' ? strchr(b64, c) : NULL;
+
+	return p != NULL ? (int)(p - b64) : -1;
+}
+
+/* One base64 character into the job; -1 when the job must be dropped. */
+static int
+job_char(struct printer_unwrap *u, char c)
+{
+	int v = b64_value(c);
+
+	if (c == '=') {
+		u->pad++;
+		v = 0;
+	} else if (v < 0 || u->pad > 0)
+		return -1;
+	u->quad = u->quad << 6 | (unsigned)v;
+	if (++u->nquad < 4)
+		return 0;
+	char bytes[3] = { (char)(u->quad >> 16), (char)(u->quad >> 8), (char)u->quad };
+	if (u->pad > 2 || u->job.len + 3 > PRINTER_JOB_MAX)
+		return -1;
+	buf_add(&u->job, bytes, (size_t)(3 - u->pad));
+	u->quad = 0;
+	u->nquad = 0;
+	return 0;
+}
+
+static void
+job_reset(struct printer_unwrap *u)
+{
+	u->job.len = 0;
+	u->quad = 0;
+	u->nquad = 0;
+	u->pad = 0;
+}
+
+/* A byte inside a job (or one being dropped). */
+static void
+job_byte(struct printer_unwrap *u, char c, void (*job)(void *, const char *, size_t), void *ud)
+{
+	int dropping = u->state == U_DROP || u->state == U_DROP_ESC;
+
+	if (u->state == U_JOB_ESC || u->state == U_DROP_ESC) {
+		if (c == '\\') {
+			if (!dropping && u->nquad == 0 && u->job.len > 0)
+				job(ud, u->job.data, u->job.len);
+			job_reset(u);
+			u->state = U_TEXT;
+			return;
+		}
+		u->state = U_DROP; /* ESC not ending the string: malformed */
+		dropping = 1;
+	}
+	if (c == '\033')
+		u->state = dropping ? U_DROP_ESC : U_JOB_ESC;
+	else if (!dropping && job_char(u, c) < 0)
+		u->state = U_DROP;
+}
+
+void
+printer_unwrap_feed(struct printer_unwrap *u, const char *in, size_t len,
+		    void (*screen)(void *, const char *, size_t),
+		    void (*job)(void *, const char *, size_t), void *ud)
+{
+	static const char head[] = PRINTER_APC_HEAD;
+	size_t run = 0; /* start of the screen text not yet passed on */
+
+	for (size_t i = 0; i < len; i++) {
+		char c = in[i];
+
+		if (u->state >= U_JOB) {
+			job_byte(u, c, job, ud);
+			run = i + 1;
+			continue;
+		}
+		if (u->state == U_TEXT) {
+			if (c != head[0])
+				continue;
+			screen(ud, in + run, i - run);
+			u->state = U_HEAD;
+			u->matched = 1;
+			run = i + 1;
+			continue;
+		}
+		/* U_HEAD */
+		if (c == head[u->matched]) {
+			run = i + 1;
+			if (++u->matched == sizeof head - 1) {
+				u->state = U_JOB;
+				job_reset(u);
+			}
+			continue;
+		}
+		/* not a marker after all: what was held is screen text, and this
+		 * byte is looked at again as text */
+		screen(ud, head, u->matched);
+		u->state = U_TEXT;
+		run = i;
+		i--; /* unsigned wrap-around is defined: the loop's i++ undoes it */
+	}
+	if (u->state == U_TEXT && run < len)
+		screen(ud, in + run, len - run);
 }

@@ -22,6 +22,7 @@ action_group_title(enum action_group g)
 		[GROUP_GENERAL] = N_("Commands"),
 		[GROUP_MOVE] = N_("Moving"),
 		[GROUP_EDIT] = N_("Editing a field"),
+		[GROUP_LIST] = N_("In a list"),
 		[GROUP_GRID] = N_("In a line grid"),
 	};
 	return g < GROUP_COUNT ? titles[g] : "";

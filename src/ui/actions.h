@@ -6,7 +6,7 @@
 
 #include "util/i18n.h"
 
-enum action_group { GROUP_GENERAL, GROUP_MOVE, GROUP_EDIT, GROUP_GRID, GROUP_COUNT };
+enum action_group { GROUP_GENERAL, GROUP_MOVE, GROUP_EDIT, GROUP_LIST, GROUP_GRID, GROUP_COUNT };
 
 /* X(ID, key-file name, short label for the key line, help text, group) */
 #define ACTIONS(X)                                                                          \
@@ -20,6 +20,8 @@ enum action_group { GROUP_GENERAL, GROUP_MOVE, GROUP_EDIT, GROUP_GRID, GROUP_COU
 	  GROUP_GENERAL)                                                                    \
 	X(DELETE, "delete", N_("Delete"),                                                  \
 	  N_("delete the record (asks first); in a line grid, the line"), GROUP_GENERAL)    \
+	X(PRINT, "print", N_("Print"), N_("print the list on the terminal's own printer"),  \
+	  GROUP_GENERAL)                                                                    \
 	X(BACK, "back", N_("Back"), N_("close this screen; in the main menu, quit"),       \
 	  GROUP_GENERAL)                                                                    \
 	X(ENTER, "enter", N_("Open"), N_("open the highlighted item; in a form, next field"), \
@@ -39,7 +41,7 @@ enum action_group { GROUP_GENERAL, GROUP_MOVE, GROUP_EDIT, GROUP_GRID, GROUP_COU
 	  GROUP_EDIT)                                                                       \
 	X(SORT, "sort", N_("Sort"), N_("sort the list by its next sortable column"),        \
 	  GROUP_GENERAL)                                                                    \
-	X(REVERSE, "reverse", N_("Reverse"), N_("reverse the list's order"), GROUP_GENERAL) \
+	X(REVERSE, "reverse", N_("Reverse"), N_("reverse the list's order"), GROUP_LIST)    \
 	X(FILTER, "filter", N_("Filter"),                                                  \
 	  N_("show only the rows that pass a condition; an empty one shows all again"),     \
 	  GROUP_GENERAL)                                                                    \

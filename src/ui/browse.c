@@ -456,7 +456,7 @@ names_field(const struct screen *scr, size_t fi, const char *name)
 	const struct screen_field *f = &scr->fields[fi];
 
 	if (strcasecmp(name, f->tag) == 0 ||
-	    strcasecmp(name, scr->kind->fields[f->record_field].name) == 0 ||
+	    (f->custom == NULL && strcasecmp(name, scr->kind->fields[f->record_field].name) == 0) ||
 	    strcasecmp(name, f->label) == 0 || strcasecmp(name, _(f->label)) == 0)
 		return 1;
 	for (size_t c = 0; c < scr->ncolumns; c++) {
@@ -477,7 +477,8 @@ static const struct screen_field *
 filter_column(const struct browse *b, const char *name)
 {
 	for (size_t i = 0; i < b->scr->nfields; i++)
-		if (b->scr->fields[i].record_field < b->scr->kind->nfields &&
+		if ((b->scr->fields[i].record_field < b->scr->kind->nfields ||
+		     b->scr->fields[i].custom != NULL) &&
 		    names_field(b->scr, i, name))
 			return &b->scr->fields[i];
 	return NULL;
@@ -515,6 +516,7 @@ parse_condition(const struct browse *b, char *text, struct browse_filter *out, c
 	char *at = NULL, *value;
 	size_t opi = 0;
 
+	*out = (struct browse_filter){ 0 };
 	for (char *p = text; *p != '\0' && at == NULL; p++)
 		for (opi = 0; opi < ARRAY_LEN(filter_ops); opi++)
 			if (str_starts(p, filter_ops[opi].text)) {
@@ -535,7 +537,8 @@ parse_condition(const struct browse *b, char *text, struct browse_filter *out, c
 			       filter_ops[opi].text);
 	if ((f = filter_column(b, text)) == NULL)
 		return err_set(err, _("Filter: no column is called \"%s\"."), text);
-	out->field = f->record_field;
+	out->field = f->custom != NULL ? 0 : f->record_field;
+	out->custom = f->custom;
 	out->op = filter_ops[opi].op;
 	if (filter_value(f, out->op, value, &value, err) < 0)
 		return -1;
@@ -600,6 +603,17 @@ ask_filter(struct ui *ui, struct browse *b)
 		ui_status(ui, _("No filter: every row shows."));
 }
 
+static const char *
+filter_label(const struct browse *b, const struct browse_filter *f)
+{
+	if (f->custom != NULL)
+		for (size_t i = 0; i < b->scr->nfields; i++)
+			if (b->scr->fields[i].custom != NULL &&
+			    strcmp(b->scr->fields[i].custom, f->custom) == 0)
+				return _(b->scr->fields[i].label);
+	return f->custom != NULL ? f->custom : field_label(b, f->field);
+}
+
 /* The box's title: the screen's, then the order when it is not the
  * usual one, then the filters. */
 static char *
@@ -618,7 +632,7 @@ list_title(const struct browse *b)
 		buf_adds(&t, i == b->nfixed ? " - " : ", ");
 		if (i == b->nfixed)
 			buf_printf(&t, "%s ", _("only"));
-		buf_printf(&t, "%s %s %s", field_label(b, f->field), op_text(f->op),
+		buf_printf(&t, "%s %s %s", filter_label(b, f), op_text(f->op),
 			   f->value[0] != '\0' ? f->value : "\"\"");
 	}
 	return t.data;
@@ -697,6 +711,9 @@ browse_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 	case ACT_SEARCH:
 		find_text(ui, b);
 		return 1;
+	case ACT_PRINT:
+		print_list(ui, b->scr);
+		return 1;
 	case ACT_BACK:
 		v->closed = 1;
 		return 1;
@@ -768,9 +785,9 @@ browse_draw(struct ui *ui, struct view *v)
 }
 
 static const struct key_hint browse_hint_list[] = {
-	{ ACT_HELP, NULL },   { ACT_SEARCH, NULL }, { ACT_NEW, NULL },  { ACT_DELETE, NULL },
-	{ ACT_ENTER, NULL },  { ACT_BACK, NULL },   { ACT_SORT, NULL }, { ACT_FILTER, NULL },
-	{ ACT_REVERSE, NULL }, { ACT_NONE, NULL },
+	{ ACT_HELP, NULL },   { ACT_SEARCH, NULL }, { ACT_NEW, NULL },     { ACT_DELETE, NULL },
+	{ ACT_PRINT, NULL },  { ACT_SORT, NULL },   { ACT_FILTER, NULL },  { ACT_ENTER, NULL },
+	{ ACT_REVERSE, NULL }, { ACT_BACK, NULL },  { ACT_NONE, NULL },
 };
 
 static const struct key_hint *

@@ -27,6 +27,7 @@ edit_set(struct edit *e, const char *utf8)
 	e->len = n;
 	e->pos = n;
 	e->scroll = 0;
+	e->fresh = 0;
 }
 
 char *
@@ -74,6 +75,12 @@ edit_handle(struct edit *e, int action, wint_t ch)
 {
 	if (e->text == NULL)
 		edit_set(e, "");
+	if (e->fresh && (action == ACT_NONE || action == ACT_BACKSPACE)) {
+		edit_set(e, "");
+		if (action == ACT_BACKSPACE)
+			return 1;
+	}
+	e->fresh = 0;
 	switch (action) {
 	case ACT_NONE:
 		return insert(e, ch);

@@ -15,6 +15,8 @@ struct edit {
 	size_t scroll; /* the first character shown */
 	size_t max;    /* most characters; 0: no limit */
 	int upper;     /* typed letters become capitals */
+	int fresh;     /* the text is an offer (today's date...): a typed
+			  character or Backspace replaces all of it */
 };
 
 void edit_set(struct edit *e, const char *utf8);

@@ -14,7 +14,7 @@
 #include "ui/screenfile.h"
 #include "util/i18n.h"
 
-#define TYPE(n, max, flags, f) { n, max, flags, parse_##f, format_##f, validate_##f, NULL }
+#define TYPE(n, max, flags, f) { n, max, flags, parse_##f, format_##f, validate_##f, NULL, NULL }
 
 static const struct fieldtype types[] = {
 	TYPE("text", 80, FT_TEXT, text),
@@ -22,15 +22,17 @@ static const struct fieldtype types[] = {
 	TYPE("decimal", 30, FT_NUMBER, decimal),
 	TYPE("money", 24, FT_NUMBER, money),
 	TYPE("percent", 8, FT_NUMBER, percent),
-	{ "date", 10, 0, parse_date, format_date, validate_date, offer_date },
+	{ "date", 10, 0, parse_date, format_date, validate_date, offer_date, NULL },
 	TYPE("choice", 16, FT_UPPER | FT_LIST, choice),
 	TYPE("yesno", 3, 0, yesno),
 	TYPE("lookup", 80, FT_LIST, lookup),
 	TYPE("partita_iva", 13, 0, piva),
 	TYPE("codice_fiscale", 16, FT_UPPER, cf),
 	TYPE("cap", 5, 0, cap),
-	TYPE("province", 2, FT_UPPER | FT_LIST, province),
-	TYPE("country", 2, FT_UPPER | FT_LIST, country),
+	{ "province", 2, FT_UPPER | FT_LIST, parse_province, format_province, validate_province,
+	  NULL, CODELIST_PROVINCES },
+	{ "country", 2, FT_UPPER | FT_LIST, parse_country, format_country, validate_country, NULL,
+	  CODELIST_COUNTRIES },
 	TYPE("email", 254, FT_TEXT, email),
 	TYPE("iban", 42, FT_UPPER, iban),
 	TYPE("sdi_code", 7, FT_UPPER, sdi),
@@ -58,6 +60,18 @@ fieldtype_names(void)
 			strcat(names, types[i].name);
 		}
 	return names;
+}
+
+const struct codelist *
+fieldtype_choices(const struct fieldtype *t, const struct ft_params *p, char *err)
+{
+	if (p != NULL && p->choices != NULL)
+		return p->choices;
+	if (t->list == NULL) {
+		err_set(err, "%s", _("has no list of choices"));
+		return NULL;
+	}
+	return codelist_shared(t->list, err);
 }
 
 int

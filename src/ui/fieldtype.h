@@ -45,11 +45,20 @@ struct fieldtype {
 	/* What an empty required field offers when the cursor enters it
 	 * (a date: today), newly allocated canonical value; NULL: nothing. */
 	char *(*offer)(const struct ft_params *p);
+	/* The shipped list of a list type (province, country), under the share
+	 * folder; NULL for the others. */
+	const char *list;
 };
 
 const struct fieldtype *fieldtype_find(const char *name);
 /* The names of every type, blank-separated (for messages). */
 const char *fieldtype_names(void);
+
+/* The codes a field chooses from (F4): the field's choices, else its
+ * type's shipped list; NULL (and a message) for types without a list and
+ * for lookups, which list records. */
+const struct codelist *fieldtype_choices(const struct fieldtype *t, const struct ft_params *p,
+					 char *err);
 
 /* Typed text to a checked canonical value: parse, then (when not empty)
  * validate. 0 with *value newly allocated, or -1 with a message. */

@@ -1,7 +1,11 @@
-/* The form of a screen file: its layout in a box, one editor per field,
- * moving between fields, and Save: each field parsed and validated by its
- * type, then the record saved in one transaction. A refused save names the
- * field, puts the cursor on it, writes nothing and keeps what was typed. */
+/* The form of a screen file: its layout (one page per layout section) in a
+ * box, one editor per field, moving between fields and pages. A field is
+ * checked by its type when the cursor leaves it (a refusal keeps the cursor
+ * there); Save checks every field, then the record kind's rules, and saves
+ * in one transaction. A refused save names the field, puts the cursor on
+ * it, writes nothing and keeps what was typed. F4 lists a field's choices
+ * or its lookup's records. Line grids (grid.c) are stops of the cursor
+ * among the fields, in layout order; Save commits them with the record. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -9,6 +13,7 @@
 
 #include "ui/edit.h"
 #include "ui/grid.h"
+#include "ui/pick.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -17,29 +22,55 @@ struct form {
 	struct screen *scr;
 	struct record *rec; /* as loaded or last saved */
 	struct edit *eds;   /* one per screen field */
-	char **shown;       /* each field's text when loaded or last saved */
+	char **vals;        /* each field's canonical value now */
+	char **shown;       /* vals as shown: the editor differs once typed in */
+	char **orig;        /* each field's value when loaded or last saved */
 	size_t cur;
+	int page;
 	int saved;
 	struct grid **grids; /* one per screen grid */
 	size_t in_grid;      /* the grid with the cursor, plus 1; 0: a field */
 };
 
-static void
-show_record(struct form *fm)
+static int
+editable(const struct screen_field *f)
 {
-	const struct screen *scr = fm->scr;
+	return !(f->flags & SF_READONLY);
+}
 
-	for (size_t i = 0; i < scr->nfields; i++) {
-		const struct screen_field *f = &scr->fields[i];
-		const char *value = screen_field_value(f, fm->rec);
-		char *text;
+/* Field i holds value (canonical), shown formatted. */
+static void
+field_set(struct ui *ui, struct form *fm, size_t i, const char *value)
+{
+	free(fm->vals[i]);
+	free(fm->shown[i]);
+	fm->vals[i] = xstrdup(value);
+	fm->shown[i] = screen_field_show(&fm->scr->fields[i], ui->book, value);
+	edit_set(&fm->eds[i], fm->shown[i]);
+}
 
-		if (fm->rec->id == 0 && f->dflt != NULL)
-			value = f->dflt;
-		text = screen_field_show(f, NULL, value);
-		edit_set(&fm->eds[i], text);
-		free(fm->shown[i]);
-		fm->shown[i] = text;
+/* The value of a new record's field: its screen default, typed as the
+ * user would type it (a date's "+0" is today), else the record's. */
+static char *
+initial_value(struct ui *ui, struct form *fm, size_t i)
+{
+	const struct screen_field *f = &fm->scr->fields[i];
+	char err[ERR_SIZE], *v;
+
+	if (fm->rec->id == 0 && f->dflt != NULL &&
+	    screen_field_take(f, ui->book, f->dflt, &v, err) == 0)
+		return v;
+	return xstrdup(screen_field_value(f, fm->rec));
+}
+
+static void
+show_record(struct ui *ui, struct form *fm)
+{
+	for (size_t i = 0; i < fm->scr->nfields; i++) {
+		char *v = initial_value(ui, fm, i);
+		field_set(ui, fm, i, v);
+		free(fm->orig[i]);
+		fm->orig[i] = v;
 	}
 }
 
@@ -50,7 +81,7 @@ changed(const struct form *fm)
 
 	for (size_t i = 0; i < fm->scr->nfields && !any; i++) {
 		char *now = edit_get(&fm->eds[i]);
-		any = strcmp(now, fm->shown[i]) != 0;
+		any = strcmp(now, fm->shown[i]) != 0 || strcmp(fm->vals[i], fm->orig[i]) != 0;
 		free(now);
 	}
 	for (size_t g = 0; g < fm->scr->ngrids && !any; g++)
@@ -58,47 +89,79 @@ changed(const struct form *fm)
 	return any;
 }
 
-/* Parses and checks field i into rec; 0, or -1 with the message shown. */
+/* The cursor arrives at field i: an empty required field gets its type's
+ * offer (today, for a date), which typing replaces. */
+static void
+enter_field(struct ui *ui, struct form *fm, size_t i)
+{
+	const struct screen_field *f = &fm->scr->fields[i];
+	struct ft_params p = screen_field_params(f, ui->book);
+	char *typed = edit_get(&fm->eds[i]), *offer, *text;
+
+	fm->cur = i;
+	fm->page = f->page;
+	if (typed[0] == '\0' && (f->flags & SF_REQUIRED) && f->type->offer != NULL &&
+	    (offer = f->type->offer(&p)) != NULL) {
+		text = screen_field_show(f, ui->book, offer);
+		edit_set(&fm->eds[i], text);
+		fm->eds[i].fresh = 1;
+		free(text);
+		free(offer);
+	}
+	free(typed);
+}
+
+/* Takes what was typed in field i: parsed and checked by its type, then
+ * shown the way the type writes it. 0, or -1 with the message shown and
+ * the cursor on the field. */
 static int
-take_field(struct ui *ui, struct form *fm, size_t i, struct record *rec)
+take_field(struct ui *ui, struct form *fm, size_t i)
 {
 	const struct screen_field *f = &fm->scr->fields[i];
 	char *typed = edit_get(&fm->eds[i]), *value;
 	char err[ERR_SIZE];
-	int rc = screen_field_take(f, ui->book, typed, &value, err);
+	int rc = 0;
 
+	if (!editable(f) || strcmp(typed, fm->shown[i]) == 0) {
+		/* as shown: the kept value stands (a lookup chosen among
+		 * namesakes stays the one chosen) */
+		if (editable(f) && fm->vals[i][0] == '\0' && (f->flags & SF_REQUIRED))
+			rc = err_set(err, "%s", _("must not be empty"));
+	} else if ((rc = screen_field_take(f, ui->book, typed, &value, err)) == 0) {
+		field_set(ui, fm, i, value);
+		free(value);
+	}
 	free(typed);
 	if (rc < 0) {
 		ui_error(ui, "%s: %s", _(f->label), err);
-		fm->cur = i;
-		fm->in_grid = 0; /* the cursor goes to the field, out of a grid */
-		return -1;
+		enter_field(ui, fm, i);
 	}
-	screen_field_store(f, rec, value);
-	free(value);
-	return 0;
+	return rc;
 }
 
-static void
-after_refusal(struct ui *ui, struct form *fm, int rc, size_t bad, const char *err)
+/* ---- stops of the cursor: the editable fields and the grids ---- */
+
+/* Stop s in cursor order: field k comes after the grids placed before it
+ * (before == k), grids after the last field last. 1 with *index a grid's,
+ * 0 with a field's. */
+static int
+stop_at(const struct form *fm, size_t s, size_t *index)
 {
-	if (rc == REC_INVALID) {
-		for (size_t i = 0; i < fm->scr->nfields; i++)
-			if (fm->scr->fields[i].record_field == bad) {
-				fm->cur = i;
-				fm->in_grid = 0; /* to the field, out of a grid */
-			}
-		ui_error(ui, "%s", err);
-	} else if (rc == REC_CONFLICT || rc == REC_GONE)
-		ui_error(ui, _("Not saved: %s. What you typed is still here."), err);
-	else
-		ui_error(ui, _("Not saved: %s"), err);
+	size_t field = 0, g = 0;
+
+	for (size_t i = 0;; i++) {
+		int grid = g < fm->scr->ngrids && fm->scr->grids[g].before <= field;
+		if (i == s) {
+			*index = grid ? g : field;
+			return grid;
+		}
+		if (grid)
+			g++;
+		else
+			field++;
+	}
 }
 
-/* ---- line grids: stops of the cursor among the fields ---- */
-
-/* The stops in cursor order: field k, preceded by the grids that come
- * before it (sg->before == k); grids after the last field last. */
 static size_t
 stop_count(const struct form *fm)
 {
@@ -116,34 +179,85 @@ stop_now(const struct form *fm)
 	return (fm->in_grid ? fm->scr->grids[fm->in_grid - 1].before : fm->cur) + stop;
 }
 
-/* Puts the cursor on stop s, entering a grid from its end when coming
+/* Whether stop s takes the cursor, and its page. */
+static int
+stop_usable(const struct form *fm, size_t s, int *page)
+{
+	size_t i;
+
+	if (stop_at(fm, s, &i)) {
+		*page = fm->scr->grids[i].page;
+		return 1;
+	}
+	*page = fm->scr->fields[i].page;
+	return editable(&fm->scr->fields[i]);
+}
+
+/* Puts the cursor on stop s; a grid is entered at its end when coming
  * backwards. */
 static void
-go_stop(struct form *fm, size_t s, int backwards)
+go_stop(struct ui *ui, struct form *fm, size_t s, int backwards)
 {
-	size_t field = 0, g = 0;
+	size_t i;
 
-	for (size_t i = 0; i <= s; i++) {
-		if (g < fm->scr->ngrids && fm->scr->grids[g].before <= field) {
-			if (i == s) {
-				fm->in_grid = g + 1;
-				grid_enter(fm->grids[g], backwards);
-				return;
-			}
-			g++;
-		} else if (i < s)
-			field++;
+	if (stop_at(fm, s, &i)) {
+		fm->in_grid = i + 1;
+		fm->page = fm->scr->grids[i].page;
+		grid_enter(fm->grids[i], backwards);
+	} else {
+		fm->in_grid = 0;
+		enter_field(ui, fm, i);
 	}
-	fm->in_grid = 0;
-	fm->cur = field < fm->scr->nfields ? field : 0;
+}
+
+/* The next usable stop from s in direction dir (+1, -1), wrapping; s
+ * itself when there is no other. */
+static size_t
+next_stop(const struct form *fm, size_t s, int dir)
+{
+	size_t n = stop_count(fm);
+	int page;
+
+	for (size_t k = 1; k <= n; k++) {
+		size_t j = dir > 0 ? (s + k) % n : (s + n - k % n) % n;
+		if (stop_usable(fm, j, &page))
+			return j;
+	}
+	return s;
+}
+
+static size_t
+first_stop(const struct form *fm)
+{
+	int page;
+
+	return stop_usable(fm, 0, &page) ? 0 : next_stop(fm, 0, +1);
+}
+
+/* Leaves the current stop (a field is checked first) for stop to. */
+static void
+move_to(struct ui *ui, struct form *fm, size_t to, int backwards)
+{
+	if (to == stop_now(fm))
+		return;
+	if (!fm->in_grid && take_field(ui, fm, fm->cur) < 0)
+		return;
+	go_stop(ui, fm, to, backwards);
 }
 
 static void
-move_stop(struct form *fm, int backwards)
+move_page(struct ui *ui, struct form *fm, int dir)
 {
-	size_t n = stop_count(fm), s = stop_now(fm);
-
-	go_stop(fm, backwards ? (s + n - 1) % n : (s + 1) % n, backwards);
+	for (int pg = fm->page + dir; pg >= 0 && pg < fm->scr->npages; pg += dir) {
+		for (size_t s = 0; s < stop_count(fm); s++) {
+			int page;
+			if (stop_usable(fm, s, &page) && page == pg) {
+				move_to(ui, fm, s, 0);
+				return;
+			}
+		}
+	}
+	ui_status(ui, dir > 0 ? _("This is the last page.") : _("This is the first page."));
 }
 
 /* An action while the cursor is in a grid: 1 when done with it. */
@@ -154,14 +268,21 @@ grid_action(struct ui *ui, struct form *fm, int action, wint_t ch)
 	case GRID_DONE:
 		return 1;
 	case GRID_LEAVE_NEXT:
-		move_stop(fm, 0);
+		go_stop(ui, fm, next_stop(fm, stop_now(fm), +1), 0);
 		return 1;
 	case GRID_LEAVE_PREV:
-		move_stop(fm, 1);
+		go_stop(ui, fm, next_stop(fm, stop_now(fm), -1), 1);
 		return 1;
 	default:
 		return 0;
 	}
+}
+
+static void
+grid_focus(struct form *fm, size_t g)
+{
+	fm->in_grid = g + 1;
+	fm->page = fm->scr->grids[g].page;
 }
 
 static int
@@ -169,7 +290,7 @@ grids_commit(struct ui *ui, struct form *fm)
 {
 	for (size_t g = 0; g < fm->scr->ngrids; g++)
 		if (grid_commit(ui, fm->grids[g]) < 0) {
-			fm->in_grid = g + 1;
+			grid_focus(fm, g);
 			return -1;
 		}
 	return 0;
@@ -182,11 +303,28 @@ grid_fault(struct form *fm, const struct record_fault *fault)
 	for (size_t g = 0; g < fm->scr->ngrids; g++)
 		if (fault->field != (size_t)-1 && fault->row != RECORD_PARENT &&
 		    fm->scr->grids[g].child_index == fault->child) {
-			fm->in_grid = g + 1;
+			grid_focus(fm, g);
 			grid_goto(fm->grids[g], fault->row, fault->field);
 			return 1;
 		}
 	return 0;
+}
+
+static void
+after_refusal(struct ui *ui, struct form *fm, int rc, size_t bad, const char *err)
+{
+	if (rc == REC_INVALID) {
+		for (size_t i = 0; i < fm->scr->nfields; i++)
+			if (fm->scr->fields[i].record_field == bad) {
+				fm->in_grid = 0;
+				fm->cur = i;
+				fm->page = fm->scr->fields[i].page;
+			}
+		ui_error(ui, "%s", err);
+	} else if (rc == REC_CONFLICT || rc == REC_GONE)
+		ui_error(ui, _("Not saved: %s. What you typed is still here."), err);
+	else
+		ui_error(ui, _("Not saved: %s"), err);
 }
 
 static void
@@ -197,14 +335,20 @@ save(struct ui *ui, struct form *fm)
 	char err[ERR_SIZE];
 	int rc;
 
+	/* where the cursor is first, so its message is the one shown */
+	if (!fm->in_grid && take_field(ui, fm, fm->cur) < 0)
+		return;
 	if (grids_commit(ui, fm) < 0)
 		return;
-	w = record_copy(fm->rec);
 	for (size_t i = 0; i < fm->scr->nfields; i++)
-		if (take_field(ui, fm, i, w) < 0) {
-			record_free(w);
+		if (take_field(ui, fm, i) < 0) {
+			fm->in_grid = 0;
 			return;
 		}
+	w = record_copy(fm->rec);
+	for (size_t i = 0; i < fm->scr->nfields; i++)
+		if (editable(&fm->scr->fields[i]))
+			screen_field_store(&fm->scr->fields[i], w, fm->vals[i]);
 	if ((rc = record_save_ex(ui->book, w, &fault, err)) < 0) {
 		if (rc == REC_INVALID && grid_fault(fm, &fault))
 			ui_error(ui, "%s", err);
@@ -217,9 +361,51 @@ save(struct ui *ui, struct form *fm)
 	record_free(w);
 	for (size_t g = 0; g < fm->scr->ngrids; g++)
 		grid_reload(fm->grids[g]);
-	show_record(fm);
+	show_record(ui, fm);
 	fm->saved = 1;
 	ui_status(ui, _("Saved."));
+}
+
+/* F4: the field's list; what is chosen fills the field. */
+static void
+choose(struct ui *ui, struct form *fm)
+{
+	const struct screen_field *f = &fm->scr->fields[fm->cur];
+	char err[ERR_SIZE], *value = NULL, *typed;
+	int rc;
+
+	if (!(f->type->flags & FT_LIST) || !editable(f)) {
+		ui_error(ui, _("%s: no list to choose from"), _(f->label));
+		return;
+	}
+	typed = edit_get(&fm->eds[fm->cur]);
+	rc = pick_run(ui, f, strcmp(typed, fm->shown[fm->cur]) == 0 ? "" : typed, &value, err);
+	free(typed);
+	if (rc < 0)
+		ui_error(ui, "%s: %s", _(f->label), err);
+	else if (rc > 0)
+		field_set(ui, fm, fm->cur, value);
+	free(value);
+}
+
+static int
+form_move(struct ui *ui, struct form *fm, int action)
+{
+	switch (action) {
+	case ACT_NEXT:
+	case ACT_ENTER:
+		move_to(ui, fm, next_stop(fm, stop_now(fm), +1), 0);
+		return 1;
+	case ACT_PREV:
+		move_to(ui, fm, next_stop(fm, stop_now(fm), -1), 1);
+		return 1;
+	case ACT_PAGE_DOWN:
+	case ACT_PAGE_UP:
+		move_page(ui, fm, action == ACT_PAGE_DOWN ? +1 : -1);
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 static int
@@ -230,16 +416,16 @@ form_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 
 	if (fm->in_grid && grid_action(ui, fm, action, ch))
 		return 1;
+	if (form_move(ui, fm, action))
+		return 1;
 	switch (action) {
-	case ACT_NEXT:
-	case ACT_ENTER:
-		move_stop(fm, 0);
-		return 1;
-	case ACT_PREV:
-		move_stop(fm, 1);
-		return 1;
 	case ACT_SAVE:
 		save(ui, fm);
+		return 1;
+	case ACT_CHOOSE:
+		if (fm->in_grid)
+			return 0;
+		choose(ui, fm);
 		return 1;
 	case ACT_BACK:
 		if (!changed(fm) || dialog_confirm(ui, _("Leave without saving your changes?")))
@@ -248,7 +434,7 @@ form_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 	default:
 		break;
 	}
-	if (fm->in_grid)
+	if (fm->in_grid || !editable(f))
 		return 0;
 	switch (edit_handle(&fm->eds[fm->cur], action, ch)) {
 	case -1:
@@ -262,13 +448,43 @@ form_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 }
 
 static void
+draw_field(struct form *fm, struct view *v, size_t i, int y, int x)
+{
+	const struct screen_field *f = &fm->scr->fields[i];
+	int here = i == fm->cur && !fm->in_grid;
+	attr_t a = here && editable(f) ? A_REVERSE
+		   : editable(f)		 ? A_UNDERLINE
+						 : A_NORMAL;
+	int cx;
+
+	mvaddch(y + f->row, x + f->col - 1, '[');
+	cx = edit_draw(&fm->eds[i], y + f->row, x + f->col, f->width, a);
+	mvaddch(y + f->row, x + f->col + f->width, ']');
+	if (here) {
+		v->cursor_y = y + f->row;
+		v->cursor_x = cx;
+	}
+}
+
+static char *
+form_title(const struct form *fm)
+{
+	const char *mode = fm->rec->id ? _("Edit") : _("New");
+
+	if (fm->scr->npages > 1)
+		return xasprintf("%s - %s (%d/%d)", _(fm->scr->title), mode, fm->page + 1,
+				 fm->scr->npages);
+	return xasprintf("%s - %s", _(fm->scr->title), mode);
+}
+
+static void
 form_draw(struct ui *ui, struct view *v)
 {
 	struct form *fm = v->data;
 	const struct screen *scr = fm->scr;
 	int w = scr->cols + 4, h = scr->rows + 2;
 	int y = 2, x = (COLS - w) / 2 > 0 ? (COLS - w) / 2 : 0;
-	char *title = xasprintf("%s - %s", _(scr->title), fm->rec->id ? _("Edit") : _("New"));
+	char *title = form_title(fm);
 
 	(void)ui;
 	ui_box(y, x, h, w, title);
@@ -277,29 +493,35 @@ form_draw(struct ui *ui, struct view *v)
 	y += 1;
 	for (size_t i = 0; i < scr->ntexts; i++) {
 		const struct screen_text *t = &scr->texts[i];
-		ui_put(y + t->row, x + t->col, _(t->text), t->width, 0, A_NORMAL);
+		if (t->page == fm->page)
+			ui_put(y + t->row, x + t->col, _(t->text), t->width, 0, A_NORMAL);
 	}
-	for (size_t i = 0; i < scr->nfields; i++) {
-		const struct screen_field *f = &scr->fields[i];
-		attr_t a = i == fm->cur && !fm->in_grid ? A_REVERSE : A_UNDERLINE;
-		int cx;
-
-		mvaddch(y + f->row, x + f->col - 1, '[');
-		cx = edit_draw(&fm->eds[i], y + f->row, x + f->col, f->width, a);
-		mvaddch(y + f->row, x + f->col + f->width, ']');
-		if (i == fm->cur && !fm->in_grid) {
-			v->cursor_y = y + f->row;
-			v->cursor_x = cx;
-		}
-	}
+	v->cursor_y = v->cursor_x = -1;
+	for (size_t i = 0; i < scr->nfields; i++)
+		if (scr->fields[i].page == fm->page)
+			draw_field(fm, v, i, y, x);
 	for (size_t g = 0; g < scr->ngrids; g++)
-		grid_draw(fm->grids[g], y, x, fm->in_grid == g + 1, &v->cursor_y, &v->cursor_x);
+		if (scr->grids[g].page == fm->page)
+			grid_draw(fm->grids[g], y, x, fm->in_grid == g + 1, &v->cursor_y,
+				  &v->cursor_x);
 }
 
 static const struct key_hint form_hint_list[] = {
 	{ ACT_HELP, NULL },
 	{ ACT_SAVE, NULL },
+	{ ACT_CHOOSE, NULL },
 	{ ACT_NEXT, NULL },
+	{ ACT_BACK, NULL },
+	{ ACT_NONE, NULL },
+};
+
+static const struct key_hint form_pages_hint_list[] = {
+	{ ACT_HELP, NULL },
+	{ ACT_SAVE, NULL },
+	{ ACT_CHOOSE, NULL },
+	{ ACT_NEXT, NULL },
+	{ ACT_PAGE_DOWN, NULL },
+	{ ACT_PAGE_UP, NULL },
 	{ ACT_BACK, NULL },
 	{ ACT_NONE, NULL },
 };
@@ -310,22 +532,45 @@ form_hints(struct ui *ui, struct view *v)
 	struct form *fm = v->data;
 
 	(void)ui;
-	return fm->in_grid ? grid_hints() : form_hint_list;
+	if (fm->in_grid)
+		return grid_hints();
+	return fm->scr->npages > 1 ? form_pages_hint_list : form_hint_list;
 }
 
 static const struct view_ops form_ops = { form_draw, form_handle, form_hints };
+
+static void
+form_free(struct form *fm)
+{
+	for (size_t i = 0; i < fm->scr->nfields; i++) {
+		edit_free(&fm->eds[i]);
+		free(fm->vals[i]);
+		free(fm->shown[i]);
+		free(fm->orig[i]);
+	}
+	for (size_t g = 0; g < fm->scr->ngrids; g++)
+		grid_free(fm->grids[g]);
+	free(fm->grids);
+	free(fm->eds);
+	free(fm->vals);
+	free(fm->shown);
+	free(fm->orig);
+}
 
 int
 form_run(struct ui *ui, struct screen *scr, struct record *rec, int64_t *saved_id)
 {
 	struct form fm = { .scr = scr, .rec = rec };
 	struct view v = { .ops = &form_ops, .data = &fm };
+	size_t n = scr->nfields;
 
-	if (scr->nfields == 0)
+	if (n == 0)
 		return 0;
-	fm.eds = xcalloc(scr->nfields, sizeof *fm.eds);
-	fm.shown = xcalloc(scr->nfields, sizeof *fm.shown);
-	for (size_t i = 0; i < scr->nfields; i++) {
+	fm.eds = xcalloc(n, sizeof *fm.eds);
+	fm.vals = xcalloc(n, sizeof *fm.vals);
+	fm.shown = xcalloc(n, sizeof *fm.shown);
+	fm.orig = xcalloc(n, sizeof *fm.orig);
+	for (size_t i = 0; i < n; i++) {
 		fm.eds[i].max = scr->fields[i].max;
 		fm.eds[i].upper = (scr->fields[i].type->flags & FT_UPPER) ||
 				  (scr->fields[i].flags & SF_UPPER);
@@ -333,19 +578,11 @@ form_run(struct ui *ui, struct screen *scr, struct record *rec, int64_t *saved_i
 	fm.grids = xcalloc(scr->ngrids + 1, sizeof *fm.grids);
 	for (size_t g = 0; g < scr->ngrids; g++)
 		fm.grids[g] = grid_new(&scr->grids[g], rec, ui->book);
-	show_record(&fm);
+	show_record(ui, &fm);
+	go_stop(ui, &fm, first_stop(&fm), 0);
 	v.title = xstrdup(rec->id ? _("Edit") : _("New"));
-	go_stop(&fm, 0, 0);
 	ui_run_view(ui, &v);
-	for (size_t g = 0; g < scr->ngrids; g++)
-		grid_free(fm.grids[g]);
-	free(fm.grids);
-	for (size_t i = 0; i < scr->nfields; i++) {
-		edit_free(&fm.eds[i]);
-		free(fm.shown[i]);
-	}
-	free(fm.eds);
-	free(fm.shown);
+	form_free(&fm);
 	free(v.title);
 	*saved_id = fm.saved ? rec->id : 0;
 	return fm.saved;

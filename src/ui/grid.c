@@ -27,6 +27,7 @@ struct grid {
 	size_t top;           /* the first line shown */
 	struct edit ed;       /* the cursor's cell as typed */
 	char *shown;          /* the cell's text when the cursor came in */
+	int fresh;            /* nothing done in the cell yet: typing replaces it */
 	int changed;
 };
 
@@ -74,6 +75,7 @@ load_cell(struct grid *g)
 	free(g->shown);
 	g->shown = screen_field_show(f, g->book, r != NULL ? record_get(r, f->record_field) : "");
 	edit_set(&g->ed, g->shown);
+	g->fresh = 1;
 	g->ed.max = f->max;
 	g->ed.upper = (f->type->flags & FT_UPPER) || (f->flags & SF_UPPER);
 	if (g->row < g->top)
@@ -336,6 +338,10 @@ edit_cell(struct ui *ui, struct grid *g, int action, wint_t ch)
 		ui_error(ui, _("%s is computed: it cannot be typed in."), _(f->label));
 		return GRID_DONE;
 	}
+	/* as in a spreadsheet: typing into a cell just entered replaces it */
+	if (g->fresh && action == ACT_NONE)
+		edit_set(&g->ed, "");
+	g->fresh = 0;
 	switch (edit_handle(&g->ed, action, ch)) {
 	case -1:
 		ui_error(ui, _("%s: at most %u characters"), _(f->label), f->max);

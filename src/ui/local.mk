@@ -28,7 +28,8 @@ tests_unit_test_browse_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-browse
 # issue 5, field types (types): the types, code lists and reference data
 src_libscrivano_a_SOURCES += src/ui/ft-impl.h src/ui/ft-number.c src/ui/ft-date.c \
-	src/ui/ft-list.c src/ui/ft-code.c src/util/codelist.c src/util/codelist.h
+	src/ui/ft-list.c src/ui/ft-code.c src/util/codelist.c src/util/codelist.h \
+	src/ui/pick.c src/ui/pick.h
 nobase_dist_pkgdata_DATA += data/provinces.txt data/countries.txt data/natura.txt \
 	data/regime-fiscale.txt data/modalita-pagamento.txt data/condizioni-pagamento.txt
 src_libscrivano_a_SOURCES += src/ui/grid.c src/ui/grid.h
@@ -41,3 +42,15 @@ bench_browse_bench_LDADD = src/libscrivano.a $(ALL_LIBS)
 EXTRA_DIST += bench/browse.sh bench/browse-tui.py
 EXTRA_DIST += tests/browse-bench.sh
 SCRIVANO_TESTS += tests/browse-bench.sh
+check_PROGRAMS += tests/unit/test-grid
+tests_unit_test_grid_SOURCES = tests/unit/test-grid.c
+tests_unit_test_grid_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_grid_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-grid
+EXTRA_DIST += tests/tui-lists.py
+SCRIVANO_TESTS += tests/tui-lists.py
+check_PROGRAMS += tests/unit/test-fieldtype
+tests_unit_test_fieldtype_SOURCES = tests/unit/test-fieldtype.c
+tests_unit_test_fieldtype_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_fieldtype_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-fieldtype

@@ -629,6 +629,8 @@ field_attribute(struct parser *p, struct screen_field *f, struct words *w, size_
 	return takes ? 2 : 1;
 }
 
+static void grid_fields_line(struct parser *p, struct words *w);
+
 /* A user-added field keeps its value in the book under its name, which
  * must not be one of the table's own fields. */
 static void
@@ -647,8 +649,6 @@ custom_field(struct parser *p, struct screen_field *f, const char *name, int idx
 	}
 	f->custom = xstrdup(name);
 }
-
-static void grid_fields_line(struct parser *p, struct words *w);
 
 static void
 fields_line(struct parser *p, struct words *w)
@@ -679,8 +679,10 @@ fields_line(struct parser *p, struct words *w)
 		return;
 	}
 	for (size_t i = 2, n; i < w->n; i += n)
-		if ((n = field_attribute(p, f, w, i, &record_name)) == 0)
+		if ((n = field_attribute(p, f, w, i, &record_name)) == 0) {
+			f->type = NULL; /* reported: the later checks would repeat it */
 			return;
+		}
 	if (p->s->kind == NULL)
 		return;
 	if (record_name == NULL)
@@ -1078,7 +1080,9 @@ grid_columns(struct parser *p, struct grid_block *g, struct screen_grid *sg, str
 			if (strcmp(cells[j].tag, cells[i].tag) == 0)
 				error_at(p, cells[i].line, _("field '%s' is in the grid twice"),
 					 cells[i].tag);
-		if (gf == NULL || gf->used) {
+		if (gf == NULL || gf->used || gf->f.type == NULL || gf->record_name == NULL) {
+			if (gf != NULL)
+				gf->used = 1; /* its line's mistake is reported */
 			if (gf == NULL)
 				error_at(p, cells[i].line,
 					 _("field '%s.%s' is not described under 'fields'"), g->child,
@@ -1222,8 +1226,6 @@ grid_totals(struct parser *p, struct grid_block *g, struct screen_grid *sg)
 		if (c == sg->nfields)
 			error_at(p, g->total_lines[t], _("total: '%s' is not a column of the grid"),
 				 g->totals[t]);
-		else if (sg->fields[c].type == NULL)
-			continue; /* its type's mistake is reported */
 		else if (!(sg->fields[c].type->flags & FT_NUMBER))
 			error_at(p, g->total_lines[t], _("total: column '%s' is not a number"),
 				 g->totals[t]);
@@ -1251,8 +1253,6 @@ check_grids(struct parser *p)
 		sg->kind = s->kind->children[c].kind;
 		for (size_t f = 0; f < sg->nfields; f++) {
 			struct grid_field *gf = find_gfield(p, sg->child, sg->fields[f].tag);
-			if (gf != NULL && gf->record_name == NULL)
-				continue; /* its line had a mistake, reported */
 			check_grid_field(p, sg, &sg->fields[f], gf != NULL ? gf->record_name : "");
 		}
 		grid_totals(p, &p->grids[i], sg);

@@ -4,16 +4,31 @@
 #include "config.h"
 
 #include <dirent.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "commands.h"
+#include "term/charset.h"
+#include "term/printer.h"
+#include "term/termtype.h"
 #include "ui/idle.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/util.h"
+
+/* What the command line says about the terminal. */
+struct tui_opts {
+	const char *book;
+	const char *term;            /* as the terminal library will use it */
+	const char *keys;            /* the user's own key file, or NULL */
+	const char *charset;         /* the terminal's, as the relay converts */
+	const char *printer_charset; /* NULL: the terminal's */
+	int relay;                   /* behind scrivano's relay (printer jobs in-band) */
+	int check;
+};
 
 struct files {
 	struct screen **screens;
@@ -97,29 +112,16 @@ load_screens(struct files *f, struct buf *errs)
 	return errors;
 }
 
-/* The per-terminal key file for TERM, when TERM is a plain name. */
-static char *
-term_keys_path(void)
-{
-	const char *term = getenv("TERM");
-
-	if (term == NULL || *term == '\0' ||
-	    strspn(term, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-") !=
-		    strlen(term) ||
-	    term[0] == '.')
-		return NULL;
-	return xasprintf("%s/keymaps/%s.keys", share_dir(), term);
-}
-
 /* Every key file is checked on its own; the map used is default.keys with
- * the terminal's file over it. */
+ * the terminal's file over it (its own, or its family's), then the user's
+ * own key file, whose mistakes are only noted. */
 static int
-load_keys(struct files *f, struct buf *errs)
+load_keys(struct files *f, const struct tui_opts *o, struct buf *errs, struct buf *notes)
 {
 	size_t n;
 	int errors = 0;
 	char **names = list_dir("keymaps", ".keys", &n, errs, &errors);
-	char *def = share_path("keymaps/default.keys"), *term = term_keys_path();
+	char *def = share_path("keymaps/default.keys");
 
 	for (size_t i = 0; i < n; i++) {
 		struct keymap *km = keymap_new(action_names, ACT_COUNT);
@@ -134,15 +136,9 @@ load_keys(struct files *f, struct buf *errs)
 		keymap_free(km);
 	}
 	f->keys = keymap_new(action_names, ACT_COUNT);
-	if (errors == 0) {
-		struct buf quiet = { 0 };
-		errors += keymap_load(f->keys, def, errs);
-		if (term != NULL && access(term, R_OK) == 0)
-			keymap_load(f->keys, term, &quiet);
-		buf_free(&quiet);
-	}
+	if (errors == 0)
+		errors += keymap_load_term(f->keys, o->term, o->keys, errs, notes);
 	free(def);
-	free(term);
 	free_names(names, n);
 	return errors;
 }
@@ -161,53 +157,163 @@ usage(FILE *out, int status)
 {
 	fprintf(out, _("usage: scrivano tui --book FILE\n"
 		       "       scrivano tui --check\n"));
+	fprintf(out, _("options: --keys FILE  --charset NAME  --printer-charset NAME  --relay\n"));
+	return status;
+}
+
+/* The options that take a value, by where they store it. */
+static const char **
+option_value(struct tui_opts *o, const char *name)
+{
+	static const struct {
+		const char *name;
+		size_t off;
+	} valued[] = {
+		{ "--book", offsetof(struct tui_opts, book) },
+		{ "--keys", offsetof(struct tui_opts, keys) },
+		{ "--charset", offsetof(struct tui_opts, charset) },
+		{ "--printer-charset", offsetof(struct tui_opts, printer_charset) },
+	};
+
+	for (size_t i = 0; i < ARRAY_LEN(valued); i++)
+		if (strcmp(name, valued[i].name) == 0)
+			return (const char **)(void *)((char *)o + valued[i].off);
+	return NULL;
+}
+
+/* Fills o from argv; 0, 1 for --help, or -1 after a message. */
+static int
+parse_options(int argc, char **argv, struct tui_opts *o)
+{
+	for (int i = 1; i < argc; i++) {
+		char *eq = strchr(argv[i], '='), name[32];
+		const char **slot;
+
+		str_copy(name, argv[i], eq != NULL && (size_t)(eq - argv[i]) < sizeof name
+						? (size_t)(eq - argv[i]) + 1
+						: sizeof name);
+		if ((slot = option_value(o, name)) != NULL && eq != NULL)
+			*slot = eq + 1;
+		else if (slot != NULL && eq == NULL && i + 1 < argc)
+			*slot = argv[++i];
+		else if (strcmp(argv[i], "--check") == 0)
+			o->check = 1;
+		else if (strcmp(argv[i], "--relay") == 0)
+			o->relay = 1;
+		else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return 1;
+		else {
+			fprintf(stderr, _("scrivano tui: unknown option '%s'\n"), argv[i]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The charsets named on the command line, made canonical; a bad one is
+ * refused before the terminal is touched. */
+static int
+check_charsets(struct tui_opts *o, char *err)
+{
+	const char *screen = o->charset != NULL ? charset_canonical(o->charset) : "UTF-8";
+	const char *printer = o->printer_charset != NULL ? charset_canonical(o->printer_charset)
+						      : screen;
+
+	if (screen == NULL)
+		return err_set(err, _("unknown charset '%s'"), o->charset);
+	if (printer == NULL)
+		return err_set(err, _("unknown charset '%s'"), o->printer_charset);
+	o->charset = screen;
+	o->printer_charset = printer;
+	return 0;
+}
+
+/* The terminal as the library will know it: an unknown TERM works as a
+ * vt100 (keys and all), with a note for the status line. */
+static void
+resolve_term(struct tui_opts *o, char *note, size_t size)
+{
+	const char *term = getenv("TERM");
+
+	o->term = term;
+	if (term_known(term))
+		return;
+	snprintf(note, size, _("Unknown terminal type '%s': working as a vt100."),
+		 term != NULL ? term : "");
+	setenv("TERM", TERM_FALLBACK, 1);
+	o->term = TERM_FALLBACK;
+}
+
+/* Boxes are drawn with the terminal's own line drawing (ACS) unless its
+ * charset is UTF-8. The UI always runs in a UTF-8 locale, where ncurses
+ * draws boxes as Unicode characters for many terminals, which the relay
+ * could then only transliterate (to + - | in Latin-9, to '?' for double
+ * lines). NCURSES_NO_UTF8_ACS=0 makes it use the terminfo entry's line
+ * drawing (smacs/acsc) whatever the locale. */
+static void
+setup_terminal_charset(const struct tui_opts *o)
+{
+	if (strcmp(o->charset, "UTF-8") != 0)
+		setenv("NCURSES_NO_UTF8_ACS", "0", 1);
+	print_setup(o->term, o->printer_charset, o->relay);
+}
+
+static int
+run(struct tui_opts *o, struct files *f, const char *note)
+{
+	struct book *book;
+	char err[ERR_SIZE];
+	int status = 0;
+
+	if (book_open(o->book, &book, err) < 0) {
+		fprintf(stderr, "scrivano: %s\n", err);
+		return 1;
+	}
+	setup_terminal_charset(o);
+	if (ui_main(book, f->keys, f->screens, f->nscreens, note, err) < 0) {
+		fprintf(stderr, "scrivano: %s\n", err);
+		status = 1;
+	} else if (idle_expired()) {
+		status = UI_EXIT_IDLE;
+	}
+	book_close(book);
 	return status;
 }
 
 int
 cmd_tui(int argc, char **argv)
 {
-	const char *book_file = NULL;
-	int check = 0, status = 0;
+	struct tui_opts o = { 0 };
 	struct files f = { 0 };
-	struct buf errs = { 0 };
-	struct book *book;
-	char err[ERR_SIZE];
+	struct buf errs = { 0 }, notes = { 0 };
+	char note[256] = "", err[ERR_SIZE];
+	int status = 0, rc = parse_options(argc, argv, &o);
 
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--book") == 0 && i + 1 < argc)
-			book_file = argv[++i];
-		else if (strncmp(argv[i], "--book=", 7) == 0)
-			book_file = argv[i] + 7;
-		else if (strcmp(argv[i], "--check") == 0)
-			check = 1;
-		else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
-			return usage(stdout, 0);
-		else {
-			fprintf(stderr, _("scrivano tui: unknown option '%s'\n"), argv[i]);
-			return usage(stderr, 2);
-		}
-	}
-	if (!check && book_file == NULL)
+	if (rc != 0)
+		return usage(rc > 0 ? stdout : stderr, rc > 0 ? 0 : 2);
+	if (!o.check && o.book == NULL)
 		return usage(stderr, 2);
-	if (load_screens(&f, &errs) + load_keys(&f, &errs) > 0) {
-		fputs(errs.data, stderr);
+	if (check_charsets(&o, err) < 0) {
+		fprintf(stderr, "scrivano: %s\n", err);
+		return 2;
+	}
+	resolve_term(&o, note, sizeof note);
+	if (load_screens(&f, &errs) + load_keys(&f, &o, &errs, &notes) > 0 ||
+	    (o.check && notes.len > 0)) {
+		fputs(errs.data != NULL ? errs.data : "", stderr);
+		fputs(notes.data != NULL ? notes.data : "", stderr);
 		status = 1;
-	} else if (!check) {
-		if (book_open(book_file, &book, err) < 0) {
-			fprintf(stderr, "scrivano: %s\n", err);
-			status = 1;
-		} else {
-			if (ui_main(book, f.keys, f.screens, f.nscreens, NULL, err) < 0) {
-				fprintf(stderr, "scrivano: %s\n", err);
-				status = 1;
-			} else if (idle_expired()) {
-				status = UI_EXIT_IDLE;
-			}
-			book_close(book);
-		}
+	} else if (!o.check) {
+		/* the user's key file has mistakes: the first shows, the rest of
+		 * the file works */
+		if (notes.len > 0 && note[0] == '\0')
+			str_copy(note, notes.data, strcspn(notes.data, "\n") + 1 < sizeof note
+							   ? strcspn(notes.data, "\n") + 1
+							   : sizeof note);
+		status = run(&o, &f, note);
 	}
 	buf_free(&errs);
+	buf_free(&notes);
 	free_files(&f);
 	return status;
 }

@@ -161,29 +161,49 @@ draw_status(struct ui *ui)
 		ui_put(LINES - 2, 1, ui->status, COLS - 2, 0, ui->status_error ? A_BOLD : A_NORMAL);
 }
 
+/* One hint's key as this terminal has it, or NULL; *need gets the columns
+ * "KEY Label  " takes. */
+static const char *
+hint_key(struct ui *ui, const struct key_hint *h, const char **label, int *need)
+{
+	const char *key = keymap_label(ui->keys, h->action);
+
+	*label = _(h->label ? h->label : action_table[h->action].label);
+	*need = key != NULL ? ui_width(key) + 1 + ui_width(*label) + 2 : 0;
+	return key;
+}
+
 /* "F1 Help  F2 Save ...": the key shown is the first of the action's keys
- * this terminal has. */
+ * this terminal has. The hints come in order of importance, save that the
+ * last (Back or Quit) always shows, at the end: hints that do not fit
+ * before it are left out (Help lists them all). */
 static void
 draw_keyline(struct ui *ui, const struct key_hint *hints)
 {
-	int x = 0;
+	const struct key_hint *last = NULL;
+	const char *key, *label;
+	int x = 0, need, reserve = 0;
 
 	move(LINES - 1, 0);
 	clrtoeol();
-	for (const struct key_hint *h = hints; h != NULL && h->action != ACT_NONE; h++) {
-		const char *key = keymap_label(ui->keys, h->action);
-		const char *label = _(h->label ? h->label : action_table[h->action].label);
-		int need;
-
-		if (key == NULL)
+	for (const struct key_hint *h = hints; h != NULL && h->action != ACT_NONE; h++)
+		if (hint_key(ui, h, &label, &need) != NULL)
+			last = h;
+	if (last != NULL) {
+		hint_key(ui, last, &label, &need);
+		reserve = need - 2;
+	}
+	for (const struct key_hint *h = hints; last != NULL; h++) {
+		if ((key = hint_key(ui, h, &label, &need)) == NULL)
 			continue;
-		need = ui_width(key) + 1 + ui_width(label) + 2;
-		if (x + need - 2 > COLS)
-			break;
+		if (h != last && x + need + reserve > COLS)
+			continue;
 		ui_put(LINES - 1, x, key, COLS - x, 0, A_REVERSE);
 		x += ui_width(key) + 1;
 		ui_put(LINES - 1, x, label, COLS - x, 0, A_NORMAL);
 		x += ui_width(label) + 2;
+		if (h == last)
+			break;
 	}
 }
 
@@ -192,6 +212,10 @@ paint(struct ui *ui)
 {
 	struct view *top = ui->stack[ui->depth - 1];
 
+	if (ui_too_small()) {
+		ui_paint_too_small();
+		return;
+	}
 	erase();
 	draw_title(ui);
 	top->cursor_y = top->cursor_x = -1;
@@ -264,7 +288,7 @@ ui_run_view(struct ui *ui, struct view *v)
 	ui->stack[ui->depth++] = v;
 	while (!v->closed && !ui->quit && !ui->input_failed) {
 		paint(ui);
-		if ((rc = idle_read_key(ui, &k)) < 0) {
+		if ((rc = ui_next_key(ui, &k)) < 0) {
 			ui->input_failed = 1;
 			break;
 		}

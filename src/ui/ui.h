@@ -91,4 +91,27 @@ int dialog_confirm(struct ui *ui, const char *question);
 int dialog_prompt(struct ui *ui, const char *question, char *out, size_t size);
 void help_run(struct ui *ui, const struct key_hint *hints);
 
+/* print.c: the terminal's own printer. print_setup names it once at start
+ * (the printer style of TERM, the printer's charset, and whether scrivano's
+ * relay stands between, which then passes jobs on unconverted). */
+void print_setup(const char *term, const char *charset, int relay);
+/* Prints UTF-8 text through printer controller mode, ending with a form
+ * feed, and redraws the screen; 0, or -1 with the message shown. */
+int ui_print(struct ui *ui, const char *text);
+/* Prints a screen's whole list, as its columns show it. */
+void print_list(struct ui *ui, const struct screen *scr);
+
+/* small.c: 80x24 is the design size. When the window is smaller, a notice
+ * is shown instead of the screens and the keys typed meanwhile wait, to be
+ * done in order once the window is large enough again. */
+#define UI_MIN_COLS 80
+#define UI_MIN_ROWS 24
+int ui_too_small(void);
+void ui_paint_too_small(void);
+/* The next key for the views: one that waited, else one read now through
+ * idle.c (keys read while the window is too small are kept). 0 with a key,
+ * 1 when idle.c has a warning to show or the time is up, -1 when input
+ * failed. */
+int ui_next_key(struct ui *ui, keycode *k);
+
 #endif

@@ -78,11 +78,19 @@ read_password(char *buf, size_t size, char *err)
 
 #define KEYS_FILE_MAX (256 * 1024)
 
+/* "anna (locked)  charset=CP850 keys=/srv/anna.keys": the settings that
+ * are set follow the name. */
 static void
 print_user(const char *name, int locked, void *ud)
 {
-	(void)ud;
-	printf("%s%s\n", name, locked ? _(" (locked)") : "");
+	struct registry *reg = ud;
+	char value[1024];
+
+	printf("%s%s", name, locked ? _(" (locked)") : "");
+	for (size_t i = 0; i < setting_count(); i++)
+		if (registry_setting_get(reg, name, setting_name(i), value, sizeof value) == 1)
+			printf("  %s=%s", setting_name(i), value);
+	printf("\n");
 }
 
 static void
@@ -168,7 +176,46 @@ static int
 verb_list(struct registry *reg, char **args, char *err)
 {
 	(void)args;
-	return registry_list(reg, print_user, NULL, err);
+	return registry_list(reg, print_user, reg, err);
+}
+
+static int
+verb_set(struct registry *reg, char **args, char *err)
+{
+	char value[1024];
+
+	if (registry_setting_set(reg, args[0], args[1], args[2], err) < 0)
+		return -1;
+	registry_setting_get(reg, args[0], args[1], value, sizeof value);
+	printf(_("%s of %s set to %s\n"), args[1], args[0], value);
+	return 0;
+}
+
+static int
+verb_unset(struct registry *reg, char **args, char *err)
+{
+	if (registry_setting_unset(reg, args[0], args[1], err) < 0)
+		return -1;
+	printf(_("%s of %s unset\n"), args[1], args[0]);
+	return 0;
+}
+
+/* Every setting, set or not, with what it means. */
+static int
+verb_get(struct registry *reg, char **args, char *err)
+{
+	char value[1024];
+
+	if (user_name_check(args[0], err) < 0)
+		return -1;
+	if (!registry_user_exists(reg, args[0]))
+		return err_set(err, _("no user '%s'"), args[0]);
+	for (size_t i = 0; i < setting_count(); i++) {
+		int set = registry_setting_get(reg, args[0], setting_name(i), value, sizeof value);
+		printf("%-16s %-16s # %s\n", setting_name(i), set == 1 ? value : "-",
+		       setting_help(i));
+	}
+	return 0;
 }
 
 static int
@@ -220,6 +267,9 @@ static const struct user_verb verbs[] = {
 	{ "lock", 1, 0, verb_lock },
 	{ "unlock", 1, 0, verb_unlock },
 	{ "list", 0, 0, verb_list },
+	{ "set", 3, 0, verb_set },
+	{ "unset", 2, 0, verb_unset },
+	{ "get", 1, 0, verb_get },
 	{ "key add", 2, 0, verb_key_add },
 	{ "key list", 1, 0, verb_key_list },
 	{ "key del", 2, 0, verb_key_del },
@@ -233,6 +283,10 @@ user_usage(void)
 			  "       scrivano user key add NAME FILE|-  [--data DIR]\n"
 			  "       scrivano user key list NAME [--data DIR]\n"
 			  "       scrivano user key del NAME N [--data DIR]\n"));
+	fprintf(stderr, _("       scrivano user set NAME charset|printer-charset|keys VALUE "
+			  "[--data DIR]\n"
+			  "       scrivano user unset NAME SETTING [--data DIR]\n"
+			  "       scrivano user get NAME [--data DIR]\n"));
 	return 2;
 }
 

@@ -43,6 +43,13 @@ static const char *const registry_steps[] = {
 	"  PRIMARY KEY (user, n),"
 	"  UNIQUE (user, blob)"
 	");",
+	/* 3: per-user settings (settings.c: charset, printer-charset, keys) */
+	"CREATE TABLE user_settings ("
+	"  user    TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,"
+	"  name    TEXT NOT NULL,"
+	"  value   TEXT NOT NULL,"
+	"  PRIMARY KEY (user, name)"
+	");",
 };
 
 int
@@ -167,6 +174,18 @@ registry_open(const char *datadir, int create, struct registry **out, char *err)
 	}
 	*out = r;
 	return 0;
+}
+
+struct sqlite3 *
+registry_db(struct registry *r)
+{
+	return r->db;
+}
+
+const char *
+registry_path(const struct registry *r)
+{
+	return r->path;
 }
 
 void

@@ -64,6 +64,26 @@ int registry_key_del(struct registry *r, const char *name, int n, char *err);
  * server has verified may log anyone in. */
 int registry_has_key(struct registry *r, const char *name, const char *blob);
 
+/* The registry's SQLite handle and file, for the parts of the registry
+ * kept in other files (settings.c). */
+struct sqlite3 *registry_db(struct registry *r);
+const char *registry_path(const struct registry *r);
+
+/* Per-user settings (settings.c), by name: "charset" and "printer-charset"
+ * (one of charset_list(), stored by its canonical name) and "keys" (a key
+ * file that parses cleanly, stored as an absolute path). A value that
+ * fails its check changes nothing and says why. */
+size_t setting_count(void);
+const char *setting_name(size_t i);
+/* What setting i is, translated. */
+const char *setting_help(size_t i);
+int registry_setting_set(struct registry *r, const char *user, const char *name,
+			 const char *value, char *err);
+int registry_setting_unset(struct registry *r, const char *user, const char *name, char *err);
+/* 1 with the value in out, 0 when not set, -1 when the registry fails. */
+int registry_setting_get(struct registry *r, const char *user, const char *name, char *out,
+			 size_t size);
+
 /* Password hashing (yescrypt through libxcrypt). */
 char *password_hash(const char *password, char *err);
 int password_verify(const char *password, const char *hash);

@@ -136,9 +136,11 @@ def test_ui_process(srv):
         if not tap.ok("the UI runs in a process of its own, under the connection's", pid):
             return
         got = proc_env(pid)
-        tap.is_eq("it runs 'scrivano tui --book DIR/books/NAME.sqlite'", proc_args(pid),
+        tap.is_eq("it runs 'scrivano tui --book DIR/books/NAME.sqlite --relay --charset CS'",
+                  proc_args(pid),
                   [os.path.realpath(SCRIVANO), "tui", "--book",
-                   os.path.join(os.path.realpath(srv.datadir), "books", "anna.sqlite")])
+                   os.path.join(os.path.realpath(srv.datadir), "books", "anna.sqlite"),
+                   "--relay", "--charset", "UTF-8"])
         tap.ok("its environment has TERM, LANG and LC_* from the client",
                got.get("TERM") == "vt220" and got.get("LANG") == "it_IT.UTF-8"
                and got.get("LC_TIME") == "it_IT.UTF-8", got)

@@ -71,6 +71,31 @@ main(void)
 	check_out("CP858", "€", "\xd5", "the euro is 0xD5");
 	check_out("CP1251", "€", "\x88", "the euro is 0x88");
 	check_out("KOI8-R", "€", "EUR", "no euro: EUR");
+	check_out("CP437", "€", "EUR", "no euro: EUR");
+	check_out("CP866", "€", "EUR", "no euro: EUR");
+	check_out("CP850", "10 €, 20 €", "10 EUR, 20 EUR", "every euro sign");
+	{
+		const char *const has[] = { "UTF-8", "ISO-8859-15", "CP1252", "CP858", "CP1251" };
+		const char *const hasnt[] = { "ISO-8859-1", "CP437", "CP850", "KOI8-R", "CP866" };
+		int right = 1;
+		for (size_t i = 0; i < ARRAY_LEN(has); i++)
+			right &= charset_has_euro(has[i]) && strcmp(charset_euro(has[i]), "€") == 0;
+		for (size_t i = 0; i < ARRAY_LEN(hasnt); i++)
+			right &= !charset_has_euro(hasnt[i]) && strcmp(charset_euro(hasnt[i]), "EUR") == 0;
+		ok(right, "charset_euro: € in the five charsets that have it, EUR in the others");
+	}
+	/* EUR is written by scrivano, not left to //TRANSLIT, whose result
+	 * depends on the locale: the same in plain C */
+	setlocale(LC_ALL, "C");
+	check_out("ISO-8859-1", "€", "EUR", "EUR in the C locale too");
+	check_out("CP850", "─", "\xc4", "box drawing where the charset has it");
+	setlocale(LC_ALL, "C.UTF-8");
+	c = charset_open("CP850", err);
+	charset_out(c, "5 \xe2\x82", 4, &b);
+	charset_out(c, "\xac.", 2, &b);
+	is_str(b.data, "5 EUR.", "a euro sign split between two reads is EUR");
+	buf_free(&b);
+	charset_close(c);
 	check_out("ISO-8859-15", "Caffè Società", "Caff\xe8 Societ\xe0", "accented letters");
 	check_out("CP850", "Caffè", "Caff\x8a", "accented letters");
 	check_out("KOI8-R", "Жук", "\xf6\xd5\xcb", "Cyrillic");

@@ -164,7 +164,7 @@ shipped(void)
 		/* Ctrl letters ran out: later actions have Esc and a letter,
 		 * which every terminal types too */
 		ctrl = d.data != NULL && (strchr(d.data, '^') != NULL || strstr(d.data, "Esc-") != NULL);
-		ok(ctrl || a == ACT_NEXT || a == ACT_ENTER || a == ACT_BACKSPACE || a == ACT_DOWN ||
+		ok(ctrl || a == ACT_NEXT || a == ACT_ENTER || a == ACT_BACKSPACE || a == ACT_DOWN || a == ACT_RIGHT ||
 			   a == ACT_UP,
 		   "'%s' has a Ctrl key or Esc-X (or is Tab, Enter, Backspace, an arrow): %s",
 		   action_names[a], d.data ? d.data : "(none)");

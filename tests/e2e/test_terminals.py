@@ -1,0 +1,207 @@
+"""Terminals end to end, through the real OpenSSH client: printing on the
+terminal's own printer (the exact bytes the client receives: controller
+mode, the printer's charset unconverted by the relay, a form feed, then a
+redraw; ANSI and Wyse), a user's own key file from their settings, an
+unknown TERM that works as a vt100, a window below 80x24 that shows a
+notice and keeps what is typed, and a taller window that lists more rows."""
+
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import SCRIVANO, Server, Tap, base_env  # noqa: E402
+
+tap = Tap()
+F2, F5, F6, F7, F10 = "\x1bOQ", "\x1b[15~", "\x1b[17~", "\x1b[18~", "\x1b[21~"
+TAB, ENTER = "\t", "\r"
+APC = b"\x1b_scrivano-print;"
+
+
+def scrivano(*args):
+    return subprocess.run([SCRIVANO] + list(args), capture_output=True, text=True,
+                          env=base_env(), timeout=30)
+
+
+def book_of(srv, user):
+    return os.path.join(srv.datadir, "books", user + ".sqlite")
+
+
+def fill_book(srv, user, names):
+    """A book made before the first login, with customers."""
+    path = book_of(srv, user)
+    r = scrivano("book", "init", path)
+    if r.returncode != 0:
+        raise RuntimeError(r.stderr)
+    db = sqlite3.connect(path)
+    db.executemany("INSERT INTO parties (name, city) VALUES (?, ?)",
+                   [(n, "Bologna") for n in names])
+    db.commit()
+    db.close()
+
+
+def set_user(srv, user, setting, value):
+    r = scrivano("user", "set", user, setting, value, "--data", srv.datadir)
+    if r.returncode != 0:
+        raise RuntimeError(r.stderr)
+
+
+def job_in(raw, start, stop):
+    """The bytes between the first start and the stop after it, or None."""
+    i = raw.find(start)
+    j = raw.find(stop, i + len(start)) if i >= 0 else -1
+    return bytes(raw[i + len(start):j]) if i >= 0 and j >= 0 else None
+
+
+def to_list(c, new_label="New"):
+    c.wait_for(re.compile(r"Quit$"), 10)
+    c.send(ENTER)
+    return c.wait_for(new_label, 5) and c.wait_for(re.compile(r"Back$"), 5)
+
+
+def quit_from_list(c, back="\x1b0"):
+    c.send(back)
+    c.wait_for("Main menu", 5)
+    c.send(back)
+    return c.wait_exit(10)
+
+
+def test_print_ansi(srv):
+    fill_book(srv, "anna", ["Caffè Società", "Ditta € Uno"])
+    set_user(srv, "anna", "printer-charset", "CP850")
+    with srv.client("anna", "pw", term="xterm") as c:
+        tap.ok("the list shows Print on F7", to_list(c) and "F7 Print" in c.screen_text(),
+               c.screen_text())
+        before = len(c.raw)
+        c.send(F7)
+        ok = c.wait_for("Sent to the terminal's printer.", 5)
+        c.settle()
+        raw = bytes(c.raw[before:])
+        tap.ok("F7 prints and says so", ok, c.screen_text())
+        job = job_in(raw, b"\x1b[5i", b"\x1b[4i")
+        tap.ok("the client receives CSI 5 i ... CSI 4 i", job is not None, repr(raw[:300]))
+        job = job or b""
+        tap.ok("the job is in the printer's charset, CP850 (è 0x8A, à 0x85), not UTF-8",
+               b"Caff\x8a Societ\x85" in job and "è".encode() not in job, repr(job))
+        tap.ok("the euro sign, which CP850 lacks, is printed EUR", b"Ditta EUR Uno" in job,
+               repr(job))
+        tap.ok("lines end in CR LF and the job in a form feed",
+               b"\r\n" in job and job.endswith(b"\f") and b"\n" not in job.replace(b"\r\n", b""),
+               repr(job))
+        tap.ok("the list's headings and count are printed",
+               b"Name" in job and b"City" in job and b"2 records" in job, repr(job))
+        tap.ok("no wrapped job reaches the client (the relay unwrapped it)", APC not in c.raw)
+        after = raw[raw.find(b"\x1b[4i"):]
+        tap.ok("the screen is redrawn after the job (cleared and painted again)",
+               b"\x1b[H\x1b[2J" in after or b"\x1b[2J" in after, repr(after[:200]))
+        tap.ok("and shows the list again", "Caffè Società" in c.screen_text()
+               and "F7 Print" in c.screen_text(), c.screen_text())
+        tap.is_eq("the session ends cleanly", quit_from_list(c), 0)
+
+
+def test_print_wyse(srv):
+    fill_book(srv, "wyse", ["Caffè Wyse"])
+    set_user(srv, "wyse", "charset", "ISO-8859-15")
+    with srv.client("wyse", "pw", term="wy60", encoding="iso8859_15") as c:
+        to_list(c, "Print")
+        before = len(c.raw)
+        c.send("\x10")  # ^P
+        c.wait_for("Sent to the terminal's printer.", 5)
+        c.settle()
+        raw = bytes(c.raw[before:])
+        job = job_in(raw, b"\x1bd#", b"\x14")
+        tap.ok("on a wy60, ^P prints in Wyse controller mode (ESC d # ... DC4)",
+               job is not None and job.endswith(b"\f"), repr(raw[:300]))
+        tap.ok("in the screen's charset when no printer charset is set (Latin-9: è 0xE8)",
+               job is not None and b"Caff\xe8 Wyse" in job, repr(job))
+        tap.ok("and no ANSI sequence reaches the Wyse", b"\x1b[" not in c.raw)
+        tap.is_eq("the session ends cleanly", quit_from_list(c), 0)
+
+
+def test_user_keys(srv):
+    keys = os.path.join(srv.top, "carla.keys")
+    with open(keys, "w") as f:
+        f.write("# Carla prints with F6\nprint F6 ^P Esc-7\n")
+    set_user(srv, "carla", "keys", keys)
+    with srv.client("carla", "pw", term="xterm") as c:
+        tap.ok("a user's own key file: the key line shows F6 Print",
+               to_list(c) and "F6 Print" in c.screen_text(), c.screen_text())
+        c.send(F6)
+        tap.ok("and F6 prints", c.wait_for("Sent to the terminal's printer.", 5),
+               c.screen_text())
+        tap.is_eq("the session ends cleanly", quit_from_list(c), 0)
+    with open(keys, "w") as f:
+        f.write("print F6\nhalp F1\n")
+    with srv.client("carla", "pw", term="xterm") as c:
+        tap.ok("a mistake in it, made after it was set, is shown and the session goes on",
+               c.wait_for("carla.keys:2: unknown action 'halp'", 10)
+               and c.wait_for(re.compile(r"Quit$"), 5), c.screen_text())
+        c.send(F10)
+        tap.is_eq("and quits cleanly", c.wait_exit(10), 0)
+
+
+def test_unknown_term(srv):
+    with srv.client("anna", "pw", term="nosuch-term") as c:
+        tap.ok("an unknown TERM gets a one-line notice",
+               c.wait_for("Unknown terminal type 'nosuch-term': working as a vt100.", 10),
+               c.screen_text())
+        tap.ok("and vt100 keys: ^N New on the key line",
+               to_list(c, "^N New"), c.screen_text())
+        c.send("\x1b5")
+        tap.ok("Esc 5 opens a new form", c.wait_for("Customers & suppliers - New", 5),
+               c.screen_text())
+        c.send("\x1b0")
+        c.wait_for("^N New", 5)
+        tap.is_eq("the session ends cleanly", quit_from_list(c), 0)
+
+
+def test_small_window(srv):
+    with srv.client("anna", "pw", term="xterm", cols=60, rows=20) as c:
+        tap.ok("below 80x24 a notice says what is needed",
+               c.wait_for("Window too small: needs 80×24 (now 60×20).", 10), c.screen_text())
+        c.send(ENTER)  # typed at the notice: opens the customers once it fits
+        c.settle()
+        tap.ok("keys typed meanwhile do nothing yet", "Main menu" not in c.screen_text(),
+               c.screen_text())
+        c.resize(80, 24)
+        tap.ok("when the window grows the screen comes back by itself, and the Enter typed "
+               "at the notice has opened the list",
+               c.wait_for("F5 New", 5) and "Caffè Società" in c.screen_text(), c.screen_text())
+        c.resize(79, 24)
+        tap.ok("one column short: the notice again",
+               c.wait_for("Window too small: needs 80×24 (now 79×24).", 5), c.screen_text())
+        c.resize(80, 24)
+        c.wait_for("F5 New", 5)
+        tap.is_eq("the session ends cleanly", quit_from_list(c), 0)
+
+
+def test_tall_window(srv):
+    names = ["Cliente %02d" % i for i in range(60)]
+    fill_book(srv, "dora", names)
+    counts = {}
+    for rows in (24, 40):
+        with srv.client("dora", "pw", term="xterm", cols=80, rows=rows) as c:
+            to_list(c)
+            c.settle()
+            counts[rows] = len(re.findall(r"Cliente \d\d", c.screen_text()))
+            quit_from_list(c)
+    tap.ok("a taller window lists more rows (%s)" % counts,
+           counts.get(40, 0) - counts.get(24, 0) == 16 and counts.get(24, 0) >= 15)
+
+
+def main():
+    users = {u: "pw" for u in ("anna", "wyse", "carla", "dora")}
+    with Server(users=users, tap=tap) as srv:
+        test_print_ansi(srv)
+        test_print_wyse(srv)
+        test_user_keys(srv)
+        test_unknown_term(srv)
+        test_small_window(srv)
+        test_tall_window(srv)
+    return tap.done()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
