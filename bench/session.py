@@ -8,7 +8,8 @@ usage: bench/session.py [--runs N] [--idle K]   (run from the build tree, or set
 Both servers listen on 127.0.0.1 only, on free ports, and both log in with a
 password through sshpass and the OpenSSH client. sshd needs a system account
 for its side: run as root, the script creates one (scrivbench) and removes it
-at the end; otherwise it measures scrivano alone and says why.
+at the end; otherwise it measures scrivano alone and says why. Run as root,
+scrivano's sessions run as that same account (--service-user), as sshd's do.
 """
 import argparse, os, pty, select, shutil, signal, socket, statistics, subprocess, sys, tempfile, time
 
@@ -127,15 +128,19 @@ def measure(name, user, port, server_pid, runs, idle):
             "pss_kib": total / idle, "procs": len(procs) / idle}
 
 
-def start_scrivano(exe, share, tmp):
+def start_scrivano(exe, share, tmp, service_user=None):
     data = os.path.join(tmp, "scrivano-data")
     subprocess.run([exe, "user", "add", "bench", "--data", data], input=PASSWORD + "\n",
                    text=True, check=True, capture_output=True)
+    extra = []
+    if service_user:  # root: the sessions drop to it, and it owns the data
+        subprocess.run(["chown", "-R", service_user, data], check=True)
+        extra = ["--service-user", service_user]
     port = free_port()
     env = dict(os.environ, SCRIVANO_SHARE=share)
     log = open(os.path.join(tmp, "scrivano.log"), "w")
-    proc = subprocess.Popen([exe, "serve", "--data", data, "--listen", f"127.0.0.1:{port}"],
-                            stdout=log, stderr=log, env=env)
+    proc = subprocess.Popen([exe, "serve", "--data", data, "--listen", f"127.0.0.1:{port}"]
+                            + extra, stdout=log, stderr=log, env=env)
     if not wait_listen(port):
         raise RuntimeError("scrivano serve did not start; see " + log.name)
     return proc, port
@@ -189,7 +194,10 @@ def main():
     os.chmod(tmp, 0o755)
     procs, results, user, made = [], [], "scrivbench", False
     try:
-        proc, port = start_scrivano(exe, share, tmp)
+        if os.geteuid() == 0:
+            make_account(user)
+            made = True
+        proc, port = start_scrivano(exe, share, tmp, user if made else None)
         procs.append(proc)
         results.append(measure("scrivano", "bench", port, proc.pid, args.runs, args.idle))
         if os.geteuid() != 0:
@@ -199,8 +207,6 @@ def main():
             print("sshd side skipped: OpenSSH's server is not installed (apt-get install "
                   "openssh-server)")
         else:
-            make_account(user)
-            made = True
             os.makedirs("/run/sshd", exist_ok=True)
             proc, port = start_sshd(exe, share, tmp, user)
             procs.append(proc)

@@ -1,6 +1,7 @@
-/* The server's host key: an ed25519 key in DIR/hostkeys/, made on the first
- * start (private part mode 0600, public part beside it for known_hosts)
- * and read back on every later one. */
+/* The server's host keys: ed25519, and RSA (3072 bits, signing with
+ * rsa-sha2-256/512 only) for clients that lack ed25519, in DIR/hostkeys/,
+ * made on the first start (private part mode 0600, public part beside it
+ * for known_hosts) and read back on every later one. */
 #include "config.h"
 
 #include <errno.h>
@@ -14,7 +15,16 @@
 #include "util/i18n.h"
 #include "util/util.h"
 
-#define HOSTKEY_NAME "ssh_host_ed25519_key"
+/* Each kind of key the server has, first the one clients should prefer. */
+static const struct {
+	enum ssh_keytypes_e type;
+	const char *file, *shown;
+	int bits;
+} kinds[] = {
+	{ SSH_KEYTYPE_ED25519, "ssh_host_ed25519_key", "ED25519", 0 },
+	{ SSH_KEYTYPE_RSA, "ssh_host_rsa_key", "RSA", 3072 },
+};
+_Static_assert(ARRAY_LEN(kinds) == HOSTKEY_KINDS, "one entry per kind of host key");
 
 /* DIR/hostkeys/NAME.pub: "ssh-ed25519 BASE64 scrivano-host-key". */
 static int
@@ -38,15 +48,15 @@ write_public(const ssh_key key, const char *path, char *err)
 /* Makes a new key at path: written to a temporary file with mode 0600 and
  * renamed into place, so that a crash never leaves half a key. */
 static int
-generate(const char *path, char *err)
+generate(const char *path, size_t kind, char *err)
 {
 	char *tmp = xasprintf("%s.new", path), *pub = xasprintf("%s.pub", path);
 	ssh_key key = NULL;
 	mode_t old;
 	int rc = -1;
 
-	if (ssh_pki_generate(SSH_KEYTYPE_ED25519, 0, &key) != SSH_OK) {
-		err_set(err, _("cannot generate an ed25519 host key"));
+	if (ssh_pki_generate(kinds[kind].type, kinds[kind].bits, &key) != SSH_OK) {
+		err_set(err, _("cannot generate an %s host key"), kinds[kind].shown);
 		goto out;
 	}
 	unlink(tmp);
@@ -76,7 +86,7 @@ out:
 /* Reads the key at path, refusing one that is not ours, that others may
  * read, or of the wrong type. */
 static int
-load(const char *path, ssh_key *key, char *err)
+load(const char *path, size_t kind, ssh_key *key, char *err)
 {
 	struct stat st;
 
@@ -94,10 +104,10 @@ load(const char *path, ssh_key *key, char *err)
 			       (unsigned)(st.st_mode & 0777));
 	if (ssh_pki_import_privkey_file(path, NULL, NULL, NULL, key) != SSH_OK)
 		return err_set(err, _("cannot read the host key %s: not a private key"), path);
-	if (ssh_key_type(*key) != SSH_KEYTYPE_ED25519) {
+	if (ssh_key_type(*key) != kinds[kind].type) {
 		ssh_key_free(*key);
 		*key = NULL;
-		return err_set(err, _("the host key %s is not an ed25519 key"), path);
+		return err_set(err, _("the host key %s is not an %s key"), path, kinds[kind].shown);
 	}
 	return 0;
 }
@@ -122,11 +132,11 @@ fingerprint_of(const ssh_key key)
 	return out;
 }
 
-int
-hostkey_load(const char *datadir, ssh_key *key, char **fingerprint, char *err)
+static int
+load_kind(const char *datadir, size_t kind, ssh_key *key, char **fingerprint, char *err)
 {
 	char *dir = xasprintf("%s/hostkeys", datadir);
-	char *path = xasprintf("%s/%s", dir, HOSTKEY_NAME);
+	char *path = xasprintf("%s/%s", dir, kinds[kind].file);
 	int rc = 0;
 
 	*key = NULL;
@@ -134,12 +144,12 @@ hostkey_load(const char *datadir, ssh_key *key, char **fingerprint, char *err)
 	if (mkdir(dir, 0700) < 0 && errno != EEXIST)
 		rc = err_set(err, _("cannot create %s: %s"), dir, strerror(errno));
 	if (rc == 0 && access(path, F_OK) < 0) {
-		rc = generate(path, err);
+		rc = generate(path, kind, err);
 		if (rc == 0)
 			slog(_("made a new host key %s"), path);
 	}
 	if (rc == 0)
-		rc = load(path, key, err);
+		rc = load(path, kind, key, err);
 	if (rc == 0 && (*fingerprint = fingerprint_of(*key)) == NULL) {
 		ssh_key_free(*key);
 		*key = NULL;
@@ -148,4 +158,46 @@ hostkey_load(const char *datadir, ssh_key *key, char **fingerprint, char *err)
 	free(dir);
 	free(path);
 	return rc;
+}
+
+int
+hostkey_load(const char *datadir, ssh_key *key, char **fingerprint, char *err)
+{
+	return load_kind(datadir, 0, key, fingerprint, err);
+}
+
+int
+hostkeys_load(const char *datadir, struct hostkeys *hk, char *err)
+{
+	memset(hk, 0, sizeof *hk);
+	for (size_t i = 0; i < HOSTKEY_KINDS; i++) {
+		if (load_kind(datadir, i, &hk->key[i], &hk->fingerprint[i], err) < 0) {
+			hostkeys_free(hk);
+			return -1;
+		}
+		hk->shown[i] = kinds[i].shown;
+	}
+	return 0;
+}
+
+void
+hostkeys_free(struct hostkeys *hk)
+{
+	for (size_t i = 0; i < HOSTKEY_KINDS; i++) {
+		ssh_key_free(hk->key[i]);
+		free(hk->fingerprint[i]);
+		hk->key[i] = NULL;
+		hk->fingerprint[i] = NULL;
+	}
+}
+
+int
+hostkeys_use(ssh_bind bind, struct hostkeys *hk, char *err)
+{
+	for (size_t i = 0; i < HOSTKEY_KINDS; i++) {
+		if (ssh_bind_options_set(bind, SSH_BIND_OPTIONS_IMPORT_KEY, hk->key[i]) < 0)
+			return err_set(err, _("libssh refuses the host key: %s"), ssh_get_error(bind));
+		hk->key[i] = NULL; /* the bind's now */
+	}
+	return 0;
 }

@@ -412,20 +412,19 @@ begin_stop(struct listener *l)
 static void
 reload(struct listener *l)
 {
-	char err[ERR_SIZE], *fp;
-	ssh_key key;
+	char err[ERR_SIZE];
+	struct hostkeys hk;
 
 	serve_reload(l->srv);
-	if (hostkey_load(l->srv->datadir, &key, &fp, err) < 0) {
-		slog(_("reload: %s; keeping the host key in use"), err);
-	} else if (ssh_bind_options_set(l->srv->bind, SSH_BIND_OPTIONS_IMPORT_KEY, key) < 0) {
-		slog(_("reload: cannot use the host key: %s"), ssh_get_error(l->srv->bind));
-		ssh_key_free(key);
-		free(fp);
+	if (hostkeys_load(l->srv->datadir, &hk, err) < 0) {
+		slog(_("reload: %s; keeping the host keys in use"), err);
+	} else if (hostkeys_use(l->srv->bind, &hk, err) < 0) {
+		slog(_("reload: %s"), err);
 	} else {
-		slog(_("reload: host key %s"), fp);
-		free(fp);
+		for (size_t i = 0; i < HOSTKEY_KINDS; i++)
+			slog(_("reload: host key %s (%s)"), hk.fingerprint[i], hk.shown[i]);
 	}
+	hostkeys_free(&hk);
 	l->npen = 0;
 	slog(_("reload: penalties forgotten; %zu sessions open"), l->nkids);
 }

@@ -90,8 +90,9 @@ static const char *const serve_metavars[] = {
 };
 _Static_assert(ARRAY_LEN(serve_metavars) == ARRAY_LEN(serve_defs), "one metavar per option");
 
-/* Which libssh option each algorithm list sets; the host key is always
- * the server's own ed25519 key. */
+/* Which libssh option each algorithm list sets. The host keys are the
+ * server's own, ed25519 first; RSA signs with SHA-2 only. */
+#define HOSTKEY_ALGORITHMS "ssh-ed25519,rsa-sha2-512,rsa-sha2-256"
 static const struct {
 	enum ssh_bind_options_e opt;
 	size_t offset;
@@ -216,8 +217,8 @@ set_algorithms(ssh_bind bind, const struct serve_opts *o, char *err)
 			return err_set(err, _("libssh refuses the algorithms %s: %s"), v,
 				       ssh_get_error(bind));
 	}
-	if (ssh_bind_options_set(bind, SSH_BIND_OPTIONS_HOSTKEY_ALGORITHMS, "ssh-ed25519") < 0)
-		return err_set(err, _("libssh refuses the algorithms %s: %s"), "ssh-ed25519",
+	if (ssh_bind_options_set(bind, SSH_BIND_OPTIONS_HOSTKEY_ALGORITHMS, HOSTKEY_ALGORITHMS) < 0)
+		return err_set(err, _("libssh refuses the algorithms %s: %s"), HOSTKEY_ALGORITHMS,
 			       ssh_get_error(bind));
 	return 0;
 }
@@ -307,7 +308,7 @@ check_datadir_as_service(const struct server *srv, const char *user, char *err)
 }
 
 static ssh_bind
-make_bind(ssh_key key, const struct serve_opts *o, char *err)
+make_bind(struct hostkeys *hk, const struct serve_opts *o, char *err)
 {
 	ssh_bind bind = ssh_bind_new();
 	bool no_config = false;
@@ -318,12 +319,7 @@ make_bind(ssh_key key, const struct serve_opts *o, char *err)
 	}
 	/* Never read /etc/ssh/libssh_server_config: we say what we serve. */
 	ssh_bind_options_set(bind, SSH_BIND_OPTIONS_PROCESS_CONFIG, &no_config);
-	if (set_algorithms(bind, o, err) < 0) {
-		ssh_bind_free(bind);
-		return NULL;
-	}
-	if (ssh_bind_options_set(bind, SSH_BIND_OPTIONS_IMPORT_KEY, key) < 0) {
-		err_set(err, _("libssh refuses the host key: %s"), ssh_get_error(bind));
+	if (set_algorithms(bind, o, err) < 0 || hostkeys_use(bind, hk, err) < 0) {
 		ssh_bind_free(bind);
 		return NULL;
 	}
@@ -349,8 +345,7 @@ static int
 prepare(struct server *srv, const struct serve_opts *a, int *fd, char *shown, size_t size,
 	char *err)
 {
-	char *fp;
-	ssh_key key;
+	struct hostkeys hk;
 
 	if (priv_service_user(srv, a->service_user, err) < 0)
 		return -1;
@@ -365,19 +360,21 @@ prepare(struct server *srv, const struct serve_opts *a, int *fd, char *shown, si
 		return -1;
 	if (listener_open(a->listen, fd, shown, size, err) < 0)
 		return -1;
-	if (hostkey_load(srv->datadir, &key, &fp, err) < 0)
+	if (hostkeys_load(srv->datadir, &hk, err) < 0)
 		return -1;
-	if ((srv->bind = make_bind(key, a, err)) == NULL) {
-		ssh_key_free(key);
-		free(fp);
+	if ((srv->bind = make_bind(&hk, a, err)) == NULL) {
+		hostkeys_free(&hk);
 		return -1;
 	}
-	/* The fingerprint is for whoever starts the server: on stderr even when
-	 * the log goes to syslog. */
-	if (slog_is_syslog())
-		fprintf(stderr, _("scrivano: host key %s\n"), fp);
-	slog(_("host key %s"), fp);
-	free(fp);
+	/* The fingerprints are for whoever starts the server: on stderr even
+	 * when the log goes to syslog. */
+	for (size_t i = 0; i < HOSTKEY_KINDS; i++) {
+		if (slog_is_syslog())
+			fprintf(stderr, _("scrivano: host key %s (%s)\n"), hk.fingerprint[i],
+				hk.shown[i]);
+		slog(_("host key %s (%s)"), hk.fingerprint[i], hk.shown[i]);
+	}
+	hostkeys_free(&hk);
 	return 0;
 }
 

@@ -57,8 +57,20 @@ char *slog_clean(char *out, size_t size, const char *s);
 /* Monotonic milliseconds, for durations and deadlines. */
 int64_t now_ms(void);
 
-/* hostkey.c: DIR/hostkeys/ssh_host_ed25519_key, made on first start. */
+/* hostkey.c: DIR/hostkeys/ssh_host_ed25519_key and ssh_host_rsa_key, made
+ * on first start; hostkey_load reads the first alone. */
+#define HOSTKEY_KINDS 2
+struct hostkeys {
+	ssh_key key[HOSTKEY_KINDS];
+	char *fingerprint[HOSTKEY_KINDS];
+	const char *shown[HOSTKEY_KINDS]; /* "ED25519", "RSA" */
+};
 int hostkey_load(const char *datadir, ssh_key *key, char **fingerprint, char *err);
+int hostkeys_load(const char *datadir, struct hostkeys *hk, char *err);
+void hostkeys_free(struct hostkeys *hk);
+/* Gives the keys to the bind (which frees them), for the connections that
+ * follow. */
+int hostkeys_use(ssh_bind bind, struct hostkeys *hk, char *err);
 
 /* serve.c: SIGHUP; reads the options again (the command line and its
  * --config file) and applies those that can change for new connections. */
@@ -72,6 +84,12 @@ int priv_drop(const struct server *srv, char *err);
  * passing back its message; fn's result, or -1. */
 int priv_run_as_service(const struct server *srv, int (*fn)(const struct server *, char *),
 			char *err);
+
+/* strictkex.c: chacha20-poly1305 only with strict key exchange. watch()
+ * before the key exchange, check() after it (0, or -1 with a message). */
+void strictkex_watch(void);
+int strictkex_check(ssh_session ssh, char *err);
+int strictkex_allowed(const char *cipher_in, const char *cipher_out, int strict);
 
 /* listener.c */
 int listener_open(const char *spec, int *fd, char *shown, size_t size, char *err);

@@ -433,6 +433,7 @@ session_run(struct server *srv, int fd, const char *addr, int port)
 		conn_free(&c);
 		return 1;
 	}
+	strictkex_watch();
 	if (ssh_handle_key_exchange(c.ssh) != SSH_OK) {
 		const char *why = ssh_get_error(c.ssh);
 		if (now_ms() - c.start >= (int64_t)srv->login_grace * 1000)
@@ -440,6 +441,12 @@ session_run(struct server *srv, int fd, const char *addr, int port)
 		else if (why == NULL || *why == '\0')
 			why = _("the key exchange failed");
 		slog(_("connection from %s port %d closed before login: %s"), c.addr, c.port, why);
+		conn_free(&c);
+		return 1;
+	}
+	if (strictkex_check(c.ssh, err) < 0) {
+		slog(_("connection from %s port %d refused: %s"), c.addr, c.port, err);
+		ssh_session_set_disconnect_message(c.ssh, err);
 		conn_free(&c);
 		return 1;
 	}

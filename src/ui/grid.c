@@ -600,8 +600,8 @@ grid_draw(struct grid *g, int y, int x, int focused, int *cy, int *cx)
 
 static const struct key_hint grid_hint_list[] = {
 	{ ACT_HELP, NULL },         { ACT_SAVE, NULL },
-	{ ACT_NEW, N_("Add line") }, { ACT_INSERT_LINE, NULL },
-	{ ACT_DELETE, N_("Delete line") }, { ACT_LEAVE_GRID, NULL },
+	{ ACT_NEW, N_("Add line") }, { ACT_DELETE, N_("Delete line") },
+	{ ACT_LEAVE_GRID, NULL },   { ACT_INSERT_LINE, NULL },
 	{ ACT_BACK, NULL },         { ACT_NONE, NULL },
 };
 

@@ -38,13 +38,17 @@ raw the bytes.
 Run as root, the server drops each session to a service user: the harness
 names `nobody` (--service-user, before the test's own args, so that a test
 can name another) and gives it the data dir (give_datadir(), called after
-each add_user; the host keys stay root's).
+each add_user; the host keys stay root's). When that user cannot reach the
+built program or the source tree (a checkout under /root, say), the server
+runs from a copy of them that it can reach: srv.exe is the program the
+server runs.
 
 Environment used: SCRIVANO (the binary, required), SCRIVANO_SHARE and
 SCRIVANO_LOCALEDIR (passed on), SSH (default ssh), SSHPASS (default
 sshpass). Only the standard library and pyte.
 """
 
+import atexit
 import codecs
 import fcntl
 import os
@@ -68,6 +72,58 @@ SSH = os.environ.get("SSH", "ssh")
 SSHPASS = os.environ.get("SSHPASS", "sshpass")
 # Run as root, sessions become this user (the server refuses to serve as root).
 SERVICE_USER = "nobody" if os.geteuid() == 0 else None
+
+
+def _reachable(user, paths):
+    """Whether user may read every path (and enter the folders, run the
+    files that are executable): checked in a child that becomes user."""
+    pid = os.fork()
+    if pid == 0:
+        try:
+            pw = pwd.getpwnam(user)
+            os.setgroups([])
+            os.setgid(pw.pw_gid)
+            os.setuid(pw.pw_uid)
+            ok = all(os.access(p, os.R_OK | (os.X_OK if os.path.isdir(p) or
+                                             os.access(p, os.X_OK) else 0)) for p in paths)
+            os._exit(0 if ok else 1)
+        except BaseException:
+            os._exit(2)
+    return os.waitpid(pid, 0)[1] == 0
+
+
+_trees = {}
+
+
+def served_tree(share, locale):
+    """(program, share, localedir) for the server: the built program and
+    the given folders, or, run as root when the service user cannot reach
+    them, copies it can."""
+    if (share, locale) in _trees:
+        return _trees[share, locale]
+    parts = [os.path.join(share, d) for d in ("screens", "keymaps", "data") if share]
+    if not SERVICE_USER or _reachable(SERVICE_USER, [SCRIVANO] + parts +
+                                      ([locale] if locale else [])):
+        _trees[share, locale] = (SCRIVANO, share, locale)
+        return _trees[share, locale]
+    top = tempfile.mkdtemp(prefix="scrivano-e2e-tree-")
+    atexit.register(shutil.rmtree, top, True)
+    os.chmod(top, 0o755)
+    exe = os.path.join(top, "scrivano")
+    shutil.copy2(SCRIVANO, exe)
+    for d in ("screens", "keymaps", "data"):
+        if share and os.path.isdir(os.path.join(share, d)):
+            shutil.copytree(os.path.join(share, d), os.path.join(top, "share", d))
+    if locale and os.path.isdir(locale):
+        shutil.copytree(locale, os.path.join(top, "locale"))
+    for root, dirs, files in os.walk(top):
+        for name in dirs + files:
+            path = os.path.join(root, name)
+            os.chmod(path, os.stat(path).st_mode | 0o044 | (0o011 if os.path.isdir(path)
+                                                               or path == exe else 0))
+    _trees[share, locale] = (exe, os.path.join(top, "share") if share else "",
+                             os.path.join(top, "locale") if locale else "")
+    return _trees[share, locale]
 
 
 def base_env(**extra):
@@ -139,6 +195,11 @@ class Server:
         self.args = (["--service-user", SERVICE_USER] if SERVICE_USER else []) + list(args)
         self.tap = tap
         self.env = base_env(**(env or {}))
+        self.exe, share, locale = served_tree(self.env.get("SCRIVANO_SHARE", ""),
+                                              self.env.get("SCRIVANO_LOCALEDIR", ""))
+        self.serve_env = dict(self.env)
+        self.serve_env.update({k: v for k, v in (("SCRIVANO_SHARE", share),
+                                                 ("SCRIVANO_LOCALEDIR", locale)) if v})
         self.own_dir = datadir is None
         self.top = tempfile.mkdtemp(prefix="scrivano-e2e-")
         self.datadir = datadir or os.path.join(self.top, "data")
@@ -187,10 +248,10 @@ class Server:
     def _start_on(self, port, timeout):
         self.logfile = open(self.logpath, "ab")
         self.proc = subprocess.Popen(
-            [SCRIVANO, "serve", "--data", self.datadir,
+            [self.exe, "serve", "--data", self.datadir,
              "--listen", "127.0.0.1:%d" % port] + self.args,
             stdin=subprocess.DEVNULL, stdout=self.logfile, stderr=self.logfile,
-            env=self.env)
+            env=self.serve_env)
         self.returncode = None
         if not self.wait_log(r"listening on ", timeout):
             self.stop()

@@ -47,6 +47,21 @@ def test_host_key(srv):
     tap.ok("the fingerprint is the one OpenSSH computes",
            srv.fingerprint is not None and srv.fingerprint in r.stdout,
            "%s vs %s" % (srv.fingerprint, r.stdout))
+    rsa = os.path.join(srv.datadir, "hostkeys", "ssh_host_rsa_key")
+    mode = stat.S_IMODE(os.stat(rsa).st_mode) if os.path.exists(rsa) else None
+    r = subprocess.run(["ssh-keygen", "-l", "-f", rsa], capture_output=True, text=True)
+    m = re.search(r"host key (SHA256:\S+) \(RSA\)", srv.log())
+    tap.ok("an RSA host key too, for clients without ed25519: private, 3072 bits, and its "
+           "fingerprint printed", mode == 0o600 and m and r.stdout.startswith("3072 ")
+           and m.group(1) in r.stdout, "%s %s %s" % (mode, r.stdout, srv.log()))
+    for algo, works in (("rsa-sha2-512", True), ("rsa-sha2-256", True), ("ssh-rsa", False)):
+        with srv.client("anna", "secret", ssh_args=["-o", "HostKeyAlgorithms=" + algo]) as c:
+            got_in = c.wait_for(re.compile(r"\S"), 10) and "no matching host key" not in c.text()
+            c.close()
+        tap.ok("a client that wants an %s host key %s" % (
+               algo, "gets in" if works else "(RSA with SHA-1) is refused"),
+               got_in == works, c.text())
+    srv.wait_sessions(0)  # the tests that follow look for the one UI running
 
 
 def test_login(srv):
@@ -68,8 +83,8 @@ def test_login(srv):
            srv.wait_log(r"login anna from 127\.0\.0\.1 port \d+ \(password\)"), srv.log())
     m = None
     if srv.wait_log(r"logout anna .* after \d+\.\d s: ", 10):
-        m = re.search(r"logout anna from \S+ port \d+ \(password\) after \S+ s: (.*)",
-                      srv.log())
+        m = list(re.finditer(r"logout anna from \S+ port \d+ \(password\) after \S+ s: "
+                             r"(.*)", srv.log()))[-1]
     tap.ok("logout logged with user, address, method and duration", m, srv.log())
     if ended_alone:
         got = re.search(r"status (\d+)", m.group(1)) if m else None
@@ -138,7 +153,7 @@ def test_ui_process(srv):
         got = proc_env(pid)
         tap.is_eq("it runs 'scrivano tui --book DIR/books/NAME.sqlite --relay --charset CS'",
                   proc_args(pid),
-                  [os.path.realpath(SCRIVANO), "tui", "--book",
+                  [os.path.realpath(srv.exe), "tui", "--book",
                    os.path.join(os.path.realpath(srv.datadir), "books", "anna.sqlite"),
                    "--relay", "--charset", "UTF-8"])
         tap.ok("its environment has TERM, LANG and LC_* from the client",
@@ -334,8 +349,8 @@ def main():
     # No penalty here: these tests fail passwords on purpose.
     with Server(users={"anna": "secret"}, args=["--penalty-failures", "0"], tap=tap) as srv:
         test_startup_refusals(srv)
+        test_login(srv)  # first: the one logout in the log is its own
         test_host_key(srv)
-        test_login(srv)
         test_ui_process(srv)
         test_charset(srv)
         test_flood(srv)

@@ -1,6 +1,6 @@
 /* The SSH server's pieces that need no client: the listen address, the
- * host key made once and read back, and log lines that clients cannot
- * forge. */
+ * host key made once and read back, log lines that clients cannot forge,
+ * and the rule that keeps chacha20 to strict key exchanges. */
 #include "config.h"
 
 #include <stdio.h>
@@ -130,6 +130,20 @@ test_log_clean(void)
 	is_str(slog_clean(out, sizeof out, NULL), "", "no name is empty");
 }
 
+static void
+test_strictkex(void)
+{
+	static const char *const chacha = "chacha20-poly1305@openssh.com";
+
+	ok(strictkex_allowed(chacha, chacha, 1), "chacha20 with strict key exchange: allowed");
+	ok(!strictkex_allowed(chacha, chacha, 0), "chacha20 without it: refused");
+	ok(!strictkex_allowed("aes256-gcm@openssh.com", chacha, 0),
+	   "chacha20 one way only, without it: refused");
+	ok(strictkex_allowed("aes256-gcm@openssh.com", "aes128-ctr", 0),
+	   "AES without strict key exchange: allowed");
+	ok(strictkex_allowed(NULL, NULL, 0), "no cipher known: nothing to refuse");
+}
+
 int
 main(void)
 {
@@ -137,5 +151,6 @@ main(void)
 	test_listen();
 	test_hostkey();
 	test_log_clean();
+	test_strictkex();
 	return tap_done();
 }
