@@ -159,7 +159,10 @@ party_names_derive(struct record *r, const struct party_names *f)
 static const struct party_names names = { PARTY_KIND, PARTY_NAME, PARTY_FIRST_NAME,
 					  PARTY_LAST_NAME };
 
-/* IdFiscaleIVA and codice fiscale: an Italian party needs one of them. */
+/* IdFiscaleIVA and codice fiscale: an Italian party needs one of them, as
+ * every FatturaPA names the CessionarioCommittente by one (and the
+ * CedentePrestatore by its IdFiscaleIVA). Kept at save: a register of
+ * parties that cannot be invoiced is a trap found at the first invoice. */
 static int
 check_tax_ids(const struct record *r, size_t *bad, char *err)
 {
@@ -173,7 +176,7 @@ check_tax_ids(const struct record *r, size_t *bad, char *err)
 	if (strcmp(record_get(r, PARTY_COUNTRY), "IT") == 0 && piva[0] == '\0' &&
 	    record_get(r, PARTY_CF)[0] == '\0')
 		return bad_field(PARTY_PIVA, bad, r, err,
-				 _("a party in Italy needs a partita IVA or a codice fiscale"));
+				 _("type it or the codice fiscale: an invoice in Italy needs one"));
 	return 0;
 }
 

@@ -273,8 +273,12 @@ add_filters(struct buf *sql, const struct record_kind *k, const struct browse_or
 			col = sqlite3_mprintf("coalesce((SELECT value FROM custom_values c WHERE "
 					      "c.kind = %Q AND c.record_id = %s.id AND c.name = %Q), '')",
 					      k->name, k->table, o->filters[i].custom);
-		buf_printf(sql, ops[o->filters[i].op],
-			   col != NULL ? col : k->fields[o->filters[i].field].name, first + (int)i);
+		const char *c = col != NULL ? col : k->fields[o->filters[i].field].name;
+		if (o->filters[i].op == BF_IN)
+			buf_printf(sql, "instr(char(10) || lower(?%d) || char(10), char(10) || "
+				   "lower(%s) || char(10)) > 0", first + (int)i, c);
+		else
+			buf_printf(sql, ops[o->filters[i].op], c, first + (int)i);
 		sqlite3_free(col);
 	}
 }

@@ -86,6 +86,7 @@ enum browse_op {
 	BF_GE,       /* at or after value */
 	BF_LE,       /* at or before value */
 	BF_NE,       /* different */
+	BF_IN,       /* equal to one of the values, given one a line ("C\nB") */
 	BF_OP_COUNT
 };
 

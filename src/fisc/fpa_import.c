@@ -67,12 +67,26 @@ nz(const char *s)
 	return s ? s : "";
 }
 
+/* The name the register keeps: the Denominazione of a company, "Cognome
+ * Nome" of a person (as the register derives it when one is typed). */
+static const char *
+register_name(const struct fpa_party *p, char *buf, size_t size)
+{
+	if (p->name != NULL && p->name[0] != '\0')
+		str_copy(buf, p->name, size);
+	else
+		snprintf(buf, size, "%s %s", nz(p->last), nz(p->first));
+	return buf;
+}
+
 /* The supplier by partita IVA (or codice fiscale): found, promoted from
- * customer to both, or created. */
+ * customer to both, or created: a company (Denominazione) or a person
+ * (Nome and Cognome), with its IdFiscaleIVA, codice fiscale and sede. */
 static int
 supplier(sqlite3 *db, const struct fpa_party *p, struct fpa_import *res, char *err)
 {
 	const char *key = p->vat_id[0] ? p->vat_id : p->cf;
+	int person = p->name == NULL || p->name[0] == '\0';
 	char name[160];
 	long long id;
 	int rc;
@@ -94,13 +108,15 @@ supplier(sqlite3 *db, const struct fpa_party *p, struct fpa_import *res, char *e
 		}
 		return 0;
 	}
-	fpa_party_name(p, name, sizeof name);
 	res->party_created = 1;
 	rc = run(db, &res->party_id, err,
-		 "INSERT INTO parties (role, name, piva, cf, address, city, cap, province, country) "
-		 "VALUES ('S', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", "tttttttt", name, p->vat_id, p->cf,
-		 nz(p->addr.street), nz(p->addr.city), p->addr.cap, p->addr.province,
-		 p->addr.country[0] ? p->addr.country : "IT");
+		 "INSERT INTO parties (role, kind, name, last_name, first_name, vat_country, piva, "
+		 "cf, address, street_no, city, cap, province, country) "
+		 "VALUES ('S', ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+		 "ttttttttttttt", person ? "P" : "C", register_name(p, name, sizeof name),
+		 person ? nz(p->last) : "", person ? nz(p->first) : "", p->vat_country, p->vat_id,
+		 p->cf, nz(p->addr.street), p->addr.civic, nz(p->addr.city), p->addr.cap,
+		 p->addr.province, p->addr.country[0] ? p->addr.country : "IT");
 	return rc < 0 ? -1 : 0;
 }
 

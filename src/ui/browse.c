@@ -26,7 +26,10 @@ struct browse {
 	struct edit search;  /* the letters typed so far */
 	char find[256];      /* the last text searched for */
 	struct browse_order order;
-	struct browse_filter filters[MAX_FILTERS]; /* values owned */
+	/* a view's condition first (nfixed: 0 or 1, value the screen's),
+	 * then the user's filters (values owned) */
+	struct browse_filter filters[1 + MAX_FILTERS];
+	size_t nfixed;
 	char filter_text[512]; /* the filters as last typed */
 };
 
@@ -292,6 +295,22 @@ find_text(struct ui *ui, struct browse *b)
 	record_free(r);
 }
 
+/* A new record; in a view, with the view's first value (also the
+ * field's screen default there, which the form shows). */
+static struct record *
+new_in_view(const struct screen *scr)
+{
+	struct record *rec = record_new(scr->kind);
+	char *first;
+
+	if (scr->where_in != NULL) {
+		first = xstrndup(scr->where_in, strcspn(scr->where_in, "\n"));
+		screen_field_store(&scr->fields[scr->where_field], rec, first);
+		free(first);
+	}
+	return rec;
+}
+
 static void
 open_form(struct ui *ui, struct browse *b, int new_record)
 {
@@ -300,7 +319,7 @@ open_form(struct ui *ui, struct browse *b, int new_record)
 	int64_t saved = 0;
 
 	if (new_record)
-		rec = record_new(b->scr->kind);
+		rec = new_in_view(b->scr);
 	else if (b->n == 0)
 		return;
 	else if (record_load(ui->book, b->scr->kind, b->rows[b->cur]->id, &rec, err) < 0) {
@@ -575,9 +594,9 @@ ask_filter(struct ui *ui, struct browse *b)
 		ui_error(ui, "%s", err);
 		return;
 	}
-	free_filters(b->filters, b->order.nfilters);
-	memcpy(b->filters, parsed, n * sizeof *parsed);
-	b->order.nfilters = n;
+	free_filters(b->filters + b->nfixed, b->order.nfilters - b->nfixed);
+	memcpy(b->filters + b->nfixed, parsed, n * sizeof *parsed);
+	b->order.nfilters = b->nfixed + n;
 	str_copy(b->filter_text, n > 0 ? line : "", sizeof b->filter_text);
 	reread_at_cursor(ui, b);
 	if (n == 0)
@@ -608,10 +627,10 @@ list_title(const struct browse *b)
 		buf_printf(&t, b->order.descending ? _("by %s, descending") : _("by %s"),
 			   field_label(b, b->order.field));
 	}
-	for (size_t i = 0; i < b->order.nfilters; i++) {
+	for (size_t i = b->nfixed; i < b->order.nfilters; i++) {
 		const struct browse_filter *f = &b->filters[i];
-		buf_adds(&t, i == 0 ? " - " : ", ");
-		if (i == 0)
+		buf_adds(&t, i == b->nfixed ? " - " : ", ");
+		if (i == b->nfixed)
 			buf_printf(&t, "%s ", _("only"));
 		buf_printf(&t, "%s %s %s", filter_label(b, f), op_text(f->op),
 			   f->value[0] != '\0' ? f->value : "\"\"");
@@ -757,7 +776,7 @@ browse_draw(struct ui *ui, struct view *v)
 	y += 1 + scr->heading_rows;
 	if (b->n == 0)
 		ui_put(y + 1, 3,
-		       b->order.nfilters > 0
+		       b->order.nfilters > b->nfixed
 			       ? _("No row passes the filter: Filter, then an empty line, shows all.")
 			       : _("Nothing here yet: New adds the first."),
 		       w - 6, 0, A_NORMAL);
@@ -791,12 +810,18 @@ browse_run(struct ui *ui, struct screen *scr)
 	b->search.max = 60;
 	b->order.field = scr->kind->key_field;
 	b->order.filters = b->filters;
+	if (scr->where_in != NULL) {
+		const struct screen_field *f = &scr->fields[scr->where_field];
+		b->filters[0] = (struct browse_filter){ f->record_field, BF_IN, scr->where_in,
+							f->custom };
+		b->nfixed = b->order.nfilters = 1;
+	}
 	b->page = page_size(b);
 	fill_from(ui, b, NULL, 0);
 	b->cur = 0;
 	ui_run_view(ui, &v);
 	clear_rows(b);
-	free_filters(b->filters, b->order.nfilters);
+	free_filters(b->filters + b->nfixed, b->order.nfilters - b->nfixed);
 	edit_free(&b->search);
 	free(b);
 	free(v.title);

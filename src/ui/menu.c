@@ -18,6 +18,8 @@ struct menu_item {
 
 static const struct menu_item main_items[] = {
 	{ N_("Customers & suppliers"), "parties", 0 },
+	{ N_("Customers"), "customers", 0 },
+	{ N_("Suppliers"), "suppliers", 0 },
 	{ N_("Articles"), "articles", 0 },
 	{ N_("Company profile"), "company", 1 },
 	{ N_("Prima nota"), NULL, 0 },

@@ -37,6 +37,12 @@ struct grid_field {
 	struct screen_field f;
 };
 
+/* A `view NAME "Title" where FIELD in VALUES` line, as written. */
+struct view_line {
+	char *name, *title, *field, *values;
+	int line;
+};
+
 /* A field's brackets as found in a drawn block. */
 struct placed {
 	char *tag;
@@ -71,6 +77,9 @@ struct parser {
 	int in_grid;              /* reading the last grid's lines */
 	struct grid_field *gfields; /* "grid.column" lines of fields */
 	size_t ngfields;
+	struct view_line *views;  /* the view lines, in order */
+	size_t nviews;
+	size_t want_view;         /* the view being parsed (1..), 0: the screen */
 };
 
 static void
@@ -689,6 +698,136 @@ fields_line(struct parser *p, struct words *w)
 		f->record_field = (size_t)idx;
 }
 
+/* ---- views: the same screen showing some records ----
+ *
+ *   view customers "Customers"  where role in C,B
+ *
+ * The view is a screen of its own name and title (the menu opens it by
+ * name) whose list shows only the records whose field (a field of this
+ * screen, by its name in brackets or its table's name) holds one of the
+ * values, written as typed; a new record from it takes the first. */
+
+static void
+top_view(struct parser *p, struct words *w)
+{
+	struct view_line *v;
+	struct buf values = { 0 };
+
+	if (w->n < 7 || w->quoted[1] || !name_ok(w->v[1]) || !w->quoted[2] || w->v[2][0] == '\0' ||
+	    strcmp(w->v[3], "where") != 0 || w->quoted[4] || strcmp(w->v[5], "in") != 0) {
+		error_at(p, p->lineno, _("write: view NAME \"Title\" where FIELD in VALUE,VALUE..."));
+		return;
+	}
+	for (size_t i = 6; i < w->n; i++)
+		buf_printf(&values, "%s%s", i > 6 ? " " : "", w->v[i]);
+	p->views = xreallocarray(p->views, p->nviews + 1, sizeof *p->views);
+	v = &p->views[p->nviews++];
+	v->name = xstrdup(w->v[1]);
+	v->title = xstrdup(w->v[2]);
+	v->field = xstrdup(w->v[4]);
+	v->values = values.data;
+	v->line = p->lineno;
+}
+
+/* The screen field a view names: its tag, or its table's field name. */
+static int
+view_field(const struct screen *s, const char *name)
+{
+	int idx = screen_field_index(s, name);
+
+	for (size_t i = 0; i < s->nfields && idx < 0; i++)
+		if (s->fields[i].custom == NULL &&
+		    strcmp(s->kind->fields[s->fields[i].record_field].name, name) == 0)
+			idx = (int)i;
+	return idx;
+}
+
+/* The view's values, canonical and one a line; *first gets the first as
+ * written. NULL after a mistake (reported). */
+static char *
+view_values(struct parser *p, const struct view_line *v, const struct screen_field *f,
+	    char **first)
+{
+	struct buf in = { 0 };
+	char *copy = xstrdup(v->values), *rest = copy, *one, *canon, err[ERR_SIZE];
+
+	*first = NULL;
+	while ((one = strsep(&rest, ",")) != NULL) {
+		int rc;
+
+		one = str_trim(one);
+		rc = screen_field_take(f, NULL, one, &canon, err);
+		if (rc == 0 && canon[0] == '\0') {
+			free(canon);
+			rc = err_set(err, "%s", _("must not be empty"));
+		}
+		if (rc < 0) {
+			error_at(p, v->line, _("view %s: '%s' is not a value of %s: %s"), v->name,
+				 one, f->tag, err);
+			buf_free(&in);
+			free(*first);
+			free(copy);
+			*first = NULL;
+			return NULL;
+		}
+		buf_printf(&in, "%s%s", in.data != NULL ? "\n" : "", canon);
+		free(canon);
+		if (*first == NULL)
+			*first = xstrdup(one);
+	}
+	free(copy);
+	return in.data;
+}
+
+/* Checks every view line; when the file is parsed as one of its views,
+ * the screen becomes that view. */
+static void
+read_views(struct parser *p)
+{
+	struct screen *s = p->s;
+
+	s->nviews = p->nviews;
+	for (size_t i = 0; i < p->nviews; i++) {
+		const struct view_line *v = &p->views[i];
+		int idx = view_field(s, v->field);
+		char *in, *first;
+
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(p->views[j].name, v->name) == 0)
+				error_at(p, v->line, _("view '%s' is already on line %d"), v->name,
+					 p->views[j].line);
+		if (s->name != NULL && strcmp(s->name, v->name) == 0)
+			error_at(p, v->line, _("a view needs a name of its own, not the screen's"));
+		if (idx < 0) {
+			error_at(p, v->line, _("view %s: this screen has no field '%s'"), v->name,
+				 v->field);
+			continue;
+		}
+		if (s->fields[idx].params.lookup != NULL) {
+			error_at(p, v->line, _("view %s: a view cannot choose by a lookup field"),
+				 v->name);
+			continue;
+		}
+		if ((in = view_values(p, v, &s->fields[idx], &first)) == NULL)
+			continue;
+		if (i + 1 == p->want_view) {
+			free(s->name);
+			free(s->title);
+			free(s->fields[idx].dflt);
+			s->name = xstrdup(v->name);
+			s->title = xstrdup(v->title);
+			s->where_field = (size_t)idx;
+			s->where_in = in;
+			s->fields[idx].dflt = first;
+		} else {
+			free(in);
+			free(first);
+		}
+	}
+	if (p->want_view > p->nviews)
+		error_at(p, p->lineno, _("no view number %zu"), p->want_view);
+}
+
 static void
 top_line(struct parser *p, char *line)
 {
@@ -716,6 +855,8 @@ top_line(struct parser *p, char *line)
 	}
 	if (strcmp(w.v[0], "screen") == 0)
 		top_screen(p, &w);
+	else if (strcmp(w.v[0], "view") == 0)
+		top_view(p, &w);
 	else if (strcmp(w.v[0], "table") == 0)
 		top_table(p, &w);
 	else if (strcmp(w.v[0], "layout") == 0)
@@ -731,7 +872,7 @@ top_line(struct parser *p, char *line)
 		p->fields_start = p->fields_start ? p->fields_start : p->lineno;
 		p->in_fields = 1;
 	} else
-		error_at(p, p->lineno, _("unknown word '%s' (expected screen, table, list, "
+		error_at(p, p->lineno, _("unknown word '%s' (expected screen, view, table, list, "
 					 "layout or fields)"),
 			 w.v[0]);
 }
@@ -1376,12 +1517,14 @@ finish(struct parser *p)
 	make_columns(p);
 	if (s->kind != NULL)
 		check_grids(p);
+	if (s->kind != NULL && p->errors == 0)
+		read_views(p);
 }
 
-int
-screen_parse(const char *file, const char *text, struct screen **out, struct buf *errs)
+static int
+parse(const char *file, const char *text, size_t view, struct screen **out, struct buf *errs)
 {
-	struct parser p = { .file = file, .errs = errs };
+	struct parser p = { .file = file, .errs = errs, .want_view = view };
 	char *copy = xstrdup(text), *line = copy, *next;
 
 	p.s = xcalloc(1, sizeof *p.s);
@@ -1417,12 +1560,61 @@ screen_parse(const char *file, const char *text, struct screen **out, struct buf
 	free(p.placed);
 	free(p.cells);
 	free_grid_parse(&p);
+	for (size_t i = 0; i < p.nviews; i++) {
+		free(p.views[i].name);
+		free(p.views[i].title);
+		free(p.views[i].field);
+		free(p.views[i].values);
+	}
+	free(p.views);
 	if (p.errors > 0) {
 		screen_free(p.s);
 		return p.errors;
 	}
 	*out = p.s;
 	return 0;
+}
+
+int
+screen_parse(const char *file, const char *text, struct screen **out, struct buf *errs)
+{
+	return parse(file, text, 0, out, errs);
+}
+
+int
+screen_parse_view(const char *file, const char *text, size_t view, struct screen **out,
+		  struct buf *errs)
+{
+	return parse(file, text, view, out, errs);
+}
+
+int
+screen_load_all(const char *path, struct screen ***out, size_t *n, struct buf *errs)
+{
+	struct screen *s = NULL;
+	char *text;
+	int errors;
+
+	*out = NULL;
+	*n = 0;
+	if (file_read_reporting(path, 1 << 20, &text, errs) < 0)
+		return 1;
+	if ((errors = parse(path, text, 0, &s, errs)) == 0) {
+		*out = xcalloc(s->nviews + 1, sizeof **out);
+		(*out)[(*n)++] = s;
+		for (size_t v = 1; v <= (*out)[0]->nviews && errors == 0; v++)
+			if ((errors = parse(path, text, v, &s, errs)) == 0)
+				(*out)[(*n)++] = s;
+	}
+	if (errors > 0) {
+		for (size_t i = 0; i < *n; i++)
+			screen_free((*out)[i]);
+		free(*out);
+		*out = NULL;
+		*n = 0;
+	}
+	free(text);
+	return errors;
 }
 
 int
@@ -1466,6 +1658,7 @@ screen_free(struct screen *s)
 	free(s->file);
 	free(s->name);
 	free(s->title);
+	free(s->where_in);
 	free(s);
 }
 

@@ -95,6 +95,16 @@ struct screen {
 	int heading_rows;
 	struct screen_grid *grids; /* the form's line grids, in cursor order */
 	size_t ngrids;
+	/* The file's `view NAME "Title" where FIELD in V1,V2` lines: the
+	 * same screen under another name, showing only some records.
+	 * screen_parse_view parses the file as its view number 1..nviews. */
+	size_t nviews;
+	/* A view's condition: the list shows only records whose field
+	 * where_field (index in fields) is one of where_in's canonical values
+	 * (one a line, as BF_IN takes them); a new record takes the first.
+	 * where_in is NULL on a screen that is not a view. */
+	size_t where_field;
+	char *where_in;
 };
 
 /* Parses a screen file's text; file names it in messages. Every mistake is
@@ -103,6 +113,14 @@ struct screen {
 int screen_parse(const char *file, const char *text, struct screen **out, struct buf *errs);
 /* Reads and parses the file at path. */
 int screen_load(const char *path, struct screen **out, struct buf *errs);
+/* The text parsed as its view number view (1..nviews of the screen it
+ * holds): that view's name, title and condition, and the condition's
+ * field defaulting to its first value. As screen_parse. */
+int screen_parse_view(const char *file, const char *text, size_t view, struct screen **out,
+		      struct buf *errs);
+/* The file's screen and then each of its views: *out gets *n screens the
+ * caller frees (none when there are mistakes). Returns the mistakes. */
+int screen_load_all(const char *path, struct screen ***out, size_t *n, struct buf *errs);
 void screen_free(struct screen *s);
 
 /* The field's params with the book its lookups read (params.book). */

@@ -88,19 +88,25 @@ load_screens(struct files *f, struct buf *errs)
 	char **names = list_dir("screens", ".scr", &n, errs, &errors);
 
 	for (size_t i = 0; i < n; i++) {
-		struct screen *s = NULL;
-		if (screen_load(names[i], &s, errs) > 0) {
+		struct screen **got = NULL;
+		size_t ngot = 0;
+		if (screen_load_all(names[i], &got, &ngot, errs) > 0) {
 			errors++;
 			continue;
 		}
-		for (size_t j = 0; j < f->nscreens; j++)
-			if (strcmp(f->screens[j]->name, s->name) == 0) {
-				buf_printf(errs, _("%s: screen '%s' is also in %s\n"), names[i], s->name,
-					   f->screens[j]->file);
-				errors++;
-			}
-		f->screens = xreallocarray(f->screens, f->nscreens + 1, sizeof *f->screens);
-		f->screens[f->nscreens++] = s;
+		/* the file's screen, then its views */
+		for (size_t k = 0; k < ngot; k++) {
+			struct screen *s = got[k];
+			for (size_t j = 0; j < f->nscreens; j++)
+				if (strcmp(f->screens[j]->name, s->name) == 0) {
+					buf_printf(errs, _("%s: screen '%s' is also in %s\n"), names[i],
+						   s->name, f->screens[j]->file);
+					errors++;
+				}
+			f->screens = xreallocarray(f->screens, f->nscreens + 1, sizeof *f->screens);
+			f->screens[f->nscreens++] = s;
+		}
+		free(got);
 	}
 	free_names(names, n);
 	return errors;

@@ -162,6 +162,26 @@ def test_import():
     ok(rc == 2, "import without --book: usage")
 
 
+def test_import_person():
+    """A supplier who is a person (Anagrafica/Nome and Cognome) is kept as a
+    person of the register, with the name it derives ("Cognome Nome"); a
+    company stays a company."""
+    person = variant("FPR01", "<Denominazione>SOCIETA' ALPHA SRL</Denominazione>",
+                     "<Nome>MARIO</Nome><Cognome>ROSSI</Cognome>", "person.xml")
+    book = os.path.join(tmp, "person.sqlite")
+    rc, out, err = run("import", "--book", book, person)
+    rows = db(book, "SELECT kind, name, last_name, first_name, vat_country, piva, address, "
+              "city, cap, province, country FROM parties")
+    ok(rc == 0 and rows == [("P", "ROSSI MARIO", "ROSSI", "MARIO", "IT", "01234567890",
+                             "VIALE ROMA 543", "SASSARI", "07100", "SS", "IT")],
+       "a supplier named by Nome and Cognome is imported as a person: %r %s" % (rows, err))
+    book = os.path.join(tmp, "company.sqlite")
+    rc, out, err = run("import", "--book", book, sample("FPR01"))
+    rows = db(book, "SELECT kind, name, last_name, first_name FROM parties")
+    ok(rc == 0 and rows == [("C", "SOCIETA' ALPHA SRL", "", "")],
+       "a supplier named by Denominazione is imported as a company: %r" % rows)
+
+
 def test_p7m():
     openssl = shutil.which("openssl")
     if not openssl:
@@ -224,6 +244,7 @@ try:
     test_check()
     test_show()
     test_import()
+    test_import_person()
     test_p7m()
     test_html()
 finally:

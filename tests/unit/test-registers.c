@@ -9,6 +9,7 @@
 #include <inttypes.h>
 #include <locale.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "book/articles.h"
@@ -105,7 +106,7 @@ party_rules(void)
 		{ "a company without name", { PARTY_NAME }, { "" }, PARTY_NAME,
 		  "Name: must not be empty" },
 		{ "an Italian party without P.IVA or CF", { PARTY_PIVA }, { "" }, PARTY_PIVA,
-		  "Partita IVA: a party in Italy needs a partita IVA or a codice fiscale" },
+		  "Partita IVA: type it or the codice fiscale: an invoice in Italy needs one" },
 		{ "a wrong Italian P.IVA", { PARTY_PIVA }, { "01234567890" }, PARTY_PIVA,
 		  "Partita IVA: wrong check digit" },
 		{ "an Italian P.IVA under a foreign VAT country is not checked as Italian",
@@ -515,6 +516,119 @@ screen_custom(void)
 	buf_free(&errs);
 }
 
+/* A screen file's views: the same screen under other names, each listing
+ * the records whose field is one of some values (BF_IN), a new record
+ * taking the first. */
+static void
+screen_views(void)
+{
+	static const char text[] =
+		"screen t \"All\"\nview cus \"Customers\" where ro in c, b\n"
+		"view sup \"Suppliers\"  where role in S,B\ntable parties\n"
+		"layout\n  Name [name    ]\n  Role [ro]\nend\nfields\n  name text\n"
+		"  ro choice field role default C upper choices \"C=Customer,S=Supplier,B=Both\"\n"
+		"end\n";
+	static const char *const bad[][2] = {
+		{ "view cus \"C\" where nope in C", "t.scr:2: view cus: this screen has no field 'nope'\n" },
+		{ "view cus \"C\" where ro in C,X", "t.scr:2: view cus: 'X' is not a value of ro: " },
+		{ "view t \"C\" where ro in C", "t.scr:2: a view needs a name of its own, not the screen's\n" },
+		{ "view cus where ro in C", "t.scr:2: write: view NAME \"Title\" where FIELD in VALUE,VALUE...\n" },
+		{ "view cus \"C\" where ro = C", "t.scr:2: write: view NAME \"Title\" where FIELD in VALUE,VALUE...\n" },
+	};
+	struct screen *s = NULL, *v = NULL;
+	struct buf errs = { 0 };
+	const char *who[] = { "Anna", "Bruno", "Carla" }, *role[] = { "C", "S", "B" };
+	char err[ERR_SIZE];
+
+	is_int(screen_parse("t.scr", text, &s, &errs), 0, "a screen with two views parses: %s",
+	       errs.data ? errs.data : "");
+	is_int(s ? (int)s->nviews : -1, 2, "it knows its views");
+	ok(s != NULL && s->where_in == NULL, "the screen itself shows every record");
+	is_int(screen_parse_view("t.scr", text, 1, &v, &errs), 0, "view 1 parses");
+	if (v != NULL) {
+		int ro = screen_field_index(v, "ro");
+		is_str(v->name, "cus", "under its name");
+		is_str(v->title, "Customers", "and title");
+		is_str(v->where_in ? v->where_in : "", "C\nB", "its values canonical, one a line");
+		is_int((int)v->where_field, ro, "on the field it names");
+		is_str(ro >= 0 ? v->fields[ro].dflt : "", "c", "a new record takes the first");
+	}
+	screen_free(v);
+	v = NULL;
+	is_int(screen_parse_view("t.scr", text, 2, &v, &errs), 0, "view 2, by the table's name");
+	is_str(v ? v->fields[screen_field_index(v, "ro")].dflt : "", "S", "defaults to S");
+
+	/* BF_IN in the book */
+	for (size_t i = 0; i < 3; i++) {
+		struct record *r = record_new(&parties_kind);
+		record_set(r, PARTY_NAME, who[i]);
+		record_set(r, PARTY_ROLE, role[i]);
+		record_set(r, PARTY_COUNTRY, "DE");
+		record_set(r, PARTY_NOTES, "view test");
+		if (record_save(book, r, NULL, err) < 0)
+			ok(0, "party saves: %s", err);
+		record_free(r);
+	}
+	if (v != NULL) {
+		struct browse_filter f[] = {
+			{ PARTY_ROLE, BF_IN, v->where_in, NULL },
+			{ PARTY_NOTES, BF_EQ, "view test", NULL },
+		};
+		struct browse_order o = { PARTY_NAME, 0, f, 2 };
+		struct record *page[10];
+		size_t got = 0;
+		struct buf names = { 0 };
+		is_int(record_browse_by(book, &parties_kind, &o, BROWSE_AFTER, NULL, 0, 10, page,
+					&got, err),
+		       0, "a list with BF_IN reads");
+		for (size_t i = 0; i < got; i++) {
+			buf_printf(&names, "%s%s", i ? " " : "", record_get(page[i], PARTY_NAME));
+			record_free(page[i]);
+		}
+		is_str(names.data ? names.data : "", "Bruno Carla", "only suppliers and both");
+		buf_free(&names);
+	}
+	screen_free(v);
+	screen_free(s);
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+		char *t = xasprintf("screen t \"All\"\n%s\ntable parties\nlayout\n  Name [name    ]\n"
+				    "  Role [ro]\nend\nfields\n  name text\n  ro choice field role "
+				    "choices \"C=Customer,S=Supplier,B=Both\"\nend\n", bad[i][0]);
+		s = NULL;
+		buf_free(&errs);
+		is_int(screen_parse("t.scr", t, &s, &errs), 1, "refused: %s", bad[i][0]);
+		ok(errs.data != NULL && str_starts(errs.data, bad[i][1]), "with: %.*s",
+		   errs.data ? (int)strcspn(errs.data, "\n") : 0, errs.data ? errs.data : "");
+		screen_free(s);
+		free(t);
+	}
+	buf_free(&errs);
+}
+
+/* The shipped register: its screen and the views the menu opens. */
+static void
+shipped_views(void)
+{
+	char *path = share_path("screens/parties.scr");
+	struct screen **all = NULL;
+	struct buf errs = { 0 };
+	size_t n = 0;
+	struct buf names = { 0 };
+
+	is_int(screen_load_all(path, &all, &n, &errs), 0, "parties.scr loads with its views");
+	for (size_t i = 0; i < n; i++) {
+		buf_printf(&names, "%s%s=%s", i ? " " : "", all[i]->name,
+			   all[i]->where_in ? all[i]->where_in : "*");
+		screen_free(all[i]);
+	}
+	is_str(names.data ? names.data : "", "parties=* customers=C\nB suppliers=S\nB",
+	       "the register, its customers and its suppliers");
+	free(all);
+	buf_free(&names);
+	buf_free(&errs);
+	free(path);
+}
+
 /* Every record of the demo book passes the rules a save checks. */
 static void
 demo_book_valid(void)
@@ -595,6 +709,8 @@ main(void)
 	articles();
 	custom_fields();
 	screen_custom();
+	screen_views();
+	shipped_views();
 	demo_book_valid();
 	book_close(book);
 	free(path);

@@ -135,7 +135,7 @@ static void
 bad_files(void)
 {
 	mistake(2, "scren people \"People\"",
-		"bad.scr:2: unknown word 'scren' (expected screen, table, list, layout or fields)\n"
+		"bad.scr:2: unknown word 'scren' (expected screen, view, table, list, layout or fields)\n"
 		"bad.scr:20: no 'screen' line\n",
 		"misspelt keyword");
 	mistake(2, "screen people People",
