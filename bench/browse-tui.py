@@ -4,61 +4,35 @@
 # small one in the same run. Usage: browse-tui.py BIG.sqlite SMALL.sqlite
 # (env SCRIVANO, SCRIVANO_SHARE). Prints medians and ratios; asserts nothing.
 import os
-import pty
-import select
 import sqlite3
 import statistics
 import sys
 import time
 
-import pyte
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "tests"))
+from ptytui import F, Tui  # noqa: E402
 
-SCRIVANO = os.environ["SCRIVANO"]
 RUNS = 10
 
 
-class Tui:
-    def __init__(self, book):
-        self.screen = pyte.Screen(80, 24)
-        self.stream = pyte.ByteStream(self.screen)
-        env = dict(os.environ, TERM="xterm", LANG="C.UTF-8")
-        env.pop("LC_ALL", None)
-        pid, fd = pty.fork()
-        if pid == 0:
-            os.execve(SCRIVANO, [SCRIVANO, "tui", "--book", book], env)
-        self.pid, self.fd = pid, fd
+def shown(t, s, timeout=10.0):
+    """Whether s shows on t's screen within timeout, looked for after each
+    chunk read (not after the output pauses, as Tui.wait_for does)."""
+    end = time.time() + timeout
+    while time.time() < end:
+        if s in t.text():
+            return True
+        t.read_once(0.01)
+    return False
 
-    def pump(self, wait):
-        r, _, _ = select.select([self.fd], [], [], wait)
-        if r:
-            try:
-                self.stream.feed(os.read(self.fd, 65536))
-            except OSError:
-                pass
 
-    def wait_for(self, s, timeout=10.0):
-        end = time.time() + timeout
-        while time.time() < end:
-            if s in "\n".join(self.screen.display):
-                return True
-            self.pump(0.01)
-        return False
-
-    def timed(self, keys, s):
-        """Seconds from sending keys to s on the screen."""
-        t0 = time.perf_counter()
-        os.write(self.fd, keys.encode())
-        if not self.wait_for(s):
-            return None
-        return time.perf_counter() - t0
-
-    def close(self):
-        os.write(self.fd, b"\x1b[21~\x1b[21~\x1b[21~")
-        time.sleep(0.2)
-        try:
-            os.waitpid(self.pid, 0)
-        except ChildProcessError:
-            pass
+def timed(t, keys, s):
+    """Seconds from sending keys to s on the screen."""
+    t0 = time.perf_counter()
+    os.write(t.fd, keys.encode())
+    if not shown(t, s):
+        return None
+    return time.perf_counter() - t0
 
 
 def edge_names(book):
@@ -76,13 +50,14 @@ def run(book):
     times = {"open the list": [], "End": [], "Home": []}
     for _ in range(RUNS):
         t = Tui(book)
-        if not t.wait_for("Main menu"):
+        if not shown(t, "Main menu"):
             sys.exit("the menu did not show")
-        times["open the list"].append(t.timed("\r", first))
+        times["open the list"].append(timed(t, "\r", first))
         for _ in range(3):
-            times["End"].append(t.timed("\x1bOF", last))
-            times["Home"].append(t.timed("\x1bOH", first))
-        t.close()
+            times["End"].append(timed(t, "\x1bOF", last))
+            times["Home"].append(timed(t, "\x1bOH", first))
+        t.send(F[10] * 3)
+        t.finish()
     return n, {k: statistics.median(v) for k, v in times.items() if None not in v}
 
 

@@ -7,19 +7,13 @@
 # a keystroke or a list scrolled by repainting every row goes far past it.
 # Prints the figures as TAP comments.
 import os
-import pty
-import select
-import signal
 import sqlite3
-import struct
 import subprocess
 import sys
 import tempfile
-import time
-import fcntl
-import termios
 
-SCRIVANO = os.environ["SCRIVANO"]
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ptytui import SCRIVANO, Tui, check, done  # noqa: E402
 
 # (TERM, what) -> most bytes allowed. Measured: see the README's table.
 # Measured (the register's parties form): xterm 1987 / 16 / 209, vt100
@@ -33,68 +27,14 @@ KEYS = {
     "xterm": {"new": b"\x1b[15~", "down": b"\x1bOB", "back": b"\x1b[21~"},
     "vt100": {"new": b"\x1b5", "down": b"\x1bOB", "back": b"\x1b0"},
 }
-n = 0
-failed = 0
-
-
-def check(cond, what):
-    global n, failed
-    n += 1
-    print("%sok %d - %s" % ("" if cond else "not ", n, what), flush=True)
-    if not cond:
-        failed += 1
-    return cond
-
-
-class Tui:
-    def __init__(self, book, term):
-        env = dict(os.environ, TERM=term, LANG="C.UTF-8")
-        for v in ("LC_ALL", "LANGUAGE", "NCURSES_NO_UTF8_ACS"):
-            env.pop(v, None)
-        pid, fd = pty.fork()
-        if pid == 0:
-            os.execve(SCRIVANO, [SCRIVANO, "tui", "--book", book], env)
-        self.pid, self.fd = pid, fd
-        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-        self.out = bytearray()
-
-    def settle(self, quiet=0.3, timeout=5):
-        """Reads until nothing comes for `quiet` seconds; the bytes read."""
-        got = bytearray()
-        end = time.time() + timeout
-        while time.time() < end:
-            r, _, _ = select.select([self.fd], [], [], quiet)
-            if not r:
-                break
-            try:
-                data = os.read(self.fd, 65536)
-            except OSError:
-                break
-            if not data:
-                break
-            got += data
-        self.out += got
-        return bytes(got)
-
-    def send(self, data):
-        """Sends keys; the bytes written in answer."""
-        os.write(self.fd, data)
-        return self.settle()
-
-    def close(self):
-        try:
-            os.kill(self.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-        os.waitpid(self.pid, 0)
-        os.close(self.fd)
+QUIET = 0.3  # seconds without output: the program has answered
 
 
 def measure(book, term):
     k = KEYS[term]
-    t = Tui(book, term)
+    t = Tui(book, term=term, pause=QUIET)
     try:
-        first = t.settle(timeout=10)
+        first = t.pump(QUIET, timeout=10)
         t.send(b"\r")  # the customer list
         got = {"menu": len(first)}
         # to the last row on the page, then one more: the list scrolls
@@ -105,9 +45,9 @@ def measure(book, term):
         got["char"] = len(t.send(b"a"))
         t.send(k["back"])
         t.send(b"y")
-        return got, t.out
+        return got, bytes(t.raw)
     finally:
-        t.close()
+        t.terminate()
 
 
 def main():
@@ -133,8 +73,7 @@ def main():
         # xterm clears with CSI H CSI 2 J, vt100 with CSI H CSI J
         check(out.count(b"\x1b[H\x1b[2J") + out.count(b"\x1b[H\x1b[J") == 1,
               "%s: the screen is cleared once, at the start, never on a key" % term)
-    print("1..%d" % n)
-    return 1 if failed else 0
+    return done()
 
 
 if __name__ == "__main__":

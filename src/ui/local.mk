@@ -17,7 +17,7 @@ tests_unit_test_parties_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-keyfile tests/unit/test-screenfile tests/unit/test-parties
 EXTRA_DIST += tests/tui-check.sh
 SCRIVANO_TESTS += tests/tui-check.sh
-EXTRA_DIST += tests/tui-screen.py
+EXTRA_DIST += tests/tui-screen.py tests/ptytui.py
 SCRIVANO_TESTS += tests/tui-screen.py
 
 # Lists in any order with filters (record_browse_by), and line grids.
