@@ -10,6 +10,8 @@ src_libscrivano_a_SOURCES += src/book/record-rows.c src/book/record-store.h \
 check_PROGRAMS += tests/unit/test-registers
 tests_unit_test_registers_SOURCES = tests/unit/test-registers.c
 tests_unit_test_registers_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+# A new book in a temporary folder, for this and the other unit tests on a book.
+EXTRA_DIST += tests/book-fixtures.h
 tests_unit_test_registers_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-registers
 nobase_dist_pkgdata_DATA += screens/parties.scr screens/company.scr screens/articles.scr

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "book-fixtures.h"
 #include "book/parties.h"
 #include "book/record.h"
 #include "tap.h"
@@ -408,19 +409,11 @@ indexed_orders(void)
 int
 main(void)
 {
-	char dir[] = "/tmp/scrivano-test-XXXXXX", *path;
-	char err[ERR_SIZE];
+	struct temp_book tb;
 
 	setlocale(LC_ALL, "C.UTF-8");
-	if (mkdtemp(dir) == NULL) {
-		ok(0, "temporary folder");
+	if ((book = temp_book_open(&tb)) == NULL)
 		return tap_done();
-	}
-	path = xasprintf("%s/book.sqlite", dir);
-	if (book_open(path, &book, err) < 0) {
-		ok(0, "book opens: %s", err);
-		return tap_done();
-	}
 	make_rows();
 	every_order();
 	filtered_orders();
@@ -429,13 +422,6 @@ main(void)
 	refusals();
 	indexed_orders();
 	free_rows();
-	book_close(book);
-	for (const char *const *s = (const char *const[]){ "", "-wal", "-shm", NULL }; *s; s++) {
-		char *p = xasprintf("%s%s", path, *s);
-		unlink(p);
-		free(p);
-	}
-	free(path);
-	rmdir(dir);
+	temp_book_close(&tb, book);
 	return tap_done();
 }

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "book-fixtures.h"
 #include "book/articles.h"
 #include "book/record.h"
 #include "tap.h"
@@ -312,32 +313,17 @@ widget(void)
 int
 main(void)
 {
-	char dir[] = "/tmp/scrivano-test-XXXXXX", *path;
-	char err[ERR_SIZE];
+	struct temp_book tb;
 
 	setlocale(LC_ALL, "C.UTF-8");
 	setenv("SCRIVANO_TODAY", "2026-11-21", 1);
-	if (mkdtemp(dir) == NULL) {
-		ok(0, "temporary folder");
+	if ((book = temp_book_open(&tb)) == NULL)
 		return tap_done();
-	}
-	path = xasprintf("%s/book.sqlite", dir);
-	if (book_open(path, &book, err) < 0) {
-		ok(0, "book opens: %s", err);
-		return tap_done();
-	}
 	ui.book = book;
 	ui.input_failed = 1; /* no terminal: a question is not answered */
 	syntax();
 	mistakes();
 	widget();
-	book_close(book);
-	for (const char *const *s = (const char *const[]){ "", "-wal", "-shm", NULL }; *s; s++) {
-		char *p = xasprintf("%s%s", path, *s);
-		unlink(p);
-		free(p);
-	}
-	free(path);
-	rmdir(dir);
+	temp_book_close(&tb, book);
 	return tap_done();
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include "book-fixtures.h"
 #include "book/parties.h"
 #include "book/record.h"
 #include "tap.h"
@@ -234,32 +235,15 @@ browse(void)
 int
 main(void)
 {
-	char dir[] = "/tmp/scrivano-test-XXXXXX", *path;
-	char err[ERR_SIZE];
+	struct temp_book tb;
 
 	setlocale(LC_ALL, "C.UTF-8");
-	if (mkdtemp(dir) == NULL) {
-		ok(0, "temporary folder");
+	if ((book = temp_book_open(&tb)) == NULL)
 		return tap_done();
-	}
-	path = xasprintf("%s/book.sqlite", dir);
-	if (book_open(path, &book, err) < 0) {
-		ok(0, "book opens: %s", err);
-		return tap_done();
-	}
 	save_and_load();
 	refused_values();
 	conflict();
 	browse();
-	book_close(book);
-	unlink(path);
-	free(path);
-	path = xasprintf("%s/book.sqlite-wal", dir);
-	unlink(path);
-	free(path);
-	path = xasprintf("%s/book.sqlite-shm", dir);
-	unlink(path);
-	free(path);
-	rmdir(dir);
+	temp_book_close(&tb, book);
 	return tap_done();
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "book-fixtures.h"
 #include "book/articles.h"
 #include "book/company.h"
 #include "book/parties.h"
@@ -22,7 +23,7 @@
 #include "util/util.h"
 
 static struct book *book;
-static char dir[] = "/tmp/scrivano-test-XXXXXX";
+static struct temp_book tb; /* the book, and the folder for the others */
 
 /* The first column of the first row of sql, as text ("" when none). */
 static char *
@@ -42,7 +43,7 @@ query(struct book *b, const char *sql)
 static void
 migrate_old_book(void)
 {
-	char *path = xasprintf("%s/old.sqlite", dir), err[ERR_SIZE];
+	char *path = xasprintf("%s/old.sqlite", tb.dir), err[ERR_SIZE];
 	struct book *b;
 	sqlite3 *db;
 
@@ -635,7 +636,7 @@ demo_book_valid(void)
 {
 	static const struct record_kind *const kinds[] = { &parties_kind, &articles_kind,
 							   &company_kind };
-	char *path = xasprintf("%s/demo.sqlite", dir), *sqlpath = share_path("data/demo-book.sql");
+	char *path = xasprintf("%s/demo.sqlite", tb.dir), *sqlpath = share_path("data/demo-book.sql");
 	char *sql = NULL, err[ERR_SIZE];
 	struct book *b = NULL;
 	int bad = 0, seen = 0;
@@ -675,34 +676,13 @@ out:
 	free(path);
 }
 
-static void
-remove_book(const char *name)
-{
-	static const char *const ext[] = { "", "-wal", "-shm" };
-
-	for (size_t i = 0; i < ARRAY_LEN(ext); i++) {
-		char *p = xasprintf("%s/%s%s", dir, name, ext[i]);
-		unlink(p);
-		free(p);
-	}
-}
-
 int
 main(void)
 {
-	char *path, err[ERR_SIZE];
-
 	setlocale(LC_ALL, "C.UTF-8");
-	if (mkdtemp(dir) == NULL) {
-		ok(0, "temporary folder");
+	if ((book = temp_book_open(&tb)) == NULL)
 		return tap_done();
-	}
 	migrate_old_book();
-	path = xasprintf("%s/book.sqlite", dir);
-	if (book_open(path, &book, err) < 0) {
-		ok(0, "book opens: %s", err);
-		return tap_done();
-	}
 	party_rules();
 	contacts();
 	company_profile();
@@ -712,11 +692,8 @@ main(void)
 	screen_views();
 	shipped_views();
 	demo_book_valid();
-	book_close(book);
-	free(path);
-	remove_book("book.sqlite");
-	remove_book("old.sqlite");
-	remove_book("demo.sqlite");
-	rmdir(dir);
+	book_files_remove(tb.dir, "old.sqlite");
+	book_files_remove(tb.dir, "demo.sqlite");
+	temp_book_close(&tb, book);
 	return tap_done();
 }
