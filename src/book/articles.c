@@ -95,15 +95,6 @@ check_document(const char *v, char *err)
 	return 0;
 }
 
-static int
-bad_field(const struct record *r, size_t field, size_t *bad, const char *msg, char *err)
-{
-	if (bad != NULL)
-		*bad = field;
-	err_set(err, "%s: %s", _(r->kind->fields[field].label), msg);
-	return REC_INVALID;
-}
-
 /* A VAT rate above 0, or a Natura with rate 0 or none: not both, not
  * neither. */
 static int
@@ -113,16 +104,16 @@ article_validate(const struct record *r, size_t *bad, char *err)
 	int taxed = rate[0] != '\0' && strcmp(rate, "0") != 0;
 
 	if (taxed && natura[0] != '\0')
-		return bad_field(r, ARTICLE_NATURA, bad,
-				 _("a Natura goes with a VAT rate of 0: clear the rate or the "
-				   "Natura"),
-				 err);
+		return record_invalid(r, ARTICLE_NATURA, bad,
+				      _("a Natura goes with a VAT rate of 0: clear the rate or the "
+					"Natura"),
+				      err);
 	if (!taxed && natura[0] == '\0')
-		return bad_field(r, ARTICLE_VAT_RATE, bad,
-				 rate[0] == '\0' ? _("give a VAT rate or a Natura code")
-						 : _("a rate of 0 needs a Natura code (SdI error "
-						     "00429)"),
-				 err);
+		return record_invalid(r, ARTICLE_VAT_RATE, bad,
+				      rate[0] == '\0' ? _("give a VAT rate or a Natura code")
+						      : _("a rate of 0 needs a Natura code (SdI error "
+							  "00429)"),
+				      err);
 	return 0;
 }
 

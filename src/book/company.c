@@ -73,15 +73,6 @@ check_series(const char *v, char *err)
 static const struct party_names names = { COMPANY_KIND, COMPANY_NAME, COMPANY_FIRST_NAME,
 					  COMPANY_LAST_NAME };
 
-static int
-bad_field(const struct record *r, size_t field, size_t *bad, const char *msg, char *err)
-{
-	if (bad != NULL)
-		*bad = field;
-	err_set(err, "%s: %s", _(r->kind->fields[field].label), msg);
-	return REC_INVALID;
-}
-
 /* IscrizioneREA: when any of it is given, office, number and the state of
  * liquidation are due. */
 static int
@@ -97,10 +88,10 @@ check_rea(const struct record *r, size_t *bad, char *err)
 		return 0;
 	for (size_t i = 0; i < ARRAY_LEN(due); i++)
 		if (record_get(r, due[i])[0] == '\0')
-			return bad_field(r, due[i], bad,
-					 _("the REA registration needs office, number and "
-					   "state of liquidation"),
-					 err);
+			return record_invalid(r, due[i], bad,
+					      _("the REA registration needs office, number and "
+						"state of liquidation"),
+					      err);
 	return 0;
 }
 
@@ -112,9 +103,9 @@ company_validate(const struct record *r, size_t *bad, char *err)
 	if (party_names_check(r, &names, bad, err) < 0)
 		return REC_INVALID;
 	if (record_get(r, COMPANY_PIVA)[0] == '\0')
-		return bad_field(r, COMPANY_PIVA, bad, _("must not be empty"), err);
+		return record_invalid(r, COMPANY_PIVA, bad, _("must not be empty"), err);
 	if (party_vat_check(record_get(r, COMPANY_COUNTRY), record_get(r, COMPANY_PIVA), msg) < 0)
-		return bad_field(r, COMPANY_PIVA, bad, msg, err);
+		return record_invalid(r, COMPANY_PIVA, bad, msg, err);
 	return check_rea(r, bad, err);
 }
 

@@ -114,15 +114,6 @@ party_vat_check(const char *vc, const char *code, char *err)
 	return strcmp(vc, "IT") == 0 ? check_partita_iva(code, err) : check_vat_code(code, err);
 }
 
-static int
-bad_field(size_t field, size_t *bad, const struct record *r, char *err, const char *msg)
-{
-	if (bad != NULL)
-		*bad = field;
-	err_set(err, "%s: %s", _(r->kind->fields[field].label), msg);
-	return REC_INVALID;
-}
-
 int
 party_names_check(const struct record *r, const struct party_names *f, size_t *bad, char *err)
 {
@@ -130,16 +121,16 @@ party_names_check(const struct record *r, const struct party_names *f, size_t *b
 
 	if (strcmp(record_get(r, f->kind), "P") == 0) {
 		if (record_get(r, f->last)[0] == '\0')
-			return bad_field(f->last, bad, r, err, _("must not be empty"));
+			return record_invalid(r, f->last, bad, _("must not be empty"), err);
 		if (record_get(r, f->first)[0] == '\0')
-			return bad_field(f->first, bad, r, err, _("must not be empty"));
+			return record_invalid(r, f->first, bad, _("must not be empty"), err);
 		return 0;
 	}
 	if (record_get(r, f->name)[0] == '\0')
-		return bad_field(f->name, bad, r, err, _("must not be empty"));
+		return record_invalid(r, f->name, bad, _("must not be empty"), err);
 	if (utf8_len(record_get(r, f->name)) > 80) {
 		err_set(msg, _("is too long (at most %u characters)"), 80u);
-		return bad_field(f->name, bad, r, err, msg);
+		return record_invalid(r, f->name, bad, msg, err);
 	}
 	return 0;
 }
@@ -172,11 +163,13 @@ check_tax_ids(const struct record *r, size_t *bad, char *err)
 	if (vc[0] == '\0')
 		vc = record_get(r, PARTY_COUNTRY);
 	if (piva[0] != '\0' && party_vat_check(vc, piva, msg) < 0)
-		return bad_field(PARTY_PIVA, bad, r, err, msg);
+		return record_invalid(r, PARTY_PIVA, bad, msg, err);
 	if (strcmp(record_get(r, PARTY_COUNTRY), "IT") == 0 && piva[0] == '\0' &&
 	    record_get(r, PARTY_CF)[0] == '\0')
-		return bad_field(PARTY_PIVA, bad, r, err,
-				 _("type it or the codice fiscale: an invoice in Italy needs one"));
+		return record_invalid(r, PARTY_PIVA, bad,
+				      _("type it or the codice fiscale: an invoice in Italy "
+					"needs one"),
+				      err);
 	return 0;
 }
 
@@ -186,24 +179,27 @@ check_public_admin(const struct record *r, size_t *bad, char *err)
 {
 	if (strcmp(record_get(r, PARTY_PA), "1") != 0) {
 		if (record_get(r, PARTY_PA_OFFICE)[0] != '\0')
-			return bad_field(PARTY_PA_OFFICE, bad, r, err,
-					 _("only for a public administration"));
+			return record_invalid(r, PARTY_PA_OFFICE, bad,
+					      _("only for a public administration"), err);
 		return 0;
 	}
 	if (strcmp(record_get(r, PARTY_ROLE), "S") == 0)
-		return bad_field(PARTY_PA, bad, r, err,
-				 _("only a customer can be a public administration here"));
+		return record_invalid(r, PARTY_PA, bad,
+				      _("only a customer can be a public administration here"),
+				      err);
 	if (record_get(r, PARTY_PA_OFFICE)[0] == '\0')
-		return bad_field(PARTY_PA_OFFICE, bad, r, err,
-				 _("a public administration needs its 6-character office code"));
+		return record_invalid(r, PARTY_PA_OFFICE, bad,
+				      _("a public administration needs its 6-character office "
+					"code"),
+				      err);
 	if (record_get(r, PARTY_SDI)[0] != '\0')
-		return bad_field(PARTY_SDI, bad, r, err,
-				 _("a public administration gets invoices at its office code: "
-				   "leave this empty"));
+		return record_invalid(r, PARTY_SDI, bad,
+				      _("a public administration gets invoices at its office code: "
+					"leave this empty"), err);
 	if (record_get(r, PARTY_PEC)[0] != '\0')
-		return bad_field(PARTY_PEC, bad, r, err,
-				 _("a public administration gets invoices at its office code: "
-				   "leave this empty"));
+		return record_invalid(r, PARTY_PEC, bad,
+				      _("a public administration gets invoices at its office code: "
+					"leave this empty"), err);
 	return 0;
 }
 
@@ -216,13 +212,15 @@ check_delivery(const struct record *r, size_t *bad, char *err)
 	int abroad = strcmp(record_get(r, PARTY_COUNTRY), "IT") != 0;
 
 	if (strcmp(sdi, "XXXXXXX") == 0 && !abroad)
-		return bad_field(PARTY_SDI, bad, r, err, _("XXXXXXX is the code of parties abroad"));
+		return record_invalid(r, PARTY_SDI, bad,
+				      _("XXXXXXX is the code of parties abroad"), err);
 	if (sdi[0] != '\0' && strcmp(sdi, "0000000") != 0 && strcmp(sdi, "XXXXXXX") != 0 &&
 	    record_get(r, PARTY_PEC)[0] != '\0')
-		return bad_field(PARTY_PEC, bad, r, err,
-				 _("give the SDI code or the PEC, not both: with a code the PEC "
-				   "is not used (leave the code empty or 0000000 to deliver to "
-				   "the PEC)"));
+		return record_invalid(r, PARTY_PEC, bad,
+				      _("give the SDI code or the PEC, not both: with a code the "
+					"PEC is not used (leave the code empty or 0000000 to "
+					"deliver to the PEC)"),
+				      err);
 	return 0;
 }
 

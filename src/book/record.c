@@ -226,12 +226,12 @@ record_set(struct record *r, size_t field, const char *value)
 	r->values[field] = xstrdup(value ? value : "");
 }
 
-static int
-field_invalid(const struct record_field *f, size_t i, size_t *bad, const char *msg, char *err)
+int
+record_invalid(const struct record *r, size_t field, size_t *bad, const char *msg, char *err)
 {
 	if (bad != NULL)
-		*bad = i;
-	err_set(err, "%s: %s", _(f->label), msg);
+		*bad = field;
+	err_set(err, "%s: %s", _(r->kind->fields[field].label), msg);
 	return REC_INVALID;
 }
 
@@ -246,19 +246,19 @@ record_validate(const struct record *r, size_t *bad_field, char *err)
 		const char *v = r->values[i];
 
 		if (!utf8_valid_text(v))
-			return field_invalid(f, i, bad_field,
-					     _("holds characters that are not allowed"), err);
+			return record_invalid(r, i, bad_field,
+					      _("holds characters that are not allowed"), err);
 		if (*v == '\0') {
 			if (f->flags & RECF_REQUIRED)
-				return field_invalid(f, i, bad_field, _("must not be empty"), err);
+				return record_invalid(r, i, bad_field, _("must not be empty"), err);
 			continue;
 		}
 		if (f->max > 0 && utf8_len(v) > f->max) {
 			err_set(msg, _("is too long (at most %u characters)"), f->max);
-			return field_invalid(f, i, bad_field, msg, err);
+			return record_invalid(r, i, bad_field, msg, err);
 		}
 		if (f->check != NULL && f->check(v, msg) < 0)
-			return field_invalid(f, i, bad_field, msg, err);
+			return record_invalid(r, i, bad_field, msg, err);
 	}
 	if (k->validate != NULL && k->validate(r, bad_field, err) < 0)
 		return REC_INVALID;

@@ -162,6 +162,9 @@ void record_custom_set(struct record *r, const char *name, const char *value);
 /* Checks every field and the kind's rules. 0, or REC_INVALID with the
  * field's index and "Label: what is wrong" in err. */
 int record_validate(const struct record *r, size_t *bad_field, char *err);
+/* For a kind's validate: REC_INVALID, with field in *bad (may be NULL) and
+ * "Label: msg" in err. */
+int record_invalid(const struct record *r, size_t field, size_t *bad, const char *msg, char *err);
 
 /* Where record_save_ex found a bad value: field of the parent (row
  * RECORD_PARENT), or of row `row` (0-based) of child `child`. */
