@@ -45,15 +45,12 @@ check_rate(const char *v, char *err)
 static int
 check_natura(const char *v, char *err)
 {
-	char msg[ERR_SIZE];
-	int rc = codelist_has(CODELIST_NATURA, v, msg);
+	int rc = code_listed(CODELIST_NATURA, v, err);
 
-	if (rc < 0)
-		return err_set(err, _("cannot be checked: %s"), msg);
 	if (rc == 0)
 		return err_set(err, _("must be a Natura code: N1, N2.1, N2.2, N3.1 ... N3.6, N4, "
 				      "N5, N6.1 ... N6.9, N7"));
-	return 0;
+	return rc > 0 ? 0 : -1;
 }
 
 /* EAN-8, UPC-A and EAN-13 carry a check digit: weights 3 and 1 from the

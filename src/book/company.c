@@ -16,14 +16,12 @@
 static int
 check_regime(const char *v, char *err)
 {
-	char msg[ERR_SIZE];
-	int rc = codelist_has(CODELIST_REGIME, v, msg);
+	int rc = code_listed(CODELIST_REGIME, v, err);
 
-	if (rc < 0)
-		return err_set(err, _("cannot be checked: %s"), msg);
-	return rc > 0 ? 0
-		      : err_set(err, _("must be a regime fiscale RF01 to RF20 (RF03 no longer "
-				       "exists)"));
+	if (rc == 0)
+		return err_set(err, _("must be a regime fiscale RF01 to RF20 (RF03 no longer "
+				      "exists)"));
+	return rc > 0 ? 0 : -1;
 }
 
 static int

@@ -67,22 +67,10 @@ check_pa_office(const char *v, char *err)
 	return n == 6 ? 0 : err_set(err, _("must be 6 capital letters or digits"));
 }
 
-/* A code of one of the lists in data/: 1, 0, or -1 with a message. */
-static int
-listed(const char *list, const char *v, char *err)
-{
-	char msg[ERR_SIZE];
-	int rc = codelist_has(list, v, msg);
-
-	if (rc < 0)
-		err_set(err, _("cannot be checked: %s"), msg);
-	return rc;
-}
-
 static int
 check_pay_terms(const char *v, char *err)
 {
-	int rc = listed(CODELIST_PAYMENT_TERMS, v, err);
+	int rc = code_listed(CODELIST_PAYMENT_TERMS, v, err);
 
 	if (rc == 0)
 		return err_set(err, _("must be TP01 (instalments), TP02 (in full) or TP03 "
@@ -93,7 +81,7 @@ check_pay_terms(const char *v, char *err)
 static int
 check_pay_method(const char *v, char *err)
 {
-	int rc = listed(CODELIST_PAYMENT_METHODS, v, err);
+	int rc = code_listed(CODELIST_PAYMENT_METHODS, v, err);
 
 	if (rc == 0)
 		return err_set(err, _("must be a code MP01 to MP23"));

@@ -583,10 +583,9 @@ check_cap(const char *v, char *err)
 }
 
 /* Provinces and countries are the lists in data/ (util/codelist.h), the
- * one source the screens' F4 lists show too. 1 listed, 0 not, -1 with a
- * message when the list cannot be read. */
-static int
-in_list(const char *list, const char *v, char *err)
+ * one source the screens' F4 lists show too. */
+int
+code_listed(const char *list, const char *v, char *err)
 {
 	char msg[ERR_SIZE];
 	int rc = codelist_has(list, v, msg);
@@ -603,7 +602,7 @@ check_province(const char *v, char *err)
 
 	if (!all_of(v, 2, is_upper_alpha))
 		return err_set(err, _("must be 2 letters"));
-	if ((rc = in_list(CODELIST_PROVINCES, v, err)) == 0)
+	if ((rc = code_listed(CODELIST_PROVINCES, v, err)) == 0)
 		return err_set(err, _("%s is not a province (EE: abroad)"), v);
 	return rc > 0 ? 0 : -1;
 }
@@ -615,7 +614,7 @@ check_country(const char *v, char *err)
 
 	if (!all_of(v, 2, is_upper_alpha))
 		return err_set(err, _("must be a 2-letter country code (IT, DE, FR...)"));
-	if ((rc = in_list(CODELIST_COUNTRIES, v, err)) == 0)
+	if ((rc = code_listed(CODELIST_COUNTRIES, v, err)) == 0)
 		return err_set(err, _("%s is not a country code"), v);
 	return rc > 0 ? 0 : -1;
 }

@@ -237,6 +237,9 @@ int record_table_find(struct book *b, const struct record_kind *k, const struct 
 int check_partita_iva(const char *v, char *err);
 int check_codice_fiscale(const char *v, char *err);
 int check_cap(const char *v, char *err);
+/* Whether v is a code of a list in data/ (util/codelist.h): 1, 0, or -1
+ * with a message when the list cannot be read. */
+int code_listed(const char *list, const char *v, char *err);
 int check_province(const char *v, char *err);
 int check_country(const char *v, char *err);
 int check_email(const char *v, char *err);
