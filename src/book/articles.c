@@ -3,7 +3,6 @@
  * Stored by the one-table record storage, movements as child rows. */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,10 +15,8 @@
 static int
 check_code(const char *v, char *err)
 {
-	for (const char *p = v; *p != '\0'; p++)
-		if (!isupper((unsigned char)*p) && !isdigit((unsigned char)*p) &&
-		    strchr("-_./", *p) == NULL)
-			return err_set(err, _("may hold only capital letters, digits and - _ . /"));
+	if (!code_chars_ok(v, "-_./"))
+		return err_set(err, _("may hold only capital letters, digits and - _ . /"));
 	return 0;
 }
 
@@ -61,10 +58,8 @@ check_barcode(const char *v, char *err)
 	size_t n = strlen(v);
 	int sum = 0;
 
-	for (const char *p = v; *p != '\0'; p++)
-		if (!isupper((unsigned char)*p) && !isdigit((unsigned char)*p) &&
-		    strchr("-.", *p) == NULL)
-			return err_set(err, _("may hold only capital letters, digits, - and ."));
+	if (!code_chars_ok(v, "-."))
+		return err_set(err, _("may hold only capital letters, digits, - and ."));
 	if (strspn(v, "0123456789") != n || (n != 8 && n != 12 && n != 13))
 		return 0;
 	for (size_t i = 0; i + 1 < n; i++)

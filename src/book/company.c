@@ -4,7 +4,6 @@
  * them. It is made with the book and is never added or deleted. */
 #include "config.h"
 
-#include <ctype.h>
 #include <string.h>
 
 #include "book/company.h"
@@ -35,25 +34,20 @@ check_amount(const char *v, char *err)
 static int
 check_sole_member(const char *v, char *err)
 {
-	if (strcmp(v, "SU") != 0 && strcmp(v, "SM") != 0)
-		return err_set(err, _("must be SU (one member) or SM (more members)"));
-	return 0;
+	return check_one_of(v, "SU SM", _("must be SU (one member) or SM (more members)"), err);
 }
 
 static int
 check_liquidation(const char *v, char *err)
 {
-	if (strcmp(v, "LS") != 0 && strcmp(v, "LN") != 0)
-		return err_set(err, _("must be LS (in liquidation) or LN (not in liquidation)"));
-	return 0;
+	return check_one_of(v, "LS LN",
+			    _("must be LS (in liquidation) or LN (not in liquidation)"), err);
 }
 
 static int
 check_numbering(const char *v, char *err)
 {
-	if (strcmp(v, "Y") != 0 && strcmp(v, "C") != 0)
-		return err_set(err, _("must be Y (restart each year) or C (continuous)"));
-	return 0;
+	return check_one_of(v, "Y C", _("must be Y (restart each year) or C (continuous)"), err);
 }
 
 /* A series goes into the invoice number ("12/A"), which holds at most 20
@@ -61,10 +55,8 @@ check_numbering(const char *v, char *err)
 static int
 check_series(const char *v, char *err)
 {
-	for (const char *p = v; *p != '\0'; p++)
-		if (!isupper((unsigned char)*p) && !isdigit((unsigned char)*p) &&
-		    strchr("-/_", *p) == NULL)
-			return err_set(err, _("may hold only capital letters, digits and - / _"));
+	if (!code_chars_ok(v, "-/_"))
+		return err_set(err, _("may hold only capital letters, digits and - / _"));
 	return 0;
 }
 

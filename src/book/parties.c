@@ -4,7 +4,6 @@
  * one-table record storage, with contacts as child rows. */
 #include "config.h"
 
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,17 +15,13 @@
 int
 check_party_role(const char *v, char *err)
 {
-	if (strlen(v) != 1 || strchr("CSB", v[0]) == NULL)
-		return err_set(err, _("must be C (customer), S (supplier) or B (both)"));
-	return 0;
+	return check_one_of(v, "C S B", _("must be C (customer), S (supplier) or B (both)"), err);
 }
 
 int
 check_party_kind(const char *v, char *err)
 {
-	if (strcmp(v, "C") != 0 && strcmp(v, "P") != 0)
-		return err_set(err, _("must be C (company) or P (natural person)"));
-	return 0;
+	return check_one_of(v, "C P", _("must be C (company) or P (natural person)"), err);
 }
 
 int
@@ -43,28 +38,23 @@ check_vat_code(const char *v, char *err)
 {
 	size_t n = strlen(v);
 
-	for (size_t i = 0; i < n; i++)
-		if (!isupper((unsigned char)v[i]) && !isdigit((unsigned char)v[i]))
-			return err_set(err, _("may hold only capital letters and digits"));
+	if (!code_chars_ok(v, ""))
+		return err_set(err, _("may hold only capital letters and digits"));
 	return n >= 2 && n <= 28 ? 0 : err_set(err, _("must be 2 to 28 letters and digits"));
 }
 
 static int
 check_yes_no(const char *v, char *err)
 {
-	return strcmp(v, "0") == 0 || strcmp(v, "1") == 0 ? 0
-							  : err_set(err, _("must be 1 (yes) or 0 (no)"));
+	return check_one_of(v, "1 0", _("must be 1 (yes) or 0 (no)"), err);
 }
 
 static int
 check_pa_office(const char *v, char *err)
 {
-	size_t n = strlen(v);
-
-	for (size_t i = 0; i < n; i++)
-		if (!isupper((unsigned char)v[i]) && !isdigit((unsigned char)v[i]))
-			return err_set(err, _("must be 6 capital letters or digits"));
-	return n == 6 ? 0 : err_set(err, _("must be 6 capital letters or digits"));
+	if (strlen(v) != 6 || !code_chars_ok(v, ""))
+		return err_set(err, _("must be 6 capital letters or digits"));
+	return 0;
 }
 
 static int

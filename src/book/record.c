@@ -545,6 +545,29 @@ is_upper_alnum(int c)
 }
 
 int
+code_chars_ok(const char *v, const char *also)
+{
+	for (const char *p = v; *p != '\0'; p++)
+		if (!is_upper_alnum((unsigned char)*p) && strchr(also, *p) == NULL)
+			return 0;
+	return 1;
+}
+
+int
+check_one_of(const char *v, const char *codes, const char *msg, char *err)
+{
+	size_t n = strlen(v);
+
+	for (const char *c = codes; *c != '\0'; c += strspn(c, " ")) {
+		size_t len = strcspn(c, " ");
+		if (len == n && strncmp(c, v, n) == 0)
+			return 0;
+		c += len;
+	}
+	return err_set(err, "%s", msg);
+}
+
+int
 check_partita_iva(const char *v, char *err)
 {
 	if (!all_of(v, 11, isdigit))
@@ -708,11 +731,8 @@ check_iban(const char *v, char *err)
 {
 	size_t n = strlen(v);
 
-	if (n < 15 || n > 34)
+	if (n < 15 || n > 34 || !code_chars_ok(v, ""))
 		return err_set(err, _("must be 15 to 34 letters and digits"));
-	for (size_t i = 0; i < n; i++)
-		if (!is_upper_alnum((unsigned char)v[i]))
-			return err_set(err, _("must be 15 to 34 letters and digits"));
 	if (!is_upper_alpha((unsigned char)v[0]) || !is_upper_alpha((unsigned char)v[1]) ||
 	    !isdigit((unsigned char)v[2]) || !isdigit((unsigned char)v[3]))
 		return err_set(err, _("must start with the country and two check digits "

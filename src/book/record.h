@@ -237,6 +237,11 @@ int record_table_find(struct book *b, const struct record_kind *k, const struct 
 int check_partita_iva(const char *v, char *err);
 int check_codice_fiscale(const char *v, char *err);
 int check_cap(const char *v, char *err);
+/* Whether v holds only capital letters A-Z, digits and the characters of
+ * also (1 or 0). */
+int code_chars_ok(const char *v, const char *also);
+/* v is one of codes (separated by blanks: "SU SM"): 0, or -1 with msg. */
+int check_one_of(const char *v, const char *codes, const char *msg, char *err);
 /* Whether v is a code of a list in data/ (util/codelist.h): 1, 0, or -1
  * with a message when the list cannot be read. */
 int code_listed(const char *list, const char *v, char *err);
