@@ -709,9 +709,7 @@ check_sdi_code(const char *v, char *err)
 					    : err_set(err, _("must be 7 letters or digits"));
 }
 
-/* The remainder of the number "digits of v, letters as 10..35" modulo 97,
- * read with the first four characters moved to the end. */
-static int
+int
 iban_mod97(const char *v)
 {
 	size_t n = strlen(v);

@@ -251,6 +251,10 @@ int check_email(const char *v, char *err);
 int check_sdi_code(const char *v, char *err);
 /* An IBAN: country, check digits (mod 97), at most 34 letters and digits. */
 int check_iban(const char *v, char *err);
+/* The remainder modulo 97 of the number an IBAN stands for (1 when its
+ * check digits are right): the first four characters moved to the end,
+ * each letter read as 10 (A) to 35 (Z). v holds only A-Z and 0-9. */
+int iban_mod97(const char *v);
 /* An ISO date YYYY-MM-DD that exists in the calendar. */
 int check_iso_date(const char *v, char *err);
 /* An integer: optional '-', digits, no leading zeros; within int64. */

@@ -82,33 +82,6 @@ iban_length(const char *cc)
 	return 0;
 }
 
-/* The remainder mod 97 of the number the IBAN stands for: the first four
- * characters moved to the end, each letter replaced by 10 (A) to 35 (Z). */
-static unsigned
-iban_mod97(const char *v)
-{
-	size_t n = strlen(v);
-	unsigned r = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		char c = v[(i + 4) % n];
-		if (c >= '0' && c <= '9')
-			r = (r * 10 + (unsigned)(c - '0')) % 97;
-		else
-			r = (r * 100 + (unsigned)(c - 'A' + 10)) % 97;
-	}
-	return r;
-}
-
-static int
-iban_chars_ok(const char *v)
-{
-	for (const char *p = v; *p != '\0'; p++)
-		if (!((*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
-			return 0;
-	return 1;
-}
-
 /* Italy and San Marino: CIN letter, ABI and CAB of 5 digits, account of 12. */
 static int
 iban_it_shape(const char *v)
@@ -153,7 +126,7 @@ validate_iban(const struct ft_params *p, const char *value, char *err)
 	unsigned want;
 
 	(void)p;
-	if (n < 15 || n > 34 || !iban_chars_ok(value) || value[0] < 'A' || value[0] > 'Z' ||
+	if (n < 15 || n > 34 || !code_chars_ok(value, "") || value[0] < 'A' || value[0] > 'Z' ||
 	    value[1] < 'A' || value[1] > 'Z' || value[2] < '0' || value[2] > '9' ||
 	    value[3] < '0' || value[3] > '9')
 		return err_set(err, "%s", _("is not an IBAN (two letters, two digits, then the "
