@@ -3,7 +3,7 @@ src_libscrivano_a_SOURCES += src/book/book.c src/book/book.h \
 src_libscrivano_a_SOURCES += src/book/cli.c
 nobase_dist_pkgdata_DATA += data/demo-book.sql
 src_libscrivano_a_SOURCES += src/book/record.c src/book/record.h \
-	src/book/record-table.c src/book/parties.c src/book/parties.h
+	src/book/record-table.c src/book/record-sql.c src/book/parties.c src/book/parties.h
 src_libscrivano_a_SOURCES += src/book/record-rows.c src/book/record-store.h \
 	src/book/contacts.c src/book/company.c src/book/company.h \
 	src/book/articles.c src/book/articles.h

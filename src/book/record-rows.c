@@ -9,43 +9,7 @@
 
 #include "book/record-store.h"
 #include "book/record.h"
-#include "util/i18n.h"
 #include "util/util.h"
-
-static int
-db_error(struct book *b, char *err)
-{
-	err_set(err, _("book %s: %s"), book_path(b), sqlite3_errmsg(book_db(b)));
-	return REC_ERROR;
-}
-
-static int
-prepare(struct book *b, struct buf *sql, sqlite3_stmt **st, char *err)
-{
-	int rc = sqlite3_prepare_v2(book_db(b), sql->data, -1, st, NULL);
-
-	buf_free(sql);
-	return rc == SQLITE_OK ? 0 : db_error(b, err);
-}
-
-/* Steps a statement that returns no rows, then finalizes it. */
-static int
-step_done(struct book *b, sqlite3_stmt *st, char *err)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_error(b, err);
-}
-
-void
-record_bind_value(sqlite3_stmt *st, int i, const struct record_field *f, const char *value)
-{
-	if ((f->flags & RECF_NULL) && value[0] == '\0')
-		sqlite3_bind_null(st, i);
-	else
-		sqlite3_bind_text(st, i, value, -1, SQLITE_TRANSIENT);
-}
 
 /* ---- child rows ---- */
 
@@ -59,12 +23,10 @@ load_child(struct book *b, struct record *r, size_t c, char *err)
 	int rc;
 
 	buf_adds(&sql, "SELECT id");
-	for (size_t i = 0; i < k->nfields; i++)
-		buf_printf(&sql, k->fields[i].sql ? ", (%s)" : ", %s",
-			   k->fields[i].sql ? k->fields[i].sql : k->fields[i].name);
+	record_sql_select(&sql, k);
 	buf_printf(&sql, " FROM %s WHERE %s = ?1 ORDER BY %s, id", k->table, ch->parent_column,
 		   ch->position_column);
-	if (prepare(b, &sql, &st, err) < 0)
+	if (record_prepare(b, &sql, &st, err) < 0)
 		return REC_ERROR;
 	sqlite3_bind_int64(st, 1, r->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -72,13 +34,10 @@ load_child(struct book *b, struct record *r, size_t c, char *err)
 		record_rows_insert(&r->rows[c], r->rows[c].n, row);
 		row->id = sqlite3_column_int64(st, 0);
 		row->version = 1;
-		for (size_t i = 0; i < k->nfields; i++) {
-			const unsigned char *v = sqlite3_column_text(st, (int)i + 1);
-			record_set(row, i, v ? (const char *)v : "");
-		}
+		record_read_values(st, 1, row);
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_error(b, err);
+	return rc == SQLITE_DONE ? 0 : record_db_error(b, err);
 }
 
 int
@@ -102,7 +61,7 @@ delete_dropped(struct book *b, const struct record *r, size_t c, char *err)
 	buf_printf(&sql, "DELETE FROM %s WHERE %s = ?1 AND id NOT IN (SELECT value FROM "
 			 "json_each(?2))",
 		   ch->kind->table, ch->parent_column);
-	if (prepare(b, &sql, &st, err) < 0)
+	if (record_prepare(b, &sql, &st, err) < 0)
 		return REC_ERROR;
 	buf_adds(&ids, "[");
 	for (size_t i = 0; i < rows->n; i++)
@@ -113,7 +72,7 @@ delete_dropped(struct book *b, const struct record *r, size_t c, char *err)
 	sqlite3_bind_int64(st, 1, r->id);
 	sqlite3_bind_text(st, 2, ids.data, -1, SQLITE_TRANSIENT);
 	buf_free(&ids);
-	return step_done(b, st, err);
+	return record_step_done(b, st, err);
 }
 
 /* Binds the row's stored fields as ?3, ?4...; ?1 is the parent, ?2 the
@@ -121,13 +80,9 @@ delete_dropped(struct book *b, const struct record *r, size_t c, char *err)
 static void
 bind_row(sqlite3_stmt *st, const struct record *row, int64_t parent, size_t pos)
 {
-	int n = 2;
-
 	sqlite3_bind_int64(st, 1, parent);
 	sqlite3_bind_int64(st, 2, (sqlite3_int64)pos);
-	for (size_t i = 0; i < row->kind->nfields; i++)
-		if (row->kind->fields[i].sql == NULL)
-			record_bind_value(st, ++n, &row->kind->fields[i], row->values[i]);
+	record_bind_values(st, row, 3);
 }
 
 /* An update of a row that is not the parent's (a row id from elsewhere)
@@ -139,18 +94,16 @@ update_row(struct book *b, const struct record_child *ch, struct record *row, in
 	const struct record_kind *k = ch->kind;
 	struct buf sql = { 0 };
 	sqlite3_stmt *st;
-	int n = 2;
+	int n;
 
 	buf_printf(&sql, "UPDATE %s SET %s = ?2", k->table, ch->position_column);
-	for (size_t i = 0; i < k->nfields; i++)
-		if (k->fields[i].sql == NULL)
-			buf_printf(&sql, ", %s = ?%d", k->fields[i].name, ++n);
-	buf_printf(&sql, " WHERE %s = ?1 AND id = ?%d", ch->parent_column, n + 1);
-	if (prepare(b, &sql, &st, err) < 0)
+	n = record_sql_assign(&sql, k, 3);
+	buf_printf(&sql, " WHERE %s = ?1 AND id = ?%d", ch->parent_column, n);
+	if (record_prepare(b, &sql, &st, err) < 0)
 		return REC_ERROR;
 	bind_row(st, row, parent, pos);
-	sqlite3_bind_int64(st, n + 1, row->id);
-	if (step_done(b, st, err) < 0)
+	sqlite3_bind_int64(st, n, row->id);
+	if (record_step_done(b, st, err) < 0)
 		return REC_ERROR;
 	if (sqlite3_changes(book_db(b)) == 0)
 		row->id = 0;
@@ -161,25 +114,16 @@ static int
 insert_row(struct book *b, const struct record_child *ch, struct record *row, int64_t parent,
 	   size_t pos, char *err)
 {
-	const struct record_kind *k = ch->kind;
 	struct buf sql = { 0 };
 	sqlite3_stmt *st;
-	int n = 2;
+	char *names = xasprintf("%s, %s", ch->parent_column, ch->position_column);
 
-	buf_printf(&sql, "INSERT INTO %s (%s, %s", k->table, ch->parent_column,
-		   ch->position_column);
-	for (size_t i = 0; i < k->nfields; i++)
-		if (k->fields[i].sql == NULL)
-			buf_printf(&sql, ", %s", k->fields[i].name);
-	buf_adds(&sql, ") VALUES (?1, ?2");
-	for (size_t i = 0; i < k->nfields; i++)
-		if (k->fields[i].sql == NULL)
-			buf_printf(&sql, ", ?%d", ++n);
-	buf_adds(&sql, ")");
-	if (prepare(b, &sql, &st, err) < 0)
+	record_sql_insert(&sql, ch->kind, names, "?1, ?2", 3);
+	free(names);
+	if (record_prepare(b, &sql, &st, err) < 0)
 		return REC_ERROR;
 	bind_row(st, row, parent, pos);
-	if (step_done(b, st, err) < 0)
+	if (record_step_done(b, st, err) < 0)
 		return REC_ERROR;
 	row->id = sqlite3_last_insert_rowid(book_db(b));
 	row->version = 1;
@@ -218,14 +162,14 @@ record_custom_load(struct book *b, struct record *r, char *err)
 			       "SELECT name, value FROM custom_values WHERE kind = ?1 AND "
 			       "record_id = ?2 ORDER BY name",
 			       -1, &st, NULL) != SQLITE_OK)
-		return db_error(b, err);
+		return record_db_error(b, err);
 	sqlite3_bind_text(st, 1, r->kind->name, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, r->id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		record_custom_set(r, (const char *)sqlite3_column_text(st, 0),
 				  (const char *)sqlite3_column_text(st, 1));
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_error(b, err);
+	return rc == SQLITE_DONE ? 0 : record_db_error(b, err);
 }
 
 /* An empty value is no row: the book keeps only what was typed. */
@@ -244,13 +188,13 @@ record_custom_save(struct book *b, const struct record *r, char *err)
 					       : "DELETE FROM custom_values WHERE kind = ?1 AND "
 						 "record_id = ?2 AND name = ?3",
 				       -1, &st, NULL) != SQLITE_OK)
-			return db_error(b, err);
+			return record_db_error(b, err);
 		sqlite3_bind_text(st, 1, r->kind->name, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, r->id);
 		sqlite3_bind_text(st, 3, r->custom[i].name, -1, SQLITE_STATIC);
 		if (v[0] != '\0')
 			sqlite3_bind_text(st, 4, v, -1, SQLITE_STATIC);
-		if (step_done(b, st, err) < 0)
+		if (record_step_done(b, st, err) < 0)
 			return REC_ERROR;
 	}
 	return 0;
@@ -264,10 +208,10 @@ record_custom_delete(struct book *b, const struct record *r, char *err)
 	if (sqlite3_prepare_v2(book_db(b),
 			       "DELETE FROM custom_values WHERE kind = ?1 AND record_id = ?2", -1,
 			       &st, NULL) != SQLITE_OK)
-		return db_error(b, err);
+		return record_db_error(b, err);
 	sqlite3_bind_text(st, 1, r->kind->name, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, r->id);
-	return step_done(b, st, err);
+	return record_step_done(b, st, err);
 }
 
 int
@@ -284,7 +228,7 @@ record_custom_load_rows(struct book *b, const struct record_kind *k, struct reco
 			       "SELECT record_id, name, value FROM custom_values WHERE kind = ?1 "
 			       "AND record_id IN (SELECT value FROM json_each(?2))",
 			       -1, &st, NULL) != SQLITE_OK)
-		return db_error(b, err);
+		return record_db_error(b, err);
 	buf_adds(&ids, "[");
 	for (size_t i = 0; i < n; i++)
 		buf_printf(&ids, "%s%lld", i ? "," : "", (long long)rows[i]->id);
@@ -300,5 +244,5 @@ record_custom_load_rows(struct book *b, const struct record_kind *k, struct reco
 						  (const char *)sqlite3_column_text(st, 2));
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_error(b, err);
+	return rc == SQLITE_DONE ? 0 : record_db_error(b, err);
 }

@@ -13,43 +13,6 @@
 #include "util/i18n.h"
 #include "util/util.h"
 
-static int
-db_error(struct book *b, char *err)
-{
-	err_set(err, _("book %s: %s"), book_path(b), sqlite3_errmsg(book_db(b)));
-	return REC_ERROR;
-}
-
-static int
-prepare(struct book *b, struct buf *sql, sqlite3_stmt **st, char *err)
-{
-	int rc = sqlite3_prepare_v2(book_db(b), sql->data, -1, st, NULL);
-
-	buf_free(sql);
-	return rc == SQLITE_OK ? 0 : db_error(b, err);
-}
-
-/* The fields as a SELECT names them: a computed field by its expression. */
-static void
-add_columns(struct buf *sql, const struct record_kind *k)
-{
-	for (size_t i = 0; i < k->nfields; i++)
-		if (k->fields[i].sql != NULL)
-			buf_printf(sql, ", (%s)", k->fields[i].sql);
-		else
-			buf_printf(sql, ", %s", k->fields[i].name);
-}
-
-/* Fills r's fields from columns first.. of the current row. */
-static void
-read_values(sqlite3_stmt *st, int first, struct record *r)
-{
-	for (size_t i = 0; i < r->kind->nfields; i++) {
-		const unsigned char *v = sqlite3_column_text(st, first + (int)i);
-		record_set(r, i, v ? (const char *)v : "");
-	}
-}
-
 /* Whether row id exists: 1, 0, or REC_ERROR. */
 static int
 row_exists(struct book *b, const struct record_kind *k, int64_t id, char *err)
@@ -59,13 +22,13 @@ row_exists(struct book *b, const struct record_kind *k, int64_t id, char *err)
 	int rc;
 
 	buf_printf(&sql, "SELECT 1 FROM %s WHERE id = ?1", k->table);
-	if (prepare(b, &sql, &st, err) < 0)
+	if (record_prepare(b, &sql, &st, err) < 0)
 		return REC_ERROR;
 	sqlite3_bind_int64(st, 1, id);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return db_error(b, err);
+		return record_db_error(b, err);
 	return rc == SQLITE_ROW;
 }
 
@@ -94,63 +57,36 @@ record_table_load(struct book *b, struct record *r, char *err)
 	int rc;
 
 	buf_adds(&sql, "SELECT version");
-	add_columns(&sql, r->kind);
+	record_sql_select(&sql, r->kind);
 	buf_printf(&sql, " FROM %s WHERE id = ?1", r->kind->table);
-	if (prepare(b, &sql, &st, err) < 0)
+	if (record_prepare(b, &sql, &st, err) < 0)
 		return REC_ERROR;
 	sqlite3_bind_int64(st, 1, r->id);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		r->version = sqlite3_column_int64(st, 0);
-		read_values(st, 1, r);
+		record_read_values(st, 1, r);
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE) {
 		err_set(err, _("no longer in the book (deleted by someone else?)"));
 		return REC_GONE;
 	}
-	return rc == SQLITE_ROW ? 0 : db_error(b, err);
-}
-
-/* Binds the stored (not computed) fields as ?1, ?2... in field order;
- * returns how many. */
-static int
-bind_values(sqlite3_stmt *st, const struct record *r)
-{
-	int n = 0;
-
-	for (size_t i = 0; i < r->kind->nfields; i++)
-		if (r->kind->fields[i].sql == NULL)
-			record_bind_value(st, ++n, &r->kind->fields[i], r->values[i]);
-	return n;
+	return rc == SQLITE_ROW ? 0 : record_db_error(b, err);
 }
 
 int
 record_table_insert(struct book *b, struct record *r, char *err)
 {
-	const struct record_kind *k = r->kind;
 	struct buf sql = { 0 };
 	sqlite3_stmt *st;
-	int rc;
 
-	size_t n = 0;
-
-	buf_printf(&sql, "INSERT INTO %s (version", k->table);
-	for (size_t i = 0; i < k->nfields; i++)
-		if (k->fields[i].sql == NULL)
-			buf_printf(&sql, ", %s", k->fields[i].name);
-	buf_adds(&sql, ") VALUES (1");
-	for (size_t i = 0; i < k->nfields; i++)
-		if (k->fields[i].sql == NULL)
-			buf_printf(&sql, ", ?%zu", ++n);
-	buf_adds(&sql, ")");
-	if (prepare(b, &sql, &st, err) < 0)
+	record_sql_insert(&sql, r->kind, "version", "1", 1);
+	if (record_prepare(b, &sql, &st, err) < 0)
 		return REC_ERROR;
-	bind_values(st, r);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_error(b, err);
+	record_bind_values(st, r, 1);
+	if (record_step_done(b, st, err) < 0)
+		return REC_ERROR;
 	r->id = sqlite3_last_insert_rowid(book_db(b));
 	r->version = 1;
 	return 0;
@@ -162,24 +98,20 @@ record_table_update(struct book *b, struct record *r, char *err)
 	const struct record_kind *k = r->kind;
 	struct buf sql = { 0 };
 	sqlite3_stmt *st;
-	int n = 0, rc;
+	int n;
 
 	buf_printf(&sql, "UPDATE %s SET version = version + 1, "
 			 "modified = strftime('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now')",
 		   k->table);
-	for (size_t i = 0; i < k->nfields; i++)
-		if (k->fields[i].sql == NULL)
-			buf_printf(&sql, ", %s = ?%d", k->fields[i].name, ++n);
-	buf_printf(&sql, " WHERE id = ?%d AND version = ?%d", n + 1, n + 2);
-	if (prepare(b, &sql, &st, err) < 0)
+	n = record_sql_assign(&sql, k, 1);
+	buf_printf(&sql, " WHERE id = ?%d AND version = ?%d", n, n + 1);
+	if (record_prepare(b, &sql, &st, err) < 0)
 		return REC_ERROR;
-	bind_values(st, r);
-	sqlite3_bind_int64(st, n + 1, r->id);
-	sqlite3_bind_int64(st, n + 2, r->version);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_error(b, err);
+	record_bind_values(st, r, 1);
+	sqlite3_bind_int64(st, n, r->id);
+	sqlite3_bind_int64(st, n + 1, r->version);
+	if (record_step_done(b, st, err) < 0)
+		return REC_ERROR;
 	if (sqlite3_changes(book_db(b)) == 0)
 		return refused(b, r, err);
 	r->version++;
@@ -191,17 +123,14 @@ record_table_remove(struct book *b, const struct record *r, char *err)
 {
 	struct buf sql = { 0 };
 	sqlite3_stmt *st;
-	int rc;
 
 	buf_printf(&sql, "DELETE FROM %s WHERE id = ?1 AND version = ?2", r->kind->table);
-	if (prepare(b, &sql, &st, err) < 0)
+	if (record_prepare(b, &sql, &st, err) < 0)
 		return REC_ERROR;
 	sqlite3_bind_int64(st, 1, r->id);
 	sqlite3_bind_int64(st, 2, r->version);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_error(b, err);
+	if (record_step_done(b, st, err) < 0)
+		return REC_ERROR;
 	return sqlite3_changes(book_db(b)) == 0 ? refused(b, r, err) : 0;
 }
 
@@ -210,7 +139,7 @@ static void
 select_rows(struct buf *sql, const struct record_kind *k)
 {
 	buf_adds(sql, "SELECT id, version");
-	add_columns(sql, k);
+	record_sql_select(sql, k);
 	buf_printf(sql, " FROM %s", k->table);
 }
 
@@ -226,14 +155,14 @@ collect(struct book *b, const struct record_kind *k, sqlite3_stmt *st, size_t n,
 		struct record *r = record_new(k);
 		r->id = sqlite3_column_int64(st, 0);
 		r->version = sqlite3_column_int64(st, 1);
-		read_values(st, 2, r);
+		record_read_values(st, 2, r);
 		rows[(*got)++] = r;
 	}
 	if (*got < n && rc != SQLITE_DONE) {
 		for (size_t i = 0; i < *got; i++)
 			record_free(rows[i]);
 		*got = 0;
-		return db_error(b, err);
+		return record_db_error(b, err);
 	}
 	return 0;
 }
@@ -337,7 +266,7 @@ record_table_browse(struct book *b, const struct record_kind *k, const struct br
 
 	page_query(&sql, k, o, &ps, key != NULL, NULL);
 	buf_adds(&sql, " LIMIT ?3");
-	if (prepare(b, &sql, &st, err) < 0)
+	if (record_prepare(b, &sql, &st, err) < 0)
 		return REC_ERROR;
 	if (key != NULL)
 		bind_anchor(st, &ps, key, id);
@@ -362,7 +291,7 @@ record_table_find(struct book *b, const struct record_kind *k, const struct brow
 	page_query(&sql, k, o, &ps, key != NULL, cond.data);
 	buf_free(&cond);
 	buf_adds(&sql, " LIMIT 1");
-	if (prepare(b, &sql, &st, err) < 0)
+	if (record_prepare(b, &sql, &st, err) < 0)
 		return REC_ERROR;
 	if (key != NULL)
 		bind_anchor(st, &ps, key, id);
