@@ -33,7 +33,9 @@ such as LANG, sent with SendEnv LANG LC_*), encoding (the terminal's
 charset as a Python codec: what is typed is encoded in it, what arrives
 decoded with it), ssh_args (placed before ours, so they win). screen_text()
 is what the user sees (line drawing included), text() everything received,
-raw the bytes.
+raw the bytes. type_wrong_passwords(prompt) answers password prompts
+wrongly until they stop. book_rows(book, sql) reads a book, whose path
+srv.book_path(user) gives.
 
 Run as root, the server drops each session to a service user: the harness
 names `nobody` (--service-user, before the test's own args, so that a test
@@ -58,6 +60,7 @@ import select
 import shutil
 import signal
 import socket
+import sqlite3
 import struct
 import subprocess
 import sys
@@ -176,6 +179,15 @@ class Tap:
         return 1 if self.failed else 0
 
 
+def book_rows(book, sql, *args):
+    """The rows of a query on a book file, read with Python's sqlite3."""
+    db = sqlite3.connect(book)
+    try:
+        return db.execute(sql, args).fetchall()
+    finally:
+        db.close()
+
+
 def free_port():
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     s.bind(("127.0.0.1", 0))
@@ -220,6 +232,10 @@ class Server:
         if r.returncode != 0:
             raise RuntimeError("user add %s: %s" % (name, r.stderr))
         self.give_datadir()
+
+    def book_path(self, user):
+        """Where user's book is: DATADIR/books/USER.sqlite."""
+        return os.path.join(self.datadir, "books", user + ".sqlite")
 
     def give_datadir(self, user=None):
         """Run as root: the data dir becomes the service user's (what root
@@ -457,6 +473,20 @@ class Client:
             if len(self.raw) == before or not alive:
                 return True
         return False
+
+    def type_wrong_passwords(self, prompt, most=5):
+        """Answers each password prompt (a regex on the screen) with a
+        wrong password, at most `most` times, until no prompt comes within
+        5 s; how many were typed."""
+        typed = 0
+        for _ in range(most):
+            if not self.wait_for(prompt, 5):
+                break
+            self.send("nope%d\r" % typed)
+            typed += 1
+            self.screen.reset()
+            self.pump(0.1)
+        return typed
 
     def resize(self, cols, rows):
         """The user resizes the terminal: new size on the client's pty and

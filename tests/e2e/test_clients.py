@@ -71,14 +71,7 @@ def test_kbdint_failures(srv):
     an unknown user, every failure logged."""
     args = KBDINT + ["-o", "NumberOfPasswordPrompts=5"]
     with srv.client("anna", None, ssh_args=args) as c:
-        typed = 0
-        for _ in range(5):
-            if not c.wait_for(re.compile(r"[Pp]assword: *$", re.M), 5):
-                break
-            c.send("nope%d\r" % typed)
-            typed += 1
-            c.screen.reset()
-            c.pump(0.1)
+        typed = c.type_wrong_passwords(re.compile(r"[Pp]assword: *$", re.M))
         status = c.wait_exit(5)
     tap.ok("keyboard-interactive: the server hangs up after 3 wrong passwords (%d typed)"
            % typed, typed == 3 and status == 255, c.text())

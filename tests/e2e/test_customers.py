@@ -9,29 +9,16 @@ first user's records."""
 
 import os
 import re
-import sqlite3
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import Server, Tap  # noqa: E402
+from harness import Server, Tap, book_rows  # noqa: E402
 
 tap = Tap()
 
 # xterm's function keys, as the OpenSSH client passes them through.
 F2, F5, F8, F10 = "\x1bOQ", "\x1b[15~", "\x1b[19~", "\x1b[21~"
 TAB, ENTER = "\t", "\r"
-
-
-def rows(book, sql, *args):
-    db = sqlite3.connect(book)
-    try:
-        return db.execute(sql, args).fetchall()
-    finally:
-        db.close()
-
-
-def book_of(srv, user):
-    return os.path.join(srv.datadir, "books", user + ".sqlite")
 
 
 def open_customers(c, new_key="F5 New"):
@@ -47,7 +34,7 @@ def open_customers(c, new_key="F5 New"):
 
 
 def test_create_customer(srv):
-    book = book_of(srv, "anna")
+    book = srv.book_path("anna")
     with srv.client("anna", "pw-anna", term="xterm") as c:
         open_customers(c)
         tap.ok("the bottom line shows the keys of the list",
@@ -61,7 +48,7 @@ def test_create_customer(srv):
         tap.ok("a bad partita IVA is refused on save, naming the field",
                c.wait_for("Partita IVA: wrong check digit", 5), c.screen_text())
         tap.is_eq("and nothing is written to the book",
-                  rows(book, "SELECT count(*) FROM parties")[0][0], 0)
+                  book_rows(book, "SELECT count(*) FROM parties")[0][0], 0)
         # The cursor stands on the refused field: clear it and type a good one.
         c.send("\x7f" * 11 + "02112340159")
         c.send(F2)
@@ -75,19 +62,19 @@ def test_create_customer(srv):
         c.send(F10)
         status = c.wait_exit(10)
         tap.is_eq("F10 on the menu ends the session cleanly (exit status 0)", status, 0)
-    got = rows(book, "SELECT name, piva, cf, address, cap, city, province, country, role "
-                     "FROM parties")
+    got = book_rows(book, "SELECT name, piva, cf, address, cap, city, province, country, role "
+                          "FROM parties")
     tap.is_eq("the row is in anna's book, as typed (province upper-cased, country default)",
               got, [("Caffè Società Rossi", "02112340159", "RSSMRA80A01H501U", "Via Roma 1",
                      "40121", "Bologna", "BO", "IT", "C")])
-    tap.is_eq("the book is in WAL mode", rows(book, "PRAGMA journal_mode")[0][0], "wal")
+    tap.is_eq("the book is in WAL mode", book_rows(book, "PRAGMA journal_mode")[0][0], "wal")
     tap.ok("the book carries its schema version",
-           rows(book, "PRAGMA user_version")[0][0] >= 1)
+           book_rows(book, "PRAGMA user_version")[0][0] >= 1)
 
 
 def test_escape_digits_on_vt100(srv):
     """vt100 has no F5 or F10: ESC then a digit does the same."""
-    book = book_of(srv, "anna")
+    book = srv.book_path("anna")
     with srv.client("anna", "pw-anna", term="vt100") as c:
         open_customers(c, new_key="New")
         tap.ok("the key line shows keys a vt100 has (no F5 there)",
@@ -106,7 +93,7 @@ def test_escape_digits_on_vt100(srv):
         c.send("\x1b0")
         tap.is_eq("ESC 0 quits from the menu", c.wait_exit(10), 0)
     tap.is_eq("the second customer is in the book",
-              rows(book, "SELECT count(*) FROM parties WHERE name = 'Bruno Bianchi'")[0][0], 1)
+              book_rows(book, "SELECT count(*) FROM parties WHERE name = 'Bruno Bianchi'")[0][0], 1)
 
 
 def test_resize(srv):
@@ -143,7 +130,7 @@ def test_second_user(srv):
         c.send(F10)
         c.wait_exit(10)
     tap.is_eq("and has a book of his own, empty",
-              rows(book_of(srv, "bruno"), "SELECT count(*) FROM parties")[0][0], 0)
+              book_rows(srv.book_path("bruno"), "SELECT count(*) FROM parties")[0][0], 0)
 
 
 def main():

@@ -7,13 +7,12 @@ import os
 import re
 import signal
 import socket
-import sqlite3
 import statistics
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import Server, Tap  # noqa: E402
+from harness import Server, Tap, book_rows  # noqa: E402
 
 tap = Tap()
 GRACE = 4
@@ -213,10 +212,9 @@ def test_sigterm(srv):
     took = time.time() - t0
     tap.ok("SIGTERM: the server ends with status 0 after the grace (%.1f s)" % took,
            status == 0 and 4 <= took < 10, "status %s" % status)
-    book = os.path.join(srv.datadir, "books", "anna.sqlite")
-    with sqlite3.connect(book) as db:
-        got = db.execute("SELECT count(*) FROM parties WHERE name = 'Ditta Chiusura'").fetchone()
-    tap.is_eq("the customer saved in the grace time is in the book", got[0], 1)
+    got = book_rows(srv.book_path("anna"),
+                    "SELECT count(*) FROM parties WHERE name = 'Ditta Chiusura'")
+    tap.is_eq("the customer saved in the grace time is in the book", got[0][0], 1)
     tap.ok("it closed the logged-in sessions, saying why",
            logged and len(re.findall(r"logout anna .*: the server is stopping",
                                      srv.log())) == 2, srv.log())

@@ -13,13 +13,12 @@ charset. The 32 cells run eight at a time."""
 
 import concurrent.futures
 import os
-import sqlite3
 import subprocess
 import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import SCRIVANO, Server, Tap, base_env  # noqa: E402
+from harness import SCRIVANO, Server, Tap, base_env, book_rows  # noqa: E402
 
 tap = Tap()
 TERMS = ["vt100", "vt220", "linux", "xterm", "xterm-256color", "putty", "screen", "wy60"]
@@ -50,14 +49,10 @@ def user_of(term, charset):
 
 
 def stored(srv, user):
-    path = os.path.join(srv.datadir, "books", user + ".sqlite")
+    path = srv.book_path(user)
     if not os.path.exists(path):
         return None
-    db = sqlite3.connect(path)
-    try:
-        return db.execute("SELECT name, role FROM parties").fetchall()
-    finally:
-        db.close()
+    return book_rows(path, "SELECT name, role FROM parties")
 
 
 def wait_text(c, text, timeout=5):

@@ -13,12 +13,11 @@ SQLite book. The company profile opens straight from the menu."""
 import os
 import re
 import shutil
-import sqlite3
 import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import Server, Tap  # noqa: E402
+from harness import Server, Tap, book_rows  # noqa: E402
 
 tap = Tap()
 
@@ -36,14 +35,6 @@ ARTICLE = ["code", "description", "unit", "price", "vat", "nat", "category", "ba
 
 def tabs(src, dst, order=ORDER):
     return TAB * (order.index(dst) - order.index(src))
-
-
-def rows(book, sql, *args):
-    db = sqlite3.connect(book)
-    try:
-        return db.execute(sql, args).fetchall()
-    finally:
-        db.close()
 
 
 def share_with_own_field(top):
@@ -90,8 +81,8 @@ def test_supplier(c, book):
     tap.ok("an SDI code and a PEC together are refused, naming the PEC",
            c.wait_for("PEC: give the SDI code or the PEC, not both", 5), c.screen_text())
     tap.is_eq("and nothing is written, not even the contact",
-              rows(book, "SELECT (SELECT count(*) FROM parties) + "
-                         "(SELECT count(*) FROM party_contacts)")[0][0], 0)
+              book_rows(book, "SELECT (SELECT count(*) FROM parties) + "
+                              "(SELECT count(*) FROM party_contacts)")[0][0], 0)
     # the cursor stands on the PEC: clear it, keep the code
     c.send(BACKSPACE * len("cartiera@pec.example"))
     c.send(F2)
@@ -184,7 +175,7 @@ def main():
 
 def run(share):
     with Server(users={"anna": "pw-anna"}, tap=tap, env={"SCRIVANO_SHARE": share}) as srv:
-        book = os.path.join(srv.datadir, "books", "anna.sqlite")
+        book = srv.book_path("anna")
         with srv.client("anna", "pw-anna", term="xterm") as c:
             tap.ok("the main menu is painted",
                    c.wait_for("Main menu", 10) and c.wait_for("Company profile", 5),
@@ -198,27 +189,27 @@ def run(share):
             c.send(F10)
             tap.is_eq("F10 on the menu ends the session cleanly", c.wait_exit(10), 0)
         tap.is_eq("the supplier is in anna's book as typed",
-                  rows(book, "SELECT role, kind, name, piva, address, street_no, cap, city, "
-                             "province, country, sdi, pec FROM parties"),
+                  book_rows(book, "SELECT role, kind, name, piva, address, street_no, cap, city, "
+                                  "province, country, sdi, pec FROM parties"),
                   [("S", "C", "Cartiera Alpina S.r.l.", "07654321012", "Via Po", "5", "10123",
                     "Torino", "TO", "IT", "ABC1234", "")])
         tap.is_eq("its contact is in the book, under it",
-                  rows(book, "SELECT p.name, c.position, c.name, c.role, c.phone, c.email "
-                             "FROM party_contacts c JOIN parties p ON p.id = c.party_id"),
+                  book_rows(book, "SELECT p.name, c.position, c.name, c.role, c.phone, c.email "
+                                  "FROM party_contacts c JOIN parties p ON p.id = c.party_id"),
                   [("Cartiera Alpina S.r.l.", 1, "Marta Gallo", "Ordini", "011 5551234",
                     "marta@cartiera.example")])
         tap.is_eq("its own field is in the book's custom_values",
-                  rows(book, "SELECT c.kind, c.name, c.value FROM custom_values c JOIN parties p "
-                             "ON p.id = c.record_id"),
+                  book_rows(book, "SELECT c.kind, c.name, c.value FROM custom_values c "
+                                  "JOIN parties p ON p.id = c.record_id"),
                   [("parties", "vat_reg", "B12")])
         tap.is_eq("the article is in the book, price at 8 decimals, VAT 22%",
-                  rows(book, "SELECT code, description, unit, unit_price, vat_rate, natura "
-                             "FROM articles"),
+                  book_rows(book, "SELECT code, description, unit, unit_price, vat_rate, natura "
+                                  "FROM articles"),
                   [("CARTA-A3", "Carta A3 100 g", "RS", 1250000000, 2200, "")])
         tap.is_eq("with its stock movements, in order",
-                  rows(book, "SELECT m.position, m.date, m.quantity, m.reason FROM stock_moves m "
-                             "JOIN articles a ON a.id = m.article_id WHERE a.code = 'CARTA-A3' "
-                             "ORDER BY m.position"),
+                  book_rows(book, "SELECT m.position, m.date, m.quantity, m.reason "
+                                  "FROM stock_moves m JOIN articles a ON a.id = m.article_id "
+                                  "WHERE a.code = 'CARTA-A3' ORDER BY m.position"),
                   [(1, "2026-03-02", 12500, "Carico"), (2, "2026-03-05", -2500, "Scarico")])
     return tap.done()
 

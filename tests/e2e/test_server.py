@@ -277,14 +277,7 @@ def test_three_attempts(srv):
     # Without sshpass: the test types at OpenSSH's own password prompt.
     args = ["-o", "NumberOfPasswordPrompts=5", "-o", "LogLevel=INFO"]
     with srv.client("anna", None, ssh_args=args) as c:
-        typed = 0
-        for _ in range(5):
-            if not c.wait_for(re.compile(r"password: *$", re.M), 5):
-                break
-            c.send("nope%d\r" % typed)
-            typed += 1
-            c.screen.reset()
-            c.pump(0.1)
+        typed = c.type_wrong_passwords(re.compile(r"password: *$", re.M))
         status = c.wait_exit(5)
     tap.ok("after 3 wrong passwords the server hangs up (%d typed)" % typed,
            typed == 3 and status == 255 and

@@ -25,13 +25,9 @@ def scrivano(*args):
                           env=base_env(), timeout=30)
 
 
-def book_of(srv, user):
-    return os.path.join(srv.datadir, "books", user + ".sqlite")
-
-
 def fill_book(srv, user, names):
     """A book made before the first login, with customers."""
-    path = book_of(srv, user)
+    path = srv.book_path(user)
     r = scrivano("book", "init", path)
     if r.returncode != 0:
         raise RuntimeError(r.stderr)
