@@ -2,14 +2,10 @@
 # Every user-visible string goes through gettext and has an Italian
 # translation: extracts the msgids from every source file and checks them
 # against po/it/*.po (missing, empty and fuzzy entries all fail).
+. "$(dirname "$0")/tap.sh"
 cd "${srcdir:-.}" || exit 1
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
-n=0
-check() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
-}
 
 find src -name '*.c' | sort > "$tmp/files"
 xgettext --from-code=UTF-8 -k_ -kN_ --no-location -o "$tmp/all.pot" -f "$tmp/files" 2>"$tmp/xg.err"

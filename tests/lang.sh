@@ -1,11 +1,7 @@
 #!/bin/sh
 # The language follows LANG / LC_ALL / LC_MESSAGES (as an SSH client sends
 # them), even where that locale is not installed, and falls back to English.
-n=0
-check() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
-}
+. "$(dirname "$0")/tap.sh"
 S=${SCRIVANO:?}
 run() { env -i PATH="$PATH" SCRIVANO_LOCALEDIR="$SCRIVANO_LOCALEDIR" "$@" "$S" help 2>&1; }
 run LANG=it_IT.UTF-8 | grep -q '^comandi:'; check $? "LANG=it_IT.UTF-8 speaks Italian"

@@ -1,11 +1,7 @@
 #!/bin/sh
 # Every command has a man page that renders cleanly, and every option that
 # a command's usage names is documented in its page.
-n=0
-check() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
-}
+. "$(dirname "$0")/tap.sh"
 S=${SCRIVANO:?}
 cd "${srcdir:-.}" || exit 1
 cmds=$(env -i "$S" help | sed -n 's/^  \([a-z]*\) .*/\1/p')

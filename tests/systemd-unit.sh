@@ -2,11 +2,7 @@
 # The systemd unit (data/scrivano.service.in, with the built binary in place
 # of @bindir@) passes `systemd-analyze verify` without a word, and its
 # hardening rates "OK" or better in `systemd-analyze security --offline`.
-n=0
-check() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
-}
+. "$(dirname "$0")/tap.sh"
 skip() {
 	n=$((n + 1))
 	echo "ok $n - $1 # SKIP $2"

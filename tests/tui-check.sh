@@ -3,11 +3,7 @@
 # shipped ones; on broken copies it reports every mistake as file:line and
 # exits 1, and `scrivano tui --book` does the same before touching the
 # terminal.
-n=0
-check() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
-}
+. "$(dirname "$0")/tap.sh"
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 

@@ -1,10 +1,6 @@
 #!/bin/sh
 # `scrivano user add|list` from the command line, password on stdin.
-n=0
-check() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
-}
+. "$(dirname "$0")/tap.sh"
 d=$(mktemp -d) || exit 1
 trap 'rm -rf "$d"' EXIT
 S=${SCRIVANO:?}

@@ -1,11 +1,7 @@
 #!/bin/sh
 # `scrivano user set|get|unset`: per-user terminal settings in the
 # registry, each value checked; a bad one changes nothing and says why.
-n=0
-check() {
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi
-}
+. "$(dirname "$0")/tap.sh"
 d=$(mktemp -d) || exit 1
 trap 'rm -rf "$d"' EXIT
 S=${SCRIVANO:?}

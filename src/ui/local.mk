@@ -18,6 +18,8 @@ SCRIVANO_TESTS += tests/unit/test-keyfile tests/unit/test-screenfile tests/unit/
 EXTRA_DIST += tests/tui-check.sh
 SCRIVANO_TESTS += tests/tui-check.sh
 EXTRA_DIST += tests/tui-screen.py tests/ptytui.py
+# check() and its count for the shell tests (tests/*.sh source it).
+EXTRA_DIST += tests/tap.sh
 SCRIVANO_TESTS += tests/tui-screen.py
 
 # Lists in any order with filters (record_browse_by), and line grids.
