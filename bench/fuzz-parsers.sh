@@ -17,7 +17,8 @@ screenfile)
 		src/ui/ft-list.c src/ui/ft-code.c src/util/codelist.c src/fisc/decimal.c
 		src/book/record.c src/book/parties.c
 		src/book/record-table.c src/book/book.c src/book/schema.c src/fisc/idcheck.c
-		src/book/record-rows.c src/book/contacts.c src/book/company.c src/book/articles.c"
+		src/book/record-rows.c src/book/record-sql.c src/book/contacts.c src/book/company.c
+		src/book/articles.c"
 	pkgs="sqlite3" ;;
 keyfile)
 	files="src/term/keymap.c src/ui/actions.c"
