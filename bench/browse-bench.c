@@ -100,7 +100,7 @@ fill(int rows, char *err)
 
 static struct browse_order by_name = { PARTY_NAME, 0, NULL, 0 };
 static struct browse_order by_city = { PARTY_CITY, 0, NULL, 0 };
-static struct browse_filter only_torino = { PARTY_CITY, BF_EQ, "torino" };
+static struct browse_filter only_torino = { PARTY_CITY, BF_EQ, "torino", NULL };
 static struct browse_order filtered = { PARTY_NAME, 0, &only_torino, 1 };
 static char *mid_key;
 static int64_t mid_id;

@@ -211,11 +211,11 @@ every_order(void)
 static void
 filtered_orders(void)
 {
-	struct browse_filter milano = { PARTY_CITY, BF_EQ, "MILANO" };
-	struct browse_filter two[] = { { PARTY_ROLE, BF_NE, "s" }, { PARTY_NAME, BF_CONTAINS, "y 0" } };
-	struct browse_filter range[] = { { PARTY_PIVA, BF_GE, "00000000300" },
-					 { PARTY_PIVA, BF_LE, "00000000700" } };
-	struct browse_filter none = { PARTY_CITY, BF_EQ, "Napoli" };
+	struct browse_filter milano = { PARTY_CITY, BF_EQ, "MILANO", NULL };
+	struct browse_filter two[] = { { PARTY_ROLE, BF_NE, "s", NULL }, { PARTY_NAME, BF_CONTAINS, "y 0", NULL } };
+	struct browse_filter range[] = { { PARTY_PIVA, BF_GE, "00000000300", NULL },
+					 { PARTY_PIVA, BF_LE, "00000000700", NULL } };
+	struct browse_filter none = { PARTY_CITY, BF_EQ, "Napoli", NULL };
 	struct browse_order o;
 
 	o = (struct browse_order){ PARTY_ROLE, 0, &milano, 1 };
@@ -284,7 +284,7 @@ static void
 find_text(void)
 {
 	struct browse_order o = { .field = PARTY_CITY, .descending = 1 };
-	struct browse_filter sup = { PARTY_ROLE, BF_EQ, "S" };
+	struct browse_filter sup = { PARTY_ROLE, BF_EQ, "S", NULL };
 	struct record *f = NULL;
 	char err[ERR_SIZE];
 
@@ -319,7 +319,7 @@ static void
 refusals(void)
 {
 	struct browse_order o = { .field = PARTY_EMAIL };
-	struct browse_filter bad = { 99, BF_EQ, "x" };
+	struct browse_filter bad = { 99, BF_EQ, "x", NULL };
 	struct record *r[1];
 	size_t got = 9;
 	char err[ERR_SIZE] = "";
@@ -332,7 +332,7 @@ refusals(void)
 	o.nfilters = 1;
 	is_int(record_browse_by(book, &parties_kind, &o, BROWSE_AFTER, NULL, 0, 1, r, &got, err),
 	       REC_ERROR, "a filter on no field is refused");
-	bad = (struct browse_filter){ PARTY_NAME, BF_OP_COUNT, "x" };
+	bad = (struct browse_filter){ PARTY_NAME, BF_OP_COUNT, "x", NULL };
 	is_int(record_browse_by(book, &parties_kind, &o, BROWSE_AFTER, NULL, 0, 1, r, &got, err),
 	       REC_ERROR, "a filter with no operator is refused");
 }
