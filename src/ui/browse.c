@@ -20,6 +20,7 @@
 
 struct browse {
 	struct screen *scr;
+	struct book *book; /* where the rows and their lookups' targets are */
 	struct record *rows[2 * MAX_PAGE];
 	size_t n, cur;
 	size_t page;         /* rows that fit, from the last paint */
@@ -484,10 +485,13 @@ filter_column(const struct browse *b, const char *name)
 	return NULL;
 }
 
-/* The value a condition compares with, canonical as the book keeps it. */
+/* The value a condition compares with, canonical as the book keeps it (a
+ * lookup's typed name becomes its target's id). */
 static int
-filter_value(const struct screen_field *f, int op, const char *typed, char **out, char *err)
+filter_value(const struct browse *b, const struct screen_field *f, int op, const char *typed,
+	     char **out, char *err)
 {
+	struct ft_params params = screen_field_params(f, b->book);
 	char *v, msg[ERR_SIZE];
 
 	if (op == BF_CONTAINS) {
@@ -496,7 +500,7 @@ filter_value(const struct screen_field *f, int op, const char *typed, char **out
 		*out = xstrdup(typed);
 		return 0;
 	}
-	if (fieldtype_take(f->type, &f->params, typed, &v, msg) < 0)
+	if (fieldtype_take(f->type, &params, typed, &v, msg) < 0)
 		return err_set(err, _("Filter: %s: %s"), _(f->label), msg);
 	if (f->flags & SF_UPPER) {
 		char *up = utf8_upper(v);
@@ -540,7 +544,7 @@ parse_condition(const struct browse *b, char *text, struct browse_filter *out, c
 	out->field = f->custom != NULL ? 0 : f->record_field;
 	out->custom = f->custom;
 	out->op = filter_ops[opi].op;
-	if (filter_value(f, out->op, value, &value, err) < 0)
+	if (filter_value(b, f, out->op, value, &value, err) < 0)
 		return -1;
 	out->value = value;
 	return 0;
@@ -723,15 +727,17 @@ browse_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 }
 
 static void
-draw_row(const struct screen *scr, const struct record *r, int y, int x, int w, attr_t a)
+draw_row(const struct browse *b, const struct record *r, int y, int x, int w, attr_t a)
 {
+	const struct screen *scr = b->scr;
+
 	attron(a);
 	mvhline(y, x, ' ', w);
 	attroff(a);
 	for (size_t c = 0; c < scr->ncolumns; c++) {
 		const struct screen_column *col = &scr->columns[c];
 		const struct screen_field *f = &scr->fields[col->field];
-		char *shown = screen_field_show(f, NULL, screen_field_value(f, r));
+		char *shown = screen_field_show(f, b->book, screen_field_value(f, r));
 		int width = col->width < w - 1 - col->col ? col->width : w - 1 - col->col;
 		ui_put(y, x + col->col, shown, width, 0, a);
 		free(shown);
@@ -781,7 +787,7 @@ browse_draw(struct ui *ui, struct view *v)
 			       : _("Nothing here yet: New adds the first."),
 		       w - 6, 0, A_NORMAL);
 	for (size_t i = 0; i < b->n; i++)
-		draw_row(scr, b->rows[i], y + (int)i, 1, w - 2, i == b->cur ? A_REVERSE : A_NORMAL);
+		draw_row(b, b->rows[i], y + (int)i, 1, w - 2, i == b->cur ? A_REVERSE : A_NORMAL);
 }
 
 static const struct key_hint browse_hint_list[] = {
@@ -807,6 +813,7 @@ browse_run(struct ui *ui, struct screen *scr)
 	struct view v = { .ops = &browse_ops, .data = b, .title = xstrdup(_(scr->title)) };
 
 	b->scr = scr;
+	b->book = ui->book;
 	b->search.max = 60;
 	b->order.field = scr->kind->key_field;
 	b->order.filters = b->filters;
