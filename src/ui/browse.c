@@ -36,9 +36,15 @@ struct browse {
 
 /* The row's value in the sort column: the key of keyset pagination. */
 static const char *
+order_key(const struct browse_order *o, const struct record *r)
+{
+	return record_get(r, o->field);
+}
+
+static const char *
 key_of(const struct browse *b, const struct record *r)
 {
-	return record_get(r, b->order.field);
+	return order_key(&b->order, r);
 }
 
 /* The id that, as an anchor, makes a page start at row id itself. */
@@ -85,6 +91,37 @@ fetch(struct ui *ui, struct browse *b, enum browse_dir dir, const char *key, int
 		ui_error(ui, "%s", err);
 		return -1;
 	}
+	return 0;
+}
+
+int
+browse_each(struct book *book, const struct list_shown *list,
+	    int (*fn)(void *arg, const struct record *r), void *arg, char *err)
+{
+	struct record *rows[MAX_PAGE];
+	char *key = NULL;
+	int64_t id = 0;
+	size_t got;
+	int stop = 0;
+
+	do {
+		if (record_browse_by(book, list->scr->kind, list->order, BROWSE_AFTER, key, id,
+				     MAX_PAGE, rows, &got, err) < 0) {
+			free(key);
+			return -1;
+		}
+		for (size_t i = 0; i < got; i++)
+			if (!stop)
+				stop = fn(arg, rows[i]);
+		if (got > 0) {
+			free(key);
+			key = xstrdup(order_key(list->order, rows[got - 1]));
+			id = rows[got - 1]->id;
+		}
+		for (size_t i = 0; i < got; i++)
+			record_free(rows[i]);
+	} while (got == MAX_PAGE && !stop);
+	free(key);
 	return 0;
 }
 
@@ -642,6 +679,17 @@ list_title(const struct browse *b)
 	return t.data;
 }
 
+/* Print: the rows as the list shows them, under its title. */
+static void
+print_shown(struct ui *ui, const struct browse *b)
+{
+	char *title = list_title(b);
+	struct list_shown list = { b->scr, &b->order, title };
+
+	print_list(ui, &list);
+	free(title);
+}
+
 static int
 browse_move(struct ui *ui, struct browse *b, int action)
 {
@@ -716,7 +764,7 @@ browse_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 		find_text(ui, b);
 		return 1;
 	case ACT_PRINT:
-		print_list(ui, b->scr);
+		print_shown(ui, b);
 		return 1;
 	case ACT_BACK:
 		v->closed = 1;
@@ -724,6 +772,14 @@ browse_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 	default:
 		return 0;
 	}
+}
+
+char *
+browse_cell(struct book *book, const struct screen *scr, size_t column, const struct record *r)
+{
+	const struct screen_field *f = &scr->fields[scr->columns[column].field];
+
+	return screen_field_show(f, book, screen_field_value(f, r));
 }
 
 static void
@@ -736,8 +792,7 @@ draw_row(const struct browse *b, const struct record *r, int y, int x, int w, at
 	attroff(a);
 	for (size_t c = 0; c < scr->ncolumns; c++) {
 		const struct screen_column *col = &scr->columns[c];
-		const struct screen_field *f = &scr->fields[col->field];
-		char *shown = screen_field_show(f, b->book, screen_field_value(f, r));
+		char *shown = browse_cell(b->book, scr, c, r);
 		int width = col->width < w - 1 - col->col ? col->width : w - 1 - col->col;
 		ui_put(y, x + col->col, shown, width, 0, a);
 		free(shown);

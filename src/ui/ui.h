@@ -98,8 +98,25 @@ void print_setup(const char *term, const char *charset, int relay);
 /* Prints UTF-8 text through printer controller mode, ending with a form
  * feed, and redraws the screen; 0, or -1 with the message shown. */
 int ui_print(struct ui *ui, const char *text);
-/* Prints a screen's whole list, as its columns show it. */
-void print_list(struct ui *ui, const struct screen *scr);
+/* A list as its browse shows it: the screen (columns, headings), the
+ * order and filters (a view's and the user's), and the title saying them. */
+struct list_shown {
+	const struct screen *scr;
+	const struct browse_order *order;
+	const char *title;
+};
+/* Prints every row of a list, in its order and through its filters, as its
+ * columns show them. */
+void print_list(struct ui *ui, const struct list_shown *list);
+
+/* browse.c, also for print.c: what a list's column shows of a row (a
+ * lookup: its target's name), newly allocated; and each row of a list, in
+ * its order, a page at a time, given to fn (stopping at the first that
+ * returns non-zero). 0, or -1 with a message in err. */
+char *browse_cell(struct book *book, const struct screen *scr, size_t column,
+		  const struct record *r);
+int browse_each(struct book *book, const struct list_shown *list,
+		int (*fn)(void *arg, const struct record *r), void *arg, char *err);
 
 /* small.c: 80x24 is the design size. When the window is smaller, a notice
  * is shown instead of the screens and the keys typed meanwhile wait, to be
