@@ -177,16 +177,8 @@ step(struct ui *ui, struct browse *b, int down)
 	struct record *r;
 	size_t got = 0;
 
-	if (b->n == 0)
+	if (b->n == 0 || ui_list_step(&b->cur, b->n, down))
 		return;
-	if (down && b->cur + 1 < b->n) {
-		b->cur++;
-		return;
-	}
-	if (!down && b->cur > 0) {
-		b->cur--;
-		return;
-	}
 	const struct record *edge = b->rows[down ? b->n - 1 : 0];
 	if (fetch(ui, b, down ? BROWSE_AFTER : BROWSE_BEFORE, key_of(b, edge), edge->id, 1, &r,
 		  &got) < 0 ||
@@ -681,7 +673,7 @@ list_title(const struct browse *b)
 
 /* Print: the rows as the list shows them, under its title. */
 static void
-print_shown(struct ui *ui, const struct browse *b)
+print_shown(struct ui *ui, struct browse *b)
 {
 	char *title = list_title(b);
 	struct list_shown list = { b->scr, &b->order, title };
@@ -690,51 +682,48 @@ print_shown(struct ui *ui, const struct browse *b)
 	free(title);
 }
 
-static int
-browse_move(struct ui *ui, struct browse *b, int action)
+static void
+step_down(struct ui *ui, struct browse *b)
 {
-	switch (action) {
-	case ACT_NEXT:
-		step(ui, b, 1);
-		return 1;
-	case ACT_PREV:
-		step(ui, b, 0);
-		return 1;
-	case ACT_PAGE_DOWN:
-		page_down(ui, b);
-		return 1;
-	case ACT_PAGE_UP:
-		page_up(ui, b);
-		return 1;
-	case ACT_HOME:
-		fill_from(ui, b, NULL, 0);
-		b->cur = 0;
-		return 1;
-	case ACT_END:
-		go_end(ui, b);
-		return 1;
-	default:
-		return 0;
-	}
+	step(ui, b, 1);
 }
 
-static int
-browse_order_keys(struct ui *ui, struct browse *b, int action)
+static void
+step_up(struct ui *ui, struct browse *b)
 {
-	switch (action) {
-	case ACT_SORT:
-		sort_next(ui, b);
-		return 1;
-	case ACT_REVERSE:
-		sort_reverse(ui, b);
-		return 1;
-	case ACT_FILTER:
-		ask_filter(ui, b);
-		return 1;
-	default:
-		return 0;
-	}
+	step(ui, b, 0);
 }
+
+static void
+go_home(struct ui *ui, struct browse *b)
+{
+	fill_from(ui, b, NULL, 0);
+	b->cur = 0;
+}
+
+static void
+open_row(struct ui *ui, struct browse *b)
+{
+	open_form(ui, b, 0);
+}
+
+static void
+open_new(struct ui *ui, struct browse *b)
+{
+	open_form(ui, b, 1);
+}
+
+/* What each action does on a list (Back and typing aside). */
+static const struct {
+	int action;
+	void (*run)(struct ui *ui, struct browse *b);
+} browse_actions[] = {
+	{ ACT_NEXT, step_down },    { ACT_PREV, step_up },         { ACT_PAGE_DOWN, page_down },
+	{ ACT_PAGE_UP, page_up },   { ACT_HOME, go_home },         { ACT_END, go_end },
+	{ ACT_SORT, sort_next },    { ACT_REVERSE, sort_reverse }, { ACT_FILTER, ask_filter },
+	{ ACT_ENTER, open_row },    { ACT_NEW, open_new },         { ACT_DELETE, delete_row },
+	{ ACT_SEARCH, find_text },  { ACT_PRINT, print_shown },
+};
 
 static int
 browse_handle(struct ui *ui, struct view *v, int action, wint_t ch)
@@ -748,30 +737,16 @@ browse_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 		return 1;
 	}
 	edit_set(&b->search, "");
-	if (browse_move(ui, b, action) || browse_order_keys(ui, b, action))
-		return 1;
-	switch (action) {
-	case ACT_ENTER:
-		open_form(ui, b, 0);
-		return 1;
-	case ACT_NEW:
-		open_form(ui, b, 1);
-		return 1;
-	case ACT_DELETE:
-		delete_row(ui, b);
-		return 1;
-	case ACT_SEARCH:
-		find_text(ui, b);
-		return 1;
-	case ACT_PRINT:
-		print_shown(ui, b);
-		return 1;
-	case ACT_BACK:
+	for (size_t i = 0; i < ARRAY_LEN(browse_actions); i++)
+		if (browse_actions[i].action == action) {
+			browse_actions[i].run(ui, b);
+			return 1;
+		}
+	if (action == ACT_BACK) {
 		v->closed = 1;
 		return 1;
-	default:
-		return 0;
 	}
+	return 0;
 }
 
 char *
@@ -851,21 +826,14 @@ static const struct key_hint browse_hint_list[] = {
 	{ ACT_REVERSE, NULL }, { ACT_BACK, NULL },  { ACT_NONE, NULL },
 };
 
-static const struct key_hint *
-browse_hints(struct ui *ui, struct view *v)
-{
-	(void)ui;
-	(void)v;
-	return browse_hint_list;
-}
-
-static const struct view_ops browse_ops = { browse_draw, browse_handle, browse_hints };
+static const struct view_ops browse_ops = { browse_draw, browse_handle, NULL };
 
 void
 browse_run(struct ui *ui, struct screen *scr)
 {
 	struct browse *b = xcalloc(1, sizeof *b);
-	struct view v = { .ops = &browse_ops, .data = b, .title = xstrdup(_(scr->title)) };
+	struct view v = { .ops = &browse_ops, .data = b, .title = xstrdup(_(scr->title)),
+			  .key_hints = browse_hint_list };
 
 	b->scr = scr;
 	b->book = ui->book;

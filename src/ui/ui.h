@@ -29,7 +29,8 @@ struct view_ops {
 	/* An action (or ACT_NONE with a typed character in ch): 1 when the view
 	 * handled it, 0 to let the generic layer try. */
 	int (*handle)(struct ui *ui, struct view *v, int action, wint_t ch);
-	/* The keys the key line shows for this view, ending with ACT_NONE. */
+	/* The keys the key line shows for this view, ending with ACT_NONE;
+	 * NULL when they are always the view's key_hints. */
 	const struct key_hint *(*hints)(struct ui *ui, struct view *v);
 };
 
@@ -40,6 +41,7 @@ struct view {
 	int closed;      /* set by the view to leave ui_run_view */
 	int overlay;     /* drawn over the view below it (dialogs) */
 	int cursor_y, cursor_x; /* where the cursor shows, -1 hidden */
+	const struct key_hint *key_hints; /* its keys, when ops->hints is NULL */
 };
 
 #define UI_MAX_DEPTH 16
@@ -77,6 +79,10 @@ void ui_putw(int y, int x, const wchar_t *s, size_t n, int width, int pad, attr_
 void ui_box(int y, int x, int h, int w, const char *title);
 /* Display columns of a UTF-8 string. */
 int ui_width(const char *s);
+
+/* Moves a list's cursor one row down (or up) among the n rows it holds:
+ * 1 when it moved, 0 at the edge (where the next row is to be read). */
+int ui_list_step(size_t *cur, size_t n, int down);
 
 /* The views. */
 void menu_run(struct ui *ui);
