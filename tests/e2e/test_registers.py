@@ -124,7 +124,8 @@ def test_supplier(c, book):
            "Cartiera" not in c.screen_text(), c.screen_text())
     c.send(F5)
     tap.ok("a new customer's role is C",
-           c.wait_for("Customers - New", 5) and c.wait_for(re.compile(r"Role\s+\[C\b"), 5),
+           c.wait_for("Customers - New", 5) and c.wait_for("F2 Save", 5) and
+           re.search(r"Role\s+\[C\b", c.screen_text()),
            c.screen_text())
     c.send(F10)
     c.wait_for("F5 New", 5)
