@@ -173,10 +173,6 @@ hint_key(struct ui *ui, const struct key_hint *h, const char **label, int *need)
 	return key;
 }
 
-/* "F1 Help  F2 Save ...": the key shown is the first of the action's keys
- * this terminal has. The hints come in order of importance, save that the
- * last (Back or Quit) always shows, at the end: hints that do not fit
- * before it are left out (Help lists them all). */
 int
 ui_list_step(size_t *cur, size_t n, int down)
 {
@@ -198,6 +194,10 @@ view_hints(struct ui *ui, struct view *v)
 	return v->ops->hints != NULL ? v->ops->hints(ui, v) : v->key_hints;
 }
 
+/* "F1 Help  F2 Save ...": the key shown is the first of the action's keys
+ * this terminal has. The hints come in order of importance, save that the
+ * last (Back or Quit) always shows, at the end: hints that do not fit
+ * before it are left out (Help lists them all). */
 static void
 draw_keyline(struct ui *ui, const struct key_hint *hints)
 {
