@@ -79,12 +79,24 @@ check_quantity(const char *v, char *err)
 	return 0;
 }
 
+/* A row's id in another table: a positive integer (the book's foreign
+ * key checks that the row is there). */
+static int
+is_row_id(const char *v)
+{
+	return v[0] != '-' && v[0] != '0' && check_integer(v, NULL) == 0;
+}
+
 static int
 check_document(const char *v, char *err)
 {
-	if (v[0] == '-' || v[0] == '0' || check_integer(v, NULL) < 0)
-		return err_set(err, _("must be a document's number in the book"));
-	return 0;
+	return is_row_id(v) ? 0 : err_set(err, _("must be a document's number in the book"));
+}
+
+static int
+check_party(const char *v, char *err)
+{
+	return is_row_id(v) ? 0 : err_set(err, _("must be a party's number in the book"));
 }
 
 /* A VAT rate above 0, or a Natura with rate 0 or none: not both, not
@@ -138,6 +150,8 @@ static const struct record_field article_fields[ARTICLE_NFIELDS] = {
 	[ARTICLE_STOCK] = { "stock", N_("Stock on hand"), 0, 0, NULL, NULL,
 			    "SELECT coalesce(sum(quantity), 0) FROM stock_moves "
 			    "WHERE article_id = articles.id" },
+	[ARTICLE_SUPPLIER] = { "supplier_id", N_("Usual supplier"), 19, RECF_NULL, NULL,
+			       check_party },
 };
 
 static const struct record_child article_children[] = {

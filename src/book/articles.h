@@ -20,6 +20,7 @@ enum article_field {
 	ARTICLE_CATEGORY,
 	ARTICLE_BARCODE,
 	ARTICLE_STOCK,    /* computed: the sum of the movements, scale 3 */
+	ARTICLE_SUPPLIER, /* the usual supplier: parties.id, or empty */
 	ARTICLE_NFIELDS
 };
 

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "book/parties.h"
 #include "util/codelist.h"
 #include "util/i18n.h"
@@ -225,6 +227,48 @@ party_update(struct book *b, struct record *r, char *err)
 	return record_table_update(b, r, err);
 }
 
+/* The code of an article whose usual supplier is party id, and how many
+ * are: 0 when none, -1 when the book fails. */
+static int
+supplied_articles(struct book *b, int64_t id, char *code, size_t size)
+{
+	sqlite3_stmt *st;
+	int n = -1;
+
+	if (sqlite3_prepare_v2(book_db(b),
+			       "SELECT count(*), min(code) FROM articles WHERE supplier_id = ?", -1,
+			       &st, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		n = sqlite3_column_int(st, 0);
+		if (n > 0)
+			str_copy(code, (const char *)sqlite3_column_text(st, 1), size);
+	}
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* A party that is an article's usual supplier stays: the article says so. */
+static int
+party_remove(struct book *b, const struct record *r, char *err)
+{
+	char code[64];
+	int n = supplied_articles(b, r->id, code, sizeof code);
+
+	if (n < 0)
+		return err_set(err, "%s", sqlite3_errmsg(book_db(b)));
+	if (n == 1)
+		return err_set(err, _("it is the usual supplier of article %s: choose another "
+				      "there first; nothing was deleted"),
+			       code);
+	if (n > 1)
+		return err_set(err, _("it is the usual supplier of %d articles (%s, ...): choose "
+				      "another there first; nothing was deleted"),
+			       n, code);
+	return record_table_remove(b, r, err);
+}
+
 static const struct record_field party_fields[PARTY_NFIELDS] = {
 	[PARTY_ROLE] = { "role", N_("Role"), 1, RECF_REQUIRED | RECF_SORT, "C", check_party_role },
 	[PARTY_NAME] = { "name", N_("Name"), 121, 0, NULL, NULL },
@@ -272,7 +316,7 @@ const struct record_kind parties_kind = {
 	.load = record_table_load,
 	.insert = party_insert,
 	.update = party_update,
-	.remove = record_table_remove,
+	.remove = party_remove,
 	.browse = record_table_browse,
 	.find = record_table_find,
 };

@@ -232,6 +232,11 @@ static const char *const steps[] = {
 	"  DELETE FROM custom_values WHERE kind = 'parties' AND record_id = old.id; END;"
 	"CREATE TRIGGER articles_custom_gone AFTER DELETE ON articles BEGIN"
 	"  DELETE FROM custom_values WHERE kind = 'articles' AND record_id = old.id; END;",
+	/* 5: an article's usual supplier, a party. Deleting a party that is
+	 * one is refused (parties.c says which article names it). */
+	"ALTER TABLE articles ADD COLUMN supplier_id INTEGER REFERENCES parties(id);"
+	"CREATE INDEX articles_by_supplier ON articles (supplier_id)"
+	"  WHERE supplier_id IS NOT NULL;",
 };
 
 int

@@ -20,6 +20,7 @@
 
 struct browse {
 	struct screen *scr;
+	struct book *book; /* where the rows and their lookups' targets are */
 	struct record *rows[2 * MAX_PAGE];
 	size_t n, cur;
 	size_t page;         /* rows that fit, from the last paint */
@@ -35,9 +36,15 @@ struct browse {
 
 /* The row's value in the sort column: the key of keyset pagination. */
 static const char *
+order_key(const struct browse_order *o, const struct record *r)
+{
+	return record_get(r, o->field);
+}
+
+static const char *
 key_of(const struct browse *b, const struct record *r)
 {
-	return record_get(r, b->order.field);
+	return order_key(&b->order, r);
 }
 
 /* The id that, as an anchor, makes a page start at row id itself. */
@@ -84,6 +91,37 @@ fetch(struct ui *ui, struct browse *b, enum browse_dir dir, const char *key, int
 		ui_error(ui, "%s", err);
 		return -1;
 	}
+	return 0;
+}
+
+int
+browse_each(struct book *book, const struct list_shown *list,
+	    int (*fn)(void *arg, const struct record *r), void *arg, char *err)
+{
+	struct record *rows[MAX_PAGE];
+	char *key = NULL;
+	int64_t id = 0;
+	size_t got;
+	int stop = 0;
+
+	do {
+		if (record_browse_by(book, list->scr->kind, list->order, BROWSE_AFTER, key, id,
+				     MAX_PAGE, rows, &got, err) < 0) {
+			free(key);
+			return -1;
+		}
+		for (size_t i = 0; i < got; i++)
+			if (!stop)
+				stop = fn(arg, rows[i]);
+		if (got > 0) {
+			free(key);
+			key = xstrdup(order_key(list->order, rows[got - 1]));
+			id = rows[got - 1]->id;
+		}
+		for (size_t i = 0; i < got; i++)
+			record_free(rows[i]);
+	} while (got == MAX_PAGE && !stop);
+	free(key);
 	return 0;
 }
 
@@ -139,16 +177,8 @@ step(struct ui *ui, struct browse *b, int down)
 	struct record *r;
 	size_t got = 0;
 
-	if (b->n == 0)
+	if (b->n == 0 || ui_list_step(&b->cur, b->n, down))
 		return;
-	if (down && b->cur + 1 < b->n) {
-		b->cur++;
-		return;
-	}
-	if (!down && b->cur > 0) {
-		b->cur--;
-		return;
-	}
 	const struct record *edge = b->rows[down ? b->n - 1 : 0];
 	if (fetch(ui, b, down ? BROWSE_AFTER : BROWSE_BEFORE, key_of(b, edge), edge->id, 1, &r,
 		  &got) < 0 ||
@@ -484,10 +514,13 @@ filter_column(const struct browse *b, const char *name)
 	return NULL;
 }
 
-/* The value a condition compares with, canonical as the book keeps it. */
+/* The value a condition compares with, canonical as the book keeps it (a
+ * lookup's typed name becomes its target's id). */
 static int
-filter_value(const struct screen_field *f, int op, const char *typed, char **out, char *err)
+filter_value(const struct browse *b, const struct screen_field *f, int op, const char *typed,
+	     char **out, char *err)
 {
+	struct ft_params params = screen_field_params(f, b->book);
 	char *v, msg[ERR_SIZE];
 
 	if (op == BF_CONTAINS) {
@@ -496,7 +529,7 @@ filter_value(const struct screen_field *f, int op, const char *typed, char **out
 		*out = xstrdup(typed);
 		return 0;
 	}
-	if (fieldtype_take(f->type, &f->params, typed, &v, msg) < 0)
+	if (fieldtype_take(f->type, &params, typed, &v, msg) < 0)
 		return err_set(err, _("Filter: %s: %s"), _(f->label), msg);
 	if (f->flags & SF_UPPER) {
 		char *up = utf8_upper(v);
@@ -540,7 +573,7 @@ parse_condition(const struct browse *b, char *text, struct browse_filter *out, c
 	out->field = f->custom != NULL ? 0 : f->record_field;
 	out->custom = f->custom;
 	out->op = filter_ops[opi].op;
-	if (filter_value(f, out->op, value, &value, err) < 0)
+	if (filter_value(b, f, out->op, value, &value, err) < 0)
 		return -1;
 	out->value = value;
 	return 0;
@@ -638,51 +671,59 @@ list_title(const struct browse *b)
 	return t.data;
 }
 
-static int
-browse_move(struct ui *ui, struct browse *b, int action)
+/* Print: the rows as the list shows them, under its title. */
+static void
+print_shown(struct ui *ui, struct browse *b)
 {
-	switch (action) {
-	case ACT_NEXT:
-		step(ui, b, 1);
-		return 1;
-	case ACT_PREV:
-		step(ui, b, 0);
-		return 1;
-	case ACT_PAGE_DOWN:
-		page_down(ui, b);
-		return 1;
-	case ACT_PAGE_UP:
-		page_up(ui, b);
-		return 1;
-	case ACT_HOME:
-		fill_from(ui, b, NULL, 0);
-		b->cur = 0;
-		return 1;
-	case ACT_END:
-		go_end(ui, b);
-		return 1;
-	default:
-		return 0;
-	}
+	char *title = list_title(b);
+	struct list_shown list = { b->scr, &b->order, title };
+
+	print_list(ui, &list);
+	free(title);
 }
 
-static int
-browse_order_keys(struct ui *ui, struct browse *b, int action)
+static void
+step_down(struct ui *ui, struct browse *b)
 {
-	switch (action) {
-	case ACT_SORT:
-		sort_next(ui, b);
-		return 1;
-	case ACT_REVERSE:
-		sort_reverse(ui, b);
-		return 1;
-	case ACT_FILTER:
-		ask_filter(ui, b);
-		return 1;
-	default:
-		return 0;
-	}
+	step(ui, b, 1);
 }
+
+static void
+step_up(struct ui *ui, struct browse *b)
+{
+	step(ui, b, 0);
+}
+
+static void
+go_home(struct ui *ui, struct browse *b)
+{
+	fill_from(ui, b, NULL, 0);
+	b->cur = 0;
+}
+
+static void
+open_row(struct ui *ui, struct browse *b)
+{
+	open_form(ui, b, 0);
+}
+
+static void
+open_new(struct ui *ui, struct browse *b)
+{
+	open_form(ui, b, 1);
+}
+
+/* What each action does on a list (Back and typing aside). */
+static const struct {
+	int action;
+	void (*run)(struct ui *ui, struct browse *b);
+} browse_actions[] = {
+	{ ACT_NEXT, step_down },    { ACT_PREV, step_up },         { ACT_PAGE_DOWN, page_down },
+	{ ACT_PAGE_UP, page_up },   { ACT_HOME, go_home },         { ACT_END, go_end },
+	{ ACT_SORT, sort_next },    { ACT_REVERSE, sort_reverse }, { ACT_FILTER, ask_filter },
+	{ ACT_ENTER, open_row },    { ACT_NEW, open_new },         { ACT_DELETE, delete_row },
+	{ ACT_SEARCH, find_text },  { ACT_PRINT, print_shown },
+};
 
 static int
 browse_handle(struct ui *ui, struct view *v, int action, wint_t ch)
@@ -696,42 +737,37 @@ browse_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 		return 1;
 	}
 	edit_set(&b->search, "");
-	if (browse_move(ui, b, action) || browse_order_keys(ui, b, action))
-		return 1;
-	switch (action) {
-	case ACT_ENTER:
-		open_form(ui, b, 0);
-		return 1;
-	case ACT_NEW:
-		open_form(ui, b, 1);
-		return 1;
-	case ACT_DELETE:
-		delete_row(ui, b);
-		return 1;
-	case ACT_SEARCH:
-		find_text(ui, b);
-		return 1;
-	case ACT_PRINT:
-		print_list(ui, b->scr);
-		return 1;
-	case ACT_BACK:
+	for (size_t i = 0; i < ARRAY_LEN(browse_actions); i++)
+		if (browse_actions[i].action == action) {
+			browse_actions[i].run(ui, b);
+			return 1;
+		}
+	if (action == ACT_BACK) {
 		v->closed = 1;
 		return 1;
-	default:
-		return 0;
 	}
+	return 0;
+}
+
+char *
+browse_cell(struct book *book, const struct screen *scr, size_t column, const struct record *r)
+{
+	const struct screen_field *f = &scr->fields[scr->columns[column].field];
+
+	return screen_field_show(f, book, screen_field_value(f, r));
 }
 
 static void
-draw_row(const struct screen *scr, const struct record *r, int y, int x, int w, attr_t a)
+draw_row(const struct browse *b, const struct record *r, int y, int x, int w, attr_t a)
 {
+	const struct screen *scr = b->scr;
+
 	attron(a);
 	mvhline(y, x, ' ', w);
 	attroff(a);
 	for (size_t c = 0; c < scr->ncolumns; c++) {
 		const struct screen_column *col = &scr->columns[c];
-		const struct screen_field *f = &scr->fields[col->field];
-		char *shown = screen_field_show(f, NULL, screen_field_value(f, r));
+		char *shown = browse_cell(b->book, scr, c, r);
 		int width = col->width < w - 1 - col->col ? col->width : w - 1 - col->col;
 		ui_put(y, x + col->col, shown, width, 0, a);
 		free(shown);
@@ -781,7 +817,7 @@ browse_draw(struct ui *ui, struct view *v)
 			       : _("Nothing here yet: New adds the first."),
 		       w - 6, 0, A_NORMAL);
 	for (size_t i = 0; i < b->n; i++)
-		draw_row(scr, b->rows[i], y + (int)i, 1, w - 2, i == b->cur ? A_REVERSE : A_NORMAL);
+		draw_row(b, b->rows[i], y + (int)i, 1, w - 2, i == b->cur ? A_REVERSE : A_NORMAL);
 }
 
 static const struct key_hint browse_hint_list[] = {
@@ -790,23 +826,17 @@ static const struct key_hint browse_hint_list[] = {
 	{ ACT_REVERSE, NULL }, { ACT_BACK, NULL },  { ACT_NONE, NULL },
 };
 
-static const struct key_hint *
-browse_hints(struct ui *ui, struct view *v)
-{
-	(void)ui;
-	(void)v;
-	return browse_hint_list;
-}
-
-static const struct view_ops browse_ops = { browse_draw, browse_handle, browse_hints };
+static const struct view_ops browse_ops = { browse_draw, browse_handle, NULL };
 
 void
 browse_run(struct ui *ui, struct screen *scr)
 {
 	struct browse *b = xcalloc(1, sizeof *b);
-	struct view v = { .ops = &browse_ops, .data = b, .title = xstrdup(_(scr->title)) };
+	struct view v = { .ops = &browse_ops, .data = b, .title = xstrdup(_(scr->title)),
+			  .key_hints = browse_hint_list };
 
 	b->scr = scr;
+	b->book = ui->book;
 	b->search.max = 60;
 	b->order.field = scr->kind->key_field;
 	b->order.filters = b->filters;

@@ -90,21 +90,14 @@ static const struct key_hint confirm_hint_list[] = {
 	{ ACT_NONE, NULL },
 };
 
-static const struct key_hint *
-confirm_hints(struct ui *ui, struct view *v)
-{
-	(void)ui;
-	(void)v;
-	return confirm_hint_list;
-}
-
-static const struct view_ops confirm_ops = { confirm_draw, confirm_handle, confirm_hints };
+static const struct view_ops confirm_ops = { confirm_draw, confirm_handle, NULL };
 
 int
 dialog_confirm(struct ui *ui, const char *question)
 {
 	struct dialog d = { question, 0, NULL };
-	struct view v = { .ops = &confirm_ops, .data = &d, .overlay = 1 };
+	struct view v = { .ops = &confirm_ops, .data = &d, .overlay = 1,
+			  .key_hints = confirm_hint_list };
 
 	ui_run_view(ui, &v);
 	return d.answer;
@@ -142,22 +135,15 @@ static const struct key_hint prompt_hint_list[] = {
 	{ ACT_NONE, NULL },
 };
 
-static const struct key_hint *
-prompt_hints(struct ui *ui, struct view *v)
-{
-	(void)ui;
-	(void)v;
-	return prompt_hint_list;
-}
-
-static const struct view_ops prompt_ops = { prompt_draw, prompt_handle, prompt_hints };
+static const struct view_ops prompt_ops = { prompt_draw, prompt_handle, NULL };
 
 int
 dialog_prompt(struct ui *ui, const char *question, char *out, size_t size)
 {
 	struct edit e = { .max = size > 1 ? size / 4 : 1 };
 	struct dialog d = { question, 0, &e };
-	struct view v = { .ops = &prompt_ops, .data = &d, .overlay = 1 };
+	struct view v = { .ops = &prompt_ops, .data = &d, .overlay = 1,
+			  .key_hints = prompt_hint_list };
 	char *text;
 
 	edit_set(&e, out);

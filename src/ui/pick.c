@@ -187,14 +187,8 @@ step(struct pick *pk, int down)
 	struct pick_row r;
 	size_t got;
 
-	if (down && pk->sel + 1 < pk->n) {
-		pk->sel++;
+	if (ui_list_step(&pk->sel, pk->n, down))
 		return;
-	}
-	if (!down && pk->sel > 0) {
-		pk->sel--;
-		return;
-	}
 	if (pk->n == 0 ||
 	    fetch(pk, down ? BROWSE_AFTER : BROWSE_BEFORE, &pk->rows[down ? pk->n - 1 : 0], 1, &r,
 		  &got) < 0 ||
@@ -329,22 +323,14 @@ static const struct key_hint pick_hint_list[] = {
 	{ ACT_NONE, NULL },
 };
 
-static const struct key_hint *
-pick_hints(struct ui *ui, struct view *v)
-{
-	(void)ui;
-	(void)v;
-	return pick_hint_list;
-}
-
-static const struct view_ops pick_ops = { pick_draw, pick_handle, pick_hints };
+static const struct view_ops pick_ops = { pick_draw, pick_handle, NULL };
 
 int
 pick_run(struct ui *ui, const struct screen_field *f, const char *start, char **value,
 	 char *err)
 {
 	struct pick pk = { .ui = ui, .title = _(f->label) };
-	struct view v = { .ops = &pick_ops, .data = &pk, .overlay = 1 };
+	struct view v = { .ops = &pick_ops, .data = &pk, .overlay = 1, .key_hints = pick_hint_list };
 
 	if (f->params.lookup != NULL)
 		pk.kind = f->params.lookup;

@@ -1,8 +1,9 @@
 /* Printing on the printer of the user's own terminal: a text becomes a
  * printer-controller job (printer.c) in the printer's charset, written to
  * the terminal as it is, or, behind scrivano's relay, wrapped for the relay
- * to pass on unconverted; then the screen is redrawn. The customer list is
- * the first thing printed; documents will reuse ui_print(). */
+ * to pass on unconverted; then the screen is redrawn. A browse list prints
+ * what it shows (read as the browse reads it); documents will reuse
+ * ui_print(). */
 #include "config.h"
 
 #include <errno.h>
@@ -18,8 +19,6 @@
 #include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/util.h"
-
-#define PRINT_PAGE 100 /* records read from the book at a time */
 
 /* The session's printer, set once at start-up. */
 static struct {
@@ -111,21 +110,32 @@ put_at(struct buf *line, int *used, int col, const char *s, int width)
 	free(w);
 }
 
-static void
-add_row(struct buf *text, const struct screen *scr, const struct record *r)
+/* What list_text gathers while the list's rows go by. */
+struct print_rows {
+	struct book *book;
+	const struct screen *scr;
+	struct buf *text;
+	size_t total;
+};
+
+static int
+add_row(void *arg, const struct record *r)
 {
+	struct print_rows *p = arg;
 	struct buf line = { 0 };
 	int used = 0;
 
-	for (size_t c = 0; c < scr->ncolumns; c++) {
-		const struct screen_column *col = &scr->columns[c];
-		const struct screen_field *f = &scr->fields[col->field];
-		char *shown = screen_field_show(f, NULL, screen_field_value(f, r));
-		put_at(&line, &used, col->col, shown, col->width);
+	for (size_t c = 0; c < p->scr->ncolumns; c++) {
+		const struct screen_column *col = &p->scr->columns[c];
+		char *shown = browse_cell(p->book, p->scr, c, r);
+		/* col is inside the bracket, the headings start at it */
+		put_at(&line, &used, col->col - 1, shown, col->width);
 		free(shown);
 	}
-	buf_printf(text, "%s\n", line.data != NULL ? line.data : "");
+	buf_printf(p->text, "%s\n", line.data != NULL ? line.data : "");
 	buf_free(&line);
+	p->total++;
+	return 0;
 }
 
 static void
@@ -143,50 +153,34 @@ add_headings(struct buf *text, const struct screen *scr)
 	}
 }
 
-/* The whole list as text: title and date, headings, every record in the
- * list's order, and their count. 0, or -1 with the message shown. */
+/* The list as text: its title (order and filters included) and the date,
+ * headings, every row it shows in its order, and their count. 0, or -1
+ * with the message shown. */
 static int
-list_text(struct ui *ui, const struct screen *scr, struct buf *text)
+list_text(struct ui *ui, const struct list_shown *list, struct buf *text)
 {
-	struct record *rows[PRINT_PAGE];
-	char err[ERR_SIZE], date[16], *key = NULL;
+	struct print_rows rows = { ui->book, list->scr, text, 0 };
+	char err[ERR_SIZE], date[16];
 	time_t now = time(NULL);
-	int64_t id = 0;
-	size_t got, total = 0;
 
 	strftime(date, sizeof date, "%d/%m/%Y", localtime(&now));
-	buf_printf(text, "%s    %s\n\n", _(scr->title), date);
-	add_headings(text, scr);
-	do {
-		if (record_browse(ui->book, scr->kind, BROWSE_AFTER, key, id, PRINT_PAGE, rows, &got,
-				  err) < 0) {
-			ui_error(ui, _("Not printed: %s"), err);
-			free(key);
-			return -1;
-		}
-		for (size_t i = 0; i < got; i++)
-			add_row(text, scr, rows[i]);
-		total += got;
-		if (got > 0) {
-			free(key);
-			key = xstrdup(record_get(rows[got - 1], scr->kind->key_field));
-			id = rows[got - 1]->id;
-		}
-		for (size_t i = 0; i < got; i++)
-			record_free(rows[i]);
-	} while (got == PRINT_PAGE);
-	free(key);
+	buf_printf(text, "%s    %s\n\n", list->title, date);
+	add_headings(text, list->scr);
+	if (browse_each(ui->book, list, add_row, &rows, err) < 0) {
+		ui_error(ui, _("Not printed: %s"), err);
+		return -1;
+	}
 	buf_printf(text, "\n");
-	buf_printf(text, ngettext("%zu record\n", "%zu records\n", total), total);
+	buf_printf(text, ngettext("%zu record\n", "%zu records\n", rows.total), rows.total);
 	return 0;
 }
 
 void
-print_list(struct ui *ui, const struct screen *scr)
+print_list(struct ui *ui, const struct list_shown *list)
 {
 	struct buf text = { 0 };
 
-	if (list_text(ui, scr, &text) == 0)
+	if (list_text(ui, list, &text) == 0)
 		ui_print(ui, text.data);
 	buf_free(&text);
 }

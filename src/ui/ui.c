@@ -173,6 +173,27 @@ hint_key(struct ui *ui, const struct key_hint *h, const char **label, int *need)
 	return key;
 }
 
+int
+ui_list_step(size_t *cur, size_t n, int down)
+{
+	if (down && *cur + 1 < n) {
+		(*cur)++;
+		return 1;
+	}
+	if (!down && *cur > 0) {
+		(*cur)--;
+		return 1;
+	}
+	return 0;
+}
+
+/* The keys a view offers now: its ops' answer, or its fixed list. */
+static const struct key_hint *
+view_hints(struct ui *ui, struct view *v)
+{
+	return v->ops->hints != NULL ? v->ops->hints(ui, v) : v->key_hints;
+}
+
 /* "F1 Help  F2 Save ...": the key shown is the first of the action's keys
  * this terminal has. The hints come in order of importance, save that the
  * last (Back or Quit) always shows, at the end: hints that do not fit
@@ -226,7 +247,7 @@ paint(struct ui *ui)
 	for (int i = first; i < ui->depth; i++)
 		ui->stack[i]->ops->draw(ui, ui->stack[i]);
 	draw_status(ui);
-	draw_keyline(ui, top->ops->hints(ui, top));
+	draw_keyline(ui, view_hints(ui, top));
 	if (top->cursor_y >= 0 && top->cursor_y < LINES && top->cursor_x < COLS) {
 		curs_set(1);
 		move(top->cursor_y, top->cursor_x);
@@ -272,7 +293,7 @@ dispatch(struct ui *ui, struct view *v, keycode k)
 	if (fallback(action) != ACT_NONE && v->ops->handle(ui, v, fallback(action), 0))
 		return;
 	if (action == ACT_HELP)
-		help_run(ui, v->ops->hints(ui, v));
+		help_run(ui, view_hints(ui, v));
 }
 
 void

@@ -29,7 +29,8 @@ struct view_ops {
 	/* An action (or ACT_NONE with a typed character in ch): 1 when the view
 	 * handled it, 0 to let the generic layer try. */
 	int (*handle)(struct ui *ui, struct view *v, int action, wint_t ch);
-	/* The keys the key line shows for this view, ending with ACT_NONE. */
+	/* The keys the key line shows for this view, ending with ACT_NONE;
+	 * NULL when they are always the view's key_hints. */
 	const struct key_hint *(*hints)(struct ui *ui, struct view *v);
 };
 
@@ -40,6 +41,7 @@ struct view {
 	int closed;      /* set by the view to leave ui_run_view */
 	int overlay;     /* drawn over the view below it (dialogs) */
 	int cursor_y, cursor_x; /* where the cursor shows, -1 hidden */
+	const struct key_hint *key_hints; /* its keys, when ops->hints is NULL */
 };
 
 #define UI_MAX_DEPTH 16
@@ -78,6 +80,10 @@ void ui_box(int y, int x, int h, int w, const char *title);
 /* Display columns of a UTF-8 string. */
 int ui_width(const char *s);
 
+/* Moves a list's cursor one row down (or up) among the n rows it holds:
+ * 1 when it moved, 0 at the edge (where the next row is to be read). */
+int ui_list_step(size_t *cur, size_t n, int down);
+
 /* The views. */
 void menu_run(struct ui *ui);
 void browse_run(struct ui *ui, struct screen *scr);
@@ -98,8 +104,25 @@ void print_setup(const char *term, const char *charset, int relay);
 /* Prints UTF-8 text through printer controller mode, ending with a form
  * feed, and redraws the screen; 0, or -1 with the message shown. */
 int ui_print(struct ui *ui, const char *text);
-/* Prints a screen's whole list, as its columns show it. */
-void print_list(struct ui *ui, const struct screen *scr);
+/* A list as its browse shows it: the screen (columns, headings), the
+ * order and filters (a view's and the user's), and the title saying them. */
+struct list_shown {
+	const struct screen *scr;
+	const struct browse_order *order;
+	const char *title;
+};
+/* Prints every row of a list, in its order and through its filters, as its
+ * columns show them. */
+void print_list(struct ui *ui, const struct list_shown *list);
+
+/* browse.c, also for print.c: what a list's column shows of a row (a
+ * lookup: its target's name), newly allocated; and each row of a list, in
+ * its order, a page at a time, given to fn (stopping at the first that
+ * returns non-zero). 0, or -1 with a message in err. */
+char *browse_cell(struct book *book, const struct screen *scr, size_t column,
+		  const struct record *r);
+int browse_each(struct book *book, const struct list_shown *list,
+		int (*fn)(void *arg, const struct record *r), void *arg, char *err);
 
 /* small.c: 80x24 is the design size. When the window is smaller, a notice
  * is shown instead of the screens and the keys typed meanwhile wait, to be

@@ -9,7 +9,10 @@ that terminal sends, saves and quits. Checked: the row stored in the book
 the terminal's charset) for the ANSI terminals, boxes drawn with the
 terminal's own line drawing where the charset is not UTF-8, and for the
 wy60 that no ANSI sequence reached it and the name came back in its
-charset. The 32 cells run eight at a time."""
+charset, landing right: the test's own small Wyse 60 emulator decodes the
+cursor addressing (ESC = row+32 col+32) and the other Wyse sequences, and
+the name must stand in the list's first row under the Name heading. The 32
+cells run eight at a time."""
 
 import concurrent.futures
 import os
@@ -65,6 +68,133 @@ def wait_text(c, text, timeout=5):
     return True
 
 
+class Wyse:
+    """A Wyse 60 screen, enough for what ncurses sends it (terminfo wy60):
+    text at the cursor (with auto margins), cursor addressing and moves,
+    clears, line insert and delete; attributes and modes are read and
+    ignored. Any sequence it does not know goes to `unknown`."""
+
+    ARGS = {"=": 2, "G": 1, "`": 1, "d": 1, "w": 1, "e": 1, "H": 1, "A": 2, "~": 1}
+    PLAIN = set("+{TYREj()'rqOlIW10P")
+    TAB = 8
+
+    def __init__(self, rows=24, cols=80):
+        self.rows, self.cols = rows, cols
+        self.grid = [[" "] * cols for _ in range(rows)]
+        self.y = self.x = 0
+        self.insert = False
+        self.unknown = []
+
+    def text(self):
+        return ["".join(r) for r in self.grid]
+
+    def _clear(self, y0, x0):
+        for y in range(y0, self.rows):
+            for x in range(x0 if y == y0 else 0, self.cols):
+                self.grid[y][x] = " "
+
+    def _down(self):
+        if self.y == self.rows - 1:
+            self.grid = self.grid[1:] + [[" "] * self.cols]
+        else:
+            self.y += 1
+
+    def _put(self, ch):
+        row = self.grid[self.y]
+        if self.insert:
+            row.insert(self.x, ch)
+            row.pop()
+        else:
+            row[self.x] = ch
+        self.x += 1
+        if self.x == self.cols:  # am without xenl: the wrap is at once
+            self.x = 0
+            self._down()
+
+    def _esc(self, s, i):
+        """Does the sequence after an ESC at s[i]; returns where it ends."""
+        c = s[i] if i < len(s) else ""
+        if c == "=" and i + 2 < len(s):
+            self.y = min(ord(s[i + 1]) - 32, self.rows - 1)
+            self.x = min(ord(s[i + 2]) - 32, self.cols - 1)
+        elif c == "c":  # ESC c E / D: line drawing on, off; ESC c B0 and the like
+            return i + (2 if s[i + 1:i + 2] in ("E", "D") else 3)
+        elif c == "+":
+            self._clear(0, 0)
+            self.y = self.x = 0
+        elif c == "{":
+            self.y = self.x = 0
+        elif c == "T":
+            self._clear_line()
+        elif c == "Y":
+            self._clear(self.y, self.x)
+        elif c in ("R", "E"):
+            del self.grid[self.y if c == "R" else self.rows - 1]
+            self.grid.insert(self.rows - 1 if c == "R" else self.y, [" "] * self.cols)
+        elif c == "j":
+            if self.y > 0:
+                self.y -= 1
+            else:
+                self.grid = [[" "] * self.cols] + self.grid[:-1]
+        elif c == "W":
+            del self.grid[self.y][self.x]
+            self.grid[self.y].append(" ")
+        elif c in ("q", "r"):
+            self.insert = c == "q"
+        elif c == "F":  # status line text up to CR
+            end = s.find("\r", i)
+            return len(s) if end < 0 else end + 1
+        elif c not in self.PLAIN and c not in self.ARGS:
+            self.unknown.append(repr(s[i:i + 3]))
+        return i + 1 + self.ARGS.get(c, 0)
+
+    def _clear_line(self):
+        for x in range(self.x, self.cols):
+            self.grid[self.y][x] = " "
+
+    def feed(self, s):
+        i = 0
+        while i < len(s):
+            ch = s[i]
+            i += 1
+            if ch == "\x1b":
+                i = self._esc(s, i)
+            elif ch == "\r":
+                self.x = 0
+            elif ch == "\n":
+                self._down()
+            elif ch == "\b":  # bw: from the first column to the line above's end
+                if self.x > 0:
+                    self.x -= 1
+                elif self.y > 0:
+                    self.y, self.x = self.y - 1, self.cols - 1
+            elif ch == "\t":
+                self.x = min((self.x // self.TAB + 1) * self.TAB, self.cols - 1)
+            elif ch == "\x0c":
+                self.x = min(self.x + 1, self.cols - 1)
+            elif ch == "\x0b":  # up; from the top line to the bottom one (ll is ESC { ^K)
+                self.y = self.y - 1 if self.y > 0 else self.rows - 1
+            elif ch >= " " and ch != "\x7f":
+                self._put(ch)
+            # other controls (NUL padding, ^G, ^N, ^T) draw nothing
+
+
+def wyse_lands(raw, codec, name):
+    """Whether name stands in the customers list's first row, under the Name
+    heading, on the screen the Wyse shows (whose title is on the top line
+    and keys on the bottom one); with what it shows."""
+    w = Wyse()
+    w.feed(raw.decode(codec, errors="replace"))
+    lines = w.text()
+    heads = [y for y, ln in enumerate(lines) if "Name" in ln and "City" in ln]
+    ok = (not w.unknown and len(heads) == 1 and heads[0] + 1 < len(lines) and
+          lines[0].startswith(" scrivano | Main menu > Customers & suppliers") and
+          lines[-1].startswith("F1 Help  F3 Search") and
+          lines[heads[0] + 1].find(name) == lines[heads[0]].find("Name") and
+          sum(ln.count(name) for ln in lines) == 1)
+    return ok, "\n".join(lines + ["unknown: %s" % w.unknown])
+
+
 def cell(srv, term, charset, by_setting):
     """Runs one cell; returns a list of (description, ok, diagnostics)."""
     codec, lang, name = CHARSETS[charset]
@@ -88,8 +218,9 @@ def cell(srv, term, charset, by_setting):
         saved = wait("Saved.", 5)
         c.send("\x1b0")
         listed = wait(name, 5)
+        c.settle(0.2)
         shown = c.screen_text()
-        c.settle(0.1)
+        at_list = bytes(c.raw)
         c.send("\x1b0")
         c.wait_for("Main menu", 5)
         c.send("\x1b0")
@@ -105,6 +236,8 @@ def cell(srv, term, charset, by_setting):
                     repr(raw[:200])))
         out.append(("the name came back in the terminal's charset",
                     name.encode(codec) in raw, repr(raw[-600:])))
+        out.append(("on the Wyse screen (cursor addressing decoded) the name lands in the "
+                    "list's first row under Name",) + wyse_lands(at_list, codec, name))
     else:
         out.append(("the list shows the name as typed", listed and name in shown, shown))
         out.append(("boxes are drawn (a corner on the screen)", "┌" in shown or "└" in shown,

@@ -5,10 +5,14 @@ Through the keys a bookkeeper types, and nothing else, it creates from the
 Suppliers entry of the menu a supplier (role S by itself; a save refused
 first by the SDI-code-or-PEC rule, nothing written) with its own field and
 a contact typed in the form's line grid; an article with an Italian unit
-price and two stock movements in its grid (their total shown as typed);
-then reads them back on the screen (pyte: the Suppliers list, not the
-Customers one, the reopened forms, the stock on hand) and in the user's
-SQLite book. The company profile opens straight from the menu."""
+price, its usual supplier chosen with F4 and the popup's incremental search,
+and two stock movements in its grid (their total shown as typed); a second
+article whose supplier is typed by name; then reads them back on the screen
+(pyte: the Suppliers list, not the Customers one, the reopened forms, the
+stock on hand, the supplier's name in the articles list) and in the user's
+SQLite book (the articles hold the party's id). Deleting the supplier is
+refused while articles name it. The company profile opens straight from the
+menu."""
 
 import os
 import re
@@ -21,7 +25,7 @@ from harness import Server, Tap, book_rows  # noqa: E402
 
 tap = Tap()
 
-F2, F5, F10 = "\x1bOQ", "\x1b[15~", "\x1b[21~"
+F2, F4, F5, F8, F10 = "\x1bOQ", "\x1bOS", "\x1b[15~", "\x1b[19~", "\x1b[21~"
 TAB, ENTER, BACKSPACE = "\t", "\r", "\x7f"
 
 # The parties form's fields in the order the cursor visits them (see
@@ -30,7 +34,8 @@ TAB, ENTER, BACKSPACE = "\t", "\r", "\x7f"
 ORDER = ["name", "piva", "cf", "address", "cap", "city", "pr", "stno", "co", "vc", "email",
          "phone", "pec", "sdi", "ro", "ki", "pa", "pao", "last_name", "first_name", "tp", "mp",
          "dd", "notes", "vat_reg", "contacts"]
-ARTICLE = ["code", "description", "unit", "price", "vat", "nat", "category", "barcode", "moves"]
+ARTICLE = ["code", "description", "unit", "price", "vat", "nat", "category", "barcode", "supplier",
+           "moves"]
 
 
 def tabs(src, dst, order=ORDER):
@@ -128,7 +133,24 @@ def test_article(c, book):
            c.wait_for("F2 Save", 5) and "Stock on hand" in c.screen_text() and
            re.search(r"Date\s+Quantity\s+Reason", c.screen_text()), c.screen_text())
     c.send("carta-a3" + TAB + "Carta A3 100 g" + TAB + "RS" + TAB + "12,5")
-    c.send(tabs("price", "moves", ARTICLE))
+    c.send(tabs("price", "supplier", ARTICLE) + F4)
+    tap.ok("F4 on the usual supplier lists the parties",
+           c.wait_for("Search:", 5) and "Cartiera Alpina S.r.l." in c.screen_text(),
+           c.screen_text())
+    c.send("cartx")
+    tap.ok("the popup's search says when nothing starts with what is typed",
+           c.wait_for('Nothing starts with "cartx"', 5), c.screen_text())
+    c.send(BACKSPACE)
+    tap.ok("and finds the supplier by the start of its name",
+           c.wait_for(re.compile(r"Search: cart\b"), 5) and
+           "Cartiera Alpina S.r.l." in c.screen_text(), c.screen_text())
+    c.send(ENTER)
+    filled = c.wait_for(re.compile(r"Supplier\s+\[Cartiera Alpina S\.r\.l\."), 5)
+    c.wait_for("F2 Save", 5)
+    c.settle()
+    tap.ok("Enter fills the field with the supplier's name, and the list is gone",
+           filled and "Search:" not in c.screen_text(), c.screen_text())
+    c.send(tabs("supplier", "moves", ARTICLE))
     tap.ok("Tab goes past the read-only stock on hand into the grid",
            c.wait_for("Add line", 5), c.screen_text())
     c.send("02/03/2026" + TAB + "12,5" + TAB + "Carico" + TAB)
@@ -140,8 +162,9 @@ def test_article(c, book):
     tap.ok("and the stock on hand the book computes is shown (10)",
            c.wait_for(re.compile(r"Stock on hand\s+\[\s*10,00?\b"), 5), c.screen_text())
     c.send(F10)
-    tap.ok("the list shows it by code with its stock",
-           c.wait_for("F5 New", 5) and c.wait_for(re.compile(r"CARTA-A3.*10,00?\b"), 5),
+    tap.ok("the list shows it by code with its stock and its supplier's name",
+           c.wait_for("F5 New", 5) and
+           c.wait_for(re.compile(r"CARTA-A3.*10,00?\b.*RS\s+Cartiera Alpi"), 5),
            c.screen_text())
     c.send(ENTER)
     tap.ok("reopened, the article shows both movements read from the book",
@@ -150,8 +173,45 @@ def test_article(c, book):
            re.search(r"\[05/03/2026\]\s+\[\s*-2,50?\]\s+\[Scarico", c.screen_text()),
            c.screen_text())
     tap.ok("and its unit price as typed", "12,5" in c.screen_text(), c.screen_text())
+    tap.ok("and its usual supplier by name",
+           re.search(r"Supplier\s+\[Cartiera Alpina S\.r\.l\.", c.screen_text()),
+           c.screen_text())
     c.send(F10)
     c.wait_for("F5 New", 5)
+    c.send(F5)
+    c.wait_for("Articles - New", 5)
+    c.send("buste-c4" + TAB + "Buste C4" + tabs("description", "supplier", ARTICLE))
+    c.send("Cartiera Alpin" + "x" + TAB)
+    tap.ok("a supplier's name that names no party is refused, the cursor stays",
+           c.wait_for("Usual supplier: nothing starts with 'Cartiera Alpinx'", 5),
+           c.screen_text())
+    c.send(BACKSPACE * len("Cartiera Alpinx") + "CARTIERA ALPINA S.R.L." + TAB)
+    filled = c.wait_for(re.compile(r"Supplier\s+\[Cartiera Alpina S\.r\.l\."), 5)
+    c.settle()
+    tap.ok("typed in full (any case), the name fills the field without the popup",
+           filled and "Search:" not in c.screen_text(), c.screen_text())
+    c.send(F2)
+    tap.ok("the second article is saved", c.wait_for("Saved.", 5), c.screen_text())
+    c.send(F10)
+    tap.ok("the list shows both articles with their supplier's name",
+           c.wait_for(re.compile(r"BUSTE-C4.*Cartiera Alpi"), 5) and
+           re.search(r"CARTA-A3.*Cartiera Alpi", c.screen_text()), c.screen_text())
+    c.send(F10)
+    c.wait_for("F10 Quit", 5)
+
+
+def test_supplier_in_use(c):
+    c.send("3")
+    c.wait_for("F5 New", 5)
+    c.send(F8)
+    tap.ok("Delete asks about the supplier", c.wait_for('Delete "Cartiera Alpina', 5),
+           c.screen_text())
+    c.send("y")
+    tap.ok("deleting a party that articles name as their supplier is refused, saying which",
+           c.wait_for("it is the usual supplier of 2 articles (BUSTE-C4, ...)", 5),
+           c.screen_text())
+    tap.ok("and the supplier stays in the list", "Cartiera Alpina" in c.screen_text(),
+           c.screen_text())
     c.send(F10)
     c.wait_for("F10 Quit", 5)
 
@@ -186,6 +246,7 @@ def run(share):
                 tap.ok("the menu lists " + item, item in c.screen_text(), c.screen_text())
             test_supplier(c, book)
             test_article(c, book)
+            test_supplier_in_use(c)
             test_company(c)
             c.send(F10)
             tap.is_eq("F10 on the menu ends the session cleanly", c.wait_exit(10), 0)
@@ -203,10 +264,15 @@ def run(share):
                   book_rows(book, "SELECT c.kind, c.name, c.value FROM custom_values c "
                                   "JOIN parties p ON p.id = c.record_id"),
                   [("parties", "vat_reg", "B12")])
-        tap.is_eq("the article is in the book, price at 8 decimals, VAT 22%",
+        tap.is_eq("the articles are in the book, price at 8 decimals, VAT 22%",
                   book_rows(book, "SELECT code, description, unit, unit_price, vat_rate, natura "
-                                  "FROM articles"),
-                  [("CARTA-A3", "Carta A3 100 g", "RS", 1250000000, 2200, "")])
+                                  "FROM articles ORDER BY id"),
+                  [("CARTA-A3", "Carta A3 100 g", "RS", 1250000000, 2200, ""),
+                   ("BUSTE-C4", "Buste C4", "", None, 2200, "")])
+        tap.is_eq("both articles hold the supplier's id as their usual supplier",
+                  book_rows(book, "SELECT a.code, a.supplier_id = p.id FROM articles a, parties p "
+                                  "ORDER BY a.id"),
+                  [("CARTA-A3", 1), ("BUSTE-C4", 1)])
         tap.is_eq("with its stock movements, in order",
                   book_rows(book, "SELECT m.position, m.date, m.quantity, m.reason "
                                   "FROM stock_moves m JOIN articles a ON a.id = m.article_id "

@@ -1,21 +1,26 @@
 """Terminals end to end, through the real OpenSSH client: printing on the
 terminal's own printer (the exact bytes the client receives: controller
 mode, the printer's charset unconverted by the relay, a form feed, then a
-redraw; ANSI and Wyse), a user's own key file from their settings, an
+redraw; ANSI and Wyse; what a list prints is what it shows: its view, its
+order, its filters and a column of the user's own), a user's own key file
+from their settings, an
 unknown TERM that works as a vt100, a window below 80x24 that shows a
 notice and keeps what is typed, and a taller window that lists more rows."""
 
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import SCRIVANO, Server, Tap, base_env  # noqa: E402
 
 tap = Tap()
 F2, F5, F6, F7, F10 = "\x1bOQ", "\x1b[15~", "\x1b[17~", "\x1b[18~", "\x1b[21~"
+F9, REVERSE = "\x1b[20~", "\x1br"
 TAB, ENTER = "\t", "\r"
 APC = b"\x1b_scrivano-print;"
 
@@ -116,6 +121,96 @@ def test_print_wyse(srv):
         tap.is_eq("the session ends cleanly", quit_from_list(c), 0)
 
 
+def share_with_column(top):
+    """The shipped share folder, but the parties form has a field of the
+    user's own (`custom`), which the list shows where the P.IVA was."""
+    src = os.environ["SCRIVANO_SHARE"]
+    share = os.path.join(top, "share")
+    for d in ("screens", "keymaps", "data"):
+        shutil.copytree(os.path.join(src, d), os.path.join(share, d))
+    path = os.path.join(share, "screens", "parties.scr")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    notes = re.search(r"^  Notes .*\]\n", text, re.M).group(0)
+    text = text.replace(notes, notes + "  VAT register   [vat_reg   ]\n", 1)
+    text = text.replace("Role  P.IVA\n", "Role  Reg.\n", 1)
+    text = text.replace("[ro]  [piva       ]\n", "[ro]  [vat_reg   ]\n", 1)
+    text = re.sub(r"\nend\s*$", "\n  vat_reg  text  custom  upper  max 10  label \"VAT register\"\n"
+                  "end\n", text)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return share
+
+
+def test_print_as_shown():
+    """The Suppliers list (a view), sorted by City descending, filtered,
+    with a column of the user's own: the job holds that and nothing else."""
+    top = tempfile.mkdtemp(prefix="scrivano-e2e-print-")
+    os.chmod(top, 0o755)
+    try:
+        with Server(users={"pia": "pw"}, tap=tap,
+                    env={"SCRIVANO_SHARE": share_with_column(top)}) as srv:
+            path = book_of(srv, "pia")
+            r = scrivano("book", "init", path)
+            if r.returncode != 0:
+                raise RuntimeError(r.stderr)
+            db = sqlite3.connect(path)
+            for role, name, city, reg in (("S", "Alfa", "Bologna", "R-ALFA"),
+                                          ("B", "Beta", "Milano", "R-BETA"),
+                                          ("C", "Cliente", "Milano", "R-CLI"),
+                                          ("S", "Gamma", "Milano", "R-GAMMA"),
+                                          ("S", "Delta", "Torino", "R-DELTA")):
+                cur = db.execute("INSERT INTO parties (role, name, city) VALUES (?, ?, ?)",
+                                 (role, name, city))
+                db.execute("INSERT INTO custom_values VALUES ('parties', ?, 'vat_reg', ?)",
+                           (cur.lastrowid, reg))
+            db.commit()
+            db.close()
+            with srv.client("pia", "pw", term="xterm") as c:
+                c.wait_for(re.compile(r"Quit$"), 10)
+                c.send("3")
+                c.wait_for("F5 New", 5)
+                c.send(F6)
+                c.wait_for("Sorted by City.", 5)
+                c.send(REVERSE)
+                c.wait_for("descending", 5)
+                c.send(F9)
+                c.wait_for("Show only", 5)
+                c.send("city <> Torino" + ENTER)
+                shown = c.wait_for("only City <> Torino", 5) and \
+                    re.search(r"Gamma.*\n.*Beta.*\n.*Alfa", c.screen_text())
+                tap.ok("the suppliers list is sorted by City descending, without Torino",
+                       shown and "Delta" not in c.screen_text() and
+                       "Cliente" not in c.screen_text(), c.screen_text())
+                before = len(c.raw)
+                c.send(F7)
+                c.wait_for("Sent to the terminal's printer.", 5)
+                c.settle()
+                job = job_in(bytes(c.raw[before:]), b"\x1b[5i", b"\x1b[4i") or b""
+                text = job.decode("utf-8", "replace").replace("\r\n", "\n")
+                lines = [ln for ln in text.split("\n")
+                         if re.match(r"\s*(Alfa|Beta|Gamma|Delta|Cliente)\b", ln)]
+                tap.is_eq("the job prints the rows the list shows, in its order",
+                          [ln.split()[0] for ln in lines], ["Gamma", "Beta", "Alfa"])
+                tap.ok("with the user's own column and its values",
+                       "Reg." in text and len(lines) == 3 and all(re.search(r"\b%s\s+R-%s\b" % (role, n.upper()), ln)
+                                              for role, n, ln in zip("SBS", ("Gamma", "Beta", "Alfa"),
+                                                                     lines)), text)
+                head = [ln for ln in text.split("\n") if ln.startswith("Name")]
+                tap.ok("each column under its heading",
+                       len(head) == 1 and len(lines) == 3 and
+                       all(ln.index("R-") == head[0].index("Reg.") and
+                           ln.index("Milano" if "Milano" in ln else "Bologna") ==
+                           head[0].index("City") and not ln.startswith(" ") for ln in lines),
+                       text)
+                tap.ok("and a title that says the view, the order and the filter, and the count",
+                       re.search(r"^Suppliers - by City, descending - only City <> Torino", text)
+                       and "3 records" in text, text)
+                tap.is_eq("the session ends cleanly", quit_from_list(c, F10), 0)
+    finally:
+        shutil.rmtree(top, ignore_errors=True)
+
+
 def test_user_keys(srv):
     keys = os.path.join(srv.top, "carla.keys")
     with open(keys, "w") as f:
@@ -196,6 +291,7 @@ def main():
         test_unknown_term(srv)
         test_small_window(srv)
         test_tall_window(srv)
+    test_print_as_shown()
     return tap.done()
 
 
