@@ -150,7 +150,7 @@ def test_print_as_shown():
     try:
         with Server(users={"pia": "pw"}, tap=tap,
                     env={"SCRIVANO_SHARE": share_with_column(top)}) as srv:
-            path = book_of(srv, "pia")
+            path = srv.book_path("pia")
             r = scrivano("book", "init", path)
             if r.returncode != 0:
                 raise RuntimeError(r.stderr)
