@@ -594,3 +594,25 @@ class DecGraphics:
 
 def _make_controlling_tty():
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
+def share_with_own_field(top):
+    """A copy of the share folder (SCRIVANO_SHARE) in top whose parties
+    screen has a field of the user's own, as the README shows: drawn in the
+    form and in the list where the P.IVA was, described `custom`."""
+    src = os.environ["SCRIVANO_SHARE"]
+    share = os.path.join(top, "share")
+    for d in ("screens", "keymaps", "data"):
+        shutil.copytree(os.path.join(src, d), os.path.join(share, d))
+    path = os.path.join(share, "screens", "parties.scr")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    notes = re.search(r"^  Notes .*\]\n", text, re.M).group(0)
+    text = text.replace(notes, notes + "  VAT register   [vat_reg   ]\n", 1)
+    text = text.replace("Role  P.IVA\n", "Role  Reg.\n", 1)
+    text = text.replace("[ro]  [piva       ]\n", "[ro]  [vat_reg   ]\n", 1)
+    text = re.sub(r"\nend\s*$", "\n  vat_reg    text  custom  upper  max 10  label \"VAT register\"\nend\n",
+                  text)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return share

@@ -21,7 +21,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import Server, Tap, book_rows  # noqa: E402
+from harness import Server, Tap, book_rows, share_with_own_field  # noqa: E402
 
 tap = Tap()
 
@@ -40,27 +40,6 @@ ARTICLE = ["code", "description", "unit", "price", "vat", "nat", "category", "ba
 
 def tabs(src, dst, order=ORDER):
     return TAB * (order.index(dst) - order.index(src))
-
-
-def share_with_own_field(top):
-    """A copy of the share folder whose parties screen has a field of the
-    user's own: drawn in the layout and the list, described `custom`."""
-    src = os.environ["SCRIVANO_SHARE"]
-    share = os.path.join(top, "share")
-    for d in ("screens", "keymaps", "data"):
-        shutil.copytree(os.path.join(src, d), os.path.join(share, d))
-    path = os.path.join(share, "screens", "parties.scr")
-    with open(path, encoding="utf-8") as f:
-        text = f.read()
-    notes = re.search(r"^  Notes .*\]\n", text, re.M).group(0)
-    text = text.replace(notes, notes + "  VAT register   [vat_reg   ]\n", 1)
-    text = text.replace("Role  P.IVA\n", "Role  Reg.\n", 1)
-    text = text.replace("[ro]  [piva       ]\n", "[ro]  [vat_reg   ]\n", 1)
-    text = re.sub(r"\nend\s*$", "\n  vat_reg    text  custom  upper  max 10  label \"VAT register\"\nend\n",
-                  text)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-    return share
 
 
 def test_supplier(c, book):

@@ -16,7 +16,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import SCRIVANO, Server, Tap, base_env  # noqa: E402
+from harness import SCRIVANO, Server, Tap, base_env, share_with_own_field  # noqa: E402
 
 tap = Tap()
 F2, F5, F6, F7, F10 = "\x1bOQ", "\x1b[15~", "\x1b[17~", "\x1b[18~", "\x1b[21~"
@@ -121,27 +121,6 @@ def test_print_wyse(srv):
         tap.is_eq("the session ends cleanly", quit_from_list(c), 0)
 
 
-def share_with_column(top):
-    """The shipped share folder, but the parties form has a field of the
-    user's own (`custom`), which the list shows where the P.IVA was."""
-    src = os.environ["SCRIVANO_SHARE"]
-    share = os.path.join(top, "share")
-    for d in ("screens", "keymaps", "data"):
-        shutil.copytree(os.path.join(src, d), os.path.join(share, d))
-    path = os.path.join(share, "screens", "parties.scr")
-    with open(path, encoding="utf-8") as f:
-        text = f.read()
-    notes = re.search(r"^  Notes .*\]\n", text, re.M).group(0)
-    text = text.replace(notes, notes + "  VAT register   [vat_reg   ]\n", 1)
-    text = text.replace("Role  P.IVA\n", "Role  Reg.\n", 1)
-    text = text.replace("[ro]  [piva       ]\n", "[ro]  [vat_reg   ]\n", 1)
-    text = re.sub(r"\nend\s*$", "\n  vat_reg  text  custom  upper  max 10  label \"VAT register\"\n"
-                  "end\n", text)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-    return share
-
-
 def test_print_as_shown():
     """The Suppliers list (a view), sorted by City descending, filtered,
     with a column of the user's own: the job holds that and nothing else."""
@@ -149,7 +128,7 @@ def test_print_as_shown():
     os.chmod(top, 0o755)
     try:
         with Server(users={"pia": "pw"}, tap=tap,
-                    env={"SCRIVANO_SHARE": share_with_column(top)}) as srv:
+                    env={"SCRIVANO_SHARE": share_with_own_field(top)}) as srv:
             path = srv.book_path("pia")
             r = scrivano("book", "init", path)
             if r.returncode != 0:
