@@ -1,16 +1,19 @@
 #!/bin/sh
-# Builds a libFuzzer target for one of the parsers that read what a user or
-# an administrator writes — screen files, key files, authorized_keys lines —
-# with clang (-fsanitize=fuzzer,address,undefined) and runs it for RUNS
-# executions (default 100000), seeded with the shipped files. Prints
-# "SKIP: why" and exits 77 when clang or libFuzzer is missing.
-# Usage: bench/fuzz-parsers.sh screenfile|keyfile|authorized_key [RUNS]
-# Environment: abs_top_srcdir, abs_top_builddir (for config.h), CLANG.
+# Builds a libFuzzer target for one of the parsers of outside input — what a
+# user or an administrator writes (screen files, key files, authorized_keys
+# lines) and the FatturaPA files suppliers send — with clang
+# (-fsanitize=fuzzer,address,undefined) and runs it for RUNS executions
+# (default 100000), seeded with the shipped files (the official FatturaPA
+# samples when $SCRIVANO_FATTURAPA is set). Prints "SKIP: why" and exits 77
+# when clang or libFuzzer is missing.
+# Usage: bench/fuzz-parsers.sh screenfile|keyfile|authorized_key|fatturapa_read [RUNS]
+# Environment: abs_top_srcdir, abs_top_builddir (for config.h), CLANG, FUZZ_KEEP.
 target=$1
 runs=${2:-100000}
 src=${abs_top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 bld=${abs_top_builddir:-$src}
 clang=${CLANG:-clang}
+max_len=8192
 case "$target" in
 screenfile)
 	files="src/ui/screenfile.c src/ui/fieldtype.c src/ui/ft-number.c src/ui/ft-date.c
@@ -26,8 +29,13 @@ keyfile)
 authorized_key)
 	files="src/users/keys.c"
 	pkgs="libssh libcrypto" ;;
+fatturapa_read)
+	files="src/fisc/decimal.c src/fisc/invoice.c src/fisc/fpa_xml.c src/fisc/fpa_check.c
+		src/fisc/fpa_read.c src/fisc/fpa_show.c src/fisc/p7m.c src/fisc/idcheck.c"
+	pkgs="libxml-2.0 libcrypto"
+	max_len=65536 ;;
 *)
-	echo "usage: $0 screenfile|keyfile|authorized_key [RUNS]" >&2
+	echo "usage: $0 screenfile|keyfile|authorized_key|fatturapa_read [RUNS]" >&2
 	exit 2 ;;
 esac
 command -v "$clang" >/dev/null 2>&1 || { echo "SKIP: no clang"; exit 77; }
@@ -63,9 +71,15 @@ ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAAAgQDvfLAD/qnKWaJUvTl7oKSWnEb9RtHbGy9jB7iPtkYe
 ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDgu9a111tNREwgb+QAisDgJpBP3rtB4Pn/4xNj8pfgGtngm2CGZEjft2AvJyk4cMXwvgEhUkYDZK/NztOF2kLPleKYPtScq8ZPOeCPOM23fxwQRXuNG2x4oFG0sC9f+jFUAT5hzC2Aj9pKLHc5oyCHc7oX4nj09pznFJ6T2G/nG4d0Ae6GyzkIE9tE85fR3aYBJidZxdKe56+itmBBwwQ5uLYU4FukoohKnLIuLtesJTTvRR6tkdSo8JPq8iyjn8NNKuiiAw0Yp8env2uCKeOBHhFN+0aLbDXgC+4rpbNj6jhtG4tqrTkVtVeRbzelzOjgXpi35WzEbaj3E2hcYTfb fuzz-rsa2048
 KEYS
 	printf '# a comment\n' > "$work/corpus/comment" ;;
+fatturapa_read)
+	if [ -n "$SCRIVANO_FATTURAPA" ] && [ -d "$SCRIVANO_FATTURAPA/samples" ]; then
+		cp "$SCRIVANO_FATTURAPA"/samples/*.xml "$work/corpus/"
+	fi
+	printf '<p:FatturaElettronica xmlns:p="http://ivaservizi.agenziaentrate.gov.it/docs/xsd/fatture/v1.2"/>' \
+		> "$work/corpus/min.xml" ;;
 esac
 start=$(date +%s)
-"$work/fuzz" -runs="$runs" -max_len=8192 -rss_limit_mb=1024 -timeout=10 \
+"$work/fuzz" -runs="$runs" -max_len="$max_len" -rss_limit_mb=1024 -timeout=10 \
 	-artifact_prefix="$work/" "$work/corpus" > "$work/log" 2>&1
 rc=$?
 end=$(date +%s)
