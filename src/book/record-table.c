@@ -76,6 +76,38 @@ record_table_load(struct book *b, struct record *r, char *err)
 }
 
 int
+record_key_text(struct book *b, const struct record_kind *k, int64_t id, char **out, char *err)
+{
+	const struct record_field *f = &k->fields[k->key_field];
+	struct buf sql = { 0 };
+	sqlite3_stmt *st;
+	int rc;
+
+	if (k->table == NULL) {
+		err_set(err, _("%s cannot be looked up"), k->name);
+		return REC_ERROR;
+	}
+	if (f->sql != NULL)
+		buf_printf(&sql, "SELECT (%s) FROM %s WHERE id = ?1", f->sql, k->table);
+	else
+		buf_printf(&sql, "SELECT %s FROM %s WHERE id = ?1", f->name, k->table);
+	if (record_prepare(b, &sql, &st, err) < 0)
+		return REC_ERROR;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		const unsigned char *t = sqlite3_column_text(st, 0);
+		*out = xstrdup(t != NULL ? (const char *)t : "");
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE) {
+		err_set(err, _("no longer in the book (deleted by someone else?)"));
+		return REC_GONE;
+	}
+	return rc == SQLITE_ROW ? 0 : record_db_error(b, err);
+}
+
+int
 record_table_insert(struct book *b, struct record *r, char *err)
 {
 	struct buf sql = { 0 };

@@ -179,6 +179,11 @@ struct record_fault {
  * fields. 0, REC_GONE or REC_ERROR. */
 int record_load(struct book *b, const struct record_kind *k, int64_t id, struct record **out,
 		char *err);
+/* The text of record id's key field (what a lookup shows), newly
+ * allocated in *out: one query, none of its rows or user-added fields, for
+ * kinds kept in a table. 0, REC_GONE or REC_ERROR. */
+int record_key_text(struct book *b, const struct record_kind *k, int64_t id, char **out,
+		    char *err);
 /* Validates, then inserts (id 0) or updates in one transaction. An update
  * of a record changed or deleted since it was loaded is refused
  * (REC_CONFLICT, REC_GONE) and writes nothing. On success id and version

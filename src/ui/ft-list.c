@@ -284,32 +284,30 @@ parse_lookup(const struct ft_params *p, const char *typed, char **value, char *e
 char *
 format_lookup(const struct ft_params *p, const char *value)
 {
-	struct record *r;
 	char err[ERR_SIZE];
 	int64_t id;
 	char *s;
 
+	/* lists show this for each row they paint: the key alone, one query */
 	if (p == NULL || p->lookup == NULL || p->book == NULL || ft_to_int64(value, &id) < 0)
 		return xstrdup(value);
-	if (record_load(p->book, p->lookup, id, &r, err) < 0)
+	if (record_key_text(p->book, p->lookup, id, &s, err) < 0)
 		return xasprintf("#%s", value);
-	s = xstrdup(record_get(r, p->lookup->key_field));
-	record_free(r);
 	return s;
 }
 
 int
 validate_lookup(const struct ft_params *p, const char *value, char *err)
 {
-	struct record *r;
 	int64_t id;
+	char *key;
 
 	if (ft_to_int64(value, &id) < 0 || id <= 0)
 		return err_set(err, "%s", _("is not a record's number"));
 	if (p == NULL || p->lookup == NULL || p->book == NULL)
 		return 0;
-	if (record_load(p->book, p->lookup, id, &r, err) < 0)
+	if (record_key_text(p->book, p->lookup, id, &key, err) < 0)
 		return err_set(err, "%s", _("names a record that is not there any more"));
-	record_free(r);
+	free(key);
 	return 0;
 }

@@ -40,6 +40,21 @@ party(const char *name, const char *piva)
 	return r;
 }
 
+/* What a lookup shows of saved party r: its name, read alone. */
+static void
+key_text(const struct record *r)
+{
+	char err[ERR_SIZE] = "", *key = NULL;
+
+	is_int(record_key_text(book, &parties_kind, r->id, &key, err), 0, "its key text reads");
+	is_str(key ? key : "", "Caffè Società srl", "and is its name");
+	free(key);
+	key = NULL;
+	is_int(record_key_text(book, &parties_kind, 999999, &key, err), REC_GONE,
+	       "a missing id's key text is REC_GONE");
+	ok(key == NULL, "and gives no text");
+}
+
 static void
 save_and_load(void)
 {
@@ -69,6 +84,7 @@ save_and_load(void)
 	is_int(r->version, 2, "version 2");
 	is_int(record_load(book, &parties_kind, 999999, &l, err), REC_GONE,
 	       "a missing id is REC_GONE");
+	key_text(r);
 	record_free(r);
 }
 
