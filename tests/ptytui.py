@@ -29,12 +29,37 @@ import time
 
 import pyte
 
-SCRIVANO = os.environ["SCRIVANO"]
+SCRIVANO = os.environ.get("SCRIVANO", "")
 
 F = {1: "\x1bOP", 2: "\x1bOQ", 3: "\x1bOR", 5: "\x1b[15~", 6: "\x1b[17~", 7: "\x1b[18~",
      8: "\x1b[19~", 9: "\x1b[20~", 10: "\x1b[21~", 12: "\x1b[24~"}
 TAB, BACKTAB, BACKSPACE, ENTER = "\t", "\x1b[Z", "\x7f", "\r"
 UP, DOWN, INSERT = "\x1b[A", "\x1b[B", "\x1b[2~"
+
+class Screen(pyte.Screen):
+    """pyte's screen, with the scrolling a real xterm does and pyte lacks:
+    SU and SD (CSI n S, CSI n T), which ncurses uses to scroll a region."""
+
+    def scroll_up(self, count=None):
+        y, x = self.cursor.y, self.cursor.x
+        bottom = self.margins.bottom if self.margins else self.lines - 1
+        for _ in range(count or 1):
+            self.cursor.y = bottom
+            self.index()
+        self.cursor.y, self.cursor.x = y, x
+
+    def scroll_down(self, count=None):
+        y, x = self.cursor.y, self.cursor.x
+        top = self.margins.top if self.margins else 0
+        for _ in range(count or 1):
+            self.cursor.y = top
+            self.reverse_index()
+        self.cursor.y, self.cursor.x = y, x
+
+
+class ByteStream(pyte.ByteStream):
+    csi = dict(pyte.ByteStream.csi, S="scroll_up", T="scroll_down")
+
 
 _count = 0
 _failed = 0
@@ -84,8 +109,8 @@ def feed_scrolling(screen, stream, data):
 class Tui:
     def __init__(self, book, term="xterm", cols=80, rows=24, lang="C.UTF-8", env=None,
                  pause=0.15):
-        self.screen = pyte.Screen(cols, rows)
-        self.stream = pyte.ByteStream(self.screen)
+        self.screen = Screen(cols, rows)
+        self.stream = ByteStream(self.screen)
         self.raw = bytearray()
         self.pause = pause
         self.status = None
@@ -139,11 +164,18 @@ class Tui:
     def text(self):
         return "\n".join(self.screen.display)
 
+    def flat_text(self):
+        """The screen's lines stripped and joined by one blank: a message
+        the status line wrapped reads as one line."""
+        return " ".join(l.strip() for l in self.screen.display if l.strip())
+
     def wait_for(self, s, timeout=3.0):
+        """Until s is on the screen (it may run on from one line to the
+        next); True or False."""
         end = time.time() + timeout
         while time.time() < end:
             self.pump(0.05)
-            if s in self.text():
+            if s in self.text() or s in self.flat_text():
                 return True
         return False
 

@@ -44,7 +44,7 @@ def measure(book, term):
         got["form"] = len(t.send(k["new"]))
         got["char"] = len(t.send(b"a"))
         t.send(k["back"])
-        t.send(b"y")
+        t.send(b"n")  # Save changes? No: leaves no draft for the next run
         return got, bytes(t.raw)
     finally:
         t.terminate()

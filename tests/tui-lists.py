@@ -69,6 +69,7 @@ check(t.wait_for("No filter: every row shows."), "an empty filter shows every ro
 check("Alfa srl" in t.text() and "Gamma snc" in t.text(), "all five again")
 t.send(F[10])
 t.send(F[10])
+t.send("y")  # ends the session
 check(t.finish() == 0, "quits with status 0")
 
 # ---- the articles form: a line grid of stock movements ----
@@ -130,6 +131,7 @@ t.send(F[10])
 check(t.wait_for("VITE6"), "back in the list, the article")
 t.send(F[10])
 t.send(F[10])
+t.send("y")  # ends the session
 check(t.finish() == 0, "quits with status 0")
 
 sys.exit(done())

@@ -94,9 +94,9 @@ check(t.wait_for("Not saved: changed by someone else"), "a record changed elsewh
 check("Milano Centro" in t.text(), "what was typed stays on the screen")
 check([r[3] for r in rows() if r[0].startswith("Caff")] == ["Roma"], "the other save is kept")
 t.send(F[10])
-check(t.wait_for("Leave without saving your changes?"), "leaving with changes asks first")
-t.send("y")
-check(t.wait_for("F5 New"), "y leaves the form")
+check(t.wait_for("Save changes?"), "leaving with changes asks first")
+t.send("n")
+check(t.wait_for("F5 New"), "n leaves the form without saving")
 
 # delete with a question
 t.send("\x1b[B")  # to Rossi
@@ -131,7 +131,9 @@ check(ok_resize, "after a resize to 100x30 the frame is redrawn to fit")
 
 t.send(F[10])
 t.send(F[10])
-check(t.finish() == 0, "F10 from the menu quits with status 0")
+check(t.wait_for("End the session?"), "F10 at the menu asks before ending the session")
+t.send("y")
+check(t.finish() == 0, "y then quits with status 0")
 
 # a vt100: no F5, no BackTab; ESC digit and Ctrl keys work
 t = Tui(book, term="vt100")
@@ -145,15 +147,17 @@ t.send("5")
 check(t.wait_for("Customers & suppliers - New"), "vt100: Esc, a pause, then 5 is New")
 t.send("Bianchi" + TAB + "12345678903" + "\x1b[Z")  # BackTab is unknown on a vt100: ignored
 check("Customers & suppliers - New" in t.text(), "an unknown sequence does not leave the form")
-t.send("\x0b" + "X")  # ^K to the name (^P prints)
-check("BianchiX" in t.text(), "^K goes to the previous field")
+t.send("\x0b" + "\x05" + "X")  # ^K to the name (^P prints), ^E (End) into its text
+check("BianchiX" in t.text(), "^K goes to the previous field, ^E into its text")
 t.send(TAB + TAB + "RSSMRA80A01H501U")  # a party in Italy needs a P.IVA or a CF
 t.send("\x1b2", 0.3)
 check(t.wait_for("Saved."), "Esc 2 saves")
 t.send("\x18")  # ^X
 t.send("\x18")
 t.send("\x18")
-check(t.finish() == 0, "^X three times quits")
+check(t.wait_for("End the session?"), "^X three times asks before ending the session")
+t.send("y")
+check(t.finish() == 0, "and y quits")
 
 # Italian
 t = Tui(book, lang="it_IT.UTF-8")
@@ -167,6 +171,7 @@ check("Codice SDI" in t.text() and "Indirizzo" in t.text(), "Italian labels fit"
 t.send(F[10])
 t.send(F[10])
 t.send(F[10])
+t.send("y")  # ends the session
 check(t.finish() == 0, "Italian: quits with status 0")
 
 # a longer list: read by pages as the cursor moves
@@ -208,6 +213,7 @@ t.send("ffè" + ENTER)
 check(current() == "Caffè Società srl", "and finds it: %s" % current())
 t.send(F[10])
 t.send(F[10])
+t.send("y")  # ends the session
 check(t.finish() == 0, "quits with status 0")
 
 # a Wyse 60: its own codes, never an ANSI sequence
@@ -216,9 +222,10 @@ t.pump(1.0)
 t.send(ENTER, 0.5)
 t.send("\x0e", 0.5)  # ^N: New
 t.send("Caffè", 0.3)
-t.send("\x18", 0.3)  # ^X, then y: leave without saving
-t.send("y", 0.3)
+t.send("\x18", 0.3)  # ^X, then n: leave without saving
+t.send("n", 0.3)
 t.send("\x18\x18", 0.3)
+t.send("y")  # ends the session
 check(t.finish() == 0, "wy60: runs and quits with status 0")
 out = bytes(t.raw)
 check(len(out) > 500 and b"\x1b[" not in out, "wy60: %d bytes, none an ANSI sequence" % len(out))
@@ -324,6 +331,7 @@ check(len(beta) == 1 and beta[0][2] == str(alfa[0][0]), "the lookup keeps the ta
 t.send(F[10])
 t.send(F[10])
 t.send(F[10])
+t.send("y")  # ends the session
 check(t.finish() == 0, "quits with status 0")
 
 sys.exit(done())

@@ -7,6 +7,7 @@ src_libscrivano_a_SOURCES += src/book/record.c src/book/record.h \
 src_libscrivano_a_SOURCES += src/book/record-rows.c src/book/record-store.h \
 	src/book/contacts.c src/book/company.c src/book/company.h \
 	src/book/articles.c src/book/articles.h
+src_libscrivano_a_SOURCES += src/book/drafts.c src/book/drafts.h
 check_PROGRAMS += tests/unit/test-registers
 tests_unit_test_registers_SOURCES = tests/unit/test-registers.c
 tests_unit_test_registers_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
@@ -18,3 +19,9 @@ nobase_dist_pkgdata_DATA += screens/parties.scr screens/company.scr screens/arti
 # End to end through the real OpenSSH client: the registers of issue 5.
 SCRIVANO_TESTS += tests/e2e/test_registers.py
 EXTRA_DIST += tests/e2e/test_registers.py
+# The draft store: what forms hold unsaved, kept in the book (issue 10).
+check_PROGRAMS += tests/unit/test-drafts
+tests_unit_test_drafts_SOURCES = tests/unit/test-drafts.c
+tests_unit_test_drafts_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_drafts_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-drafts

@@ -237,6 +237,34 @@ static const char *const steps[] = {
 	"ALTER TABLE articles ADD COLUMN supplier_id INTEGER REFERENCES parties(id);"
 	"CREATE INDEX articles_by_supplier ON articles (supplier_id)"
 	"  WHERE supplier_id IS NOT NULL;",
+	/* 6: drafts of forms, what was typed and not saved yet (drafts.c):
+	 * the session keeping each, the record's id and version as loaded,
+	 * where the cursor was, and its values one a row. */
+	"CREATE TABLE drafts ("
+	"  id             INTEGER PRIMARY KEY,"
+	"  owner          TEXT NOT NULL,"
+	"  screen         TEXT NOT NULL,"
+	"  title          TEXT NOT NULL,"
+	"  kind           TEXT NOT NULL,"
+	"  record_id      INTEGER NOT NULL,"
+	"  record_version INTEGER NOT NULL,"
+	"  saved_at       INTEGER NOT NULL,"
+	"  stop           INTEGER NOT NULL DEFAULT 0,"
+	"  line           INTEGER NOT NULL DEFAULT 0,"
+	"  col            INTEGER NOT NULL DEFAULT 0,"
+	"  pos            INTEGER NOT NULL DEFAULT 0,"
+	"  cell           TEXT"
+	");"
+	"CREATE TABLE draft_items ("
+	"  draft_id INTEGER NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,"
+	"  part     TEXT NOT NULL CHECK (part IN ('value','custom','typed','row')),"
+	"  child    TEXT NOT NULL DEFAULT '',"
+	"  line     INTEGER NOT NULL DEFAULT 0,"
+	"  row_id   INTEGER NOT NULL DEFAULT 0,"
+	"  name     TEXT NOT NULL,"
+	"  value    TEXT NOT NULL"
+	");"
+	"CREATE INDEX draft_items_by_draft ON draft_items (draft_id, part, child, line);",
 };
 
 int

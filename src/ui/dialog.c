@@ -1,5 +1,5 @@
-/* Dialogs in a box over the screen: a yes/no question, and a one-line
- * prompt. Each runs as a view of its own until answered. */
+/* Dialogs in a box over the screen: a yes/no question (or yes/no/cancel),
+ * and a one-line prompt. Each runs as a view of its own until answered. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -15,37 +15,54 @@
 struct dialog {
 	const char *question;
 	int answer;
+	int cancel;        /* a confirm that may be cancelled (-1) */
 	struct edit *edit; /* for a prompt */
 };
 
-/* The box, centred, wide enough for the question; returns its origin. */
+#define DIALOG_MAX_LINES 8
+
+/* The box, centred, wide enough for the question (wrapped when it is
+ * wider than the screen); returns its origin, *y moved down by the
+ * question's lines less one (the answer goes at *y + 3). */
 static void
 dialog_box(const char *question, int *y, int *x, int *w)
 {
-	int h = 5;
+	const char *line[DIALOG_MAX_LINES];
+	size_t len[DIALOG_MAX_LINES];
+	int n = 0, h;
 
 	*w = ui_width(question) + 6;
 	if (*w < 40)
 		*w = 40;
 	if (*w > COLS)
 		*w = COLS;
+	for (const char *s = question; *s != '\0' && n < DIALOG_MAX_LINES; n++) {
+		line[n] = s;
+		len[n] = ui_wrap(s, *w - 6 > 0 ? *w - 6 : 1);
+		s += len[n];
+	}
+	h = n + 4;
 	*y = (LINES - h) / 2;
 	*x = (COLS - *w) / 2;
 	ui_box(*y, *x, h, *w, NULL);
-	ui_put(*y + 1, *x + 3, question, *w - 6, 0, A_BOLD);
+	for (int i = 0; i < n; i++) {
+		char *t = xstrndup(line[i], len[i]);
+		ui_put(*y + 1 + i, *x + 3, t, *w - 6, 0, A_BOLD);
+		free(t);
+	}
+	*y += n - 1;
 }
 
 static void
 confirm_draw(struct ui *ui, struct view *v)
 {
 	struct dialog *d = v->data;
-	char *hint = xasprintf("%s", _("(y/n)"));
+	const char *hint = d->cancel ? _("(y/n, Esc: cancel)") : _("(y/n)");
 	int y, x, w;
 
 	(void)ui;
 	dialog_box(d->question, &y, &x, &w);
 	ui_put(y + 3, x + 3, hint, w - 6, 0, A_NORMAL);
-	free(hint);
 }
 
 /* The letters that answer: the translated ones, and y/n always. */
@@ -73,8 +90,8 @@ confirm_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 	int a;
 
 	(void)ui;
-	if (action == ACT_BACK) {
-		d->answer = 0;
+	if (action == ACT_BACK || (d->cancel && action == ACT_SAVE)) {
+		d->answer = action == ACT_SAVE ? 1 : d->cancel ? -1 : 0;
 		v->closed = 1;
 		return 1;
 	}
@@ -90,17 +107,89 @@ static const struct key_hint confirm_hint_list[] = {
 	{ ACT_NONE, NULL },
 };
 
+static const struct key_hint cancel_hint_list[] = {
+	{ ACT_SAVE, N_("Yes") },
+	{ ACT_BACK, N_("Cancel") },
+	{ ACT_NONE, NULL },
+};
+
 static const struct view_ops confirm_ops = { confirm_draw, confirm_handle, NULL };
+
+static int
+ask(struct ui *ui, const char *question, int cancel)
+{
+	struct dialog d = { question, cancel ? -1 : 0, cancel, NULL };
+	struct view v = { .ops = &confirm_ops, .data = &d, .overlay = 1,
+			  .key_hints = cancel ? cancel_hint_list : confirm_hint_list };
+
+	ui_run_view(ui, &v);
+	return d.answer;
+}
 
 int
 dialog_confirm(struct ui *ui, const char *question)
 {
-	struct dialog d = { question, 0, NULL };
-	struct view v = { .ops = &confirm_ops, .data = &d, .overlay = 1,
-			  .key_hints = confirm_hint_list };
+	return ask(ui, question, 0);
+}
+
+int
+dialog_yes_no_cancel(struct ui *ui, const char *question)
+{
+	return ask(ui, question, 1);
+}
+
+/* ---- a question answered by keys ---- */
+
+struct keyed {
+	const char *question;
+	const struct key_hint *answers;
+	int answer;
+};
+
+static void
+keyed_draw(struct ui *ui, struct view *v)
+{
+	struct keyed *k = v->data;
+	struct buf line = { 0 };
+	int y, x, w;
+
+	for (const struct key_hint *h = k->answers; h->action != ACT_NONE; h++) {
+		const char *key = keymap_label(ui->keys, h->action);
+		if (key != NULL)
+			buf_printf(&line, "%s%s %s", line.len > 0 ? "   " : "", key,
+				   _(h->label ? h->label : action_table[h->action].label));
+	}
+	dialog_box(k->question, &y, &x, &w);
+	if (line.data != NULL)
+		ui_put(y + 3, x + 3, line.data, w - 6, 0, A_NORMAL);
+	buf_free(&line);
+}
+
+static int
+keyed_handle(struct ui *ui, struct view *v, int action, wint_t ch)
+{
+	struct keyed *k = v->data;
+
+	(void)ui;
+	(void)ch;
+	for (const struct key_hint *h = k->answers; h->action != ACT_NONE; h++)
+		if (h->action == action) {
+			k->answer = action;
+			v->closed = 1;
+		}
+	return 1;
+}
+
+static const struct view_ops keyed_ops = { keyed_draw, keyed_handle, NULL };
+
+int
+dialog_keys(struct ui *ui, const char *question, const struct key_hint *answers)
+{
+	struct keyed k = { question, answers, ACT_NONE };
+	struct view v = { .ops = &keyed_ops, .data = &k, .overlay = 1, .key_hints = answers };
 
 	ui_run_view(ui, &v);
-	return d.answer;
+	return k.answer;
 }
 
 static void
@@ -141,7 +230,7 @@ int
 dialog_prompt(struct ui *ui, const char *question, char *out, size_t size)
 {
 	struct edit e = { .max = size > 1 ? size / 4 : 1 };
-	struct dialog d = { question, 0, &e };
+	struct dialog d = { question, 0, 0, &e };
 	struct view v = { .ops = &prompt_ops, .data = &d, .overlay = 1,
 			  .key_hints = prompt_hint_list };
 	char *text;

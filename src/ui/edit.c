@@ -75,9 +75,10 @@ edit_handle(struct edit *e, int action, wint_t ch)
 {
 	if (e->text == NULL)
 		edit_set(e, "");
-	if (e->fresh && (action == ACT_NONE || action == ACT_BACKSPACE)) {
+	if (e->fresh &&
+	    (action == ACT_NONE || action == ACT_BACKSPACE || action == ACT_DELETE_CHAR)) {
 		edit_set(e, "");
-		if (action == ACT_BACKSPACE)
+		if (action != ACT_NONE)
 			return 1;
 	}
 	e->fresh = 0;
@@ -134,6 +135,9 @@ edit_draw(struct edit *e, int y, int x, int width, attr_t attr)
 		while (e->scroll < e->pos && cols(e->text + e->scroll, e->pos - e->scroll) >= width)
 			e->scroll++;
 	}
+	/* a text the next key replaces shows so */
+	if (e->fresh && e->len > 0)
+		attr |= A_BOLD;
 	ui_putw(y, x, e->text + e->scroll, e->len - e->scroll, width, 1, attr);
 	return x + cols(e->text + e->scroll, e->pos - e->scroll);
 }

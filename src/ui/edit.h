@@ -15,8 +15,9 @@ struct edit {
 	size_t scroll; /* the first character shown */
 	size_t max;    /* most characters; 0: no limit */
 	int upper;     /* typed letters become capitals */
-	int fresh;     /* the text is an offer (today's date...): a typed
-			  character or Backspace replaces all of it */
+	int fresh;     /* the text is an offer (today's date...) or was just
+			  entered: a typed character replaces all of it,
+			  Backspace or Del clears it; a move keeps it */
 };
 
 void edit_set(struct edit *e, const char *utf8);

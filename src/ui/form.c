@@ -5,11 +5,18 @@
  * in one transaction. A refused save names the field, puts the cursor on
  * it, writes nothing and keeps what was typed. F4 lists a field's choices
  * or its lookup's records. Line grids (grid.c) are stops of the cursor
- * among the fields, in layout order; Save commits them with the record. */
+ * among the fields, in layout order; Save commits them with the record.
+ * What is typed and not saved is kept in the book as a draft (drafts.h):
+ * written when the cursor moves on and every few seconds of typing, and
+ * once more when the session ends under the form; saving, or leaving
+ * without saving, removes it. A form can open on a draft (form_resume). */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+
+#include "book/drafts.h"
 
 #include "ui/edit.h"
 #include "ui/grid.h"
@@ -30,7 +37,13 @@ struct form {
 	int saved;
 	struct grid **grids; /* one per screen grid */
 	size_t in_grid;      /* the grid with the cursor, plus 1; 0: a field */
+	struct draft *draft; /* as last written to the book, or NULL */
+	int64_t draft_ms;    /* when (monotonic milliseconds) */
+	int resumed;         /* opened on a draft not saved since: it is a change */
 };
+
+/* A draft is written at most this often while typing in one place. */
+#define DRAFT_EVERY_MS 2000
 
 static int
 editable(const struct screen_field *f)
@@ -86,13 +99,15 @@ changed(const struct form *fm)
 	}
 	for (size_t g = 0; g < fm->scr->ngrids && !any; g++)
 		any = grid_changed(fm->grids[g]);
-	return any;
+	return any || fm->resumed;
 }
 
 /* The cursor arrives at field i: an empty required field gets its type's
- * offer (today, for a date), which typing replaces. */
+ * offer (today, for a date), which typing replaces; so does a filled one
+ * entered by a move (select): the first key typed replaces its text, and
+ * a key that moves in it, or Edit, keeps it. */
 static void
-enter_field(struct ui *ui, struct form *fm, size_t i)
+enter_field(struct ui *ui, struct form *fm, size_t i, int select)
 {
 	const struct screen_field *f = &fm->scr->fields[i];
 	struct ft_params p = screen_field_params(f, ui->book);
@@ -107,7 +122,8 @@ enter_field(struct ui *ui, struct form *fm, size_t i)
 		fm->eds[i].fresh = 1;
 		free(text);
 		free(offer);
-	}
+	} else if (select && typed[0] != '\0' && editable(f))
+		fm->eds[i].fresh = 1;
 	free(typed);
 }
 
@@ -134,7 +150,7 @@ take_field(struct ui *ui, struct form *fm, size_t i)
 	free(typed);
 	if (rc < 0) {
 		ui_error(ui, "%s: %s", _(f->label), err);
-		enter_field(ui, fm, i);
+		enter_field(ui, fm, i, 0);
 	}
 	return rc;
 }
@@ -206,7 +222,7 @@ go_stop(struct ui *ui, struct form *fm, size_t s, int backwards)
 		grid_enter(fm->grids[i], backwards);
 	} else {
 		fm->in_grid = 0;
-		enter_field(ui, fm, i);
+		enter_field(ui, fm, i, 1);
 	}
 }
 
@@ -327,7 +343,9 @@ after_refusal(struct ui *ui, struct form *fm, int rc, size_t bad, const char *er
 		ui_error(ui, _("Not saved: %s"), err);
 }
 
-static void
+/* 0 when saved, -1 when refused (the message shown, the cursor on the
+ * field at fault). */
+static int
 save(struct ui *ui, struct form *fm)
 {
 	struct record *w;
@@ -337,13 +355,13 @@ save(struct ui *ui, struct form *fm)
 
 	/* where the cursor is first, so its message is the one shown */
 	if (!fm->in_grid && take_field(ui, fm, fm->cur) < 0)
-		return;
+		return -1;
 	if (grids_commit(ui, fm) < 0)
-		return;
+		return -1;
 	for (size_t i = 0; i < fm->scr->nfields; i++)
 		if (take_field(ui, fm, i) < 0) {
 			fm->in_grid = 0;
-			return;
+			return -1;
 		}
 	w = record_copy(fm->rec);
 	for (size_t i = 0; i < fm->scr->nfields; i++)
@@ -355,7 +373,7 @@ save(struct ui *ui, struct form *fm)
 		else
 			after_refusal(ui, fm, rc, fault.field, err);
 		record_free(w);
-		return;
+		return -1;
 	}
 	record_assign(fm->rec, w); /* values, computed ones, rows and user-added fields */
 	record_free(w);
@@ -363,7 +381,9 @@ save(struct ui *ui, struct form *fm)
 		grid_reload(fm->grids[g]);
 	show_record(ui, fm);
 	fm->saved = 1;
+	fm->resumed = 0;
 	ui_status(ui, _("Saved."));
+	return 0;
 }
 
 /* F4: the field's list; what is chosen fills the field. */
@@ -388,6 +408,19 @@ choose(struct ui *ui, struct form *fm)
 	free(value);
 }
 
+/* Back: with unsaved changes it asks whether to save them first; No
+ * leaves them, Cancel stays in the form. */
+static void
+leave(struct ui *ui, struct form *fm, struct view *v)
+{
+	if (changed(fm)) {
+		int answer = dialog_yes_no_cancel(ui, _("Save changes?"));
+		if (answer < 0 || (answer > 0 && save(ui, fm) < 0))
+			return;
+	}
+	v->closed = 1;
+}
+
 static int
 form_move(struct ui *ui, struct form *fm, int action)
 {
@@ -409,7 +442,7 @@ form_move(struct ui *ui, struct form *fm, int action)
 }
 
 static int
-form_handle(struct ui *ui, struct view *v, int action, wint_t ch)
+form_act(struct ui *ui, struct view *v, int action, wint_t ch)
 {
 	struct form *fm = v->data;
 	const struct screen_field *f = &fm->scr->fields[fm->cur];
@@ -420,7 +453,7 @@ form_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 		return 1;
 	switch (action) {
 	case ACT_SAVE:
-		save(ui, fm);
+		(void)save(ui, fm);
 		return 1;
 	case ACT_CHOOSE:
 		if (fm->in_grid)
@@ -428,8 +461,13 @@ form_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 		choose(ui, fm);
 		return 1;
 	case ACT_BACK:
-		if (!changed(fm) || dialog_confirm(ui, _("Leave without saving your changes?")))
-			v->closed = 1;
+		leave(ui, fm, v);
+		return 1;
+	case ACT_SEARCH: /* Edit: into the field's text, keeping it */
+		if (fm->in_grid || !editable(f))
+			return 0;
+		fm->eds[fm->cur].fresh = 0;
+		edit_handle(&fm->eds[fm->cur], ACT_END, 0);
 		return 1;
 	default:
 		break;
@@ -438,13 +476,31 @@ form_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 		return 0;
 	switch (edit_handle(&fm->eds[fm->cur], action, ch)) {
 	case -1:
-		ui_error(ui, _("%s: at most %u characters"), _(f->label), f->max);
+		beep();
+		ui_error(ui, _("%s is full: at most %zu characters."), _(f->label),
+			 fm->eds[fm->cur].max);
 		return 1;
 	case 1:
 		return 1;
 	default:
 		return 0;
 	}
+}
+
+static void draft_sync(struct ui *ui, struct form *fm, int now);
+static uint64_t cursor_at(const struct form *fm);
+
+/* Every action, and then the draft kept up to date. */
+static int
+form_handle(struct ui *ui, struct view *v, int action, wint_t ch)
+{
+	struct form *fm = v->data;
+	uint64_t before = cursor_at(fm);
+	int rc = form_act(ui, v, action, ch);
+
+	if (!v->closed)
+		draft_sync(ui, fm, cursor_at(fm) != before);
+	return rc;
 }
 
 static void
@@ -475,6 +531,133 @@ form_title(const struct form *fm)
 		return xasprintf("%s - %s (%d/%d)", _(fm->scr->title), mode, fm->page + 1,
 				 fm->scr->npages);
 	return xasprintf("%s - %s", _(fm->scr->title), mode);
+}
+
+/* ---- drafts ---- */
+
+static int64_t
+mono_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Where the cursor is, as one number that changes when it moves on. */
+static uint64_t
+cursor_at(const struct form *fm)
+{
+	size_t row = 0, col = 0, pos;
+	char *typed;
+
+	if (fm->in_grid) {
+		grid_where(fm->grids[fm->in_grid - 1], &row, &col, &pos, &typed);
+		free(typed);
+	}
+	return ((uint64_t)stop_now(fm) << 40) | ((uint64_t)row << 12) | (uint64_t)col;
+}
+
+/* The form as a draft: the record as Save would write it, the texts typed
+ * and not taken, where the cursor is. */
+static void
+draft_capture(struct form *fm)
+{
+	char *title = xasprintf("%s - %s", _(fm->scr->title), fm->rec->id ? _("Edit") : _("New"));
+	char *typed;
+	struct draft *d = fm->draft;
+	size_t row, col, pos;
+
+	if (d == NULL)
+		d = fm->draft = draft_new(fm->scr->name, title, fm->rec);
+	else {
+		record_assign(d->image, fm->rec);
+		free(d->title);
+		d->title = xstrdup(title);
+	}
+	free(title);
+	draft_clear_typed(d);
+	for (size_t i = 0; i < fm->scr->nfields; i++) {
+		const struct screen_field *f = &fm->scr->fields[i];
+		if (!editable(f))
+			continue;
+		screen_field_store(f, d->image, fm->vals[i]);
+		typed = edit_get(&fm->eds[i]);
+		if (strcmp(typed, fm->shown[i]) != 0)
+			draft_set_typed(d, f->tag, typed);
+		free(typed);
+	}
+	d->stop = (int)stop_now(fm);
+	free(d->cell);
+	d->cell = NULL;
+	if (fm->in_grid) {
+		grid_where(fm->grids[fm->in_grid - 1], &row, &col, &pos, &d->cell);
+		d->line = (int)row;
+		d->col = (int)col;
+		d->pos = pos;
+	} else {
+		d->line = d->col = 0;
+		d->pos = fm->eds[fm->cur].pos;
+	}
+}
+
+static void
+draft_drop(struct ui *ui, struct form *fm)
+{
+	char err[ERR_SIZE];
+
+	if (fm->draft != NULL && draft_discard(ui->book, fm->draft->id, err) < 0)
+		ui_error(ui, _("The draft could not be removed: %s"), err);
+	draft_free(fm->draft);
+	fm->draft = NULL;
+}
+
+/* Keeps the draft up to date: written when the cursor moved on (now), or
+ * when the last write is a few seconds old; removed when nothing is
+ * changed any more. */
+static void
+draft_sync(struct ui *ui, struct form *fm, int now)
+{
+	char err[ERR_SIZE];
+
+	if (!changed(fm)) {
+		draft_drop(ui, fm);
+		return;
+	}
+	if (!now && fm->draft != NULL && mono_ms() - fm->draft_ms < DRAFT_EVERY_MS)
+		return;
+	draft_capture(fm);
+	if (draft_write(ui->book, fm->draft, err) < 0)
+		ui_error(ui, _("What you typed could not be kept as a draft: %s"), err);
+	fm->draft_ms = mono_ms();
+}
+
+/* Puts a draft's values, texts and cursor into the form just opened. */
+static void
+draft_apply(struct ui *ui, struct form *fm, const struct draft *d)
+{
+	const char *typed;
+
+	for (size_t i = 0; i < fm->scr->nfields; i++) {
+		const struct screen_field *f = &fm->scr->fields[i];
+		if (!editable(f))
+			continue;
+		field_set(ui, fm, i, screen_field_value(f, d->image));
+		if ((typed = draft_get_typed(d, f->tag)) != NULL)
+			edit_set(&fm->eds[i], typed);
+	}
+	if (d->stop >= 0 && (size_t)d->stop < stop_count(fm)) {
+		size_t s = (size_t)d->stop, i;
+		if (stop_at(fm, s, &i)) {
+			go_stop(ui, fm, s, 0);
+			grid_place(fm->grids[i], (size_t)d->line, (size_t)d->col, d->cell, d->pos);
+		} else if (editable(&fm->scr->fields[i])) {
+			go_stop(ui, fm, s, 0);
+			fm->eds[i].fresh = 0;
+			fm->eds[i].pos = d->pos <= fm->eds[i].len ? d->pos : fm->eds[i].len;
+		}
+	}
+	fm->resumed = 1;
 }
 
 static void
@@ -509,6 +692,7 @@ form_draw(struct ui *ui, struct view *v)
 static const struct key_hint form_hint_list[] = {
 	{ ACT_HELP, NULL },
 	{ ACT_SAVE, NULL },
+	{ ACT_SEARCH, N_("Edit") },
 	{ ACT_CHOOSE, NULL },
 	{ ACT_NEXT, NULL },
 	{ ACT_BACK, NULL },
@@ -557,33 +741,98 @@ form_free(struct form *fm)
 	free(fm->orig);
 }
 
-int
-form_run(struct ui *ui, struct screen *scr, struct record *rec, int64_t *saved_id)
+/* Runs the form on rec, opened on draft d when not NULL (taken over). */
+static int
+run(struct ui *ui, struct screen *scr, struct record *rec, struct draft *d, int64_t *saved_id)
 {
 	struct form fm = { .scr = scr, .rec = rec };
 	struct view v = { .ops = &form_ops, .data = &fm };
 	size_t n = scr->nfields;
 
-	if (n == 0)
+	*saved_id = 0;
+	if (n == 0) {
+		draft_free(d);
 		return 0;
+	}
 	fm.eds = xcalloc(n, sizeof *fm.eds);
 	fm.vals = xcalloc(n, sizeof *fm.vals);
 	fm.shown = xcalloc(n, sizeof *fm.shown);
 	fm.orig = xcalloc(n, sizeof *fm.orig);
 	for (size_t i = 0; i < n; i++) {
-		fm.eds[i].max = scr->fields[i].max;
+		/* at most max characters, or as many as its place shows */
+		fm.eds[i].max = scr->fields[i].max > 0 ? scr->fields[i].max
+						       : (size_t)scr->fields[i].width;
 		fm.eds[i].upper = (scr->fields[i].type->flags & FT_UPPER) ||
 				  (scr->fields[i].flags & SF_UPPER);
+	}
+	if (d != NULL) {
+		/* the lines as the draft has them, over the version it was typed on */
+		rec->version = d->image->version;
+		for (size_t c = 0; c < rec->kind->nchildren && d->image->rows != NULL; c++) {
+			while (rec->rows[c].n > 0)
+				record_rows_remove(&rec->rows[c], rec->rows[c].n - 1);
+			for (size_t i = 0; i < d->image->rows[c].n; i++)
+				record_rows_insert(&rec->rows[c], i,
+						   record_copy(d->image->rows[c].row[i]));
+		}
 	}
 	fm.grids = xcalloc(scr->ngrids + 1, sizeof *fm.grids);
 	for (size_t g = 0; g < scr->ngrids; g++)
 		fm.grids[g] = grid_new(&scr->grids[g], rec, ui->book);
 	show_record(ui, &fm);
 	go_stop(ui, &fm, first_stop(&fm), 0);
+	if (d != NULL) {
+		draft_apply(ui, &fm, d);
+		fm.draft = d;
+		fm.draft_ms = mono_ms();
+	}
 	v.title = xstrdup(rec->id ? _("Edit") : _("New"));
+	if (d != NULL) { /* opened at login, not from its list: say which */
+		free(v.title);
+		v.title = xasprintf("%s > %s", _(scr->title), rec->id ? _("Edit") : _("New"));
+	}
 	ui_run_view(ui, &v);
+	if (!v.closed && (ui->quit || ui->input_failed))
+		draft_sync(ui, &fm, 1); /* the session ends under the form: keep it */
+	else
+		draft_drop(ui, &fm);
+	draft_free(fm.draft);
 	form_free(&fm);
 	free(v.title);
 	*saved_id = fm.saved ? rec->id : 0;
 	return fm.saved;
+}
+
+int
+form_run(struct ui *ui, struct screen *scr, struct record *rec, int64_t *saved_id)
+{
+	return run(ui, scr, rec, NULL, saved_id);
+}
+
+int
+form_resume(struct ui *ui, struct screen *scr, struct draft *d)
+{
+	struct record *rec;
+	char err[ERR_SIZE];
+	int64_t saved;
+	int rc;
+
+	if (d->image->kind != scr->kind) {
+		ui_error(ui, _("The draft is of another kind of record than screen %s shows."),
+			 scr->name);
+		draft_free(d);
+		return 0;
+	}
+	if (d->image->id == 0)
+		rec = record_new(scr->kind);
+	else if ((rc = record_load(ui->book, scr->kind, d->image->id, &rec, err)) == REC_GONE)
+		rec = record_copy(d->image); /* Save will say it was deleted */
+	else if (rc < 0) {
+		ui_error(ui, "%s", err);
+		draft_free(d);
+		return 0;
+	}
+	rc = run(ui, scr, rec, d, &saved);
+	record_free(rec);
+	return rc;
 }

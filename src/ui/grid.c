@@ -27,7 +27,6 @@ struct grid {
 	size_t top;           /* the first line shown */
 	struct edit ed;       /* the cursor's cell as typed */
 	char *shown;          /* the cell's text when the cursor came in */
-	int fresh;            /* nothing done in the cell yet: typing replaces it */
 	int changed;
 };
 
@@ -75,8 +74,8 @@ load_cell(struct grid *g)
 	free(g->shown);
 	g->shown = screen_field_show(f, g->book, r != NULL ? record_get(r, f->record_field) : "");
 	edit_set(&g->ed, g->shown);
-	g->fresh = 1;
-	g->ed.max = f->max;
+	g->ed.fresh = 1; /* nothing done in the cell yet: typing replaces it */
+	g->ed.max = f->max > 0 ? f->max : (size_t)f->width;
 	g->ed.upper = (f->type->flags & FT_UPPER) || (f->flags & SF_UPPER);
 	if (g->row < g->top)
 		g->top = g->row;
@@ -93,7 +92,8 @@ take_cell(struct ui *ui, struct grid *g)
 	char *typed = edit_get(&g->ed), *value = NULL, err[ERR_SIZE];
 	int rc = 0;
 
-	if (r != NULL && strcmp(typed, g->shown) != 0) {
+	/* (a grid the cursor never came into has no cell to take) */
+	if (r != NULL && g->shown != NULL && strcmp(typed, g->shown) != 0) {
 		if ((rc = screen_field_take(f, g->book, typed, &value, err)) < 0)
 			ui_error(ui, _("Line %zu, %s: %s"), g->row + 1, _(f->label), err);
 		else {
@@ -338,13 +338,12 @@ edit_cell(struct ui *ui, struct grid *g, int action, wint_t ch)
 		ui_error(ui, _("%s is computed: it cannot be typed in."), _(f->label));
 		return GRID_DONE;
 	}
-	/* as in a spreadsheet: typing into a cell just entered replaces it */
-	if (g->fresh && action == ACT_NONE)
-		edit_set(&g->ed, "");
-	g->fresh = 0;
+	/* as in a spreadsheet, typing into a cell just entered replaces it
+	 * (edit.c: the cell is fresh) */
 	switch (edit_handle(&g->ed, action, ch)) {
 	case -1:
-		ui_error(ui, _("%s: at most %u characters"), _(f->label), f->max);
+		beep();
+		ui_error(ui, _("%s is full: at most %zu characters."), _(f->label), g->ed.max);
 		return GRID_DONE;
 	case 1:
 		return GRID_DONE;
@@ -380,6 +379,9 @@ grid_handle(struct ui *ui, struct grid *g, int action, wint_t ch)
 		return move_line(ui, g, 1);
 	case ACT_LEAVE_GRID:
 		return grid_commit(ui, g) < 0 ? GRID_DONE : GRID_LEAVE_NEXT;
+	case ACT_SEARCH: /* Edit: into the cell's text, keeping it */
+		edit_handle(&g->ed, ACT_END, 0);
+		return GRID_DONE;
 	default:
 		return edit_cell(ui, g, action, ch);
 	}
@@ -426,6 +428,31 @@ grid_goto(struct grid *g, size_t row, size_t record_field)
 		if (g->sg->fields[c].record_field == record_field)
 			g->col = c;
 	load_cell(g);
+}
+
+void
+grid_where(const struct grid *g, size_t *row, size_t *col, size_t *pos, char **typed)
+{
+	*row = g->row;
+	*col = g->col;
+	*pos = g->ed.pos;
+	*typed = edit_get(&g->ed);
+}
+
+void
+grid_place(struct grid *g, size_t row, size_t col, const char *typed, size_t pos)
+{
+	struct record_rows *rs = rows_of(g);
+
+	if (rs->n == 0)
+		add_blank(g, 0);
+	g->row = row < rs->n ? row : rs->n - 1;
+	g->col = col < g->sg->nfields ? col : 0;
+	load_cell(g);
+	if (typed != NULL && strcmp(typed, g->shown) != 0) {
+		edit_set(&g->ed, typed);
+		g->ed.pos = pos <= g->ed.len ? pos : g->ed.len;
+	}
 }
 
 void

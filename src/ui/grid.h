@@ -32,6 +32,11 @@ int grid_handle(struct ui *ui, struct grid *g, int action, wint_t ch);
 int grid_commit(struct ui *ui, struct grid *g);
 /* After a save refused for a line: the cursor goes to it. */
 void grid_goto(struct grid *g, size_t row, size_t record_field);
+/* Where the cursor is (line, column, character in the cell) and the cell
+ * as typed (newly allocated); and putting it back there, the cell's text
+ * as typed (NULL: as the line holds it), as a draft kept them. */
+void grid_where(const struct grid *g, size_t *row, size_t *col, size_t *pos, char **typed);
+void grid_place(struct grid *g, size_t row, size_t col, const char *typed, size_t pos);
 /* After the parent record was replaced (saved): shows its rows again. */
 void grid_reload(struct grid *g);
 /* Whether lines were added, changed, moved or deleted since the last

@@ -27,13 +27,23 @@ static struct {
 	int stopped;
 } idle;
 
-static volatile sig_atomic_t stop_signalled;
+static volatile sig_atomic_t stop_signalled, hung_up;
 
 static void
 on_stop(int sig)
 {
 	(void)sig;
 	stop_signalled = 1;
+}
+
+/* The terminal hung up (the client went, the link dropped): no more keys,
+ * but the forms still close properly and keep what was typed as drafts,
+ * rather than the default end at once. */
+static void
+on_hangup(int sig)
+{
+	(void)sig;
+	hung_up = 1;
 }
 
 static int64_t
@@ -71,6 +81,7 @@ idle_setup(void)
 	idle.last_key = mono_ms();
 	/* No SA_RESTART: the signal ends the wait for a key at once. */
 	sigaction(SIGTERM, &(struct sigaction){ .sa_handler = on_stop }, NULL);
+	sigaction(SIGHUP, &(struct sigaction){ .sa_handler = on_hangup }, NULL);
 }
 
 /* The pty was hung up (or reads keep failing at once): no more keys. */
@@ -88,8 +99,9 @@ terminal_gone(int64_t waited_ms)
 static void
 show_warning(struct ui *ui, int64_t left_ms)
 {
-	ui_error(ui, _("No key for a while: this session closes in %d s (unsaved changes are "
-		       "lost). Press any key to stay."), (int)((left_ms + 999) / 1000));
+	ui_error(ui, _("No key for a while: this session closes in %d s (what is not saved is "
+		       "kept as a draft for your next login). Press any key to stay."),
+		 (int)((left_ms + 999) / 1000));
 }
 
 static void
@@ -131,6 +143,8 @@ idle_read_key(struct ui *ui, uint32_t *k)
 
 	if (!idle.ready)
 		idle_setup();
+	if (hung_up)
+		return -1;
 	now = mono_ms();
 	left = time_left(ui, now, &warning);
 	if (left <= 0) {
@@ -155,6 +169,8 @@ idle_read_key(struct ui *ui, uint32_t *k)
 			idle.last_key = mono_ms();
 		return 0;
 	}
+	if (hung_up)
+		return -1;
 	if (stop_signalled && idle.stop_at == 0)
 		return 1; /* the stop: paint its warning */
 	return terminal_gone(mono_ms() - now) ? -1 : 1;

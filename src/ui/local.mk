@@ -1,6 +1,6 @@
 src_libscrivano_a_SOURCES += src/ui/tui.c src/ui/ui.c src/ui/ui.h \
 	src/ui/actions.c src/ui/actions.h src/ui/menu.c src/ui/browse.c \
-	src/ui/form.c src/ui/dialog.c src/ui/help.c src/ui/edit.c src/ui/edit.h \
+	src/ui/form.c src/ui/resume.c src/ui/dialog.c src/ui/help.c src/ui/edit.c src/ui/edit.h \
 	src/ui/screenfile.c src/ui/screenfile.h src/ui/fieldtype.c src/ui/fieldtype.h
 dist_man_MANS += man/scrivano-tui.1
 
@@ -56,3 +56,9 @@ tests_unit_test_fieldtype_SOURCES = tests/unit/test-fieldtype.c
 tests_unit_test_fieldtype_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_fieldtype_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-fieldtype
+# End to end through OpenSSH: drafts survive a killed client and a server restart.
+SCRIVANO_TESTS += tests/e2e/test_drafts.py
+EXTRA_DIST += tests/e2e/test_drafts.py
+# End to end through OpenSSH: the form engine's feel (issue 10).
+SCRIVANO_TESTS += tests/e2e/test_form.py
+EXTRA_DIST += tests/e2e/test_form.py

@@ -133,7 +133,9 @@ menu_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 		menu_open(ui, m);
 		return 1;
 	case ACT_BACK:
-		ui->quit = 1;
+		/* three habitual Backs must not end the session */
+		if (dialog_confirm(ui, _("End the session?")))
+			ui->quit = 1;
 		return 1;
 	case ACT_NONE:
 		menu_typed(ui, m, ch);

@@ -77,6 +77,34 @@ ui_put(int y, int x, const char *s, int width, int pad, attr_t attr)
 	free(w);
 }
 
+size_t
+ui_wrap(const char *s, int width)
+{
+	mbstate_t ps = { 0 };
+	size_t i = 0, blank = 0;
+	int used = 0;
+
+	while (s[i] != '\0' && s[i] != '\n') {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, s + i, MB_CUR_MAX, &ps);
+		int w;
+
+		if (n == (size_t)-1 || n == (size_t)-2) {
+			memset(&ps, 0, sizeof ps);
+			n = 1;
+			w = 1;
+		} else
+			w = wcwidth(wc) < 0 ? 1 : wcwidth(wc);
+		if (used + w > width)
+			return blank > 0 ? blank : (i > 0 ? i : n);
+		if (s[i] == ' ')
+			blank = i + 1;
+		used += w;
+		i += n;
+	}
+	return s[i] == '\n' ? i + 1 : i;
+}
+
 void
 ui_box(int y, int x, int h, int w, const char *title)
 {
@@ -152,13 +180,38 @@ draw_title(struct ui *ui)
 	buf_free(&t);
 }
 
+/* The status line: a message wider than the line wraps onto the lines
+ * above it (over the bottom of the view, until the next key), so that
+ * nothing said is cut. */
 static void
 draw_status(struct ui *ui)
 {
+	size_t at[UI_STATUS_LINES], len[UI_STATUS_LINES], n = 0;
+	const char *s = ui->status;
+	int width = COLS - 2;
+
 	move(LINES - 2, 0);
 	clrtoeol();
-	if (ui->status[0] != '\0')
-		ui_put(LINES - 2, 1, ui->status, COLS - 2, 0, ui->status_error ? A_BOLD : A_NORMAL);
+	while (*s == ' ')
+		s++;
+	while (*s != '\0' && n < UI_STATUS_LINES && width > 0) {
+		at[n] = (size_t)(s - ui->status);
+		len[n] = ui_wrap(s, width);
+		s += len[n++];
+		while (*s == ' ')
+			s++;
+	}
+	for (size_t i = 0; i < n && (int)(n - i) < LINES - 2; i++) {
+		int y = LINES - 2 - (int)(n - 1 - i);
+		size_t l = len[i];
+		while (l > 0 && (ui->status[at[i] + l - 1] == '\n' || ui->status[at[i] + l - 1] == ' '))
+			l--;
+		char *line = xstrndup(ui->status + at[i], l);
+		move(y, 0);
+		clrtoeol();
+		ui_put(y, 1, line, width, 0, ui->status_error ? A_BOLD : A_NORMAL);
+		free(line);
+	}
 }
 
 /* One hint's key as this terminal has it, or NULL; *need gets the columns
@@ -389,6 +442,7 @@ ui_main(struct book *book, struct keymap *keys, struct screen **screens, size_t 
 		ui_error(&ui, "%s", term_note);
 	else if (note != NULL && *note != '\0')
 		ui_status(&ui, "%s", note);
+	drafts_offer(&ui);
 	menu_run(&ui);
 	endwin();
 	delscreen(s);

@@ -75,6 +75,13 @@ void ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf,
  * when pad is set, padded with blanks to it. */
 void ui_put(int y, int x, const char *s, int width, int pad, attr_t attr);
 void ui_putw(int y, int x, const wchar_t *s, size_t n, int width, int pad, attr_t attr);
+/* How many bytes of s begin its first line when wrapped at width columns:
+ * up to and including the last blank that fits (or a newline), or as
+ * much as fits when a word is wider than the line; at least one
+ * character. */
+size_t ui_wrap(const char *s, int width);
+/* Most lines a status message takes, wrapped. */
+#define UI_STATUS_LINES 6
 /* A box with a title in its top border. */
 void ui_box(int y, int x, int h, int w, const char *title);
 /* Display columns of a UTF-8 string. */
@@ -90,8 +97,22 @@ void browse_run(struct ui *ui, struct screen *scr);
 /* Opens the form on a record (id 0: a new one). Returns 1 when something
  * was saved. *saved_id gets the id of the record last saved. */
 int form_run(struct ui *ui, struct screen *scr, struct record *rec, int64_t *saved_id);
+/* Opens the form on a draft (drafts.h) of this session, taken over: the
+ * record as it is now in the book, with the draft's values, lines and
+ * cursor over the version it was typed on (so that Save refuses it when
+ * someone saved the record since). Returns 1 when it was saved. */
+struct draft;
+int form_resume(struct ui *ui, struct screen *scr, struct draft *d);
+/* resume.c: at login, offers each draft the user's sessions left unsaved
+ * (resume, discard, or later). */
+void drafts_offer(struct ui *ui);
 /* A yes/no question in a box: 1 yes, 0 no. */
 int dialog_confirm(struct ui *ui, const char *question);
+/* The same with a third answer: 1 yes (or Save), 0 no, -1 cancel (Back). */
+int dialog_yes_no_cancel(struct ui *ui, const char *question);
+/* A question answered by one of the keys' actions (answers, ending with
+ * ACT_NONE, shown in the box and on the key line): the action chosen. */
+int dialog_keys(struct ui *ui, const char *question, const struct key_hint *answers);
 /* Asks for a line of text on a box; 1 with the text in out (UTF-8), 0
  * when cancelled. */
 int dialog_prompt(struct ui *ui, const char *question, char *out, size_t size);

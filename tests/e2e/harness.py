@@ -33,7 +33,9 @@ such as LANG, sent with SendEnv LANG LC_*), encoding (the terminal's
 charset as a Python codec: what is typed is encoded in it, what arrives
 decoded with it), ssh_args (placed before ours, so they win). screen_text()
 is what the user sees (line drawing included), text() everything received,
-raw the bytes. type_wrong_passwords(prompt) answers password prompts
+raw the bytes, flat_text() the screen's lines joined (a wrapped message
+reads whole), cursor() its (row, column); kill() is kill -9 of the client.
+type_wrong_passwords(prompt) answers password prompts
 wrongly until they stop. book_rows(book, sql) reads a book, whose path
 srv.book_path(user) gives.
 
@@ -69,6 +71,9 @@ import termios
 import time
 
 import pyte
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from ptytui import Screen  # noqa: E402  (pyte's, with SU and SD)
 
 SCRIVANO = os.environ.get("SCRIVANO", "")
 SSH = os.environ.get("SSH", "ssh")
@@ -180,10 +185,13 @@ class Tap:
 
 
 def book_rows(book, sql, *args):
-    """The rows of a query on a book file, read with Python's sqlite3."""
+    """The rows of a query on a book file, read with Python's sqlite3 (a
+    statement that writes is committed: someone else's change)."""
     db = sqlite3.connect(book)
     try:
-        return db.execute(sql, args).fetchall()
+        rows = db.execute(sql, args).fetchall()
+        db.commit()
+        return rows
     finally:
         db.close()
 
@@ -262,6 +270,8 @@ class Server:
         raise RuntimeError("the server did not start:\n" + self.log())
 
     def _start_on(self, port, timeout):
+        # a restart appends to the log: wait for one more "listening" line
+        listening = len(re.findall(r"listening on ", self.log())) + 1
         self.logfile = open(self.logpath, "ab")
         self.proc = subprocess.Popen(
             [self.exe, "serve", "--data", self.datadir,
@@ -269,10 +279,11 @@ class Server:
             stdin=subprocess.DEVNULL, stdout=self.logfile, stderr=self.logfile,
             env=self.serve_env)
         self.returncode = None
-        if not self.wait_log(r"listening on ", timeout):
+        if not self.wait_log(r"listening on ", timeout, count=listening):
             self.stop()
             return False
-        m = re.search(r"host key (SHA256:[A-Za-z0-9+/]+)", self.log())
+        m = re.findall(r"host key (SHA256:[A-Za-z0-9+/]+)", self.log())
+        m = re.search(r"host key (SHA256:[A-Za-z0-9+/]+)", self.log()) if m else None
         self.fingerprint = m.group(1) if m else None
         return True
 
@@ -364,6 +375,10 @@ class Server:
         shutil.rmtree(self.top, ignore_errors=True)
 
 
+class Stream(pyte.Stream):
+    csi = dict(pyte.Stream.csi, S="scroll_up", T="scroll_down")
+
+
 class Client:
     """An OpenSSH client (through sshpass when a password is given) on a pty
     of its own, its output fed to a pyte screen."""
@@ -375,8 +390,8 @@ class Client:
         self.encoding = encoding  # the terminal's charset, as a Python codec
         self.decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
         self.charsets = DecGraphics()
-        self.screen = pyte.Screen(cols, rows)
-        self.stream = pyte.Stream(self.screen)
+        self.screen = Screen(cols, rows)
+        self.stream = Stream(self.screen)
         self.raw = bytearray()
         self.status = None
         self.other_argv = argv
@@ -447,20 +462,29 @@ class Client:
         """Everything printed so far, as text (escape sequences left in)."""
         return self.raw.decode(self.encoding, errors="replace")
 
+    def flat_text(self):
+        """The screen's lines stripped and joined by one blank: a message
+        the status line wrapped reads as one line."""
+        return " ".join(line.strip() for line in self.screen.display if line.strip())
+
+    def _shows(self, text):
+        if hasattr(text, "search"):
+            return bool(text.search(self.screen_text()))
+        return text in self.screen_text() or text in self.flat_text()
+
     def wait_for(self, text, timeout=5):
         """Waits until text (a string, or a compiled regex) is on the
-        screen; True or False."""
+        screen (a string may run on from one line to the next); True or
+        False."""
         end = time.time() + timeout
         while True:
-            shown = self.screen_text()
-            if (text.search(shown) if hasattr(text, "search") else text in shown):
+            if self._shows(text):
                 return True
             left = end - time.time()
             if left <= 0:
                 return False
             if not self.pump(min(left, 0.1)) and self.master is None:
-                shown = self.screen_text()
-                return bool(text.search(shown) if hasattr(text, "search") else text in shown)
+                return self._shows(text)
 
     def settle(self, quiet=0.2, timeout=5):
         """Waits until the client has printed nothing for `quiet` seconds
@@ -512,6 +536,19 @@ class Client:
                 self.status = self.proc.returncode
                 return self.status
         return None
+
+    def kill(self):
+        """kill -9 of the client (ssh, and sshpass before it): it sends
+        nothing more, not even a goodbye; the server sees the link drop."""
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.proc.wait()
+
+    def cursor(self):
+        """Where the terminal's cursor is: (row, column), from 0."""
+        return self.screen.cursor.y, self.screen.cursor.x
 
     def close(self):
         """Ends the client if it still runs (as a closed terminal would)."""

@@ -38,6 +38,7 @@ def sees_menu(c, timeout=10):
 
 def quit_menu(c):
     c.send("\x1b0")  # Esc 0: F10 on any terminal
+    c.send("y")  # yes, end the session
     return c.wait_exit(5)
 
 

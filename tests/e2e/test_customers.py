@@ -60,6 +60,7 @@ def test_create_customer(srv):
         c.send(F10)
         tap.ok("F10 again goes back to the menu", c.wait_for("Enter Open", 5), c.screen_text())
         c.send(F10)
+        c.send("y")  # yes, end the session
         status = c.wait_exit(10)
         tap.is_eq("F10 on the menu ends the session cleanly (exit status 0)", status, 0)
     got = book_rows(book, "SELECT name, piva, cf, address, cap, city, province, country, role "
@@ -91,6 +92,7 @@ def test_escape_digits_on_vt100(srv):
         c.send("\x1b0")
         tap.ok("and again to the menu", c.wait_for("Enter Open", 5), c.screen_text())
         c.send("\x1b0")
+        c.send("y")  # yes, end the session
         tap.is_eq("ESC 0 quits from the menu", c.wait_exit(10), 0)
     tap.is_eq("the second customer is in the book",
               book_rows(book, "SELECT count(*) FROM parties WHERE name = 'Bruno Bianchi'")[0][0], 1)
@@ -107,6 +109,7 @@ def test_resize(srv):
         c.send(F10)
         c.wait_for("Main menu", 5)
         c.send(F10)
+        c.send("y")  # yes, end the session
         c.wait_exit(10)
 
 
@@ -116,6 +119,7 @@ def test_italian(srv):
         tap.ok("with LANG=it_IT.UTF-8 sent by the client the menu is in Italian", ok,
                c.screen_text())
         c.send(F10)
+        c.send("y")  # yes, end the session
         c.wait_exit(10)
 
 
@@ -128,6 +132,7 @@ def test_second_user(srv):
         c.send(F10)
         c.wait_for("Main menu", 5)
         c.send(F10)
+        c.send("y")  # yes, end the session
         c.wait_exit(10)
     tap.is_eq("and has a book of his own, empty",
               book_rows(srv.book_path("bruno"), "SELECT count(*) FROM parties")[0][0], 0)

@@ -91,6 +91,7 @@ def test_prompts_take_no_session(srv):
         got_in = c.wait_for(re.compile(r"Quit$"), 10)
         if got_in:
             c.send("\x1b[21~")
+            c.send("y")  # yes, end the session
         c.wait_exit(5)
     tap.ok("two clients idle at the password prompt do not keep a user out "
            "(--max-sessions 2)", all(p for _, p in waiting) and got_in, c.screen_text())

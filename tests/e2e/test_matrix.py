@@ -224,6 +224,7 @@ def cell(srv, term, charset, by_setting):
         c.send("\x1b0")
         c.wait_for("Main menu", 5)
         c.send("\x1b0")
+        c.send("y")  # yes, end the session
         status = c.wait_exit(10)
         raw = bytes(c.raw)
     out.append(("the terminal's New key opens the form, Esc 2 saves",

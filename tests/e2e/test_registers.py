@@ -228,6 +228,7 @@ def run(share):
             test_supplier_in_use(c)
             test_company(c)
             c.send(F10)
+            c.send("y")  # yes, end the session
             tap.is_eq("F10 on the menu ends the session cleanly", c.wait_exit(10), 0)
         tap.is_eq("the supplier is in anna's book as typed",
                   book_rows(book, "SELECT role, kind, name, piva, address, street_no, cap, city, "

@@ -66,6 +66,7 @@ def quit_from_list(c, back="\x1b0"):
     c.send(back)
     c.wait_for("Main menu", 5)
     c.send(back)
+    c.send("y")  # yes, end the session
     return c.wait_exit(10)
 
 
@@ -209,6 +210,7 @@ def test_user_keys(srv):
                c.wait_for("carla.keys:2: unknown action 'halp'", 10)
                and c.wait_for(re.compile(r"Quit$"), 5), c.screen_text())
         c.send(F10)
+        c.send("y")  # yes, end the session
         tap.is_eq("and quits cleanly", c.wait_exit(10), 0)
 
 
