@@ -121,7 +121,10 @@ top_line(struct parser *p, char *line)
 			sf_error_at(p, p->lineno, _("nothing may follow '%s' on its line"), w.v[0]);
 		p->fields_start = p->fields_start ? p->fields_start : p->lineno;
 		p->in_fields = 1;
-	} else
+	} else if (strcmp(w.v[0], "help") == 0)
+		sf_error_at(p, p->lineno, _("'help' describes a field: write it under 'fields', on "
+					    "the field's line or on a line of its own after it"));
+	else
 		sf_error_at(p, p->lineno,
 			    _("unknown word '%s' (expected screen, view, table, list, "
 			      "layout or fields)"),
@@ -265,6 +268,7 @@ screen_free(struct screen *s)
 	for (size_t i = 0; i < s->nfields; i++) {
 		free(s->fields[i].tag);
 		free(s->fields[i].label);
+		free(s->fields[i].help);
 		free(s->fields[i].dflt);
 		free(s->fields[i].custom);
 		codelist_free(s->fields[i].own_choices);

@@ -90,6 +90,51 @@ parse_lookup_attr(struct parser *p, struct screen_field *f, const char *v)
 	return 0;
 }
 
+/* help "Text": what the field holds, for F1 (English, translated when
+ * shown). Given again, or on lines of its own after the field's, it goes
+ * on after a blank. */
+static int
+parse_help(struct parser *p, char **help, const char *v, int quoted)
+{
+	char *joined;
+
+	if (!quoted) {
+		sf_error_at(p, p->lineno, _("write the help text in quotes: help \"Text\""));
+		return -1;
+	}
+	if (v[0] == '\0') {
+		sf_error_at(p, p->lineno, _("the help text is empty"));
+		return -1;
+	}
+	joined = *help != NULL ? xasprintf("%s %s", *help, v) : xstrdup(v);
+	free(*help);
+	*help = joined;
+	return 0;
+}
+
+/* A line `help "Text"` under fields: more help for the field described
+ * just above it (a form's field or a grid's column). */
+static void
+help_line(struct parser *p, struct words *w)
+{
+	struct screen_field *f = NULL;
+
+	if (w->n != 2 || !w->quoted[1]) {
+		sf_error_at(p, p->lineno, _("write: help \"Text\" (a line of its own continues "
+					    "the help of the field above it)"));
+		return;
+	}
+	if (p->last_field == SF_LAST_FIELD)
+		f = &p->s->fields[p->last_index];
+	else if (p->last_field == SF_LAST_COLUMN)
+		f = &p->gfields[p->last_index].f;
+	else if (p->last_field == SF_LAST_NONE)
+		sf_error_at(p, p->lineno, _("'help' on a line of its own continues the field "
+					    "described above it, and there is none"));
+	if (f != NULL)
+		parse_help(p, &f->help, w->v[1], 1);
+}
+
 /* An attribute's value: 0, or -1 after reporting it. */
 static int
 attribute_value(struct parser *p, struct screen_field *f, struct words *w, size_t i,
@@ -105,6 +150,8 @@ attribute_value(struct parser *p, struct screen_field *f, struct words *w, size_
 		return parse_choices(p, f, v, w->quoted[i + 1]);
 	if (strcmp(a, "lookup") == 0)
 		return parse_lookup_attr(p, f, v);
+	if (strcmp(a, "help") == 0)
+		return parse_help(p, &f->help, v, w->quoted[i + 1]);
 	if (strcmp(a, "default") == 0) {
 		free(f->dflt);
 		f->dflt = xstrdup(v);
@@ -123,8 +170,8 @@ sf_field_attribute(struct parser *p, struct screen_field *f, struct words *w, si
 		   char **record_name)
 {
 	const char *a = w->v[i];
-	static const char *const with_value[] = { "max",    "default", "label", "field",
-						  "scale",  "choices", "lookup" };
+	static const char *const with_value[] = { "max",   "default", "label",  "help",
+						  "field", "scale",   "choices", "lookup" };
 	int takes = 0;
 
 	for (size_t k = 0; k < ARRAY_LEN(with_value); k++)
@@ -140,7 +187,7 @@ sf_field_attribute(struct parser *p, struct screen_field *f, struct words *w, si
 	else if (!takes) {
 		sf_error_at(p, p->lineno,
 			    _("unknown attribute '%s' (known: required upper readonly "
-			      "custom max default label field scale choices lookup)"),
+			      "custom max default label help field scale choices lookup)"),
 			    a);
 		return 0;
 	} else if (i + 1 >= w->n) {
@@ -177,6 +224,12 @@ sf_fields_line(struct parser *p, struct words *w)
 	struct screen_field *f;
 	char *record_name = NULL;
 
+	if (strcmp(w->v[0], "help") == 0 &&
+	    (w->n < 2 || w->quoted[1] || fieldtype_find(w->v[1]) == NULL)) {
+		help_line(p, w);
+		return;
+	}
+	p->last_field = SF_LAST_REFUSED;
 	if (strchr(w->v[0], '.') != NULL) {
 		sf_grid_fields_line(p, w);
 		return;
@@ -190,6 +243,8 @@ sf_fields_line(struct parser *p, struct words *w)
 	}
 	if ((f = new_field(p, w->v[0])) == NULL)
 		return;
+	p->last_field = SF_LAST_FIELD;
+	p->last_index = p->s->nfields - 1;
 	if (w->n < 2) {
 		sf_error_at(p, p->lineno, _("field '%s' needs a type (one of: %s)"), f->tag,
 			    fieldtype_names());

@@ -147,6 +147,8 @@ sf_grid_fields_line(struct parser *p, struct words *w)
 	gf->f.line = p->lineno;
 	gf->f.record_field = (size_t)-1;
 	gf->f.params.scale = -1;
+	p->last_field = SF_LAST_COLUMN;
+	p->last_index = p->ngfields - 1;
 	if (w->n < 2 || (gf->f.type = fieldtype_find(w->v[1])) == NULL) {
 		sf_error_at(p, p->lineno, _("field '%s' needs a type (one of: %s)"), w->v[0],
 			    fieldtype_names());
@@ -404,6 +406,7 @@ sf_free_grid_parse(struct parser *p)
 		free(p->gfields[i].record_name);
 		free(f->tag);
 		free(f->label);
+		free(f->help);
 		free(f->dflt);
 		codelist_free(f->own_choices);
 	}
@@ -418,6 +421,7 @@ sf_free_grids(struct screen *s)
 		for (size_t f = 0; f < sg->nfields; f++) {
 			free(sg->fields[f].tag);
 			free(sg->fields[f].label);
+			free(sg->fields[f].help);
 			free(sg->fields[f].dflt);
 			codelist_free(sg->fields[f].own_choices);
 		}

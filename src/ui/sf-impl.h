@@ -75,6 +75,10 @@ struct parser {
 	struct view_line *views;  /* the view lines, in order */
 	size_t nviews;
 	size_t want_view;         /* the view being parsed (1..), 0: the screen */
+	/* The field the last line of fields described, which a line of its
+	 * own `help "..."` goes on describing. */
+	enum { SF_LAST_NONE, SF_LAST_REFUSED, SF_LAST_FIELD, SF_LAST_COLUMN } last_field;
+	size_t last_index; /* in s->fields, or in gfields for a column */
 };
 
 /* The words of a line: blank-separated, "quoted text" as one word. */

@@ -150,7 +150,7 @@ bad_files(void)
 		"unknown type");
 	mistake(17, "  name  text mandatory",
 		"bad.scr:17: unknown attribute 'mandatory' (known: required upper readonly custom "
-		"max default label field scale choices lookup)\n",
+		"max default label help field scale choices lookup)\n",
 		"unknown attribute");
 	mistake(17, "  name  text max", "bad.scr:17: 'max' needs a value\n", "max without value");
 	mistake(17, "  name  text max 0", "bad.scr:17: 'max' needs a number from 1 to 1000\n",
@@ -210,6 +210,92 @@ bad_files(void)
 	mistake(3, NULL,
 		"bad.scr:19: no 'table' line\n",
 		"no table line");
+}
+
+/* help "Text": a field's help for F1, on the field's line or on lines of
+ * its own after it (joined with a blank), for a grid's column too; its
+ * mistakes are file:line messages. */
+static const char with_grid[] =
+	"screen art \"Articles\"\n"                                        /* 1 */
+	"table  articles\n"                                                /* 2 */
+	"layout\n"                                                         /* 3 */
+	"  Code  [code      ]\n"                                           /* 4 */
+	"  grid moves rows 3\n"                                            /* 5 */
+	"    Date         Quantity\n"                                      /* 6 */
+	"    [date      ] [qty        ]\n"                                 /* 7 */
+	"  end\n"                                                          /* 8 */
+	"end\n"                                                            /* 9 */
+	"fields\n"                                                         /* 10 */
+	"  code  text  required  help \"The article's code.\"  max 35\n"   /* 11 */
+	"        help \"Unique: two articles never share one.\"\n"         /* 12 */
+	"  moves.date  date  help \"When the goods moved.\"\n"             /* 13 */
+	"  moves.qty   decimal  scale 3  field quantity\n"                 /* 14 */
+	"    help \"Positive in, negative out.\"\n"                        /* 15 */
+	"end\n";                                                           /* 16 */
+
+static void
+help_attribute(void)
+{
+	struct screen *s = NULL;
+	struct buf errs = { 0 };
+
+	is_int(screen_parse("help.scr", with_grid, &s, &errs), 0,
+	       "help: a file with help texts parses");
+	is_str(errs.data ? errs.data : "", "", "help: no message");
+	if (s != NULL) {
+		is_str(s->fields[0].help,
+		       "The article's code. Unique: two articles never share one.",
+		       "help: on the field's line, continued on the next (joined with a blank)");
+		is_int(s->fields[0].max, 35, "help: attributes after it still count");
+		ok(s->ngrids == 1 && s->grids[0].nfields == 2, "help: the grid has its two columns");
+		if (s->ngrids == 1 && s->grids[0].nfields == 2) {
+			is_str(s->grids[0].fields[0].help, "When the goods moved.",
+			       "help: a grid column's, on its line");
+			is_str(s->grids[0].fields[1].help, "Positive in, negative out.",
+			       "help: a grid column's, on the line after it");
+		}
+	}
+	screen_free(s);
+	buf_free(&errs);
+	/* a field without one has none */
+	s = NULL;
+	screen_parse("good.scr", good, &s, &errs);
+	ok(s != NULL && s->fields[0].help == NULL, "help: a field without help has none");
+	screen_free(s);
+	buf_free(&errs);
+
+	mistake(17, "  name  text required max 40 help \"The name, as on invoices",
+		"bad.scr:17: a quote is not closed\n"
+		"bad.scr:10: field 'name' is not described under 'fields'\n"
+		"bad.scr:7: field 'name' is not described under 'fields'\n",
+		"help: quote not closed on the field's line");
+	mistake(17, "  name  text required max 40\n    help \"The name, as on invoices",
+		"bad.scr:18: a quote is not closed\n", "help: quote not closed on a line of its own");
+	mistake(17, "  name  text required max 40 help Name",
+		"bad.scr:17: write the help text in quotes: help \"Text\"\n",
+		"help: unquoted on the field's line");
+	mistake(17, "  name  text required max 40\n    help The name",
+		"bad.scr:18: write: help \"Text\" (a line of its own continues the help of the "
+		"field above it)\n",
+		"help: unquoted on a line of its own");
+	mistake(17, "  name  text required max 40 help \"\"", "bad.scr:17: the help text is empty\n",
+		"help: empty");
+	mistake(17, "  name  text required max 40 help", "bad.scr:17: 'help' needs a value\n",
+		"help: without its text");
+	mistake(15, "fields\n  help \"Who they are.\"",
+		"bad.scr:16: 'help' on a line of its own continues the field described above it, "
+		"and there is none\n",
+		"help: on a line of its own with no field above it");
+	mistake(4, "help \"People we deal with.\"",
+		"bad.scr:4: 'help' describes a field: write it under 'fields', on the field's line "
+		"or on a line of its own after it\n",
+		"help: outside the fields section");
+	/* a field line refused already: its help line adds nothing */
+	mistake(18, "  name  text\n    help \"Again.\"",
+		"bad.scr:18: field 'name' is already described on line 17\n"
+		"bad.scr:11: field 'city' is not described under 'fields'\n"
+		"bad.scr:7: field 'city' is not described under 'fields'\n",
+		"help: after a refused field line, no second message");
 }
 
 /* A file that ends inside a block. */
@@ -296,6 +382,7 @@ main(void)
 	setlocale(LC_ALL, "C.UTF-8");
 	good_file();
 	bad_files();
+	help_attribute();
 	truncated();
 	shipped();
 	return tap_done();
