@@ -380,6 +380,8 @@ grid_handle(struct ui *ui, struct grid *g, int action, wint_t ch)
 		return move_line(ui, g, 1);
 	case ACT_LEAVE_GRID:
 		return grid_commit(ui, g) < 0 ? GRID_DONE : GRID_LEAVE_NEXT;
+	case ACT_HELP: /* the form shows the cell's help; the cell stays as it is */
+		return GRID_NOT_MINE;
 	default:
 		return edit_cell(ui, g, action, ch);
 	}
@@ -609,4 +611,10 @@ const struct key_hint *
 grid_hints(void)
 {
 	return grid_hint_list;
+}
+
+const struct screen_field *
+grid_cursor_field(const struct grid *g)
+{
+	return cur_field(g);
 }

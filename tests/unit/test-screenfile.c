@@ -298,6 +298,75 @@ help_attribute(void)
 		"help: after a refused field line, no second message");
 }
 
+/* The help screens' wrapping: at blanks, within the width in display
+ * columns, continuation lines indented, a word wider than a line cut. */
+static void
+wrapping(void)
+{
+	char **l;
+	size_t n = help_wrap("  F5 Esc-5    add a new record; in a line grid, a line at the end", 44,
+			     15, &l);
+
+	is_int(n, 2, "wrap: two lines at 44 columns");
+	if (n == 2) {
+		is_str(l[0], "  F5 Esc-5    add a new record; in a line",
+		       "wrap: the first keeps its blanks");
+		is_str(l[1], "               grid, a line at the end",
+		       "wrap: the second starts at the indent");
+	}
+	for (size_t i = 0; i < n; i++)
+		free(l[i]);
+	free(l);
+	n = help_wrap("Città è più già così", 10, 0, &l);
+	is_int(n, 3, "wrap: accented letters count one column each");
+	if (n == 3)
+		is_str(l[1], "più già", "wrap: 'più già' is 7 columns");
+	for (size_t i = 0; i < n; i++)
+		free(l[i]);
+	free(l);
+	n = help_wrap("IT0123456789012345", 8, 0, &l);
+	is_int(n, 3, "wrap: a word wider than the line is cut");
+	if (n == 3)
+		is_str(l[2], "45", "wrap: its rest on the last line");
+	for (size_t i = 0; i < n; i++)
+		free(l[i]);
+	free(l);
+	n = help_wrap("", 8, 0, &l);
+	ok(n == 1 && strcmp(l[0], "") == 0, "wrap: an empty paragraph is one empty line");
+	free(l[0]);
+	free(l);
+}
+
+/* F1's text on a field: the help text, the type's rule, required or not,
+ * capitals, the characters, the list. */
+static void
+field_help(void)
+{
+	struct screen *s = NULL;
+	struct buf errs = { 0 };
+	char *text;
+
+	screen_parse("help.scr", with_grid, &s, &errs);
+	if (s == NULL) {
+		ok(0, "field help: the screen parses");
+		return;
+	}
+	text = help_field_text(&s->fields[0], "F4");
+	is_str(text,
+	       "The article's code. Unique: two articles never share one.\n\n"
+	       "Text, as typed; blanks at its start and end are dropped.\n"
+	       "Required: it may not be left empty.\n"
+	       "At most 35 characters; the field shows 10 at a time.\n",
+	       "field help: the code's");
+	free(text);
+	text = help_field_text(&s->grids[0].fields[0], "F4");
+	ok(strstr(text, "When the goods moved.\n\nA date, dd/mm/yyyy;") == text,
+	   "field help: a grid column's, with its type's rule");
+	free(text);
+	screen_free(s);
+	buf_free(&errs);
+}
+
 /* A file that ends inside a block. */
 static void
 truncated(void)
@@ -383,6 +452,8 @@ main(void)
 	good_file();
 	bad_files();
 	help_attribute();
+	wrapping();
+	field_help();
 	truncated();
 	shipped();
 	return tap_done();
