@@ -383,6 +383,30 @@ truncated(void)
 	free(src);
 }
 
+/* Every field of a shipped screen, a grid's columns too, has a help text
+ * (F1), and the help text an Italian translation. */
+static void
+help_translated(const struct screen *s)
+{
+	int without = 0, untranslated = 0;
+
+	for (size_t g = 0; g <= s->ngrids; g++) {
+		const struct screen_field *v = g == 0 ? s->fields : s->grids[g - 1].fields;
+		size_t n = g == 0 ? s->nfields : s->grids[g - 1].nfields;
+		for (size_t i = 0; i < n; i++) {
+			if (v[i].help == NULL) {
+				printf("# no help text: %s\n", v[i].tag);
+				without++;
+			} else if (gettext(v[i].help) == v[i].help) {
+				printf("# help not translated: %s\n", v[i].help);
+				untranslated++;
+			}
+		}
+	}
+	is_int(without, 0, "%s: every field has a help text", s->name);
+	is_int(untranslated, 0, "%s: and every help text an Italian translation", s->name);
+}
+
 /* Every text a shipped screen shows has an Italian translation, and the
  * translation fits the room the layout leaves it. */
 static void
@@ -418,6 +442,7 @@ translated(const struct screen *s)
 	}
 	is_int(missing, 0, "%s: every text has an Italian translation", s->name);
 	is_int(too_wide, 0, "%s: and it fits", s->name);
+	help_translated(s);
 	unsetenv("LANGUAGE");
 }
 
