@@ -58,3 +58,6 @@ tests_unit_test_fieldtype_SOURCES = tests/unit/test-fieldtype.c
 tests_unit_test_fieldtype_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_fieldtype_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-fieldtype
+# issue 10, help where the cursor is: F1 on a field through OpenSSH.
+SCRIVANO_TESTS += tests/e2e/test_help.py
+EXTRA_DIST += tests/e2e/test_help.py
