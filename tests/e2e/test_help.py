@@ -149,11 +149,12 @@ def check_help(c, t, lang):
 
 
 def main():
-    with Server(users={"anna": "pw-anna"}, tap=tap) as srv:
+    # two users: what one session leaves open is never offered to the other
+    with Server(users={"anna": "pw-anna", "bruno": "pw-bruno"}, tap=tap) as srv:
         with srv.client("anna", "pw-anna", cols=80, rows=24) as c:
             tap.ok("the main menu is painted", c.wait_for(ENGLISH["menu"], 10), c.screen_text())
             check_help(c, ENGLISH, "English")
-        with srv.client("anna", "pw-anna", cols=80, rows=24,
+        with srv.client("bruno", "pw-bruno", cols=80, rows=24,
                         env={"LANG": "it_IT.UTF-8"}) as c:
             tap.ok("with LANG=it_IT.UTF-8 the menu is in Italian",
                    c.wait_for(ITALIAN["menu"], 10), c.screen_text())
