@@ -20,11 +20,11 @@ check $? "no msgid is translated in two po/it files"
 echo "$dups" | grep . | head -10 | sed 's/^/# twice: /'
 msgmerge --quiet --no-fuzzy-matching "$tmp/it.po" "$tmp/all.pot" -o "$tmp/merged.po" 2>"$tmp/merge.err"
 check $? "the catalog merges with the sources' msgids"
-msgattrib --untranslated --no-obsolete "$tmp/merged.po" | grep '^msgid ' | grep -v '^msgid ""$' > "$tmp/untr"
+msgattrib --untranslated --no-obsolete --no-wrap "$tmp/merged.po" | grep '^msgid ' | grep -v '^msgid ""$' > "$tmp/untr"
 [ ! -s "$tmp/untr" ]
 check $? "every msgid in the sources has an Italian translation ($(wc -l < "$tmp/untr") missing)"
 sed 's/^/# untranslated: /' "$tmp/untr" | head -30
-msgattrib --only-fuzzy --no-obsolete "$tmp/it.po" | grep '^msgid ' > "$tmp/fuzzy"
+msgattrib --only-fuzzy --no-obsolete --no-wrap "$tmp/it.po" | grep '^msgid ' > "$tmp/fuzzy"
 [ ! -s "$tmp/fuzzy" ]
 check $? "no fuzzy translations"
 msgfmt -c -o /dev/null "$tmp/it.po" 2>"$tmp/fmt.err"

@@ -10,7 +10,8 @@ enum action_group { GROUP_GENERAL, GROUP_MOVE, GROUP_EDIT, GROUP_LIST, GROUP_GRI
 
 /* X(ID, key-file name, short label for the key line, help text, group) */
 #define ACTIONS(X)                                                                          \
-	X(HELP, "help", N_("Help"), N_("show the keys of this screen"), GROUP_GENERAL)      \
+	X(HELP, "help", N_("Help"), N_("the field's help; again, or elsewhere: the keys"),  \
+	  GROUP_GENERAL)                                                                    \
 	X(SAVE, "save", N_("Save"), N_("save the form"), GROUP_GENERAL)                     \
 	X(SEARCH, "search", N_("Search"), N_("find a name containing some text"),           \
 	  GROUP_GENERAL)                                                                    \

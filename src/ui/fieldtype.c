@@ -14,7 +14,8 @@
 #include "ui/screenfile.h"
 #include "util/i18n.h"
 
-#define TYPE(n, max, flags, f) { n, max, flags, parse_##f, format_##f, validate_##f, NULL, NULL }
+#define TYPE(n, max, flags, f)                                                             \
+	{ n, max, flags, parse_##f, format_##f, validate_##f, NULL, NULL, rule_##f }
 
 static const struct fieldtype types[] = {
 	TYPE("text", 80, FT_TEXT, text),
@@ -22,7 +23,7 @@ static const struct fieldtype types[] = {
 	TYPE("decimal", 30, FT_NUMBER, decimal),
 	TYPE("money", 24, FT_NUMBER, money),
 	TYPE("percent", 8, FT_NUMBER, percent),
-	{ "date", 10, 0, parse_date, format_date, validate_date, offer_date, NULL },
+	{ "date", 10, 0, parse_date, format_date, validate_date, offer_date, NULL, rule_date },
 	TYPE("choice", 16, FT_UPPER | FT_LIST, choice),
 	TYPE("yesno", 3, 0, yesno),
 	TYPE("lookup", 80, FT_LIST, lookup),
@@ -30,9 +31,9 @@ static const struct fieldtype types[] = {
 	TYPE("codice_fiscale", 16, FT_UPPER, cf),
 	TYPE("cap", 5, 0, cap),
 	{ "province", 2, FT_UPPER | FT_LIST, parse_province, format_province, validate_province,
-	  NULL, CODELIST_PROVINCES },
+	  NULL, CODELIST_PROVINCES, rule_province },
 	{ "country", 2, FT_UPPER | FT_LIST, parse_country, format_country, validate_country, NULL,
-	  CODELIST_COUNTRIES },
+	  CODELIST_COUNTRIES, rule_country },
 	TYPE("email", 254, FT_TEXT, email),
 	TYPE("iban", 42, FT_UPPER, iban),
 	TYPE("sdi_code", 7, FT_UPPER, sdi),
@@ -72,6 +73,12 @@ fieldtype_choices(const struct fieldtype *t, const struct ft_params *p, char *er
 		return NULL;
 	}
 	return codelist_shared(t->list, err);
+}
+
+void
+fieldtype_rule(const struct fieldtype *t, const struct ft_params *p, struct buf *out)
+{
+	t->rule(p, out);
 }
 
 int

@@ -48,6 +48,9 @@ struct fieldtype {
 	/* The shipped list of a list type (province, country), under the share
 	 * folder; NULL for the others. */
 	const char *list;
+	/* What the type takes, in words, translated (for F1): one or two
+	 * sentences added to out. */
+	void (*rule)(const struct ft_params *p, struct buf *out);
 };
 
 const struct fieldtype *fieldtype_find(const char *name);
@@ -59,6 +62,9 @@ const char *fieldtype_names(void);
  * for lookups, which list records. */
 const struct codelist *fieldtype_choices(const struct fieldtype *t, const struct ft_params *p,
 					 char *err);
+
+/* The type's rule in words, translated, added to out (F1 on a field). */
+void fieldtype_rule(const struct fieldtype *t, const struct ft_params *p, struct buf *out);
 
 /* Typed text to a checked canonical value: parse, then (when not empty)
  * validate. 0 with *value newly allocated, or -1 with a message. */

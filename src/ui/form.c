@@ -460,6 +460,10 @@ form_act(struct ui *ui, struct view *v, int action, wint_t ch)
 			return 0;
 		choose(ui, fm);
 		return 1;
+	case ACT_HELP: /* the field's help; F1 there shows the keys */
+		help_field_run(ui, fm->in_grid ? grid_cursor_field(fm->grids[fm->in_grid - 1]) : f,
+			       v->ops->hints(ui, v));
+		return 1;
 	case ACT_BACK:
 		leave(ui, fm, v);
 		return 1;

@@ -48,6 +48,51 @@ CHECKED_BY(email, ft_trim, check_email)
 CHECKED_BY(sdi, ft_code, check_sdi_code)
 CHECKED_BY(role, ft_code, check_party_role)
 
+void
+rule_piva(const struct ft_params *p, struct buf *out)
+{
+	(void)p;
+	buf_adds(out, _("A partita IVA: 11 digits, the last a check digit; an IT before them and "
+			"blanks are dropped."));
+}
+
+void
+rule_cf(const struct ft_params *p, struct buf *out)
+{
+	(void)p;
+	buf_adds(out, _("A codice fiscale: 16 letters and digits, the last a check character; "
+			"for a company, its 11-digit partita IVA."));
+}
+
+void
+rule_cap(const struct ft_params *p, struct buf *out)
+{
+	(void)p;
+	buf_adds(out, _("A CAP (postcode): 5 digits."));
+}
+
+void
+rule_email(const struct ft_params *p, struct buf *out)
+{
+	(void)p;
+	buf_adds(out, _("An e-mail address: name@domain."));
+}
+
+void
+rule_sdi(const struct ft_params *p, struct buf *out)
+{
+	(void)p;
+	buf_adds(out, _("A codice destinatario: 7 letters or digits (0000000 when the invoices go "
+			"to a PEC instead)."));
+}
+
+void
+rule_role(const struct ft_params *p, struct buf *out)
+{
+	(void)p;
+	buf_adds(out, _("C (customer), S (supplier) or B (both)."));
+}
+
 /* ---- IBAN ---- */
 
 /* Lengths by country, from the IBAN registry (SWIFT). A country not listed
@@ -117,6 +162,15 @@ format_iban(const struct ft_params *p, const char *value)
 	}
 	*o = '\0';
 	return out;
+}
+
+void
+rule_iban(const struct ft_params *p, struct buf *out)
+{
+	(void)p;
+	buf_adds(out, _("An IBAN: the country's two letters, two check digits, then the account "
+			"(27 characters in Italy); blanks are allowed, and the check digits are "
+			"checked."));
 }
 
 int

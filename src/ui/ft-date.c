@@ -269,6 +269,14 @@ validate_date(const struct ft_params *p, const char *value, char *err)
 	return iso(value, &t) == 0 ? 0 : err_set(err, "%s", _("is not a date of the calendar"));
 }
 
+void
+rule_date(const struct ft_params *p, struct buf *out)
+{
+	(void)p;
+	buf_adds(out, _("A date, dd/mm/yyyy; also typed d/m/yy, ddmmyyyy, d/m (this year), a "
+			"day alone (this month), or +N and -N for N days from today."));
+}
+
 char *
 offer_date(const struct ft_params *p)
 {

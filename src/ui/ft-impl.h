@@ -10,7 +10,8 @@
 	int parse_##name(const struct ft_params *p, const char *typed, char **value,       \
 			 char *err);                                                       \
 	char *format_##name(const struct ft_params *p, const char *value);                 \
-	int validate_##name(const struct ft_params *p, const char *value, char *err);
+	int validate_##name(const struct ft_params *p, const char *value, char *err);      \
+	void rule_##name(const struct ft_params *p, struct buf *out);
 
 FT_FUNCS(text)
 FT_FUNCS(integer)

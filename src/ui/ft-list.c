@@ -112,6 +112,32 @@ validate_choice(const struct ft_params *p, const char *value, char *err)
 	return validate_in_list(p, NULL, value, err);
 }
 
+/* A short list is named whole, a long one counted. */
+#define RULE_LIST_NAMED 8
+
+static void
+rule_list(const struct codelist *l, struct buf *out)
+{
+	if (l == NULL || l->n == 0)
+		return;
+	if (l->n > RULE_LIST_NAMED) {
+		buf_printf(out, _("One of the %zu codes of its list, typed as the code or as the "
+				  "start of its description."),
+			   l->n);
+		return;
+	}
+	buf_adds(out, _("One of:"));
+	for (size_t i = 0; i < l->n; i++)
+		buf_printf(out, "%s %s (%s)", i > 0 ? "," : "", l->v[i].code, description(l, i));
+	buf_adds(out, ".");
+}
+
+void
+rule_choice(const struct ft_params *p, struct buf *out)
+{
+	rule_list(p != NULL ? p->choices : NULL, out);
+}
+
 /* Province and country: the shipped lists; the record layer checks the
  * same lists, so a screen's choices attribute may only narrow them. */
 int
@@ -134,6 +160,17 @@ validate_province(const struct ft_params *p, const char *value, char *err)
 	return p != NULL && p->choices ? validate_in_list(p, NULL, value, err) : 0;
 }
 
+void
+rule_province(const struct ft_params *p, struct buf *out)
+{
+	if (p != NULL && p->choices != NULL) {
+		rule_list(p->choices, out);
+		return;
+	}
+	buf_adds(out, _("A province's two-letter sigla (MI, RM; EE for abroad), or the start of "
+			"its name."));
+}
+
 int
 parse_country(const struct ft_params *p, const char *typed, char **value, char *err)
 {
@@ -152,6 +189,17 @@ validate_country(const struct ft_params *p, const char *value, char *err)
 	if (check_country(value, err) < 0)
 		return -1;
 	return p != NULL && p->choices ? validate_in_list(p, NULL, value, err) : 0;
+}
+
+void
+rule_country(const struct ft_params *p, struct buf *out)
+{
+	if (p != NULL && p->choices != NULL) {
+		rule_list(p->choices, out);
+		return;
+	}
+	buf_adds(out, _("A country's two-letter ISO code (IT, DE, FR...), or the start of its "
+			"name."));
 }
 
 /* ---- yes/no ---- */
@@ -210,6 +258,13 @@ validate_yesno(const struct ft_params *p, const char *value, char *err)
 	return strcmp(value, "1") == 0 || strcmp(value, "0") == 0
 		       ? 0
 		       : err_set(err, "%s", _("answer Y (yes) or N (no)"));
+}
+
+void
+rule_yesno(const struct ft_params *p, struct buf *out)
+{
+	(void)p;
+	buf_adds(out, _("Yes or no: Y, S or 1 for yes; N or 0 for no."));
 }
 
 /* ---- lookup ---- */
@@ -310,4 +365,12 @@ validate_lookup(const struct ft_params *p, const char *value, char *err)
 		return err_set(err, "%s", _("names a record that is not there any more"));
 	free(key);
 	return 0;
+}
+
+void
+rule_lookup(const struct ft_params *p, struct buf *out)
+{
+	(void)p;
+	buf_adds(out, _("A record of another register: type the start of its name or code, and "
+			"the one record it fits fills the field."));
 }

@@ -38,6 +38,13 @@ validate_text(const struct ft_params *p, const char *value, char *err)
 	return 0;
 }
 
+void
+rule_text(const struct ft_params *p, struct buf *out)
+{
+	(void)p;
+	buf_adds(out, _("Text, as typed; blanks at its start and end are dropped."));
+}
+
 /* ---- the Italian number reader ---- */
 
 /* Copies typed without blanks and euro signs into out (size bytes). */
@@ -273,6 +280,14 @@ validate_integer(const struct ft_params *p, const char *value, char *err)
 	return validate_scaled(value, err);
 }
 
+void
+rule_integer(const struct ft_params *p, struct buf *out)
+{
+	(void)p;
+	buf_adds(out, _("A whole number, such as 1234 or 1.234 (dots may group thousands); a "
+			"leading - makes it negative."));
+}
+
 int
 parse_decimal(const struct ft_params *p, const char *typed, char **value, char *err)
 {
@@ -295,6 +310,15 @@ validate_decimal(const struct ft_params *p, const char *value, char *err)
 	return validate_scaled(value, err);
 }
 
+void
+rule_decimal(const struct ft_params *p, struct buf *out)
+{
+	buf_printf(out,
+		   _("A number with a comma before its decimals, such as 1,5 or 1.234,125 (dots "
+		     "group thousands); decimals: at most %d."),
+		   scale_of(p));
+}
+
 int
 parse_money(const struct ft_params *p, const char *typed, char **value, char *err)
 {
@@ -314,6 +338,14 @@ validate_money(const struct ft_params *p, const char *value, char *err)
 {
 	(void)p;
 	return validate_scaled(value, err);
+}
+
+void
+rule_money(const struct ft_params *p, struct buf *out)
+{
+	(void)p;
+	buf_adds(out, _("An amount in euro, to the cent: 1.234,56; also typed 1234,5, 1234.50 "
+			"or 1234."));
 }
 
 int
@@ -350,4 +382,12 @@ validate_percent(const struct ft_params *p, const char *value, char *err)
 	if (v < 0 || v > 10000)
 		return err_set(err, "%s", _("must be from 0 to 100"));
 	return 0;
+}
+
+void
+rule_percent(const struct ft_params *p, struct buf *out)
+{
+	(void)p;
+	buf_adds(out, _("A percentage from 0 to 100, with at most two decimals: 22, 22,5 or "
+			"22%."));
 }

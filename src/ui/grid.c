@@ -382,6 +382,8 @@ grid_handle(struct ui *ui, struct grid *g, int action, wint_t ch)
 	case ACT_SEARCH: /* Edit: into the cell's text, keeping it */
 		edit_handle(&g->ed, ACT_END, 0);
 		return GRID_DONE;
+	case ACT_HELP: /* the form shows the cell's help; the cell stays as it is */
+		return GRID_NOT_MINE;
 	default:
 		return edit_cell(ui, g, action, ch);
 	}
@@ -636,4 +638,10 @@ const struct key_hint *
 grid_hints(void)
 {
 	return grid_hint_list;
+}
+
+const struct screen_field *
+grid_cursor_field(const struct grid *g)
+{
+	return cur_field(g);
 }

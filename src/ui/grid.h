@@ -48,6 +48,8 @@ int grid_changed(const struct grid *g);
 void grid_draw(struct grid *g, int y, int x, int focused, int *cy, int *cx);
 /* The key line while the cursor is in a grid. */
 const struct key_hint *grid_hints(void);
+/* The column the cursor is in (F1 shows its help). */
+const struct screen_field *grid_cursor_field(const struct grid *g);
 
 /* The sum of column col (an index in sg->fields) over the rows, as the
  * canonical integer; -1 when a value is not an integer or the sum

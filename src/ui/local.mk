@@ -1,7 +1,9 @@
 src_libscrivano_a_SOURCES += src/ui/tui.c src/ui/ui.c src/ui/ui.h \
 	src/ui/actions.c src/ui/actions.h src/ui/menu.c src/ui/browse.c \
 	src/ui/form.c src/ui/resume.c src/ui/dialog.c src/ui/help.c src/ui/edit.c src/ui/edit.h \
-	src/ui/screenfile.c src/ui/screenfile.h src/ui/fieldtype.c src/ui/fieldtype.h
+	src/ui/screenfile.c src/ui/screenfile.h src/ui/sf-impl.h src/ui/sf-lines.c \
+	src/ui/sf-layout.c src/ui/sf-fields.c src/ui/sf-grid.c src/ui/sf-views.c \
+	src/ui/sf-check.c src/ui/fieldtype.c src/ui/fieldtype.h
 dist_man_MANS += man/scrivano-tui.1
 
 check_PROGRAMS += tests/unit/test-keyfile tests/unit/test-screenfile tests/unit/test-parties
@@ -62,3 +64,6 @@ EXTRA_DIST += tests/e2e/test_drafts.py
 # End to end through OpenSSH: the form engine's feel (issue 10).
 SCRIVANO_TESTS += tests/e2e/test_form.py
 EXTRA_DIST += tests/e2e/test_form.py
+# issue 10, help where the cursor is: F1 on a field through OpenSSH.
+SCRIVANO_TESTS += tests/e2e/test_help.py
+EXTRA_DIST += tests/e2e/test_help.py

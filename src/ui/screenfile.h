@@ -41,6 +41,7 @@ struct screen_field {
 	struct codelist *own_choices; /* inline choices, freed with the screen */
 	size_t record_field;  /* index in the screen's record kind */
 	char *label;          /* English, names the field in messages */
+	char *help;           /* English, what it holds (F1), or NULL */
 	unsigned max;         /* most characters */
 	unsigned flags;       /* SF_* */
 	char *dflt;           /* value of a new record as typed (parsed when a new

@@ -116,7 +116,19 @@ int dialog_keys(struct ui *ui, const char *question, const struct key_hint *answ
 /* Asks for a line of text on a box; 1 with the text in out (UTF-8), 0
  * when cancelled. */
 int dialog_prompt(struct ui *ui, const char *question, char *out, size_t size);
+/* help.c: the keys of the screen whose key line is hints, and of every
+ * action. */
 void help_run(struct ui *ui, const struct key_hint *hints);
+/* F1 on a form's field f: its help; F1 there goes on to help_run. */
+void help_field_run(struct ui *ui, const struct screen_field *f, const struct key_hint *hints);
+/* What help_field_run shows, naming choose_key for a list: newly
+ * allocated, one paragraph a line. */
+char *help_field_text(const struct screen_field *f, const char *choose_key);
+/* Text wrapped at width display columns, breaking at blanks (a word wider
+ * than a line is cut); lines after the first start indent columns in.
+ * *lines gets the lines (newly allocated, as the array); returns their
+ * number, at least 1. */
+size_t help_wrap(const char *text, int width, int indent, char ***lines);
 
 /* print.c: the terminal's own printer. print_setup names it once at start
  * (the printer style of TERM, the printer's charset, and whether scrivano's

@@ -150,7 +150,7 @@ bad_files(void)
 		"unknown type");
 	mistake(17, "  name  text mandatory",
 		"bad.scr:17: unknown attribute 'mandatory' (known: required upper readonly custom "
-		"max default label field scale choices lookup)\n",
+		"max default label help field scale choices lookup)\n",
 		"unknown attribute");
 	mistake(17, "  name  text max", "bad.scr:17: 'max' needs a value\n", "max without value");
 	mistake(17, "  name  text max 0", "bad.scr:17: 'max' needs a number from 1 to 1000\n",
@@ -212,6 +212,161 @@ bad_files(void)
 		"no table line");
 }
 
+/* help "Text": a field's help for F1, on the field's line or on lines of
+ * its own after it (joined with a blank), for a grid's column too; its
+ * mistakes are file:line messages. */
+static const char with_grid[] =
+	"screen art \"Articles\"\n"                                        /* 1 */
+	"table  articles\n"                                                /* 2 */
+	"layout\n"                                                         /* 3 */
+	"  Code  [code      ]\n"                                           /* 4 */
+	"  grid moves rows 3\n"                                            /* 5 */
+	"    Date         Quantity\n"                                      /* 6 */
+	"    [date      ] [qty        ]\n"                                 /* 7 */
+	"  end\n"                                                          /* 8 */
+	"end\n"                                                            /* 9 */
+	"fields\n"                                                         /* 10 */
+	"  code  text  required  help \"The article's code.\"  max 35\n"   /* 11 */
+	"        help \"Unique: two articles never share one.\"\n"         /* 12 */
+	"  moves.date  date  help \"When the goods moved.\"\n"             /* 13 */
+	"  moves.qty   decimal  scale 3  field quantity\n"                 /* 14 */
+	"    help \"Positive in, negative out.\"\n"                        /* 15 */
+	"end\n";                                                           /* 16 */
+
+static void
+help_attribute(void)
+{
+	struct screen *s = NULL;
+	struct buf errs = { 0 };
+
+	is_int(screen_parse("help.scr", with_grid, &s, &errs), 0,
+	       "help: a file with help texts parses");
+	is_str(errs.data ? errs.data : "", "", "help: no message");
+	if (s != NULL) {
+		is_str(s->fields[0].help,
+		       "The article's code. Unique: two articles never share one.",
+		       "help: on the field's line, continued on the next (joined with a blank)");
+		is_int(s->fields[0].max, 35, "help: attributes after it still count");
+		ok(s->ngrids == 1 && s->grids[0].nfields == 2, "help: the grid has its two columns");
+		if (s->ngrids == 1 && s->grids[0].nfields == 2) {
+			is_str(s->grids[0].fields[0].help, "When the goods moved.",
+			       "help: a grid column's, on its line");
+			is_str(s->grids[0].fields[1].help, "Positive in, negative out.",
+			       "help: a grid column's, on the line after it");
+		}
+	}
+	screen_free(s);
+	buf_free(&errs);
+	/* a field without one has none */
+	s = NULL;
+	screen_parse("good.scr", good, &s, &errs);
+	ok(s != NULL && s->fields[0].help == NULL, "help: a field without help has none");
+	screen_free(s);
+	buf_free(&errs);
+
+	mistake(17, "  name  text required max 40 help \"The name, as on invoices",
+		"bad.scr:17: a quote is not closed\n"
+		"bad.scr:10: field 'name' is not described under 'fields'\n"
+		"bad.scr:7: field 'name' is not described under 'fields'\n",
+		"help: quote not closed on the field's line");
+	mistake(17, "  name  text required max 40\n    help \"The name, as on invoices",
+		"bad.scr:18: a quote is not closed\n", "help: quote not closed on a line of its own");
+	mistake(17, "  name  text required max 40 help Name",
+		"bad.scr:17: write the help text in quotes: help \"Text\"\n",
+		"help: unquoted on the field's line");
+	mistake(17, "  name  text required max 40\n    help The name",
+		"bad.scr:18: write: help \"Text\" (a line of its own continues the help of the "
+		"field above it)\n",
+		"help: unquoted on a line of its own");
+	mistake(17, "  name  text required max 40 help \"\"", "bad.scr:17: the help text is empty\n",
+		"help: empty");
+	mistake(17, "  name  text required max 40 help", "bad.scr:17: 'help' needs a value\n",
+		"help: without its text");
+	mistake(15, "fields\n  help \"Who they are.\"",
+		"bad.scr:16: 'help' on a line of its own continues the field described above it, "
+		"and there is none\n",
+		"help: on a line of its own with no field above it");
+	mistake(4, "help \"People we deal with.\"",
+		"bad.scr:4: 'help' describes a field: write it under 'fields', on the field's line "
+		"or on a line of its own after it\n",
+		"help: outside the fields section");
+	/* a field line refused already: its help line adds nothing */
+	mistake(18, "  name  text\n    help \"Again.\"",
+		"bad.scr:18: field 'name' is already described on line 17\n"
+		"bad.scr:11: field 'city' is not described under 'fields'\n"
+		"bad.scr:7: field 'city' is not described under 'fields'\n",
+		"help: after a refused field line, no second message");
+}
+
+/* The help screens' wrapping: at blanks, within the width in display
+ * columns, continuation lines indented, a word wider than a line cut. */
+static void
+wrapping(void)
+{
+	char **l;
+	size_t n = help_wrap("  F5 Esc-5    add a new record; in a line grid, a line at the end", 44,
+			     15, &l);
+
+	is_int(n, 2, "wrap: two lines at 44 columns");
+	if (n == 2) {
+		is_str(l[0], "  F5 Esc-5    add a new record; in a line",
+		       "wrap: the first keeps its blanks");
+		is_str(l[1], "               grid, a line at the end",
+		       "wrap: the second starts at the indent");
+	}
+	for (size_t i = 0; i < n; i++)
+		free(l[i]);
+	free(l);
+	n = help_wrap("Città è più già così", 10, 0, &l);
+	is_int(n, 3, "wrap: accented letters count one column each");
+	if (n == 3)
+		is_str(l[1], "più già", "wrap: 'più già' is 7 columns");
+	for (size_t i = 0; i < n; i++)
+		free(l[i]);
+	free(l);
+	n = help_wrap("IT0123456789012345", 8, 0, &l);
+	is_int(n, 3, "wrap: a word wider than the line is cut");
+	if (n == 3)
+		is_str(l[2], "45", "wrap: its rest on the last line");
+	for (size_t i = 0; i < n; i++)
+		free(l[i]);
+	free(l);
+	n = help_wrap("", 8, 0, &l);
+	ok(n == 1 && strcmp(l[0], "") == 0, "wrap: an empty paragraph is one empty line");
+	free(l[0]);
+	free(l);
+}
+
+/* F1's text on a field: the help text, the type's rule, required or not,
+ * capitals, the characters, the list. */
+static void
+field_help(void)
+{
+	struct screen *s = NULL;
+	struct buf errs = { 0 };
+	char *text;
+
+	screen_parse("help.scr", with_grid, &s, &errs);
+	if (s == NULL) {
+		ok(0, "field help: the screen parses");
+		return;
+	}
+	text = help_field_text(&s->fields[0], "F4");
+	is_str(text,
+	       "The article's code. Unique: two articles never share one.\n\n"
+	       "Text, as typed; blanks at its start and end are dropped.\n"
+	       "Required: it may not be left empty.\n"
+	       "At most 35 characters; the field shows 10 at a time.\n",
+	       "field help: the code's");
+	free(text);
+	text = help_field_text(&s->grids[0].fields[0], "F4");
+	ok(strstr(text, "When the goods moved.\n\nA date, dd/mm/yyyy;") == text,
+	   "field help: a grid column's, with its type's rule");
+	free(text);
+	screen_free(s);
+	buf_free(&errs);
+}
+
 /* A file that ends inside a block. */
 static void
 truncated(void)
@@ -226,6 +381,30 @@ truncated(void)
 	       "the layout has no end, and there are no fields");
 	buf_free(&errs);
 	free(src);
+}
+
+/* Every field of a shipped screen, a grid's columns too, has a help text
+ * (F1), and the help text an Italian translation. */
+static void
+help_translated(const struct screen *s)
+{
+	int without = 0, untranslated = 0;
+
+	for (size_t g = 0; g <= s->ngrids; g++) {
+		const struct screen_field *v = g == 0 ? s->fields : s->grids[g - 1].fields;
+		size_t n = g == 0 ? s->nfields : s->grids[g - 1].nfields;
+		for (size_t i = 0; i < n; i++) {
+			if (v[i].help == NULL) {
+				printf("# no help text: %s\n", v[i].tag);
+				without++;
+			} else if (gettext(v[i].help) == v[i].help) {
+				printf("# help not translated: %s\n", v[i].help);
+				untranslated++;
+			}
+		}
+	}
+	is_int(without, 0, "%s: every field has a help text", s->name);
+	is_int(untranslated, 0, "%s: and every help text an Italian translation", s->name);
 }
 
 /* Every text a shipped screen shows has an Italian translation, and the
@@ -263,6 +442,7 @@ translated(const struct screen *s)
 	}
 	is_int(missing, 0, "%s: every text has an Italian translation", s->name);
 	is_int(too_wide, 0, "%s: and it fits", s->name);
+	help_translated(s);
 	unsetenv("LANGUAGE");
 }
 
@@ -296,6 +476,9 @@ main(void)
 	setlocale(LC_ALL, "C.UTF-8");
 	good_file();
 	bad_files();
+	help_attribute();
+	wrapping();
+	field_help();
 	truncated();
 	shipped();
 	return tap_done();

@@ -1,0 +1,142 @@
+/* Screen files, views: the same screen under another name, listing only
+ * some records. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui/sf-impl.h"
+#include "util/i18n.h"
+
+/* ---- views: the same screen showing some records ----
+ *
+ *   view customers "Customers"  where role in C,B
+ *
+ * The view is a screen of its own name and title (the menu opens it by
+ * name) whose list shows only the records whose field (a field of this
+ * screen, by its name in brackets or its table's name) holds one of the
+ * values, written as typed; a new record from it takes the first. */
+
+void
+sf_top_view(struct parser *p, struct words *w)
+{
+	struct view_line *v;
+	struct buf values = { 0 };
+
+	if (w->n < 7 || w->quoted[1] || !sf_name_ok(w->v[1]) || !w->quoted[2] ||
+	    w->v[2][0] == '\0' || strcmp(w->v[3], "where") != 0 || w->quoted[4] ||
+	    strcmp(w->v[5], "in") != 0) {
+		sf_error_at(p, p->lineno,
+			    _("write: view NAME \"Title\" where FIELD in VALUE,VALUE..."));
+		return;
+	}
+	for (size_t i = 6; i < w->n; i++)
+		buf_printf(&values, "%s%s", i > 6 ? " " : "", w->v[i]);
+	p->views = xreallocarray(p->views, p->nviews + 1, sizeof *p->views);
+	v = &p->views[p->nviews++];
+	v->name = xstrdup(w->v[1]);
+	v->title = xstrdup(w->v[2]);
+	v->field = xstrdup(w->v[4]);
+	v->values = values.data;
+	v->line = p->lineno;
+}
+
+/* The screen field a view names: its tag, or its table's field name. */
+static int
+view_field(const struct screen *s, const char *name)
+{
+	int idx = screen_field_index(s, name);
+
+	for (size_t i = 0; i < s->nfields && idx < 0; i++)
+		if (s->fields[i].custom == NULL &&
+		    strcmp(s->kind->fields[s->fields[i].record_field].name, name) == 0)
+			idx = (int)i;
+	return idx;
+}
+
+/* The view's values, canonical and one a line; *first gets the first as
+ * written. NULL after a mistake (reported). */
+static char *
+view_values(struct parser *p, const struct view_line *v, const struct screen_field *f,
+	    char **first)
+{
+	struct buf in = { 0 };
+	char *copy = xstrdup(v->values), *rest = copy, *one, *canon, err[ERR_SIZE];
+
+	*first = NULL;
+	while ((one = strsep(&rest, ",")) != NULL) {
+		int rc;
+
+		one = str_trim(one);
+		rc = screen_field_take(f, NULL, one, &canon, err);
+		if (rc == 0 && canon[0] == '\0') {
+			free(canon);
+			rc = err_set(err, "%s", _("must not be empty"));
+		}
+		if (rc < 0) {
+			sf_error_at(p, v->line, _("view %s: '%s' is not a value of %s: %s"),
+				    v->name, one, f->tag, err);
+			buf_free(&in);
+			free(*first);
+			free(copy);
+			*first = NULL;
+			return NULL;
+		}
+		buf_printf(&in, "%s%s", in.data != NULL ? "\n" : "", canon);
+		free(canon);
+		if (*first == NULL)
+			*first = xstrdup(one);
+	}
+	free(copy);
+	return in.data;
+}
+
+/* Checks every view line; when the file is parsed as one of its views,
+ * the screen becomes that view. */
+void
+sf_read_views(struct parser *p)
+{
+	struct screen *s = p->s;
+
+	s->nviews = p->nviews;
+	for (size_t i = 0; i < p->nviews; i++) {
+		const struct view_line *v = &p->views[i];
+		int idx = view_field(s, v->field);
+		char *in, *first;
+
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(p->views[j].name, v->name) == 0)
+				sf_error_at(p, v->line, _("view '%s' is already on line %d"),
+					    v->name, p->views[j].line);
+		if (s->name != NULL && strcmp(s->name, v->name) == 0)
+			sf_error_at(p, v->line,
+				    _("a view needs a name of its own, not the screen's"));
+		if (idx < 0) {
+			sf_error_at(p, v->line, _("view %s: this screen has no field '%s'"),
+				    v->name, v->field);
+			continue;
+		}
+		if (s->fields[idx].params.lookup != NULL) {
+			sf_error_at(p, v->line,
+				    _("view %s: a view cannot choose by a lookup field"), v->name);
+			continue;
+		}
+		if ((in = view_values(p, v, &s->fields[idx], &first)) == NULL)
+			continue;
+		if (i + 1 == p->want_view) {
+			free(s->name);
+			free(s->title);
+			free(s->fields[idx].dflt);
+			s->name = xstrdup(v->name);
+			s->title = xstrdup(v->title);
+			s->where_field = (size_t)idx;
+			s->where_in = in;
+			s->fields[idx].dflt = first;
+		} else {
+			free(in);
+			free(first);
+		}
+	}
+	if (p->want_view > p->nviews)
+		sf_error_at(p, p->lineno, _("no view number %zu"), p->want_view);
+}
