@@ -41,3 +41,12 @@ SCRIVANO_TESTS += tests/tui-bytes.py
 EXTRA_DIST += tests/tui-bytes.py
 SCRIVANO_TESTS += tests/e2e/test_matrix.py
 EXTRA_DIST += tests/e2e/test_matrix.py
+# Print preview: the layout as pages (pure, unit-tested) and the view.
+src_libscrivano_a_SOURCES += src/ui/pages.c src/ui/pages.h src/ui/preview.c src/ui/preview.h
+check_PROGRAMS += tests/unit/test-pages
+tests_unit_test_pages_SOURCES = tests/unit/test-pages.c
+tests_unit_test_pages_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_pages_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-pages
+SCRIVANO_TESTS += tests/e2e/test_print.py
+EXTRA_DIST += tests/e2e/test_print.py

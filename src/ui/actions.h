@@ -21,8 +21,8 @@ enum action_group { GROUP_GENERAL, GROUP_MOVE, GROUP_EDIT, GROUP_LIST, GROUP_GRI
 	  GROUP_GENERAL)                                                                    \
 	X(DELETE, "delete", N_("Delete"),                                                  \
 	  N_("delete the record (asks first); in a line grid, the line"), GROUP_GENERAL)    \
-	X(PRINT, "print", N_("Print"), N_("print the list on the terminal's own printer"),  \
-	  GROUP_GENERAL)                                                                    \
+	X(PRINT, "print", N_("Print"),                                                      \
+	  N_("print the list or the record: pages shown first"), GROUP_GENERAL)             \
 	X(BACK, "back", N_("Back"), N_("close this screen; in the main menu, quit"),       \
 	  GROUP_GENERAL)                                                                    \
 	X(ENTER, "enter", N_("Open"), N_("open the highlighted item; in a form, next field"), \

@@ -386,6 +386,25 @@ save(struct ui *ui, struct form *fm)
 	return 0;
 }
 
+/* Print: the record as the form holds it now (the field or grid cell
+ * being typed in taken first, as Save takes it), each field and grid
+ * (print.c). */
+static void
+print_form(struct ui *ui, struct form *fm)
+{
+	struct record *w;
+
+	if (fm->in_grid ? grid_commit(ui, fm->grids[fm->in_grid - 1]) < 0
+			: take_field(ui, fm, fm->cur) < 0)
+		return;
+	w = record_copy(fm->rec);
+	for (size_t i = 0; i < fm->scr->nfields; i++)
+		if (editable(&fm->scr->fields[i]))
+			screen_field_store(&fm->scr->fields[i], w, fm->vals[i]);
+	print_record(ui, fm->scr, w);
+	record_free(w);
+}
+
 /* F4: the field's list; what is chosen fills the field. */
 static void
 choose(struct ui *ui, struct form *fm)
@@ -454,6 +473,9 @@ form_act(struct ui *ui, struct view *v, int action, wint_t ch)
 	switch (action) {
 	case ACT_SAVE:
 		(void)save(ui, fm);
+		return 1;
+	case ACT_PRINT:
+		print_form(ui, fm);
 		return 1;
 	case ACT_CHOOSE:
 		if (fm->in_grid)

@@ -1,21 +1,29 @@
-/* Printing on the printer of the user's own terminal: a text becomes a
- * printer-controller job (printer.c) in the printer's charset, written to
- * the terminal as it is, or, behind scrivano's relay, wrapped for the relay
- * to pass on unconverted; then the screen is redrawn. A browse list prints
- * what it shows (read as the browse reads it); documents will reuse
- * ui_print(). */
+/* Printing on the printer of the user's own terminal: a list (what it
+ * shows, read as the browse reads it) or a record (every field, its grids
+ * as tables) is laid out as pages (pages.c) and shown first (preview.c);
+ * then, as the user chooses, it becomes a printer-controller job
+ * (printer.c) in the printer's charset, written to the terminal as it is
+ * or, behind scrivano's relay, wrapped for the relay to pass on
+ * unconverted, and the screen is redrawn; or it is saved as a text file in
+ * the export folder beside the book. */
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 #include <wchar.h>
 
 #include "term/printer.h"
+#include "ui/grid.h"
+#include "ui/pages.h"
+#include "ui/preview.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -81,7 +89,8 @@ ui_print(struct ui *ui, const char *text)
 }
 
 /* Appends s to line, starting at display column col (blanks up to it),
- * clipped to width columns; *used is the line's width so far. */
+ * clipped to width columns (for headings, which fit their layout); *used
+ * is the line's width so far. */
 static void
 put_at(struct buf *line, int *used, int col, const char *s, int width)
 {
@@ -110,11 +119,154 @@ put_at(struct buf *line, int *used, int col, const char *s, int width)
 	free(w);
 }
 
+/* Heading lines (a list's, a grid's) as the layout places them, shifted
+ * left by base columns. */
+static void
+add_headings(struct doc *d, const struct screen_text *t, size_t n, int rows, int base)
+{
+	for (int row = 0; row < rows; row++) {
+		struct buf line = { 0 };
+		int used = 0;
+		for (size_t i = 0; i < n; i++)
+			if (t[i].row == row)
+				put_at(&line, &used, t[i].col - base, _(t[i].text), t[i].width);
+		doc_heading(d, line.data != NULL ? line.data : "");
+		buf_free(&line);
+	}
+}
+
+/* ---- the export folder ---- */
+
+/* Keeps only letters, digits, '-' and '_' of a name for a file name. */
+static void
+file_safe(char *s)
+{
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
+			*s = '_';
+}
+
+static int
+make_private_dir(const char *path, char *err)
+{
+	if (mkdir(path, 0700) < 0 && errno != EEXIST)
+		return err_set(err, "%s: %s", path, strerror(errno));
+	return 0;
+}
+
+/* The book's export folder, made (0700) when missing: export/BOOK beside
+ * the book, BOOK its file name without .sqlite; as an absolute path. NULL
+ * with a message. */
+static char *
+export_dir(const char *book, char *err)
+{
+	const char *slash = strrchr(book, '/'), *base = slash != NULL ? slash + 1 : book;
+	char *dir = slash != NULL ? xstrndup(book, (size_t)(slash - book) + (slash == book)) :
+				    xstrdup(".");
+	char *real = realpath(dir, NULL), *stem = xstrdup(base), *top = NULL, *out = NULL;
+	size_t len = strlen(stem);
+
+	if (len > 7 && strcmp(stem + len - 7, ".sqlite") == 0)
+		stem[len - 7] = '\0';
+	file_safe(stem);
+	if (real == NULL)
+		err_set(err, "%s: %s", dir, strerror(errno));
+	else {
+		top = xasprintf("%s/export", strcmp(real, "/") == 0 ? "" : real);
+		out = xasprintf("%s/%s", top, stem);
+		if (make_private_dir(top, err) < 0 || make_private_dir(out, err) < 0) {
+			free(out);
+			out = NULL;
+		}
+	}
+	free(top);
+	free(stem);
+	free(real);
+	free(dir);
+	return out;
+}
+
+/* Writes text to a new file NAME-YYYYMMDD-HHMMSS.txt of the export folder
+ * (a number after it when one of that name is there: never over another).
+ * The path in *path. 0, or -1 with a message. */
+static int
+save_text(struct ui *ui, const char *name, const char *text, char **path, char *err)
+{
+	char *dir = export_dir(book_path(ui->book), err), *safe = xstrdup(name), stamp[32];
+	time_t now = time(NULL);
+	int fd = -1, rc = 0;
+
+	*path = NULL;
+	if (dir == NULL) {
+		free(safe);
+		return -1;
+	}
+	file_safe(safe);
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime(&now));
+	for (int n = 1; fd < 0 && n < 100; n++) {
+		free(*path);
+		*path = n == 1 ? xasprintf("%s/%s-%s.txt", dir, safe, stamp)
+			       : xasprintf("%s/%s-%s-%d.txt", dir, safe, stamp, n);
+		fd = open(*path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd < 0 && errno != EEXIST)
+			break;
+	}
+	if (fd < 0)
+		rc = err_set(err, "%s: %s", *path, strerror(errno));
+	else if (write_all(fd, text, strlen(text)) < 0 || close(fd) < 0) {
+		rc = err_set(err, "%s: %s", *path, strerror(errno));
+		unlink(*path);
+	}
+	if (rc < 0) {
+		free(*path);
+		*path = NULL;
+	}
+	free(dir);
+	free(safe);
+	return rc;
+}
+
+/* ---- preview, then print or save ---- */
+
+/* Lays d out, shows it, and does what the user chooses; name begins the
+ * saved file's name. */
+static void
+print_doc(struct ui *ui, const struct doc *d, const char *name)
+{
+	struct pages p = { 0 };
+	char date[16], err[ERR_SIZE], *text, *path;
+	time_t now = time(NULL);
+
+	strftime(date, sizeof date, "%d/%m/%Y", localtime(&now));
+	doc_pages(d, date, PAGE_WIDTH, PAGE_LINES, &p);
+	switch (preview_run(ui, &p)) {
+	case PREVIEW_SEND:
+		text = pages_join(&p);
+		ui_print(ui, text);
+		free(text);
+		break;
+	case PREVIEW_SAVE:
+		text = pages_join(&p);
+		if (save_text(ui, name, text, &path, err) < 0)
+			ui_error(ui, _("Not saved: %s"), err);
+		else
+			ui_status(ui, _("Saved as %s"), path);
+		free(path);
+		free(text);
+		break;
+	default:
+		ui_status(ui, "%s", _("Not printed."));
+		break;
+	}
+	pages_free(&p);
+}
+
 /* What list_text gathers while the list's rows go by. */
 struct print_rows {
 	struct book *book;
 	const struct screen *scr;
-	struct buf *text;
+	struct doc *doc;
 	size_t total;
 };
 
@@ -122,65 +274,123 @@ static int
 add_row(void *arg, const struct record *r)
 {
 	struct print_rows *p = arg;
-	struct buf line = { 0 };
-	int used = 0;
+	size_t n = p->scr->ncolumns;
+	char **cells = xcalloc(n + 1, sizeof *cells);
 
-	for (size_t c = 0; c < p->scr->ncolumns; c++) {
-		const struct screen_column *col = &p->scr->columns[c];
-		char *shown = browse_cell(p->book, p->scr, c, r);
-		/* col is inside the bracket, the headings start at it */
-		put_at(&line, &used, col->col - 1, shown, col->width);
-		free(shown);
-	}
-	buf_printf(p->text, "%s\n", line.data != NULL ? line.data : "");
-	buf_free(&line);
+	for (size_t c = 0; c < n; c++)
+		cells[c] = browse_cell(p->book, p->scr, c, r);
+	doc_row(p->doc, (const char *const *)cells);
+	for (size_t c = 0; c < n; c++)
+		free(cells[c]);
+	free(cells);
 	p->total++;
 	return 0;
 }
 
-static void
-add_headings(struct buf *text, const struct screen *scr)
-{
-	for (int row = 0; row < scr->heading_rows; row++) {
-		struct buf line = { 0 };
-		int used = 0;
-		for (size_t i = 0; i < scr->nheadings; i++)
-			if (scr->headings[i].row == row)
-				put_at(&line, &used, scr->headings[i].col, _(scr->headings[i].text),
-				       scr->headings[i].width);
-		buf_printf(text, "%s\n", line.data != NULL ? line.data : "");
-		buf_free(&line);
-	}
-}
-
-/* The list as text: its title (order and filters included) and the date,
+/* The list as a document: its title (order and filters included), its
  * headings, every row it shows in its order, and their count. 0, or -1
  * with the message shown. */
 static int
-list_text(struct ui *ui, const struct list_shown *list, struct buf *text)
+list_doc(struct ui *ui, const struct list_shown *list, struct doc *d)
 {
-	struct print_rows rows = { ui->book, list->scr, text, 0 };
-	char err[ERR_SIZE], date[16];
-	time_t now = time(NULL);
+	const struct screen *scr = list->scr;
+	struct print_rows rows = { ui->book, scr, d, 0 };
+	char err[ERR_SIZE], *count;
 
-	strftime(date, sizeof date, "%d/%m/%Y", localtime(&now));
-	buf_printf(text, "%s    %s\n\n", list->title, date);
-	add_headings(text, list->scr);
+	doc_table(d);
+	add_headings(d, scr->headings, scr->nheadings, scr->heading_rows, 0);
+	/* col is inside the bracket, the headings start at it */
+	for (size_t c = 0; c < scr->ncolumns; c++)
+		doc_column(d, scr->columns[c].col - 1, scr->columns[c].width, 0);
 	if (browse_each(ui->book, list, add_row, &rows, err) < 0) {
 		ui_error(ui, _("Not printed: %s"), err);
 		return -1;
 	}
-	buf_printf(text, "\n");
-	buf_printf(text, ngettext("%zu record\n", "%zu records\n", rows.total), rows.total);
+	count = xasprintf(ngettext("%zu record", "%zu records", rows.total), rows.total);
+	doc_text(d, count);
+	free(count);
 	return 0;
 }
 
 void
 print_list(struct ui *ui, const struct list_shown *list)
 {
-	struct buf text = { 0 };
+	struct doc *d = doc_new(list->title);
 
-	if (list_text(ui, list, &text) == 0)
-		ui_print(ui, text.data);
-	buf_free(&text);
+	if (list_doc(ui, list, d) == 0)
+		print_doc(ui, d, list->scr->name);
+	doc_free(d);
+}
+
+/* A grid's rows as a table: its headings and columns where the layout
+ * has them (from the grid's left edge), then the totals line. */
+static void
+grid_doc(struct ui *ui, struct doc *d, const struct screen_grid *sg, const struct record *rec)
+{
+	const struct record_rows *rs = rec->rows != NULL ? &rec->rows[sg->child_index] : NULL;
+	char **cells = xcalloc(sg->nfields + 1, sizeof *cells);
+	int base = sg->col;
+
+	for (size_t c = 0; c < sg->nfields; c++)
+		if (sg->fields[c].col - 1 < base)
+			base = sg->fields[c].col - 1;
+	doc_table(d);
+	add_headings(d, sg->headings, sg->nheadings, sg->heading_rows, base);
+	for (size_t c = 0; c < sg->nfields; c++)
+		doc_column(d, sg->fields[c].col - 1 - base, sg->fields[c].width,
+			   (sg->fields[c].type->flags & FT_NUMBER) != 0);
+	for (size_t r = 0; rs != NULL && r < rs->n; r++) {
+		for (size_t c = 0; c < sg->nfields; c++)
+			cells[c] = screen_field_show(&sg->fields[c], ui->book,
+						     record_get(rs->row[r], sg->fields[c].record_field));
+		doc_row(d, (const char *const *)cells);
+		for (size_t c = 0; c < sg->nfields; c++) {
+			free(cells[c]);
+			cells[c] = NULL;
+		}
+	}
+	if (sg->ntotals > 0 && rs != NULL) {
+		for (size_t t = 0; t < sg->ntotals; t++) {
+			const struct screen_field *f = &sg->fields[sg->totals[t]];
+			int64_t sum;
+			char digits[32];
+
+			if (grid_sum(sg, rs, sg->totals[t], &sum) < 0) {
+				cells[sg->totals[t]] = xstrdup("#####");
+				continue;
+			}
+			snprintf(digits, sizeof digits, "%" PRId64, sum);
+			cells[sg->totals[t]] = screen_field_show(f, ui->book, digits);
+		}
+		if (sg->totals[0] > 0)
+			cells[0] = xstrdup(_("Total"));
+		doc_row(d, (const char *const *)cells);
+		for (size_t c = 0; c < sg->nfields; c++)
+			free(cells[c]);
+	}
+	free(cells);
+}
+
+void
+print_record(struct ui *ui, const struct screen *scr, const struct record *rec)
+{
+	const char *key = record_get(rec, rec->kind->key_field);
+	char *title = key[0] != '\0' ? xasprintf("%s - %s", _(scr->title), key)
+				     : xasprintf("%s - %s", _(scr->title), _("New"));
+	char *name = rec->id > 0 ? xasprintf("%s-%" PRId64, scr->name, rec->id)
+				 : xasprintf("%s-new", scr->name);
+	struct doc *d = doc_new(title);
+
+	for (size_t i = 0; i < scr->nfields; i++) {
+		const struct screen_field *f = &scr->fields[i];
+		char *shown = screen_field_show(f, ui->book, screen_field_value(f, rec));
+		doc_pair(d, _(f->label), shown);
+		free(shown);
+	}
+	for (size_t g = 0; g < scr->ngrids; g++)
+		grid_doc(ui, d, &scr->grids[g], rec);
+	print_doc(ui, d, name);
+	doc_free(d);
+	free(name);
+	free(title);
 }

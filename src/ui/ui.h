@@ -145,8 +145,12 @@ struct list_shown {
 	const char *title;
 };
 /* Prints every row of a list, in its order and through its filters, as its
- * columns show them. */
+ * columns show them; a record, every field of its screen (label: value)
+ * and its grids as tables. Both show the pages first (preview.c), then
+ * send them to the printer or save them as a text file, as the user
+ * chooses. */
 void print_list(struct ui *ui, const struct list_shown *list);
+void print_record(struct ui *ui, const struct screen *scr, const struct record *rec);
 
 /* browse.c, also for print.c: what a list's column shows of a row (a
  * lookup: its target's name), newly allocated; and each row of a list, in

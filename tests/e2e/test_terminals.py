@@ -1,5 +1,6 @@
 """Terminals end to end, through the real OpenSSH client: printing on the
-terminal's own printer (the exact bytes the client receives: controller
+terminal's own printer, sent from the print preview (the exact bytes the
+client receives: controller
 mode, the printer's charset unconverted by the relay, a form feed, then a
 redraw; ANSI and Wyse; what a list prints is what it shows: its view, its
 order, its filters and a column of the user's own), a user's own key file
@@ -78,10 +79,12 @@ def test_print_ansi(srv):
                c.screen_text())
         before = len(c.raw)
         c.send(F7)
+        c.wait_for("Print preview", 5)
+        c.send(F7)  # Send, in the preview
         ok = c.wait_for("Sent to the terminal's printer.", 5)
         c.settle()
         raw = bytes(c.raw[before:])
-        tap.ok("F7 prints and says so", ok, c.screen_text())
+        tap.ok("F7, then F7 (Send) in the preview, prints and says so", ok, c.screen_text())
         job = job_in(raw, b"\x1b[5i", b"\x1b[4i")
         tap.ok("the client receives CSI 5 i ... CSI 4 i", job is not None, repr(raw[:300]))
         job = job or b""
@@ -110,6 +113,8 @@ def test_print_wyse(srv):
         to_list(c, "Print")
         before = len(c.raw)
         c.send("\x10")  # ^P
+        c.wait_for("Print preview", 5)
+        c.send("\x10")  # ^P again: Send
         c.wait_for("Sent to the terminal's printer.", 5)
         c.settle()
         raw = bytes(c.raw[before:])
@@ -164,6 +169,8 @@ def test_print_as_shown():
                        "Cliente" not in c.screen_text(), c.screen_text())
                 before = len(c.raw)
                 c.send(F7)
+                c.wait_for("Print preview", 5)
+                c.send(F7)
                 c.wait_for("Sent to the terminal's printer.", 5)
                 c.settle()
                 job = job_in(bytes(c.raw[before:]), b"\x1b[5i", b"\x1b[4i") or b""
@@ -199,6 +206,8 @@ def test_user_keys(srv):
     with srv.client("carla", "pw", term="xterm") as c:
         tap.ok("a user's own key file: the key line shows F6 Print",
                to_list(c) and "F6 Print" in c.screen_text(), c.screen_text())
+        c.send(F6)
+        c.wait_for("Print preview", 5)
         c.send(F6)
         tap.ok("and F6 prints", c.wait_for("Sent to the terminal's printer.", 5),
                c.screen_text())
