@@ -61,6 +61,7 @@ def quit_from_list(c):
     c.send("\x1b0")
     c.wait_for("Main menu", 5)
     c.send("\x1b0")
+    c.send("y")  # yes, end the session
     return c.wait_exit(10)
 
 
