@@ -471,6 +471,10 @@ form_title(const struct form *fm)
 {
 	const char *mode = fm->rec->id ? _("Edit") : _("New");
 
+	if (fm->rec->kind->single) /* the company profile: neither new nor edited */
+		return fm->scr->npages > 1 ? xasprintf("%s (%d/%d)", _(fm->scr->title),
+						       fm->page + 1, fm->scr->npages)
+					   : xstrdup(_(fm->scr->title));
 	if (fm->scr->npages > 1)
 		return xasprintf("%s - %s (%d/%d)", _(fm->scr->title), mode, fm->page + 1,
 				 fm->scr->npages);
@@ -580,7 +584,7 @@ form_run(struct ui *ui, struct screen *scr, struct record *rec, int64_t *saved_i
 		fm.grids[g] = grid_new(&scr->grids[g], rec, ui->book);
 	show_record(ui, &fm);
 	go_stop(ui, &fm, first_stop(&fm), 0);
-	v.title = xstrdup(rec->id ? _("Edit") : _("New"));
+	v.title = xstrdup(rec->kind->single ? _(scr->title) : rec->id ? _("Edit") : _("New"));
 	ui_run_view(ui, &v);
 	form_free(&fm);
 	free(v.title);

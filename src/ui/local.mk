@@ -24,6 +24,9 @@ SCRIVANO_TESTS += tests/tui-screen.py
 # The key line offers the same keys in English and Italian.
 EXTRA_DIST += tests/tui-keyline.py
 SCRIVANO_TESTS += tests/tui-keyline.py
+# The company profile is named so, not "Edit".
+EXTRA_DIST += tests/tui-titles.py
+SCRIVANO_TESTS += tests/tui-titles.py
 
 # Lists in any order with filters (record_browse_by), and line grids.
 check_PROGRAMS += tests/unit/test-browse
