@@ -6,6 +6,9 @@ EXTRA_DIST += tests/i18n.sh
 SCRIVANO_TESTS += tests/i18n.sh tests/lang.sh tests/man.sh
 EXTRA_DIST += tests/man.sh
 EXTRA_DIST += tests/lang.sh
+# tools/demo's port argument.
+SCRIVANO_TESTS += tests/demo.sh
+EXTRA_DIST += tests/demo.sh
 
 check_PROGRAMS += tests/unit/test-idcheck
 tests_unit_test_idcheck_SOURCES = tests/unit/test-idcheck.c

@@ -169,6 +169,7 @@ const struct record_kind company_kind = {
 	.fields = company_fields,
 	.nfields = COMPANY_NFIELDS,
 	.key_field = COMPANY_NAME,
+	.single = 1,
 	.validate = company_validate,
 	.load = record_table_load,
 	.insert = company_insert,

@@ -113,6 +113,7 @@ struct record_kind {
 	const struct record_field *fields;
 	size_t nfields;
 	size_t key_field; /* the browse order (case-insensitive) and search field */
+	int single;       /* the book holds one such record (the company profile) */
 	const struct record_child *children; /* rows it owns, or NULL */
 	size_t nchildren;
 	/* Checks across fields, after each field's own check (may be NULL). */

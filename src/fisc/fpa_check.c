@@ -316,10 +316,12 @@ check_body(struct ctx *c)
 	if (!has_digit(b->number))
 		fpa_report_add(c->r, 1, "00425", _("Numero '%s' has no digit (body %zu)"), b->number,
 			       c->bi);
-	if (strcmp(b->type, "TD04") == 0 && b->rel_date[0] && strcmp(b->date, b->rel_date) < 0)
+	if (strcmp(b->type, "TD04") == 0 && b->rel_date[0] && strcmp(b->date, b->rel_date) < 0) {
+		char d1[DATE_TEXT_SIZE], d2[DATE_TEXT_SIZE];
 		fpa_report_add(c->r, 1, "00418",
 			       _("the credit note's Data %s is before the invoice it corrects (%s) (body %zu)"),
-			       b->date, b->rel_date, c->bi);
+			       date_text(b->date, d1), date_text(b->rel_date, d2), c->bi);
+	}
 	for (size_t i = 0; i < b->nlines; i++) {
 		check_line(c, &b->lines[i]);
 		ritenuta_lines += b->lines[i].ritenuta;

@@ -228,10 +228,12 @@ store_body(sqlite3 *db, const struct fpa_body *b, size_t bi, long long file_id,
 
 	rc = run(db, &doc, err, "SELECT id FROM documents WHERE direction = 'P' AND party_id = ?1 "
 		 "AND number = ?2 AND date = ?3", "itt", res->party_id, b->number, b->date);
-	if (rc != 0)
+	if (rc != 0) {
+		char day[DATE_TEXT_SIZE];
 		return rc < 0 ? -1 : err_set(err, _("%s: already imported: no. %s of %s from %s "
 						    "(document %lld); nothing imported from this file"),
-					      name, b->number, b->date, res->supplier, doc);
+					      name, b->number, date_text(b->date, day), res->supplier, doc);
+	}
 	for (size_t i = 0; i < b->nvat; i++)
 		split |= b->vat[i].esig == 'S';
 	for (size_t i = 0; i < b->ncausale; i++) {

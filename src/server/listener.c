@@ -341,7 +341,9 @@ serve_child(struct listener *l, int fd, const char *addr, int port)
 		close(fd);
 		_exit(1);
 	}
-	_exit(session_run(l->srv, fd, addr, port));
+	int status = session_run(l->srv, fd, addr, port);
+	leak_check();
+	_exit(status);
 }
 
 static void

@@ -91,11 +91,15 @@ ui_exec(int slave, const char *exe, char *const argv[], char *const env[])
 	_exit(127);
 }
 
-/* The UI's environment: nothing of the server's but what it needs. */
+/* The UI's environment: nothing of the server's but what it needs, and a
+ * sanitizer build's options, so that its reports go where they say (a log
+ * file), never onto the user's screen. */
 static char **
 ui_env(const struct ui_spec *spec)
 {
-	static const char *const passed[] = { "SCRIVANO_SHARE", "SCRIVANO_LOCALEDIR" };
+	static const char *const passed[] = { "SCRIVANO_SHARE", "SCRIVANO_LOCALEDIR",
+					      "ASAN_OPTIONS",   "UBSAN_OPTIONS",
+					      "LSAN_OPTIONS" };
 	size_t n = 0, cap = 16;
 	char **env = xcalloc(cap, sizeof *env);
 

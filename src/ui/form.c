@@ -553,6 +553,10 @@ form_title(const struct form *fm)
 {
 	const char *mode = fm->rec->id ? _("Edit") : _("New");
 
+	if (fm->rec->kind->single) /* the company profile: neither new nor edited */
+		return fm->scr->npages > 1 ? xasprintf("%s (%d/%d)", _(fm->scr->title),
+						       fm->page + 1, fm->scr->npages)
+					   : xstrdup(_(fm->scr->title));
 	if (fm->scr->npages > 1)
 		return xasprintf("%s - %s (%d/%d)", _(fm->scr->title), mode, fm->page + 1,
 				 fm->scr->npages);
@@ -589,7 +593,9 @@ cursor_at(const struct form *fm)
 static void
 draft_capture(struct form *fm)
 {
-	char *title = xasprintf("%s - %s", _(fm->scr->title), fm->rec->id ? _("Edit") : _("New"));
+	char *title = fm->rec->kind->single
+			      ? xstrdup(_(fm->scr->title))
+			      : xasprintf("%s - %s", _(fm->scr->title), fm->rec->id ? _("Edit") : _("New"));
 	char *typed;
 	struct draft *d = fm->draft;
 	size_t row, col, pos;
@@ -812,8 +818,8 @@ run(struct ui *ui, struct screen *scr, struct record *rec, struct draft *d, int6
 		fm.draft = d;
 		fm.draft_ms = mono_ms();
 	}
-	v.title = xstrdup(rec->id ? _("Edit") : _("New"));
-	if (d != NULL) { /* opened at login, not from its list: say which */
+	v.title = xstrdup(rec->kind->single ? _(scr->title) : rec->id ? _("Edit") : _("New"));
+	if (d != NULL && !rec->kind->single) { /* opened at login, not from its list */
 		free(v.title);
 		v.title = xasprintf("%s > %s", _(scr->title), rec->id ? _("Edit") : _("New"));
 	}

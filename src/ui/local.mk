@@ -23,6 +23,12 @@ EXTRA_DIST += tests/tui-screen.py tests/ptytui.py
 # check() and its count for the shell tests (tests/*.sh source it).
 EXTRA_DIST += tests/tap.sh
 SCRIVANO_TESTS += tests/tui-screen.py
+# The key line offers the same keys in English and Italian.
+EXTRA_DIST += tests/tui-keyline.py
+SCRIVANO_TESTS += tests/tui-keyline.py
+# The company profile is named so, not "Edit".
+EXTRA_DIST += tests/tui-titles.py
+SCRIVANO_TESTS += tests/tui-titles.py
 
 # Lists in any order with filters (record_browse_by), and line grids.
 check_PROGRAMS += tests/unit/test-browse

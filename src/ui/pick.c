@@ -151,7 +151,8 @@ page_set(struct pick *pk, struct pick_row *rows, size_t n, size_t sel)
 {
 	for (size_t i = 0; i < pk->n; i++)
 		row_free(&pk->rows[i]);
-	memcpy(pk->rows, rows, n * sizeof *rows);
+	if (n > 0) /* an empty page may come as NULL, which memcpy must not get */
+		memcpy(pk->rows, rows, n * sizeof *rows);
 	pk->n = n;
 	pk->sel = n == 0 ? 0 : sel < n ? sel : n - 1;
 }

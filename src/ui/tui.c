@@ -34,6 +34,7 @@ struct files {
 	struct screen **screens;
 	size_t nscreens;
 	struct keymap *keys;
+	struct buf checked; /* what was read without a mistake, for --check */
 };
 
 static int
@@ -80,6 +81,27 @@ free_names(char **names, size_t n)
 	free(names);
 }
 
+/* The shipped lists of a screen's list-typed fields (province, country),
+ * read now rather than on first use, so that --check reads them too. A
+ * list's mistake is reported once, however many fields use it. */
+static int
+load_type_lists(struct screen_field *fields, size_t n, struct buf *errs)
+{
+	char err[ERR_SIZE];
+	int errors = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct screen_field *sf = &fields[i];
+		if (sf->type->list == NULL || sf->params.choices != NULL ||
+		    fieldtype_choices(sf->type, &sf->params, err) != NULL)
+			continue;
+		if (errs->data == NULL || strstr(errs->data, err) == NULL)
+			buf_printf(errs, "%s\n", err);
+		errors++;
+	}
+	return errors;
+}
+
 static int
 load_screens(struct files *f, struct buf *errs)
 {
@@ -95,8 +117,13 @@ load_screens(struct files *f, struct buf *errs)
 			continue;
 		}
 		/* the file's screen, then its views */
+		buf_printf(&f->checked, _("screen file %s:"), names[i]);
 		for (size_t k = 0; k < ngot; k++) {
 			struct screen *s = got[k];
+			buf_printf(&f->checked, " %s", s->name);
+			errors += load_type_lists(s->fields, s->nfields, errs);
+			for (size_t g = 0; g < s->ngrids; g++)
+				errors += load_type_lists(s->grids[g].fields, s->grids[g].nfields, errs);
 			for (size_t j = 0; j < f->nscreens; j++)
 				if (strcmp(f->screens[j]->name, s->name) == 0) {
 					buf_printf(errs, _("%s: screen '%s' is also in %s\n"), names[i],
@@ -106,6 +133,7 @@ load_screens(struct files *f, struct buf *errs)
 			f->screens = xreallocarray(f->screens, f->nscreens + 1, sizeof *f->screens);
 			f->screens[f->nscreens++] = s;
 		}
+		buf_adds(&f->checked, "\n");
 		free(got);
 	}
 	free_names(names, n);
@@ -125,19 +153,25 @@ load_keys(struct files *f, const struct tui_opts *o, struct buf *errs, struct bu
 
 	for (size_t i = 0; i < n; i++) {
 		struct keymap *km = keymap_new(action_names, ACT_COUNT);
+		int bad;
 		if (strcmp(names[i], def) == 0)
-			errors += keymap_load(km, names[i], errs);
+			bad = keymap_load(km, names[i], errs);
 		else {
 			struct buf quiet = { 0 };
 			keymap_load(km, def, &quiet);
 			buf_free(&quiet);
-			errors += keymap_load(km, names[i], errs);
+			bad = keymap_load(km, names[i], errs);
 		}
+		if (bad == 0)
+			buf_printf(&f->checked, _("key file %s\n"), names[i]);
+		errors += bad;
 		keymap_free(km);
 	}
 	f->keys = keymap_new(action_names, ACT_COUNT);
 	if (errors == 0)
 		errors += keymap_load_term(f->keys, o->term, o->keys, errs, notes);
+	if (errors == 0 && notes->len == 0 && o->keys != NULL)
+		buf_printf(&f->checked, _("key file %s (the user's own)\n"), o->keys);
 	free(def);
 	free_names(names, n);
 	return errors;
@@ -150,6 +184,21 @@ free_files(struct files *f)
 		screen_free(f->screens[i]);
 	free(f->screens);
 	keymap_free(f->keys);
+	buf_free(&f->checked);
+}
+
+/* --check found nothing wrong: what it read, then "ok". */
+static void
+print_checked(struct files *f)
+{
+	const struct codelist *l;
+	const char *path;
+
+	fputs(f->checked.data != NULL ? f->checked.data : "", stdout);
+	for (size_t i = 0; (l = codelist_shared_nth(i, &path)) != NULL; i++)
+		printf(ngettext("code list %s: %zu code\n", "code list %s: %zu codes\n", l->n), path,
+		       l->n);
+	puts(_("ok"));
 }
 
 static int
@@ -305,7 +354,9 @@ cmd_tui(int argc, char **argv)
 		fputs(errs.data != NULL ? errs.data : "", stderr);
 		fputs(notes.data != NULL ? notes.data : "", stderr);
 		status = 1;
-	} else if (!o.check) {
+	} else if (o.check) {
+		print_checked(&f);
+	} else {
 		/* the user's key file has mistakes: the first shows, the rest of
 		 * the file works */
 		if (notes.len > 0 && note[0] == '\0')

@@ -214,15 +214,17 @@ draw_status(struct ui *ui)
 	}
 }
 
-/* One hint's key as this terminal has it, or NULL; *need gets the columns
- * "KEY Label  " takes. */
+/* One hint's key as this terminal has it, or NULL; *label gets its label
+ * in the session's language, *need the columns "KEY Label  " takes with
+ * the English label (which hints show does not depend on the language). */
 static const char *
 hint_key(struct ui *ui, const struct key_hint *h, const char **label, int *need)
 {
 	const char *key = keymap_label(ui->keys, h->action);
+	const char *msgid = h->label ? h->label : action_table[h->action].label;
 
-	*label = _(h->label ? h->label : action_table[h->action].label);
-	*need = key != NULL ? ui_width(key) + 1 + ui_width(*label) + 2 : 0;
+	*label = _(msgid);
+	*need = key != NULL ? ui_width(key) + 1 + ui_width(msgid) + 2 : 0;
 	return key;
 }
 
@@ -250,13 +252,16 @@ view_hints(struct ui *ui, struct view *v)
 /* "F1 Help  F2 Save ...": the key shown is the first of the action's keys
  * this terminal has. The hints come in order of importance, save that the
  * last (Back or Quit) always shows, at the end: hints that do not fit
- * before it are left out (Help lists them all). */
+ * before it are left out (Help lists them all). What fits is measured
+ * with the English labels, so that every language shows the same keys;
+ * a translation that is longer closes the gaps to one column. */
 static void
 draw_keyline(struct ui *ui, const struct key_hint *hints)
 {
-	const struct key_hint *last = NULL;
+	const struct key_hint *last = NULL, *shown[ACT_COUNT + 1];
 	const char *key, *label;
-	int x = 0, need, reserve = 0;
+	int x = 0, need, reserve = 0, width = 0, gap = 2;
+	size_t n = 0;
 
 	move(LINES - 1, 0);
 	clrtoeol();
@@ -267,17 +272,29 @@ draw_keyline(struct ui *ui, const struct key_hint *hints)
 		hint_key(ui, last, &label, &need);
 		reserve = need - 2;
 	}
-	for (const struct key_hint *h = hints; last != NULL; h++) {
-		if ((key = hint_key(ui, h, &label, &need)) == NULL)
+	for (const struct key_hint *h = hints; last != NULL && n < ARRAY_LEN(shown); h++) {
+		if (hint_key(ui, h, &label, &need) == NULL)
 			continue;
 		if (h != last && x + need + reserve > COLS)
 			continue;
+		shown[n++] = h;
+		x += need;
+		if (h == last)
+			break;
+	}
+	for (size_t i = 0; i < n; i++) {
+		key = hint_key(ui, shown[i], &label, &need);
+		width += ui_width(key) + 1 + ui_width(label) + (i + 1 < n ? 2 : 0);
+	}
+	if (width > COLS)
+		gap = 1;
+	x = 0;
+	for (size_t i = 0; i < n; i++) {
+		key = hint_key(ui, shown[i], &label, &need);
 		ui_put(LINES - 1, x, key, COLS - x, 0, A_REVERSE);
 		x += ui_width(key) + 1;
 		ui_put(LINES - 1, x, label, COLS - x, 0, A_NORMAL);
-		x += ui_width(label) + 2;
-		if (h == last)
-			break;
+		x += ui_width(label) + gap;
 	}
 }
 

@@ -241,6 +241,15 @@ codelist_shared(const char *relpath, char *err)
 	return l;
 }
 
+const struct codelist *
+codelist_shared_nth(size_t i, const char **path)
+{
+	if (i >= nshared)
+		return NULL;
+	*path = shared[i].path;
+	return shared[i].list;
+}
+
 int
 codelist_has(const char *relpath, const char *code, char *err)
 {

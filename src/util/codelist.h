@@ -57,6 +57,9 @@ const struct code_entry *codelist_find(const struct codelist *l, const char *cod
  * loaded on first use and kept for the life of the process. NULL with the
  * loader's messages in err when it cannot be read. */
 const struct codelist *codelist_shared(const char *relpath, char *err);
+/* The i-th shipped list loaded so far (in the order they were), its path
+ * in *path; NULL past the last. */
+const struct codelist *codelist_shared_nth(size_t i, const char **path);
 /* Whether code is in the shipped list: 1 yes, 0 no, -1 when the list
  * cannot be read (message in err). */
 int codelist_has(const char *relpath, const char *code, char *err);

@@ -4,6 +4,7 @@
 
 #include <langinfo.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -59,4 +60,20 @@ i18n_init(void)
 	bindtextdomain(PACKAGE, i18n_localedir());
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
+}
+
+const char *
+date_text(const char *iso, char buf[DATE_TEXT_SIZE])
+{
+	static const char shape[] = "dddd-dd-dd";
+	int y, m, d;
+
+	for (size_t i = 0; i < sizeof shape - 1; i++)
+		if (shape[i] == 'd' ? iso[i] < '0' || iso[i] > '9' : iso[i] != shape[i])
+			return iso;
+	if (iso[10] != '\0' || sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return iso;
+	/* TRANSLATORS: year, month, day; reorder them with %3$ %2$ %1$ */
+	snprintf(buf, DATE_TEXT_SIZE, _("%1$04d-%2$02d-%3$02d"), y, m, d);
+	return buf;
 }

@@ -10,6 +10,17 @@
 #include "util/i18n.h"
 #include "util/util.h"
 
+#if defined(__SANITIZE_ADDRESS__) /* GCC */
+#define HAVE_LSAN 1
+#elif defined(__has_feature) /* clang */
+#if __has_feature(address_sanitizer)
+#define HAVE_LSAN 1
+#endif
+#endif
+#ifdef HAVE_LSAN
+#include <sanitizer/lsan_interface.h>
+#endif
+
 static void
 oom(void)
 {
@@ -301,4 +312,12 @@ char *
 share_path(const char *rel)
 {
 	return xasprintf("%s/%s", share_dir(), rel);
+}
+
+void
+leak_check(void)
+{
+#ifdef HAVE_LSAN
+	__lsan_do_leak_check();
+#endif
 }

@@ -63,4 +63,10 @@ int file_read_reporting(const char *path, size_t max, char **out, struct buf *er
 const char *share_dir(void);
 /* share_dir()/rel, newly allocated. */
 char *share_path(const char *rel);
+
+/* In a sanitizer build (./configure --enable-debug), reports the memory
+ * this process has lost, as LeakSanitizer does at exit: for a process
+ * that ends with _exit (a connection's), which skips that check. Nothing
+ * in other builds. */
+void leak_check(void);
 #endif

@@ -48,7 +48,8 @@ runs from a copy of them that it can reach: srv.exe is the program the
 server runs.
 
 Environment used: SCRIVANO (the binary, required), SCRIVANO_SHARE and
-SCRIVANO_LOCALEDIR (passed on), SSH (default ssh), SSHPASS (default
+SCRIVANO_LOCALEDIR (passed on), ASAN_OPTIONS, UBSAN_OPTIONS and
+LSAN_OPTIONS (passed on to the server, which passes them to the UI), SSH (default ssh), SSHPASS (default
 sshpass). Only the standard library and pyte.
 """
 
@@ -134,6 +135,9 @@ def served_tree(share, locale):
     return _trees[share, locale]
 
 
+SANITIZER_ENV = ("ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS")
+
+
 def base_env(**extra):
     """A small, predictable environment: English, UTF-8, nothing of the
     caller's locale or ssh set-up."""
@@ -142,7 +146,9 @@ def base_env(**extra):
         "HOME": os.environ.get("HOME", "/tmp"),
         "LANG": "C.UTF-8",
     }
-    for name in ("SCRIVANO_SHARE", "SCRIVANO_LOCALEDIR"):
+    # a sanitizer build's options (tests/run sets them): its reports go to
+    # files, never onto a screen
+    for name in ("SCRIVANO_SHARE", "SCRIVANO_LOCALEDIR") + SANITIZER_ENV:
         if os.environ.get(name):
             env[name] = os.environ[name]
     env.update({k: v for k, v in extra.items() if v is not None})

@@ -198,7 +198,7 @@ def test_supplier_in_use(c):
 def test_company(c):
     c.send("5")
     tap.ok("5 opens the company profile's form, no list",
-           c.wait_for("Company profile - Edit", 5) and "F5 New" not in c.screen_text(),
+           c.wait_for("Company profile (1/2)", 5) and "F5 New" not in c.screen_text(),
            c.screen_text())
     c.send(F10)
     c.wait_for("F10 Quit", 5)

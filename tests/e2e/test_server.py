@@ -14,7 +14,7 @@ import termios
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import SCRIVANO, SERVICE_USER, Server, Tap, base_env  # noqa: E402
+from harness import SANITIZER_ENV, SCRIVANO, SERVICE_USER, Server, Tap, base_env  # noqa: E402
 
 tap = Tap()
 
@@ -161,10 +161,14 @@ def test_ui_process(srv):
                and got.get("LC_TIME") == "it_IT.UTF-8", got)
         allowed = {"TERM", "LANG", "LC_TIME", "HOME", "PATH", "USER", "LOGNAME",
                    "SCRIVANO_SHARE", "SCRIVANO_LOCALEDIR", "SCRIVANO_IDLE_TIMEOUT",
-                   "SCRIVANO_IDLE_WARNING"}
+                   "SCRIVANO_IDLE_WARNING"} | set(SANITIZER_ENV)
         tap.ok("and nothing else: no other variable the client sends, none of the server's",
                set(got) <= allowed and got.get("USER") == "anna"
                and got.get("LOGNAME") == "anna", sorted(set(got) - allowed))
+        # but a sanitizer build's options, so that its reports go to files
+        tap.ok("the server's ASAN_OPTIONS/UBSAN_OPTIONS, as they are (where tests/run set them)",
+               all(got.get(v) == os.environ.get(v) for v in SANITIZER_ENV if os.environ.get(v)),
+               {v: got.get(v) for v in SANITIZER_ENV})
         tap.ok("and the idle timeout, for the forms to count (30 min, warning 1 min)",
                got.get("SCRIVANO_IDLE_TIMEOUT") == "1800"
                and got.get("SCRIVANO_IDLE_WARNING") == "60", got)

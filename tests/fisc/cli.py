@@ -150,6 +150,13 @@ def test_import():
     rc, out, err = run("import", "--book", book, sample("FPR02"))
     ok(rc == 1 and "already imported: no. 123 of 2014-12-18" in err,
        "the same supplier, number and date is refused: %s" % err.strip())
+    if os.environ.get("SCRIVANO_LOCALEDIR"):
+        rc, out, err = run("import", "--book", book, sample("FPR02"),
+                           env={"LANGUAGE": "it", "LANG": "it_IT.UTF-8", "LC_ALL": ""})
+        ok(rc == 1 and "n. 123 del 18/12/2014" in err,
+           "in Italian the refusal writes the date 18/12/2014: %s" % err.strip())
+    else:
+        skip("no SCRIVANO_LOCALEDIR")
     ok(db(book, "SELECT count(*) FROM documents")[0][0] == before and
        db(book, "SELECT count(*) FROM document_files")[0][0] == files,
        "and the refused file changed nothing")

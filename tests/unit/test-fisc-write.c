@@ -12,6 +12,7 @@
 #include "fisc/fatturapa.h"
 #include "fisc-fixtures.h"
 #include "tap.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 static struct fpa_schema *schema;
@@ -307,6 +308,30 @@ test_broken(void)
 	fpa_invoice_free(inv);
 }
 
+/* A credit note dated before the invoice it corrects: the message writes
+ * both dates as the language does (21/11/2026 in Italian). */
+static void
+test_credit_note_dates(void)
+{
+	struct fpa_invoice *inv = computed(case_credit_note);
+	struct fpa_report r = { 0 };
+	const char *msg = "";
+
+	str_copy(inv->bodies[0].rel_date, "2025-04-02", sizeof inv->bodies[0].rel_date);
+	setenv("LANG", "C.UTF-8", 1);
+	setenv("LANGUAGE", "it", 1);
+	i18n_init();
+	fpa_check(inv, &r);
+	for (size_t i = 0; i < r.n; i++)
+		if (strcmp(r.f[i].code, "00418") == 0)
+			msg = r.f[i].msg;
+	ok(strstr(msg, "14/03/2025") != NULL && strstr(msg, "02/04/2025") != NULL,
+	   "Italian: the credit note's dates as 14/03/2025 and 02/04/2025: %s", msg);
+	unsetenv("LANGUAGE");
+	fpa_report_free(&r);
+	fpa_invoice_free(inv);
+}
+
 int
 main(void)
 {
@@ -320,6 +345,7 @@ main(void)
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++)
 		run_case(&cases[i]);
 	test_broken();
+	test_credit_note_dates();
 	fpa_schema_free(schema);
 	return tap_done();
 }

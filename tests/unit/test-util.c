@@ -1,5 +1,6 @@
 /* Unit tests of the utility layer: trimming (in linear time, since a hostile
- * file can hold megabytes of blanks), UTF-8 checks, buffers. */
+ * file can hold megabytes of blanks), UTF-8 checks, buffers, dates in
+ * messages. */
 #include "config.h"
 
 #include <signal.h>
@@ -8,6 +9,7 @@
 #include <unistd.h>
 
 #include "tap.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 #define BIG (4 * 1024 * 1024)
@@ -78,6 +80,35 @@ test_buf(void)
 	ok(b.data == NULL && b.len == 0 && b.cap == 0, "a freed buffer is empty");
 }
 
+/* A date in a message follows the language: ISO in English, dd/mm/yyyy in
+ * Italian; what is not a date is left as it is. */
+static void
+test_date_text(void)
+{
+	char buf[DATE_TEXT_SIZE];
+	const char *dir = getenv("SCRIVANO_LOCALEDIR");
+
+	setenv("LANG", "C.UTF-8", 1);
+	unsetenv("LANGUAGE");
+	unsetenv("LC_ALL");
+	unsetenv("LC_MESSAGES");
+	i18n_init();
+	is_str(date_text("2026-11-21", buf), "2026-11-21", "English: an ISO date stays ISO");
+	is_str(date_text("2026-11-2", buf), "2026-11-2", "a short value is left as it is");
+	is_str(date_text("2026-11-21T10:42", buf), "2026-11-21T10:42", "so is a longer one");
+	is_str(date_text("", buf), "", "and an empty one");
+	is_str(date_text("20x6-11-21", buf), "20x6-11-21", "and one with a letter");
+	if (dir == NULL) {
+		ok(0, "SCRIVANO_LOCALEDIR is set (for the Italian catalog)");
+		return;
+	}
+	setenv("LANGUAGE", "it", 1);
+	is_str(date_text("2026-11-21", buf), "21/11/2026", "Italian: 21/11/2026");
+	is_str(date_text("2014-01-05", buf), "05/01/2014", "with its zeros");
+	is_str(date_text("n/a", buf), "n/a", "Italian: not a date, left as it is");
+	unsetenv("LANGUAGE");
+}
+
 int
 main(void)
 {
@@ -85,5 +116,6 @@ main(void)
 	test_utf8();
 	test_printable();
 	test_buf();
+	test_date_text();
 	return tap_done();
 }
