@@ -8,6 +8,7 @@
 #include <wctype.h>
 
 #include "ui/edit.h"
+#include "ui/pages.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -27,30 +28,27 @@ struct dialog {
 static void
 dialog_box(const char *question, int *y, int *x, int *w)
 {
-	const char *line[DIALOG_MAX_LINES];
-	size_t len[DIALOG_MAX_LINES];
-	int n = 0, h;
+	char **line;
+	size_t all, n;
+	int h;
 
 	*w = ui_width(question) + 6;
 	if (*w < 40)
 		*w = 40;
 	if (*w > COLS)
 		*w = COLS;
-	for (const char *s = question; *s != '\0' && n < DIALOG_MAX_LINES; n++) {
-		line[n] = s;
-		len[n] = ui_wrap(s, *w - 6 > 0 ? *w - 6 : 1);
-		s += len[n];
-	}
-	h = n + 4;
+	all = text_wrap(question, *w - 6 > 0 ? *w - 6 : 1, &line);
+	n = all < DIALOG_MAX_LINES ? all : DIALOG_MAX_LINES;
+	h = (int)n + 4;
 	*y = (LINES - h) / 2;
 	*x = (COLS - *w) / 2;
 	ui_box(*y, *x, h, *w, NULL);
-	for (int i = 0; i < n; i++) {
-		char *t = xstrndup(line[i], len[i]);
-		ui_put(*y + 1 + i, *x + 3, t, *w - 6, 0, A_BOLD);
-		free(t);
-	}
-	*y += n - 1;
+	for (size_t i = 0; i < n; i++)
+		ui_put(*y + 1 + (int)i, *x + 3, line[i], *w - 6, 0, A_BOLD);
+	for (size_t i = 0; i < all; i++)
+		free(line[i]);
+	free(line);
+	*y += (int)n - 1;
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <wctype.h>
 
 #include "ui/idle.h"
+#include "ui/pages.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -75,34 +76,6 @@ ui_put(int y, int x, const char *s, int width, int pad, attr_t attr)
 	mbstowcs(w, s, n + 1);
 	ui_putw(y, x, w, n, width, pad, attr);
 	free(w);
-}
-
-size_t
-ui_wrap(const char *s, int width)
-{
-	mbstate_t ps = { 0 };
-	size_t i = 0, blank = 0;
-	int used = 0;
-
-	while (s[i] != '\0' && s[i] != '\n') {
-		wchar_t wc;
-		size_t n = mbrtowc(&wc, s + i, MB_CUR_MAX, &ps);
-		int w;
-
-		if (n == (size_t)-1 || n == (size_t)-2) {
-			memset(&ps, 0, sizeof ps);
-			n = 1;
-			w = 1;
-		} else
-			w = wcwidth(wc) < 0 ? 1 : wcwidth(wc);
-		if (used + w > width)
-			return blank > 0 ? blank : (i > 0 ? i : n);
-		if (s[i] == ' ')
-			blank = i + 1;
-		used += w;
-		i += n;
-	}
-	return s[i] == '\n' ? i + 1 : i;
 }
 
 void
@@ -186,32 +159,24 @@ draw_title(struct ui *ui)
 static void
 draw_status(struct ui *ui)
 {
-	size_t at[UI_STATUS_LINES], len[UI_STATUS_LINES], n = 0;
-	const char *s = ui->status;
-	int width = COLS - 2;
+	char **lines;
+	size_t n = ui->status[0] != '\0' && COLS > 2 ? text_wrap(ui->status, COLS - 2, &lines) : 0;
 
 	move(LINES - 2, 0);
 	clrtoeol();
-	while (*s == ' ')
-		s++;
-	while (*s != '\0' && n < UI_STATUS_LINES && width > 0) {
-		at[n] = (size_t)(s - ui->status);
-		len[n] = ui_wrap(s, width);
-		s += len[n++];
-		while (*s == ' ')
-			s++;
-	}
-	for (size_t i = 0; i < n && (int)(n - i) < LINES - 2; i++) {
+	/* the last lines, when it takes more than the screen spares */
+	for (size_t i = n > UI_STATUS_LINES ? n - UI_STATUS_LINES : 0; i < n; i++) {
 		int y = LINES - 2 - (int)(n - 1 - i);
-		size_t l = len[i];
-		while (l > 0 && (ui->status[at[i] + l - 1] == '\n' || ui->status[at[i] + l - 1] == ' '))
-			l--;
-		char *line = xstrndup(ui->status + at[i], l);
+		if (y < 1)
+			continue;
 		move(y, 0);
 		clrtoeol();
-		ui_put(y, 1, line, width, 0, ui->status_error ? A_BOLD : A_NORMAL);
-		free(line);
+		ui_put(y, 1, lines[i], COLS - 2, 0, ui->status_error ? A_BOLD : A_NORMAL);
 	}
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	if (n > 0)
+		free(lines);
 }
 
 /* One hint's key as this terminal has it, or NULL; *label gets its label

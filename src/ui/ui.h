@@ -75,12 +75,7 @@ void ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf,
  * when pad is set, padded with blanks to it. */
 void ui_put(int y, int x, const char *s, int width, int pad, attr_t attr);
 void ui_putw(int y, int x, const wchar_t *s, size_t n, int width, int pad, attr_t attr);
-/* How many bytes of s begin its first line when wrapped at width columns:
- * up to and including the last blank that fits (or a newline), or as
- * much as fits when a word is wider than the line; at least one
- * character. */
-size_t ui_wrap(const char *s, int width);
-/* Most lines a status message takes, wrapped. */
+/* Most lines a status message takes, wrapped (pages.h: text_wrap). */
 #define UI_STATUS_LINES 6
 /* A box with a title in its top border. */
 void ui_box(int y, int x, int h, int w, const char *title);

@@ -480,12 +480,20 @@ class Client:
 
     def wait_for(self, text, timeout=5):
         """Waits until text (a string, or a compiled regex) is on the
-        screen (a string may run on from one line to the next); True or
-        False."""
+        screen (a string may run on from one line to the next) and the
+        screen is painted whole: the output paused a moment with text still
+        there (on a loaded machine a screen may come in several pieces, and
+        the checks after this read the whole of it); True or False."""
         end = time.time() + timeout
         while True:
             if self._shows(text):
-                return True
+                quiet_end = time.time() + 1.0
+                while time.time() < quiet_end:
+                    before = len(self.raw)
+                    if not self.pump(0.05) or len(self.raw) == before:
+                        break
+                if self._shows(text):
+                    return True
             left = end - time.time()
             if left <= 0:
                 return False
