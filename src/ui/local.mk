@@ -76,7 +76,9 @@ EXTRA_DIST += tests/e2e/test_help.py
 
 # issue 12, point 8: CSV out of any list as it shows (the writer is pure
 # and unit-tested).
-src_libscrivano_a_SOURCES += src/ui/csv.c src/ui/csv.h
+src_libscrivano_a_SOURCES += src/ui/csv.c src/ui/csv.h src/ui/export.c src/ui/export.h \
+	src/ui/export-cli.c
+dist_man_MANS += man/scrivano-export.1
 check_PROGRAMS += tests/unit/test-csv
 tests_unit_test_csv_SOURCES = tests/unit/test-csv.c
 tests_unit_test_csv_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
