@@ -84,3 +84,6 @@ tests_unit_test_csv_SOURCES = tests/unit/test-csv.c
 tests_unit_test_csv_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_csv_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-csv
+# `scrivano export` from the command line: both formats, refusals.
+EXTRA_DIST += tests/export-cli.sh
+SCRIVANO_TESTS += tests/export-cli.sh
