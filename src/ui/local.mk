@@ -87,3 +87,6 @@ SCRIVANO_TESTS += tests/unit/test-csv
 # `scrivano export` from the command line: both formats, refusals.
 EXTRA_DIST += tests/export-cli.sh
 SCRIVANO_TESTS += tests/export-cli.sh
+# End to end through OpenSSH: Export in a filtered, sorted suppliers list.
+SCRIVANO_TESTS += tests/e2e/test_export.py
+EXTRA_DIST += tests/e2e/test_export.py
