@@ -29,6 +29,10 @@ static const struct command commands[] = {
 	  N_("create or update a book; fill a new one with demo data"), cmd_book },
 	{ "fatturapa", N_("fatturapa check|show|import|html FILE..."),
 	  N_("read, check and import FatturaPA invoices"), cmd_fatturapa },
+	{ "export",
+	  N_("export --book BOOK [--filter CONDITIONS] [--sort COLUMN] [--reverse] "
+	     "[--format italian|plain] [--bom|--no-bom] [--output FILE] SCREEN"),
+	  N_("write a list as it shows, filtered and sorted, as CSV"), cmd_export },
 	{ "help", N_("help"), N_("show this list"), cmd_help },
 	{ "version", N_("version"), N_("show the version"), cmd_version },
 };

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "ui/edit.h"
+#include "ui/export.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -682,6 +683,17 @@ print_shown(struct ui *ui, struct browse *b)
 	free(title);
 }
 
+/* Export: the same rows into a CSV file. */
+static void
+export_rows(struct ui *ui, struct browse *b)
+{
+	char *title = list_title(b);
+	struct list_shown list = { b->scr, &b->order, title };
+
+	export_shown(ui, &list);
+	free(title);
+}
+
 static void
 step_down(struct ui *ui, struct browse *b)
 {
@@ -722,7 +734,7 @@ static const struct {
 	{ ACT_PAGE_UP, page_up },   { ACT_HOME, go_home },         { ACT_END, go_end },
 	{ ACT_SORT, sort_next },    { ACT_REVERSE, sort_reverse }, { ACT_FILTER, ask_filter },
 	{ ACT_ENTER, open_row },    { ACT_NEW, open_new },         { ACT_DELETE, delete_row },
-	{ ACT_SEARCH, find_text },  { ACT_PRINT, print_shown },
+	{ ACT_SEARCH, find_text },  { ACT_PRINT, print_shown },    { ACT_EXPORT, export_rows },
 };
 
 static int
@@ -823,20 +835,17 @@ browse_draw(struct ui *ui, struct view *v)
 static const struct key_hint browse_hint_list[] = {
 	{ ACT_HELP, NULL },   { ACT_SEARCH, NULL }, { ACT_NEW, NULL },     { ACT_DELETE, NULL },
 	{ ACT_PRINT, NULL },  { ACT_SORT, NULL },   { ACT_FILTER, NULL },  { ACT_ENTER, NULL },
-	{ ACT_REVERSE, NULL }, { ACT_BACK, NULL },  { ACT_NONE, NULL },
+	{ ACT_REVERSE, NULL }, { ACT_EXPORT, NULL }, { ACT_BACK, NULL }, { ACT_NONE, NULL },
 };
 
 static const struct view_ops browse_ops = { browse_draw, browse_handle, NULL };
 
-void
-browse_run(struct ui *ui, struct screen *scr)
+/* The list as it opens: the screen's order, its view's condition. */
+static void
+browse_setup(struct browse *b, struct book *book, struct screen *scr)
 {
-	struct browse *b = xcalloc(1, sizeof *b);
-	struct view v = { .ops = &browse_ops, .data = b, .title = xstrdup(_(scr->title)),
-			  .key_hints = browse_hint_list };
-
 	b->scr = scr;
-	b->book = ui->book;
+	b->book = book;
 	b->search.max = 60;
 	b->order.field = scr->kind->key_field;
 	b->order.filters = b->filters;
@@ -846,6 +855,16 @@ browse_run(struct ui *ui, struct screen *scr)
 							f->custom };
 		b->nfixed = b->order.nfilters = 1;
 	}
+}
+
+void
+browse_run(struct ui *ui, struct screen *scr)
+{
+	struct browse *b = xcalloc(1, sizeof *b);
+	struct view v = { .ops = &browse_ops, .data = b, .title = xstrdup(_(scr->title)),
+			  .key_hints = browse_hint_list };
+
+	browse_setup(b, ui->book, scr);
 	b->page = page_size(b);
 	fill_from(ui, b, NULL, 0);
 	b->cur = 0;
@@ -855,4 +874,77 @@ browse_run(struct ui *ui, struct screen *scr)
 	edit_free(&b->search);
 	free(b);
 	free(v.title);
+}
+
+/* ---- a list as the command line asks for it ---- */
+
+struct list_query {
+	struct browse b;
+	struct list_shown shown;
+	char *title;
+};
+
+/* The order by the column called name (as a filter names one). */
+static int
+query_sort(struct browse *b, const char *name, int descending, char *err)
+{
+	const struct screen_field *f = filter_column(b, name);
+	size_t fields[64], n = sort_fields(b, fields, ARRAY_LEN(fields));
+	struct buf can = { 0 };
+
+	for (size_t i = 0; f != NULL && f->custom == NULL && i < n; i++)
+		if (fields[i] == f->record_field) {
+			b->order.field = fields[i];
+			b->order.descending = descending;
+			return 0;
+		}
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&can, "%s%s", i > 0 ? ", " : "", field_label(b, fields[i]));
+	if (f == NULL)
+		err_set(err, _("Sort: no column is called \"%s\"; the list sorts by %s."), name,
+			can.data);
+	else
+		err_set(err, _("Sort: the list cannot be sorted by %s, only by %s."), _(f->label),
+			can.data);
+	buf_free(&can);
+	return -1;
+}
+
+struct list_query *
+browse_query(struct book *book, struct screen *scr, const char *sort, int descending,
+	     const char *filter, char *err)
+{
+	struct list_query *q = xcalloc(1, sizeof *q);
+	struct browse *b = &q->b;
+	size_t n = 0;
+
+	browse_setup(b, book, scr);
+	b->order.descending = descending;
+	if ((sort != NULL && query_sort(b, sort, descending, err) < 0) ||
+	    (filter != NULL &&
+	     parse_filters(b, filter, b->filters + b->nfixed, &n, err) < 0)) {
+		free(q);
+		return NULL;
+	}
+	b->order.nfilters = b->nfixed + n;
+	q->title = list_title(b);
+	q->shown = (struct list_shown){ b->scr, &b->order, q->title };
+	return q;
+}
+
+const struct list_shown *
+browse_query_list(const struct list_query *q)
+{
+	return &q->shown;
+}
+
+void
+browse_query_free(struct list_query *q)
+{
+	if (q == NULL)
+		return;
+	free_filters(q->b.filters + q->b.nfixed, q->b.order.nfilters - q->b.nfixed);
+	edit_free(&q->b.search);
+	free(q->title);
+	free(q);
 }

@@ -15,15 +15,20 @@
 #include "util/i18n.h"
 
 #define TYPE(n, max, flags, f)                                                             \
-	{ n, max, flags, parse_##f, format_##f, validate_##f, NULL, NULL, rule_##f }
+	{ n, max, flags, parse_##f, format_##f, validate_##f, NULL, NULL, rule_##f, NULL }
+/* A number: plain CSV writes it with a decimal point, ungrouped. */
+#define NUMBER(n, max, f)                                                                  \
+	{ n, max, FT_NUMBER, parse_##f, format_##f, validate_##f, NULL, NULL, rule_##f,      \
+	  plain_##f }
 
 static const struct fieldtype types[] = {
 	TYPE("text", 80, FT_TEXT, text),
-	TYPE("integer", 20, FT_NUMBER, integer),
-	TYPE("decimal", 30, FT_NUMBER, decimal),
-	TYPE("money", 24, FT_NUMBER, money),
-	TYPE("percent", 8, FT_NUMBER, percent),
-	{ "date", 10, 0, parse_date, format_date, validate_date, offer_date, NULL, rule_date },
+	NUMBER("integer", 20, integer),
+	NUMBER("decimal", 30, decimal),
+	NUMBER("money", 24, money),
+	NUMBER("percent", 8, percent),
+	{ "date", 10, 0, parse_date, format_date, validate_date, offer_date, NULL, rule_date,
+	  ft_plain },
 	TYPE("choice", 16, FT_UPPER | FT_LIST, choice),
 	TYPE("yesno", 3, 0, yesno),
 	TYPE("lookup", 80, FT_LIST, lookup),
@@ -31,9 +36,9 @@ static const struct fieldtype types[] = {
 	TYPE("codice_fiscale", 16, FT_UPPER, cf),
 	TYPE("cap", 5, 0, cap),
 	{ "province", 2, FT_UPPER | FT_LIST, parse_province, format_province, validate_province,
-	  NULL, CODELIST_PROVINCES, rule_province },
+	  NULL, CODELIST_PROVINCES, rule_province, NULL },
 	{ "country", 2, FT_UPPER | FT_LIST, parse_country, format_country, validate_country, NULL,
-	  CODELIST_COUNTRIES, rule_country },
+	  CODELIST_COUNTRIES, rule_country, NULL },
 	TYPE("email", 254, FT_TEXT, email),
 	TYPE("iban", 42, FT_UPPER, iban),
 	TYPE("sdi_code", 7, FT_UPPER, sdi),
@@ -213,4 +218,14 @@ screen_field_show(const struct screen_field *f, struct book *b, const char *valu
 	struct ft_params p = screen_field_params(f, b);
 
 	return value[0] == '\0' ? xstrdup("") : f->type->format(&p, value);
+}
+
+char *
+screen_field_plain(const struct screen_field *f, struct book *b, const char *value)
+{
+	struct ft_params p = screen_field_params(f, b);
+
+	if (value[0] == '\0')
+		return xstrdup("");
+	return f->type->plain != NULL ? f->type->plain(&p, value) : f->type->format(&p, value);
 }

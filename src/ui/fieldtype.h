@@ -51,6 +51,10 @@ struct fieldtype {
 	/* What the type takes, in words, translated (for F1): one or two
 	 * sentences added to out. */
 	void (*rule)(const struct ft_params *p, struct buf *out);
+	/* A canonical value as plain CSV writes it (numbers 1234.56 without
+	 * grouping, dates YYYY-MM-DD), newly allocated; NULL: as format
+	 * shows it. */
+	char *(*plain)(const struct ft_params *p, const char *value);
 };
 
 const struct fieldtype *fieldtype_find(const char *name);

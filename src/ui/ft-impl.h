@@ -34,6 +34,11 @@ FT_FUNCS(iban)
 #undef FT_FUNCS
 
 char *offer_date(const struct ft_params *p);
+/* Numbers as plain CSV writes them: 1234.56, no grouping. */
+char *plain_integer(const struct ft_params *p, const char *value);
+char *plain_decimal(const struct ft_params *p, const char *value);
+char *plain_money(const struct ft_params *p, const char *value);
+char *plain_percent(const struct ft_params *p, const char *value);
 
 /* Shared pieces. */
 char *ft_trim(const char *typed);

@@ -245,6 +245,17 @@ format_scaled(const char *value, int scale, int min_dec, int group)
 	return ft_number_format(v, scale, min_dec, group);
 }
 
+/* As format_scaled without grouping, with a decimal point (plain CSV). */
+static char *
+plain_scaled(const char *value, int scale, int min_dec)
+{
+	char *s = format_scaled(value, scale, min_dec, 0), *comma = strchr(s, ',');
+
+	if (comma != NULL)
+		*comma = '.';
+	return s;
+}
+
 static int
 validate_scaled(const char *value, char *err)
 {
@@ -271,6 +282,13 @@ format_integer(const struct ft_params *p, const char *value)
 {
 	(void)p;
 	return format_scaled(value, 0, 0, 0);
+}
+
+char *
+plain_integer(const struct ft_params *p, const char *value)
+{
+	(void)p;
+	return plain_scaled(value, 0, 0);
 }
 
 int
@@ -303,6 +321,14 @@ format_decimal(const struct ft_params *p, const char *value)
 	return format_scaled(value, s, s < 2 ? s : 2, 1);
 }
 
+char *
+plain_decimal(const struct ft_params *p, const char *value)
+{
+	int s = scale_of(p);
+
+	return plain_scaled(value, s, s < 2 ? s : 2);
+}
+
 int
 validate_decimal(const struct ft_params *p, const char *value, char *err)
 {
@@ -331,6 +357,13 @@ format_money(const struct ft_params *p, const char *value)
 {
 	(void)p;
 	return format_scaled(value, 2, 2, 1);
+}
+
+char *
+plain_money(const struct ft_params *p, const char *value)
+{
+	(void)p;
+	return plain_scaled(value, 2, 2);
 }
 
 int
@@ -368,6 +401,13 @@ format_percent(const struct ft_params *p, const char *value)
 {
 	(void)p;
 	return format_scaled(value, 2, 2, 0);
+}
+
+char *
+plain_percent(const struct ft_params *p, const char *value)
+{
+	(void)p;
+	return plain_scaled(value, 2, 2);
 }
 
 /* 0 to 100 per cent. */

@@ -73,3 +73,20 @@ EXTRA_DIST += tests/e2e/test_form.py
 # issue 10, help where the cursor is: F1 on a field through OpenSSH.
 SCRIVANO_TESTS += tests/e2e/test_help.py
 EXTRA_DIST += tests/e2e/test_help.py
+
+# issue 12, point 8: CSV out of any list as it shows (the writer is pure
+# and unit-tested).
+src_libscrivano_a_SOURCES += src/ui/csv.c src/ui/csv.h src/ui/export.c src/ui/export.h \
+	src/ui/export-cli.c
+dist_man_MANS += man/scrivano-export.1
+check_PROGRAMS += tests/unit/test-csv
+tests_unit_test_csv_SOURCES = tests/unit/test-csv.c
+tests_unit_test_csv_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_csv_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-csv
+# `scrivano export` from the command line: both formats, refusals.
+EXTRA_DIST += tests/export-cli.sh
+SCRIVANO_TESTS += tests/export-cli.sh
+# End to end through OpenSSH: Export in a filtered, sorted suppliers list.
+SCRIVANO_TESTS += tests/e2e/test_export.py
+EXTRA_DIST += tests/e2e/test_export.py

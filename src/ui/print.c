@@ -5,7 +5,7 @@
  * (printer.c) in the printer's charset, written to the terminal as it is
  * or, behind scrivano's relay, wrapped for the relay to pass on
  * unconverted, and the screen is redrawn; or it is saved as a text file in
- * the export folder beside the book. */
+ * the export folder beside the book (which export.c's CSV files share). */
 #include "config.h"
 
 #include <errno.h>
@@ -187,15 +187,12 @@ export_dir(const char *book, char *err)
 	return out;
 }
 
-/* Writes text to a new file NAME-YYYYMMDD-HHMMSS.txt of the export folder
- * (a number after it when one of that name is there: never over another).
- * The path in *path. 0, or -1 with a message. */
-static int
-save_text(struct ui *ui, const char *name, const char *text, char **path, char *err)
+int
+export_file_new(const char *book, const char *name, const char *ext, char **path, char *err)
 {
-	char *dir = export_dir(book_path(ui->book), err), *safe = xstrdup(name), stamp[32];
+	char *dir = export_dir(book, err), *safe = xstrdup(name), stamp[32];
 	time_t now = time(NULL);
-	int fd = -1, rc = 0;
+	int fd = -1;
 
 	*path = NULL;
 	if (dir == NULL) {
@@ -206,24 +203,37 @@ save_text(struct ui *ui, const char *name, const char *text, char **path, char *
 	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", localtime(&now));
 	for (int n = 1; fd < 0 && n < 100; n++) {
 		free(*path);
-		*path = n == 1 ? xasprintf("%s/%s-%s.txt", dir, safe, stamp)
-			       : xasprintf("%s/%s-%s-%d.txt", dir, safe, stamp, n);
+		*path = n == 1 ? xasprintf("%s/%s-%s.%s", dir, safe, stamp, ext)
+			       : xasprintf("%s/%s-%s-%d.%s", dir, safe, stamp, n, ext);
 		fd = open(*path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 		if (fd < 0 && errno != EEXIST)
 			break;
 	}
-	if (fd < 0)
-		rc = err_set(err, "%s: %s", *path, strerror(errno));
-	else if (write_all(fd, text, strlen(text)) < 0 || close(fd) < 0) {
-		rc = err_set(err, "%s: %s", *path, strerror(errno));
-		unlink(*path);
-	}
-	if (rc < 0) {
+	if (fd < 0) {
+		err_set(err, "%s: %s", *path, strerror(errno));
 		free(*path);
 		*path = NULL;
 	}
 	free(dir);
 	free(safe);
+	return fd;
+}
+
+/* Writes text to a new .txt file of the export folder; its path in *path.
+ * 0, or -1 with a message. */
+static int
+save_text(struct ui *ui, const char *name, const char *text, char **path, char *err)
+{
+	int fd = export_file_new(book_path(ui->book), name, "txt", path, err), rc = 0;
+
+	if (fd < 0)
+		return -1;
+	if (write_all(fd, text, strlen(text)) < 0 || close(fd) < 0) {
+		rc = err_set(err, "%s: %s", *path, strerror(errno));
+		unlink(*path);
+		free(*path);
+		*path = NULL;
+	}
 	return rc;
 }
 

@@ -133,6 +133,8 @@ int screen_field_take(const struct screen_field *f, struct book *b, const char *
 		      char **value, char *err);
 /* A canonical value as the field shows it; newly allocated. */
 char *screen_field_show(const struct screen_field *f, struct book *b, const char *value);
+/* The same as plain CSV writes it (the type's plain, else as shown). */
+char *screen_field_plain(const struct screen_field *f, struct book *b, const char *value);
 
 /* Index of the field with this tag, or -1. */
 int screen_field_index(const struct screen *s, const char *tag);

@@ -140,6 +140,18 @@ load_screens(struct files *f, struct buf *errs)
 	return errors;
 }
 
+int
+tui_load_screens(struct screen ***screens, size_t *n, struct buf *errs)
+{
+	struct files f = { 0 };
+	int errors = load_screens(&f, errs);
+
+	*screens = f.screens;
+	*n = f.nscreens;
+	buf_free(&f.checked);
+	return errors;
+}
+
 /* Every key file is checked on its own; the map used is default.keys with
  * the terminal's file over it (its own, or its family's), then the user's
  * own key file, whose mistakes are only noted. */

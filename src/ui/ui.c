@@ -293,6 +293,13 @@ paint(struct ui *ui)
 	refresh();
 }
 
+void
+ui_repaint(struct ui *ui)
+{
+	if (ui->depth > 0)
+		paint(ui);
+}
+
 /* A typed character, when the key is one a field can take. */
 static wint_t
 typed_char(keycode k)

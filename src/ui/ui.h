@@ -64,11 +64,19 @@ struct ui {
 int ui_main(struct book *book, struct keymap *keys, struct screen **screens, size_t nscreens,
 	    const char *note, char *err);
 
+/* tui.c: every screen of the shipped screen files, and their views, read
+ * and checked as `scrivano tui` reads them (the code lists of their fields
+ * too): *screens gets *n screens the caller frees, even when some files
+ * have mistakes, which go to errs. Returns the number of mistakes. */
+int tui_load_screens(struct screen ***screens, size_t *n, struct buf *errs);
+
 /* Pushes v and runs the loop until v is closed; then pops it. */
 void ui_run_view(struct ui *ui, struct view *v);
 struct screen *ui_find_screen(struct ui *ui, const char *name);
 
 void ui_status(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Paints the screen now, status line included (progress in a long task). */
+void ui_repaint(struct ui *ui);
 void ui_error(struct ui *ui, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Drawing helpers. Text is UTF-8 (or wide), clipped to width columns and,
@@ -146,6 +154,13 @@ struct list_shown {
  * chooses. */
 void print_list(struct ui *ui, const struct list_shown *list);
 void print_record(struct ui *ui, const struct screen *scr, const struct record *rec);
+/* A new file NAME-YYYYMMDD-HHMMSS.EXT (a number after the time when one of
+ * that name is there: never over another) in the book's export folder,
+ * export/BOOK beside the book (made 0700 when missing; BOOK its file name
+ * without .sqlite), open for writing (0600): its descriptor, the path in
+ * *path (newly allocated); or -1 with a message. */
+int export_file_new(const char *book, const char *name, const char *ext, char **path,
+		    char *err);
 
 /* browse.c, also for print.c: what a list's column shows of a row (a
  * lookup: its target's name), newly allocated; and each row of a list, in
@@ -155,6 +170,17 @@ char *browse_cell(struct book *book, const struct screen *scr, size_t column,
 		  const struct record *r);
 int browse_each(struct book *book, const struct list_shown *list,
 		int (*fn)(void *arg, const struct record *r), void *arg, char *err);
+/* browse.c, for `scrivano export`: a list as the command line asks for
+ * it, as the screen would show it after Sort, Reverse and Filter: its
+ * view's condition, then the conditions of filter written as Filter takes
+ * them (NULL: none), in the order of the sortable column that sort names
+ * as a filter names one (NULL: the screen's), descending or not. NULL with
+ * a message in err. */
+struct list_query;
+struct list_query *browse_query(struct book *book, struct screen *scr, const char *sort,
+				int descending, const char *filter, char *err);
+const struct list_shown *browse_query_list(const struct list_query *q);
+void browse_query_free(struct list_query *q);
 
 /* small.c: 80x24 is the design size. When the window is smaller, a notice
  * is shown instead of the screens and the keys typed meanwhile wait, to be

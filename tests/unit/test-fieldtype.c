@@ -492,6 +492,33 @@ screen_attributes(void)
 	}
 }
 
+/* What plain CSV writes (export.c): numbers ungrouped with a decimal
+ * point, dates ISO; other types as shown. */
+static void
+plain_formats(void)
+{
+	static const struct {
+		const char *type;
+		int scale;
+		const char *value, *plain;
+	} cases[] = {
+		{ "money", 0, "123456", "1234.56" },      { "money", 0, "-12345678", "-123456.78" },
+		{ "money", 0, "5", "0.05" },              { "decimal", 3, "1234500", "1234.50" },
+		{ "decimal", 8, "125000000", "1.25" },    { "percent", 0, "2250", "22.50" },
+		{ "integer", 0, "1234567", "1234567" },   { "date", 0, "2026-11-21", "2026-11-21" },
+		{ "text", 0, "Caffè, Società", "Caffè, Società" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const struct fieldtype *t = fieldtype_find(cases[i].type);
+		struct ft_params p = { .scale = cases[i].scale };
+		char *got = t->plain != NULL ? t->plain(&p, cases[i].value) : t->format(&p, cases[i].value);
+		is_str(got, cases[i].plain, "%s '%s' is written '%s' in plain CSV", cases[i].type,
+		       cases[i].value, cases[i].plain);
+		free(got);
+	}
+}
+
 int
 main(void)
 {
@@ -516,6 +543,7 @@ main(void)
 	loader();
 	shipped();
 	screen_attributes();
+	plain_formats();
 	rmdir(dir);
 	return tap_done();
 }
