@@ -565,15 +565,6 @@ form_title(const struct form *fm)
 
 /* ---- drafts ---- */
 
-static int64_t
-mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Where the cursor is, as one number that changes when it moves on. */
 static uint64_t
 cursor_at(const struct form *fm)

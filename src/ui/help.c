@@ -46,26 +46,6 @@ add_line(char ***lines, size_t *n, const char *s, size_t len)
 	(*lines)[(*n)++] = xstrndup(s, len);
 }
 
-/* Display columns of the character at s; its bytes in *len. */
-static int
-char_cols(const char *s, size_t *len)
-{
-	mbstate_t st;
-	wchar_t wc;
-	size_t n;
-	int w;
-
-	memset(&st, 0, sizeof st);
-	n = mbrtowc(&wc, s, strlen(s), &st);
-	if (n == 0 || n == (size_t)-1 || n == (size_t)-2) {
-		*len = 1;
-		return 1;
-	}
-	*len = n;
-	w = wcwidth(wc);
-	return w < 0 ? 0 : w;
-}
-
 /* Display columns of the first len bytes of s. */
 static int
 cols_of(const char *s, size_t len)
@@ -73,7 +53,7 @@ cols_of(const char *s, size_t len)
 	int cols = 0;
 
 	for (size_t i = 0, n; i < len; i += n)
-		cols += char_cols(s + i, &n);
+		cols += utf8_char_width(s + i, &n);
 	return cols;
 }
 
@@ -122,7 +102,7 @@ help_wrap(const char *text, int width, int indent, char ***lines)
 		while (used + ww > width) {
 			size_t take = 0, clen = 1;
 			int tw = 0, c = 0;
-			while (take < wl && used + tw + (c = char_cols(word + take, &clen)) <= width) {
+			while (take < wl && used + tw + (c = utf8_char_width(word + take, &clen)) <= width) {
 				tw += c;
 				take += clen;
 			}

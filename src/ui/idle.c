@@ -46,15 +46,6 @@ on_hangup(int sig)
 	hung_up = 1;
 }
 
-static int64_t
-mono_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /* Seconds from the environment: 0 when unset or not a plain number. */
 static int64_t
 env_seconds(const char *name)

@@ -42,26 +42,6 @@ sf_block_indent(const struct block *b)
 	return indent == (size_t)-1 ? 0 : indent;
 }
 
-/* Display width of one character at s (its byte length in *len). */
-static int
-char_width(const char *s, size_t *len)
-{
-	mbstate_t st;
-	wchar_t wc;
-	size_t n;
-	int w;
-
-	memset(&st, 0, sizeof st);
-	n = mbrtowc(&wc, s, strlen(s), &st);
-	if (n == 0 || n == (size_t)-1 || n == (size_t)-2) {
-		*len = 1;
-		return 1;
-	}
-	*len = n;
-	w = wcwidth(wc);
-	return w < 0 ? 1 : w;
-}
-
 static void
 add_text(struct screen_text **v, size_t *n, int row, int col, const char *start, size_t len)
 {
@@ -150,7 +130,7 @@ sf_scan_line(struct parser *p, const char *line, int row, int lineno, struct scr
 			run = s;
 			run_col = col;
 		}
-		w = char_width(s, &len);
+		w = utf8_char_width(s, &len);
 		s += len;
 		col += w;
 	}

@@ -30,6 +30,11 @@ size_t str_copy(char *dst, const char *src, size_t size);
 /* Trims ASCII white space at both ends, in place; returns s. */
 char *str_trim(char *s);
 int str_starts(const char *s, const char *prefix);
+/* Milliseconds of the monotonic clock (for intervals, not dates). */
+int64_t mono_ms(void);
+/* Display columns of the UTF-8 character at s (1 for a malformed byte or
+ * one without a width), its bytes in *len. */
+int utf8_char_width(const char *s, size_t *len);
 /* Number of characters (not bytes) of a UTF-8 string. */
 size_t utf8_len(const char *s);
 /* 1 when s is well-formed UTF-8 with no control characters. */
