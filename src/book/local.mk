@@ -36,3 +36,11 @@ tests_unit_test_primanota_SOURCES = tests/unit/test-primanota.c
 tests_unit_test_primanota_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_primanota_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-primanota
+# End to end through the real OpenSSH client: the prima nota of issue 12.
+SCRIVANO_TESTS += tests/e2e/test_primanota.py
+EXTRA_DIST += tests/e2e/test_primanota.py
+# bench/primanota.sh: 1,000,000 entries against the naive queries (not in the suite).
+check_PROGRAMS += bench/primanota-bench
+bench_primanota_bench_SOURCES = bench/primanota-bench.c
+bench_primanota_bench_LDADD = src/libscrivano.a $(ALL_LIBS)
+EXTRA_DIST += bench/primanota.sh
