@@ -84,7 +84,8 @@ fill(char *err)
 		sqlite3_bind_int(st, 1, 1 + (int)(h % 3));
 		sqlite3_bind_text(st, 2, days, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 3, what, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 4, (int64_t)(h % 200000u) - 99000);
+		int64_t amount = (int64_t)(h % 200000u) - 99000;
+		sqlite3_bind_int64(st, 4, amount != 0 ? amount : 1);
 		if (sqlite3_step(st) != SQLITE_DONE)
 			rc = err_set(err, "%s", sqlite3_errmsg(book_db(book)));
 		sqlite3_reset(st);
