@@ -161,6 +161,8 @@ static const struct record_field company_fields[COMPANY_NFIELDS] = {
 	[COMPANY_SERIES] = { "invoice_series", N_("Invoice series"), 10, 0, NULL, check_series },
 	[COMPANY_NUMBERING] = { "numbering", N_("Numbering"), 1, RECF_REQUIRED, "Y",
 				check_numbering },
+	[COMPANY_LOCK_DATE] = { "lock_date", N_("Lock date"), 10, RECF_NULL, NULL,
+				check_iso_date },
 };
 
 const struct record_kind company_kind = {

@@ -31,6 +31,7 @@ enum company_field {
 	COMPANY_BANK,
 	COMPANY_SERIES,        /* invoice series, e.g. "A" in 12/A; empty: none */
 	COMPANY_NUMBERING,     /* Y: restart each year, C: continuous */
+	COMPANY_LOCK_DATE,     /* prima nota entries on or before it are locked; empty: none */
 	COMPANY_NFIELDS
 };
 

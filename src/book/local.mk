@@ -8,6 +8,11 @@ src_libscrivano_a_SOURCES += src/book/record-rows.c src/book/record-store.h \
 	src/book/contacts.c src/book/company.c src/book/company.h \
 	src/book/articles.c src/book/articles.h
 src_libscrivano_a_SOURCES += src/book/drafts.c src/book/drafts.h
+# The prima nota (issue 12): accounts, entries, balances, the period view.
+src_libscrivano_a_SOURCES += src/book/primanota.c src/book/primanota.h src/book/pn-impl.h \
+	src/book/pn-accounts.c
+nobase_dist_pkgdata_DATA += screens/accounts.scr screens/primanota.scr screens/pn-period.scr \
+	data/causali.txt
 check_PROGRAMS += tests/unit/test-registers
 tests_unit_test_registers_SOURCES = tests/unit/test-registers.c
 tests_unit_test_registers_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
@@ -25,3 +30,17 @@ tests_unit_test_drafts_SOURCES = tests/unit/test-drafts.c
 tests_unit_test_drafts_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_drafts_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-drafts
+# The prima nota's rules and its running balances against a full recompute.
+check_PROGRAMS += tests/unit/test-primanota
+tests_unit_test_primanota_SOURCES = tests/unit/test-primanota.c
+tests_unit_test_primanota_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_primanota_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-primanota
+# End to end through the real OpenSSH client: the prima nota of issue 12.
+SCRIVANO_TESTS += tests/e2e/test_primanota.py
+EXTRA_DIST += tests/e2e/test_primanota.py
+# bench/primanota.sh: 1,000,000 entries against the naive queries (not in the suite).
+check_PROGRAMS += bench/primanota-bench
+bench_primanota_bench_SOURCES = bench/primanota-bench.c
+bench_primanota_bench_LDADD = src/libscrivano.a $(ALL_LIBS)
+EXTRA_DIST += bench/primanota.sh

@@ -10,6 +10,7 @@
 #include "book/articles.h"
 #include "book/company.h"
 #include "book/parties.h"
+#include "book/primanota.h"
 #include "book/record.h"
 #include "book/record-store.h"
 #include "fisc/idcheck.h"
@@ -23,6 +24,10 @@ static const struct record_kind *const kinds[] = {
 	&parties_kind,
 	&company_kind,
 	&articles_kind,
+	&accounts_kind,
+	&open_accounts_kind,
+	&primanota_kind,
+	&pn_period_kind,
 };
 
 /* Child kinds have no storage of their own. */

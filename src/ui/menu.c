@@ -22,7 +22,9 @@ static const struct menu_item main_items[] = {
 	{ N_("Suppliers"), "suppliers", 0 },
 	{ N_("Articles"), "articles", 0 },
 	{ N_("Company profile"), "company", 1 },
-	{ N_("Prima nota"), NULL, 0 },
+	{ N_("Prima nota"), "primanota", 0 },
+	{ N_("Prima nota by period"), "pn_period", 1 },
+	{ N_("Cash & bank accounts"), "accounts", 0 },
 	{ N_("F24"), NULL, 0 },
 	{ N_("Documents"), NULL, 0 },
 };

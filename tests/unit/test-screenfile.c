@@ -449,7 +449,8 @@ translated(const struct screen *s)
 static void
 shipped(void)
 {
-	const char *names[] = { "screens/parties.scr", "screens/company.scr", "screens/articles.scr" };
+	const char *names[] = { "screens/parties.scr", "screens/company.scr", "screens/articles.scr",
+				"screens/accounts.scr", "screens/primanota.scr", "screens/pn-period.scr" };
 
 	if (getenv("SCRIVANO_SHARE") == NULL) {
 		ok(0, "SCRIVANO_SHARE is set");
