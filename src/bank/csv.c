@@ -397,13 +397,17 @@ row_amount(struct stmt_ctx *c, const struct layout *l, const struct rec *r, int6
 	} else if (have[1] || have[2]) {
 		*cents = have[1] ? -llabs(v[1]) : llabs(v[2]);
 	} else {
-		char *d = l->col[CSV_DEBIT] >= 0 ? r->f[l->col[CSV_DEBIT]] : "";
-		char *a = l->col[CSV_CREDIT] >= 0 ? r->f[l->col[CSV_CREDIT]] : "";
+		char d[64], a[64];
+		int dc = l->col[CSV_DEBIT], cc = l->col[CSV_CREDIT];
 
-		if (!*stmt_squeeze(d) && !*stmt_squeeze(a))
+		cell(l, r, CSV_DEBIT, d, sizeof d);
+		cell(l, r, CSV_CREDIT, a, sizeof a);
+		if (*d == '\0' && *a == '\0' && dc >= 0 && cc >= 0)
 			return stmt_fail(c, r->line, _("no amount: neither '%s' nor '%s' is filled"),
-					 l->col[CSV_DEBIT] >= 0 ? l->names[l->col[CSV_DEBIT]] : "-",
-					 l->col[CSV_CREDIT] >= 0 ? l->names[l->col[CSV_CREDIT]] : "-");
+					 l->names[dc], l->names[cc]);
+		if (*d == '\0' && *a == '\0')
+			return stmt_fail(c, r->line, _("no amount in column '%s'"),
+					 l->names[dc >= 0 ? dc : cc]);
 		*cents = 0;
 	}
 	return *cents != 0;

@@ -262,30 +262,45 @@ row_hash(const struct stmt_movement *m)
 	return fnv(h, m->party);
 }
 
+struct hashed {
+	uint64_t h;
+	size_t i;
+};
+
+static int
+by_hash(const void *a, const void *b)
+{
+	const struct hashed *x = a, *y = b;
+
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
 void
 stmt_hash_refs(struct statement *st)
 {
-	uint64_t *h = xcalloc(st->n ? st->n : 1, sizeof *h);
+	struct hashed *v = xcalloc(st->n ? st->n : 1, sizeof *v);
+	size_t n = 0, same = 0;
 
-	for (size_t i = 0; i < st->n; i++) {
-		struct stmt_movement *m = &st->mv[i];
-		size_t same = 1;
+	for (size_t i = 0; i < st->n; i++)
+		if (st->mv[i].ref[0] == '\0')
+			v[n++] = (struct hashed){ row_hash(&st->mv[i]), i };
+	/* Identical rows (two fees of a day) are two movements: the second
+	 * and later, in the file's order, are numbered, so each keeps its
+	 * reference on the next import of the file. */
+	qsort(v, n, sizeof *v, by_hash);
+	for (size_t k = 0; k < n; k++) {
+		struct stmt_movement *m = &st->mv[v[k].i];
 
-		if (m->ref[0])
-			continue;
-		h[i] = row_hash(m);
-		/* Identical rows (two fees of a day) are two movements: count
-		 * the earlier ones, so each keeps the same reference on the next
-		 * import of the file. Quadratic only over equal hashes' scan. */
-		for (size_t j = 0; j < i; j++)
-			same += h[j] == h[i] && st->mv[j].ref[0] && str_starts(st->mv[j].ref, "hash:");
+		same = k > 0 && v[k - 1].h == v[k].h ? same + 1 : 1;
 		if (same == 1)
-			snprintf(m->ref, sizeof m->ref, "hash:%016llx", (unsigned long long)h[i]);
+			snprintf(m->ref, sizeof m->ref, "hash:%016llx", (unsigned long long)v[k].h);
 		else
-			snprintf(m->ref, sizeof m->ref, "hash:%016llx#%zu", (unsigned long long)h[i],
+			snprintf(m->ref, sizeof m->ref, "hash:%016llx#%zu", (unsigned long long)v[k].h,
 				 same);
 	}
-	free(h);
+	free(v);
 }
 
 void
