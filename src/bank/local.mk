@@ -1,7 +1,8 @@
 # Bank statements in (src/bank): camt.053 and CSV files read into a list of
 # movements for the prima nota's importer; no SQL, no UI.
 src_libscrivano_a_SOURCES += src/bank/statement.c src/bank/statement.h \
-	src/bank/stmt-impl.h src/bank/camt.c src/bank/csv.c src/bank/csv-head.c
+	src/bank/stmt-impl.h src/bank/camt.c src/bank/csv.c src/bank/csv-head.c \
+	src/bank/match.c src/bank/match.h
 
 check_PROGRAMS += tests/unit/test-statement
 tests_unit_test_statement_SOURCES = tests/unit/test-statement.c

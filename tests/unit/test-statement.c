@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bank/match.h"
 #include "bank/statement.h"
 #include "bank/stmt-impl.h"
 #include "tap.h"
@@ -637,6 +638,149 @@ test_parsers(void)
 	}
 }
 
+/* A book of one account, for the matching step. */
+struct fake_entry {
+	int64_t id, cents;
+	char date[STMT_DATE_SIZE];
+	int reconciled, added;
+	char ref[STMT_REF_SIZE];
+};
+struct fake_book {
+	struct fake_entry e[32];
+	size_t n;
+	long fail_at; /* the add of the movement of this line fails */
+};
+
+static long
+day_number(const char *iso)
+{
+	int y = atoi(iso), m = atoi(iso + 5), d = atoi(iso + 8);
+
+	y -= m <= 2;
+	return 365L * y + y / 4 - y / 100 + y / 400 + (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d;
+}
+
+static int
+fake_seen(void *ctx, const char *ref, int *seen, char *err)
+{
+	struct fake_book *b = ctx;
+
+	(void)err;
+	*seen = 0;
+	for (size_t i = 0; i < b->n; i++)
+		*seen |= strcmp(b->e[i].ref, ref) == 0;
+	return 0;
+}
+
+static int
+fake_find(void *ctx, int64_t cents, const char *date, int days, int64_t *id, char *err)
+{
+	struct fake_book *b = ctx;
+	long best = days + 1;
+
+	(void)err;
+	*id = 0;
+	for (size_t i = 0; i < b->n; i++) {
+		long d = labs(day_number(b->e[i].date) - day_number(date));
+
+		if (!b->e[i].reconciled && b->e[i].cents == cents && d < best) {
+			best = d;
+			*id = b->e[i].id;
+		}
+	}
+	return 0;
+}
+
+static int
+fake_reconcile(void *ctx, int64_t id, const char *ref, char *err)
+{
+	struct fake_book *b = ctx;
+
+	(void)err;
+	b->e[id - 1].reconciled = 1;
+	str_copy(b->e[id - 1].ref, ref, STMT_REF_SIZE);
+	return 0;
+}
+
+static int
+fake_add(void *ctx, const struct stmt_movement *m, char *err)
+{
+	struct fake_book *b = ctx;
+	struct fake_entry *e = &b->e[b->n];
+
+	if (m->line == b->fail_at || b->n == ARRAY_LEN(b->e))
+		return err_set(err, "the period up to 31/03/2026 is locked");
+	e->id = (int64_t)++b->n;
+	e->cents = m->cents;
+	memcpy(e->date, m->booking, sizeof e->date);
+	e->reconciled = e->added = 1;
+	str_copy(e->ref, m->ref, sizeof e->ref);
+	return 0;
+}
+
+static const struct stmt_book_ops fake_ops = { fake_seen, fake_find, fake_reconcile, fake_add };
+
+static void
+fake_entry(struct fake_book *b, int64_t cents, const char *date, int reconciled)
+{
+	struct fake_entry *e = &b->e[b->n];
+
+	memset(e, 0, sizeof *e);
+	e->id = (int64_t)++b->n;
+	e->cents = cents;
+	str_copy(e->date, date, sizeof e->date);
+	e->reconciled = reconciled;
+}
+
+static void
+test_match(void)
+{
+	struct fake_book b = { .n = 0 };
+	struct statement st, cs;
+	struct stmt_counts n;
+	char err[ERR_SIZE], text[128];
+
+	/* The Enel bill typed on 1 March (the bank booked it on the 2nd),
+	 * Rossi's payment typed on 25 February (6 days before: no match),
+	 * a fee already reconciled by hand. */
+	fake_entry(&b, -12345, "2026-03-01", 0);
+	fake_entry(&b, 122000, "2026-02-25", 0);
+	fake_entry(&b, -250, "2026-03-03", 1);
+	if (read_as("match.xml", camt02, NULL, &st) < 0 || read_as("match.csv", intesa, NULL, &cs) < 0) {
+		ok(0, "the samples are read");
+		return;
+	}
+	ok(statement_match(&st, &fake_ops, &b, &n, err) == 0, "camt02 goes in");
+	stmt_counts_text(&n, text, sizeof text);
+	is_str(text, "1 matched, 2 new, 0 already in", "camt02: the report");
+	ok(b.e[0].reconciled && strcmp(b.e[0].ref, "EndToEndId:ENEL-2026-02-998877") == 0,
+	   "the Enel bill is reconciled and keeps the bank's reference");
+	ok(!b.e[1].reconciled, "the entry six days away is left alone");
+	is_int(b.n, 5, "two entries added");
+	ok(statement_match(&st, &fake_ops, &b, &n, err) == 0, "camt02 again");
+	stmt_counts_text(&n, text, sizeof text);
+	is_str(text, "0 matched, 0 new, 3 already in", "camt02 again: nothing added");
+	is_int(b.n, 5, "no entry added the second time");
+
+	/* Intesa's two identical fees: the first, added, does not take the
+	 * second's place. */
+	ok(statement_match(&cs, &fake_ops, &b, &n, err) == 0, "intesa goes in");
+	stmt_counts_text(&n, text, sizeof text);
+	is_str(text, "0 matched, 4 new, 0 already in", "intesa: two identical fees, two entries");
+	ok(statement_match(&cs, &fake_ops, &b, &n, err) == 0, "intesa again");
+	stmt_counts_text(&n, text, sizeof text);
+	is_str(text, "0 matched, 0 new, 4 already in", "intesa again: nothing added");
+
+	/* The book refuses one: the step stops there and names the movement. */
+	b.n = 0;
+	b.fail_at = 26;
+	ok(statement_match(&st, &fake_ops, &b, &n, err) < 0, "a refusal of the book stops it");
+	is_str(err, "line 26 (2026-03-02, camt.053): the period up to 31/03/2026 is locked",
+	       "the refusal names the movement's line");
+	statement_free(&st);
+	statement_free(&cs);
+}
+
 int
 main(void)
 {
@@ -653,6 +797,7 @@ main(void)
 	test_csv_refusals();
 	test_camt();
 	test_camt_refusals();
+	test_match();
 	{
 		char cmd[64];
 
