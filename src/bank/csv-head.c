@@ -254,6 +254,16 @@ map_line(const char *path, long ln, char *line, struct csv_map *m, char *err)
 				       ln, rest);
 		return 0;
 	}
+	if (strcmp(line, "skip") == 0) {
+		char *end;
+		long v = strtol(rest, &end, 10);
+
+		if (*rest == '\0' || *end || v < 0 || v > 1000)
+			return err_set(err, _("%s:%ld: skip needs a number of lines from 0 to 1000"),
+				       path, ln);
+		m->skip = v;
+		return 0;
+	}
 	if (strcmp(line, "charset") == 0) {
 		if (*rest == '\0' || strlen(rest) >= sizeof m->charset)
 			return err_set(err, _("%s:%ld: charset needs a name like CP1252"), path, ln);
@@ -266,7 +276,7 @@ map_line(const char *path, long ln, char *line, struct csv_map *m, char *err)
 	if (i == ARRAY_LEN(words))
 		return err_set(err, _("%s:%ld: unknown word '%s' (booking, value, amount, debit, "
 				      "credit, causale, text, party, ref, currency, separator, "
-				      "charset)"), path, ln, line);
+				      "charset, skip)"), path, ln, line);
 	if (*rest == '\0')
 		return err_set(err, _("%s:%ld: %s needs the column's name as the header writes "
 				      "it"), path, ln, line);
@@ -277,9 +287,40 @@ map_line(const char *path, long ln, char *line, struct csv_map *m, char *err)
 		    words[i].role != CSV_CAUSALE)
 			return err_set(err, _("%s:%ld: a second %s column (the first is on line "
 					      "%ld)"), path, ln, line, m->col[j].line);
+	if (rest[0] == '#') {
+		char *end;
+		long v = strtol(rest + 1, &end, 10);
+
+		if (*end || v < 1 || v > CSV_MAX_COLS)
+			return err_set(err, _("%s:%ld: '%s' is not a column number from #1 to #%d"),
+				       path, ln, rest, CSV_MAX_COLS);
+		m->col[m->n].pos = (int)v;
+	}
 	m->col[m->n].role = words[i].role;
 	m->col[m->n].name = xstrdup(rest);
 	m->col[m->n++].line = ln;
+	return 0;
+}
+
+/* Every column by name, or every one by position with the separator. */
+static int
+map_kind(const char *path, struct csv_map *m, char *err)
+{
+	size_t bypos = 0;
+
+	for (size_t i = 0; i < m->n; i++)
+		bypos += m->col[i].pos > 0;
+	if (bypos > 0 && bypos < m->n)
+		return err_set(err, _("%s: a map names every column by its header or every one by "
+				      "its number (#N), not both"), path);
+	m->positional = bypos > 0;
+	if (m->positional && m->sep == 0)
+		return err_set(err, _("%s: a map by column numbers needs its separator line"), path);
+	for (size_t i = 0; i < m->n; i++)
+		for (size_t j = 0; j < i && m->positional; j++)
+			if (m->col[i].pos == m->col[j].pos)
+				return err_set(err, _("%s:%ld: column #%d is already given on line %ld"),
+					       path, m->col[i].line, m->col[i].pos, m->col[j].line);
 	return 0;
 }
 
@@ -308,6 +349,8 @@ csv_map_read(const char *path, struct csv_map *m, char *err)
 	free(data);
 	for (size_t i = 0; rc == 0 && i < m->n; i++)
 		roles[i] = m->col[i].role;
+	if (rc == 0)
+		rc = map_kind(path, m, err);
 	if (rc == 0 && !complete(roles, m->n))
 		rc = err_set(err, _("%s: the map needs a date column (booking or value) and an "
 				    "amount (amount, or debit and credit)"), path);

@@ -254,6 +254,7 @@ struct layout {
 	int col[CSV_ROLES]; /* the column of each single role, -1 for none */
 	enum csv_role roles[CSV_MAX_COLS];
 	size_t ncols;       /* the header's */
+	int positional;     /* no header: the map's column numbers */
 	long header_line;
 	const char *names[CSV_MAX_COLS];
 };
@@ -327,6 +328,7 @@ resolve_valuta(struct layout *l, const struct rows *rs, size_t first)
 static void
 layout_of(struct layout *l, const struct rec *h, const enum csv_role *roles)
 {
+	memset(l, 0, sizeof *l);
 	for (int r = 0; r < CSV_ROLES; r++)
 		l->col[r] = -1;
 	l->ncols = h->n;
@@ -448,7 +450,9 @@ read_row(struct stmt_ctx *c, const struct layout *l, const struct rec *r)
 	for (size_t i = 0; i < l->ncols; i++)
 		if (l->roles[i] != CSV_NONE)
 			used = (int)i + 1;
-	for (size_t i = l->ncols; i < r->n; i++)
+	if (l->positional && r->n < (size_t)used)
+		return stmt_fail(c, r->line, _("%zu fields where the map needs %d"), r->n, used);
+	for (size_t i = l->ncols; i < r->n && !l->positional; i++)
 		if (*stmt_squeeze(r->f[i]))
 			return stmt_fail(c, r->line, _("%zu fields where the header (line %ld) has "
 						       "%zu: a separator inside a text not quoted?"),
@@ -484,21 +488,53 @@ read_row(struct stmt_ctx *c, const struct layout *l, const struct rec *r)
 	return stmt_add(c, &m);
 }
 
+/* A map by column numbers stands for the header: its cells the numbers. */
+static void
+layout_by_pos(struct layout *l, const struct csv_map *map, char names[][8])
+{
+	enum csv_role roles[CSV_MAX_COLS] = { CSV_NONE };
+	char *cells[CSV_MAX_COLS];
+	struct rec h = { cells, 0, 0 };
+
+	for (size_t j = 0; j < map->n; j++) {
+		roles[map->col[j].pos - 1] = map->col[j].role;
+		if ((size_t)map->col[j].pos > h.n)
+			h.n = (size_t)map->col[j].pos;
+	}
+	for (size_t i = 0; i < h.n; i++) {
+		snprintf(names[i], 8, "#%zu", i + 1);
+		cells[i] = names[i];
+	}
+	layout_of(l, &h, roles);
+	l->positional = 1;
+}
+
 static int
 read_rows(struct stmt_ctx *c, const struct rows *rs, const struct csv_map *map)
 {
 	enum csv_role roles[CSV_MAX_COLS];
+	char names[CSV_MAX_COLS][8];
 	struct layout l;
-	long h = find_header(rs, map, roles);
+	long h;
 
-	if (h < 0)
-		return stmt_fail(c, 0, _("no header row naming a date and an amount column in "
-					 "the first %d lines"), CSV_HEADER_LINES);
-	layout_of(&l, &rs->r[h], roles);
-	resolve_valuta(&l, rs, (size_t)h + 1);
+	if (map && map->positional) {
+		layout_by_pos(&l, map, names);
+		h = map->skip - 1;
+	} else {
+		if ((h = find_header(rs, map, roles)) < 0)
+			return stmt_fail(c, 0, _("no header row naming a date and an amount column "
+						 "in the first %d lines"), CSV_HEADER_LINES);
+		layout_of(&l, &rs->r[h], roles);
+		resolve_valuta(&l, rs, (size_t)h + 1);
+	}
 	if (l.col[CSV_BOOKING] < 0 && l.col[CSV_VALUE] < 0)
 		return stmt_fail(c, l.header_line, _("the header names no date column"));
-	for (size_t i = (size_t)h + 1; i < rs->n; i++) {
+	/* The preamble may name the account. */
+	for (long i = 0; i < (map && map->positional ? h + 1 : h) && (size_t)i < rs->n &&
+			 c->st->iban[0] == '\0'; i++)
+		for (size_t k = 0; k < rs->r[i].n && c->st->iban[0] == '\0'; k++)
+			stmt_find_iban(rs->r[i].f[k], c->st->iban);
+	for (size_t i = (size_t)(h + 1); i < rs->n; i++) {
 		if (all_empty(&rs->r[i]))
 			continue;
 		if (balance_line(&rs->r[i])) {
@@ -531,7 +567,7 @@ stmt_csv_read(struct stmt_ctx *c, const char *data, size_t len, const struct stm
 		csv_map_free(&map);
 		return -1;
 	}
-	sep = find_sep(text, tlen, o->colmap ? &map : NULL);
+	sep = map.positional ? map.sep : find_sep(text, tlen, o->colmap ? &map : NULL);
 	if (sep == 0) {
 		rc = o->colmap ? stmt_fail(c, 0, _("no row holds every column the map %s names"),
 					  o->colmap)

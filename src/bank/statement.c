@@ -262,6 +262,57 @@ row_hash(const struct stmt_movement *m)
 	return fnv(h, m->party);
 }
 
+/* ISO 13616: the first four characters moved to the end, letters as 10…35,
+ * the number mod 97 is 1. */
+static int
+iban_ok(const char *v, size_t len)
+{
+	unsigned r = 0;
+
+	for (size_t k = 0; k < len; k++) {
+		char ch = v[(k + 4) % len];
+
+		if (isdigit((unsigned char)ch))
+			r = (r * 10 + (unsigned)(ch - '0')) % 97;
+		else
+			r = (r * 100 + (unsigned)(ch - 'A' + 10)) % 97;
+	}
+	return r == 1;
+}
+
+int
+stmt_find_iban(const char *s, char out[STMT_IBAN_SIZE])
+{
+	for (const char *p = s; *p; p++) {
+		char v[STMT_IBAN_SIZE];
+		size_t n = 0;
+
+		if (!(isupper((unsigned char)p[0]) && isupper((unsigned char)p[1]) &&
+		      isdigit((unsigned char)p[2]) && isdigit((unsigned char)p[3])) ||
+		    (p > s && isalnum((unsigned char)p[-1])))
+			continue;
+		/* Letters and digits, single spaces between groups. */
+		for (const char *q = p; *q && n < STMT_IBAN_SIZE - 1; q++) {
+			if (*q == ' ' && isalnum((unsigned char)q[1]) && n >= 4)
+				continue;
+			if (!isupper((unsigned char)*q) && !isdigit((unsigned char)*q))
+				break;
+			v[n++] = *q;
+		}
+		/* An Italian (or San Marino) one is 27 long; another, the longest
+		 * run that checks: a word may follow the IBAN. */
+		if ((memcmp(v, "IT", 2) == 0 || memcmp(v, "SM", 2) == 0) && n >= 27)
+			n = iban_ok(v, 27) ? 27 : 0;
+		for (; n >= 15; n--)
+			if (iban_ok(v, n)) {
+				memcpy(out, v, n);
+				out[n] = '\0';
+				return 1;
+			}
+	}
+	return 0;
+}
+
 struct hashed {
 	uint64_t h;
 	size_t i;

@@ -34,6 +34,9 @@ int stmt_amount(const char *s, int mode, int64_t *cents, char *why);
 /* Collapses runs of white space (and control characters) to one space
  * and trims, in place; returns s. */
 char *stmt_squeeze(char *s);
+/* The first IBAN written in s (spaces between its groups allowed), checked
+ * by mod 97, into out; 1 when found, else 0. */
+int stmt_find_iban(const char *s, char out[STMT_IBAN_SIZE]);
 /* Gives every movement without a reference its "hash:" one. */
 void stmt_hash_refs(struct statement *st);
 
@@ -49,10 +52,13 @@ enum csv_role {
 struct csv_map {
 	char sep;         /* 0: detected */
 	char charset[32]; /* "": detected */
+	int positional;   /* columns given as #N: the file has no header row */
+	long skip;        /* with positional: lines before the rows */
 	size_t n;
 	struct {
 		enum csv_role role;
 		char *name; /* as the header writes it, compared loosely */
+		int pos;    /* #N: 1 the first column; 0 by name */
 		long line;
 	} col[CSV_MAX_COLS];
 };

@@ -125,6 +125,7 @@ static const char unicredit[] =
 /* A Dare/Avere bank, comma-separated, with a causale ABI column, a blank
  * line and the closing balance. */
 static const char dare_avere[] =
+	"\"Conto IT61X0542811101000000123456 (a digit wrong: no IBAN)\"\n"
 	"\"DATA CONTABILE\",\"DATA VALUTA\",\"DARE\",\"AVERE\",\"DESCRIZIONE OPERAZIONE\","
 	"\"CAUSALE ABI\"\n"
 	"\"12/03/2026\",\"12/03/2026\",\"1.500,00\",\"\",\"PRELEVAMENTO SPORTELLO\",\"18\"\n"
@@ -164,6 +165,7 @@ test_csv_banks(void)
 			   strncmp(st.mv[2].ref, st.mv[3].ref, 21) == 0,
 		   "intesa: two identical fees: one hash, the second marked #2");
 		is_int(st.mv[0].line, 7, "intesa: a movement knows its line");
+		is_str(st.iban, "IT60X0542811101000000123456", "intesa: the IBAN of its preamble");
 		statement_free(&st);
 	} else
 		ok(0, "intesa.csv is read");
@@ -195,13 +197,15 @@ test_csv_banks(void)
 		      "", "*");
 		is_mv(&st, 1, "2026-03-13", "2026-03-14", 73050, "48 - VERSAMENTO CONTANTI", "",
 		      "*");
-		is_int(st.n ? st.mv[1].line : 0, 4, "dare/avere: the line counts the blank one");
+		is_int(st.n ? st.mv[1].line : 0, 5, "dare/avere: the line counts the blank one");
+		is_str(st.iban, "", "dare/avere: an IBAN that does not check is not taken");
 		statement_free(&st);
 	} else
 		ok(0, "dare-avere.csv is read");
 
 	if (read_as("latin1.csv", latin1, NULL, &st) == 0) {
 		is_int(st.n, 2, "latin-1: two movements");
+		is_str(st.iban, "", "latin-1: no IBAN");
 		is_mv(&st, 0, "2026-03-01", "2026-03-01", -8000,
 		      "Pagamento - Pagamento affitto locale perch\xc3\xa8 marzo", "", "*");
 		is_mv(&st, 1, "2026-03-02", "2026-03-02", 25000,
@@ -266,6 +270,7 @@ test_csv_stable_refs(void)
 
 static const char map_csv[] =
 	"Banca di Credito Cooperativo Esempio\n"
+	"IBAN IT60 X054 2811 1010 0000 0123 456 conto ordinario\n"
 	"Dt. Oper.;Dt. Val.;Somma;Testo;Nominativo;Rif.\n"
 	"05/03/2026;06/03/2026;-1.000,00;F24 IVA FEBBRAIO;AGENZIA ENTRATE;F24-0305-1\n"
 	"06/03/2026;06/03/2026;88,00;INCASSO POS;;POS-0306-7\n";
@@ -292,6 +297,7 @@ test_colmap(void)
 	put("bcc.map", map_file);
 	if (read_as("bcc.csv", map_csv, &o, &st) == 0) {
 		is_int(st.n, 2, "colmap: two movements");
+		is_str(st.iban, "IT60X0542811101000000123456", "colmap: the IBAN, written in groups");
 		is_mv(&st, 0, "2026-03-05", "2026-03-06", -100000, "F24 IVA FEBBRAIO",
 		      "AGENZIA ENTRATE", "ref:F24-0305-1");
 		is_mv(&st, 1, "2026-03-06", "2026-03-06", 8800, "INCASSO POS", "", "ref:POS-0306-7");
@@ -303,7 +309,7 @@ test_colmap(void)
 	o.colmap = "bad1.map";
 	refused_opts("bcc.csv", map_csv, &o,
 		     "bcc.csv: bad1.map:3: unknown word 'colour' (booking, value, amount, debit, "
-		     "credit, causale, text, party, ref, currency, separator, charset)");
+		     "credit, causale, text, party, ref, currency, separator, charset, skip)");
 	put("bad2.map", "booking Dt. Oper.\ntext Testo\n");
 	o.colmap = "bad2.map";
 	refused_opts("bcc.csv", map_csv, &o,
@@ -321,6 +327,67 @@ test_colmap(void)
 	o.colmap = "bad5.map";
 	refused_opts("bcc.csv", map_csv, &o,
 		     "bcc.csv: bad5.map:2: a second booking column (the first is on line 1)");
+}
+
+/* A file with no header at all, and its map by column numbers. */
+static const char nohdr_csv[] =
+	"ESTRATTO CONTO;IT60X0542811101000000123456\n"
+	";\n"
+	"01/03/2026;02/03/2026;-50,00;RICARICA TELEFONICA;;\n"
+	"03/03/2026;03/03/2026;1.000,00;BONIFICO;CLIENTE SPA;colonna in piu\n";
+
+static const char nohdr_map[] =
+	"separator ;\n"
+	"skip 2\n"
+	"booking #1\n"
+	"value #2\n"
+	"amount #3\n"
+	"text #4\n"
+	"party #5\n";
+
+static void
+test_colmap_positions(void)
+{
+	struct stmt_opts o = { .colmap = "pos.map" };
+	struct statement st;
+	char few[256];
+
+	put("pos.map", nohdr_map);
+	if (read_as("nohdr.csv", nohdr_csv, &o, &st) == 0) {
+		is_int(st.n, 2, "by numbers: two movements");
+		is_str(st.iban, "IT60X0542811101000000123456", "by numbers: the IBAN above the rows");
+		is_mv(&st, 0, "2026-03-01", "2026-03-02", -5000, "RICARICA TELEFONICA", "", "*");
+		is_mv(&st, 1, "2026-03-03", "2026-03-03", 100000, "BONIFICO", "CLIENTE SPA", "*");
+		statement_free(&st);
+	} else
+		ok(0, "nohdr.csv is read with its map");
+	snprintf(few, sizeof few, "%s04/03/2026;04/03/2026;-1,00\n", nohdr_csv);
+	refused_opts("few.csv", few, &o, "few.csv:5: 3 fields where the map needs 5");
+	/* A preamble longer than skip says: its third line is read as a row. */
+	refused_opts("pre.csv", "BANCA;X\n;\nPeriodo;marzo 2026;;;\n01/03/2026;01/03/2026;-1,00;x;\n", &o,
+		     "pre.csv:3: 'Periodo' in column '#1' is not a date (dd/mm/yyyy)");
+
+	put("mixed.map", "separator ;\nbooking #1\namount Importo\n");
+	o.colmap = "mixed.map";
+	refused_opts("nohdr.csv", nohdr_csv, &o,
+		     "nohdr.csv: mixed.map: a map names every column by its header or every one by "
+		     "its number (#N), not both");
+	put("nosep.map", "booking #1\namount #3\n");
+	o.colmap = "nosep.map";
+	refused_opts("nohdr.csv", nohdr_csv, &o,
+		     "nohdr.csv: nosep.map: a map by column numbers needs its separator line");
+	put("zero.map", "separator ;\nbooking #0\n");
+	o.colmap = "zero.map";
+	refused_opts("nohdr.csv", nohdr_csv, &o,
+		     "nohdr.csv: zero.map:2: '#0' is not a column number from #1 to #64");
+	put("twice.map", "separator ;\nbooking #1\nvalue #1\namount #3\n");
+	o.colmap = "twice.map";
+	refused_opts("nohdr.csv", nohdr_csv, &o,
+		     "nohdr.csv: twice.map:3: column #1 is already given on line 2");
+	put("skip.map", "separator ;\nskip many\n");
+	o.colmap = "skip.map";
+	refused_opts("nohdr.csv", nohdr_csv, &o,
+		     "nohdr.csv: skip.map:2: skip needs a number of lines from 0 to 1000");
 }
 
 static const char hdr[] = "Data contabile;Data valuta;Descrizione;Importo\n";
@@ -794,6 +861,7 @@ main(void)
 	test_csv_banks();
 	test_csv_stable_refs();
 	test_colmap();
+	test_colmap_positions();
 	test_csv_refusals();
 	test_camt();
 	test_camt_refusals();
