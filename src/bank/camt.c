@@ -251,9 +251,12 @@ entry_party(struct stmt_ctx *c, xmlNodePtr ntry, int credit, int *bad)
 	return NULL;
 }
 
-/* The bank's reference, most stable first. */
+/* The bank's reference, most stable first. AcctSvcrRef is the bank's own,
+ * unique; the others (the payer's EndToEndId, a TxId, an NtryRef unique in
+ * one statement only) may come again another day, so carry the booking
+ * date. ISO gives each at most 35 characters. */
 static int
-entry_ref(struct stmt_ctx *c, xmlNodePtr ntry, char ref[STMT_REF_SIZE])
+entry_ref(struct stmt_ctx *c, xmlNodePtr ntry, const char *booking, char ref[STMT_REF_SIZE])
 {
 	static const char *const tx[] = { "Refs/AcctSvcrRef", "Refs/EndToEndId", "Refs/TxId" };
 	int bad = 0;
@@ -264,14 +267,14 @@ entry_ref(struct stmt_ctx *c, xmlNodePtr ntry, char ref[STMT_REF_SIZE])
 	if (bad)
 		return -1;
 	if (s && *s) {
-		snprintf(ref, STMT_REF_SIZE, "AcctSvcrRef:%.58s", s);
+		snprintf(ref, STMT_REF_SIZE, "AcctSvcrRef:%.35s", s);
 		free(s);
 		return 0;
 	}
 	free(s);
 	for (size_t i = 0; i < ARRAY_LEN(tx); i++) {
 		if ((s = first_in_tx(c, ntry, tx[i], &bad)) != NULL) {
-			snprintf(ref, STMT_REF_SIZE, "%s:%.58s", tx[i] + 5, s);
+			snprintf(ref, STMT_REF_SIZE, "%s:%.35s@%s", tx[i] + 5, s, booking);
 			free(s);
 			return 0;
 		}
@@ -280,7 +283,7 @@ entry_ref(struct stmt_ctx *c, xmlNodePtr ntry, char ref[STMT_REF_SIZE])
 	}
 	s = text(c, kid(ntry, "NtryRef"), &bad);
 	if (s && *s)
-		snprintf(ref, STMT_REF_SIZE, "NtryRef:%.58s", s);
+		snprintf(ref, STMT_REF_SIZE, "NtryRef:%.35s@%s", s, booking);
 	free(s);
 	return bad ? -1 : 0;
 }
@@ -354,7 +357,7 @@ read_entry(struct stmt_ctx *c, xmlNodePtr ntry)
 	}
 	if (entry_amount(c, ntry, &m.cents, &credit) < 0 ||
 	    entry_date(c, ntry, "BookgDt", 1, m.booking) < 0 ||
-	    entry_date(c, ntry, "ValDt", 0, m.value) < 0 || entry_ref(c, ntry, m.ref) < 0)
+	    entry_date(c, ntry, "ValDt", 0, m.value) < 0 || entry_ref(c, ntry, m.booking, m.ref) < 0)
 		return -1;
 	m.text = entry_text(c, ntry, &bad);
 	if (!bad)

@@ -477,9 +477,10 @@ read_row(struct stmt_ctx *c, const struct layout *l, const struct rec *r)
 		return stmt_fail(c, r->line, _("the amount is in %s: only accounts in EUR are read"),
 				 s);
 	cell(l, r, CSV_REF, s, sizeof s);
-	if (strlen(s) >= STMT_REF_SIZE - 5)
+	stmt_squeeze(s);
+	if (strlen(s) >= STMT_REF_SIZE - 12) /* room for "ref:" and "#200000" */
 		return stmt_fail(c, r->line, _("the reference '%s' is longer than %d characters"), s,
-				 STMT_REF_SIZE - 5);
+				 STMT_REF_SIZE - 13);
 	if (*s)
 		snprintf(m.ref, sizeof m.ref, "ref:%s", s);
 	m.text = row_text(l, r);

@@ -224,6 +224,13 @@ stmt_squeeze(char *s)
 	for (const char *r = s; *r; r++) {
 		unsigned char ch = (unsigned char)*r;
 
+		/* C1 controls (U+0080-U+009F: U+009B is a CSI to a UTF-8
+		 * terminal) as C0 ones. */
+		if (ch == 0xc2 && (unsigned char)r[1] >= 0x80 && (unsigned char)r[1] <= 0x9f) {
+			r++;
+			space = w != s;
+			continue;
+		}
 		if (ch < 0x20 || ch == 0x7f || ch == ' ') {
 			space = w != s;
 			continue;
@@ -313,44 +320,44 @@ stmt_find_iban(const char *s, char out[STMT_IBAN_SIZE])
 	return 0;
 }
 
-struct hashed {
-	uint64_t h;
-	size_t i;
-};
-
 static int
-by_hash(const void *a, const void *b)
+by_ref(const void *a, const void *b)
 {
-	const struct hashed *x = a, *y = b;
+	const struct stmt_movement *const *x = a, *const *y = b;
+	int c = strcmp((*x)->ref, (*y)->ref);
 
-	if (x->h != y->h)
-		return x->h < y->h ? -1 : 1;
-	return x->i < y->i ? -1 : x->i > y->i;
+	return c ? c : *x < *y ? -1 : *x > *y;
 }
 
 void
 stmt_hash_refs(struct statement *st)
 {
-	struct hashed *v = xcalloc(st->n ? st->n : 1, sizeof *v);
-	size_t n = 0, same = 0;
+	struct stmt_movement **v = xcalloc(st->n ? st->n : 1, sizeof *v);
+	size_t *nth = xcalloc(st->n ? st->n : 1, sizeof *nth), same = 0;
 
-	for (size_t i = 0; i < st->n; i++)
-		if (st->mv[i].ref[0] == '\0')
-			v[n++] = (struct hashed){ row_hash(&st->mv[i]), i };
-	/* Identical rows (two fees of a day) are two movements: the second
-	 * and later, in the file's order, are numbered, so each keeps its
-	 * reference on the next import of the file. */
-	qsort(v, n, sizeof *v, by_hash);
-	for (size_t k = 0; k < n; k++) {
-		struct stmt_movement *m = &st->mv[v[k].i];
+	for (size_t i = 0; i < st->n; i++) {
+		struct stmt_movement *m = &st->mv[i];
 
-		same = k > 0 && v[k - 1].h == v[k].h ? same + 1 : 1;
-		if (same == 1)
-			snprintf(m->ref, sizeof m->ref, "hash:%016llx", (unsigned long long)v[k].h);
-		else
-			snprintf(m->ref, sizeof m->ref, "hash:%016llx#%zu", (unsigned long long)v[k].h,
-				 same);
+		if (m->ref[0] == '\0')
+			snprintf(m->ref, sizeof m->ref, "hash:%016llx",
+				 (unsigned long long)row_hash(m));
+		v[i] = m;
 	}
+	/* A reference twice in one file (two identical rows, two fees of a
+	 * day) is two movements: the second and later, in the file's order,
+	 * are numbered, so each keeps its reference on the next import. */
+	qsort(v, st->n, sizeof *v, by_ref);
+	for (size_t k = 0; k < st->n; k++) {
+		same = k > 0 && strcmp(v[k - 1]->ref, v[k]->ref) == 0 ? same + 1 : 1;
+		nth[k] = same;
+	}
+	for (size_t k = 0; k < st->n; k++) {
+		size_t len = strlen(v[k]->ref);
+
+		if (nth[k] > 1)
+			snprintf(v[k]->ref + len, sizeof v[k]->ref - len, "#%zu", nth[k]);
+	}
+	free(nth);
 	free(v);
 }
 

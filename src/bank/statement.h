@@ -35,10 +35,12 @@ struct stmt_movement {
 	char *text;                   /* description, remittance, causale; UTF-8, "" if none */
 	char *party;                  /* the counterparty's name, UTF-8, "" if none */
 	/* The bank's own reference, stable across imports of the same
-	 * movement: camt "AcctSvcrRef:…", "EndToEndId:…", "NtryRef:…"; a CSV
-	 * reference column "ref:…"; else "hash:" and 16 hex digits of a hash of
-	 * the movement's dates, amount and texts, with "#2", "#3" … for the
-	 * second and later identical rows of one file. */
+	 * movement: camt "AcctSvcrRef:…", else "EndToEndId:…@DATE",
+	 * "TxId:…@DATE", "NtryRef:…@DATE" (the booking date: those may come
+	 * again another day); a CSV reference column "ref:…"; else "hash:" and
+	 * 16 hex digits of a hash of the movement's dates, amount and texts.
+	 * The second and later movements of one file with the same reference
+	 * get "#2", "#3" … after it. No control characters. */
 	char ref[STMT_REF_SIZE];
 	long line;                    /* where in the file it was read (1-based) */
 };

@@ -547,7 +547,7 @@ test_camt(void)
 		      "Saldo fattura 12/2026 del 28/02/2026", "Rossi S.r.l.",
 		      "AcctSvcrRef:2026030300012345");
 		is_mv(&st, 1, "2026-03-02", "2026-03-01", -12345, "Bolletta febbraio 2026",
-		      "ENEL ENERGIA S.P.A.", "EndToEndId:ENEL-2026-02-998877");
+		      "ENEL ENERGIA S.P.A.", "EndToEndId:ENEL-2026-02-998877@2026-03-02");
 		is_mv(&st, 2, "2026-03-03", "2026-03-03", -250, "Commissioni bonifico in entrata", "",
 		      "*");
 		is_int(st.n ? st.mv[0].line : 0, 11, "camt02: an entry knows its line");
@@ -562,25 +562,30 @@ test_camt(void)
 		is_mv(&st, 0, "2026-03-20", "2026-03-21", 35000, "Acconto ordine 7",
 		      "Verdi & Figli snc", "AcctSvcrRef:BK-8-0001");
 		is_mv(&st, 1, "2026-03-16", "2026-03-16", -100000, "F24 delega 0316",
-		      "Agenzia delle Entrate", "NtryRef:N-2");
+		      "Agenzia delle Entrate", "NtryRef:N-2@2026-03-16");
 		statement_free(&st);
 	} else
 		ok(0, "camt08.xml is read");
+}
+
+/* in with its first from replaced by to, new. */
+static char *
+replace(const char *in, const char *from, const char *to)
+{
+	const char *at = strstr(in, from);
+
+	if (at == NULL) {
+		printf("# no '%s' in the sample\n", from);
+		return xstrdup("");
+	}
+	return xasprintf("%.*s%s%s", (int)(at - in), in, to, at + strlen(from));
 }
 
 /* camt02 with one piece replaced. */
 static char *
 camt_with(const char *from, const char *to)
 {
-	const char *at = strstr(camt02, from);
-	char *s;
-
-	if (at == NULL) {
-		printf("# no '%s' in the sample\n", from);
-		return xstrdup("");
-	}
-	s = xasprintf("%.*s%s%s", (int)(at - camt02), camt02, to, at + strlen(from));
-	return s;
+	return replace(camt02, from, to);
 }
 
 static void
@@ -653,6 +658,59 @@ test_camt_refusals(void)
 		     "have: refused");
 	refused("root.xml", "<FatturaElettronica/>",
 		"root.xml:1: the root element is <FatturaElettronica>, not <Document>");
+}
+
+/* References that are not the bank's own are told apart by their date;
+ * one written twice in a file numbers the second; control characters
+ * (C0, and C1 such as U+009B, a CSI to a UTF-8 terminal) never get into a
+ * text. */
+static void
+test_refs_and_controls(void)
+{
+	struct statement st;
+	char *x, *y;
+
+	y = camt_with("<EndToEndId>FATT-12-2026</EndToEndId>",
+		      "<EndToEndId>ENEL-2026-02-998877</EndToEndId>");
+	x = replace(y, "<AcctSvcrRef>2026030300012345</AcctSvcrRef>", "");
+	free(y);
+	if (read_as("e2e.xml", x, NULL, &st) == 0) {
+		ok(st.n == 3 && strcmp(st.mv[0].ref, "EndToEndId:ENEL-2026-02-998877@2026-03-03") == 0 &&
+			   strcmp(st.mv[1].ref, "EndToEndId:ENEL-2026-02-998877@2026-03-02") == 0,
+		   "one EndToEndId on two days: two references (%s, %s)", st.n ? st.mv[0].ref : "",
+		   st.n > 1 ? st.mv[1].ref : "");
+		statement_free(&st);
+	} else
+		ok(0, "e2e.xml is read");
+	free(x);
+
+	x = camt_with("<AddtlNtryInf>", "<AcctSvcrRef>2026030300012345</AcctSvcrRef><AddtlNtryInf>");
+	if (read_as("dupref.xml", x, NULL, &st) == 0) {
+		is_str(st.n > 2 ? st.mv[2].ref : "", "AcctSvcrRef:2026030300012345#2",
+		       "one AcctSvcrRef twice in a file: the second is #2");
+		statement_free(&st);
+	} else
+		ok(0, "dupref.xml is read");
+	free(x);
+
+	x = camt_with("Saldo fattura 12/2026", "Saldo &#x9B;31m fattura 12/2026&#x85;");
+	if (read_as("c1.xml", x, NULL, &st) == 0) {
+		is_str(st.n ? st.mv[0].text : "", "Saldo 31m fattura 12/2026 del 28/02/2026",
+		       "camt: C0 and C1 controls in a text become spaces");
+		statement_free(&st);
+	} else
+		ok(0, "c1.xml is read");
+	free(x);
+
+	/* Latin-1 bytes 0x80-0x9f that Windows-1252 leaves undefined (0x81,
+	 * 0x8d) make the file Latin-1, where they are C1 controls. */
+	if (read_as("c1.csv", "Data;Importo;Descrizione;Riferimento\n"
+			      "01/03/2026;1,00;caff\xe8\x81\x9b" "2J;R\x8d" "1\n", NULL, &st) == 0) {
+		is_str(st.n ? st.mv[0].text : "", "caff\xc3\xa8 2J", "csv: C1 controls become spaces");
+		is_str(st.n ? st.mv[0].ref : "", "ref:R 1", "csv: and in a reference too");
+		statement_free(&st);
+	} else
+		ok(0, "c1.csv is read");
 }
 
 static void
@@ -820,7 +878,7 @@ test_match(void)
 	ok(statement_match(&st, &fake_ops, &b, &n, err) == 0, "camt02 goes in");
 	stmt_counts_text(&n, text, sizeof text);
 	is_str(text, "1 matched, 2 new, 0 already in", "camt02: the report");
-	ok(b.e[0].reconciled && strcmp(b.e[0].ref, "EndToEndId:ENEL-2026-02-998877") == 0,
+	ok(b.e[0].reconciled && strcmp(b.e[0].ref, "EndToEndId:ENEL-2026-02-998877@2026-03-02") == 0,
 	   "the Enel bill is reconciled and keeps the bank's reference");
 	ok(!b.e[1].reconciled, "the entry six days away is left alone");
 	is_int(b.n, 5, "two entries added");
@@ -865,6 +923,7 @@ main(void)
 	test_csv_refusals();
 	test_camt();
 	test_camt_refusals();
+	test_refs_and_controls();
 	test_match();
 	{
 		char cmd[64];
