@@ -1,12 +1,13 @@
 #!/bin/sh
 # Builds a libFuzzer target for one of the parsers of outside input — what a
 # user or an administrator writes (screen files, key files, authorized_keys
-# lines) and the FatturaPA files suppliers send — with clang
+# lines), the FatturaPA files suppliers send and the statements banks send
+# (camt.053, CSV) — with clang
 # (-fsanitize=fuzzer,address,undefined) and runs it for RUNS executions
 # (default 100000), seeded with the shipped files (the official FatturaPA
 # samples when $SCRIVANO_FATTURAPA is set). Prints "SKIP: why" and exits 77
 # when clang or libFuzzer is missing.
-# Usage: bench/fuzz-parsers.sh screenfile|keyfile|authorized_key|fatturapa_read [RUNS]
+# Usage: bench/fuzz-parsers.sh screenfile|keyfile|authorized_key|fatturapa_read|statement_read [RUNS]
 # Environment: abs_top_srcdir, abs_top_builddir (for config.h), CLANG, FUZZ_KEEP.
 target=$1
 runs=${2:-100000}
@@ -36,8 +37,11 @@ fatturapa_read)
 		src/fisc/fpa_read.c src/fisc/fpa_show.c src/fisc/p7m.c src/fisc/idcheck.c"
 	pkgs="libxml-2.0 libcrypto"
 	max_len=65536 ;;
+statement_read)
+	files="src/bank/statement.c src/bank/camt.c src/bank/csv.c src/bank/csv-head.c"
+	pkgs="libxml-2.0" ;;
 *)
-	echo "usage: $0 screenfile|keyfile|authorized_key|fatturapa_read [RUNS]" >&2
+	echo "usage: $0 screenfile|keyfile|authorized_key|fatturapa_read|statement_read [RUNS]" >&2
 	exit 2 ;;
 esac
 command -v "$clang" >/dev/null 2>&1 || { echo "SKIP: no clang"; exit 77; }
@@ -79,6 +83,14 @@ fatturapa_read)
 	fi
 	printf '<p:FatturaElettronica xmlns:p="http://ivaservizi.agenziaentrate.gov.it/docs/xsd/fatture/v1.2"/>' \
 		> "$work/corpus/min.xml" ;;
+statement_read)
+	# A CSV with a preamble and Dare/Avere, a signed one, and a camt.053.
+	printf 'Banca;;\nData contabile;Data valuta;Descrizione;Dare;Avere\n03/03/2026;03/03/2026;"BONIFICO; X";;1.220,00\n05/03/2026;04/03/2026;POS;45,90;\nSaldo finale;;;;1.174,10\n' \
+		> "$work/corpus/dare-avere.csv"
+	printf '"Data","Importo (EUR)","Causale","Valuta"\n"2026-03-02","-123,45","SDD","EUR"\n' \
+		> "$work/corpus/signed.csv"
+	printf '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt><Stmt><Acct><Id><IBAN>IT60X0542811101000000123456</IBAN></Id></Acct><Ntry><Amt Ccy="EUR">12.50</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-03-02</Dt></BookgDt><AcctSvcrRef>R1</AcctSvcrRef><NtryDtls><TxDtls><RltdPties><Cdtr><Pty><Nm>X</Nm></Pty></Cdtr></RltdPties><RmtInf><Ustrd>a</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry></Stmt></BkToCstmrStmt></Document>' \
+		> "$work/corpus/camt.xml" ;;
 esac
 start=$(date +%s)
 "$work/fuzz" -runs="$runs" -max_len="$max_len" -rss_limit_mb=1024 -timeout=10 \
