@@ -10,6 +10,13 @@ check $? "user add reads the password from stdin"
 grep -q 'user anna added' "$d/out"; check $? "and says so"
 [ -d "$d/data/books" ]; check $? "the data dir and its books folder are made"
 [ "$(stat -c %a "$d/data")" = 700 ]; check $? "the data dir is private (0700)"
+# Whatever umask the shell has, the registry (the password hashes) and its
+# WAL files are the owner's alone.
+(umask 022; echo pw | "$S" user add umasked --data "$d/u022" >/dev/null 2>&1)
+modes=$(stat -c %a "$d/u022" "$d/u022/books" "$d/u022"/registry.sqlite* | sort -u | tr '\n' ' ')
+[ "$modes" = "600 700 " ]; check $? "with umask 022, user add leaves the registry 0600 and its folders 0700 (got $modes)"
+(umask 000; "$S" book init "$d/u000.sqlite" >/dev/null 2>&1)
+[ "$(stat -c %a "$d/u000.sqlite")" = 600 ]; check $? "with umask 000, book init makes a book 0600"
 "$S" user list --data "$d/data" > "$d/out" 2>&1
 [ "$(cat "$d/out")" = anna ]; check $? "user list shows anna"
 if grep -a -q 'pass word' "$d/data/registry.sqlite"* 2>/dev/null; then r=1; else r=0; fi

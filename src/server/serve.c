@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -291,6 +292,58 @@ check_datadir(const struct server *srv, char *err)
 	return rc;
 }
 
+/* A file of the data folder that others than its owner may read or write
+ * (mode bits in mask) is refused, as sshd's StrictModes refuses a shared
+ * authorized_keys: the registry holds the password hashes, a book someone
+ * else's accounts. A file that is not there is no problem. */
+static int
+check_private(const char *path, mode_t mask, int is_dir, char *err)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return 0;
+	if ((st.st_mode & mask) == 0)
+		return 0;
+	if (is_dir)
+		return err_set(err, _("%s may be changed by others (mode %03o): make it private "
+				      "with chmod 700 %s"), path, (unsigned)(st.st_mode & 0777), path);
+	return err_set(err, _("%s may be read or changed by others (mode %03o): make it "
+			      "private with chmod 600 %s"), path, (unsigned)(st.st_mode & 0777),
+		       path);
+}
+
+/* The registry and every book, with their WAL files. */
+static int
+check_private_files(const char *datadir, char *err)
+{
+	static const char *const tails[] = { "", "-wal", "-shm" };
+	char *books = xasprintf("%s/books", datadir), *path;
+	struct dirent *e;
+	DIR *d;
+	int rc = 0;
+
+	if (check_private(datadir, 022, 1, err) < 0 || check_private(books, 022, 1, err) < 0)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < ARRAY_LEN(tails); i++) {
+		path = xasprintf("%s/registry.sqlite%s", datadir, tails[i]);
+		rc = check_private(path, 077, 0, err);
+		free(path);
+	}
+	if (rc == 0 && (d = opendir(books)) != NULL) {
+		while (rc == 0 && (e = readdir(d)) != NULL) {
+			if (e->d_name[0] == '.' || strstr(e->d_name, ".sqlite") == NULL)
+				continue;
+			path = xasprintf("%s/%s", books, e->d_name);
+			rc = check_private(path, 077, 0, err);
+			free(path);
+		}
+		closedir(d);
+	}
+	free(books);
+	return rc;
+}
+
 /* Started as root, the data folder is checked as the service user, and a
  * failure says how to give it the folder. */
 static int
@@ -354,7 +407,8 @@ prepare(struct server *srv, const struct serve_opts *a, int *fd, char *shown, si
 				      "'scrivano user add NAME --data %s'"), a->data, a->data);
 	if (srv->datadir == NULL)
 		return err_set(err, _("cannot use the data folder %s: %s"), a->data, strerror(errno));
-	if (check_datadir_as_service(srv, a->service_user, err) < 0)
+	if (check_datadir_as_service(srv, a->service_user, err) < 0 ||
+	    check_private_files(srv->datadir, err) < 0)
 		return -1;
 	if ((srv->self_exe = self_exe(err)) == NULL)
 		return -1;

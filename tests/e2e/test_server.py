@@ -36,6 +36,23 @@ def test_startup_refusals(srv):
     r = run_serve("--data", srv.datadir, "--listen", "127.0.0.1")
     tap.ok("address without a port: refused", r.returncode != 0 and "port" in r.stderr,
            r.stderr)
+    # Like sshd's StrictModes: files others may read are not served.
+    for path in (os.path.join(srv.datadir, "registry.sqlite"), srv.book_path("anna")):
+        made = not os.path.exists(path)
+        if made:
+            subprocess.run([SCRIVANO, "book", "init", path], capture_output=True, env=base_env())
+        os.chmod(path, 0o644)
+        r = run_serve("--data", srv.datadir, "--listen", "127.0.0.1:%d" % srv.port)
+        tap.ok("%s readable by others: refused, saying how to fix it" % os.path.basename(path),
+               r.returncode == 1 and "chmod 600 " + path in r.stderr, r.stderr)
+        os.chmod(path, 0o600)
+        if made:
+            os.unlink(path)
+    os.chmod(srv.datadir, 0o777)
+    r = run_serve("--data", srv.datadir, "--listen", "127.0.0.1:%d" % srv.port)
+    os.chmod(srv.datadir, 0o700)
+    tap.ok("a data folder others may write to: refused",
+           r.returncode == 1 and "chmod 700 " + srv.datadir in r.stderr, r.stderr)
 
 
 def test_host_key(srv):

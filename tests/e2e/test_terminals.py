@@ -41,6 +41,7 @@ def fill_book(srv, user, names):
                    [(n, "Bologna") for n in names])
     db.commit()
     db.close()
+    srv.give_datadir()  # made here, as root: the service user's, as the server's books are
 
 
 def set_user(srv, user, setting, value):
@@ -145,6 +146,7 @@ def test_print_as_shown():
                            (cur.lastrowid, reg))
             db.commit()
             db.close()
+            srv.give_datadir()
             with srv.client("pia", "pw", term="xterm") as c:
                 c.wait_for(re.compile(r"Quit$"), 10)
                 c.send("3")
