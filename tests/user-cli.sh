@@ -23,6 +23,13 @@ if grep -a -q 'pass word' "$d/data/registry.sqlite"* 2>/dev/null; then r=1; else
 check $r "the password is not stored in clear"
 echo pw | "$S" user add anna --data "$d/data" > "$d/out" 2>&1
 [ $? = 1 ] && grep -q "already exists" "$d/out"; check $? "a second anna is refused"
+echo pw | "$S" user add ANNA --data "$d/data" > "$d/out" 2>&1
+[ $? = 1 ] && grep -q "already exists as 'anna'" "$d/out"; check $? "ANNA is anna: refused, naming the account"
+echo pw | "$S" user add Anna.B --data "$d/data" > /dev/null 2>&1 && "$S" user del Anna.B --data "$d/data" >/dev/null 2>&1
+check $? "a name that differs in more than case is another account"
+"$S" user lock ANNA --data "$d/data" >/dev/null 2>&1 && "$S" user list --data "$d/data" | grep -q '^anna (locked)$'
+check $? "user lock ANNA locks anna"
+"$S" user unlock Anna --data "$d/data" >/dev/null 2>&1
 echo pw | "$S" user add ../evil --data "$d/data" > "$d/out" 2>&1
 [ $? = 1 ] && grep -q "invalid user name" "$d/out"; check $? "a path trick as a name is refused"
 "$S" user add bruno --data "$d/data" < /dev/null > "$d/out" 2>&1

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -72,15 +73,21 @@ take_slot(struct conn *c)
 	return 0;
 }
 
-/* The first name given is the only one this connection may log in as. */
+/* The first name given is the only one this connection may log in as;
+ * names are one account whatever their case, so the registered spelling
+ * is kept (it names the book, the session slots, the log lines). */
 static int
 same_user(struct conn *c, const char *user)
 {
+	char name[USER_NAME_MAX + 1];
+
 	if (c->user == NULL) {
+		if (c->reg != NULL && registry_user_name(c->reg, user, name, sizeof name) == 1)
+			user = name;
 		c->user = xstrdup(user);
 		slog_clean(c->shown, sizeof c->shown, user);
 	}
-	return strcmp(user, c->user) == 0;
+	return strcasecmp(user, c->user) == 0;
 }
 
 /* method: a static string, kept for the logout's log line. */
@@ -113,7 +120,7 @@ auth_pubkey(ssh_session ssh, const char *user, struct ssh_key_struct *key, char 
 	    (state != SSH_PUBLICKEY_STATE_NONE && state != SSH_PUBLICKEY_STATE_VALID) ||
 	    ssh_pki_export_pubkey_base64(key, &b64) != SSH_OK)
 		return SSH_AUTH_DENIED;
-	known = registry_has_key(c->reg, user, b64);
+	known = registry_has_key(c->reg, c->user, b64);
 	fp = known ? key_fingerprint(ssh_key_type_to_char(ssh_key_type(key)), b64) : NULL;
 	ssh_string_free_char(b64);
 	if (!known || state == SSH_PUBLICKEY_STATE_NONE) {
@@ -138,7 +145,7 @@ try_password(struct conn *c, const char *user, const char *password, const char 
 		return SSH_AUTH_DENIED; /* one more before our hang-up arrived */
 	c->attempts++;
 	ok = c->reg != NULL && password != NULL &&
-	     registry_check_password(c->reg, user != NULL && same_user(c, user) ? user : "",
+	     registry_check_password(c->reg, user != NULL && same_user(c, user) ? c->user : "",
 				     password);
 	if (ok)
 		return logged_in(c, method, NULL);

@@ -74,7 +74,9 @@ wait_client_close(struct conn *c)
 }
 
 /* Exit status (or signal) from a wait status, EOF, close: the way a
- * session ends. */
+ * session ends. Forms ended by a signal are told as exit-signal, and also
+ * as the status a shell would give (128 + the signal), since OpenSSH's
+ * client and many others read exit-status alone. */
 static void
 close_channel(struct conn *c, int status)
 {
@@ -82,6 +84,7 @@ close_channel(struct conn *c, int status)
 		const char *name = sigabbrev_np(WTERMSIG(status));
 		ssh_channel_request_send_exit_signal(c->chan, name != NULL ? name : "KILL",
 						     WCOREDUMP(status) != 0, "", "");
+		ssh_channel_request_send_exit_status(c->chan, 128 + WTERMSIG(status));
 	} else {
 		ssh_channel_request_send_exit_status(c->chan, WEXITSTATUS(status));
 	}
