@@ -21,6 +21,9 @@
 #include <unistd.h>
 
 #include "server/conn.h"
+#include "term/keymap.h"
+#include "term/termtype.h"
+#include "ui/actions.h"
 #include "ui/idle.h"
 #include "users/users.h"
 #include "util/i18n.h"
@@ -130,6 +133,30 @@ user_terminal_settings(struct conn *c, struct ui_spec *spec, struct term_setting
 		spec->keys = ts->keys;
 }
 
+/* The forms read the same shared key files, and go on with the built-in
+ * keys when one has a mistake, showing it; the log gets it here, where it
+ * is kept (the forms' own output goes to the user's screen only). */
+static void
+log_key_problems(struct conn *c)
+{
+	struct keymap *km = keymap_new(action_names, ACT_COUNT);
+	struct buf errs = { 0 };
+	char line[ERR_SIZE];
+
+	if (keymap_load_term(km, c->term, NULL, &errs, NULL) > 0) {
+		const char *p = errs.data;
+		while (*p != '\0') {
+			size_t n = strcspn(p, "\n");
+			snprintf(line, sizeof line, "%.*s", (int)n, p);
+			slog(_("session of %s (TERM %s): %s; the built-in keys are in use"), c->shown,
+			     c->term, line);
+			p += n + (p[n] == '\n');
+		}
+	}
+	buf_free(&errs);
+	keymap_free(km);
+}
+
 static void
 start_ui(struct conn *c)
 {
@@ -149,6 +176,7 @@ start_ui(struct conn *c)
 	if (client_locale(c) == NULL && c->srv->lang != NULL && env_value_allowed(c->srv->lang))
 		c->env[c->nenv++] = xasprintf("LANG=%s", c->srv->lang);
 	client_env_to_utf8(c);
+	log_key_problems(c);
 
 	if (relay_start(&c->relay, &spec, c->ev, c->chan, err) < 0) {
 		slog(_("cannot start the forms for %s: %s"), c->shown, err);
