@@ -412,11 +412,16 @@ prepare(struct server *srv, const struct serve_opts *a, int *fd, char *shown, si
 		return -1;
 	if ((srv->self_exe = self_exe(err)) == NULL)
 		return -1;
-	if (listener_open(a->listen, fd, shown, size, err) < 0)
-		return -1;
+	/* The host keys first (made on the first start, which takes a while
+	 * for RSA): once the port accepts, every connection gets its banner
+	 * at once. */
 	if (hostkeys_load(srv->datadir, &hk, err) < 0)
 		return -1;
 	if ((srv->bind = make_bind(&hk, a, err)) == NULL) {
+		hostkeys_free(&hk);
+		return -1;
+	}
+	if (listener_open(a->listen, fd, shown, size, err) < 0) {
 		hostkeys_free(&hk);
 		return -1;
 	}
