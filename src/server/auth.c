@@ -1,8 +1,10 @@
 /* Who logs in: a registered public key with a verified signature, or the
  * password, asked for by the client (method "password") or by us (method
  * "keyboard-interactive", which PuTTY and older clients prefer): three
- * attempts in all, every failure answered after the same delay; the
- * listener hears of each so that it can penalize an address. */
+ * password attempts, every failure answered after the same delay. Every
+ * refused key counts too, toward max-auth-tries on the connection (so that
+ * nobody can try key after key to learn whose they are) and, like a wrong
+ * password, toward the listener's penalty for the address. */
 #include "config.h"
 
 #include <errno.h>
@@ -90,6 +92,24 @@ same_user(struct conn *c, const char *user)
 	return strcasecmp(user, c->user) == 0;
 }
 
+/* One more refused key or password: the listener hears of it, and past
+ * max-auth-tries only publickey is listed (refused from now on, as libssh
+ * cannot list none) while the session hangs up. */
+static void
+failed(struct conn *c)
+{
+	c->failures++;
+	report(c, REPORT_FAILURE);
+	if (c->failures >= c->srv->max_auth_tries)
+		ssh_set_auth_methods(c->ssh, SSH_AUTH_METHOD_PUBLICKEY);
+}
+
+static int
+tries_left(const struct conn *c)
+{
+	return c->failures < c->srv->max_auth_tries;
+}
+
 /* method: a static string, kept for the logout's log line. */
 static int
 logged_in(struct conn *c, const char *method, const char *detail)
@@ -116,16 +136,28 @@ auth_pubkey(ssh_session ssh, const char *user, struct ssh_key_struct *key, char 
 	int known, rc;
 
 	(void)ssh;
-	if (c->attempts >= SERVER_MAX_ATTEMPTS || !same_user(c, user) || c->reg == NULL ||
-	    (state != SSH_PUBLICKEY_STATE_NONE && state != SSH_PUBLICKEY_STATE_VALID) ||
-	    ssh_pki_export_pubkey_base64(key, &b64) != SSH_OK)
+	if (c->attempts >= SERVER_MAX_ATTEMPTS || !tries_left(c))
 		return SSH_AUTH_DENIED;
+	if (!same_user(c, user) || c->reg == NULL ||
+	    (state != SSH_PUBLICKEY_STATE_NONE && state != SSH_PUBLICKEY_STATE_VALID) ||
+	    ssh_pki_export_pubkey_base64(key, &b64) != SSH_OK) {
+		failed(c);
+		return SSH_AUTH_DENIED;
+	}
 	known = registry_has_key(c->reg, c->user, b64);
-	fp = known ? key_fingerprint(ssh_key_type_to_char(ssh_key_type(key)), b64) : NULL;
+	fp = key_fingerprint(ssh_key_type_to_char(ssh_key_type(key)), b64);
 	ssh_string_free_char(b64);
-	if (!known || state == SSH_PUBLICKEY_STATE_NONE) {
+	if (!known) {
+		slog(_("refused public key %s for %s from %s port %d (failure %d of %d)"),
+		     fp != NULL ? fp : "?", c->shown, c->addr, c->port, c->failures + 1,
+		     c->srv->max_auth_tries);
 		free(fp);
-		return known ? SSH_AUTH_SUCCESS : SSH_AUTH_DENIED;
+		failed(c);
+		return SSH_AUTH_DENIED;
+	}
+	if (state == SSH_PUBLICKEY_STATE_NONE) {
+		free(fp);
+		return SSH_AUTH_SUCCESS; /* this key would do: the client signs next */
 	}
 	rc = logged_in(c, "publickey", fp != NULL ? fp : "?");
 	free(fp);
@@ -141,7 +173,7 @@ try_password(struct conn *c, const char *user, const char *password, const char 
 	int64_t t0 = now_ms();
 	int ok;
 
-	if (c->attempts >= SERVER_MAX_ATTEMPTS)
+	if (c->attempts >= SERVER_MAX_ATTEMPTS || !tries_left(c))
 		return SSH_AUTH_DENIED; /* one more before our hang-up arrived */
 	c->attempts++;
 	ok = c->reg != NULL && password != NULL &&
@@ -152,7 +184,7 @@ try_password(struct conn *c, const char *user, const char *password, const char 
 	sleep_until(t0 + c->srv->auth_floor_ms);
 	slog(_("failed %s for %s from %s port %d (attempt %d of %d)"), method, c->shown, c->addr,
 	     c->port, c->attempts, SERVER_MAX_ATTEMPTS);
-	report(c, REPORT_FAILURE);
+	failed(c);
 	/* After the last attempt nothing can continue, but libssh cannot list
 	 * no method at all: it lists publickey alone (refused from now on), so
 	 * that the client stops asking for a password that would go nowhere;
@@ -178,7 +210,7 @@ kbdint_ask(struct conn *c, ssh_message msg)
 	const char *prompts[] = { _("Password: ") };
 	char echo[] = { 0 };
 
-	if (c->attempts >= SERVER_MAX_ATTEMPTS || user == NULL) {
+	if (c->attempts >= SERVER_MAX_ATTEMPTS || !tries_left(c) || user == NULL) {
 		ssh_message_reply_default(msg);
 		return;
 	}

@@ -46,7 +46,8 @@ struct conn {
 	int port;
 	char *user;         /* the name given at the first attempt */
 	char shown[48];     /* the same, safe for the log */
-	int attempts;
+	int attempts;       /* passwords tried */
+	int failures;       /* refused keys and passwords, for max-auth-tries */
 	enum kbdint kbdint_user; /* a password asked for, and for whom */
 	const char *method;      /* how the user logged in, for the log */
 	int over_limit;     /* logged in, but the user has too many sessions */

@@ -216,7 +216,7 @@ penalty_note(struct listener *l, const struct report *rep)
 	if (++p->failures >= l->srv->penalty_failures) {
 		p->failures = 0;
 		p->until = p->seen + (int64_t)l->srv->penalty_seconds * 1000;
-		slog(_("%s refused for %d s after %d failed passwords"), addr,
+		slog(_("%s refused for %d s after %d failed logins"), addr,
 		     l->srv->penalty_seconds, l->srv->penalty_failures);
 	}
 }
@@ -354,7 +354,7 @@ accept_one(struct listener *l, int fd, const struct sockaddr_storage *ss, sockle
 
 	format_addr((const struct sockaddr *)ss, len, NULL, 0, addr, &port);
 	if (penalized(l, addr)) {
-		slog(_("connection from %s port %d refused: too many failed passwords lately"),
+		slog(_("connection from %s port %d refused: too many failed logins lately"),
 		     addr, port);
 		close(fd);
 		return;

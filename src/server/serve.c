@@ -27,6 +27,7 @@ struct serve_opts {
 	char *data, *listen, *service_user, *log;
 	long login_grace, max_sessions, max_per_user, penalty_failures, penalty_time;
 	long max_startups, max_startups_addr, idle_timeout, idle_warning, stall_timeout;
+	long max_auth_tries;
 	char *kex, *ciphers, *macs, *pubkeys;
 };
 
@@ -54,8 +55,10 @@ static const struct opt_def serve_defs[] = {
 	  N_("connections not logged in yet from one address, at once") },
 	{ "max-per-user", OPT_INT, O(max_per_user), 0, 1000, "4",
 	  N_("sessions of one user at once, 0 for no limit") },
+	{ "max-auth-tries", OPT_INT, O(max_auth_tries), 1, 100, "6",
+	  N_("refused keys and passwords before a connection is closed") },
 	{ "penalty-failures", OPT_INT, O(penalty_failures), 0, 1000, "5",
-	  N_("failed passwords that get an address refused, 0 for never") },
+	  N_("failed logins (keys, passwords) that get an address refused, 0 for never") },
 	{ "penalty-time", OPT_SECONDS, O(penalty_time), 0, 86400, "5m",
 	  N_("how long such an address is refused") },
 	{ "idle-timeout", OPT_SECONDS, O(idle_timeout), 0, 7 * 86400, "30m",
@@ -86,7 +89,7 @@ static const struct opt_def serve_defs[] = {
 
 /* What each option's value looks like, in serve_defs' order. */
 static const char *const serve_metavars[] = {
-	"DIR", "ADDR:PORT", "USER", "WHERE", "TIME", "N", "N", "N", "N", "N", "TIME",
+	"DIR", "ADDR:PORT", "USER", "WHERE", "TIME", "N", "N", "N", "N", "N", "N", "TIME",
 	"TIME", "TIME", "TIME", "LIST", "LIST", "LIST", "LIST",
 };
 _Static_assert(ARRAY_LEN(serve_metavars) == ARRAY_LEN(serve_defs), "one metavar per option");
@@ -233,6 +236,7 @@ apply_limits(struct server *srv, const struct serve_opts *o)
 	srv->max_per_user = (int)o->max_per_user;
 	srv->max_startups = (int)o->max_startups;
 	srv->max_startups_addr = (int)o->max_startups_addr;
+	srv->max_auth_tries = (int)o->max_auth_tries;
 	srv->penalty_failures = (int)o->penalty_failures;
 	srv->penalty_seconds = (int)o->penalty_time;
 	srv->idle_timeout = (int)o->idle_timeout;

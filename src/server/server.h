@@ -24,7 +24,8 @@ struct server {
 	int max_startups;     /* connections not logged in yet, at once */
 	int max_startups_addr; /* ...of them from one address */
 	int max_per_user;     /* sessions of one user at once, 0 = no limit */
-	int penalty_failures; /* failed passwords from one address... */
+	int max_auth_tries;   /* refused keys and passwords on one connection */
+	int penalty_failures; /* failed logins (keys, passwords) from one address... */
 	int penalty_seconds;  /* ...refuse it this long; 0 = never */
 	int auth_floor_ms;    /* a failed password is answered no sooner */
 	int idle_timeout;     /* seconds without a key before a session ends, 0 = never */

@@ -273,6 +273,9 @@ step_login(struct conn *c, int gone)
 	} else if (c->attempts >= SERVER_MAX_ATTEMPTS) {
 		end_before_login(c, _("too many failed passwords"),
 				 "too many authentication failures");
+	} else if (c->failures >= c->srv->max_auth_tries) {
+		end_before_login(c, _("too many refused keys and passwords"),
+				 "too many authentication failures");
 	} else if (grace_over(c)) {
 		end_before_login(c, _("login grace time over"), "login grace time over");
 	}

@@ -167,13 +167,13 @@ def test_penalty(srv):
     for _ in range(5):
         with srv.client("anna", "wrong") as c:
             c.wait_exit(10)
-    penalized = srv.wait_log(r"127\.0\.0\.1 refused for 300 s after 5 failed passwords")
+    penalized = srv.wait_log(r"127\.0\.0\.1 refused for 300 s after 5 failed logins")
     with srv.client("anna", "secret") as c:
         status = c.wait_exit(5)
     tap.ok("after 5 failed passwords the address is refused, even with the right one",
            penalized and status == 255 and "login anna" not in srv.log(),
            "status %s: %s" % (status, c.text()))
-    tap.ok("the refusal is logged", srv.wait_log("refused: too many failed passwords lately"),
+    tap.ok("the refusal is logged", srv.wait_log("refused: too many failed logins lately"),
            srv.log())
     fp = srv.fingerprint
     srv.send_signal(signal.SIGHUP)
@@ -183,6 +183,38 @@ def test_penalty(srv):
     with srv.client("anna", "secret") as c:
         logged_in = srv.wait_log(r"login anna from")
     tap.ok("and forgets the penalty: the user gets in", logged_in, srv.log())
+
+
+def test_refused_keys():
+    """Every refused public key counts, as a wrong password does: 10 keys
+    not registered, offered on one connection, end it after max-auth-tries
+    (6); the refusals count toward the address's penalty (10 here), so the
+    next connection's keys bring it and the right password is refused."""
+    import subprocess
+    with Server(args=["--penalty-failures", "10"], tap=tap) as srv:
+        keys = []
+        for i in range(10):
+            path = os.path.join(srv.top, "stranger%d" % i)
+            subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", path],
+                           check=True)
+            keys += ["-i", path]
+        only_keys = ["-o", "PubkeyAuthentication=yes", "-o", "IdentitiesOnly=yes",
+                     "-o", "PreferredAuthentications=publickey"] + keys
+        with srv.client("anna", None, ssh_args=only_keys) as c:
+            status = c.wait_exit(15)
+        cut = srv.wait_log("closed before login: too many refused keys and passwords")
+        refused = len(re.findall(r"refused public key SHA256:\S+ for anna", srv.log()))
+        tap.ok("10 unknown keys on one connection: the server closes it after 6 (%d "
+               "refused, status %s)" % (refused, status), cut and refused == 6 and
+               status == 255, srv.log())
+        with srv.client("anna", None, ssh_args=only_keys) as c:
+            c.wait_exit(15)
+        penalized = srv.wait_log(r"127\.0\.0\.1 refused for 300 s after 10 failed logins")
+        with srv.client("anna", "secret") as c:
+            status = c.wait_exit(10)
+        tap.ok("the refused keys count toward the penalty: after 10 the right password "
+               "is refused", penalized and status == 255 and "login anna" not in srv.log(),
+               "status %s: %s" % (status, srv.log()))
 
 
 def test_sigterm(srv):
@@ -254,6 +286,7 @@ def main():
     with Server(tap=tap) as srv:  # the default penalty: 5 failures, 5 minutes
         test_penalty(srv)
         test_sigterm(srv)
+    test_refused_keys()
     tap.diag("%.1f s" % (time.time() - t0))
     return tap.done()
 
