@@ -45,34 +45,52 @@ sleep_until(int64_t when)
 		;
 }
 
-/* Takes one of the user's session slots: a write lock on one byte of
- * DIR/sessions/NAME.lock, which the kernel drops when this process ends,
- * however it ends. 1 when a slot was free (or there is no limit). */
+/* Takes one of max slots: a write lock on one byte of DIR/sessions/NAME,
+ * which the kernel drops when this process ends, however it ends. Taken at
+ * the moment of login, so that a limit holds exactly however many logins
+ * are on their way at once. 1 when a slot was free (or there is no limit,
+ * or no way to count: said in the log), with *held its descriptor. */
 static int
-take_slot(struct conn *c)
+take_slot(struct conn *c, const char *name, int max, int *held)
 {
 	char *path;
 	int fd;
 
-	if (c->srv->max_per_user <= 0)
+	if (max <= 0)
 		return 1;
-	path = xasprintf("%s/sessions/%s.lock", c->srv->datadir, c->user);
+	path = xasprintf("%s/sessions/%s", c->srv->datadir, name);
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	free(path);
 	if (fd < 0) {
-		slog(_("cannot count the sessions of %s: %s"), c->shown, strerror(errno));
+		slog(_("cannot count the sessions in %s: %s"), path, strerror(errno));
+		free(path);
 		return 1;
 	}
-	for (int i = 0; i < c->srv->max_per_user; i++) {
+	free(path);
+	for (int i = 0; i < max; i++) {
 		struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = i,
 				    .l_len = 1 };
 		if (fcntl(fd, F_SETLK, &fl) == 0) {
-			c->slot_fd = fd;
+			*held = fd;
 			return 1;
 		}
 	}
 	close(fd);
 	return 0;
+}
+
+/* All sessions' slots (a name no user can have), then the user's own. */
+static enum over_limit
+take_slots(struct conn *c)
+{
+	char *mine;
+	int ok;
+
+	if (!take_slot(c, ".all.lock", c->srv->max_sessions, &c->all_slot_fd))
+		return OVER_ALL;
+	mine = xasprintf("%s.lock", c->user);
+	ok = take_slot(c, mine, c->srv->max_per_user, &c->slot_fd);
+	free(mine);
+	return ok ? OVER_NONE : OVER_USER;
 }
 
 /* The first name given is the only one this connection may log in as;
@@ -117,7 +135,7 @@ logged_in(struct conn *c, const char *method, const char *detail)
 	c->state = C_SETUP;
 	c->login_at = now_ms();
 	c->method = method;
-	c->over_limit = !take_slot(c);
+	c->over_limit = take_slots(c);
 	slog(_("login %s from %s port %d (%s%s%s)"), c->shown, c->addr, c->port, method,
 	     detail != NULL ? " " : "", detail != NULL ? detail : "");
 	report(c, REPORT_SUCCESS);

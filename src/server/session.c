@@ -289,9 +289,12 @@ step_setup(struct conn *c, int gone)
 		end_gone(c, _("the client left"));
 	else if (c->got_term)
 		end_stopping(c);
-	else if (c->over_limit && (c->shell || c->refusal != NULL))
+	else if (c->over_limit == OVER_USER && (c->shell || c->refusal != NULL))
 		end_refused(c, N_("too many sessions are open for this user; close one and try "
 				  "again."), N_("too many sessions of this user"));
+	else if (c->over_limit == OVER_ALL && (c->shell || c->refusal != NULL))
+		end_refused(c, N_("the most sessions allowed are open; try again later."),
+			    N_("the most sessions allowed are open"));
 	else if (c->refusal != NULL)
 		end_refused(c, c->refusal, c->refusal_why);
 	else if (c->shell)
@@ -451,13 +454,16 @@ conn_free(struct conn *c)
 		free(c->env[i]);
 	if (c->slot_fd >= 0)
 		close(c->slot_fd);
+	if (c->all_slot_fd >= 0)
+		close(c->all_slot_fd);
 	free(c->user);
 }
 
 int
 session_run(struct server *srv, int fd, const char *addr, int port)
 {
-	struct conn c = { .srv = srv, .port = port, .slot_fd = -1, .start = now_ms() };
+	struct conn c = { .srv = srv, .port = port, .slot_fd = -1, .all_slot_fd = -1,
+			  .start = now_ms() };
 	char err[ERR_SIZE];
 
 	str_copy(c.addr, addr, sizeof c.addr);

@@ -120,6 +120,55 @@ def test_max_sessions(srv):
     srv.wait_sessions(0)
 
 
+def logins_at_once(srv, users):
+    """OpenSSH logins of these users started at the same moment; each ends
+    with the forms shown or with its client gone. Returns (clients, how
+    many got the forms)."""
+    clients = [srv.client(u, "secret") for u in users]
+    shown = 0
+    for c in clients:
+        end = time.time() + 60
+        while time.time() < end:
+            c.pump(0.05)
+            if "Main menu" in c.screen_text():
+                shown += 1
+                break
+            if c.proc.poll() is not None:
+                while c.pump(0.1):
+                    pass
+                break
+    return clients, shown
+
+
+def test_office(srv):
+    """30 people of one office behind one NAT address log in at the same
+    moment, with the default limits: all get in."""
+    srv.wait_sessions(0)
+    clients, shown = logins_at_once(srv, ["clerk%d" % i for i in range(30)])
+    tap.ok("30 logins at once from one address, default limits: all 30 get the forms "
+           "(%d did)" % shown, shown == 30, srv.log()[-3000:])
+    for c in clients:
+        c.close()
+    srv.wait_sessions(0, 20)
+
+
+def test_max_sessions_exact(srv):
+    """max-sessions holds exactly: 70 logins at once with 64 allowed leave 64
+    in, and the other 6 are told why (each is checked again at its login)."""
+    srv.wait_sessions(0)
+    clients, shown = logins_at_once(srv, ["anna"] * 70)
+    told = sum("the most sessions allowed are open" in c.text() for c in clients)
+    ui = sum(1 for c in clients if c.proc.poll() is None)
+    tap.ok("70 logins at once with max-sessions 64: 64 get the forms, 6 are told "
+           "(%d in, %d told, %d clients left)" % (shown, told, ui),
+           shown == 64 and told == 6 and ui == 64, srv.log()[-3000:])
+    tap.ok("the 6 are logged", len(re.findall(r"logout anna .*: the most sessions allowed "
+                                              r"are open", srv.log())) == 6, srv.log()[-3000:])
+    for c in clients:
+        c.close()
+    srv.wait_sessions(0, 20)
+
+
 def test_max_per_user(srv):
     # ssh -N logs in and asks for no shell: a session that holds its slot.
     before = len(re.findall(r"login anna from", srv.log()))
@@ -287,6 +336,12 @@ def main():
         test_penalty(srv)
         test_sigterm(srv)
     test_refused_keys()
+    with Server(users={"clerk%d" % i: "secret" for i in range(30)}, tap=tap) as srv:
+        test_office(srv)
+    with Server(args=["--max-sessions", "64", "--max-startups", "100",
+                      "--max-startups-per-address", "100", "--max-per-user", "0"],
+                tap=tap) as srv:
+        test_max_sessions_exact(srv)
     tap.diag("%.1f s" % (time.time() - t0))
     return tap.done()
 
