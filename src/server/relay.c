@@ -27,7 +27,14 @@
 #include "util/util.h"
 
 #define RELAY_BUF 16384
-#define RELAY_IN_MAX 65536 /* client bytes held before libssh holds the rest */
+/* Client bytes held here before libssh holds the rest. libssh reopens the
+ * client's window on every ssh_channel_read, whatever it still holds, so
+ * what it holds is only ever read all at once (when it fits here): then it
+ * holds at most its window and a half (1.28 MB + 640 kB in libssh 0.10),
+ * which this bound exceeds. Allocated as needed: an idle session holds a
+ * few bytes. */
+#define RELAY_IN_MAX (2u << 20)
+#define CONVERSION_GROWTH 4 /* the most bytes of UTF-8 for one of a charset */
 #define HANGUP_WAIT_MS 3000 /* how long a hung-up UI may take to finish */
 #define UI_ARGV_MAX 16 /* tui, its book, --relay and the terminal settings */
 
@@ -63,6 +70,20 @@ consumed(struct buf *b, size_t *off, size_t n)
 	if (*off < b->len)
 		return;
 	b->len = *off = 0;
+}
+
+/* Moves what waits to the front when adding n more bytes would grow the
+ * buffer, so that it never grows past what it may hold (RELAY_IN_MAX and
+ * one conversion) however long a client keeps it from draining: a paste of
+ * any size costs the same memory. */
+static void
+compact(struct buf *b, size_t *off, size_t n)
+{
+	if (*off == 0 || b->len + n < b->cap)
+		return;
+	memmove(b->data, b->data + *off, b->len - *off);
+	b->len -= *off;
+	*off = 0;
 }
 
 /* In the child: the pty's slave becomes the controlling terminal and the
@@ -264,6 +285,7 @@ read_out(struct relay *r)
 	win = ssh_channel_window_size(r->chan);
 	n = read(r->master, buf, win > 0 && win < sizeof buf ? win : sizeof buf);
 	if (n > 0) {
+		compact(&r->out, &r->out_off, (size_t)n * CONVERSION_GROWTH);
 		printer_unwrap_feed(r->unwrap, buf, (size_t)n, out_screen, out_job, r);
 		send_out(r);
 	} else if (n == 0 || (errno != EAGAIN && errno != EINTR) || r->reaped) {
@@ -349,6 +371,7 @@ take_input(struct relay *r, const void *data, size_t len)
 		return 0;
 	if (len > RELAY_IN_MAX - held)
 		len = RELAY_IN_MAX - held;
+	compact(&r->in, &r->in_off, len * CONVERSION_GROWTH);
 	if (r->conv != NULL)
 		charset_in(r->conv, data, len, &r->in);
 	else
@@ -381,20 +404,25 @@ try_reap(struct relay *r)
 		r->reaped = 1;
 }
 
-/* What the client sent while our buffer was full is still with libssh. */
+/* What the client sent while our buffer was full is still with libssh;
+ * it is read only once all of it fits here (see RELAY_IN_MAX): reading a
+ * part would reopen the client's window over the rest, and a paste would
+ * pile up in libssh's buffer. */
 static void
 pull_input(struct relay *r)
 {
-	char buf[RELAY_BUF];
+	int avail;
 
-	while (pending(&r->in, r->in_off) < RELAY_IN_MAX && !r->ui_eof &&
-	       ssh_channel_poll(r->chan, 0) > 0) {
-		size_t room = RELAY_IN_MAX - pending(&r->in, r->in_off);
-		int n = ssh_channel_read_nonblocking(r->chan, buf,
-						     (uint32_t)(room < sizeof buf ? room : sizeof buf), 0);
+	while (!r->ui_eof && (avail = ssh_channel_poll(r->chan, 0)) > 0 &&
+	       (size_t)avail <= RELAY_IN_MAX - pending(&r->in, r->in_off)) {
+		char *tmp = xmalloc((size_t)avail);
+		int n = ssh_channel_read_nonblocking(r->chan, tmp, (uint32_t)avail, 0);
+
+		if (n > 0)
+			take_input(r, tmp, (size_t)n);
+		free(tmp);
 		if (n <= 0)
 			break;
-		take_input(r, buf, (size_t)n);
 	}
 }
 
