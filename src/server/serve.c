@@ -26,8 +26,9 @@
 struct serve_opts {
 	char *data, *listen, *service_user, *log;
 	long login_grace, max_sessions, max_per_user, penalty_failures, penalty_time;
-	long max_startups, max_startups_addr, idle_timeout, idle_warning, stall_timeout;
-	long max_auth_tries;
+	long max_startups_addr, idle_timeout, idle_warning, stall_timeout;
+	long max_auth_tries, banner_grace;
+	char *max_startups;
 	char *kex, *ciphers, *macs, *pubkeys;
 };
 
@@ -49,8 +50,10 @@ static const struct opt_def serve_defs[] = {
 	  N_("time from connecting to a running session") },
 	{ "max-sessions", OPT_INT, O(max_sessions), 0, 100000, "64",
 	  N_("logged-in sessions at once, 0 for no limit") },
-	{ "max-startups", OPT_INT, O(max_startups), 1, 10000, "40",
-	  N_("connections not logged in yet, at once") },
+	{ "banner-grace", OPT_SECONDS, O(banner_grace), 1, 3600, "5s",
+	  N_("time from connecting to the client's SSH banner") },
+	{ "max-startups", OPT_STRING, O(max_startups), 0, 0, "40:30:100",
+	  N_("connections not logged in yet: START:RATE:FULL, or N") },
 	{ "max-startups-per-address", OPT_INT, O(max_startups_addr), 1, 10000, "30",
 	  N_("connections not logged in yet from one address, at once") },
 	{ "max-per-user", OPT_INT, O(max_per_user), 0, 1000, "4",
@@ -89,8 +92,8 @@ static const struct opt_def serve_defs[] = {
 
 /* What each option's value looks like, in serve_defs' order. */
 static const char *const serve_metavars[] = {
-	"DIR", "ADDR:PORT", "USER", "WHERE", "TIME", "N", "N", "N", "N", "N", "N", "TIME",
-	"TIME", "TIME", "TIME", "LIST", "LIST", "LIST", "LIST",
+	"DIR", "ADDR:PORT", "USER", "WHERE", "TIME", "N", "TIME", "S:R:F", "N", "N",
+	"N", "N", "TIME", "TIME", "TIME", "TIME", "LIST", "LIST", "LIST", "LIST",
 };
 _Static_assert(ARRAY_LEN(serve_metavars) == ARRAY_LEN(serve_defs), "one metavar per option");
 
@@ -198,10 +201,51 @@ check_algorithms(enum ssh_bind_options_e opt, const char *name, const char *list
 	return rc;
 }
 
+/* max-startups: START:RATE:FULL as sshd's MaxStartups (1 <= START <=
+ * FULL, RATE a percentage), or N alone for N:100:N. */
+static int
+parse_startups(const char *s, int *start, int *rate, int *full, char *err)
+{
+	long v[3];
+	int n = 0;
+	const char *p = s;
+
+	while (n < 3) {
+		char *end;
+		if (*p < '0' || *p > '9')
+			break;
+		v[n++] = strtol(p, &end, 10);
+		p = end;
+		if (*p != ':')
+			break;
+		p++;
+	}
+	if (n == 1 && *p == '\0') {
+		v[1] = 100;
+		v[2] = v[0];
+		n = 3;
+	}
+	if (n != 3 || *p != '\0' || v[0] < 1 || v[0] > 10000 || v[1] < 1 || v[1] > 100 ||
+	    v[2] < v[0] || v[2] > 10000) {
+		if (err != NULL)
+			err_set(err, _("max-startups: '%s' is not START:RATE:FULL (1 <= START <= "
+				       "FULL <= 10000, RATE 1 to 100) nor a number"), s);
+		return -1;
+	}
+	*start = (int)v[0];
+	*rate = (int)v[1];
+	*full = (int)v[2];
+	return 0;
+}
+
 /* The values that the table's ranges cannot check. */
 static int
 check_opts(const struct serve_opts *o, char *err)
 {
+	int a, b, c;
+
+	if (parse_startups(o->max_startups, &a, &b, &c, err) < 0)
+		return -1;
 	if (strcmp(o->log, "stderr") != 0 && strcmp(o->log, "syslog") != 0)
 		return err_set(err, _("log: '%s' is neither stderr nor syslog"), o->log);
 	for (size_t i = 0; i < ARRAY_LEN(algorithms); i++)
@@ -234,7 +278,9 @@ apply_limits(struct server *srv, const struct serve_opts *o)
 	srv->login_grace = (int)o->login_grace;
 	srv->max_sessions = (int)o->max_sessions;
 	srv->max_per_user = (int)o->max_per_user;
-	srv->max_startups = (int)o->max_startups;
+	parse_startups(o->max_startups, &srv->startups_start, &srv->startups_rate,
+		       &srv->startups_full, NULL);
+	srv->banner_grace = (int)o->banner_grace;
 	srv->max_startups_addr = (int)o->max_startups_addr;
 	srv->max_auth_tries = (int)o->max_auth_tries;
 	srv->penalty_failures = (int)o->penalty_failures;

@@ -21,7 +21,11 @@ struct server {
 	ssh_bind bind;  /* algorithms and the host key, shared by sessions */
 	int login_grace;      /* seconds from connect to a running shell */
 	int max_sessions;     /* logged-in sessions at once, 0 = no limit */
-	int max_startups;     /* connections not logged in yet, at once */
+	/* Connections not logged in yet, at once, as sshd's MaxStartups: from
+	 * start on, a new one is dropped at random, rate % of them, rising to
+	 * all at full. */
+	int startups_start, startups_rate, startups_full;
+	int banner_grace;     /* seconds for the client's SSH banner */
 	int max_startups_addr; /* ...of them from one address */
 	int max_per_user;     /* sessions of one user at once, 0 = no limit */
 	int max_auth_tries;   /* refused keys and passwords on one connection */

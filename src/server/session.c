@@ -31,6 +31,41 @@
 
 static struct conn *sig_conn; /* for the signal handler's pipe */
 
+/* The banner grace: SIGALRM during the key exchange. A client that has not
+ * sent its SSH banner by then has its socket shut (libssh's wait ends),
+ * and the alarm is set again for the last guard, whose default action ends
+ * the process. */
+static ssh_session banner_ssh;
+static int banner_fd = -1;
+static unsigned banner_rest;
+static volatile sig_atomic_t banner_late;
+
+static void
+on_banner_alarm(int sig)
+{
+	(void)sig;
+	if (ssh_get_clientbanner(banner_ssh) == NULL) { /* reads a field: safe here */
+		banner_late = 1;
+		shutdown(banner_fd, SHUT_RDWR);
+	}
+	signal(SIGALRM, SIG_DFL);
+	alarm(banner_rest);
+}
+
+static void
+banner_watch(struct conn *c, int fd)
+{
+	unsigned last = (unsigned)c->srv->login_grace + 10;
+
+	if (c->srv->banner_grace <= 0 || c->srv->banner_grace >= c->srv->login_grace)
+		return;
+	banner_ssh = c->ssh;
+	banner_fd = fd;
+	banner_rest = last - (unsigned)c->srv->banner_grace;
+	signal(SIGALRM, on_banner_alarm);
+	alarm((unsigned)c->srv->banner_grace);
+}
+
 static void
 on_signal(int sig)
 {
@@ -484,9 +519,14 @@ session_run(struct server *srv, int fd, const char *addr, int port)
 		return 1;
 	}
 	strictkex_watch();
+	banner_watch(&c, fd);
 	if (ssh_handle_key_exchange(c.ssh) != SSH_OK) {
 		const char *why = ssh_get_error(c.ssh);
-		if (now_ms() - c.start >= (int64_t)srv->login_grace * 1000)
+		char late[64];
+		if (banner_late) {
+			snprintf(late, sizeof late, _("no SSH banner in %d s"), srv->banner_grace);
+			why = late;
+		} else if (now_ms() - c.start >= (int64_t)srv->login_grace * 1000)
 			why = _("login grace time over");
 		else if (why == NULL || *why == '\0')
 			why = _("the key exchange failed");

@@ -234,6 +234,65 @@ def test_penalty(srv):
     tap.ok("and forgets the penalty: the user gets in", logged_in, srv.log())
 
 
+class SilentFlood:
+    """Silent TCP connections, one from each of n loopback addresses
+    (127.0.0.2 ...), each opened again as soon as the server closes it."""
+
+    def __init__(self, srv, n):
+        import threading
+        self.srv, self.stop, self.opened = srv, threading.Event(), 0
+        self.threads = [threading.Thread(target=self._hold, args=("127.0.0.%d" % (2 + i),),
+                                         daemon=True) for i in range(n)]
+        for t in self.threads:
+            t.start()
+
+    def _hold(self, addr):
+        while not self.stop.is_set():
+            try:
+                s = socket.create_connection(("127.0.0.1", self.srv.port), timeout=1,
+                                             source_address=(addr, 0))
+            except OSError:
+                continue
+            self.opened += 1
+            s.settimeout(0.2)
+            while not self.stop.is_set():
+                try:
+                    if not s.recv(4096):
+                        break
+                except socket.timeout:
+                    continue
+                except OSError:
+                    break
+            s.close()
+
+    def end(self):
+        self.stop.set()
+        for t in self.threads:
+            t.join()
+
+
+def test_silent_flood():
+    """Twenty silent connections from 20 addresses of 127.0.0.0/8, each back
+    at once when closed, lock nobody out: a real login gets its forms while
+    they go on, and they are closed after the short banner grace (2 s here)
+    rather than the login grace (20 s)."""
+    with Server(args=["--banner-grace", "2"], tap=tap) as srv:
+        flood = SilentFlood(srv, 20)
+        held = srv.wait_log(r"connection from 127\.0\.0\.\d+ port", 10) or True
+        end = time.time() + 10
+        while flood.opened < 20 and time.time() < end:
+            time.sleep(0.05)
+        with srv.client("anna", "secret") as c:
+            got_in = c.wait_for(re.compile(r"Quit\s*$", re.M), 15)
+        closed = srv.wait_log(r"closed before login: no SSH banner in 2 s", 10, count=20)
+        flood.end()
+        tap.ok("a real login gets its forms during a silent flood from 20 addresses "
+               "(%d silent connections opened)" % flood.opened,
+               held and flood.opened >= 20 and got_in, srv.log()[-3000:])
+        tap.ok("the silent connections are closed after the banner grace, and logged",
+               closed, srv.log()[-3000:])
+
+
 def test_refused_keys():
     """Every refused public key counts, as a wrong password does: 10 keys
     not registered, offered on one connection, end it after max-auth-tries
@@ -336,6 +395,7 @@ def main():
         test_penalty(srv)
         test_sigterm(srv)
     test_refused_keys()
+    test_silent_flood()
     with Server(users={"clerk%d" % i: "secret" for i in range(30)}, tap=tap) as srv:
         test_office(srv)
     with Server(args=["--max-sessions", "64", "--max-startups", "100",
