@@ -29,7 +29,8 @@ struct serve_opts {
 	long max_startups_addr, idle_timeout, idle_warning, stall_timeout;
 	long max_auth_tries, banner_grace;
 	char *max_startups;
-	char *kex, *ciphers, *macs, *pubkeys;
+	char *kex, *ciphers, *macs, *hostkeys, *pubkeys;
+	int legacy;
 };
 
 #define O(field) offsetof(struct serve_opts, field)
@@ -70,48 +71,54 @@ static const struct opt_def serve_defs[] = {
 	  N_("the forms warn this long before that") },
 	{ "stall-timeout", OPT_SECONDS, O(stall_timeout), 1, 3600, "60s",
 	  N_("a client that reads none of its output for this long is dropped") },
-	{ "kex-algorithms", OPT_STRING, O(kex), 0, 0,
-	  "curve25519-sha256,curve25519-sha256@libssh.org,ecdh-sha2-nistp256,"
-	  "diffie-hellman-group16-sha512,diffie-hellman-group14-sha256",
+	{ "kex", OPT_STRING, O(kex), 0, 0,
+	  "curve25519-sha256,curve25519-sha256@libssh.org,diffie-hellman-group16-sha512,"
+	  "diffie-hellman-group18-sha512,diffie-hellman-group14-sha256",
 	  N_("key exchange methods, in order of preference") },
 	{ "ciphers", OPT_STRING, O(ciphers), 0, 0,
 	  "aes256-gcm@openssh.com,aes128-gcm@openssh.com,chacha20-poly1305@openssh.com,"
 	  "aes256-ctr,aes128-ctr",
 	  N_("ciphers, in order of preference") },
 	{ "macs", OPT_STRING, O(macs), 0, 0,
-	  "hmac-sha2-256-etm@openssh.com,hmac-sha2-512-etm@openssh.com,hmac-sha2-256,"
-	  "hmac-sha2-512",
+	  "hmac-sha2-256-etm@openssh.com,hmac-sha2-512-etm@openssh.com",
 	  N_("message authentication codes (for the ciphers that need one)") },
+	{ "hostkey-algorithms", OPT_STRING, O(hostkeys), 0, 0,
+	  "ssh-ed25519,rsa-sha2-512,rsa-sha2-256",
+	  N_("how the host key signs, in order of preference") },
 	{ "pubkey-algorithms", OPT_STRING, O(pubkeys), 0, 0,
 	  "ssh-ed25519,ecdsa-sha2-nistp256,ecdsa-sha2-nistp384,ecdsa-sha2-nistp521,"
 	  "sk-ssh-ed25519@openssh.com,sk-ecdsa-sha2-nistp256@openssh.com,"
 	  "rsa-sha2-512,rsa-sha2-256",
 	  N_("the kinds of user key accepted for login") },
+	{ "legacy", OPT_BOOL, O(legacy), 0, 0, "no",
+	  N_("also offer diffie-hellman-group14-sha1 and hmac-sha1, for old clients (logged)") },
 };
 #undef O
 
 /* What each option's value looks like, in serve_defs' order. */
 static const char *const serve_metavars[] = {
 	"DIR", "ADDR:PORT", "USER", "WHERE", "TIME", "N", "TIME", "S:R:F", "N", "N",
-	"N", "N", "TIME", "TIME", "TIME", "TIME", "LIST", "LIST", "LIST", "LIST",
+	"N", "N", "TIME", "TIME", "TIME", "TIME", "LIST", "LIST", "LIST", "LIST", "LIST",
+	"yes|no",
 };
 _Static_assert(ARRAY_LEN(serve_metavars) == ARRAY_LEN(serve_defs), "one metavar per option");
 
-/* Which libssh option each algorithm list sets. The host keys are the
- * server's own, ed25519 first; RSA signs with SHA-2 only. */
-#define HOSTKEY_ALGORITHMS "ssh-ed25519,rsa-sha2-512,rsa-sha2-256"
+/* Which libssh option each algorithm list sets, and what the legacy set
+ * adds to it. */
 static const struct {
 	enum ssh_bind_options_e opt;
 	size_t offset;
-	const char *name;
+	const char *name, *legacy;
 } algorithms[] = {
-	{ SSH_BIND_OPTIONS_KEY_EXCHANGE, offsetof(struct serve_opts, kex), "kex-algorithms" },
-	{ SSH_BIND_OPTIONS_CIPHERS_C_S, offsetof(struct serve_opts, ciphers), "ciphers" },
-	{ SSH_BIND_OPTIONS_CIPHERS_S_C, offsetof(struct serve_opts, ciphers), "ciphers" },
-	{ SSH_BIND_OPTIONS_HMAC_C_S, offsetof(struct serve_opts, macs), "macs" },
-	{ SSH_BIND_OPTIONS_HMAC_S_C, offsetof(struct serve_opts, macs), "macs" },
+	{ SSH_BIND_OPTIONS_KEY_EXCHANGE, offsetof(struct serve_opts, kex), "kex", LEGACY_KEX },
+	{ SSH_BIND_OPTIONS_CIPHERS_C_S, offsetof(struct serve_opts, ciphers), "ciphers", NULL },
+	{ SSH_BIND_OPTIONS_CIPHERS_S_C, offsetof(struct serve_opts, ciphers), "ciphers", NULL },
+	{ SSH_BIND_OPTIONS_HMAC_C_S, offsetof(struct serve_opts, macs), "macs", LEGACY_MAC },
+	{ SSH_BIND_OPTIONS_HMAC_S_C, offsetof(struct serve_opts, macs), "macs", LEGACY_MAC },
+	{ SSH_BIND_OPTIONS_HOSTKEY_ALGORITHMS, offsetof(struct serve_opts, hostkeys),
+	  "hostkey-algorithms", NULL },
 	{ SSH_BIND_OPTIONS_PUBKEY_ACCEPTED_KEY_TYPES, offsetof(struct serve_opts, pubkeys),
-	  "pubkey-algorithms" },
+	  "pubkey-algorithms", NULL },
 };
 
 /* The command line, kept for SIGHUP, and the options it gave at start. */
@@ -261,13 +268,18 @@ set_algorithms(ssh_bind bind, const struct serve_opts *o, char *err)
 {
 	for (size_t i = 0; i < ARRAY_LEN(algorithms); i++) {
 		const char *v = *(char *const *)((const char *)o + algorithms[i].offset);
-		if (ssh_bind_options_set(bind, algorithms[i].opt, v) < 0)
-			return err_set(err, _("libssh refuses the algorithms %s: %s"), v,
-				       ssh_get_error(bind));
+		char *list = o->legacy && algorithms[i].legacy != NULL
+				     ? xasprintf("%s,%s", v, algorithms[i].legacy)
+				     : xstrdup(v);
+		int rc = ssh_bind_options_set(bind, algorithms[i].opt, list);
+
+		if (rc < 0)
+			err_set(err, _("libssh refuses the algorithms %s: %s"), list,
+				ssh_get_error(bind));
+		free(list);
+		if (rc < 0)
+			return -1;
 	}
-	if (ssh_bind_options_set(bind, SSH_BIND_OPTIONS_HOSTKEY_ALGORITHMS, HOSTKEY_ALGORITHMS) < 0)
-		return err_set(err, _("libssh refuses the algorithms %s: %s"), HOSTKEY_ALGORITHMS,
-			       ssh_get_error(bind));
 	return 0;
 }
 
@@ -422,6 +434,9 @@ make_bind(struct hostkeys *hk, const struct serve_opts *o, char *err)
 	}
 	/* Never read /etc/ssh/libssh_server_config: we say what we serve. */
 	ssh_bind_options_set(bind, SSH_BIND_OPTIONS_PROCESS_CONFIG, &no_config);
+	/* SSH-2.0-scrivano_0.1: the program, not the library's version (which
+	 * scanners compare wrongly, 0.10 < 0.7, and flag old CVEs for). */
+	ssh_bind_options_set(bind, SSH_BIND_OPTIONS_BANNER, PACKAGE "_" PACKAGE_VERSION);
 	if (set_algorithms(bind, o, err) < 0 || hostkeys_use(bind, hk, err) < 0) {
 		ssh_bind_free(bind);
 		return NULL;

@@ -12,6 +12,10 @@
 #define SERVER_DEFAULT_LISTEN "127.0.0.1:2222"
 #define SERVER_MAX_ATTEMPTS 3 /* password attempts per connection */
 #define SERVER_ADDR_MAX 64    /* an address as text, with room for IPv6 */
+/* The legacy set (option legacy, off by default): for old thin clients'
+ * emulators that know nothing newer; a session that uses it is logged. */
+#define LEGACY_KEX "diffie-hellman-group14-sha1"
+#define LEGACY_MAC "hmac-sha1"
 
 /* Everything a connection's process needs, set up by the listener. */
 struct server {

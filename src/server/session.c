@@ -494,6 +494,24 @@ conn_free(struct conn *c)
 	free(c->user);
 }
 
+/* A client that took the legacy set is named in the log: the admin sees
+ * who still needs it. */
+static void
+log_legacy(const struct conn *c)
+{
+	const char *used[] = { ssh_get_kex_algo(c->ssh), ssh_get_hmac_in(c->ssh),
+			       ssh_get_hmac_out(c->ssh) };
+
+	for (size_t i = 0; i < ARRAY_LEN(used); i++) {
+		if (used[i] == NULL || (strcmp(used[i], LEGACY_KEX) != 0 &&
+					strcmp(used[i], LEGACY_MAC) != 0))
+			continue;
+		slog(_("connection from %s port %d uses the legacy %s"), c->addr, c->port, used[i]);
+		if (i == 1 && used[2] != NULL && strcmp(used[1], used[2]) == 0)
+			break; /* the same MAC both ways: said once */
+	}
+}
+
 int
 session_run(struct server *srv, int fd, const char *addr, int port)
 {
@@ -540,6 +558,7 @@ session_run(struct server *srv, int fd, const char *addr, int port)
 		conn_free(&c);
 		return 1;
 	}
+	log_legacy(&c);
 	/* Until now SIGTERM simply ended us, in the middle of the key exchange
 	 * as anywhere; from now on it ends the session cleanly. */
 	sigaction(SIGTERM, &(struct sigaction){ .sa_handler = on_signal, .sa_flags = SA_RESTART },
