@@ -47,6 +47,8 @@ struct relay {
 	struct printer_unwrap *unwrap; /* printer jobs in the UI's output */
 	short events; /* what the master is registered for; 0 = not */
 	int ui_eof;   /* the UI's side of the pty is closed */
+	int child_changed; /* SIGCHLD came: waitpid may have news */
+	int declined; /* client bytes were left with libssh */
 	int reaped;
 	int status;
 	struct buf in; /* from the client, in UTF-8, waiting for the pty */
@@ -367,10 +369,14 @@ take_input(struct relay *r, const void *data, size_t len)
 {
 	size_t held = pending(&r->in, r->in_off);
 
-	if (held >= RELAY_IN_MAX)
+	if (held >= RELAY_IN_MAX) {
+		r->declined = 1;
 		return 0;
-	if (len > RELAY_IN_MAX - held)
+	}
+	if (len > RELAY_IN_MAX - held) {
 		len = RELAY_IN_MAX - held;
+		r->declined = 1;
+	}
 	compact(&r->in, &r->in_off, len * CONVERSION_GROWTH);
 	if (r->conv != NULL)
 		charset_in(r->conv, data, len, &r->in);
@@ -413,6 +419,10 @@ pull_input(struct relay *r)
 {
 	int avail;
 
+	/* Only after a refusal: asking libssh costs a poll() when it holds
+	 * nothing, on every key. */
+	if (!r->declined)
+		return;
 	while (!r->ui_eof && (avail = ssh_channel_poll(r->chan, 0)) > 0 &&
 	       (size_t)avail <= RELAY_IN_MAX - pending(&r->in, r->in_off)) {
 		char *tmp = xmalloc((size_t)avail);
@@ -424,6 +434,8 @@ pull_input(struct relay *r)
 		if (n <= 0)
 			break;
 	}
+	if (r->ui_eof || ssh_channel_poll(r->chan, 0) <= 0)
+		r->declined = 0;
 }
 
 int
@@ -432,7 +444,12 @@ relay_step(struct relay *r)
 	send_out(r);
 	flush_in(r);
 	pull_input(r);
-	try_reap(r);
+	/* waitpid only when SIGCHLD said something changed, or the UI's side
+	 * is closed: not twice on every key. */
+	if (r->child_changed || r->ui_eof) {
+		r->child_changed = 0;
+		try_reap(r);
+	}
 	/* Once the UI is gone, whatever it left in the pty still goes out. */
 	if (r->reaped)
 		read_out(r);
@@ -440,12 +457,21 @@ relay_step(struct relay *r)
 	return !(r->ui_eof && r->reaped && pending(&r->out, r->out_off) == 0);
 }
 
+void
+relay_sigchld(struct relay *r)
+{
+	r->child_changed = 1;
+}
+
 int64_t
 relay_stalled_ms(const struct relay *r)
 {
+	int64_t ms;
+
 	if (r->stalled_since == 0 || pending(&r->out, r->out_off) == 0)
 		return 0;
-	return now_ms() - r->stalled_since;
+	ms = now_ms() - r->stalled_since;
+	return ms > 0 ? ms : 1; /* stalled from this very moment is stalled */
 }
 
 int

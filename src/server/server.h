@@ -128,6 +128,8 @@ void relay_resize(struct relay *r, int cols, int rows);
 /* After each poll round: moves what can move and sets what to wait for.
  * Returns 1 while the UI runs, 0 once it has ended and its output is sent. */
 int relay_step(struct relay *r);
+/* SIGCHLD came: the next step asks waitpid about the UI. */
+void relay_sigchld(struct relay *r);
 /* Milliseconds for which output has waited for a client that takes none
  * (its window stays shut); 0 while it reads. */
 int64_t relay_stalled_ms(const struct relay *r);

@@ -83,12 +83,15 @@ on_signal(int sig)
 static int
 on_sig_pipe(socket_t fd, int revents, void *userdata)
 {
+	struct conn *c = userdata;
 	unsigned char buf[64];
+	ssize_t n;
 
 	(void)revents;
-	(void)userdata;
-	while (read(fd, buf, sizeof buf) > 0)
-		;
+	while ((n = read(fd, buf, sizeof buf)) > 0)
+		for (ssize_t i = 0; i < n; i++)
+			if (buf[i] == SIGCHLD && c->relay != NULL)
+				relay_sigchld(c->relay);
 	return 0;
 }
 
@@ -388,6 +391,28 @@ static void (*const steps[])(struct conn *c, int gone) = {
 	[C_UI] = step_ui,
 };
 
+/* Once the forms run, the next poll waits for the first of the deadlines
+ * that can pass without any event (the idle backstop, a stalled client,
+ * the stop): an idle session costs no wake-ups; every other change comes
+ * as an event (a key, the forms' output, a signal through the pipe). */
+#define UI_POLL_MAX_MS 60000
+
+static int
+ui_poll_timeout(const struct conn *c)
+{
+	int64_t now = now_ms(), wait = UI_POLL_MAX_MS, stalled = relay_stalled_ms(c->relay);
+
+	if (c->srv->idle_timeout > 0) {
+		int64_t at = c->last_key + (int64_t)(c->srv->idle_timeout + IDLE_BACKSTOP_S) * 1000;
+		wait = at - now < wait ? at - now : wait;
+	}
+	if (stalled > 0 && (int64_t)c->srv->stall_timeout * 1000 - stalled < wait)
+		wait = (int64_t)c->srv->stall_timeout * 1000 - stalled;
+	if (c->stop_deadline != 0 && c->stop_deadline - now < wait)
+		wait = c->stop_deadline - now;
+	return wait < 0 ? 0 : (int)wait + 1;
+}
+
 /* How long the next poll may wait: the login deadline, or a second. */
 static int
 poll_timeout(const struct conn *c)
@@ -395,7 +420,7 @@ poll_timeout(const struct conn *c)
 	int64_t left;
 
 	if (c->state == C_UI)
-		return 1000;
+		return ui_poll_timeout(c);
 	left = c->start + (int64_t)c->srv->login_grace * 1000 - now_ms();
 	return left <= 0 ? 0 : left > 1000 ? 1000 : (int)left;
 }
