@@ -277,6 +277,7 @@ def test_silent_flood():
     they go on, and they are closed after the short banner grace (2 s here)
     rather than the login grace (20 s)."""
     with Server(args=["--banner-grace", "2"], tap=tap) as srv:
+        waiting, prompted = at_prompt(srv)  # sent its banner, then sits at the prompt
         flood = SilentFlood(srv, 20)
         held = srv.wait_log(r"connection from 127\.0\.0\.\d+ port", 10) or True
         end = time.time() + 10
@@ -291,6 +292,11 @@ def test_silent_flood():
                held and flood.opened >= 20 and got_in, srv.log()[-3000:])
         tap.ok("the silent connections are closed after the banner grace, and logged",
                closed, srv.log()[-3000:])
+        waiting.send("secret\r")  # longer than the banner grace at the prompt
+        tap.ok("a client that sent its banner and sat at the password prompt meanwhile "
+               "is not closed: it logs in", prompted and
+               waiting.wait_for(re.compile(r"Quit\s*$", re.M), 15), waiting.text()[-500:])
+        waiting.close()
 
 
 def test_refused_keys():
