@@ -1,9 +1,17 @@
 #!/usr/bin/python3
-"""Benchmark: time from connect to the first painted menu, and memory per idle
-session (PSS), for scrivano's own SSH server and for OpenSSH's sshd serving the
-same UI through `ForceCommand scrivano tui --book ...`, measured in one run.
+"""Benchmark: time from connect to the first painted menu, keystroke-to-echo
+latency (p50, p99) alone and while 49 other sessions type 10 keys a second,
+CPU time per key, and memory per idle session (PSS), for scrivano's own SSH
+server and for OpenSSH's sshd serving the same UI through
+`ForceCommand scrivano tui --book ...`, measured in one run.
 
-usage: bench/session.py [--runs N] [--idle K]   (run from the build tree, or set SCRIVANO)
+usage: bench/session.py [--runs N] [--idle K] [--keys K] [--typists N]
+       (run from the build tree, or set SCRIVANO)
+
+A key is Down or Up in the main menu (the bar moves: two lines are
+redrawn); its echo is the first byte of output after it. The CPU time is
+that of every process under the server (connection processes and forms, or
+sshd's session processes and forms), before and after, divided by the keys.
 
 Both servers listen on 127.0.0.1 only, on free ports, and both log in with a
 password through sshpass and the OpenSSH client. sshd needs a system account
@@ -111,7 +119,96 @@ def pss_kib(pid):
     return 0
 
 
-def measure(name, user, port, server_pid, runs, idle):
+KEYS = (b"\x1b[B", b"\x1b[A")  # Down, Up: the menu's bar moves
+
+
+def cpu_ns(root):
+    """CPU time so far of every process under root, in ns (schedstat)."""
+    total = 0
+    for p in descendants(root):
+        try:
+            with open(f"/proc/{p}/schedstat") as f:
+                total += int(f.read().split()[0])
+        except (OSError, ValueError, IndexError):
+            pass
+    return total
+
+
+def drain(fd):
+    try:
+        while select.select([fd], [], [], 0)[0]:
+            if not os.read(fd, 65536):
+                return
+    except OSError:
+        pass
+
+
+def typing(measured, others, keys, interval=0.1):
+    """measured types keys every interval (its echo timed), each of others
+    one key every interval too, spread over it; returns (latencies, keys sent)."""
+    fds = [fd for _, fd in others]
+    sent = 0
+    due = [time.monotonic() + interval * (i + 1) / (len(fds) + 1) for i in range(len(fds))]
+    flip = [0] * len(fds)
+    lat = []
+
+    def serve(until, wait_fd=None):
+        nonlocal sent
+        while True:
+            now = time.monotonic()
+            for i, t in enumerate(due):
+                if t <= now:
+                    os.write(fds[i], KEYS[flip[i]])
+                    flip[i] ^= 1
+                    due[i] = t + interval
+                    sent += 1
+            nxt = min(due + [until]) if due else until
+            r = select.select(fds + [measured], [], [], max(0.0, nxt - time.monotonic()))[0]
+            for fd in r:
+                try:
+                    os.read(fd, 65536)
+                except OSError:
+                    pass
+                if fd == wait_fd:
+                    return time.monotonic()
+            if wait_fd is None and time.monotonic() >= until:
+                return None
+
+    start = time.monotonic()
+    drain(measured)
+    for k in range(keys):
+        serve(start + interval * (k + 1))
+        t0 = time.monotonic()
+        os.write(measured, KEYS[k % 2])
+        sent += 1
+        got = serve(t0 + 5, wait_fd=measured)
+        lat.append((got or t0 + 5) - t0)
+    serve(time.monotonic() + interval)
+    return lat, sent
+
+
+def pct(values, p):
+    v = sorted(values)
+    return v[min(len(v) - 1, int(round(p / 100 * (len(v) - 1))))]
+
+
+def measure_echo(user, port, server_pid, keys, typists):
+    out = {}
+    sessions = [open_session(user, port)[:2] for _ in range(typists)]
+    time.sleep(1.0)
+    for fd in (fd for _, fd in sessions):
+        drain(fd)
+    for label, others in (("alone", []), ("busy", sessions[1:])):
+        c0 = cpu_ns(server_pid)
+        lat, sent = typing(sessions[0][1], others, keys)
+        ns = cpu_ns(server_pid) - c0
+        out[label] = {"p50": pct(lat, 50), "p99": pct(lat, 99), "cpu_us": ns / sent / 1000}
+    for pid, fd in sessions:
+        close_session(pid, fd)
+    return out
+
+
+def measure(name, user, port, server_pid, runs, idle, keys=200, typists=50):
     times = []
     for _ in range(runs):
         pid, fd, t = open_session(user, port)
@@ -124,8 +221,9 @@ def measure(name, user, port, server_pid, runs, idle):
     total = sum(pss_kib(p) for p in procs)
     for pid, fd in sessions:
         close_session(pid, fd)
+    echo = measure_echo(user, port, server_pid, keys, typists)
     return {"name": name, "median_s": statistics.median(times), "min_s": min(times),
-            "pss_kib": total / idle, "procs": len(procs) / idle}
+            "pss_kib": total / idle, "procs": len(procs) / idle, "echo": echo}
 
 
 def start_scrivano(exe, share, tmp, service_user=None):
@@ -139,8 +237,9 @@ def start_scrivano(exe, share, tmp, service_user=None):
     port = free_port()
     env = dict(os.environ, SCRIVANO_SHARE=share)
     log = open(os.path.join(tmp, "scrivano.log"), "w")
-    proc = subprocess.Popen([exe, "serve", "--data", data, "--listen", f"127.0.0.1:{port}"]
-                            + extra, stdout=log, stderr=log, env=env)
+    # Many sessions of one account, as the typists are: no per-user limit.
+    proc = subprocess.Popen([exe, "serve", "--data", data, "--listen", f"127.0.0.1:{port}",
+                             "--max-per-user", "0"] + extra, stdout=log, stderr=log, env=env)
     if not wait_listen(port):
         raise RuntimeError("scrivano serve did not start; see " + log.name)
     return proc, port
@@ -167,6 +266,7 @@ AllowUsers {user}
 AcceptEnv LANG LC_*
 PrintMotd no
 PrintLastLog no
+MaxStartups 100
 ForceCommand env SCRIVANO_SHARE={share} {exe} tui --book {book}
 """)
     log = os.path.join(tmp, "sshd.log")
@@ -186,6 +286,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=10, help="logins timed per server (10)")
     ap.add_argument("--idle", type=int, default=5, help="idle sessions for the PSS figure (5)")
+    ap.add_argument("--keys", type=int, default=200, help="keys timed, alone and busy (200)")
+    ap.add_argument("--typists", type=int, default=50, help="sessions typing when busy (50)")
     args = ap.parse_args()
     top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     exe = os.environ.get("SCRIVANO") or os.path.join(top, "src", "scrivano")
@@ -199,7 +301,8 @@ def main():
             made = True
         proc, port = start_scrivano(exe, share, tmp, user if made else None)
         procs.append(proc)
-        results.append(measure("scrivano", "bench", port, proc.pid, args.runs, args.idle))
+        results.append(measure("scrivano", "bench", port, proc.pid, args.runs, args.idle,
+                               args.keys, args.typists))
         if os.geteuid() != 0:
             print("sshd side skipped: it needs a system account with a password, and only "
                   "root can create one (run this script as root)")
@@ -210,7 +313,8 @@ def main():
             os.makedirs("/run/sshd", exist_ok=True)
             proc, port = start_sshd(exe, share, tmp, user)
             procs.append(proc)
-            results.append(measure("sshd+tui", user, port, proc.pid, args.runs, args.idle))
+            results.append(measure("sshd+tui", user, port, proc.pid, args.runs, args.idle,
+                                   args.keys, args.typists))
     finally:
         for p in procs:
             p.terminate()
@@ -218,14 +322,21 @@ def main():
         if made:
             subprocess.run(["userdel", "--remove", user], capture_output=True)
         shutil.rmtree(tmp, ignore_errors=True)
-    print(f"{'server':<10} {'connect→menu median':>20} {'min':>8} {'PSS/idle session':>18} {'procs':>6}")
-    for r in results:
-        print(f"{r['name']:<10} {r['median_s']*1000:>17.1f} ms {r['min_s']*1000:>5.1f} ms "
-              f"{r['pss_kib']:>14.0f} KiB {r['procs']:>6.1f}")
-    if len(results) == 2:
-        a, b = results
-        print(f"ratio scrivano/sshd: time {a['median_s']/b['median_s']:.2f}, "
-              f"memory {a['pss_kib']/b['pss_kib']:.2f}")
+    rows = [("connect→menu median", lambda r: r["median_s"] * 1000, "ms"),
+            ("echo p50 alone", lambda r: r["echo"]["alone"]["p50"] * 1000, "ms"),
+            ("echo p99 alone", lambda r: r["echo"]["alone"]["p99"] * 1000, "ms"),
+            ("echo p50, %d typing" % args.typists, lambda r: r["echo"]["busy"]["p50"] * 1000, "ms"),
+            ("echo p99, %d typing" % args.typists, lambda r: r["echo"]["busy"]["p99"] * 1000, "ms"),
+            ("CPU per key alone", lambda r: r["echo"]["alone"]["cpu_us"], "µs"),
+            ("CPU per key, %d typing" % args.typists, lambda r: r["echo"]["busy"]["cpu_us"], "µs"),
+            ("PSS per idle session", lambda r: r["pss_kib"], "KiB")]
+    print(f"{'':<24}" + "".join(f"{r['name']:>14}" for r in results) +
+          ("   ratio scrivano/sshd" if len(results) == 2 else ""))
+    for label, get, unit in rows:
+        line = f"{label:<24}" + "".join(f"{get(r):>10.2f} {unit:<3}" for r in results)
+        if len(results) == 2 and get(results[1]) > 0:
+            line += f"   {get(results[0]) / get(results[1]):>6.2f}"
+        print(line)
 
 
 if __name__ == "__main__":

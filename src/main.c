@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "commands.h"
 #include "util/i18n.h"
@@ -67,6 +68,10 @@ cmd_version(int argc, char **argv)
 int
 main(int argc, char **argv)
 {
+	/* Everything scrivano makes (the registry with its password hashes, the
+	 * books, their WAL files, the host keys) is the owner's alone, whatever
+	 * umask the shell or the service manager left us. */
+	umask(077);
 	i18n_init();
 	if (argc < 2) {
 		usage(stderr);

@@ -10,12 +10,26 @@ check $? "user add reads the password from stdin"
 grep -q 'user anna added' "$d/out"; check $? "and says so"
 [ -d "$d/data/books" ]; check $? "the data dir and its books folder are made"
 [ "$(stat -c %a "$d/data")" = 700 ]; check $? "the data dir is private (0700)"
+# Whatever umask the shell has, the registry (the password hashes) and its
+# WAL files are the owner's alone.
+(umask 022; echo pw | "$S" user add umasked --data "$d/u022" >/dev/null 2>&1)
+modes=$(stat -c %a "$d/u022" "$d/u022/books" "$d/u022"/registry.sqlite* | sort -u | tr '\n' ' ')
+[ "$modes" = "600 700 " ]; check $? "with umask 022, user add leaves the registry 0600 and its folders 0700 (got $modes)"
+(umask 000; "$S" book init "$d/u000.sqlite" >/dev/null 2>&1)
+[ "$(stat -c %a "$d/u000.sqlite")" = 600 ]; check $? "with umask 000, book init makes a book 0600"
 "$S" user list --data "$d/data" > "$d/out" 2>&1
 [ "$(cat "$d/out")" = anna ]; check $? "user list shows anna"
 if grep -a -q 'pass word' "$d/data/registry.sqlite"* 2>/dev/null; then r=1; else r=0; fi
 check $r "the password is not stored in clear"
 echo pw | "$S" user add anna --data "$d/data" > "$d/out" 2>&1
 [ $? = 1 ] && grep -q "already exists" "$d/out"; check $? "a second anna is refused"
+echo pw | "$S" user add ANNA --data "$d/data" > "$d/out" 2>&1
+[ $? = 1 ] && grep -q "already exists as 'anna'" "$d/out"; check $? "ANNA is anna: refused, naming the account"
+echo pw | "$S" user add Anna.B --data "$d/data" > /dev/null 2>&1 && "$S" user del Anna.B --data "$d/data" >/dev/null 2>&1
+check $? "a name that differs in more than case is another account"
+"$S" user lock ANNA --data "$d/data" >/dev/null 2>&1 && "$S" user list --data "$d/data" | grep -q '^anna (locked)$'
+check $? "user lock ANNA locks anna"
+"$S" user unlock Anna --data "$d/data" >/dev/null 2>&1
 echo pw | "$S" user add ../evil --data "$d/data" > "$d/out" 2>&1
 [ $? = 1 ] && grep -q "invalid user name" "$d/out"; check $? "a path trick as a name is refused"
 "$S" user add bruno --data "$d/data" < /dev/null > "$d/out" 2>&1

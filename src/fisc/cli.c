@@ -209,9 +209,8 @@ verb_html(int argc, char **argv)
 	};
 	const char *xsl = NULL, *output = NULL;
 	struct fpa_source src = { 0 };
-	char err[ERR_SIZE], *data;
+	char err[ERR_SIZE];
 	FILE *out = stdout;
-	size_t len;
 	int c, rc;
 
 	while ((c = getopt_long(argc, argv, "x:o:", opts, NULL)) != -1) {
@@ -224,12 +223,10 @@ verb_html(int argc, char **argv)
 	}
 	if (xsl == NULL || optind != argc - 1)
 		return usage();
-	if (file_read_all(argv[optind], FPA_MAX_FILE, &data, &len, err) < 0 ||
-	    fpa_source_from_memory((const unsigned char *)data, len, &src, err) < 0) {
+	if (fpa_source_read(argv[optind], &src, err) < 0) {
 		fprintf(stderr, "scrivano: %s: %s\n", argv[optind], err);
 		return 1;
 	}
-	free(data);
 	if (output && (out = fopen(output, "w")) == NULL) {
 		fprintf(stderr, _("scrivano: cannot write %s\n"), output);
 		fpa_source_free(&src);

@@ -77,6 +77,11 @@ struct fpa_source {
 /* Unwraps a .p7m (DER or base64) when data is one, else copies it. */
 int fpa_source_from_memory(const unsigned char *data, size_t len, struct fpa_source *src,
 			   char *err);
+/* The same from a file (or its bytes, read from path): a .p7m must be a
+ * signed file. */
+int fpa_source_read(const char *path, struct fpa_source *src, char *err);
+int fpa_source_from_file_data(const char *path, const unsigned char *data, size_t len,
+			      struct fpa_source *src, char *err);
 void fpa_source_free(struct fpa_source *src);
 /* 1 when data looks like a CMS/PKCS#7 envelope rather than XML. */
 int fpa_is_cms(const unsigned char *data, size_t len);

@@ -296,7 +296,7 @@ fpa_import_file(struct book *bk, const char *path, struct fpa_import *res, struc
 	memset(res, 0, sizeof *res);
 	if (file_read_all(path, FPA_MAX_FILE, &data, &len, err) < 0)
 		return -1;
-	if (fpa_source_from_memory((const unsigned char *)data, len, &src, err) < 0 ||
+	if (fpa_source_from_file_data(path, (const unsigned char *)data, len, &src, err) < 0 ||
 	    fpa_read_memory(src.xml, src.len, path, &inv, r, err) < 0) {
 		if (strncmp(err, path, strlen(path)) != 0) {
 			char sub[ERR_SIZE];

@@ -608,18 +608,12 @@ fpa_read_file(const char *path_, struct fpa_invoice **out, struct fpa_source *sr
 	      struct fpa_report *r, char *err)
 {
 	struct fpa_source local = { 0 };
-	char *data;
-	size_t len;
 	int rc;
 
 	*out = NULL;
 	if (src == NULL)
 		src = &local;
-	if (file_read_all(path_, FPA_MAX_FILE, &data, &len, err) < 0)
-		return -1;
-	rc = fpa_source_from_memory((const unsigned char *)data, len, src, err);
-	free(data);
-	if (rc < 0)
+	if (fpa_source_read(path_, src, err) < 0)
 		return -1;
 	rc = fpa_read_memory(src->xml, src->len, path_, out, r, err);
 	if (src == &local)

@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <openssl/bio.h>
 #include <openssl/cms.h>
@@ -180,6 +181,42 @@ fpa_source_from_memory(const unsigned char *data, size_t len, struct fpa_source 
 	src->xml[len] = '\0';
 	src->len = len;
 	return 0;
+}
+
+/* A name that ends in .p7m promises a signed file: one that is not says
+ * so, rather than being read as XML and called malformed. */
+static int
+named_p7m(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n >= 4 && strcasecmp(path + n - 4, ".p7m") == 0;
+}
+
+int
+fpa_source_from_file_data(const char *path, const unsigned char *data, size_t len,
+			  struct fpa_source *src, char *err)
+{
+	memset(src, 0, sizeof *src);
+	if (len > 0 && named_p7m(path) && !fpa_is_cms(data, len))
+		return err_set(err, _("not a signed file: a .p7m holds a CMS signature (DER or "
+				      "base64), and this one does not"));
+	return fpa_source_from_memory(data, len, src, err);
+}
+
+int
+fpa_source_read(const char *path, struct fpa_source *src, char *err)
+{
+	char *data;
+	size_t len;
+	int rc;
+
+	memset(src, 0, sizeof *src);
+	if (file_read_all(path, FPA_MAX_FILE, &data, &len, err) < 0)
+		return -1;
+	rc = fpa_source_from_file_data(path, (const unsigned char *)data, len, src, err);
+	free(data);
+	return rc;
 }
 
 void

@@ -1,8 +1,10 @@
 /* Who logs in: a registered public key with a verified signature, or the
  * password, asked for by the client (method "password") or by us (method
  * "keyboard-interactive", which PuTTY and older clients prefer): three
- * attempts in all, every failure answered after the same delay; the
- * listener hears of each so that it can penalize an address. */
+ * password attempts, every failure answered after the same delay. Every
+ * refused key counts too, toward max-auth-tries on the connection (so that
+ * nobody can try key after key to learn whose they are) and, like a wrong
+ * password, toward the listener's penalty for the address. */
 #include "config.h"
 
 #include <errno.h>
@@ -10,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -42,29 +45,32 @@ sleep_until(int64_t when)
 		;
 }
 
-/* Takes one of the user's session slots: a write lock on one byte of
- * DIR/sessions/NAME.lock, which the kernel drops when this process ends,
- * however it ends. 1 when a slot was free (or there is no limit). */
+/* Takes one of max slots: a write lock on one byte of DIR/sessions/NAME,
+ * which the kernel drops when this process ends, however it ends. Taken at
+ * the moment of login, so that a limit holds exactly however many logins
+ * are on their way at once. 1 when a slot was free (or there is no limit,
+ * or no way to count: said in the log), with *held its descriptor. */
 static int
-take_slot(struct conn *c)
+take_slot(struct conn *c, const char *name, int max, int *held)
 {
 	char *path;
 	int fd;
 
-	if (c->srv->max_per_user <= 0)
+	if (max <= 0)
 		return 1;
-	path = xasprintf("%s/sessions/%s.lock", c->srv->datadir, c->user);
+	path = xasprintf("%s/sessions/%s", c->srv->datadir, name);
 	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-	free(path);
 	if (fd < 0) {
-		slog(_("cannot count the sessions of %s: %s"), c->shown, strerror(errno));
+		slog(_("cannot count the sessions in %s: %s"), path, strerror(errno));
+		free(path);
 		return 1;
 	}
-	for (int i = 0; i < c->srv->max_per_user; i++) {
+	free(path);
+	for (int i = 0; i < max; i++) {
 		struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = i,
 				    .l_len = 1 };
 		if (fcntl(fd, F_SETLK, &fl) == 0) {
-			c->slot_fd = fd;
+			*held = fd;
 			return 1;
 		}
 	}
@@ -72,15 +78,54 @@ take_slot(struct conn *c)
 	return 0;
 }
 
-/* The first name given is the only one this connection may log in as. */
+/* All sessions' slots (a name no user can have), then the user's own. */
+static enum over_limit
+take_slots(struct conn *c)
+{
+	char *mine;
+	int ok;
+
+	if (!take_slot(c, ".all.lock", c->srv->max_sessions, &c->all_slot_fd))
+		return OVER_ALL;
+	mine = xasprintf("%s.lock", c->user);
+	ok = take_slot(c, mine, c->srv->max_per_user, &c->slot_fd);
+	free(mine);
+	return ok ? OVER_NONE : OVER_USER;
+}
+
+/* The first name given is the only one this connection may log in as;
+ * names are one account whatever their case, so the registered spelling
+ * is kept (it names the book, the session slots, the log lines). */
 static int
 same_user(struct conn *c, const char *user)
 {
+	char name[USER_NAME_MAX + 1];
+
 	if (c->user == NULL) {
+		if (c->reg != NULL && registry_user_name(c->reg, user, name, sizeof name) == 1)
+			user = name;
 		c->user = xstrdup(user);
 		slog_clean(c->shown, sizeof c->shown, user);
 	}
-	return strcmp(user, c->user) == 0;
+	return strcasecmp(user, c->user) == 0;
+}
+
+/* One more refused key or password: the listener hears of it, and past
+ * max-auth-tries only publickey is listed (refused from now on, as libssh
+ * cannot list none) while the session hangs up. */
+static void
+failed(struct conn *c)
+{
+	c->failures++;
+	report(c, REPORT_FAILURE);
+	if (c->failures >= c->srv->max_auth_tries)
+		ssh_set_auth_methods(c->ssh, SSH_AUTH_METHOD_PUBLICKEY);
+}
+
+static int
+tries_left(const struct conn *c)
+{
+	return c->failures < c->srv->max_auth_tries;
 }
 
 /* method: a static string, kept for the logout's log line. */
@@ -90,7 +135,7 @@ logged_in(struct conn *c, const char *method, const char *detail)
 	c->state = C_SETUP;
 	c->login_at = now_ms();
 	c->method = method;
-	c->over_limit = !take_slot(c);
+	c->over_limit = take_slots(c);
 	slog(_("login %s from %s port %d (%s%s%s)"), c->shown, c->addr, c->port, method,
 	     detail != NULL ? " " : "", detail != NULL ? detail : "");
 	report(c, REPORT_SUCCESS);
@@ -109,16 +154,28 @@ auth_pubkey(ssh_session ssh, const char *user, struct ssh_key_struct *key, char 
 	int known, rc;
 
 	(void)ssh;
-	if (c->attempts >= SERVER_MAX_ATTEMPTS || !same_user(c, user) || c->reg == NULL ||
-	    (state != SSH_PUBLICKEY_STATE_NONE && state != SSH_PUBLICKEY_STATE_VALID) ||
-	    ssh_pki_export_pubkey_base64(key, &b64) != SSH_OK)
+	if (c->attempts >= SERVER_MAX_ATTEMPTS || !tries_left(c))
 		return SSH_AUTH_DENIED;
-	known = registry_has_key(c->reg, user, b64);
-	fp = known ? key_fingerprint(ssh_key_type_to_char(ssh_key_type(key)), b64) : NULL;
+	if (!same_user(c, user) || c->reg == NULL ||
+	    (state != SSH_PUBLICKEY_STATE_NONE && state != SSH_PUBLICKEY_STATE_VALID) ||
+	    ssh_pki_export_pubkey_base64(key, &b64) != SSH_OK) {
+		failed(c);
+		return SSH_AUTH_DENIED;
+	}
+	known = registry_has_key(c->reg, c->user, b64);
+	fp = key_fingerprint(ssh_key_type_to_char(ssh_key_type(key)), b64);
 	ssh_string_free_char(b64);
-	if (!known || state == SSH_PUBLICKEY_STATE_NONE) {
+	if (!known) {
+		slog(_("refused public key %s for %s from %s port %d (failure %d of %d)"),
+		     fp != NULL ? fp : "?", c->shown, c->addr, c->port, c->failures + 1,
+		     c->srv->max_auth_tries);
 		free(fp);
-		return known ? SSH_AUTH_SUCCESS : SSH_AUTH_DENIED;
+		failed(c);
+		return SSH_AUTH_DENIED;
+	}
+	if (state == SSH_PUBLICKEY_STATE_NONE) {
+		free(fp);
+		return SSH_AUTH_SUCCESS; /* this key would do: the client signs next */
 	}
 	rc = logged_in(c, "publickey", fp != NULL ? fp : "?");
 	free(fp);
@@ -134,18 +191,18 @@ try_password(struct conn *c, const char *user, const char *password, const char 
 	int64_t t0 = now_ms();
 	int ok;
 
-	if (c->attempts >= SERVER_MAX_ATTEMPTS)
+	if (c->attempts >= SERVER_MAX_ATTEMPTS || !tries_left(c))
 		return SSH_AUTH_DENIED; /* one more before our hang-up arrived */
 	c->attempts++;
 	ok = c->reg != NULL && password != NULL &&
-	     registry_check_password(c->reg, user != NULL && same_user(c, user) ? user : "",
+	     registry_check_password(c->reg, user != NULL && same_user(c, user) ? c->user : "",
 				     password);
 	if (ok)
 		return logged_in(c, method, NULL);
 	sleep_until(t0 + c->srv->auth_floor_ms);
 	slog(_("failed %s for %s from %s port %d (attempt %d of %d)"), method, c->shown, c->addr,
 	     c->port, c->attempts, SERVER_MAX_ATTEMPTS);
-	report(c, REPORT_FAILURE);
+	failed(c);
 	/* After the last attempt nothing can continue, but libssh cannot list
 	 * no method at all: it lists publickey alone (refused from now on), so
 	 * that the client stops asking for a password that would go nowhere;
@@ -171,7 +228,7 @@ kbdint_ask(struct conn *c, ssh_message msg)
 	const char *prompts[] = { _("Password: ") };
 	char echo[] = { 0 };
 
-	if (c->attempts >= SERVER_MAX_ATTEMPTS || user == NULL) {
+	if (c->attempts >= SERVER_MAX_ATTEMPTS || !tries_left(c) || user == NULL) {
 		ssh_message_reply_default(msg);
 		return;
 	}

@@ -46,11 +46,13 @@ struct conn {
 	int port;
 	char *user;         /* the name given at the first attempt */
 	char shown[48];     /* the same, safe for the log */
-	int attempts;
+	int attempts;       /* passwords tried */
+	int failures;       /* refused keys and passwords, for max-auth-tries */
 	enum kbdint kbdint_user; /* a password asked for, and for whom */
 	const char *method;      /* how the user logged in, for the log */
-	int over_limit;     /* logged in, but the user has too many sessions */
+	enum over_limit { OVER_NONE, OVER_USER, OVER_ALL } over_limit; /* logged in, but one too many */
 	int slot_fd;        /* holds one of the user's session slots */
+	int all_slot_fd;    /* holds one of max-sessions' slots */
 	char term[TERM_MAX];
 	int cols, rows, pty;
 	char *env[ENV_MAX + 2]; /* and the server's LANG, and NULL */

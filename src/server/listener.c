@@ -216,7 +216,7 @@ penalty_note(struct listener *l, const struct report *rep)
 	if (++p->failures >= l->srv->penalty_failures) {
 		p->failures = 0;
 		p->until = p->seen + (int64_t)l->srv->penalty_seconds * 1000;
-		slog(_("%s refused for %d s after %d failed passwords"), addr,
+		slog(_("%s refused for %d s after %d failed logins"), addr,
 		     l->srv->penalty_seconds, l->srv->penalty_failures);
 	}
 }
@@ -266,6 +266,21 @@ count_kids(const struct listener *l, const char *addr, size_t *in, size_t *out,
 	}
 }
 
+/* sshd's random early drop: with out connections logging in, from start
+ * on, rate % of new ones are dropped, and more as out nears full. Silent
+ * connections that keep coming back cannot keep every slot: a real login
+ * gets a fair chance, and the banner grace frees slots fast. */
+static int
+early_drop(const struct server *srv, size_t out)
+{
+	long span = srv->startups_full - srv->startups_start;
+	long p = srv->startups_rate;
+
+	if (span > 0)
+		p += (100 - p) * ((long)out - srv->startups_start) / span;
+	return random() % 100 < p;
+}
+
 /* Why a new connection from addr must be refused, or NULL. Connections that
  * have not logged in have limits of their own, in all and per address, so
  * that idle sockets held until the grace time cannot lock everyone out. */
@@ -278,8 +293,10 @@ over_limit(const struct listener *l, const char *addr)
 	count_kids(l, addr, &in, &out, &out_addr);
 	if (srv->max_sessions > 0 && in >= (size_t)srv->max_sessions)
 		return N_("the most sessions allowed are open");
-	if (srv->max_startups > 0 && out >= (size_t)srv->max_startups)
+	if (out >= (size_t)srv->startups_full)
 		return N_("too many connections are logging in");
+	if (out >= (size_t)srv->startups_start && early_drop(srv, out))
+		return N_("too many connections are logging in (dropped at random)");
 	if (srv->max_startups_addr > 0 && out_addr >= (size_t)srv->max_startups_addr)
 		return N_("too many connections from this address are logging in");
 	return NULL;
@@ -356,7 +373,7 @@ accept_one(struct listener *l, int fd, const struct sockaddr_storage *ss, sockle
 
 	format_addr((const struct sockaddr *)ss, len, NULL, 0, addr, &port);
 	if (penalized(l, addr)) {
-		slog(_("connection from %s port %d refused: too many failed passwords lately"),
+		slog(_("connection from %s port %d refused: too many failed logins lately"),
 		     addr, port);
 		close(fd);
 		return;
@@ -473,6 +490,7 @@ listener_run(struct server *srv, int fd)
 {
 	struct listener l = { .srv = srv, .fd = fd };
 
+	srandom((unsigned)(getpid() ^ now_ms()));
 	if (setup(&l) < 0) {
 		slog(_("cannot set up the listener: %s"), strerror(errno));
 		return 1;

@@ -5,9 +5,9 @@ src_libscrivano_a_SOURCES += src/server/server.h src/server/serve.c src/server/l
 	src/server/privdrop.c src/server/strictkex.c src/ui/idle.c src/ui/idle.h
 dist_man_MANS += man/scrivano-serve.1
 EXTRA_DIST += tests/e2e/harness.py tests/e2e/test_server.py tests/e2e/test_hardening.py \
-	tests/e2e/test_clients.py tests/e2e/test_sessions.py
+	tests/e2e/test_clients.py tests/e2e/test_sessions.py tests/e2e/test_relay.py
 SCRIVANO_TESTS += tests/e2e/test_server.py tests/e2e/test_hardening.py \
-	tests/e2e/test_clients.py tests/e2e/test_sessions.py
+	tests/e2e/test_clients.py tests/e2e/test_sessions.py tests/e2e/test_relay.py
 
 check_PROGRAMS += tests/unit/test-server
 tests_unit_test_server_SOURCES = tests/unit/test-server.c

@@ -27,7 +27,14 @@
 #include "util/util.h"
 
 #define RELAY_BUF 16384
-#define RELAY_IN_MAX 65536 /* client bytes held before libssh holds the rest */
+/* Client bytes held here before libssh holds the rest. libssh reopens the
+ * client's window on every ssh_channel_read, whatever it still holds, so
+ * what it holds is only ever read all at once (when it fits here): then it
+ * holds at most its window and a half (1.28 MB + 640 kB in libssh 0.10),
+ * which this bound exceeds. Allocated as needed: an idle session holds a
+ * few bytes. */
+#define RELAY_IN_MAX (2u << 20)
+#define CONVERSION_GROWTH 4 /* the most bytes of UTF-8 for one of a charset */
 #define HANGUP_WAIT_MS 3000 /* how long a hung-up UI may take to finish */
 #define UI_ARGV_MAX 16 /* tui, its book, --relay and the terminal settings */
 
@@ -40,6 +47,8 @@ struct relay {
 	struct printer_unwrap *unwrap; /* printer jobs in the UI's output */
 	short events; /* what the master is registered for; 0 = not */
 	int ui_eof;   /* the UI's side of the pty is closed */
+	int child_changed; /* SIGCHLD came: waitpid may have news */
+	int declined; /* client bytes were left with libssh */
 	int reaped;
 	int status;
 	struct buf in; /* from the client, in UTF-8, waiting for the pty */
@@ -63,6 +72,20 @@ consumed(struct buf *b, size_t *off, size_t n)
 	if (*off < b->len)
 		return;
 	b->len = *off = 0;
+}
+
+/* Moves what waits to the front when adding n more bytes would grow the
+ * buffer, so that it never grows past what it may hold (RELAY_IN_MAX and
+ * one conversion) however long a client keeps it from draining: a paste of
+ * any size costs the same memory. */
+static void
+compact(struct buf *b, size_t *off, size_t n)
+{
+	if (*off == 0 || b->len + n < b->cap)
+		return;
+	memmove(b->data, b->data + *off, b->len - *off);
+	b->len -= *off;
+	*off = 0;
 }
 
 /* In the child: the pty's slave becomes the controlling terminal and the
@@ -268,6 +291,7 @@ read_out(struct relay *r)
 	win = ssh_channel_window_size(r->chan);
 	n = read(r->master, buf, win > 0 && win < sizeof buf ? win : sizeof buf);
 	if (n > 0) {
+		compact(&r->out, &r->out_off, (size_t)n * CONVERSION_GROWTH);
 		printer_unwrap_feed(r->unwrap, buf, (size_t)n, out_screen, out_job, r);
 		send_out(r);
 	} else if (n == 0 || (errno != EAGAIN && errno != EINTR) || r->reaped) {
@@ -349,10 +373,15 @@ take_input(struct relay *r, const void *data, size_t len)
 {
 	size_t held = pending(&r->in, r->in_off);
 
-	if (held >= RELAY_IN_MAX)
+	if (held >= RELAY_IN_MAX) {
+		r->declined = 1;
 		return 0;
-	if (len > RELAY_IN_MAX - held)
+	}
+	if (len > RELAY_IN_MAX - held) {
 		len = RELAY_IN_MAX - held;
+		r->declined = 1;
+	}
+	compact(&r->in, &r->in_off, len * CONVERSION_GROWTH);
 	if (r->conv != NULL)
 		charset_in(r->conv, data, len, &r->in);
 	else
@@ -385,21 +414,32 @@ try_reap(struct relay *r)
 		r->reaped = 1;
 }
 
-/* What the client sent while our buffer was full is still with libssh. */
+/* What the client sent while our buffer was full is still with libssh;
+ * it is read only once all of it fits here (see RELAY_IN_MAX): reading a
+ * part would reopen the client's window over the rest, and a paste would
+ * pile up in libssh's buffer. */
 static void
 pull_input(struct relay *r)
 {
-	char buf[RELAY_BUF];
+	int avail;
 
-	while (pending(&r->in, r->in_off) < RELAY_IN_MAX && !r->ui_eof &&
-	       ssh_channel_poll(r->chan, 0) > 0) {
-		size_t room = RELAY_IN_MAX - pending(&r->in, r->in_off);
-		int n = ssh_channel_read_nonblocking(r->chan, buf,
-						     (uint32_t)(room < sizeof buf ? room : sizeof buf), 0);
+	/* Only after a refusal: asking libssh costs a poll() when it holds
+	 * nothing, on every key. */
+	if (!r->declined)
+		return;
+	while (!r->ui_eof && (avail = ssh_channel_poll(r->chan, 0)) > 0 &&
+	       (size_t)avail <= RELAY_IN_MAX - pending(&r->in, r->in_off)) {
+		char *tmp = xmalloc((size_t)avail);
+		int n = ssh_channel_read_nonblocking(r->chan, tmp, (uint32_t)avail, 0);
+
+		if (n > 0)
+			take_input(r, tmp, (size_t)n);
+		free(tmp);
 		if (n <= 0)
 			break;
-		take_input(r, buf, (size_t)n);
 	}
+	if (r->ui_eof || ssh_channel_poll(r->chan, 0) <= 0)
+		r->declined = 0;
 }
 
 int
@@ -408,7 +448,12 @@ relay_step(struct relay *r)
 	send_out(r);
 	flush_in(r);
 	pull_input(r);
-	try_reap(r);
+	/* waitpid only when SIGCHLD said something changed, or the UI's side
+	 * is closed: not twice on every key. */
+	if (r->child_changed || r->ui_eof) {
+		r->child_changed = 0;
+		try_reap(r);
+	}
 	/* Once the UI is gone, whatever it left in the pty still goes out. */
 	if (r->reaped)
 		read_out(r);
@@ -416,12 +461,21 @@ relay_step(struct relay *r)
 	return !(r->ui_eof && r->reaped && pending(&r->out, r->out_off) == 0);
 }
 
+void
+relay_sigchld(struct relay *r)
+{
+	r->child_changed = 1;
+}
+
 int64_t
 relay_stalled_ms(const struct relay *r)
 {
+	int64_t ms;
+
 	if (r->stalled_since == 0 || pending(&r->out, r->out_off) == 0)
 		return 0;
-	return now_ms() - r->stalled_since;
+	ms = now_ms() - r->stalled_since;
+	return ms > 0 ? ms : 1; /* stalled from this very moment is stalled */
 }
 
 int

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -25,8 +26,11 @@
 struct serve_opts {
 	char *data, *listen, *service_user, *log;
 	long login_grace, max_sessions, max_per_user, penalty_failures, penalty_time;
-	long max_startups, max_startups_addr, idle_timeout, idle_warning, stall_timeout;
-	char *kex, *ciphers, *macs, *pubkeys;
+	long max_startups_addr, idle_timeout, idle_warning, stall_timeout;
+	long max_auth_tries, banner_grace;
+	char *max_startups;
+	char *kex, *ciphers, *macs, *hostkeys, *pubkeys;
+	int legacy;
 };
 
 #define O(field) offsetof(struct serve_opts, field)
@@ -47,14 +51,18 @@ static const struct opt_def serve_defs[] = {
 	  N_("time from connecting to a running session") },
 	{ "max-sessions", OPT_INT, O(max_sessions), 0, 100000, "64",
 	  N_("logged-in sessions at once, 0 for no limit") },
-	{ "max-startups", OPT_INT, O(max_startups), 1, 10000, "10",
-	  N_("connections not logged in yet, at once") },
-	{ "max-startups-per-address", OPT_INT, O(max_startups_addr), 1, 10000, "3",
+	{ "banner-grace", OPT_SECONDS, O(banner_grace), 1, 3600, "5s",
+	  N_("time from connecting to the client's SSH banner") },
+	{ "max-startups", OPT_STRING, O(max_startups), 0, 0, "40:30:100",
+	  N_("connections not logged in yet: START:RATE:FULL, or N") },
+	{ "max-startups-per-address", OPT_INT, O(max_startups_addr), 1, 10000, "30",
 	  N_("connections not logged in yet from one address, at once") },
 	{ "max-per-user", OPT_INT, O(max_per_user), 0, 1000, "4",
 	  N_("sessions of one user at once, 0 for no limit") },
+	{ "max-auth-tries", OPT_INT, O(max_auth_tries), 1, 100, "6",
+	  N_("refused keys and passwords before a connection is closed") },
 	{ "penalty-failures", OPT_INT, O(penalty_failures), 0, 1000, "5",
-	  N_("failed passwords that get an address refused, 0 for never") },
+	  N_("failed logins (keys, passwords) that get an address refused, 0 for never") },
 	{ "penalty-time", OPT_SECONDS, O(penalty_time), 0, 86400, "5m",
 	  N_("how long such an address is refused") },
 	{ "idle-timeout", OPT_SECONDS, O(idle_timeout), 0, 7 * 86400, "30m",
@@ -63,48 +71,54 @@ static const struct opt_def serve_defs[] = {
 	  N_("the forms warn this long before that") },
 	{ "stall-timeout", OPT_SECONDS, O(stall_timeout), 1, 3600, "60s",
 	  N_("a client that reads none of its output for this long is dropped") },
-	{ "kex-algorithms", OPT_STRING, O(kex), 0, 0,
-	  "curve25519-sha256,curve25519-sha256@libssh.org,ecdh-sha2-nistp256,"
-	  "diffie-hellman-group16-sha512,diffie-hellman-group14-sha256",
+	{ "kex", OPT_STRING, O(kex), 0, 0,
+	  "curve25519-sha256,curve25519-sha256@libssh.org,diffie-hellman-group16-sha512,"
+	  "diffie-hellman-group18-sha512,diffie-hellman-group14-sha256",
 	  N_("key exchange methods, in order of preference") },
 	{ "ciphers", OPT_STRING, O(ciphers), 0, 0,
 	  "aes256-gcm@openssh.com,aes128-gcm@openssh.com,chacha20-poly1305@openssh.com,"
 	  "aes256-ctr,aes128-ctr",
 	  N_("ciphers, in order of preference") },
 	{ "macs", OPT_STRING, O(macs), 0, 0,
-	  "hmac-sha2-256-etm@openssh.com,hmac-sha2-512-etm@openssh.com,hmac-sha2-256,"
-	  "hmac-sha2-512",
+	  "hmac-sha2-256-etm@openssh.com,hmac-sha2-512-etm@openssh.com",
 	  N_("message authentication codes (for the ciphers that need one)") },
+	{ "hostkey-algorithms", OPT_STRING, O(hostkeys), 0, 0,
+	  "ssh-ed25519,rsa-sha2-512,rsa-sha2-256",
+	  N_("how the host key signs, in order of preference") },
 	{ "pubkey-algorithms", OPT_STRING, O(pubkeys), 0, 0,
 	  "ssh-ed25519,ecdsa-sha2-nistp256,ecdsa-sha2-nistp384,ecdsa-sha2-nistp521,"
 	  "sk-ssh-ed25519@openssh.com,sk-ecdsa-sha2-nistp256@openssh.com,"
 	  "rsa-sha2-512,rsa-sha2-256",
 	  N_("the kinds of user key accepted for login") },
+	{ "legacy", OPT_BOOL, O(legacy), 0, 0, "no",
+	  N_("also offer diffie-hellman-group14-sha1 and hmac-sha1, for old clients (logged)") },
 };
 #undef O
 
 /* What each option's value looks like, in serve_defs' order. */
 static const char *const serve_metavars[] = {
-	"DIR", "ADDR:PORT", "USER", "WHERE", "TIME", "N", "N", "N", "N", "N", "TIME",
-	"TIME", "TIME", "TIME", "LIST", "LIST", "LIST", "LIST",
+	"DIR", "ADDR:PORT", "USER", "WHERE", "TIME", "N", "TIME", "S:R:F", "N", "N",
+	"N", "N", "TIME", "TIME", "TIME", "TIME", "LIST", "LIST", "LIST", "LIST", "LIST",
+	"yes|no",
 };
 _Static_assert(ARRAY_LEN(serve_metavars) == ARRAY_LEN(serve_defs), "one metavar per option");
 
-/* Which libssh option each algorithm list sets. The host keys are the
- * server's own, ed25519 first; RSA signs with SHA-2 only. */
-#define HOSTKEY_ALGORITHMS "ssh-ed25519,rsa-sha2-512,rsa-sha2-256"
+/* Which libssh option each algorithm list sets, and what the legacy set
+ * adds to it. */
 static const struct {
 	enum ssh_bind_options_e opt;
 	size_t offset;
-	const char *name;
+	const char *name, *legacy;
 } algorithms[] = {
-	{ SSH_BIND_OPTIONS_KEY_EXCHANGE, offsetof(struct serve_opts, kex), "kex-algorithms" },
-	{ SSH_BIND_OPTIONS_CIPHERS_C_S, offsetof(struct serve_opts, ciphers), "ciphers" },
-	{ SSH_BIND_OPTIONS_CIPHERS_S_C, offsetof(struct serve_opts, ciphers), "ciphers" },
-	{ SSH_BIND_OPTIONS_HMAC_C_S, offsetof(struct serve_opts, macs), "macs" },
-	{ SSH_BIND_OPTIONS_HMAC_S_C, offsetof(struct serve_opts, macs), "macs" },
+	{ SSH_BIND_OPTIONS_KEY_EXCHANGE, offsetof(struct serve_opts, kex), "kex", LEGACY_KEX },
+	{ SSH_BIND_OPTIONS_CIPHERS_C_S, offsetof(struct serve_opts, ciphers), "ciphers", NULL },
+	{ SSH_BIND_OPTIONS_CIPHERS_S_C, offsetof(struct serve_opts, ciphers), "ciphers", NULL },
+	{ SSH_BIND_OPTIONS_HMAC_C_S, offsetof(struct serve_opts, macs), "macs", LEGACY_MAC },
+	{ SSH_BIND_OPTIONS_HMAC_S_C, offsetof(struct serve_opts, macs), "macs", LEGACY_MAC },
+	{ SSH_BIND_OPTIONS_HOSTKEY_ALGORITHMS, offsetof(struct serve_opts, hostkeys),
+	  "hostkey-algorithms", NULL },
 	{ SSH_BIND_OPTIONS_PUBKEY_ACCEPTED_KEY_TYPES, offsetof(struct serve_opts, pubkeys),
-	  "pubkey-algorithms" },
+	  "pubkey-algorithms", NULL },
 };
 
 /* The command line, kept for SIGHUP, and the options it gave at start. */
@@ -194,10 +208,51 @@ check_algorithms(enum ssh_bind_options_e opt, const char *name, const char *list
 	return rc;
 }
 
+/* max-startups: START:RATE:FULL as sshd's MaxStartups (1 <= START <=
+ * FULL, RATE a percentage), or N alone for N:100:N. */
+static int
+parse_startups(const char *s, int *start, int *rate, int *full, char *err)
+{
+	long v[3];
+	int n = 0;
+	const char *p = s;
+
+	while (n < 3) {
+		char *end;
+		if (*p < '0' || *p > '9')
+			break;
+		v[n++] = strtol(p, &end, 10);
+		p = end;
+		if (*p != ':')
+			break;
+		p++;
+	}
+	if (n == 1 && *p == '\0') {
+		v[1] = 100;
+		v[2] = v[0];
+		n = 3;
+	}
+	if (n != 3 || *p != '\0' || v[0] < 1 || v[0] > 10000 || v[1] < 1 || v[1] > 100 ||
+	    v[2] < v[0] || v[2] > 10000) {
+		if (err != NULL)
+			err_set(err, _("max-startups: '%s' is not START:RATE:FULL (1 <= START <= "
+				       "FULL <= 10000, RATE 1 to 100) nor a number"), s);
+		return -1;
+	}
+	*start = (int)v[0];
+	*rate = (int)v[1];
+	*full = (int)v[2];
+	return 0;
+}
+
 /* The values that the table's ranges cannot check. */
 static int
 check_opts(const struct serve_opts *o, char *err)
 {
+	int a, b, c;
+
+	if (parse_startups(o->max_startups, &a, &b, &c, err) < 0)
+		return -1;
 	if (strcmp(o->log, "stderr") != 0 && strcmp(o->log, "syslog") != 0)
 		return err_set(err, _("log: '%s' is neither stderr nor syslog"), o->log);
 	for (size_t i = 0; i < ARRAY_LEN(algorithms); i++)
@@ -213,13 +268,18 @@ set_algorithms(ssh_bind bind, const struct serve_opts *o, char *err)
 {
 	for (size_t i = 0; i < ARRAY_LEN(algorithms); i++) {
 		const char *v = *(char *const *)((const char *)o + algorithms[i].offset);
-		if (ssh_bind_options_set(bind, algorithms[i].opt, v) < 0)
-			return err_set(err, _("libssh refuses the algorithms %s: %s"), v,
-				       ssh_get_error(bind));
+		char *list = o->legacy && algorithms[i].legacy != NULL
+				     ? xasprintf("%s,%s", v, algorithms[i].legacy)
+				     : xstrdup(v);
+		int rc = ssh_bind_options_set(bind, algorithms[i].opt, list);
+
+		if (rc < 0)
+			err_set(err, _("libssh refuses the algorithms %s: %s"), list,
+				ssh_get_error(bind));
+		free(list);
+		if (rc < 0)
+			return -1;
 	}
-	if (ssh_bind_options_set(bind, SSH_BIND_OPTIONS_HOSTKEY_ALGORITHMS, HOSTKEY_ALGORITHMS) < 0)
-		return err_set(err, _("libssh refuses the algorithms %s: %s"), HOSTKEY_ALGORITHMS,
-			       ssh_get_error(bind));
 	return 0;
 }
 
@@ -230,8 +290,11 @@ apply_limits(struct server *srv, const struct serve_opts *o)
 	srv->login_grace = (int)o->login_grace;
 	srv->max_sessions = (int)o->max_sessions;
 	srv->max_per_user = (int)o->max_per_user;
-	srv->max_startups = (int)o->max_startups;
+	parse_startups(o->max_startups, &srv->startups_start, &srv->startups_rate,
+		       &srv->startups_full, NULL);
+	srv->banner_grace = (int)o->banner_grace;
 	srv->max_startups_addr = (int)o->max_startups_addr;
+	srv->max_auth_tries = (int)o->max_auth_tries;
 	srv->penalty_failures = (int)o->penalty_failures;
 	srv->penalty_seconds = (int)o->penalty_time;
 	srv->idle_timeout = (int)o->idle_timeout;
@@ -291,6 +354,58 @@ check_datadir(const struct server *srv, char *err)
 	return rc;
 }
 
+/* A file of the data folder that others than its owner may read or write
+ * (mode bits in mask) is refused, as sshd's StrictModes refuses a shared
+ * authorized_keys: the registry holds the password hashes, a book someone
+ * else's accounts. A file that is not there is no problem. */
+static int
+check_private(const char *path, mode_t mask, int is_dir, char *err)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return 0;
+	if ((st.st_mode & mask) == 0)
+		return 0;
+	if (is_dir)
+		return err_set(err, _("%s may be changed by others (mode %03o): make it private "
+				      "with chmod 700 %s"), path, (unsigned)(st.st_mode & 0777), path);
+	return err_set(err, _("%s may be read or changed by others (mode %03o): make it "
+			      "private with chmod 600 %s"), path, (unsigned)(st.st_mode & 0777),
+		       path);
+}
+
+/* The registry and every book, with their WAL files. */
+static int
+check_private_files(const char *datadir, char *err)
+{
+	static const char *const tails[] = { "", "-wal", "-shm" };
+	char *books = xasprintf("%s/books", datadir), *path;
+	struct dirent *e;
+	DIR *d;
+	int rc = 0;
+
+	if (check_private(datadir, 022, 1, err) < 0 || check_private(books, 022, 1, err) < 0)
+		rc = -1;
+	for (size_t i = 0; rc == 0 && i < ARRAY_LEN(tails); i++) {
+		path = xasprintf("%s/registry.sqlite%s", datadir, tails[i]);
+		rc = check_private(path, 077, 0, err);
+		free(path);
+	}
+	if (rc == 0 && (d = opendir(books)) != NULL) {
+		while (rc == 0 && (e = readdir(d)) != NULL) {
+			if (e->d_name[0] == '.' || strstr(e->d_name, ".sqlite") == NULL)
+				continue;
+			path = xasprintf("%s/%s", books, e->d_name);
+			rc = check_private(path, 077, 0, err);
+			free(path);
+		}
+		closedir(d);
+	}
+	free(books);
+	return rc;
+}
+
 /* Started as root, the data folder is checked as the service user, and a
  * failure says how to give it the folder. */
 static int
@@ -319,6 +434,9 @@ make_bind(struct hostkeys *hk, const struct serve_opts *o, char *err)
 	}
 	/* Never read /etc/ssh/libssh_server_config: we say what we serve. */
 	ssh_bind_options_set(bind, SSH_BIND_OPTIONS_PROCESS_CONFIG, &no_config);
+	/* SSH-2.0-scrivano_0.1: the program, not the library's version (which
+	 * scanners compare wrongly, 0.10 < 0.7, and flag old CVEs for). */
+	ssh_bind_options_set(bind, SSH_BIND_OPTIONS_BANNER, PACKAGE "_" PACKAGE_VERSION);
 	if (set_algorithms(bind, o, err) < 0 || hostkeys_use(bind, hk, err) < 0) {
 		ssh_bind_free(bind);
 		return NULL;
@@ -354,15 +472,21 @@ prepare(struct server *srv, const struct serve_opts *a, int *fd, char *shown, si
 				      "'scrivano user add NAME --data %s'"), a->data, a->data);
 	if (srv->datadir == NULL)
 		return err_set(err, _("cannot use the data folder %s: %s"), a->data, strerror(errno));
-	if (check_datadir_as_service(srv, a->service_user, err) < 0)
+	if (check_datadir_as_service(srv, a->service_user, err) < 0 ||
+	    check_private_files(srv->datadir, err) < 0)
 		return -1;
 	if ((srv->self_exe = self_exe(err)) == NULL)
 		return -1;
-	if (listener_open(a->listen, fd, shown, size, err) < 0)
-		return -1;
+	/* The host keys first (made on the first start, which takes a while
+	 * for RSA): once the port accepts, every connection gets its banner
+	 * at once. */
 	if (hostkeys_load(srv->datadir, &hk, err) < 0)
 		return -1;
 	if ((srv->bind = make_bind(&hk, a, err)) == NULL) {
+		hostkeys_free(&hk);
+		return -1;
+	}
+	if (listener_open(a->listen, fd, shown, size, err) < 0) {
 		hostkeys_free(&hk);
 		return -1;
 	}

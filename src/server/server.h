@@ -12,6 +12,10 @@
 #define SERVER_DEFAULT_LISTEN "127.0.0.1:2222"
 #define SERVER_MAX_ATTEMPTS 3 /* password attempts per connection */
 #define SERVER_ADDR_MAX 64    /* an address as text, with room for IPv6 */
+/* The legacy set (option legacy, off by default): for old thin clients'
+ * emulators that know nothing newer; a session that uses it is logged. */
+#define LEGACY_KEX "diffie-hellman-group14-sha1"
+#define LEGACY_MAC "hmac-sha1"
 
 /* Everything a connection's process needs, set up by the listener. */
 struct server {
@@ -21,10 +25,15 @@ struct server {
 	ssh_bind bind;  /* algorithms and the host key, shared by sessions */
 	int login_grace;      /* seconds from connect to a running shell */
 	int max_sessions;     /* logged-in sessions at once, 0 = no limit */
-	int max_startups;     /* connections not logged in yet, at once */
+	/* Connections not logged in yet, at once, as sshd's MaxStartups: from
+	 * start on, a new one is dropped at random, rate % of them, rising to
+	 * all at full. */
+	int startups_start, startups_rate, startups_full;
+	int banner_grace;     /* seconds for the client's SSH banner */
 	int max_startups_addr; /* ...of them from one address */
 	int max_per_user;     /* sessions of one user at once, 0 = no limit */
-	int penalty_failures; /* failed passwords from one address... */
+	int max_auth_tries;   /* refused keys and passwords on one connection */
+	int penalty_failures; /* failed logins (keys, passwords) from one address... */
 	int penalty_seconds;  /* ...refuse it this long; 0 = never */
 	int auth_floor_ms;    /* a failed password is answered no sooner */
 	int idle_timeout;     /* seconds without a key before a session ends, 0 = never */
@@ -119,6 +128,8 @@ void relay_resize(struct relay *r, int cols, int rows);
 /* After each poll round: moves what can move and sets what to wait for.
  * Returns 1 while the UI runs, 0 once it has ended and its output is sent. */
 int relay_step(struct relay *r);
+/* SIGCHLD came: the next step asks waitpid about the UI. */
+void relay_sigchld(struct relay *r);
 /* Milliseconds for which output has waited for a client that takes none
  * (its window stays shut); 0 while it reads. */
 int64_t relay_stalled_ms(const struct relay *r);

@@ -21,12 +21,50 @@
 #include <unistd.h>
 
 #include "server/conn.h"
+#include "term/keymap.h"
+#include "term/termtype.h"
+#include "ui/actions.h"
 #include "ui/idle.h"
 #include "users/users.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
 static struct conn *sig_conn; /* for the signal handler's pipe */
+
+/* The banner grace: SIGALRM during the key exchange. A client that has not
+ * sent its SSH banner by then has its socket shut (libssh's wait ends),
+ * and the alarm is set again for the last guard, whose default action ends
+ * the process. */
+static ssh_session banner_ssh;
+static int banner_fd = -1;
+static unsigned banner_rest;
+static volatile sig_atomic_t banner_late;
+
+static void
+on_banner_alarm(int sig)
+{
+	(void)sig;
+	if (ssh_get_clientbanner(banner_ssh) == NULL) { /* reads a field: safe here */
+		banner_late = 1;
+		shutdown(banner_fd, SHUT_RDWR);
+	}
+	signal(SIGALRM, SIG_DFL);
+	alarm(banner_rest);
+}
+
+static void
+banner_watch(struct conn *c, int fd)
+{
+	unsigned last = (unsigned)c->srv->login_grace + 10;
+
+	if (c->srv->banner_grace <= 0 || c->srv->banner_grace >= c->srv->login_grace)
+		return;
+	banner_ssh = c->ssh;
+	banner_fd = fd;
+	banner_rest = last - (unsigned)c->srv->banner_grace;
+	signal(SIGALRM, on_banner_alarm);
+	alarm((unsigned)c->srv->banner_grace);
+}
 
 static void
 on_signal(int sig)
@@ -45,12 +83,15 @@ on_signal(int sig)
 static int
 on_sig_pipe(socket_t fd, int revents, void *userdata)
 {
+	struct conn *c = userdata;
 	unsigned char buf[64];
+	ssize_t n;
 
 	(void)revents;
-	(void)userdata;
-	while (read(fd, buf, sizeof buf) > 0)
-		;
+	while ((n = read(fd, buf, sizeof buf)) > 0)
+		for (ssize_t i = 0; i < n; i++)
+			if (buf[i] == SIGCHLD && c->relay != NULL)
+				relay_sigchld(c->relay);
 	return 0;
 }
 
@@ -74,7 +115,9 @@ wait_client_close(struct conn *c)
 }
 
 /* Exit status (or signal) from a wait status, EOF, close: the way a
- * session ends. */
+ * session ends. Forms ended by a signal are told as exit-signal, and also
+ * as the status a shell would give (128 + the signal), since OpenSSH's
+ * client and many others read exit-status alone. */
 static void
 close_channel(struct conn *c, int status)
 {
@@ -82,6 +125,7 @@ close_channel(struct conn *c, int status)
 		const char *name = sigabbrev_np(WTERMSIG(status));
 		ssh_channel_request_send_exit_signal(c->chan, name != NULL ? name : "KILL",
 						     WCOREDUMP(status) != 0, "", "");
+		ssh_channel_request_send_exit_status(c->chan, 128 + WTERMSIG(status));
 	} else {
 		ssh_channel_request_send_exit_status(c->chan, WEXITSTATUS(status));
 	}
@@ -127,6 +171,30 @@ user_terminal_settings(struct conn *c, struct ui_spec *spec, struct term_setting
 		spec->keys = ts->keys;
 }
 
+/* The forms read the same shared key files, and go on with the built-in
+ * keys when one has a mistake, showing it; the log gets it here, where it
+ * is kept (the forms' own output goes to the user's screen only). */
+static void
+log_key_problems(struct conn *c)
+{
+	struct keymap *km = keymap_new(action_names, ACT_COUNT);
+	struct buf errs = { 0 };
+	char line[ERR_SIZE];
+
+	if (keymap_load_term(km, c->term, NULL, &errs, NULL) > 0) {
+		const char *p = errs.data;
+		while (*p != '\0') {
+			size_t n = strcspn(p, "\n");
+			snprintf(line, sizeof line, "%.*s", (int)n, p);
+			slog(_("session of %s (TERM %s): %s; the built-in keys are in use"), c->shown,
+			     c->term, line);
+			p += n + (p[n] == '\n');
+		}
+	}
+	buf_free(&errs);
+	keymap_free(km);
+}
+
 static void
 start_ui(struct conn *c)
 {
@@ -146,6 +214,7 @@ start_ui(struct conn *c)
 	if (client_locale(c) == NULL && c->srv->lang != NULL && env_value_allowed(c->srv->lang))
 		c->env[c->nenv++] = xasprintf("LANG=%s", c->srv->lang);
 	client_env_to_utf8(c);
+	log_key_problems(c);
 
 	if (relay_start(&c->relay, &spec, c->ev, c->chan, err) < 0) {
 		slog(_("cannot start the forms for %s: %s"), c->shown, err);
@@ -242,6 +311,9 @@ step_login(struct conn *c, int gone)
 	} else if (c->attempts >= SERVER_MAX_ATTEMPTS) {
 		end_before_login(c, _("too many failed passwords"),
 				 "too many authentication failures");
+	} else if (c->failures >= c->srv->max_auth_tries) {
+		end_before_login(c, _("too many refused keys and passwords"),
+				 "too many authentication failures");
 	} else if (grace_over(c)) {
 		end_before_login(c, _("login grace time over"), "login grace time over");
 	}
@@ -255,9 +327,12 @@ step_setup(struct conn *c, int gone)
 		end_gone(c, _("the client left"));
 	else if (c->got_term)
 		end_stopping(c);
-	else if (c->over_limit && (c->shell || c->refusal != NULL))
+	else if (c->over_limit == OVER_USER && (c->shell || c->refusal != NULL))
 		end_refused(c, N_("too many sessions are open for this user; close one and try "
 				  "again."), N_("too many sessions of this user"));
+	else if (c->over_limit == OVER_ALL && (c->shell || c->refusal != NULL))
+		end_refused(c, N_("the most sessions allowed are open; try again later."),
+			    N_("the most sessions allowed are open"));
 	else if (c->refusal != NULL)
 		end_refused(c, c->refusal, c->refusal_why);
 	else if (c->shell)
@@ -316,6 +391,28 @@ static void (*const steps[])(struct conn *c, int gone) = {
 	[C_UI] = step_ui,
 };
 
+/* Once the forms run, the next poll waits for the first of the deadlines
+ * that can pass without any event (the idle backstop, a stalled client,
+ * the stop): an idle session costs no wake-ups; every other change comes
+ * as an event (a key, the forms' output, a signal through the pipe). */
+#define UI_POLL_MAX_MS 60000
+
+static int
+ui_poll_timeout(const struct conn *c)
+{
+	int64_t now = now_ms(), wait = UI_POLL_MAX_MS, stalled = relay_stalled_ms(c->relay);
+
+	if (c->srv->idle_timeout > 0) {
+		int64_t at = c->last_key + (int64_t)(c->srv->idle_timeout + IDLE_BACKSTOP_S) * 1000;
+		wait = at - now < wait ? at - now : wait;
+	}
+	if (stalled > 0 && (int64_t)c->srv->stall_timeout * 1000 - stalled < wait)
+		wait = (int64_t)c->srv->stall_timeout * 1000 - stalled;
+	if (c->stop_deadline != 0 && c->stop_deadline - now < wait)
+		wait = c->stop_deadline - now;
+	return wait < 0 ? 0 : (int)wait + 1;
+}
+
 /* How long the next poll may wait: the login deadline, or a second. */
 static int
 poll_timeout(const struct conn *c)
@@ -323,7 +420,7 @@ poll_timeout(const struct conn *c)
 	int64_t left;
 
 	if (c->state == C_UI)
-		return 1000;
+		return ui_poll_timeout(c);
 	left = c->start + (int64_t)c->srv->login_grace * 1000 - now_ms();
 	return left <= 0 ? 0 : left > 1000 ? 1000 : (int)left;
 }
@@ -417,13 +514,34 @@ conn_free(struct conn *c)
 		free(c->env[i]);
 	if (c->slot_fd >= 0)
 		close(c->slot_fd);
+	if (c->all_slot_fd >= 0)
+		close(c->all_slot_fd);
 	free(c->user);
+}
+
+/* A client that took the legacy set is named in the log: the admin sees
+ * who still needs it. */
+static void
+log_legacy(const struct conn *c)
+{
+	const char *used[] = { ssh_get_kex_algo(c->ssh), ssh_get_hmac_in(c->ssh),
+			       ssh_get_hmac_out(c->ssh) };
+
+	for (size_t i = 0; i < ARRAY_LEN(used); i++) {
+		if (used[i] == NULL || (strcmp(used[i], LEGACY_KEX) != 0 &&
+					strcmp(used[i], LEGACY_MAC) != 0))
+			continue;
+		slog(_("connection from %s port %d uses the legacy %s"), c->addr, c->port, used[i]);
+		if (i == 1 && used[2] != NULL && strcmp(used[1], used[2]) == 0)
+			break; /* the same MAC both ways: said once */
+	}
 }
 
 int
 session_run(struct server *srv, int fd, const char *addr, int port)
 {
-	struct conn c = { .srv = srv, .port = port, .slot_fd = -1, .start = now_ms() };
+	struct conn c = { .srv = srv, .port = port, .slot_fd = -1, .all_slot_fd = -1,
+			  .start = now_ms() };
 	char err[ERR_SIZE];
 
 	str_copy(c.addr, addr, sizeof c.addr);
@@ -444,9 +562,14 @@ session_run(struct server *srv, int fd, const char *addr, int port)
 		return 1;
 	}
 	strictkex_watch();
+	banner_watch(&c, fd);
 	if (ssh_handle_key_exchange(c.ssh) != SSH_OK) {
 		const char *why = ssh_get_error(c.ssh);
-		if (now_ms() - c.start >= (int64_t)srv->login_grace * 1000)
+		char late[64];
+		if (banner_late) {
+			snprintf(late, sizeof late, _("no SSH banner in %d s"), srv->banner_grace);
+			why = late;
+		} else if (now_ms() - c.start >= (int64_t)srv->login_grace * 1000)
 			why = _("login grace time over");
 		else if (why == NULL || *why == '\0')
 			why = _("the key exchange failed");
@@ -460,6 +583,7 @@ session_run(struct server *srv, int fd, const char *addr, int port)
 		conn_free(&c);
 		return 1;
 	}
+	log_legacy(&c);
 	/* Until now SIGTERM simply ended us, in the middle of the key exchange
 	 * as anywhere; from now on it ends the session cleanly. */
 	sigaction(SIGTERM, &(struct sigaction){ .sa_handler = on_signal, .sa_flags = SA_RESTART },

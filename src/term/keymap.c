@@ -426,6 +426,17 @@ keymap_load(struct keymap *km, const char *path, struct buf *errs)
 	return n;
 }
 
+/* keymaps/default.keys as it was at build time. */
+static const char builtin_keys[] =
+#include "term/default-keys.h"
+	;
+
+int
+keymap_load_builtin(struct keymap *km, struct buf *errs)
+{
+	return keymap_parse(km, KEYMAP_BUILTIN_NAME, builtin_keys, errs);
+}
+
 /* The ncurses code for a raw sequence: the one it already knows, or a new
  * one taught with define_key. */
 static int

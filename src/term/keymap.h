@@ -37,6 +37,12 @@ int keymap_parse(struct keymap *km, const char *file, const char *text, struct b
 /* Reads the file at path (a missing file is a mistake). */
 int keymap_load(struct keymap *km, const char *path, struct buf *errs);
 
+/* Reads the default.keys built into the program: what a session falls
+ * back on when a key file it reads has a mistake. Returns the mistakes
+ * (none: a test checks it). */
+#define KEYMAP_BUILTIN_NAME "(built-in default.keys)"
+int keymap_load_builtin(struct keymap *km, struct buf *errs);
+
 /* After the terminal is set up: teaches ncurses the raw sequences the key
  * files name (define_key) and the numeric keypad's application-mode codes.
  * Problems are added to errs; returns their number. */

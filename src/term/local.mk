@@ -12,6 +12,14 @@ tests_unit_test_printer_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_printer_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-printer
 src_libscrivano_a_SOURCES += src/term/keymap.c src/term/keymap.h src/term/termtype.c src/term/termtype.h
+# default.keys is also built in, as a C string: the keys a session falls
+# back on when a shared key file has a mistake.
+BUILT_SOURCES += src/term/default-keys.h
+CLEANFILES += src/term/default-keys.h
+src/term/default-keys.h: $(srcdir)/keymaps/default.keys
+	$(MKDIR_P) src/term
+	$(AM_V_GEN)sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' \
+		$(srcdir)/keymaps/default.keys >$@
 nobase_dist_pkgdata_DATA += keymaps/default.keys keymaps/vt100.keys keymaps/vt220.keys \
 	keymaps/linux.keys keymaps/putty.keys keymaps/xterm.keys keymaps/wy60.keys \
 	keymaps/scoansi.keys

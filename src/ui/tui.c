@@ -152,11 +152,9 @@ tui_load_screens(struct screen ***screens, size_t *n, struct buf *errs)
 	return errors;
 }
 
-/* Every key file is checked on its own; the map used is default.keys with
- * the terminal's file over it (its own, or its family's), then the user's
- * own key file, whose mistakes are only noted. */
+/* --check: every key file is checked on its own, each over default.keys. */
 static int
-load_keys(struct files *f, const struct tui_opts *o, struct buf *errs, struct buf *notes)
+check_key_files(struct files *f, struct buf *errs)
 {
 	size_t n;
 	int errors = 0;
@@ -179,14 +177,53 @@ load_keys(struct files *f, const struct tui_opts *o, struct buf *errs, struct bu
 		errors += bad;
 		keymap_free(km);
 	}
-	f->keys = keymap_new(action_names, ACT_COUNT);
-	if (errors == 0)
-		errors += keymap_load_term(f->keys, o->term, o->keys, errs, notes);
-	if (errors == 0 && notes->len == 0 && o->keys != NULL)
-		buf_printf(&f->checked, _("key file %s (the user's own)\n"), o->keys);
 	free(def);
 	free_names(names, n);
 	return errors;
+}
+
+/* The map used is default.keys with the terminal's file over it (its own,
+ * or its family's), then the user's own key file, whose mistakes are only
+ * noted. --check stops at any mistake in any key file; a session whose
+ * shared files have one goes on with the built-in default.keys, and the
+ * first mistake heads the notes (the status line shows it). */
+static int
+load_keys(struct files *f, const struct tui_opts *o, struct buf *errs, struct buf *notes)
+{
+	struct buf bad = { 0 }, user = { 0 };
+	const char *shown;
+	int errors = 0;
+
+	if (o->check && (errors = check_key_files(f, errs)) > 0)
+		return errors;
+	f->keys = keymap_new(action_names, ACT_COUNT);
+	if (keymap_load_term(f->keys, o->term, o->keys, &bad, &user) == 0 || o->check) {
+		errors += bad.len > 0;
+		if (errors == 0 && user.len == 0 && o->keys != NULL)
+			buf_printf(&f->checked, _("key file %s (the user's own)\n"), o->keys);
+		if (bad.len > 0)
+			buf_add(errs, bad.data, bad.len);
+		if (user.len > 0)
+			buf_add(notes, user.data, user.len);
+		buf_free(&bad);
+		buf_free(&user);
+		return errors;
+	}
+	keymap_free(f->keys);
+	buf_free(&user);
+	shown = bad.data;
+	/* The status line has 80 columns: keymaps/xterm.keys:12, not the whole
+	 * path of the share folder. */
+	if (str_starts(bad.data, share_dir()) && bad.data[strlen(share_dir())] == '/')
+		shown += strlen(share_dir()) + 1;
+	f->keys = keymap_new(action_names, ACT_COUNT);
+	buf_printf(notes, _("%.*s; the built-in keys are in use\n"),
+		   (int)strcspn(shown, "\n"), shown);
+	keymap_load_builtin(f->keys, notes);
+	if (o->keys != NULL && *o->keys != '\0')
+		keymap_load(f->keys, o->keys, notes);
+	buf_free(&bad);
+	return 0;
 }
 
 static void

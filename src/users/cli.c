@@ -320,7 +320,7 @@ cmd_user(int argc, char **argv)
 	const char *datadir = getenv("SCRIVANO_DATA");
 	const struct user_verb *verb;
 	struct registry *reg;
-	char err[ERR_SIZE];
+	char err[ERR_SIZE], name[USER_NAME_MAX + 1];
 	int c, i, rc;
 
 	if (datadir == NULL || *datadir == '\0')
@@ -345,6 +345,10 @@ cmd_user(int argc, char **argv)
 		fprintf(stderr, "scrivano: %s\n", err);
 		return 1;
 	}
+	/* ALICE names the account alice. */
+	if (!verb->create && verb->nargs > 0 &&
+	    registry_user_name(reg, argv[i], name, sizeof name) == 1)
+		argv[i] = name;
 	rc = verb->run(reg, argv + i, err);
 	registry_close(reg);
 	if (rc < 0) {

@@ -211,8 +211,11 @@ registry_add(struct registry *r, const char *name, const char *password, char *e
 		return err_set(err, _("the password must not be empty"));
 	if ((hash = password_hash(password, err)) == NULL)
 		return -1;
-	if (sqlite3_prepare_v2(r->db, "INSERT INTO users (name, hash) VALUES (?1, ?2)", -1, &st,
-			       NULL) != SQLITE_OK) {
+	/* One account per name whatever its case: ALICE is alice. */
+	if (sqlite3_prepare_v2(r->db,
+			       "INSERT INTO users (name, hash) SELECT ?1, ?2 WHERE NOT EXISTS"
+			       " (SELECT 1 FROM users WHERE name = ?1 COLLATE NOCASE)",
+			       -1, &st, NULL) != SQLITE_OK) {
 		free(hash);
 		return err_set(err, _("user registry %s: %s"), r->path, sqlite3_errmsg(r->db));
 	}
@@ -221,11 +224,35 @@ registry_add(struct registry *r, const char *name, const char *password, char *e
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	free(hash);
-	if (rc == SQLITE_CONSTRAINT)
+	if (rc == SQLITE_CONSTRAINT || (rc == SQLITE_DONE && sqlite3_changes(r->db) == 0)) {
+		char had[USER_NAME_MAX + 1];
+		if (registry_user_name(r, name, had, sizeof had) == 1 && strcmp(had, name) != 0)
+			return err_set(err, _("user '%s' already exists as '%s' (names differ by more "
+					      "than case)"), name, had);
 		return err_set(err, _("user '%s' already exists"), name);
+	}
 	if (rc != SQLITE_DONE)
 		return err_set(err, _("user registry %s: %s"), r->path, sqlite3_errmsg(r->db));
 	return 0;
+}
+
+int
+registry_user_name(struct registry *r, const char *name, char *out, size_t size)
+{
+	sqlite3_stmt *st;
+	int found = 0;
+
+	if (!user_name_valid(name) ||
+	    sqlite3_prepare_v2(r->db, "SELECT name FROM users WHERE name = ?1 COLLATE NOCASE"
+			       " ORDER BY name = ?1 DESC LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		str_copy(out, (const char *)sqlite3_column_text(st, 0), size);
+		found = 1;
+	}
+	sqlite3_finalize(st);
+	return found;
 }
 
 int

@@ -29,6 +29,10 @@ int registry_list(struct registry *r, void (*fn)(const char *name, int locked, v
  * otherwise; it costs the same time whether or not the user exists. */
 int registry_check_password(struct registry *r, const char *name, const char *password);
 
+/* Names are one account whatever their case: copies the registered
+ * spelling of name into out and returns 1, or 0 when there is none. */
+int registry_user_name(struct registry *r, const char *name, char *out, size_t size);
+
 /* DIR/books/NAME.sqlite, newly allocated; NULL for an invalid name. */
 char *user_book_path(const char *datadir, const char *name);
 

@@ -1,7 +1,8 @@
 """End-to-end tests of the ways in, with other clients than OpenSSH's
 defaults: chacha20 and AES ciphers, keyboard-interactive (OpenSSH forced to it, PuTTY's plink,
 Dropbear's dbclient), and, through paramiko, a public key offered without a
-signature (a probe) or with a forged one, which never logs anyone in."""
+signature (a probe) or with a forged one, which never logs anyone in; ssh-audit
+on the defaults, and a client that knows only the legacy set."""
 
 import os
 import re
@@ -65,6 +66,61 @@ def test_ciphers(srv):
         tap.ok("OpenSSH with %s (and strict key exchange) logs in" % cipher,
                menu and status == 0 and ("cipher: %s" % cipher) in c.text()
                and "without strict key exchange" not in srv.log(), c.text()[-1500:])
+
+
+# Debian 12's ssh-audit (2.5.0) predates strict key exchange (the Terrapin
+# defence of December 2023) and calls its marker an unknown algorithm: that
+# one warning is the scanner's age, not the server's.
+AUDIT_TOO_OLD = re.compile(r"^\(kex\) kex-strict-s-v00@openssh\.com\s+-- \[warn\] unknown algorithm$")
+
+
+def test_audit(srv):
+    """ssh-audit on the defaults: no fail, no warn."""
+    if shutil.which("ssh-audit") is None:
+        tap.skip("ssh-audit finds no fail and no warn", "ssh-audit not installed "
+                 "(tools/deps test installs it)")
+        return
+    r = subprocess.run(["ssh-audit", "-n", "-p", str(srv.port), "127.0.0.1"],
+                       capture_output=True, text=True, timeout=60)
+    bad = [line for line in r.stdout.splitlines()
+           if re.search(r"\[(fail|warn)\]|^\(cve\)", line) and not AUDIT_TOO_OLD.match(line)]
+    tap.ok("ssh-audit on the defaults: no fail, no warn, no CVE (%d lines)" % len(bad),
+           "# key exchange" in r.stdout and not bad, "\n".join(bad) or r.stdout + r.stderr)
+    tap.ok("the banner names scrivano", "banner: SSH-2.0-scrivano_" in r.stdout, r.stdout)
+
+
+LEGACY_CLIENT = ["-o", "KexAlgorithms=diffie-hellman-group14-sha1", "-o", "MACs=hmac-sha1",
+                 "-c", "aes128-ctr"]
+
+
+def test_legacy_refused(srv):
+    """A client that knows only diffie-hellman-group14-sha1 and hmac-sha1
+    (an old thin client's emulator) is refused by default."""
+    with srv.client("anna", "secret", ssh_args=LEGACY_CLIENT) as c:
+        status = c.wait_exit(10)
+    tap.ok("a client limited to the legacy set is refused by default (status %s)" % status,
+           status == 255 and srv.wait_log(r"closed before login: kex error .*client "
+                                          r"\[diffie-hellman-group14-sha1"), srv.log())
+
+
+def test_legacy_allowed():
+    """With legacy = yes, the same client logs in, and the log says it used
+    the legacy set."""
+    with Server(users={"anna": "secret"}, args=["--legacy", "yes", "--penalty-failures", "0"],
+                tap=tap) as srv:
+        with srv.client("anna", "secret", ssh_args=LEGACY_CLIENT) as c:
+            menu = sees_menu(c)
+            status = quit_menu(c) if menu else None
+        tap.ok("with legacy = yes it logs in and sees the menu", menu and status == 0,
+               c.text()[-1500:])
+        tap.ok("and the log names the legacy algorithms it used",
+               srv.wait_log(r"uses the legacy diffie-hellman-group14-sha1") and
+               srv.wait_log(r"uses the legacy hmac-sha1"), srv.log())
+        with srv.client("anna", "secret") as c:
+            menu = sees_menu(c)
+            quit_menu(c)
+        tap.ok("a modern client still gets the modern algorithms (nothing logged for it)",
+               menu and srv.log().count("uses the legacy") == 2, srv.log())
 
 
 def test_kbdint_failures(srv):
@@ -252,6 +308,9 @@ def main():
         test_plink(srv)
         test_dbclient(srv)
         test_probe(srv)
+        test_audit(srv)
+        test_legacy_refused(srv)
+    test_legacy_allowed()
     tap.diag("%.1f s" % (time.time() - t0))
     return tap.done()
 

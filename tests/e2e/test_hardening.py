@@ -121,6 +121,55 @@ def test_max_sessions(srv):
     srv.wait_sessions(0)
 
 
+def logins_at_once(srv, users):
+    """OpenSSH logins of these users started at the same moment; each ends
+    with the forms shown or with its client gone. Returns (clients, how
+    many got the forms)."""
+    clients = [srv.client(u, "secret") for u in users]
+    shown = 0
+    for c in clients:
+        end = time.time() + 60
+        while time.time() < end:
+            c.pump(0.05)
+            if "Main menu" in c.screen_text():
+                shown += 1
+                break
+            if c.proc.poll() is not None:
+                while c.pump(0.1):
+                    pass
+                break
+    return clients, shown
+
+
+def test_office(srv):
+    """30 people of one office behind one NAT address log in at the same
+    moment, with the default limits: all get in."""
+    srv.wait_sessions(0)
+    clients, shown = logins_at_once(srv, ["clerk%d" % i for i in range(30)])
+    tap.ok("30 logins at once from one address, default limits: all 30 get the forms "
+           "(%d did)" % shown, shown == 30, srv.log()[-3000:])
+    for c in clients:
+        c.close()
+    srv.wait_sessions(0, 20)
+
+
+def test_max_sessions_exact(srv):
+    """max-sessions holds exactly: 70 logins at once with 64 allowed leave 64
+    in, and the other 6 are told why (each is checked again at its login)."""
+    srv.wait_sessions(0)
+    clients, shown = logins_at_once(srv, ["anna"] * 70)
+    told = sum("the most sessions allowed are open" in c.text() for c in clients)
+    ui = sum(1 for c in clients if c.proc.poll() is None)
+    tap.ok("70 logins at once with max-sessions 64: 64 get the forms, 6 are told "
+           "(%d in, %d told, %d clients left)" % (shown, told, ui),
+           shown == 64 and told == 6 and ui == 64, srv.log()[-3000:])
+    tap.ok("the 6 are logged", len(re.findall(r"logout anna .*: the most sessions allowed "
+                                              r"are open", srv.log())) == 6, srv.log()[-3000:])
+    for c in clients:
+        c.close()
+    srv.wait_sessions(0, 20)
+
+
 def test_max_per_user(srv):
     # ssh -N logs in and asks for no shell: a session that holds its slot.
     before = len(re.findall(r"login anna from", srv.log()))
@@ -168,13 +217,13 @@ def test_penalty(srv):
     for _ in range(5):
         with srv.client("anna", "wrong") as c:
             c.wait_exit(10)
-    penalized = srv.wait_log(r"127\.0\.0\.1 refused for 300 s after 5 failed passwords")
+    penalized = srv.wait_log(r"127\.0\.0\.1 refused for 300 s after 5 failed logins")
     with srv.client("anna", "secret") as c:
         status = c.wait_exit(5)
     tap.ok("after 5 failed passwords the address is refused, even with the right one",
            penalized and status == 255 and "login anna" not in srv.log(),
            "status %s: %s" % (status, c.text()))
-    tap.ok("the refusal is logged", srv.wait_log("refused: too many failed passwords lately"),
+    tap.ok("the refusal is logged", srv.wait_log("refused: too many failed logins lately"),
            srv.log())
     fp = srv.fingerprint
     srv.send_signal(signal.SIGHUP)
@@ -184,6 +233,103 @@ def test_penalty(srv):
     with srv.client("anna", "secret") as c:
         logged_in = srv.wait_log(r"login anna from")
     tap.ok("and forgets the penalty: the user gets in", logged_in, srv.log())
+
+
+class SilentFlood:
+    """Silent TCP connections, one from each of n loopback addresses
+    (127.0.0.2 ...), each opened again as soon as the server closes it."""
+
+    def __init__(self, srv, n):
+        import threading
+        self.srv, self.stop, self.opened = srv, threading.Event(), 0
+        self.threads = [threading.Thread(target=self._hold, args=("127.0.0.%d" % (2 + i),),
+                                         daemon=True) for i in range(n)]
+        for t in self.threads:
+            t.start()
+
+    def _hold(self, addr):
+        while not self.stop.is_set():
+            try:
+                s = socket.create_connection(("127.0.0.1", self.srv.port), timeout=1,
+                                             source_address=(addr, 0))
+            except OSError:
+                continue
+            self.opened += 1
+            s.settimeout(0.2)
+            while not self.stop.is_set():
+                try:
+                    if not s.recv(4096):
+                        break
+                except socket.timeout:
+                    continue
+                except OSError:
+                    break
+            s.close()
+
+    def end(self):
+        self.stop.set()
+        for t in self.threads:
+            t.join()
+
+
+def test_silent_flood():
+    """Twenty silent connections from 20 addresses of 127.0.0.0/8, each back
+    at once when closed, lock nobody out: a real login gets its forms while
+    they go on, and they are closed after the short banner grace (2 s here)
+    rather than the login grace (20 s)."""
+    with Server(args=["--banner-grace", "2"], tap=tap) as srv:
+        waiting, prompted = at_prompt(srv)  # sent its banner, then sits at the prompt
+        flood = SilentFlood(srv, 20)
+        held = srv.wait_log(r"connection from 127\.0\.0\.\d+ port", 10) or True
+        end = time.time() + 10
+        while flood.opened < 20 and time.time() < end:
+            time.sleep(0.05)
+        with srv.client("anna", "secret") as c:
+            got_in = c.wait_for(re.compile(r"Quit\s*$", re.M), 15)
+        closed = srv.wait_log(r"closed before login: no SSH banner in 2 s", 10, count=20)
+        flood.end()
+        tap.ok("a real login gets its forms during a silent flood from 20 addresses "
+               "(%d silent connections opened)" % flood.opened,
+               held and flood.opened >= 20 and got_in, srv.log()[-3000:])
+        tap.ok("the silent connections are closed after the banner grace, and logged",
+               closed, srv.log()[-3000:])
+        waiting.send("secret\r")  # longer than the banner grace at the prompt
+        tap.ok("a client that sent its banner and sat at the password prompt meanwhile "
+               "is not closed: it logs in", prompted and
+               waiting.wait_for(re.compile(r"Quit\s*$", re.M), 15), waiting.text()[-500:])
+        waiting.close()
+
+
+def test_refused_keys():
+    """Every refused public key counts, as a wrong password does: 10 keys
+    not registered, offered on one connection, end it after max-auth-tries
+    (6); the refusals count toward the address's penalty (10 here), so the
+    next connection's keys bring it and the right password is refused."""
+    import subprocess
+    with Server(args=["--penalty-failures", "10"], tap=tap) as srv:
+        keys = []
+        for i in range(10):
+            path = os.path.join(srv.top, "stranger%d" % i)
+            subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", path],
+                           check=True)
+            keys += ["-i", path]
+        only_keys = ["-o", "PubkeyAuthentication=yes", "-o", "IdentitiesOnly=yes",
+                     "-o", "PreferredAuthentications=publickey"] + keys
+        with srv.client("anna", None, ssh_args=only_keys) as c:
+            status = c.wait_exit(15)
+        cut = srv.wait_log("closed before login: too many refused keys and passwords")
+        refused = len(re.findall(r"refused public key SHA256:\S+ for anna", srv.log()))
+        tap.ok("10 unknown keys on one connection: the server closes it after 6 (%d "
+               "refused, status %s)" % (refused, status), cut and refused == 6 and
+               status == 255, srv.log())
+        with srv.client("anna", None, ssh_args=only_keys) as c:
+            c.wait_exit(15)
+        penalized = srv.wait_log(r"127\.0\.0\.1 refused for 300 s after 10 failed logins")
+        with srv.client("anna", "secret") as c:
+            status = c.wait_exit(10)
+        tap.ok("the refused keys count toward the penalty: after 10 the right password "
+               "is refused", penalized and status == 255 and "login anna" not in srv.log(),
+               "status %s: %s" % (status, srv.log()))
 
 
 def test_sigterm(srv):
@@ -255,6 +401,14 @@ def main():
     with Server(tap=tap) as srv:  # the default penalty: 5 failures, 5 minutes
         test_penalty(srv)
         test_sigterm(srv)
+    test_refused_keys()
+    test_silent_flood()
+    with Server(users={"clerk%d" % i: "secret" for i in range(30)}, tap=tap) as srv:
+        test_office(srv)
+    with Server(args=["--max-sessions", "64", "--max-startups", "100",
+                      "--max-startups-per-address", "100", "--max-per-user", "0"],
+                tap=tap) as srv:
+        test_max_sessions_exact(srv)
     tap.diag("%.1f s" % (time.time() - t0))
     return tap.done()
 

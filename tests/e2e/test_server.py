@@ -6,6 +6,7 @@ import fcntl
 import os
 import re
 import signal
+import socket
 import stat
 import struct
 import subprocess
@@ -14,7 +15,7 @@ import termios
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import SANITIZER_ENV, SCRIVANO, SERVICE_USER, Server, Tap, base_env  # noqa: E402
+from harness import SANITIZER_ENV, SCRIVANO, SERVICE_USER, Server, Tap, base_env, free_port  # noqa: E402
 
 tap = Tap()
 
@@ -36,6 +37,60 @@ def test_startup_refusals(srv):
     r = run_serve("--data", srv.datadir, "--listen", "127.0.0.1")
     tap.ok("address without a port: refused", r.returncode != 0 and "port" in r.stderr,
            r.stderr)
+    # Like sshd's StrictModes: files others may read are not served.
+    for path in (os.path.join(srv.datadir, "registry.sqlite"), srv.book_path("anna")):
+        made = not os.path.exists(path)
+        if made:
+            subprocess.run([SCRIVANO, "book", "init", path], capture_output=True, env=base_env())
+        os.chmod(path, 0o644)
+        r = run_serve("--data", srv.datadir, "--listen", "127.0.0.1:%d" % srv.port)
+        tap.ok("%s readable by others: refused, saying how to fix it" % os.path.basename(path),
+               r.returncode == 1 and "chmod 600 " + path in r.stderr, r.stderr)
+        os.chmod(path, 0o600)
+        if made:
+            os.unlink(path)
+    os.chmod(srv.datadir, 0o777)
+    r = run_serve("--data", srv.datadir, "--listen", "127.0.0.1:%d" % srv.port)
+    os.chmod(srv.datadir, 0o700)
+    tap.ok("a data folder others may write to: refused",
+           r.returncode == 1 and "chmod 700 " + srv.datadir in r.stderr, r.stderr)
+
+
+def test_first_start():
+    """On the first start the host keys are made before the port listens:
+    the first connection finds them made and gets its banner, and a login
+    right away works."""
+    srv = Server(users={"anna": "secret"}, tap=tap)
+    keys = os.path.join(srv.datadir, "hostkeys")
+    try:
+        srv.port = port = free_port()
+        srv.logfile = open(srv.logpath, "ab")
+        srv.proc = subprocess.Popen(
+            [srv.exe, "serve", "--data", srv.datadir, "--listen", "127.0.0.1:%d" % port] +
+            srv.args, stdin=subprocess.DEVNULL, stdout=srv.logfile, stderr=srv.logfile,
+            env=srv.serve_env)
+        sock = None
+        while sock is None and srv.proc.poll() is None:
+            try:
+                sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+            except OSError:
+                time.sleep(0.005)
+        made = sorted(os.listdir(keys)) if os.path.isdir(keys) else []
+        banner = sock.recv(64) if sock is not None else b""
+        tap.ok("when the port first accepts, both host keys are already made",
+               "ssh_host_ed25519_key" in made and "ssh_host_rsa_key" in made, repr(made))
+        tap.ok("and the connection gets the SSH banner", banner.startswith(b"SSH-2.0-"),
+               repr(banner))
+        if sock is not None:
+            sock.close()
+        with srv.client("anna", "secret") as c:
+            tap.ok("a login right after the first start gets the forms",
+                   c.wait_for("Main menu", 10), c.text())
+    finally:
+        srv.stop()
+        if tap.failed:
+            tap.diag(srv.log())
+        srv.cleanup()
 
 
 def test_host_key(srv):
@@ -363,6 +418,7 @@ def main():
         test_refused_requests(srv)
         test_survives_sessions(srv)
         test_restart(srv)
+    test_first_start()
     tap.diag("%.1f s" % (time.time() - t0))
     return tap.done()
 

@@ -147,6 +147,35 @@ def test_kill9(srv):
         c.close()
 
 
+def test_ui_killed(srv):
+    """The forms' process killed: the client gets an exit status (128 + the
+    signal, as a shell gives it), not a connection simply gone."""
+    srv.wait_sessions(0)
+    with srv.client("anna", "secret") as c:
+        painted = c.wait_for(MENU, 10) and srv.wait_sessions(1)
+        ui = ui_pids(srv).get(srv.sessions()[0]) if painted else None
+        if ui is not None:
+            os.kill(ui, signal.SIGKILL)
+        status = c.wait_exit(10)
+    tap.ok("the forms killed with SIGKILL: the OpenSSH client exits with 137",
+           ui is not None and status == 137, "status %s: %s" % (status, srv.log()))
+    tap.ok("and the log says so", srv.wait_log(r"logout anna .*: the forms ended by signal 9"),
+           srv.log())
+
+
+def test_name_case(srv):
+    """A name is one account whatever its case: ANNA logs in as anna, to
+    anna's book."""
+    srv.wait_sessions(0)
+    with srv.client("ANNA", "secret") as c:
+        painted = c.wait_for(MENU, 10)
+        c.close()
+    tap.ok("ANNA with anna's password gets the forms", painted, c.screen_text())
+    tap.ok("as anna (the registered spelling names the session and its book)",
+           srv.wait_log(r"login anna from 127\.0\.0\.1") and "login ANNA" not in srv.log() and
+           not os.path.exists(srv.book_path("ANNA")), srv.log())
+
+
 def shown(c):
     """The screen as the user sees it, highlighted cells included (the
     menu's bar is only reverse video)."""
@@ -280,6 +309,8 @@ def main():
         test_idle(srv)
         test_stall(srv)
         test_kill9(srv)
+        test_ui_killed(srv)
+        test_name_case(srv)
         test_service_user(srv)
         test_options(srv)
         test_reload(srv.top)

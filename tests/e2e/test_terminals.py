@@ -42,6 +42,7 @@ def fill_book(srv, user, names):
                    [(n, "Bologna") for n in names])
     db.commit()
     db.close()
+    srv.give_datadir()  # made here, as root: the service user's, as the server's books are
 
 
 def set_user(srv, user, setting, value):
@@ -151,6 +152,7 @@ def test_print_as_shown():
                            (cur.lastrowid, reg))
             db.commit()
             db.close()
+            srv.give_datadir()
             with srv.client("pia", "pw", term="xterm") as c:
                 c.wait_for(re.compile(r"Quit$"), 10)
                 c.send("3")
@@ -223,6 +225,49 @@ def test_user_keys(srv):
         tap.is_eq("and quits cleanly", c.wait_exit(10), 0)
 
 
+def test_broken_shared_keys():
+    """A typo in a shared key file (keymaps/xterm.keys) costs a message, not
+    the session: the forms go on with the built-in keys, the status line
+    names the file and line, and the log keeps it."""
+    top = tempfile.mkdtemp(prefix="scrivano-e2e-keys-")
+    os.chmod(top, 0o755)
+    try:
+        share = os.path.join(top, "share")
+        for d in ("screens", "keymaps", "data"):
+            shutil.copytree(os.path.join(os.environ["SCRIVANO_SHARE"], d),
+                            os.path.join(share, d))
+        path = os.path.join(share, "keymaps", "xterm.keys")
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        lines.insert(len(lines) - 1, "sav F2")
+        typo = len(lines) - 1
+        with open(path, "w", encoding="utf-8") as f:
+            f.write("\n".join(lines))
+        with Server(users={"anna": "pw"}, tap=tap, env={"SCRIVANO_SHARE": share}) as srv:
+            where = "xterm.keys:%d: unknown action 'sav'" % typo
+            with srv.client("anna", "pw", term="xterm") as c:
+                shown = c.wait_for(where, 10)
+                tap.ok("an xterm session starts anyway, and its status line names the "
+                       "broken file and line", shown and "Main menu" in c.screen_text(),
+                       c.screen_text())
+                tap.ok("the built-in keys work: F10 quits", to_list(c) and
+                       quit_from_list(c) == 0, c.screen_text())
+            tap.ok("the log names the file and line",
+                   srv.wait_log(r"session of anna \(TERM xterm\): \S*" + re.escape(where)),
+                   srv.log())
+            with srv.client("anna", "pw", term="vt100") as c:
+                tap.ok("a vt100 session (another key file) shows no such message",
+                       c.wait_for("Main menu", 10) and c.settle() is not False and
+                       "unknown action" not in c.screen_text(), c.screen_text())
+        env = base_env(SCRIVANO_SHARE=share)
+        r = subprocess.run([SCRIVANO, "tui", "--check"], capture_output=True, text=True,
+                           env=env, timeout=30)
+        tap.ok("scrivano tui --check still fails on it, naming the line",
+               r.returncode == 1 and where in r.stderr, r.stderr)
+    finally:
+        shutil.rmtree(top, ignore_errors=True)
+
+
 def test_unknown_term(srv):
     with srv.client("anna", "pw", term="nosuch-term") as c:
         tap.ok("an unknown TERM gets a one-line notice",
@@ -282,6 +327,7 @@ def main():
         test_small_window(srv)
         test_tall_window(srv)
     test_print_as_shown()
+    test_broken_shared_keys()
     return tap.done()
 
 

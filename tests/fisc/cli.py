@@ -230,6 +230,18 @@ def test_p7m():
         f.write(b"\x30\x82\x01\x00" + b"\x00" * 300)
     rc, out, err = run("check", junk)
     ok(rc == 1 and "CMS" in out, "a broken .p7m: %s" % out.strip())
+    # A .p7m that is no signed file at all (text, or a bare XML renamed)
+    # says so, instead of "not well-formed XML".
+    for what, data in (("text", b"this is not a signature\n"),
+                       ("XML", open(sample("FPR01"), "rb").read())):
+        plain = os.path.join(tmp, "plain.xml.p7m")
+        with open(plain, "wb") as f:
+            f.write(data)
+        for verb in (["check"], ["show"], ["import", "--book", os.path.join(tmp, "p.sqlite")]):
+            rc, out, err = run(*verb, plain)
+            ok(rc == 1 and "not a signed file" in out + err and "well-formed" not in out + err,
+               "a .p7m holding %s: %s says it is not a signed file: %s" %
+               (what, verb[0], (out + err).strip()))
 
 
 def test_html():

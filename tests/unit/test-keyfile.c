@@ -176,6 +176,33 @@ shipped(void)
 	keymap_free(km);
 }
 
+/* The built-in default.keys (what a session falls back on) parses with no
+ * mistake and binds what the shipped file binds. */
+static void
+builtin(void)
+{
+	struct keymap *km = fresh(), *file = fresh();
+	struct buf errs = { 0 }, a = { 0 }, b = { 0 };
+	char *def = share_path("keymaps/default.keys");
+
+	is_int(keymap_load_builtin(km, &errs), 0, "the built-in default.keys parses");
+	is_str(errs.data ? errs.data : "", "", "with no message");
+	keymap_load(file, def, &errs);
+	for (int i = 0; i < ACT_COUNT; i++) {
+		keymap_describe(km, i, &a);
+		keymap_describe(file, i, &b);
+		buf_adds(&a, "\n");
+		buf_adds(&b, "\n");
+	}
+	is_str(a.data, b.data, "and binds every action as keymaps/default.keys does");
+	free(def);
+	buf_free(&errs);
+	buf_free(&a);
+	buf_free(&b);
+	keymap_free(km);
+	keymap_free(file);
+}
+
 int
 main(void)
 {
@@ -184,5 +211,6 @@ main(void)
 	bad_files();
 	override();
 	shipped();
+	builtin();
 	return tap_done();
 }
