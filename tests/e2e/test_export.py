@@ -41,6 +41,7 @@ def make_book(srv, user, others=0):
                    [("Fornitore %04d" % i,) for i in range(others)])
     db.commit()
     db.close()
+    srv.give_datadir()  # made here, as root (umask 077): the service user's
 
 
 def to_suppliers(c):

@@ -43,6 +43,7 @@ def make_book(srv, user, customers=(), supplier=None):
                    "'mario.rossi@example.it')", (cur.lastrowid,))
     db.commit()
     db.close()
+    srv.give_datadir()  # made here, as root (umask 077): the service user's
 
 
 def job_in(raw, start=START, stop=STOP):
