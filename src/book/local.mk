@@ -50,3 +50,6 @@ EXTRA_DIST += bench/primanota.sh
 # scrivano primanota import: CSV and camt.053 into a book, matched, again, refused.
 EXTRA_DIST += tests/primanota-import.sh
 SCRIVANO_TESTS += tests/primanota-import.sh
+# End to end through OpenSSH: Import (Esc b) in the prima nota's list.
+SCRIVANO_TESTS += tests/e2e/test_pn_import.py
+EXTRA_DIST += tests/e2e/test_pn_import.py
