@@ -10,5 +10,6 @@ int cmd_user(int argc, char **argv);
 int cmd_fatturapa(int argc, char **argv);
 int cmd_book(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_primanota(int argc, char **argv);
 
 #endif

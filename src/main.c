@@ -34,6 +34,9 @@ static const struct command commands[] = {
 	  N_("export --book BOOK [--filter CONDITIONS] [--sort COLUMN] [--reverse] "
 	     "[--format italian|plain] [--bom|--no-bom] [--output FILE] SCREEN"),
 	  N_("write a list as it shows, filtered and sorted, as CSV"), cmd_export },
+	{ "primanota",
+	  N_("primanota import FILE --account NAME [--map COLMAP] [--format camt|csv] --book BOOK"),
+	  N_("import a bank statement (camt.053 or CSV) into an account"), cmd_primanota },
 	{ "help", N_("help"), N_("show this list"), cmd_help },
 	{ "version", N_("version"), N_("show the version"), cmd_version },
 };

@@ -13,6 +13,8 @@
 struct book {
 	sqlite3 *db;
 	char *path;
+	int depth;       /* book_begin calls not yet committed or rolled back */
+	int commit_gone; /* the last book_commit, inside another, failed and rolled back */
 };
 
 int
@@ -46,25 +48,70 @@ book_exec(struct book *b, const char *sql, char *err)
 	return 0;
 }
 
+/* The outermost begin is BEGIN IMMEDIATE; one inside it is a SAVEPOINT, so
+ * that a caller may hold one transaction around functions that hold their
+ * own (the bank import around record_save): an inner rollback undoes its
+ * own part only, and nothing is written until the outermost commit. */
 int
 book_begin(struct book *b, char *err)
 {
-	return book_exec(b, "BEGIN IMMEDIATE", err);
+	char sql[48];
+
+	b->commit_gone = 0;
+	if (b->depth > 0 && sqlite3_get_autocommit(b->db))
+		b->depth = 0; /* SQLite rolled the transaction back by itself (an I/O error) */
+	if (b->depth == 0)
+		snprintf(sql, sizeof sql, "BEGIN IMMEDIATE");
+	else
+		snprintf(sql, sizeof sql, "SAVEPOINT book_%d", b->depth);
+	if (book_exec(b, sql, err) < 0)
+		return -1;
+	b->depth++;
+	return 0;
 }
 
 int
 book_commit(struct book *b, char *err)
 {
-	if (book_exec(b, "COMMIT", err) < 0) {
+	char sql[48];
+
+	if (b->depth <= 1)
+		snprintf(sql, sizeof sql, "COMMIT");
+	else
+		snprintf(sql, sizeof sql, "RELEASE book_%d", b->depth - 1);
+	if (book_exec(b, sql, err) < 0) {
+		int inner = b->depth > 1;
+
 		book_rollback(b);
+		/* an outer one leaves no transaction, where a second rollback
+		 * does nothing anyway; an inner one must not undo its parent */
+		b->commit_gone = inner;
 		return -1;
 	}
+	if (b->depth > 0)
+		b->depth--;
+	b->commit_gone = 0;
 	return 0;
 }
 
 void
 book_rollback(struct book *b)
 {
+	char sql[80];
+
+	/* the callers' usual "commit failed, roll back": done already */
+	if (b->commit_gone) {
+		b->commit_gone = 0;
+		return;
+	}
+	if (b->depth > 1 && !sqlite3_get_autocommit(b->db)) {
+		b->depth--;
+		snprintf(sql, sizeof sql, "ROLLBACK TO book_%d; RELEASE book_%d", b->depth,
+			 b->depth);
+		sqlite3_exec(b->db, sql, NULL, NULL, NULL);
+		return;
+	}
+	b->depth = 0;
 	if (!sqlite3_get_autocommit(b->db))
 		sqlite3_exec(b->db, "ROLLBACK", NULL, NULL, NULL);
 }

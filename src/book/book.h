@@ -18,7 +18,12 @@ const char *book_path(const struct book *b);
 /* Schema version this build writes; a book with a higher one is refused. */
 int book_schema_version(void);
 
-/* One transaction per write: begin (IMMEDIATE), then commit or rollback. */
+/* One transaction per write: begin (IMMEDIATE), then commit or rollback.
+ * They nest: a begin inside another's transaction is a savepoint, whose
+ * commit keeps its changes for the outer commit and whose rollback undoes
+ * them alone; the outermost commit writes, its rollback undoes everything.
+ * A rollback after a failed commit (which rolled back already) does
+ * nothing more. */
 int book_begin(struct book *b, char *err);
 int book_commit(struct book *b, char *err);
 void book_rollback(struct book *b);

@@ -11,6 +11,9 @@ src_libscrivano_a_SOURCES += src/book/drafts.c src/book/drafts.h
 # The prima nota (issue 12): accounts, entries, balances, the period view.
 src_libscrivano_a_SOURCES += src/book/primanota.c src/book/primanota.h src/book/pn-impl.h \
 	src/book/pn-accounts.c
+# Bank statements into the prima nota (pn_import), and scrivano primanota import.
+src_libscrivano_a_SOURCES += src/book/pn-import.c src/book/pn-cli.c
+dist_man_MANS += man/scrivano-primanota.1
 nobase_dist_pkgdata_DATA += screens/accounts.scr screens/primanota.scr screens/pn-period.scr \
 	data/causali.txt
 check_PROGRAMS += tests/unit/test-registers
@@ -44,3 +47,9 @@ check_PROGRAMS += bench/primanota-bench
 bench_primanota_bench_SOURCES = bench/primanota-bench.c
 bench_primanota_bench_LDADD = src/libscrivano.a $(ALL_LIBS)
 EXTRA_DIST += bench/primanota.sh
+# scrivano primanota import: CSV and camt.053 into a book, matched, again, refused.
+EXTRA_DIST += tests/primanota-import.sh
+SCRIVANO_TESTS += tests/primanota-import.sh
+# End to end through OpenSSH: Import (Esc b) in the prima nota's list.
+SCRIVANO_TESTS += tests/e2e/test_pn_import.py
+EXTRA_DIST += tests/e2e/test_pn_import.py

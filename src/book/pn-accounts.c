@@ -189,7 +189,7 @@ pn_account_info(struct book *b, int64_t id, struct pn_account_info *a, char *err
 	int rc;
 
 	if (sqlite3_prepare_v2(book_db(b),
-			       "SELECT name, coalesce(opening_date, ''), closed FROM pn_accounts "
+			       "SELECT name, coalesce(opening_date, ''), closed, iban FROM pn_accounts "
 			       "WHERE id = ?1",
 			       -1, &st, NULL) != SQLITE_OK)
 		return record_db_error(b, err);
@@ -200,6 +200,7 @@ pn_account_info(struct book *b, int64_t id, struct pn_account_info *a, char *err
 		str_copy(a->opening_date, (const char *)sqlite3_column_text(st, 1),
 			 sizeof a->opening_date);
 		a->closed = sqlite3_column_int(st, 2);
+		str_copy(a->iban, (const char *)sqlite3_column_text(st, 3), sizeof a->iban);
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)

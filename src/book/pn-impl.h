@@ -9,6 +9,7 @@
 struct pn_account_info {
 	char name[128];
 	char opening_date[11]; /* "" when none */
+	char iban[35];         /* as stored (no blanks, upper case), "" when none */
 	int closed;
 };
 

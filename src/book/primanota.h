@@ -9,6 +9,7 @@
 #ifndef SCRIVANO_PRIMANOTA_H
 #define SCRIVANO_PRIMANOTA_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "book/record.h"
@@ -118,6 +119,25 @@ int pn_find_unreconciled(struct book *b, int64_t account, int64_t amount, const 
 int pn_mark_reconciled(struct book *b, int64_t id, const char *import_ref, char *err);
 /* Whether an entry of account holds import_ref: 1 yes, 0 no, REC_ERROR. */
 int pn_import_ref_seen(struct book *b, int64_t account, const char *import_ref, char *err);
+
+/* Imports a bank statement (bank/statement.h) into the account called
+ * account_name (any case), in one transaction: each movement already in
+ * (its reference seen on the account), matched to an unreconciled entry of
+ * the same amount within STMT_MATCH_DAYS (marked reconciled, keeping the
+ * reference), or added reconciled with causale PN_CAUSALE_UNSORTED, the
+ * bank's reference, and the movement's text (else its counterparty, else
+ * its reference) as description. A file naming another IBAN than the
+ * account's, a closed account, or any movement refused (a locked period, a
+ * date before the account's opening) adds nothing: REC_INVALID or
+ * REC_GONE (no such account) or REC_ERROR with err filled ("line N (DATE,
+ * FORMAT): why" for a movement). progress (may be NULL) is called every
+ * few hundred movements with how many are done of how many. 0 with the
+ * counts in *counts (all 0 on failure). */
+struct statement;
+struct stmt_counts;
+int pn_import(struct book *b, const char *account_name, const struct statement *st,
+	      void (*progress)(void *arg, size_t done, size_t total), void *arg,
+	      struct stmt_counts *counts, char *err);
 
 /* ---- Balances (cents) ---- */
 

@@ -45,6 +45,9 @@ enum action_group { GROUP_GENERAL, GROUP_MOVE, GROUP_EDIT, GROUP_LIST, GROUP_GRI
 	X(REVERSE, "reverse", N_("Reverse"), N_("reverse the list's order"), GROUP_LIST)    \
 	X(EXPORT, "export", N_("Export"),                                                  \
 	  N_("write the list as it shows to a CSV file: Italian or plain"), GROUP_LIST)     \
+	X(IMPORT, "import", N_("Import"),                                                  \
+	  N_("the prima nota: a bank statement (camt.053 or CSV) into an account"),         \
+	  GROUP_LIST)                                                                       \
 	X(FILTER, "filter", N_("Filter"),                                                  \
 	  N_("show only the rows that pass a condition; an empty one shows all again"),     \
 	  GROUP_GENERAL)                                                                    \

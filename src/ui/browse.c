@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "book/primanota.h"
 #include "ui/edit.h"
 #include "ui/export.h"
 #include "ui/ui.h"
@@ -694,6 +695,35 @@ export_rows(struct ui *ui, struct browse *b)
 	free(title);
 }
 
+/* Import, in the prima nota's list only: a bank statement into the
+ * account the list is filtered on (account = ...), else the one asked. */
+static void
+import_rows(struct ui *ui, struct browse *b)
+{
+	struct record *acct = NULL;
+	char err[ERR_SIZE];
+	const char *name = NULL;
+
+	if (b->scr->kind != &primanota_kind) {
+		ui_status(ui, "%s", _("Import works in the prima nota's list."));
+		return;
+	}
+	for (size_t i = 0; i < b->order.nfilters && name == NULL; i++) {
+		const struct browse_filter *f = &b->order.filters[i];
+
+		if (f->custom == NULL && f->field == ENTRY_ACCOUNT && f->op == BF_EQ &&
+		    f->value != NULL &&
+		    record_load(ui->book, &accounts_kind, strtoll(f->value, NULL, 10), &acct,
+				err) == 0)
+			name = record_get(acct, ACCOUNT_NAME);
+	}
+	if (import_statement(ui, name)) {
+		fill_from(ui, b, NULL, 0);
+		b->cur = 0;
+	}
+	record_free(acct);
+}
+
 static void
 step_down(struct ui *ui, struct browse *b)
 {
@@ -735,6 +765,7 @@ static const struct {
 	{ ACT_SORT, sort_next },    { ACT_REVERSE, sort_reverse }, { ACT_FILTER, ask_filter },
 	{ ACT_ENTER, open_row },    { ACT_NEW, open_new },         { ACT_DELETE, delete_row },
 	{ ACT_SEARCH, find_text },  { ACT_PRINT, print_shown },    { ACT_EXPORT, export_rows },
+	{ ACT_IMPORT, import_rows },
 };
 
 static int

@@ -155,11 +155,8 @@ make_private_dir(const char *path, char *err)
 	return 0;
 }
 
-/* The book's export folder, made (0700) when missing: export/BOOK beside
- * the book, BOOK its file name without .sqlite; as an absolute path. NULL
- * with a message. */
-static char *
-export_dir(const char *book, char *err)
+char *
+book_folder(const char *book, const char *top_name, char *err)
 {
 	const char *slash = strrchr(book, '/'), *base = slash != NULL ? slash + 1 : book;
 	char *dir = slash != NULL ? xstrndup(book, (size_t)(slash - book) + (slash == book)) :
@@ -173,7 +170,7 @@ export_dir(const char *book, char *err)
 	if (real == NULL)
 		err_set(err, "%s: %s", dir, strerror(errno));
 	else {
-		top = xasprintf("%s/export", strcmp(real, "/") == 0 ? "" : real);
+		top = xasprintf("%s/%s", strcmp(real, "/") == 0 ? "" : real, top_name);
 		out = xasprintf("%s/%s", top, stem);
 		if (make_private_dir(top, err) < 0 || make_private_dir(out, err) < 0) {
 			free(out);
@@ -190,7 +187,7 @@ export_dir(const char *book, char *err)
 int
 export_file_new(const char *book, const char *name, const char *ext, char **path, char *err)
 {
-	char *dir = export_dir(book, err), *safe = xstrdup(name), stamp[32];
+	char *dir = book_folder(book, "export", err), *safe = xstrdup(name), stamp[32];
 	time_t now = time(NULL);
 	int fd = -1;
 
