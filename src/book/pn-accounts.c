@@ -131,7 +131,8 @@ open_only(const struct browse_order *o, struct browse_order *out, struct browse_
 {
 	if (o->nfilters + 1 > MAX_OPEN_FILTERS)
 		return -1;
-	memcpy(f, o->filters, o->nfilters * sizeof *f);
+	if (o->nfilters > 0) /* (filters may be NULL when there are none) */
+		memcpy(f, o->filters, o->nfilters * sizeof *f);
 	f[o->nfilters] = (struct browse_filter){ ACCOUNT_CLOSED, BF_EQ, "0", NULL };
 	*out = *o;
 	out->filters = f;

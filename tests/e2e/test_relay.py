@@ -50,9 +50,15 @@ def test_paste(srv):
             c.send(chunk)
             most = max(most, rss_kb(conn)) if conn else 0
         most = max(most, rss_kb(conn)) if conn else 0
-        tap.ok("a 6 MB paste: the connection's process grows by %d kB at most (bound %d)"
-               % (most - before, BOUND), painted and most - before < BOUND,
-               "%d kB before, %d kB at most" % (before, most))
+        desc = ("a 6 MB paste: the connection's process grows by %d kB at most (bound %d)"
+                % (most - before, BOUND))
+        if os.environ.get("SCRIVANO_SANITIZED"):
+            # AddressSanitizer's allocator keeps what is freed in quarantine
+            # and adds its shadow: the process's size says nothing there
+            tap.skip(desc, "a sanitizer build (.ci/run): memory is not the program's own")
+        else:
+            tap.ok(desc, painted and most - before < BOUND,
+                   "%d kB before, %d kB at most" % (before, most))
         # The forms still have megabytes of keys to read (some 100 kB a
         # second at the notice): the user closes the terminal.
     tap.ok("closing the client then ends the session, logged as such",
