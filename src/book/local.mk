@@ -10,7 +10,7 @@ src_libscrivano_a_SOURCES += src/book/record-rows.c src/book/record-store.h \
 src_libscrivano_a_SOURCES += src/book/drafts.c src/book/drafts.h
 # The prima nota (issue 12): accounts, entries, balances, the period view.
 src_libscrivano_a_SOURCES += src/book/primanota.c src/book/primanota.h src/book/pn-impl.h \
-	src/book/pn-accounts.c
+	src/book/pn-accounts.c src/book/pn-summary.c src/book/pn-summary.h
 nobase_dist_pkgdata_DATA += screens/accounts.scr screens/primanota.scr screens/pn-period.scr \
 	data/causali.txt
 check_PROGRAMS += tests/unit/test-registers
@@ -44,3 +44,9 @@ check_PROGRAMS += bench/primanota-bench
 bench_primanota_bench_SOURCES = bench/primanota-bench.c
 bench_primanota_bench_LDADD = src/libscrivano.a $(ALL_LIBS)
 EXTRA_DIST += bench/primanota.sh
+# The prima nota's summary of a year (issue 12 point 6).
+check_PROGRAMS += tests/unit/test-pn-summary
+tests_unit_test_pn_summary_SOURCES = tests/unit/test-pn-summary.c
+tests_unit_test_pn_summary_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_pn_summary_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-pn-summary
