@@ -50,3 +50,5 @@ tests_unit_test_pn_summary_SOURCES = tests/unit/test-pn-summary.c
 tests_unit_test_pn_summary_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_pn_summary_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-pn-summary
+SCRIVANO_TESTS += tests/e2e/test_pn_summary.py
+EXTRA_DIST += tests/e2e/test_pn_summary.py
