@@ -5,7 +5,8 @@ one more entry in the prima nota, opens the summary from the main menu and
 reads the totals by month (giroconti left out) and by causale, the bar
 chart's bars (their heights proportional to the months' totals, drawn with
 line-drawing characters) on an xterm and on a vt100, one account's
-summary, the year before (PgUp), and F7's print preview."""
+summary, the year before (PgUp), and F7's print preview; on a Wyse 60 (no
+emulator: its bytes) the bars come in its own graphics mode."""
 
 import datetime
 import os
@@ -213,11 +214,44 @@ def test_vt100(srv):
         tap.is_eq("vt100: the session ends", c.wait_exit(10), 0)
 
 
+def raw_wait(c, pattern, timeout=10):
+    """For a Wyse, which pyte cannot draw: waits until the bytes received
+    match pattern (a bytes regex)."""
+    import time
+    end = time.time() + timeout
+    while not re.search(pattern, bytes(c.raw)):
+        if time.time() > end or not c.pump(0.1):
+            return False
+    return True
+
+
+def test_wy60(srv):
+    with srv.client("anna", "pw-anna", term="wy60") as c:
+        raw_wait(c, rb"Quit")
+        start = len(c.raw)
+        c.send("9")
+        tap.ok("wy60: the summary opens",
+               raw_wait(c, rb"Entries") and raw_wait(c, rb"Back"), repr(c.raw[-300:]))
+        c.settle()
+        raw = bytes(c.raw[start:])
+        graphics = b"".join(re.findall(rb"\x1bcE(.*?)\x1bcD", raw, re.S))
+        tap.ok("wy60: bars in the Wyse's own graphics (2 checkerboard, 3 vertical line), "
+               "no ANSI sequence",
+               b"2" in graphics and b"3" in graphics and b"\x1b[" not in raw, repr(raw[:400]))
+        c.send(CTRL_X)
+        raw_wait(c, rb"Quit")
+        c.send(CTRL_X)
+        raw_wait(c, rb"End the session")
+        c.send("y")
+        tap.is_eq("wy60: the session ends", c.wait_exit(10), 0)
+
+
 def main():
     with Server(users={"anna": "pw-anna"}, tap=tap) as srv:
         book = make_book(srv, "anna")
         test_xterm(srv, book)
         test_vt100(srv)
+        test_wy60(srv)
     return tap.done()
 
 
