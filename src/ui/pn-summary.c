@@ -190,7 +190,7 @@ draw_causali(const struct summary_view *sv, int r)
 	put_body(sv, r, 1, _("Causale"), 34, A_BOLD);
 	put_body(sv, r, 36 + 14 - ui_width(_("In")), _("In"), 14, A_BOLD);
 	put_body(sv, r, 52 + 14 - ui_width(_("Out")), _("Out"), 14, A_BOLD);
-	put_body(sv, r, 68 + 8 - ui_width(_("Entries")), _("Entries"), 8, A_BOLD);
+	put_body(sv, r, 66 + 10 - ui_width(_("Entries")), _("Entries"), 10, A_BOLD);
 	for (size_t i = 0; i < sv->s.ncausali; i++) {
 		const struct pn_causale_total *c = &sv->s.causali[i];
 		char *label = causale_label(c);
@@ -199,8 +199,8 @@ draw_causali(const struct summary_view *sv, int r)
 		put_body(sv, r, 1, label, 34, A_NORMAL);
 		put_money(sv, r, 36, 14, c->in, A_NORMAL);
 		put_money(sv, r, 52, 14, c->out, A_NORMAL);
-		snprintf(n, sizeof n, "%8ld", c->count);
-		put_body(sv, r, 68, n, 8, A_NORMAL);
+		snprintf(n, sizeof n, "%10ld", c->count);
+		put_body(sv, r, 66, n, 10, A_NORMAL);
 		free(label);
 	}
 	r++;
@@ -211,8 +211,8 @@ draw_causali(const struct summary_view *sv, int r)
 	put_body(sv, r, 1, _("Total"), 34, A_BOLD);
 	put_money(sv, r, 36, 14, sv->s.in + sv->s.transfer_in, A_BOLD);
 	put_money(sv, r, 52, 14, sv->s.out + sv->s.transfer_out, A_BOLD);
-	snprintf(n, sizeof n, "%8ld", sv->s.count);
-	put_body(sv, r, 68, n, 8, A_BOLD);
+	snprintf(n, sizeof n, "%10ld", sv->s.count);
+	put_body(sv, r, 66, n, 10, A_BOLD);
 	return r + 1;
 }
 
