@@ -10,7 +10,7 @@ src_libscrivano_a_SOURCES += src/book/record-rows.c src/book/record-store.h \
 src_libscrivano_a_SOURCES += src/book/drafts.c src/book/drafts.h
 # The prima nota (issue 12): accounts, entries, balances, the period view.
 src_libscrivano_a_SOURCES += src/book/primanota.c src/book/primanota.h src/book/pn-impl.h \
-	src/book/pn-accounts.c
+	src/book/pn-accounts.c src/book/pn-summary.c src/book/pn-summary.h
 # Bank statements into the prima nota (pn_import), and scrivano primanota import.
 src_libscrivano_a_SOURCES += src/book/pn-import.c src/book/pn-cli.c
 dist_man_MANS += man/scrivano-primanota.1
@@ -53,3 +53,11 @@ SCRIVANO_TESTS += tests/primanota-import.sh
 # End to end through OpenSSH: Import (Esc b) in the prima nota's list.
 SCRIVANO_TESTS += tests/e2e/test_pn_import.py
 EXTRA_DIST += tests/e2e/test_pn_import.py
+# The prima nota's summary of a year (issue 12 point 6).
+check_PROGRAMS += tests/unit/test-pn-summary
+tests_unit_test_pn_summary_SOURCES = tests/unit/test-pn-summary.c
+tests_unit_test_pn_summary_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_pn_summary_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-pn-summary
+SCRIVANO_TESTS += tests/e2e/test_pn_summary.py
+EXTRA_DIST += tests/e2e/test_pn_summary.py

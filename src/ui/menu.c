@@ -14,19 +14,21 @@ struct menu_item {
 	const char *label;  /* English msgid */
 	const char *screen; /* the screen it opens; NULL: not built yet */
 	int64_t record;     /* 0: the screen's list; else the form on that record */
+	void (*run)(struct ui *ui); /* a view of its own instead of a screen */
 };
 
 static const struct menu_item main_items[] = {
-	{ N_("Customers & suppliers"), "parties", 0 },
-	{ N_("Customers"), "customers", 0 },
-	{ N_("Suppliers"), "suppliers", 0 },
-	{ N_("Articles"), "articles", 0 },
-	{ N_("Company profile"), "company", 1 },
-	{ N_("Prima nota"), "primanota", 0 },
-	{ N_("Prima nota by period"), "pn_period", 1 },
-	{ N_("Cash & bank accounts"), "accounts", 0 },
-	{ N_("F24"), NULL, 0 },
-	{ N_("Documents"), NULL, 0 },
+	{ N_("Customers & suppliers"), "parties", 0, NULL },
+	{ N_("Customers"), "customers", 0, NULL },
+	{ N_("Suppliers"), "suppliers", 0, NULL },
+	{ N_("Articles"), "articles", 0, NULL },
+	{ N_("Company profile"), "company", 1, NULL },
+	{ N_("Prima nota"), "primanota", 0, NULL },
+	{ N_("Prima nota by period"), "pn_period", 1, NULL },
+	{ N_("Cash & bank accounts"), "accounts", 0, NULL },
+	{ N_("Prima nota summary"), NULL, 0, pn_summary_run },
+	{ N_("F24"), NULL, 0, NULL },
+	{ N_("Documents"), NULL, 0, NULL },
 };
 
 struct menu {
@@ -80,6 +82,10 @@ menu_open(struct ui *ui, struct menu *m)
 	const struct menu_item *it = &m->items[m->cur];
 	struct screen *scr = it->screen != NULL ? ui_find_screen(ui, it->screen) : NULL;
 
+	if (it->run != NULL) {
+		it->run(ui);
+		return;
+	}
 	if (scr == NULL) {
 		ui_error(ui, _("%s: not built yet."), _(it->label));
 		return;

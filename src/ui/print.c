@@ -237,8 +237,8 @@ save_text(struct ui *ui, const char *name, const char *text, char **path, char *
 /* ---- preview, then print or save ---- */
 
 /* Lays d out, shows it, and does what the user chooses; name begins the
- * saved file's name. */
-static void
+ * saved file's name (ui.h). */
+void
 print_doc(struct ui *ui, const struct doc *d, const char *name)
 {
 	struct pages p = { 0 };

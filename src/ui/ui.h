@@ -97,6 +97,8 @@ int ui_list_step(size_t *cur, size_t n, int down);
 /* The views. */
 void menu_run(struct ui *ui);
 void browse_run(struct ui *ui, struct screen *scr);
+/* pn-summary.c: the prima nota's summary of a year, by month and causale. */
+void pn_summary_run(struct ui *ui);
 /* Opens the form on a record (id 0: a new one). Returns 1 when something
  * was saved. *saved_id gets the id of the record last saved. */
 int form_run(struct ui *ui, struct screen *scr, struct record *rec, int64_t *saved_id);
@@ -154,6 +156,10 @@ struct list_shown {
  * chooses. */
 void print_list(struct ui *ui, const struct list_shown *list);
 void print_record(struct ui *ui, const struct screen *scr, const struct record *rec);
+/* Any document (pages.h): shows its pages, then sends them to the printer
+ * or saves them as a text file named from name, as the user chooses. */
+struct doc;
+void print_doc(struct ui *ui, const struct doc *d, const char *name);
 /* A new file NAME-YYYYMMDD-HHMMSS.EXT (a number after the time when one of
  * that name is there: never over another) in the book's export folder,
  * export/BOOK beside the book (made 0700 when missing; BOOK its file name
