@@ -44,3 +44,6 @@ check_PROGRAMS += bench/primanota-bench
 bench_primanota_bench_SOURCES = bench/primanota-bench.c
 bench_primanota_bench_LDADD = src/libscrivano.a $(ALL_LIBS)
 EXTRA_DIST += bench/primanota.sh
+# The F24 (issue 13): its domain, checks and due dates; the codici tributo,
+# the regions' codes and the INPS causali it reads.
+nobase_dist_pkgdata_DATA += data/f24-codici.txt data/f24-regioni.txt data/f24-causali-inps.txt
