@@ -9,6 +9,7 @@
 
 #include "book/articles.h"
 #include "book/company.h"
+#include "book/f24.h"
 #include "book/parties.h"
 #include "book/primanota.h"
 #include "book/record.h"
@@ -28,6 +29,7 @@ static const struct record_kind *const kinds[] = {
 	&open_accounts_kind,
 	&primanota_kind,
 	&pn_period_kind,
+	&f24_kind,
 };
 
 /* Child kinds have no storage of their own. */
