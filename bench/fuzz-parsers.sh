@@ -34,11 +34,11 @@ authorized_key)
 	pkgs="libssh libcrypto" ;;
 fatturapa_read)
 	files="src/fisc/decimal.c src/fisc/invoice.c src/fisc/fpa_xml.c src/fisc/fpa_check.c
-		src/fisc/fpa_read.c src/fisc/fpa_show.c src/fisc/p7m.c src/fisc/idcheck.c"
+		src/fisc/fpa_read.c src/fisc/fpa_show.c src/fisc/p7m.c src/fisc/idcheck.c src/util/xml.c"
 	pkgs="libxml-2.0 libcrypto"
 	max_len=65536 ;;
 statement_read)
-	files="src/bank/statement.c src/bank/camt.c src/bank/csv.c src/bank/csv-head.c"
+	files="src/bank/statement.c src/bank/camt.c src/bank/csv.c src/bank/csv-head.c src/util/xml.c"
 	pkgs="libxml-2.0" ;;
 *)
 	echo "usage: $0 screenfile|keyfile|authorized_key|fatturapa_read|statement_read [RUNS]" >&2

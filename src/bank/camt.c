@@ -14,71 +14,9 @@
 #include "bank/stmt-impl.h"
 #include "util/i18n.h"
 #include "util/util.h"
+#include "util/xml.h"
 
 #define CAMT053_NS "urn:iso:std:iso:20022:tech:xsd:camt.053.001.0"
-
-static void
-xml_quiet(void *ctx, const char *msg, ...)
-{
-	(void)ctx;
-	(void)msg;
-}
-
-static void
-xml_init(void)
-{
-	static int ready;
-
-	if (ready)
-		return;
-	ready = 1;
-	xmlInitParser();
-	xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader);
-	xmlSetGenericErrorFunc(NULL, xml_quiet);
-}
-
-static int
-is_el(xmlNodePtr n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
-static xmlNodePtr
-kid(xmlNodePtr n, const char *name)
-{
-	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
-		if (is_el(c, name))
-			return c;
-	return NULL;
-}
-
-static xmlNodePtr
-next_named(xmlNodePtr n)
-{
-	for (xmlNodePtr c = n->next; c; c = c->next)
-		if (is_el(c, (const char *)n->name))
-			return c;
-	return NULL;
-}
-
-/* Follows "A/B/C" from n. */
-static xmlNodePtr
-path(xmlNodePtr n, const char *p)
-{
-	char part[32];
-
-	while (n && *p) {
-		size_t len = strcspn(p, "/");
-
-		if (len >= sizeof part)
-			return NULL;
-		memcpy(part, p, len);
-		part[len] = '\0';
-		n = kid(n, part);
-		p += len + (p[len] == '/');
-	}
-	return n;
-}
 
 static long
 line_of(xmlNodePtr n)
@@ -114,7 +52,7 @@ text(struct stmt_ctx *c, xmlNodePtr n, int *bad)
 static int
 copy_at(struct stmt_ctx *c, xmlNodePtr n, const char *p, char *dst, size_t size)
 {
-	xmlNodePtr e = path(n, p);
+	xmlNodePtr e = xml_path(n, p);
 	int bad = 0;
 	char *s = text(c, e, &bad);
 
@@ -144,18 +82,18 @@ static int
 entry_date(struct stmt_ctx *c, xmlNodePtr ntry, const char *name, int required,
 	   char out[STMT_DATE_SIZE])
 {
-	xmlNodePtr d = kid(ntry, name), v;
+	xmlNodePtr d = xml_kid(ntry, name), v;
 	char s[40];
 
 	out[0] = '\0';
 	if (d == NULL)
 		return required ? missing(c, ntry, name) : 0;
-	v = kid(d, "Dt") ? kid(d, "Dt") : kid(d, "DtTm");
+	v = xml_kid(d, "Dt") ? xml_kid(d, "Dt") : xml_kid(d, "DtTm");
 	if (v == NULL)
 		return stmt_fail(c, line_of(d), _("<%s> has neither <Dt> nor <DtTm>"), name);
 	if (copy_at(c, v, "", s, sizeof s) < 0)
 		return -1;
-	if (is_el(v, "DtTm") && strlen(s) > 10 && s[10] == 'T')
+	if (xml_is(v, "DtTm") && strlen(s) > 10 && s[10] == 'T')
 		s[10] = '\0';
 	if (stmt_date(s, out) < 0 || strlen(s) != 10 || s[4] != '-')
 		return stmt_fail(c, line_of(v), _("<%s/%s> '%s' is not a date like 2026-03-14"),
@@ -167,9 +105,9 @@ entry_date(struct stmt_ctx *c, xmlNodePtr ntry, const char *name, int required,
 static char *
 first_in_tx(struct stmt_ctx *c, xmlNodePtr ntry, const char *p, int *bad)
 {
-	for (xmlNodePtr d = kid(ntry, "NtryDtls"); d; d = next_named(d))
-		for (xmlNodePtr t = kid(d, "TxDtls"); t; t = next_named(t)) {
-			char *s = text(c, path(t, p), bad);
+	for (xmlNodePtr d = xml_kid(ntry, "NtryDtls"); d; d = xml_next_named(d))
+		for (xmlNodePtr t = xml_kid(d, "TxDtls"); t; t = xml_next_named(t)) {
+			char *s = text(c, xml_path(t, p), bad);
 
 			if (*bad)
 				return NULL;
@@ -187,9 +125,9 @@ remittance(struct stmt_ctx *c, xmlNodePtr ntry, int *bad)
 	struct buf b = { 0 };
 
 	buf_adds(&b, "");
-	for (xmlNodePtr d = kid(ntry, "NtryDtls"); d; d = next_named(d))
-		for (xmlNodePtr t = kid(d, "TxDtls"); t; t = next_named(t))
-			for (xmlNodePtr u = path(t, "RmtInf/Ustrd"); u; u = next_named(u)) {
+	for (xmlNodePtr d = xml_kid(ntry, "NtryDtls"); d; d = xml_next_named(d))
+		for (xmlNodePtr t = xml_kid(d, "TxDtls"); t; t = xml_next_named(t))
+			for (xmlNodePtr u = xml_path(t, "RmtInf/Ustrd"); u; u = xml_next_named(u)) {
 				char *s = text(c, u, bad);
 
 				if (*bad) {
@@ -227,7 +165,7 @@ entry_text(struct stmt_ctx *c, xmlNodePtr ntry, int *bad)
 		return s;
 	if ((s = first_in_tx(c, ntry, "RmtInf/Strd/CdtrRefInf/Ref", bad)) != NULL || *bad)
 		return s;
-	return text(c, kid(ntry, "AddtlNtryInf"), bad);
+	return text(c, xml_kid(ntry, "AddtlNtryInf"), bad);
 }
 
 /* The other side: the debtor of money in, the creditor of money out
@@ -263,7 +201,7 @@ entry_ref(struct stmt_ctx *c, xmlNodePtr ntry, const char *booking, char ref[STM
 	char *s;
 
 	ref[0] = '\0';
-	s = text(c, kid(ntry, "AcctSvcrRef"), &bad);
+	s = text(c, xml_kid(ntry, "AcctSvcrRef"), &bad);
 	if (bad)
 		return -1;
 	if (s && *s) {
@@ -281,7 +219,7 @@ entry_ref(struct stmt_ctx *c, xmlNodePtr ntry, const char *booking, char ref[STM
 		if (bad)
 			return -1;
 	}
-	s = text(c, kid(ntry, "NtryRef"), &bad);
+	s = text(c, xml_kid(ntry, "NtryRef"), &bad);
 	if (s && *s)
 		snprintf(ref, STMT_REF_SIZE, "NtryRef:%.35s@%s", s, booking);
 	free(s);
@@ -292,12 +230,12 @@ entry_ref(struct stmt_ctx *c, xmlNodePtr ntry, const char *booking, char ref[STM
 static int
 entry_booked(struct stmt_ctx *c, xmlNodePtr ntry)
 {
-	xmlNodePtr sts = kid(ntry, "Sts");
+	xmlNodePtr sts = xml_kid(ntry, "Sts");
 	char s[16];
 
 	if (sts == NULL)
 		return missing(c, ntry, "Sts");
-	if (copy_at(c, kid(sts, "Cd") ? kid(sts, "Cd") : sts, "", s, sizeof s) < 0)
+	if (copy_at(c, xml_kid(sts, "Cd") ? xml_kid(sts, "Cd") : sts, "", s, sizeof s) < 0)
 		return -1;
 	if (strcmp(s, "BOOK") == 0)
 		return 1;
@@ -309,7 +247,7 @@ entry_booked(struct stmt_ctx *c, xmlNodePtr ntry)
 static int
 entry_amount(struct stmt_ctx *c, xmlNodePtr ntry, int64_t *cents, int *credit)
 {
-	xmlNodePtr amt = kid(ntry, "Amt"), ind = kid(ntry, "CdtDbtInd");
+	xmlNodePtr amt = xml_kid(ntry, "Amt"), ind = xml_kid(ntry, "CdtDbtInd");
 	xmlChar *ccy;
 	char s[64], why[ERR_SIZE];
 	int eur;
@@ -373,7 +311,7 @@ read_entry(struct stmt_ctx *c, xmlNodePtr ntry)
 static int
 read_stmt(struct stmt_ctx *c, xmlNodePtr stmt)
 {
-	xmlNodePtr acct = kid(stmt, "Acct");
+	xmlNodePtr acct = xml_kid(stmt, "Acct");
 	char iban[STMT_IBAN_SIZE], ccy[8];
 
 	if (acct == NULL)
@@ -382,7 +320,7 @@ read_stmt(struct stmt_ctx *c, xmlNodePtr stmt)
 	    copy_at(c, acct, "Ccy", ccy, sizeof ccy) < 0)
 		return -1;
 	if (ccy[0] && strcmp(ccy, "EUR") != 0)
-		return stmt_fail(c, line_of(kid(acct, "Ccy")),
+		return stmt_fail(c, line_of(xml_kid(acct, "Ccy")),
 				 _("the account is in %s: only accounts in EUR are read"), ccy);
 	if (c->st->iban[0] && iban[0] && strcmp(c->st->iban, iban) != 0)
 		return stmt_fail(c, line_of(acct),
@@ -390,7 +328,7 @@ read_stmt(struct stmt_ctx *c, xmlNodePtr stmt)
 				 c->st->iban, iban);
 	if (iban[0])
 		str_copy(c->st->iban, iban, sizeof c->st->iban);
-	for (xmlNodePtr n = kid(stmt, "Ntry"); n; n = next_named(n))
+	for (xmlNodePtr n = xml_kid(stmt, "Ntry"); n; n = xml_next_named(n))
 		if (read_entry(c, n) < 0)
 			return -1;
 	return 0;
@@ -428,7 +366,7 @@ read_root(struct stmt_ctx *c, xmlNodePtr root)
 	size_t nl = strlen(CAMT053_NS);
 	xmlNodePtr b;
 
-	if (!is_el(root, "Document"))
+	if (!xml_is(root, "Document"))
 		return stmt_fail(c, line_of(root), _("the root element is <%s>, not <%s>"),
 				 root ? (const char *)root->name : "", "Document");
 	if (strncmp(ns, CAMT053_NS, nl) != 0 || ns[nl] < '2' || ns[nl] > '8' || ns[nl + 1])
@@ -439,11 +377,11 @@ read_root(struct stmt_ctx *c, xmlNodePtr root)
 	if (too_deep(root))
 		return stmt_fail(c, line_of(root), _("elements nested deeper than %d levels"),
 				 STMT_MAX_DEPTH);
-	if ((b = kid(root, "BkToCstmrStmt")) == NULL)
+	if ((b = xml_kid(root, "BkToCstmrStmt")) == NULL)
 		return missing(c, root, "BkToCstmrStmt");
-	if (kid(b, "Stmt") == NULL)
+	if (xml_kid(b, "Stmt") == NULL)
 		return missing(c, b, "Stmt");
-	for (xmlNodePtr s = kid(b, "Stmt"); s; s = next_named(s))
+	for (xmlNodePtr s = xml_kid(b, "Stmt"); s; s = xml_next_named(s))
 		if (read_stmt(c, s) < 0)
 			return -1;
 	return 0;
@@ -459,7 +397,7 @@ stmt_camt_read(struct stmt_ctx *c, const char *data, size_t len)
 	xmlDocPtr doc;
 	int rc;
 
-	xml_init();
+	xml_setup();
 	c->st->format = STMT_CAMT053;
 	for (size_t i = 0; i < ARRAY_LEN(bad); i++)
 		if (memmem(data, len, bad[i], strlen(bad[i])))

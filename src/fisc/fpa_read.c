@@ -16,6 +16,7 @@
 #include "fisc/fatturapa.h"
 #include "util/i18n.h"
 #include "util/util.h"
+#include "util/xml.h"
 
 struct rd {
 	const char *name;
@@ -23,52 +24,6 @@ struct rd {
 	char *err;
 	int failed;
 };
-
-static int
-is_el(xmlNodePtr n, const char *name)
-{
-	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
-/* The first element child called name, or NULL. */
-static xmlNodePtr
-kid(xmlNodePtr n, const char *name)
-{
-	if (n == NULL)
-		return NULL;
-	for (xmlNodePtr c = n->children; c; c = c->next)
-		if (is_el(c, name))
-			return c;
-	return NULL;
-}
-
-static xmlNodePtr
-next_named(xmlNodePtr n)
-{
-	for (xmlNodePtr c = n->next; c; c = c->next)
-		if (is_el(c, (const char *)n->name))
-			return c;
-	return NULL;
-}
-
-/* Follows "A/B/C" from n. */
-static xmlNodePtr
-path(xmlNodePtr n, const char *p)
-{
-	char part[64];
-
-	while (n && *p) {
-		size_t len = strcspn(p, "/");
-
-		if (len >= sizeof part)
-			return NULL;
-		memcpy(part, p, len);
-		part[len] = '\0';
-		n = kid(n, part);
-		p += len + (p[len] == '/');
-	}
-	return n;
-}
 
 /* The trimmed text of an element, newly allocated; NULL when absent. */
 static char *
@@ -120,7 +75,7 @@ missing(struct rd *rd, xmlNodePtr n, const char *what)
 static int
 copy_str(struct rd *rd, xmlNodePtr n, const char *p, char *dst, size_t size)
 {
-	xmlNodePtr e = path(n, p);
+	xmlNodePtr e = xml_path(n, p);
 	char *s = text(e);
 
 	if (s == NULL)
@@ -138,13 +93,13 @@ copy_str(struct rd *rd, xmlNodePtr n, const char *p, char *dst, size_t size)
 static char *
 dup_str(xmlNodePtr n, const char *p)
 {
-	return text(path(n, p));
+	return text(xml_path(n, p));
 }
 
 static int
 parse_dec(struct rd *rd, xmlNodePtr n, const char *p, int required, int *present, struct dec *out)
 {
-	xmlNodePtr e = path(n, p);
+	xmlNodePtr e = xml_path(n, p);
 	char *s = text(e);
 	char err[ERR_SIZE];
 	int rc = 0;
@@ -174,7 +129,7 @@ parse_cents(struct rd *rd, xmlNodePtr n, const char *p, int required, int *prese
 	if (present)
 		*present = have;
 	if (have && dec_to_cents(d, out) < 0)
-		return fail(rd, path(n, p), _("<%s> is too large"), p);
+		return fail(rd, xml_path(n, p), _("<%s> is too large"), p);
 	return 0;
 }
 
@@ -200,7 +155,7 @@ valid_date(const char *s)
 static int
 parse_date(struct rd *rd, xmlNodePtr n, const char *p, int required, char *dst)
 {
-	xmlNodePtr e = path(n, p);
+	xmlNodePtr e = xml_path(n, p);
 	char *s = text(e);
 	int rc = 0;
 
@@ -222,7 +177,7 @@ parse_date(struct rd *rd, xmlNodePtr n, const char *p, int required, char *dst)
 static int
 parse_flag(xmlNodePtr n, const char *p)
 {
-	char *s = text(path(n, p));
+	char *s = text(xml_path(n, p));
 	int yes = s && strcmp(s, "SI") == 0;
 
 	free(s);
@@ -234,7 +189,7 @@ parse_flag(xmlNodePtr n, const char *p)
 static int
 read_party(struct rd *rd, xmlNodePtr n, struct fpa_party *p)
 {
-	xmlNodePtr d = kid(n, "DatiAnagrafici"), s = kid(n, "Sede");
+	xmlNodePtr d = xml_kid(n, "DatiAnagrafici"), s = xml_kid(n, "Sede");
 
 	if (d == NULL)
 		return missing(rd, n, "DatiAnagrafici");
@@ -262,12 +217,12 @@ read_party(struct rd *rd, xmlNodePtr n, struct fpa_party *p)
 static int
 read_header(struct rd *rd, xmlNodePtr h, struct fpa_invoice *inv)
 {
-	xmlNodePtr t = kid(h, "DatiTrasmissione"), n;
+	xmlNodePtr t = xml_kid(h, "DatiTrasmissione"), n;
 	char fmt[6] = "";
 
-	if (t == NULL || kid(h, "CedentePrestatore") == NULL || kid(h, "CessionarioCommittente") == NULL)
+	if (t == NULL || xml_kid(h, "CedentePrestatore") == NULL || xml_kid(h, "CessionarioCommittente") == NULL)
 		return missing(rd, h, t == NULL ? "DatiTrasmissione" :
-				   kid(h, "CedentePrestatore") == NULL ? "CedentePrestatore" :
+				   xml_kid(h, "CedentePrestatore") == NULL ? "CedentePrestatore" :
 									  "CessionarioCommittente");
 	if (copy_str(rd, t, "IdTrasmittente/IdPaese", inv->tx_country, sizeof inv->tx_country) < 0 ||
 	    copy_str(rd, t, "IdTrasmittente/IdCodice", inv->tx_id, sizeof inv->tx_id) < 0 ||
@@ -278,10 +233,10 @@ read_header(struct rd *rd, xmlNodePtr h, struct fpa_invoice *inv)
 	if (fmt[0])
 		inv->format = strcmp(fmt, "FPA12") == 0 ? FPA_FPA12 : FPA_FPR12;
 	inv->pec = dup_str(t, "PECDestinatario");
-	n = kid(h, "CedentePrestatore");
+	n = xml_kid(h, "CedentePrestatore");
 	if (read_party(rd, n, &inv->seller) < 0)
 		return -1;
-	return read_party(rd, kid(h, "CessionarioCommittente"), &inv->buyer);
+	return read_party(rd, xml_kid(h, "CessionarioCommittente"), &inv->buyer);
 }
 
 /* DatiGeneraliDocumento. */
@@ -289,7 +244,7 @@ read_header(struct rd *rd, xmlNodePtr h, struct fpa_invoice *inv)
 static int
 read_withholdings(struct rd *rd, xmlNodePtr d, struct fpa_body *b)
 {
-	for (xmlNodePtr w = kid(d, "DatiRitenuta"); w; w = next_named(w)) {
+	for (xmlNodePtr w = xml_kid(d, "DatiRitenuta"); w; w = xml_next_named(w)) {
 		struct fpa_withholding *x;
 
 		if (b->nwh == FPA_MAX_WITHHOLDINGS)
@@ -307,7 +262,7 @@ read_withholdings(struct rd *rd, xmlNodePtr d, struct fpa_body *b)
 static int
 read_cassa(struct rd *rd, xmlNodePtr d, struct fpa_body *b)
 {
-	for (xmlNodePtr c = kid(d, "DatiCassaPrevidenziale"); c; c = next_named(c)) {
+	for (xmlNodePtr c = xml_kid(d, "DatiCassaPrevidenziale"); c; c = xml_next_named(c)) {
 		struct fpa_cassa *k = fpa_cassa_add(b);
 
 		if (copy_str(rd, c, "TipoCassa", k->type, sizeof k->type) < 0 ||
@@ -325,7 +280,7 @@ read_cassa(struct rd *rd, xmlNodePtr d, struct fpa_body *b)
 static int
 read_general(struct rd *rd, xmlNodePtr g, struct fpa_body *b)
 {
-	xmlNodePtr d = kid(g, "DatiGeneraliDocumento"), f;
+	xmlNodePtr d = xml_kid(g, "DatiGeneraliDocumento"), f;
 	int have = 0;
 
 	if (d == NULL)
@@ -339,16 +294,16 @@ read_general(struct rd *rd, xmlNodePtr g, struct fpa_body *b)
 	    parse_cents(rd, d, "ImportoTotaleDocumento", 0, &b->has_doc_total, &b->doc_total) < 0 ||
 	    parse_cents(rd, d, "Arrotondamento", 0, &b->has_doc_rounding, &b->doc_rounding) < 0)
 		return -1;
-	if (path(d, "Numero") == NULL)
+	if (xml_path(d, "Numero") == NULL)
 		return missing(rd, d, "Numero");
 	b->bollo_virtual = parse_flag(d, "DatiBollo/BolloVirtuale") || have;
-	for (xmlNodePtr c = kid(d, "Causale"); c; c = next_named(c)) {
+	for (xmlNodePtr c = xml_kid(d, "Causale"); c; c = xml_next_named(c)) {
 		char *s = text(c);
 
 		fpa_causale_add(b, s);
 		free(s);
 	}
-	if ((f = kid(g, "DatiFattureCollegate")) != NULL &&
+	if ((f = xml_kid(g, "DatiFattureCollegate")) != NULL &&
 	    (copy_str(rd, f, "IdDocumento", b->rel_id, sizeof b->rel_id) < 0 ||
 	     parse_date(rd, f, "Data", 0, b->rel_date) < 0))
 		return -1;
@@ -360,7 +315,7 @@ read_general(struct rd *rd, xmlNodePtr g, struct fpa_body *b)
 static int
 read_discounts(struct rd *rd, xmlNodePtr n, struct fpa_line *l)
 {
-	for (xmlNodePtr s = kid(n, "ScontoMaggiorazione"); s; s = next_named(s)) {
+	for (xmlNodePtr s = xml_kid(n, "ScontoMaggiorazione"); s; s = xml_next_named(s)) {
 		struct fpa_discount *d;
 
 		if (l->ndisc == FPA_MAX_DISCOUNTS)
@@ -378,7 +333,7 @@ static int
 read_line(struct rd *rd, xmlNodePtr n, struct fpa_body *b)
 {
 	struct fpa_line *l = fpa_line_add(b);
-	char *num = text(kid(n, "NumeroLinea"));
+	char *num = text(xml_kid(n, "NumeroLinea"));
 
 	if (num && *num)
 		l->number = atoi(num);
@@ -418,10 +373,10 @@ read_goods(struct rd *rd, xmlNodePtr s, struct fpa_body *b)
 {
 	if (s == NULL)
 		return missing(rd, s, "DatiBeniServizi");
-	for (xmlNodePtr n = kid(s, "DettaglioLinee"); n; n = next_named(n))
+	for (xmlNodePtr n = xml_kid(s, "DettaglioLinee"); n; n = xml_next_named(n))
 		if (read_line(rd, n, b) < 0)
 			return -1;
-	for (xmlNodePtr n = kid(s, "DatiRiepilogo"); n; n = next_named(n))
+	for (xmlNodePtr n = xml_kid(s, "DatiRiepilogo"); n; n = xml_next_named(n))
 		if (read_summary(rd, n, b) < 0)
 			return -1;
 	if (b->nlines == 0)
@@ -433,12 +388,12 @@ read_goods(struct rd *rd, xmlNodePtr s, struct fpa_body *b)
 static int
 read_payments(struct rd *rd, xmlNodePtr body, struct fpa_body *b)
 {
-	for (xmlNodePtr d = kid(body, "DatiPagamento"); d; d = next_named(d)) {
+	for (xmlNodePtr d = xml_kid(body, "DatiPagamento"); d; d = xml_next_named(d)) {
 		char terms[5] = "";
 
 		if (copy_str(rd, d, "CondizioniPagamento", terms, sizeof terms) < 0)
 			return -1;
-		for (xmlNodePtr n = kid(d, "DettaglioPagamento"); n; n = next_named(n)) {
+		for (xmlNodePtr n = xml_kid(d, "DettaglioPagamento"); n; n = xml_next_named(n)) {
 			struct fpa_payment *p = fpa_payment_add(b);
 
 			str_copy(p->terms, terms, sizeof p->terms);
@@ -457,16 +412,16 @@ static int
 read_body(struct rd *rd, xmlNodePtr n, struct fpa_invoice *inv)
 {
 	struct fpa_body *b = fpa_body_add(inv);
-	xmlNodePtr g = kid(n, "DatiGenerali");
+	xmlNodePtr g = xml_kid(n, "DatiGenerali");
 
 	b->type[0] = '\0';
 	b->currency[0] = '\0';
 	if (g == NULL)
 		return missing(rd, n, "DatiGenerali");
-	if (read_general(rd, g, b) < 0 || read_goods(rd, kid(n, "DatiBeniServizi"), b) < 0 ||
+	if (read_general(rd, g, b) < 0 || read_goods(rd, xml_kid(n, "DatiBeniServizi"), b) < 0 ||
 	    read_payments(rd, n, b) < 0)
 		return -1;
-	for (xmlNodePtr a = kid(n, "Allegati"); a; a = next_named(a))
+	for (xmlNodePtr a = xml_kid(n, "Allegati"); a; a = xml_next_named(a))
 		b->nattach++;
 	fpa_totals_from_summary(b);
 	return 0;
@@ -567,11 +522,11 @@ read_root(struct rd *rd, xmlNodePtr root, struct fpa_invoice *inv)
 	ver = xmlGetProp(root, BAD_CAST "versione");
 	inv->format = ver && strcmp((const char *)ver, "FPA12") == 0 ? FPA_FPA12 : FPA_FPR12;
 	xmlFree(ver);
-	if (kid(root, "FatturaElettronicaHeader") == NULL)
+	if (xml_kid(root, "FatturaElettronicaHeader") == NULL)
 		return missing(rd, root, "FatturaElettronicaHeader");
-	if (read_header(rd, kid(root, "FatturaElettronicaHeader"), inv) < 0)
+	if (read_header(rd, xml_kid(root, "FatturaElettronicaHeader"), inv) < 0)
 		return -1;
-	for (xmlNodePtr b = kid(root, "FatturaElettronicaBody"); b; b = next_named(b))
+	for (xmlNodePtr b = xml_kid(root, "FatturaElettronicaBody"); b; b = xml_next_named(b))
 		if (read_body(rd, b, inv) < 0)
 			return -1;
 	if (inv->nbodies == 0)

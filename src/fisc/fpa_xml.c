@@ -14,29 +14,14 @@
 #include "fisc/fatturapa.h"
 #include "util/i18n.h"
 #include "util/util.h"
-
-static int xml_ready;
-
-/* libxml2 prints errors on stderr unless told otherwise: keep it quiet, we
- * collect what we report ourselves. */
-static void
-xml_quiet(void *ctx, const char *msg, ...)
-{
-	(void)ctx;
-	(void)msg;
-}
+#include "util/xml.h"
 
 void
 fpa_xml_init(void)
 {
-	if (xml_ready)
-		return;
-	xml_ready = 1;
-	xmlInitParser();
-	/* Every load that libxml2 or libxslt attempts goes through this
-	 * loader, which refuses anything but local files. */
-	xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader);
-	xmlSetGenericErrorFunc(NULL, xml_quiet);
+	/* every load that libxml2 or libxslt attempts refuses anything but
+	 * local files (util/xml.c) */
+	xml_setup();
 }
 
 /* Findings. */

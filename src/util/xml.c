@@ -1,0 +1,71 @@
+/* libxml2's set-up and tree walking for the readers (see xml.h). */
+#include "config.h"
+
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlIO.h>
+
+#include "util/xml.h"
+
+static void
+quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx;
+	(void)msg;
+}
+
+void
+xml_setup(void)
+{
+	static int ready;
+
+	if (ready)
+		return;
+	ready = 1;
+	xmlInitParser();
+	xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader);
+	xmlSetGenericErrorFunc(NULL, quiet);
+}
+
+int
+xml_is(xmlNodePtr n, const char *name)
+{
+	return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+xmlNodePtr
+xml_kid(xmlNodePtr n, const char *name)
+{
+	for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
+		if (xml_is(c, name))
+			return c;
+	return NULL;
+}
+
+xmlNodePtr
+xml_next_named(xmlNodePtr n)
+{
+	for (xmlNodePtr c = n->next; c; c = c->next)
+		if (xml_is(c, (const char *)n->name))
+			return c;
+	return NULL;
+}
+
+xmlNodePtr
+xml_path(xmlNodePtr n, const char *p)
+{
+	char part[64];
+
+	while (n && *p) {
+		size_t len = strcspn(p, "/");
+
+		if (len >= sizeof part)
+			return NULL;
+		memcpy(part, p, len);
+		part[len] = '\0';
+		n = xml_kid(n, part);
+		p += len + (p[len] == '/');
+	}
+	return n;
+}

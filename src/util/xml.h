@@ -1,0 +1,22 @@
+/* libxml2 as scrivano reads files with it: set up once, with no network
+ * (every load goes through a loader that refuses anything but local
+ * files) and no errors on stderr (each reader reports its own), and a few
+ * ways to walk a tree by element names. Shared by the FatturaPA reader and
+ * the bank statements' camt.053 reader. */
+#ifndef SCRIVANO_XML_H
+#define SCRIVANO_XML_H
+
+#include <libxml/tree.h>
+
+void xml_setup(void);
+/* Whether n is an element named name. */
+int xml_is(xmlNodePtr n, const char *name);
+/* n's first child element named name, or NULL (n may be NULL). */
+xmlNodePtr xml_kid(xmlNodePtr n, const char *name);
+/* The next sibling element with n's name, or NULL. */
+xmlNodePtr xml_next_named(xmlNodePtr n);
+/* Follows "A/B/C" from n through first children of those names; NULL
+ * when one is missing or a name is longer than 63 bytes. */
+xmlNodePtr xml_path(xmlNodePtr n, const char *p);
+
+#endif
