@@ -335,31 +335,6 @@ read_stmt(struct stmt_ctx *c, xmlNodePtr stmt)
 }
 
 static int
-too_deep(xmlNodePtr root)
-{
-	xmlNodePtr n = root;
-	int depth = 0;
-
-	while (n) {
-		if (n->children && n->type == XML_ELEMENT_NODE) {
-			n = n->children;
-			if (++depth > STMT_MAX_DEPTH)
-				return 1;
-			continue;
-		}
-		while (n && n->next == NULL) {
-			n = n->parent;
-			depth--;
-			if (n == root || depth < 0)
-				return 0;
-		}
-		if (n)
-			n = n->next;
-	}
-	return 0;
-}
-
-static int
 read_root(struct stmt_ctx *c, xmlNodePtr root)
 {
 	const char *ns = root && root->ns && root->ns->href ? (const char *)root->ns->href : "";
@@ -374,7 +349,7 @@ read_root(struct stmt_ctx *c, xmlNodePtr root)
 				 _("the namespace '%s' is not that of a camt.053 statement, "
 				   "versions .001.02 to .001.08"), ns);
 	c->st->camt_version = ns[nl] - '0';
-	if (too_deep(root))
+	if (xml_too_deep(root, STMT_MAX_DEPTH))
 		return stmt_fail(c, line_of(root), _("elements nested deeper than %d levels"),
 				 STMT_MAX_DEPTH);
 	if ((b = xml_kid(root, "BkToCstmrStmt")) == NULL)

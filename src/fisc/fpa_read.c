@@ -427,32 +427,6 @@ read_body(struct rd *rd, xmlNodePtr n, struct fpa_invoice *inv)
 	return 0;
 }
 
-/* Depth of the deepest element, without recursion. */
-static int
-too_deep(xmlNodePtr root)
-{
-	xmlNodePtr n = root;
-	int depth = 0;
-
-	while (n) {
-		if (n->children && n->type == XML_ELEMENT_NODE) {
-			n = n->children;
-			if (++depth > FPA_MAX_DEPTH)
-				return 1;
-			continue;
-		}
-		while (n && n->next == NULL) {
-			n = n->parent;
-			depth--;
-			if (n == root || depth < 0)
-				return 0;
-		}
-		if (n)
-			n = n->next;
-	}
-	return 0;
-}
-
 static int
 has_doctype(const char *xml, size_t len)
 {
@@ -514,7 +488,7 @@ read_root(struct rd *rd, xmlNodePtr root, struct fpa_invoice *inv)
 	if (root == NULL || strcmp((const char *)root->name, "FatturaElettronica") != 0)
 		return fail(rd, root, _("the root element is <%s>, not <%s>"),
 			    root ? (const char *)root->name : "", "FatturaElettronica");
-	if (too_deep(root))
+	if (xml_too_deep(root, FPA_MAX_DEPTH))
 		return fail(rd, root, _("elements nested deeper than %d levels"), FPA_MAX_DEPTH);
 	if (root->ns == NULL || strcmp((const char *)root->ns->href, FPA_NAMESPACE) != 0)
 		fpa_report_add(rd->r, 0, "W012", _("%s: the namespace is not %s"), rd->name,

@@ -69,3 +69,28 @@ xml_path(xmlNodePtr n, const char *p)
 	}
 	return n;
 }
+
+int
+xml_too_deep(xmlNodePtr root, int max)
+{
+	xmlNodePtr n = root;
+	int depth = 0;
+
+	while (n) {
+		if (n->children && n->type == XML_ELEMENT_NODE) {
+			n = n->children;
+			if (++depth > max)
+				return 1;
+			continue;
+		}
+		while (n && n->next == NULL) {
+			n = n->parent;
+			depth--;
+			if (n == root || depth < 0)
+				return 0;
+		}
+		if (n)
+			n = n->next;
+	}
+	return 0;
+}

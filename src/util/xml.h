@@ -18,5 +18,8 @@ xmlNodePtr xml_next_named(xmlNodePtr n);
 /* Follows "A/B/C" from n through first children of those names; NULL
  * when one is missing or a name is longer than 63 bytes. */
 xmlNodePtr xml_path(xmlNodePtr n, const char *p);
+/* Whether elements below root nest deeper than max levels (walked without
+ * recursion, so a hostile file cannot exhaust the stack). */
+int xml_too_deep(xmlNodePtr root, int max);
 
 #endif
