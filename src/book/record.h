@@ -107,6 +107,53 @@ struct browse_order {
 	size_t nfilters;
 };
 
+/* A command of a record kind: what the kind can do to one of its records
+ * besides change it (an F24's "to pay", "pay", "cancel", "copy", a
+ * document's "convert", "issue", "credit note", "PDF"). Form and list show
+ * the kind's commands in their key line and help and run them; the command
+ * line calls the same functions. A command either opens the form of a
+ * screen on a new record linked to this one (screen set: the quietanza of
+ * an F24, whose kind's insert does the work in one transaction), or asks
+ * for at most one value (ask) and runs. */
+enum record_ask {
+	RECORD_ASK_NONE,     /* runs at once */
+	RECORD_ASK_CONFIRM,  /* prompt answered yes or no; runs on yes (arg NULL) */
+	RECORD_ASK_TEXT,     /* a line of text (a date, a number): arg */
+	RECORD_ASK_FILE_IN,  /* a file to read: the form asks its path (relative
+			      * paths in the book's import folder) and passes
+			      * the full path as arg */
+	RECORD_ASK_FILE_OUT, /* a file to write: the form asks a name in the
+			      * book's export folder and passes the full path */
+};
+
+struct record_command {
+	const char *name;   /* one word, as key files and the command line name it */
+	const char *label;  /* English msgid: the key line's short label */
+	const char *help;   /* English msgid: one line for the help screen */
+	/* Whether it applies to r as it is now (NULL: always); a command that
+	 * does not apply is not offered. r is saved (id != 0) when called. */
+	int (*applies)(const struct record *r);
+	enum record_ask ask;
+	const char *prompt; /* English msgid, for ask */
+	/* The value offered for ask TEXT or FILE_OUT (a due date, a file
+	 * name) into out (ERR_SIZE bytes); NULL: none offered. */
+	void (*preset)(struct book *b, const struct record *r, char *out);
+	/* Either: the screen whose form opens on a new record of its kind,
+	 * with its field link_field set to r's id, filled first by prepare
+	 * (may be NULL); saving that record is the command. */
+	const char *screen;
+	const char *link_field;
+	int (*prepare)(struct book *b, const struct record *r, struct record *linked, char *err);
+	/* Or: run on saved record r (its kind's; reloaded by the caller
+	 * afterwards): 0 with what to tell the user in msg (ERR_SIZE, may be
+	 * left empty) and, to open another record of the kind afterwards (a
+	 * copy), its id in *open_id; or REC_INVALID, REC_CONFLICT, REC_GONE,
+	 * REC_ERROR with a message in err. Writes go through the record
+	 * interface, in one transaction. */
+	int (*run)(struct book *b, const struct record *r, const char *arg, int64_t *open_id,
+		   char *msg, char *err);
+};
+
 struct record_kind {
 	const char *name;  /* as a screen file's `table` line names it */
 	const char *table; /* the SQL table, for kinds stored by record_table_* */
@@ -130,6 +177,9 @@ struct record_kind {
 	int (*find)(struct book *b, const struct record_kind *k, const struct browse_order *o,
 		    const char *text, const char *key, int64_t id, struct record **out,
 		    char *err);
+	/* What else it can do to a record (may be NULL). */
+	const struct record_command *commands;
+	size_t ncommands;
 };
 
 /* The kind a screen file's `table NAME` names, or NULL. */
