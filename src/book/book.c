@@ -1,9 +1,12 @@
 /* Opening a book: SQLite in WAL mode with foreign keys, migrated on open. */
 #include "config.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "book/book.h"
 #include "book/schema.h"
@@ -196,4 +199,41 @@ book_close(struct book *b)
 	sqlite3_close_v2(b->db);
 	free(b->path);
 	free(b);
+}
+
+static int
+make_private_dir(const char *path, char *err)
+{
+	if (mkdir(path, 0700) < 0 && errno != EEXIST)
+		return err_set(err, "%s: %s", path, strerror(errno));
+	return 0;
+}
+
+char *
+book_folder(const char *book, const char *top_name, char *err)
+{
+	const char *slash = strrchr(book, '/'), *base = slash != NULL ? slash + 1 : book;
+	char *dir = slash != NULL ? xstrndup(book, (size_t)(slash - book) + (slash == book)) :
+				    xstrdup(".");
+	char *real = realpath(dir, NULL), *stem = xstrdup(base), *top = NULL, *out = NULL;
+	size_t len = strlen(stem);
+
+	if (len > 7 && strcmp(stem + len - 7, ".sqlite") == 0)
+		stem[len - 7] = '\0';
+	file_safe(stem);
+	if (real == NULL)
+		err_set(err, "%s: %s", dir, strerror(errno));
+	else {
+		top = xasprintf("%s/%s", strcmp(real, "/") == 0 ? "" : real, top_name);
+		out = xasprintf("%s/%s", top, stem);
+		if (make_private_dir(top, err) < 0 || make_private_dir(out, err) < 0) {
+			free(out);
+			out = NULL;
+		}
+	}
+	free(top);
+	free(stem);
+	free(real);
+	free(dir);
+	return out;
 }

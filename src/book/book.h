@@ -28,6 +28,12 @@ int book_begin(struct book *b, char *err);
 int book_commit(struct book *b, char *err);
 void book_rollback(struct book *b);
 
+/* The book's folder top_name ("export", "import"), made (0700) when
+ * missing: top_name/BOOK beside the book, BOOK its file name without
+ * .sqlite; as an absolute path, newly allocated. NULL with a message.
+ * The UI's Print, Export and Import use it, and the F24's receipts. */
+char *book_folder(const char *book, const char *top_name, char *err);
+
 /* Runs SQL with no result rows (for migrations and simple statements). */
 int book_exec(struct book *b, const char *sql, char *err);
 

@@ -9,7 +9,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <openssl/evp.h>
 
 #include "book/book.h"
 #include "fisc/fatturapa.h"
@@ -118,17 +117,6 @@ supplier(sqlite3 *db, const struct fpa_party *p, struct fpa_import *res, char *e
 		 p->cf, nz(p->addr.street), p->addr.civic, nz(p->addr.city), p->addr.cap,
 		 p->addr.province, p->addr.country[0] ? p->addr.country : "IT");
 	return rc < 0 ? -1 : 0;
-}
-
-static void
-sha256_hex(const void *data, size_t len, char out[65])
-{
-	unsigned char md[32];
-	unsigned int n = 0;
-
-	EVP_Digest(data, len, md, &n, EVP_sha256(), NULL);
-	for (unsigned int i = 0; i < n && i < 32; i++)
-		snprintf(out + 2 * i, 3, "%02x", md[i]);
 }
 
 static int

@@ -137,52 +137,7 @@ add_headings(struct doc *d, const struct screen_text *t, size_t n, int rows, int
 
 /* ---- the export folder ---- */
 
-/* Keeps only letters, digits, '-' and '_' of a name for a file name. */
-static void
-file_safe(char *s)
-{
-	for (; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		      (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
-			*s = '_';
-}
-
-static int
-make_private_dir(const char *path, char *err)
-{
-	if (mkdir(path, 0700) < 0 && errno != EEXIST)
-		return err_set(err, "%s: %s", path, strerror(errno));
-	return 0;
-}
-
-char *
-book_folder(const char *book, const char *top_name, char *err)
-{
-	const char *slash = strrchr(book, '/'), *base = slash != NULL ? slash + 1 : book;
-	char *dir = slash != NULL ? xstrndup(book, (size_t)(slash - book) + (slash == book)) :
-				    xstrdup(".");
-	char *real = realpath(dir, NULL), *stem = xstrdup(base), *top = NULL, *out = NULL;
-	size_t len = strlen(stem);
-
-	if (len > 7 && strcmp(stem + len - 7, ".sqlite") == 0)
-		stem[len - 7] = '\0';
-	file_safe(stem);
-	if (real == NULL)
-		err_set(err, "%s: %s", dir, strerror(errno));
-	else {
-		top = xasprintf("%s/%s", strcmp(real, "/") == 0 ? "" : real, top_name);
-		out = xasprintf("%s/%s", top, stem);
-		if (make_private_dir(top, err) < 0 || make_private_dir(out, err) < 0) {
-			free(out);
-			out = NULL;
-		}
-	}
-	free(top);
-	free(stem);
-	free(real);
-	free(dir);
-	return out;
-}
+/* book_folder and file_safe are in book/book.c and util/util.c. */
 
 int
 export_file_new(const char *book, const char *name, const char *ext, char **path, char *err)

@@ -167,10 +167,6 @@ void print_doc(struct ui *ui, const struct doc *d, const char *name);
  * *path (newly allocated); or -1 with a message. */
 int export_file_new(const char *book, const char *name, const char *ext, char **path,
 		    char *err);
-/* The book's folder top_name ("export", "import"), made (0700) when
- * missing: top_name/BOOK beside the book, BOOK its file name without
- * .sqlite; as an absolute path, newly allocated. NULL with a message. */
-char *book_folder(const char *book, const char *top_name, char *err);
 /* import.c: Import in the prima nota's list: a bank statement of the
  * book's import folder into an account (account: its name, or NULL to
  * ask), the report on the status line. 1 when something was imported. */
