@@ -9,6 +9,8 @@
 
 #include "book/company.h"
 #include "book/f24.h"
+#include "book/f24-impl.h"
+#include "book/pn-impl.h"
 #include "util/codelist.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -522,6 +524,36 @@ static const struct record_field f24_fields[F24_NFIELDS] = {
 			"WHERE f24_id = f24.id UNION ALL "
 			"SELECT coalesce(debit, 0) - coalesce(credit, 0) FROM f24_altri "
 			"WHERE f24_id = f24.id)" },
+	[F24_PAY_ACCOUNT] = { "pay_account_id", N_("Paid from"), 19, RECF_NULL, NULL,
+			      pn_check_row_id },
+	[F24_PAY_REFERENCE] = { "pay_reference", N_("Bank reference"), 40, 0, NULL, NULL },
+	[F24_PAY_ENTRY] = { "pay_entry_id", N_("Prima nota entry"), 19, RECF_NULL, NULL,
+			    pn_check_row_id },
+	[F24_RECEIPTS] = { "receipts", N_("Receipts"), 0, 0, NULL, NULL,
+			   "SELECT count(*) FROM f24_receipts WHERE f24_id = f24.id" },
+};
+
+/* What an F24 can do besides being changed (f24-pay.c). */
+static const struct record_command f24_commands[] = {
+	{ .name = "pay", .label = N_("Pay"),
+	  .help = N_("Pay: the date, account and bank reference, a receipt file; writes the "
+		     "prima nota entry"),
+	  .applies = f24_applies_pay, .screen = "f24_pay", .link_field = "f24_id",
+	  .prepare = f24_prepare_pay },
+	{ .name = "cancel", .label = N_("Cancel payment"),
+	  .help = N_("Cancel the payment: writes the reversing prima nota entry, back to pay"),
+	  .applies = f24_applies_paid, .ask = RECORD_ASK_CONFIRM,
+	  .prompt = N_("Cancel this payment, writing the reversing prima nota entry today?"),
+	  .run = f24_run_cancel },
+	{ .name = "receipt", .label = N_("Attach receipt"),
+	  .help = N_("Attach a receipt file (the bank's quietanza) of the book's import folder"),
+	  .applies = f24_applies_paid, .ask = RECORD_ASK_FILE_IN,
+	  .prompt = N_("Receipt file to attach:"), .run = f24_run_attach },
+	{ .name = "receipt-export", .label = N_("Export receipt"),
+	  .help = N_("Write the latest receipt file into the book's export folder"),
+	  .applies = f24_applies_receipts, .ask = RECORD_ASK_FILE_OUT,
+	  .prompt = N_("Export the receipt as:"), .preset = f24_preset_export,
+	  .run = f24_run_export },
 };
 
 /* In enum f24_section's order. */
@@ -544,11 +576,13 @@ const struct record_kind f24_kind = {
 	.nchildren = ARRAY_LEN(f24_children),
 	.validate = f24_validate,
 	.load = record_table_load,
-	.insert = record_table_insert,
-	.update = record_table_update,
-	.remove = record_table_remove,
+	.insert = f24_insert,
+	.update = f24_update,
+	.remove = f24_remove,
 	.browse = record_table_browse,
 	.find = record_table_find,
+	.commands = f24_commands,
+	.ncommands = ARRAY_LEN(f24_commands),
 };
 
 int

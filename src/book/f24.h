@@ -37,6 +37,10 @@ enum f24_field {
 	F24_DETRAZIONE,    /* IMU section's detrazione, cents */
 	F24_NOTES,
 	F24_SALDO,         /* computed: the saldo finale, cents */
+	F24_PAY_ACCOUNT,   /* paid: pn_accounts.id it was paid from (set by Pay) */
+	F24_PAY_REFERENCE, /* paid: the bank's reference, protocollo (set by Pay) */
+	F24_PAY_ENTRY,     /* paid: the prima nota entry of the payment (set by Pay) */
+	F24_RECEIPTS,      /* computed: how many receipt files it keeps */
 	F24_NFIELDS
 };
 
@@ -108,6 +112,82 @@ void f24_totals(const struct record *f24, struct f24_totals *t);
 
 /* A new draft with the contribuente of the company profile: 0 or REC_ERROR. */
 int f24_new(struct book *b, struct record **out, char *err);
+
+/* ---- Paying: the quietanza (f24-pay.c) ----
+ * An F24 to pay becomes paid by Pay: in one transaction its payment date,
+ * account and bank reference are set and the prima nota entry written
+ * (Uscite of the saldo finale on that account, causale F24, "F24
+ * DESCRIPTION", linked both ways; none for a saldo of zero), and a receipt
+ * file stored. A paid F24 is not changed or deleted, rows included; Cancel
+ * payment writes the reversing entry (Entrate, linked too) and puts it
+ * back to pay, keeping both entries and the receipts. */
+
+/* The form of Pay (screens/f24-pay.scr): saving it pays the F24 it names. */
+enum f24_payment_field {
+	PAYMENT_F24,         /* the F24's id (the command's link) */
+	PAYMENT_DATE,        /* YYYY-MM-DD, offered today */
+	PAYMENT_ACCOUNT,     /* pn_accounts.id, offered the first open bank account */
+	PAYMENT_REFERENCE,   /* the bank's reference, protocollo */
+	PAYMENT_RECEIPT,     /* a file of the book's import folder, or empty */
+	PAYMENT_DESCRIPTION, /* shown: the F24's description */
+	PAYMENT_SALDO,       /* shown: the saldo finale, cents */
+	PAYMENT_NFIELDS
+};
+extern const struct record_kind f24_payment_kind;
+
+/* Most bytes of a receipt file. */
+#define F24_RECEIPT_MAX (32u * 1024 * 1024)
+/* The causale of the entries Pay and Cancel payment write. */
+#define F24_CAUSALE "F24"
+
+struct f24_pay {
+	const char *date;      /* YYYY-MM-DD */
+	int64_t account_id;    /* pn_accounts.id; 0 only with a saldo finale of 0 */
+	const char *reference; /* the bank's reference, or NULL */
+	const char *receipt;   /* a file to store (its path as given), or NULL */
+};
+/* Pays F24 id, in one transaction: 0 with the entry's id in *entry_id (0
+ * for a saldo finale of 0; may be NULL); REC_INVALID (not to pay, not
+ * valid, a closed account, a locked period, a receipt unreadable: nothing
+ * written), REC_GONE (no such F24 or account), REC_ERROR, with err. */
+int f24_pay(struct book *b, int64_t id, const struct f24_pay *p, int64_t *entry_id, char *err);
+/* Cancels the payment of paid F24 id on date (NULL: today), in one
+ * transaction: the reversing entry (Entrate of the payment's amount,
+ * causale F24, naming the cancelled payment, linked to the F24) and the
+ * F24 back to pay, its payment's date, account, reference and entry
+ * cleared; the receipts stay. As f24_pay. */
+int f24_cancel_payment(struct book *b, int64_t id, const char *date, int64_t *entry_id,
+		       char *err);
+
+/* A receipt file kept with an F24 (f24_receipts): as many as it has had. */
+struct f24_receipt {
+	int64_t id, size;
+	char name[256];
+	char sha256[65];
+	char added[24];
+};
+/* Stores the file at path (its name without folders, bytes, SHA-256, size)
+ * with paid F24 id, in one transaction: 0, REC_INVALID (not paid, the
+ * file unreadable, empty or over F24_RECEIPT_MAX), REC_GONE, REC_ERROR. */
+int f24_receipt_add(struct book *b, int64_t id, const char *path, char *err);
+/* F24 id's receipts, oldest first, into *out (freed by the caller) and *n. */
+int f24_receipt_list(struct book *b, int64_t id, struct f24_receipt **out, size_t *n,
+		     char *err);
+/* Writes the bytes of F24 id's latest receipt to path, a new file (0600)
+ * unless force (then replaced): 0 with the receipt in *got (may be NULL);
+ * REC_INVALID (no receipt, path exists), REC_ERROR. */
+int f24_receipt_export(struct book *b, int64_t id, const char *path, int force,
+		       struct f24_receipt *got, char *err);
+/* The account Pay offers: the first open bank account, else the first
+ * open one; 0 when none. */
+int f24_default_account(struct book *b, int64_t *id, char *err);
+/* The prima nota entries of F24 id (its payments and their cancels), in
+ * order: ids, dates, amounts; *n of them. */
+struct f24_entry {
+	int64_t id, amount, account_id;
+	char date[11];
+};
+int f24_entry_list(struct book *b, int64_t id, struct f24_entry **out, size_t *n, char *err);
 
 /* Dates. Easter Sunday of year (Gregorian). */
 void f24_easter(int year, int *month, int *day);

@@ -65,6 +65,9 @@ EXTRA_DIST += tests/e2e/test_pn_summary.py
 # the regions' codes and the INPS causali it reads.
 nobase_dist_pkgdata_DATA += data/f24-codici.txt data/f24-regioni.txt data/f24-causali-inps.txt
 src_libscrivano_a_SOURCES += src/book/f24.c src/book/f24.h
+# Paying an F24: the quietanza, the prima nota entry, the receipt files.
+src_libscrivano_a_SOURCES += src/book/f24-pay.c src/book/f24-impl.h
+nobase_dist_pkgdata_DATA += screens/f24-pay.scr
 check_PROGRAMS += tests/unit/test-f24
 tests_unit_test_f24_SOURCES = tests/unit/test-f24.c
 tests_unit_test_f24_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests

@@ -197,9 +197,10 @@ entry_rules(struct book *b, const struct record *r, char *err)
 
 /* ---- storage ---- */
 
-/* What a stored entry is now: its version, date and other leg. */
+/* What a stored entry is now: its version, date, other leg, and what an
+ * F24's entry may not change. */
 struct stored {
-	int64_t version, pair;
+	int64_t version, pair, f24, account, amount;
 	char date[11];
 };
 
@@ -210,8 +211,8 @@ stored_read(struct book *b, int64_t id, struct stored *s, char *err)
 	int rc;
 
 	if (sqlite3_prepare_v2(book_db(b),
-			       "SELECT version, date, coalesce(pair_id, 0) FROM pn_entries "
-			       "WHERE id = ?1",
+			       "SELECT version, date, coalesce(pair_id, 0), coalesce(f24_id, 0), "
+			       "account_id, amount FROM pn_entries WHERE id = ?1",
 			       -1, &st, NULL) != SQLITE_OK)
 		return record_db_error(b, err);
 	sqlite3_bind_int64(st, 1, id);
@@ -220,6 +221,9 @@ stored_read(struct book *b, int64_t id, struct stored *s, char *err)
 		s->version = sqlite3_column_int64(st, 0);
 		str_copy(s->date, (const char *)sqlite3_column_text(st, 1), sizeof s->date);
 		s->pair = sqlite3_column_int64(st, 2);
+		s->f24 = sqlite3_column_int64(st, 3);
+		s->account = sqlite3_column_int64(st, 4);
+		s->amount = sqlite3_column_int64(st, 5);
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE) {
@@ -250,6 +254,7 @@ stored_check(struct book *b, const struct record *r, struct stored *s, char *err
 	"account_id, amount, date, value_date, description, causale, party_id, doc_ref, "      \
 	"pay_method, notes, reconciled, import_ref"
 #define LEG_VALUES "?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12"
+
 #define LEG_SHARED                                                                           \
 	"account_id = ?1, amount = ?2, date = ?3, value_date = ?4, description = ?5, "         \
 	"causale = ?6, party_id = ?7, doc_ref = ?8, pay_method = ?9, notes = ?10"
@@ -301,10 +306,11 @@ leg_insert(struct book *b, const struct record *r, int64_t account, int64_t amou
 {
 	sqlite3_stmt *st;
 
-	if (run(b, "INSERT INTO pn_entries (" LEG_COLUMNS ") VALUES (" LEG_VALUES ")", &st, err) <
-	    0)
+	if (run(b, "INSERT INTO pn_entries (" LEG_COLUMNS ", f24_id) VALUES (" LEG_VALUES ", ?13)",
+		&st, err) < 0)
 		return REC_ERROR;
 	bind_leg(st, r, account, amount, own);
+	bind_text(st, 13, own ? record_get(r, ENTRY_F24) : "", 1);
 	if (record_step_done(b, st, err) < 0)
 		return REC_ERROR;
 	*id = sqlite3_last_insert_rowid(book_db(b));
@@ -386,6 +392,25 @@ entry_insert(struct book *b, struct record *r, char *err)
 	return 0;
 }
 
+/* An entry an F24's payment wrote keeps its account, amount and date, and
+ * stays (the payment is undone by the F24's Cancel payment, which writes
+ * the reversing entry); its text and reconciled flag may change. */
+static int
+f24_guard(const struct record *r, const struct stored *s, int removing, char *err)
+{
+	if (s->f24 == 0)
+		return 0;
+	if (removing || s->account != cents(record_get(r, ENTRY_ACCOUNT)) ||
+	    s->amount != entry_amount(r) || strcmp(s->date, record_get(r, ENTRY_DATE)) != 0 ||
+	    record_get(r, ENTRY_TO_ACCOUNT)[0] != '\0')
+		return refuse(r, ENTRY_DATE,
+			      _("this entry records an F24's payment: its date, account and "
+				"amount change only by Cancel payment in the F24 (nothing was "
+				"written)"),
+			      err);
+	return 0;
+}
+
 /* Both legs of a transfer change together; an entry may become one, or
  * stop being one (its other leg goes). */
 static int
@@ -395,7 +420,8 @@ entry_update(struct book *b, struct record *r, char *err)
 	struct stored s;
 	int rc;
 
-	if ((rc = stored_check(b, r, &s, err)) < 0 || (rc = entry_rules(b, r, err)) < 0)
+	if ((rc = stored_check(b, r, &s, err)) < 0 || (rc = f24_guard(r, &s, 0, err)) < 0 ||
+	    (rc = entry_rules(b, r, err)) < 0)
 		return rc;
 	if (leg_update(b, r, r->id, cents(record_get(r, ENTRY_ACCOUNT)), entry_amount(r), 1, err) <
 	    0)
@@ -419,7 +445,7 @@ entry_remove(struct book *b, const struct record *r, char *err)
 	struct stored s;
 	int rc;
 
-	if ((rc = stored_check(b, r, &s, err)) < 0)
+	if ((rc = stored_check(b, r, &s, err)) < 0 || (rc = f24_guard(r, &s, 1, err)) < 0)
 		return rc;
 	if (s.pair != 0 && leg_delete(b, s.pair, err) < 0)
 		return REC_ERROR;
@@ -448,6 +474,7 @@ static const struct record_field entry_fields[ENTRY_NFIELDS] = {
 			       pn_check_row_id },
 	[ENTRY_BALANCE] = { "balance", N_("Balance"), 0, 0, NULL, NULL, "balance" },
 	[ENTRY_IMPORT_REF] = { "import_ref", N_("Bank reference"), 200, 0, NULL, NULL },
+	[ENTRY_F24] = { "f24_id", N_("F24"), 19, RECF_NULL, NULL, pn_check_row_id },
 };
 
 /* Read through the view pn_list (the columns and the running balance),
@@ -503,6 +530,7 @@ pn_entry_add(struct book *b, const struct pn_entry *e, int64_t *id, char *err)
 	record_set(r, ENTRY_RECONCILED, e->reconciled ? "1" : "0");
 	record_set(r, ENTRY_NOTES, e->notes);
 	record_set(r, ENTRY_IMPORT_REF, e->import_ref);
+	set_id(r, ENTRY_F24, e->f24_id);
 	rc = record_save(b, r, NULL, err);
 	if (rc == 0 && id != NULL)
 		*id = r->id;

@@ -57,6 +57,8 @@ enum entry_field {
 	ENTRY_TO_ACCOUNT,  /* a transfer's other account (its other leg's), or empty */
 	ENTRY_BALANCE,     /* computed: the account's balance after this entry, cents */
 	ENTRY_IMPORT_REF,  /* the bank's id of the movement (struct pn_entry), not shown */
+	ENTRY_F24,         /* the F24 whose payment (or its cancel) this is, or empty:
+			    * set by the F24's Pay and Cancel payment, read-only */
 	ENTRY_NFIELDS
 };
 
@@ -101,6 +103,7 @@ struct pn_entry {
 	/* the bank's own id of the movement (or a digest of its line): an
 	 * import that finds it already in the account adds nothing */
 	const char *import_ref;
+	int64_t f24_id; /* the F24 it pays (or whose payment it reverses), 0: none */
 };
 
 /* The id of the account named name (any case; closed ones too), in *id.

@@ -30,6 +30,7 @@ static const struct record_kind *const kinds[] = {
 	&primanota_kind,
 	&pn_period_kind,
 	&f24_kind,
+	&f24_payment_kind,
 };
 
 /* Child kinds have no storage of their own. */

@@ -495,6 +495,28 @@ static const char *const steps[] = {
 	"CREATE INDEX f24_altri_by_f24 ON f24_altri (f24_id, position);"
 	"CREATE TRIGGER f24_custom_gone AFTER DELETE ON f24 BEGIN"
 	"  DELETE FROM custom_values WHERE kind = 'f24' AND record_id = old.id; END;",
+	/* 9: the F24's quietanza (f24-pay.c): the payment's account (of the
+	 * prima nota), the bank's reference (protocollo) and the prima nota
+	 * entry that records it; each entry an F24 wrote names it back
+	 * (f24_id: the payment and, after a cancel, its reversal, so both stay
+	 * linked); and the receipt files, as many as the F24 has had (the
+	 * bank's quietanza, the Agenzia's ricevuta, a receipt of a payment
+	 * later cancelled), each with its name, bytes, SHA-256 and size. */
+	"ALTER TABLE f24 ADD COLUMN pay_account_id INTEGER REFERENCES pn_accounts(id);"
+	"ALTER TABLE f24 ADD COLUMN pay_reference TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE f24 ADD COLUMN pay_entry_id INTEGER REFERENCES pn_entries(id);"
+	"ALTER TABLE pn_entries ADD COLUMN f24_id INTEGER REFERENCES f24(id);"
+	"CREATE INDEX pn_entries_by_f24 ON pn_entries (f24_id) WHERE f24_id IS NOT NULL;"
+	"CREATE TABLE f24_receipts ("
+	"  id       INTEGER PRIMARY KEY,"
+	"  f24_id   INTEGER NOT NULL REFERENCES f24(id),"
+	"  name     TEXT NOT NULL CHECK (length(name) > 0),"
+	"  content  BLOB NOT NULL,"
+	"  sha256   TEXT NOT NULL CHECK (length(sha256) = 64),"
+	"  size     INTEGER NOT NULL CHECK (size = length(content)),"
+	"  added    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+	");"
+	"CREATE INDEX f24_receipts_by_f24 ON f24_receipts (f24_id, id);",
 };
 
 int
