@@ -68,6 +68,11 @@ src_libscrivano_a_SOURCES += src/book/f24.c src/book/f24.h
 # Paying an F24: the quietanza, the prima nota entry, the receipt files.
 src_libscrivano_a_SOURCES += src/book/f24-pay.c src/book/f24-impl.h
 nobase_dist_pkgdata_DATA += screens/f24-pay.scr
+check_PROGRAMS += tests/unit/test-f24-pay
+tests_unit_test_f24_pay_SOURCES = tests/unit/test-f24-pay.c
+tests_unit_test_f24_pay_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_f24_pay_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-f24-pay
 check_PROGRAMS += tests/unit/test-f24
 tests_unit_test_f24_SOURCES = tests/unit/test-f24.c
 tests_unit_test_f24_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
