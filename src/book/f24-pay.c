@@ -686,6 +686,27 @@ f24_run_cancel(struct book *b, const struct record *r, const char *arg, int64_t 
 	return 0;
 }
 
+/* A path the form passed is a file right in the book's folder top
+ * ("import", "export"): a session reads and writes nothing else (other
+ * books belong to the same service user). 0, or REC_INVALID. */
+static int
+in_book_folder(struct book *b, const char *top, const char *path, char *err)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = book_folder(book_path(b), top, err);
+	int rc = 0;
+
+	if (dir == NULL)
+		return REC_ERROR;
+	if (slash == NULL || (size_t)(slash - path) != strlen(dir) ||
+	    strncmp(path, dir, strlen(dir)) != 0 || slash[1] == '\0' || slash[1] == '.') {
+		err_set(err, _("%s: a file of %s only (nothing was written)"), path, dir);
+		rc = REC_INVALID;
+	}
+	free(dir);
+	return rc;
+}
+
 int
 f24_run_attach(struct book *b, const struct record *r, const char *arg, int64_t *open_id,
 	       char *msg, char *err)
@@ -698,7 +719,8 @@ f24_run_attach(struct book *b, const struct record *r, const char *arg, int64_t 
 		err_set(err, "%s", _("name the receipt file"));
 		return REC_INVALID;
 	}
-	if ((rc = f24_receipt_add(b, r->id, arg, err)) < 0)
+	if ((rc = in_book_folder(b, "import", arg, err)) < 0 ||
+	    (rc = f24_receipt_add(b, r->id, arg, err)) < 0)
 		return rc;
 	err_set(msg, _("Receipt %s attached."), slash != NULL ? slash + 1 : arg);
 	return 0;
@@ -729,7 +751,8 @@ f24_run_export(struct book *b, const struct record *r, const char *arg, int64_t 
 		err_set(err, "%s", _("name the file to write"));
 		return REC_INVALID;
 	}
-	if ((rc = f24_receipt_export(b, r->id, arg, 0, &x, err)) < 0)
+	if ((rc = in_book_folder(b, "export", arg, err)) < 0 ||
+	    (rc = f24_receipt_export(b, r->id, arg, 0, &x, err)) < 0)
 		return rc;
 	err_set(msg, _("Receipt %s written to %s."), x.name, arg);
 	return 0;

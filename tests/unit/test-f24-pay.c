@@ -261,6 +261,76 @@ paid_stays(const char *dir)
 	record_free(f);
 }
 
+static const struct record_command *
+command(const char *name)
+{
+	for (size_t i = 0; i < f24_kind.ncommands; i++)
+		if (strcmp(f24_kind.commands[i].name, name) == 0)
+			return &f24_kind.commands[i];
+	ok(0, "f24_kind has the command %s", name);
+	return NULL;
+}
+
+/* Attach receipt and Export receipt as the form runs them: full paths in
+ * the book's import and export folders, nothing else. */
+static void
+commands_run(const char *dir)
+{
+	const struct record_command *attach = command("receipt"), *exp = command("receipt-export");
+	struct record *f = NULL;
+	char err[ERR_SIZE] = "", msg[ERR_SIZE] = "", path[512], preset[ERR_SIZE];
+	int64_t open_id = 0;
+	FILE *out;
+
+	if (attach == NULL || exp == NULL || record_load(book, &f24_kind, 1, &f, err) < 0)
+		return;
+	ok(attach->applies(f) && attach->ask == RECORD_ASK_FILE_IN, "Attach receipt applies, "
+	   "asking a file to read");
+	ok(attach->run(book, f, "/etc/passwd", &open_id, msg, err) == REC_INVALID &&
+		   strstr(err, "a file of"),
+	   "a file outside the import folder is refused: %s", err);
+	snprintf(path, sizeof path, "%s/import/book/../book.sqlite", dir);
+	ok(attach->run(book, f, path, &open_id, msg, err) == REC_INVALID &&
+		   strstr(err, "a file of"),
+	   "nor through '..': %s", err);
+	snprintf(path, sizeof path, "%s/import/book/ricevuta.txt", dir);
+	if ((out = fopen(path, "wb")) != NULL) {
+		fputs("ricevuta AdE\n", out);
+		fclose(out);
+	}
+	ok(attach->run(book, f, path, &open_id, msg, err) == 0 && strstr(msg, "ricevuta.txt"),
+	   "a file of the import folder is attached: %s%s", msg, err);
+	unlink(path);
+	is_str(query("SELECT count(*) FROM f24_receipts WHERE f24_id = 1"), "2",
+	       "the F24 keeps both receipts");
+	record_free(f);
+	if (record_load(book, &f24_kind, 1, &f, err) < 0)
+		return;
+	ok(exp->applies(f), "Export receipt applies once there are receipts");
+	exp->preset(book, f, preset);
+	is_str(preset, "ricevuta.txt", "it offers the latest receipt's name");
+	snprintf(path, sizeof path, "%s/elsewhere.txt", dir);
+	ok(exp->run(book, f, path, &open_id, msg, err) == REC_INVALID,
+	   "a file outside the export folder is refused: %s", err);
+	free(book_folder(book_path(book), "export", err));
+	snprintf(path, sizeof path, "%s/export/book/ricevuta.txt", dir);
+	ok(exp->run(book, f, path, &open_id, msg, err) == 0, "exported: %s%s", msg, err);
+	{
+		char *data = NULL;
+		size_t len = 0;
+		ok(file_read_all(path, 100, &data, &len, err) == 0 &&
+			   strcmp(data, "ricevuta AdE\n") == 0,
+		   "the latest receipt's bytes");
+		free(data);
+	}
+	unlink(path);
+	snprintf(path, sizeof path, "%s/export/book", dir);
+	rmdir(path);
+	snprintf(path, sizeof path, "%s/export", dir);
+	rmdir(path);
+	record_free(f);
+}
+
 static void
 cancel(void)
 {
@@ -281,7 +351,7 @@ cancel(void)
 	   "it names the cancelled payment");
 	is_int(entry, strtoll(query("SELECT max(id) FROM pn_entries"), NULL, 10),
 	       "its id is given back");
-	is_str(query("SELECT count(*) FROM f24_receipts"), "1", "the receipt stays");
+	is_str(query("SELECT count(*) FROM f24_receipts"), "2", "the receipts stay");
 	if (record_load(book, &f24_kind, 1, &f, err) == 0) {
 		record_set(f, F24_NOTES, "to pay again");
 		ok(record_save(book, f, NULL, err) == 0, "an F24 to pay again can be changed: %s",
@@ -362,6 +432,7 @@ main(void)
 	setup();
 	pay_by_form(tb.dir);
 	paid_stays(tb.dir);
+	commands_run(tb.dir);
 	cancel();
 	refusals();
 	zero_saldo();
