@@ -389,6 +389,11 @@ f24_validate(const struct record *r, size_t *bad, char *err)
 	if (strcmp(state, "P") != 0 && record_get(r, F24_PAID_DATE)[0] != '\0')
 		return record_invalid(r, F24_PAID_DATE, bad,
 				      _("only a paid F24 has a payment date"), err);
+	if (strcmp(record_get(r, F24_TEMPLATE), "1") == 0 && strcmp(state, "D") != 0)
+		return record_invalid(r, F24_TEMPLATE, bad,
+				      _("a template stays a draft: copy it to pay (rule: templates "
+					"are never paid)"),
+				      err);
 	if (record_get(r, F24_ID_CODE)[0] != '\0' && record_get(r, F24_COOBLIGATO_CF)[0] == '\0')
 		return record_invalid(r, F24_COOBLIGATO_CF, bad,
 				      _("a codice identificativo goes with the coobbligato's codice "
@@ -522,6 +527,7 @@ static const struct record_field f24_fields[F24_NFIELDS] = {
 			"WHERE f24_id = f24.id UNION ALL "
 			"SELECT coalesce(debit, 0) - coalesce(credit, 0) FROM f24_altri "
 			"WHERE f24_id = f24.id)" },
+	[F24_TEMPLATE] = { "template", N_("Template"), 1, 0, "0", check_flag },
 };
 
 /* In enum f24_section's order. */
@@ -549,6 +555,8 @@ const struct record_kind f24_kind = {
 	.remove = record_table_remove,
 	.browse = record_table_browse,
 	.find = record_table_find,
+	.commands = f24_commands,
+	.ncommands = F24_NCOMMANDS,
 };
 
 int

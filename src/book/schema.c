@@ -495,6 +495,12 @@ static const char *const steps[] = {
 	"CREATE INDEX f24_altri_by_f24 ON f24_altri (f24_id, position);"
 	"CREATE TRIGGER f24_custom_gone AFTER DELETE ON f24 BEGIN"
 	"  DELETE FROM custom_values WHERE kind = 'f24' AND record_id = old.id; END;",
+	/* 9: an F24 may be a template (f24-cmds.c): listed, copied into
+	 * drafts, never set to pay; and the list of the ones due reads
+	 * (state, due_date). */
+	"ALTER TABLE f24 ADD COLUMN template INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (template IN (0, 1));"
+	"CREATE INDEX f24_due ON f24 (state, due_date);",
 };
 
 int
