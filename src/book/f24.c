@@ -391,6 +391,11 @@ f24_validate(const struct record *r, size_t *bad, char *err)
 	if (strcmp(state, "P") != 0 && record_get(r, F24_PAID_DATE)[0] != '\0')
 		return record_invalid(r, F24_PAID_DATE, bad,
 				      _("only a paid F24 has a payment date"), err);
+	if (strcmp(record_get(r, F24_TEMPLATE), "1") == 0 && strcmp(state, "D") != 0)
+		return record_invalid(r, F24_TEMPLATE, bad,
+				      _("a template stays a draft: copy it to pay (rule: templates "
+					"are never paid)"),
+				      err);
 	if (record_get(r, F24_ID_CODE)[0] != '\0' && record_get(r, F24_COOBLIGATO_CF)[0] == '\0')
 		return record_invalid(r, F24_COOBLIGATO_CF, bad,
 				      _("a codice identificativo goes with the coobbligato's codice "
@@ -531,29 +536,7 @@ static const struct record_field f24_fields[F24_NFIELDS] = {
 			    pn_check_row_id },
 	[F24_RECEIPTS] = { "receipts", N_("Receipts"), 0, 0, NULL, NULL,
 			   "SELECT count(*) FROM f24_receipts WHERE f24_id = f24.id" },
-};
-
-/* What an F24 can do besides being changed (f24-pay.c). */
-static const struct record_command f24_commands[] = {
-	{ .name = "pay", .label = N_("Pay"),
-	  .help = N_("Pay: the date, account and bank reference, a receipt file; writes the "
-		     "prima nota entry"),
-	  .applies = f24_applies_pay, .screen = "f24_pay", .link_field = "f24_id",
-	  .prepare = f24_prepare_pay },
-	{ .name = "cancel", .label = N_("Cancel payment"),
-	  .help = N_("Cancel the payment: writes the reversing prima nota entry, back to pay"),
-	  .applies = f24_applies_paid, .ask = RECORD_ASK_CONFIRM,
-	  .prompt = N_("Cancel this payment, writing the reversing prima nota entry today?"),
-	  .run = f24_run_cancel },
-	{ .name = "receipt", .label = N_("Attach receipt"),
-	  .help = N_("Attach a receipt file (the bank's quietanza) of the book's import folder"),
-	  .applies = f24_applies_paid, .ask = RECORD_ASK_FILE_IN,
-	  .prompt = N_("Receipt file to attach:"), .run = f24_run_attach },
-	{ .name = "receipt-export", .label = N_("Export receipt"),
-	  .help = N_("Write the latest receipt file into the book's export folder"),
-	  .applies = f24_applies_receipts, .ask = RECORD_ASK_FILE_OUT,
-	  .prompt = N_("Export the receipt as:"), .preset = f24_preset_export,
-	  .run = f24_run_export },
+	[F24_TEMPLATE] = { "template", N_("Template"), 1, 0, "0", check_flag },
 };
 
 /* In enum f24_section's order. */
@@ -582,7 +565,7 @@ const struct record_kind f24_kind = {
 	.browse = record_table_browse,
 	.find = record_table_find,
 	.commands = f24_commands,
-	.ncommands = ARRAY_LEN(f24_commands),
+	.ncommands = F24_NCOMMANDS,
 };
 
 int

@@ -41,6 +41,7 @@ enum f24_field {
 	F24_PAY_REFERENCE, /* paid: the bank's reference, protocollo (set by Pay) */
 	F24_PAY_ENTRY,     /* paid: the prima nota entry of the payment (set by Pay) */
 	F24_RECEIPTS,      /* computed: how many receipt files it keeps */
+	F24_TEMPLATE,      /* 1: a template, copied into drafts, never paid */
 	F24_NFIELDS
 };
 
@@ -199,5 +200,36 @@ int f24_working_day(const char *iso, char *out);
 /* The due date of what refers to month m of year y: the 16th of the next
  * month, moved by f24_working_day. */
 void f24_due_date(int y, int m, char *out);
+
+/* f24-cmds.c: the commands of an F24 (record.h: struct record_command),
+ * in the form's and list's Commands and for the command line. */
+#define F24_NCOMMANDS 7
+extern const struct record_command f24_commands[F24_NCOMMANDS];
+/* The latest month its rows refer to (mese rif. 00MM with the anno, the
+ * month of an IVA mensile code 6001-6012 with the anno, an INPS or other
+ * period's "a", else "da"): 1 with *y and *m, 0 when no row says one. */
+int f24_latest_period(const struct record *f24, int *y, int *m);
+/* The due date to offer for f24 (YYYY-MM-DD, 11 bytes): by the 16th rule
+ * from its latest period, or from last month when no row says one; not
+ * before today's working day (today: YYYY-MM-DD). */
+void f24_due_offer(const struct record *f24, const char *today, char *out);
+/* A date as typed (dd/mm/yyyy, d/m/yyyy or YYYY-MM-DD) into ISO (11
+ * bytes): 0, or -1 when it is not a date of the calendar. */
+int f24_date_parse(const char *typed, char *iso);
+/* Sets draft f24 (saved) to pay by due (YYYY-MM-DD, not before today):
+ * state T through the record interface, one transaction. 0, or
+ * REC_INVALID (not a draft, a template, a date in the past), REC_CONFLICT,
+ * REC_GONE, REC_ERROR with a message. */
+int f24_to_pay(struct book *b, const struct record *f24, const char *due, const char *today,
+	       char *err);
+/* A new draft with f24's contribuente and rows, each period one month on
+ * (mese rif. 00MM, IVA mensile 6001-6012, INPS and other periods mm/aaaa;
+ * December into January of the next year, and then the anno of the rows
+ * that give no month too); saved, its id in *id. 0 or REC_* with err. */
+int f24_copy(struct book *b, const struct record *f24, int64_t *id, char *err);
+/* Marks saved draft f24 as a template. 0 or REC_* with err. */
+int f24_make_template(struct book *b, const struct record *f24, char *err);
+/* Today as YYYY-MM-DD (local time) into out (11 bytes). */
+void f24_today(char *out);
 
 #endif

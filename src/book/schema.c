@@ -517,6 +517,12 @@ static const char *const steps[] = {
 	"  added    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
 	");"
 	"CREATE INDEX f24_receipts_by_f24 ON f24_receipts (f24_id, id);",
+	/* 10: an F24 may be a template (f24-cmds.c): listed, copied into
+	 * drafts, never set to pay; and the list of the ones due reads
+	 * (state, due_date). */
+	"ALTER TABLE f24 ADD COLUMN template INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (template IN (0, 1));"
+	"CREATE INDEX f24_due ON f24 (state, due_date);",
 };
 
 int

@@ -24,6 +24,7 @@ action_group_title(enum action_group g)
 		[GROUP_EDIT] = N_("Editing a field"),
 		[GROUP_LIST] = N_("In a list"),
 		[GROUP_GRID] = N_("In a line grid"),
+		[GROUP_RECORD] = N_("On a record, in its form or list"),
 	};
 	return g < GROUP_COUNT ? titles[g] : "";
 }

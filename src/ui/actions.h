@@ -6,7 +6,11 @@
 
 #include "util/i18n.h"
 
-enum action_group { GROUP_GENERAL, GROUP_MOVE, GROUP_EDIT, GROUP_LIST, GROUP_GRID, GROUP_COUNT };
+/* GROUP_GENERAL's actions have an Esc-digit and a Ctrl-letter on every
+ * terminal (tests/unit/test-termkeys); the others Esc and a letter. */
+enum action_group {
+	GROUP_GENERAL, GROUP_MOVE, GROUP_EDIT, GROUP_LIST, GROUP_GRID, GROUP_RECORD, GROUP_COUNT
+};
 
 /* X(ID, key-file name, short label for the key line, help text, group) */
 #define ACTIONS(X)                                                                          \
@@ -59,7 +63,10 @@ enum action_group { GROUP_GENERAL, GROUP_MOVE, GROUP_EDIT, GROUP_LIST, GROUP_GRI
 	X(LINE_DOWN, "line-down", N_("Move down"), N_("move the line down one place"),      \
 	  GROUP_GRID)                                                                       \
 	X(LEAVE_GRID, "leave-grid", N_("Leave"), N_("leave the line grid for the next field"), \
-	  GROUP_GRID)
+	  GROUP_GRID)                                                                       \
+	X(COMMANDS, "commands", N_("Commands"),                                            \
+	  N_("what else can be done to the record (to pay, copy...): a menu of its commands"), \
+	  GROUP_RECORD)
 
 enum action {
 	ACT_NONE = -1,

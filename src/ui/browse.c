@@ -34,6 +34,7 @@ struct browse {
 	struct browse_filter filters[1 + MAX_FILTERS];
 	size_t nfixed;
 	char filter_text[512]; /* the filters as last typed */
+	struct key_hint hints[COMMANDS_HINTS_MAX]; /* the key line, with Commands */
 };
 
 /* The row's value in the sort column: the key of keyset pagination. */
@@ -755,6 +756,24 @@ open_new(struct ui *ui, struct browse *b)
 	open_form(ui, b, 1);
 }
 
+/* Commands (commands.c) on the highlighted record; it may have moved or
+ * left the list after, so the list is read again around it. */
+static void
+row_commands(struct ui *ui, struct browse *b)
+{
+	int64_t id;
+
+	if (!commands_any(b->scr->kind)) {
+		ui_status(ui, "%s", _("This screen's records have no commands."));
+		return;
+	}
+	if (b->n == 0)
+		return;
+	id = b->rows[b->cur]->id;
+	if (commands_offer(ui, b->scr, id))
+		refill(ui, b, id);
+}
+
 /* What each action does on a list (Back and typing aside). */
 static const struct {
 	int action;
@@ -765,7 +784,7 @@ static const struct {
 	{ ACT_SORT, sort_next },    { ACT_REVERSE, sort_reverse }, { ACT_FILTER, ask_filter },
 	{ ACT_ENTER, open_row },    { ACT_NEW, open_new },         { ACT_DELETE, delete_row },
 	{ ACT_SEARCH, find_text },  { ACT_PRINT, print_shown },    { ACT_EXPORT, export_rows },
-	{ ACT_IMPORT, import_rows },
+	{ ACT_IMPORT, import_rows }, { ACT_COMMANDS, row_commands },
 };
 
 static int
@@ -893,9 +912,10 @@ browse_run(struct ui *ui, struct screen *scr)
 {
 	struct browse *b = xcalloc(1, sizeof *b);
 	struct view v = { .ops = &browse_ops, .data = b, .title = xstrdup(_(scr->title)),
-			  .key_hints = browse_hint_list };
+			  .commands_of = scr->kind };
 
 	browse_setup(b, ui->book, scr);
+	v.key_hints = commands_hints(browse_hint_list, scr->kind, b->hints, ARRAY_LEN(b->hints));
 	b->page = page_size(b);
 	fill_from(ui, b, NULL, 0);
 	b->cur = 0;

@@ -242,3 +242,103 @@ dialog_prompt(struct ui *ui, const char *question, char *out, size_t size)
 	edit_free(&e);
 	return d.answer;
 }
+
+/* ---- a choice among a few items ---- */
+
+struct menu_dialog {
+	const char *title;
+	const struct dialog_item *items;
+	size_t n, cur;
+	int answer;
+};
+
+static void
+menu_dialog_draw(struct ui *ui, struct view *v)
+{
+	struct menu_dialog *m = v->data;
+	int w = ui_width(m->title) + 6, h = (int)m->n + 4, y, x;
+
+	(void)ui;
+	for (size_t i = 0; i < m->n; i++) {
+		int iw = ui_width(_(m->items[i].label)) + 8;
+		if (iw > w)
+			w = iw;
+	}
+	if (w < 40)
+		w = 40;
+	if (w > COLS)
+		w = COLS;
+	if (h > LINES - 2)
+		h = LINES - 2;
+	y = (LINES - h) / 2;
+	x = (COLS - w) / 2;
+	ui_box(y, x, h, w, m->title);
+	for (size_t i = 0; i < m->n && (int)i < h - 4; i++)
+		ui_put(y + 1 + (int)i, x + 2, _(m->items[i].label), w - 4, 1,
+		       i == m->cur ? A_REVERSE : A_NORMAL);
+	/* the highlighted item's help under the items */
+	ui_put(y + h - 2, x + 2, _(m->items[m->cur].help), w - 4, 1, A_NORMAL);
+	v->cursor_y = y + 1 + (int)m->cur;
+	v->cursor_x = x + 2;
+}
+
+static int
+menu_dialog_handle(struct ui *ui, struct view *v, int action, wint_t ch)
+{
+	struct menu_dialog *m = v->data;
+
+	(void)ui;
+	switch (action) {
+	case ACT_DOWN:
+	case ACT_NEXT:
+		m->cur = (m->cur + 1) % m->n;
+		return 1;
+	case ACT_UP:
+	case ACT_PREV:
+		m->cur = (m->cur + m->n - 1) % m->n;
+		return 1;
+	case ACT_ENTER:
+		m->answer = (int)m->cur;
+		v->closed = 1;
+		return 1;
+	case ACT_BACK:
+		v->closed = 1;
+		return 1;
+	case ACT_NONE: /* a letter: the next item that starts with it */
+		for (size_t k = 1; k <= m->n; k++) {
+			size_t i = (m->cur + k) % m->n;
+			wchar_t first[2];
+			if (mbstowcs(first, _(m->items[i].label), 1) == 1 &&
+			    towlower((wint_t)first[0]) == towlower(ch)) {
+				m->answer = (int)i;
+				v->closed = 1;
+				return 1;
+			}
+		}
+		beep();
+		return 1;
+	default:
+		return action != ACT_HELP;
+	}
+}
+
+static const struct key_hint menu_dialog_hint_list[] = {
+	{ ACT_ENTER, N_("Run") },
+	{ ACT_BACK, N_("Cancel") },
+	{ ACT_NONE, NULL },
+};
+
+static const struct view_ops menu_dialog_ops = { menu_dialog_draw, menu_dialog_handle, NULL };
+
+int
+dialog_menu(struct ui *ui, const char *title, const struct dialog_item *items, size_t n)
+{
+	struct menu_dialog m = { title, items, n, 0, -1 };
+	struct view v = { .ops = &menu_dialog_ops, .data = &m, .overlay = 1,
+			  .key_hints = menu_dialog_hint_list };
+
+	if (n == 0)
+		return -1;
+	ui_run_view(ui, &v);
+	return m.answer;
+}

@@ -40,6 +40,7 @@ struct form {
 	struct draft *draft; /* as last written to the book, or NULL */
 	int64_t draft_ms;    /* when (monotonic milliseconds) */
 	int resumed;         /* opened on a draft not saved since: it is a change */
+	struct key_hint hints[COMMANDS_HINTS_MAX]; /* the key line, with Commands */
 };
 
 /* A draft is written at most this often while typing in one place. */
@@ -440,25 +441,165 @@ leave(struct ui *ui, struct form *fm, struct view *v)
 	v->closed = 1;
 }
 
+/* ---- what each action does ---- */
+
 static int
-form_move(struct ui *ui, struct form *fm, int action)
+act_next(struct ui *ui, struct view *v, struct form *fm)
 {
-	switch (action) {
-	case ACT_NEXT:
-	case ACT_ENTER:
-		move_to(ui, fm, next_stop(fm, stop_now(fm), +1), 0);
-		return 1;
-	case ACT_PREV:
-		move_to(ui, fm, next_stop(fm, stop_now(fm), -1), 1);
-		return 1;
-	case ACT_PAGE_DOWN:
-	case ACT_PAGE_UP:
-		move_page(ui, fm, action == ACT_PAGE_DOWN ? +1 : -1);
-		return 1;
-	default:
-		return 0;
-	}
+	(void)v;
+	move_to(ui, fm, next_stop(fm, stop_now(fm), +1), 0);
+	return 1;
 }
+
+static int
+act_prev(struct ui *ui, struct view *v, struct form *fm)
+{
+	(void)v;
+	move_to(ui, fm, next_stop(fm, stop_now(fm), -1), 1);
+	return 1;
+}
+
+static int
+act_page_down(struct ui *ui, struct view *v, struct form *fm)
+{
+	(void)v;
+	move_page(ui, fm, +1);
+	return 1;
+}
+
+static int
+act_page_up(struct ui *ui, struct view *v, struct form *fm)
+{
+	(void)v;
+	move_page(ui, fm, -1);
+	return 1;
+}
+
+static int
+act_save(struct ui *ui, struct view *v, struct form *fm)
+{
+	(void)v;
+	(void)save(ui, fm);
+	return 1;
+}
+
+static int
+act_print(struct ui *ui, struct view *v, struct form *fm)
+{
+	(void)v;
+	print_form(ui, fm);
+	return 1;
+}
+
+static int
+act_choose(struct ui *ui, struct view *v, struct form *fm)
+{
+	(void)v;
+	if (fm->in_grid)
+		return 0;
+	choose(ui, fm);
+	return 1;
+}
+
+/* The field's help; F1 there shows the keys. */
+static int
+act_help(struct ui *ui, struct view *v, struct form *fm)
+{
+	help_field_run(ui,
+		       fm->in_grid ? grid_cursor_field(fm->grids[fm->in_grid - 1])
+				   : &fm->scr->fields[fm->cur],
+		       v->ops->hints(ui, v));
+	return 1;
+}
+
+static int
+act_back(struct ui *ui, struct view *v, struct form *fm)
+{
+	leave(ui, fm, v);
+	return 1;
+}
+
+/* Edit: into the field's text, keeping it. */
+static int
+act_edit(struct ui *ui, struct view *v, struct form *fm)
+{
+	(void)ui;
+	(void)v;
+	if (fm->in_grid || !editable(&fm->scr->fields[fm->cur]))
+		return 0;
+	fm->eds[fm->cur].fresh = 0;
+	edit_handle(&fm->eds[fm->cur], ACT_END, 0);
+	return 1;
+}
+
+/* The record as the book has it now (after a command changed it): shown
+ * again, lines too. 0, or -1 when it is gone (the form closes). */
+static int
+reload(struct ui *ui, struct form *fm)
+{
+	struct record *r;
+	char err[ERR_SIZE];
+
+	if (record_load(ui->book, fm->rec->kind, fm->rec->id, &r, err) < 0) {
+		ui_error(ui, "%s", err);
+		return -1;
+	}
+	record_assign(fm->rec, r);
+	record_free(r);
+	for (size_t g = 0; g < fm->scr->ngrids; g++)
+		grid_reload(fm->grids[g]);
+	show_record(ui, fm);
+	fm->resumed = 0;
+	return 0;
+}
+
+/* Commands (commands.c): on the record as saved, so unsaved changes are
+ * saved first, when the user says so. */
+static int
+act_commands(struct ui *ui, struct view *v, struct form *fm)
+{
+	char status[sizeof ui->status];
+	int err;
+
+	if (!commands_any(fm->rec->kind))
+		return 0;
+	if (fm->in_grid ? grid_commit(ui, fm->grids[fm->in_grid - 1]) < 0
+			: take_field(ui, fm, fm->cur) < 0)
+		return 1;
+	if (changed(fm) || fm->rec->id == 0) {
+		if (!dialog_confirm(ui, _("Commands work on the record as saved. Save the changes "
+					  "first?"))) {
+			ui_status(ui, "%s", _("No command run: the changes are not saved."));
+			return 1;
+		}
+		if (save(ui, fm) < 0)
+			return 1;
+	}
+	if (commands_offer(ui, fm->scr, fm->rec->id)) {
+		fm->saved = 1;
+		/* the command's message stays on the status line */
+		str_copy(status, ui->status, sizeof status);
+		err = ui->status_error;
+		if (reload(ui, fm) < 0)
+			v->closed = 1;
+		else if (err)
+			ui_error(ui, "%s", status);
+		else
+			ui_status(ui, "%s", status);
+	}
+	return 1;
+}
+
+/* What each action does in a form (after a grid's own, and typing). */
+static const struct {
+	int action;
+	int (*run)(struct ui *ui, struct view *v, struct form *fm);
+} form_actions[] = {
+	{ ACT_NEXT, act_next },		{ ACT_ENTER, act_next },     { ACT_PREV, act_prev },
+	{ ACT_PAGE_DOWN, act_page_down }, { ACT_PAGE_UP, act_page_up }, { ACT_SAVE, act_save },
+	{ ACT_PRINT, act_print },	{ ACT_CHOOSE, act_choose },   { ACT_HELP, act_help },
+	{ ACT_BACK, act_back },		{ ACT_SEARCH, act_edit },     { ACT_COMMANDS, act_commands },
+};
 
 static int
 form_act(struct ui *ui, struct view *v, int action, wint_t ch)
@@ -468,36 +609,9 @@ form_act(struct ui *ui, struct view *v, int action, wint_t ch)
 
 	if (fm->in_grid && grid_action(ui, fm, action, ch))
 		return 1;
-	if (form_move(ui, fm, action))
-		return 1;
-	switch (action) {
-	case ACT_SAVE:
-		(void)save(ui, fm);
-		return 1;
-	case ACT_PRINT:
-		print_form(ui, fm);
-		return 1;
-	case ACT_CHOOSE:
-		if (fm->in_grid)
-			return 0;
-		choose(ui, fm);
-		return 1;
-	case ACT_HELP: /* the field's help; F1 there shows the keys */
-		help_field_run(ui, fm->in_grid ? grid_cursor_field(fm->grids[fm->in_grid - 1]) : f,
-			       v->ops->hints(ui, v));
-		return 1;
-	case ACT_BACK:
-		leave(ui, fm, v);
-		return 1;
-	case ACT_SEARCH: /* Edit: into the field's text, keeping it */
-		if (fm->in_grid || !editable(f))
-			return 0;
-		fm->eds[fm->cur].fresh = 0;
-		edit_handle(&fm->eds[fm->cur], ACT_END, 0);
-		return 1;
-	default:
-		break;
-	}
+	for (size_t i = 0; i < ARRAY_LEN(form_actions); i++)
+		if (form_actions[i].action == action)
+			return form_actions[i].run(ui, v, fm);
 	if (fm->in_grid || !editable(f))
 		return 0;
 	switch (edit_handle(&fm->eds[fm->cur], action, ch)) {
@@ -741,7 +855,8 @@ form_hints(struct ui *ui, struct view *v)
 	(void)ui;
 	if (fm->in_grid)
 		return grid_hints();
-	return fm->scr->npages > 1 ? form_pages_hint_list : form_hint_list;
+	return commands_hints(fm->scr->npages > 1 ? form_pages_hint_list : form_hint_list,
+			      fm->rec->kind, fm->hints, ARRAY_LEN(fm->hints));
 }
 
 static const struct view_ops form_ops = { form_draw, form_handle, form_hints };
@@ -769,7 +884,7 @@ static int
 run(struct ui *ui, struct screen *scr, struct record *rec, struct draft *d, int64_t *saved_id)
 {
 	struct form fm = { .scr = scr, .rec = rec };
-	struct view v = { .ops = &form_ops, .data = &fm };
+	struct view v = { .ops = &form_ops, .data = &fm, .commands_of = rec->kind };
 	size_t n = scr->nfields;
 
 	*saved_id = 0;

@@ -182,12 +182,37 @@ add_action(struct help *h, struct ui *ui, int a)
 	buf_free(&line);
 }
 
+/* The commands of the records the screen shows (commands.c runs them). */
+static void
+add_commands(struct help *h, struct ui *ui, const struct record_kind *k)
+{
+	struct buf keys = { 0 }, line = { 0 };
+
+	keymap_describe(ui->keys, ACT_COMMANDS, &keys);
+	add_para(h, "", 0);
+	buf_printf(&line, _("Commands of this screen's records (%s), where they apply:"),
+		   keys.data != NULL ? keys.data : "-");
+	add_para(h, line.data, 0);
+	for (size_t i = 0; i < k->ncommands; i++) {
+		buf_free(&line);
+		buf_printf(&line, "  %-*s %s", KEYS_COLUMN, _(k->commands[i].label),
+			   _(k->commands[i].help));
+		add_para(h, line.data, KEYS_COLUMN + 3);
+	}
+	buf_free(&keys);
+	buf_free(&line);
+}
+
 static void
 build_keys(struct help *h, struct ui *ui, const struct key_hint *hints)
 {
+	const struct view *top = ui->depth > 0 ? ui->stack[ui->depth - 1] : NULL;
+
 	add_para(h, _("On this screen:"), 0);
 	for (const struct key_hint *k = hints; k != NULL && k->action != ACT_NONE; k++)
 		add_action(h, ui, k->action);
+	if (top != NULL && top->commands_of != NULL && top->commands_of->ncommands > 0)
+		add_commands(h, ui, top->commands_of);
 	for (int g = 0; g < GROUP_COUNT; g++) {
 		add_para(h, "", 0);
 		add_para(h, _(action_group_title((enum action_group)g)), 0);

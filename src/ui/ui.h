@@ -42,6 +42,9 @@ struct view {
 	int overlay;     /* drawn over the view below it (dialogs) */
 	int cursor_y, cursor_x; /* where the cursor shows, -1 hidden */
 	const struct key_hint *key_hints; /* its keys, when ops->hints is NULL */
+	/* The record kind whose commands the view offers (help lists them),
+	 * or NULL. */
+	const struct record_kind *commands_of;
 };
 
 #define UI_MAX_DEPTH 16
@@ -121,6 +124,33 @@ int dialog_keys(struct ui *ui, const char *question, const struct key_hint *answ
 /* Asks for a line of text on a box; 1 with the text in out (UTF-8), 0
  * when cancelled. */
 int dialog_prompt(struct ui *ui, const char *question, char *out, size_t size);
+/* A choice among n items in a box titled title: Up/Down and Enter, or an
+ * item's first letter; the highlighted item's help shows under them. The
+ * index chosen, or -1 when cancelled (Back). Labels and helps are msgids. */
+struct dialog_item {
+	const char *label;
+	const char *help;
+};
+int dialog_menu(struct ui *ui, const char *title, const struct dialog_item *items, size_t n);
+/* commands.c: a record kind's commands (record.h: struct record_command)
+ * in forms and lists. Whether kind k has any; the commands that apply to
+ * r now into out (at most max), their number. */
+int commands_any(const struct record_kind *k);
+size_t commands_applicable(const struct record *r, const struct record_command **out,
+			   size_t max);
+/* Offers the commands that apply to saved record id of scr's kind in a
+ * menu (Commands), asks what the chosen one declares, runs it and shows
+ * its message or refusal; a command that opens a screen runs that form on
+ * a new linked record; a command that names a record to open (a copy)
+ * opens it in scr's form. 1 when something was done (the caller reloads
+ * the record), 0 when not. */
+int commands_offer(struct ui *ui, struct screen *scr, int64_t id);
+/* The key line's entry for Commands; and a view's key line base with it
+ * added when kind k has commands (into buf, size entries), else base. */
+#define COMMANDS_HINT { ACT_COMMANDS, NULL }
+#define COMMANDS_HINTS_MAX 16
+const struct key_hint *commands_hints(const struct key_hint *base, const struct record_kind *k,
+				      struct key_hint *buf, size_t size);
 /* help.c: the keys of the screen whose key line is hints, and of every
  * action. */
 void help_run(struct ui *ui, const struct key_hint *hints);
