@@ -6,3 +6,8 @@ dist_man_MANS += man/scrivano-f24.1
 # gives it), export it back, refusals, cancel, credits only.
 EXTRA_DIST += tests/f24-cli.sh
 SCRIVANO_TESTS += tests/f24-cli.sh
+# End to end through OpenSSH: To pay, then Pay with a receipt of the import
+# folder, in an F24's commands; the book's entry and receipt; a paid F24's
+# change refused on the screen.
+SCRIVANO_TESTS += tests/e2e/test_f24_pay.py
+EXTRA_DIST += tests/e2e/test_f24_pay.py
