@@ -261,6 +261,31 @@ paid_stays(const char *dir)
 	record_free(f);
 }
 
+/* Copy (f24-cmds.c) of a paid F24: a draft without its payment. */
+static void
+copy_paid(void)
+{
+	struct record *f = NULL;
+	char err[ERR_SIZE] = "", sql[256];
+	int64_t id = 0;
+
+	if (record_load(book, &f24_kind, 1, &f, err) < 0) {
+		ok(0, "the paid F24 loads: %s", err);
+		return;
+	}
+	ok(f24_copy(book, f, &id, err) == 0, "a paid F24 is copied: %s", err);
+	snprintf(sql, sizeof sql,
+		 "SELECT state || '|' || paid_date || '|' || coalesce(pay_account_id, '') || '|' || "
+		 "pay_reference || '|' || coalesce(pay_entry_id, '') FROM f24 WHERE id = %lld",
+		 (long long)id);
+	is_str(query(sql), "D||||", "the copy is a draft without the payment's account, "
+	       "reference and entry");
+	snprintf(sql, sizeof sql, "DELETE FROM f24_erario WHERE f24_id = %lld; "
+		 "DELETE FROM f24 WHERE id = %lld", (long long)id, (long long)id);
+	exec(sql);
+	record_free(f);
+}
+
 static const struct record_command *
 command(const char *name)
 {
@@ -432,6 +457,7 @@ main(void)
 	setup();
 	pay_by_form(tb.dir);
 	paid_stays(tb.dir);
+	copy_paid();
 	commands_run(tb.dir);
 	cancel();
 	refusals();
