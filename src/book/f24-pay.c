@@ -22,6 +22,7 @@
 #include "book/primanota.h"
 #include "book/record-store.h"
 #include "util/i18n.h"
+#include "util/sha256.h"
 #include "util/util.h"
 
 static int64_t

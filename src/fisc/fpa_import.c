@@ -13,6 +13,7 @@
 #include "book/book.h"
 #include "fisc/fatturapa.h"
 #include "util/i18n.h"
+#include "util/sha256.h"
 #include "util/util.h"
 
 /* Runs one statement with its parameters, described by types: 't' text,

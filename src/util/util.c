@@ -9,8 +9,6 @@
 #include <time.h>
 #include <wchar.h>
 
-#include <openssl/evp.h>
-
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -361,17 +359,4 @@ file_safe(char *s)
 		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
 		      (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
 			*s = '_';
-}
-
-void
-sha256_hex(const void *data, size_t len, char out[65])
-{
-	unsigned char md[EVP_MAX_MD_SIZE];
-	unsigned int n = 0;
-
-	out[0] = '\0';
-	if (EVP_Digest(data, len, md, &n, EVP_sha256(), NULL) != 1)
-		return;
-	for (unsigned int i = 0; i < n && i < 32; i++)
-		snprintf(out + 2 * i, 3, "%02x", md[i]);
 }

@@ -58,9 +58,6 @@ void buf_free(struct buf *b);
 /* Keeps only letters, digits, '-' and '_' of a name for a file name, in
  * place. */
 void file_safe(char *s);
-/* The SHA-256 of len bytes as 64 lower-case hex digits and a NUL
- * (OpenSSL's libcrypto). */
-void sha256_hex(const void *data, size_t len, char out[65]);
 
 /* Reads a whole file (at most max bytes) into a NUL-terminated string. */
 int file_read_all(const char *path, size_t max, char **out, size_t *len, char *err);
