@@ -63,8 +63,9 @@ SCRIVANO_TESTS += tests/e2e/test_pn_summary.py
 EXTRA_DIST += tests/e2e/test_pn_summary.py
 # The F24 (issue 13): its domain, checks and due dates; the codici tributo,
 # the regions' codes and the INPS causali it reads.
-nobase_dist_pkgdata_DATA += data/f24-codici.txt data/f24-regioni.txt data/f24-causali-inps.txt
-src_libscrivano_a_SOURCES += src/book/f24.c src/book/f24.h src/book/f24-cmds.c
+nobase_dist_pkgdata_DATA += data/f24-codici.txt data/f24-regioni.txt data/f24-causali-inps.txt \
+	screens/f24.scr
+src_libscrivano_a_SOURCES += src/book/f24.c src/book/f24.h src/book/f24-cmds.c src/book/f24-due.c
 check_PROGRAMS += tests/unit/test-f24
 tests_unit_test_f24_SOURCES = tests/unit/test-f24.c
 tests_unit_test_f24_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests

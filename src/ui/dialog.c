@@ -260,9 +260,11 @@ menu_dialog_draw(struct ui *ui, struct view *v)
 
 	(void)ui;
 	for (size_t i = 0; i < m->n; i++) {
-		int iw = ui_width(_(m->items[i].label)) + 8;
+		int iw = ui_width(_(m->items[i].label)) + 8, hw = ui_width(_(m->items[i].help)) + 6;
 		if (iw > w)
 			w = iw;
+		if (hw > w)
+			w = hw;
 	}
 	if (w < 40)
 		w = 40;

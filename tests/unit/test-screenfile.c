@@ -150,8 +150,15 @@ bad_files(void)
 		"unknown type");
 	mistake(17, "  name  text mandatory",
 		"bad.scr:17: unknown attribute 'mandatory' (known: required upper readonly custom "
-		"max default label help field scale choices lookup)\n",
+		"max default label help field scale choices only skip lookup)\n",
 		"unknown attribute");
+	mistake(17, "  name  text only ER",
+		"bad.scr:17: 'only' narrows a list: write it after choices\n", "only without choices");
+	mistake(17, "  name  choice choices \"A=Alpha,B=Beta\" only Gamma",
+		"bad.scr:17: only Gamma: no description of inline starts with it\n",
+		"only with no match");
+	mistake(17, "  name  choice choices \"A=Alpha,B=Beta\" skip x",
+		"bad.scr:17: 'skip' needs a number of words from 0 to 9\n", "skip not a number");
 	mistake(17, "  name  text max", "bad.scr:17: 'max' needs a value\n", "max without value");
 	mistake(17, "  name  text max 0", "bad.scr:17: 'max' needs a number from 1 to 1000\n",
 		"max zero");
