@@ -77,3 +77,6 @@ tests_unit_test_f24_cmds_SOURCES = tests/unit/test-f24-cmds.c
 tests_unit_test_f24_cmds_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_f24_cmds_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-f24-cmds
+# the F24 in the TUI through OpenSSH: sections, saldo finale, refusals, commands
+SCRIVANO_TESTS += tests/e2e/test_f24.py
+EXTRA_DIST += tests/e2e/test_f24.py
