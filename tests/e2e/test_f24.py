@@ -174,6 +174,15 @@ def test_credit_too_big(c, book, today):
 def test_commands(c, book, today):
     c.send(ENTER)  # the one F24 of the list
     c.wait_for("F24 - Edit (1/4)", 5)
+    c.send(F1)
+    c.wait_for("F1 Keys", 5)
+    c.send(F1)
+    tap.ok("F1 twice lists the F24's commands with their help",
+           c.wait_for("Commands of this screen's records", 5) and
+           "set the draft to pay by a due date" in c.flat_text() and
+           "a new draft with the same rows" in c.flat_text(), c.screen_text())
+    c.send(F10)
+    c.wait_for("F24 - Edit (1/4)", 5)
     c.send(F11)
     tap.ok("F11 opens the commands menu of a draft",
            c.wait_for("Commands", 5) and "To pay" in c.screen_text() and
