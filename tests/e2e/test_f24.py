@@ -250,8 +250,33 @@ def test_menu_line(c, book, today, soon):
     tap.ok("the due list shows both, filtered on the due date",
            c.wait_for("F24 due", 5) and c.wait_for("only", 5) and
            len(re.findall(r"Versamenti", c.screen_text())) == 2, c.screen_text())
+    c.send(F11)
+    tap.ok("F11 in a list offers the highlighted row's commands",
+           c.wait_for("Commands", 5) and "Copy" in c.screen_text(), c.screen_text())
+    c.send(F10)
+    c.wait_for("F5 New", 5)
     c.send(F10)
     c.wait_for("F10 Quit", 5)
+
+
+def test_vt220(srv):
+    """A VT220, whose F11 is Esc: F14 and Esc c open the commands."""
+    with srv.client("anna", "pw-anna", term="vt220") as c:
+        c.wait_for("Main menu", 10)
+        c.send("F" + ENTER)
+        tap.ok("on a VT220 the F24 list's key line offers F14 Commands",
+               c.wait_for("F14 Commands", 5), c.screen_text())
+        c.send("\x1bc")
+        tap.ok("and Esc c opens the menu of commands",
+               c.wait_for("Commands", 5) and "Copy" in c.screen_text(), c.screen_text())
+        c.send("\x1b0")
+        c.wait_for("F14 Commands", 5)
+        c.send("\x1b0")
+        c.wait_for("Main menu", 5)
+        c.send("\x1b0")
+        c.wait_for("End the session?", 5)
+        c.send("y")
+        tap.is_eq("the VT220 session ends cleanly", c.wait_exit(10), 0)
 
 
 def main():
@@ -270,6 +295,7 @@ def main():
             c.wait_for("End the session?", 5)
             c.send("y")
             tap.is_eq("F10 on the menu ends the session cleanly", c.wait_exit(10), 0)
+        test_vt220(srv)
     return tap.done()
 
 
