@@ -563,8 +563,10 @@ act_commands(struct ui *ui, struct view *v, struct form *fm)
 	char status[sizeof ui->status];
 	int err;
 
-	if (!commands_any(fm->rec->kind))
-		return 0;
+	if (!commands_any(fm->rec->kind)) {
+		ui_status(ui, "%s", _("This screen's records have no commands."));
+		return 1;
+	}
 	if (fm->in_grid ? grid_commit(ui, fm->grids[fm->in_grid - 1]) < 0
 			: take_field(ui, fm, fm->cur) < 0)
 		return 1;
@@ -952,6 +954,7 @@ run(struct ui *ui, struct screen *scr, struct record *rec, struct draft *d, int6
 		fm.draft = d;
 		fm.draft_ms = mono_ms();
 	}
+	recompute(ui, &fm); /* a new record's totals, a draft's */
 	v.title = xstrdup(rec->kind->single ? _(scr->title) : rec->id ? _("Edit") : _("New"));
 	if (d != NULL && !rec->kind->single) { /* opened at login, not from its list */
 		free(v.title);
