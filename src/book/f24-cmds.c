@@ -18,11 +18,7 @@
 void
 f24_today(char *out)
 {
-	time_t now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	util_today(out);
 }
 
 static int

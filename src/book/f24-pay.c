@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include <sqlite3.h>
@@ -42,16 +41,6 @@ set_num(struct record *r, size_t f, int64_t v)
 	}
 	snprintf(t, sizeof t, "%" PRId64, v);
 	record_set(r, f, t);
-}
-
-static void
-today(char out[11])
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	localtime_r(&now, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
 /* One int64 from a query with ?1 = a: 0 with *out (0 when no row), REC_ERROR. */
@@ -612,7 +601,7 @@ f24_cancel_payment(struct book *b, int64_t id, const char *date, int64_t *entry_
 	if (entry_id != NULL)
 		*entry_id = 0;
 	if (date == NULL) {
-		today(day);
+		util_today(day);
 		date = day;
 	}
 	if (book_begin(b, err) < 0)
@@ -652,7 +641,7 @@ f24_prepare_pay(struct book *b, const struct record *r, struct record *linked, c
 
 	if (f24_default_account(b, &account, err) < 0)
 		return REC_ERROR;
-	today(day);
+	util_today(day);
 	record_set(linked, PAYMENT_DATE, day);
 	set_num(linked, PAYMENT_ACCOUNT, account);
 	record_set(linked, PAYMENT_DESCRIPTION, record_get(r, F24_DESCRIPTION));

@@ -373,6 +373,21 @@ f24_totals(const struct record *f, struct f24_totals *t)
 	t->saldo_finale = t->debit_total - t->credit_total;
 }
 
+void
+f24_compute(struct record *f)
+{
+	struct f24_totals t;
+	char v[32];
+
+	f24_totals(f, &t);
+	snprintf(v, sizeof v, "%lld", (long long)t.saldo_finale);
+	record_set(f, F24_SALDO, v);
+	for (size_t s = 0; s < F24_NSECTIONS; s++) {
+		snprintf(v, sizeof v, "%lld", (long long)t.saldo[s]);
+		record_set(f, F24_SALDO_ERARIO + s, v);
+	}
+}
+
 /* The form: its state's dates, and a saldo finale not below zero (one
  * section's credit may offset another's debits). */
 static int
@@ -413,6 +428,8 @@ f24_validate(const struct record *r, size_t *bad, char *err)
 }
 
 /* ---- the kinds ---- */
+
+static int f24_init(struct book *b, struct record *r, char *err);
 
 #define MONEY(name, label) { name, label, 13, RECF_NULL, NULL, check_cents }
 
@@ -499,6 +516,12 @@ ROW_KIND(f24_locali_kind, "f24_locali", locali_fields, LOCALI_NFIELDS, LOCALI_CO
 ROW_KIND(f24_inail_kind, "f24_inail", inail_fields, INAIL_NFIELDS, INAIL_SEDE, inail_validate);
 ROW_KIND(f24_altri_kind, "f24_altri", altri_fields, ALTRI_NFIELDS, ALTRI_ENTE, altri_validate);
 
+/* A section's saldo, computed by the book from its rows. */
+#define SECTION_SALDO(name, label, table)                                                   \
+	{ name, label, 0, 0, NULL, NULL,                                                    \
+	  "SELECT coalesce(sum(coalesce(debit, 0) - coalesce(credit, 0)), 0) FROM " table     \
+	  " WHERE f24_id = f24.id" }
+
 static const struct record_field f24_fields[F24_NFIELDS] = {
 	[F24_DESCRIPTION] = { "description", N_("Description"), 80, RECF_REQUIRED, NULL, NULL },
 	[F24_STATE] = { "state", N_("State"), 1, RECF_REQUIRED | RECF_SORT, "D", check_state },
@@ -537,6 +560,13 @@ static const struct record_field f24_fields[F24_NFIELDS] = {
 	[F24_RECEIPTS] = { "receipts", N_("Receipts"), 0, 0, NULL, NULL,
 			   "SELECT count(*) FROM f24_receipts WHERE f24_id = f24.id" },
 	[F24_TEMPLATE] = { "template", N_("Template"), 1, 0, "0", check_flag },
+	[F24_SALDO_ERARIO] = SECTION_SALDO("saldo_erario", N_("Saldo Erario"), "f24_erario"),
+	[F24_SALDO_INPS] = SECTION_SALDO("saldo_inps", N_("Saldo INPS"), "f24_inps"),
+	[F24_SALDO_REGIONI] = SECTION_SALDO("saldo_regioni", N_("Saldo Regioni"), "f24_regioni"),
+	[F24_SALDO_LOCALI] = SECTION_SALDO("saldo_locali", N_("Saldo IMU e tributi locali"),
+					   "f24_locali"),
+	[F24_SALDO_INAIL] = SECTION_SALDO("saldo_inail", N_("Saldo INAIL"), "f24_inail"),
+	[F24_SALDO_ALTRI] = SECTION_SALDO("saldo_altri", N_("Saldo altri enti"), "f24_altri"),
 };
 
 /* In enum f24_section's order. */
@@ -566,21 +596,23 @@ const struct record_kind f24_kind = {
 	.find = record_table_find,
 	.commands = f24_commands,
 	.ncommands = F24_NCOMMANDS,
+	.compute = f24_compute,
+	.init = f24_init,
 };
 
-int
-f24_new(struct book *b, struct record **out, char *err)
+/* The kind's init: the contribuente of the company profile. */
+static int
+f24_init(struct book *b, struct record *r, char *err)
 {
 	static const size_t from[][2] = {
 		{ F24_CF, COMPANY_CF },		{ F24_ADDRESS, COMPANY_ADDRESS },
 		{ F24_CITY, COMPANY_CITY },	{ F24_PROVINCE, COMPANY_PROVINCE },
 		{ F24_FIRST_NAME, COMPANY_FIRST_NAME },
 	};
-	struct record *c, *r;
+	struct record *c;
 
 	if (company_load(b, &c, err) < 0)
-		return REC_ERROR;
-	r = record_new(&f24_kind);
+		return -1;
 	for (size_t i = 0; i < ARRAY_LEN(from); i++)
 		record_set(r, from[i][0], record_get(c, from[i][1]));
 	/* a company's codice fiscale is its partita IVA when it has none other */
@@ -590,6 +622,18 @@ f24_new(struct book *b, struct record **out, char *err)
 		   record_get(c, strcmp(record_get(c, COMPANY_KIND), "P") == 0 ? COMPANY_LAST_NAME
 									  : COMPANY_NAME));
 	record_free(c);
+	return 0;
+}
+
+int
+f24_new(struct book *b, struct record **out, char *err)
+{
+	struct record *r = record_new(&f24_kind);
+
+	if (f24_init(b, r, err) < 0) {
+		record_free(r);
+		return REC_ERROR;
+	}
 	*out = r;
 	return 0;
 }

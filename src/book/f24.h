@@ -42,6 +42,14 @@ enum f24_field {
 	F24_PAY_ENTRY,     /* paid: the prima nota entry of the payment (set by Pay) */
 	F24_RECEIPTS,      /* computed: how many receipt files it keeps */
 	F24_TEMPLATE,      /* 1: a template, copied into drafts, never paid */
+	/* computed: each section's saldo (debits - credits), cents, in enum
+	 * f24_section's order */
+	F24_SALDO_ERARIO,
+	F24_SALDO_INPS,
+	F24_SALDO_REGIONI,
+	F24_SALDO_LOCALI,
+	F24_SALDO_INAIL,
+	F24_SALDO_ALTRI,
 	F24_NFIELDS
 };
 
@@ -110,6 +118,9 @@ struct f24_totals {
 	int64_t debit_total, credit_total, saldo_finale;
 };
 void f24_totals(const struct record *f24, struct f24_totals *t);
+/* The kind's compute: the saldo finale and each section's saldo of f24
+ * as its rows are in memory. */
+void f24_compute(struct record *f24);
 
 /* A new draft with the contribuente of the company profile: 0 or REC_ERROR. */
 int f24_new(struct book *b, struct record **out, char *err);
@@ -229,6 +240,18 @@ int f24_to_pay(struct book *b, const struct record *f24, const char *due, const 
 int f24_copy(struct book *b, const struct record *f24, int64_t *id, char *err);
 /* Marks saved draft f24 as a template. 0 or REC_* with err. */
 int f24_make_template(struct book *b, const struct record *f24, char *err);
+/* f24-due.c: the F24s to pay (state T, not templates) whose due date is
+ * from today to today + days, the nearest of those, and the ones past
+ * their due date (the oldest date): 0, or -1 with a message. */
+struct f24_due {
+	int due;         /* due from today to today + days */
+	char next[11];   /* the nearest due date from today on, or "" */
+	int overdue;     /* due before today */
+	char oldest[11]; /* the oldest overdue date, or "" */
+};
+int f24_due_summary(struct book *b, const char *today, int days, struct f24_due *out,
+		    char *err);
+
 /* Today as YYYY-MM-DD (local time) into out (11 bytes). */
 void f24_today(char *out);
 

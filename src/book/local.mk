@@ -63,8 +63,9 @@ SCRIVANO_TESTS += tests/e2e/test_pn_summary.py
 EXTRA_DIST += tests/e2e/test_pn_summary.py
 # The F24 (issue 13): its domain, checks and due dates; the codici tributo,
 # the regions' codes and the INPS causali it reads.
-nobase_dist_pkgdata_DATA += data/f24-codici.txt data/f24-regioni.txt data/f24-causali-inps.txt
-src_libscrivano_a_SOURCES += src/book/f24.c src/book/f24.h src/book/f24-cmds.c
+nobase_dist_pkgdata_DATA += data/f24-codici.txt data/f24-regioni.txt data/f24-causali-inps.txt \
+	screens/f24.scr
+src_libscrivano_a_SOURCES += src/book/f24.c src/book/f24.h src/book/f24-cmds.c src/book/f24-due.c
 # Paying an F24: the quietanza, the prima nota entry, the receipt files.
 src_libscrivano_a_SOURCES += src/book/f24-pay.c src/book/f24-impl.h
 nobase_dist_pkgdata_DATA += screens/f24-pay.scr
@@ -84,3 +85,6 @@ tests_unit_test_f24_cmds_SOURCES = tests/unit/test-f24-cmds.c
 tests_unit_test_f24_cmds_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_f24_cmds_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-f24-cmds
+# the F24 in the TUI through OpenSSH: sections, saldo finale, refusals, commands
+SCRIVANO_TESTS += tests/e2e/test_f24.py
+EXTRA_DIST += tests/e2e/test_f24.py

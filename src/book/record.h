@@ -180,6 +180,15 @@ struct record_kind {
 	/* What else it can do to a record (may be NULL). */
 	const struct record_command *commands;
 	size_t ncommands;
+	/* Sets r's computed fields (those with sql) from r as it is in
+	 * memory, its child rows included, so that a form shows them
+	 * following what is typed (an F24's totals and saldo finale). NULL:
+	 * they show as last loaded or saved. */
+	void (*compute)(struct record *r);
+	/* Fills a new record a list's New opens (an F24's contribuente from
+	 * the company profile): 0, or -1 with a message (NULL: the fields'
+	 * defaults only). */
+	int (*init)(struct book *b, struct record *r, char *err);
 };
 
 /* The kind a screen file's `table NAME` names, or NULL. */

@@ -331,11 +331,13 @@ find_text(struct ui *ui, struct browse *b)
 /* A new record; in a view, with the view's first value (also the
  * field's screen default there, which the form shows). */
 static struct record *
-new_in_view(const struct screen *scr)
+new_in_view(struct ui *ui, const struct screen *scr)
 {
 	struct record *rec = record_new(scr->kind);
-	char *first;
+	char *first, err[ERR_SIZE];
 
+	if (scr->kind->init != NULL && scr->kind->init(ui->book, rec, err) < 0)
+		ui_error(ui, "%s", err);
 	if (scr->where_in != NULL) {
 		first = xstrndup(scr->where_in, strcspn(scr->where_in, "\n"));
 		screen_field_store(&scr->fields[scr->where_field], rec, first);
@@ -352,7 +354,7 @@ open_form(struct ui *ui, struct browse *b, int new_record)
 	int64_t saved = 0;
 
 	if (new_record)
-		rec = new_in_view(b->scr);
+		rec = new_in_view(ui, b->scr);
 	else if (b->n == 0)
 		return;
 	else if (record_load(ui->book, b->scr->kind, b->rows[b->cur]->id, &rec, err) < 0) {
@@ -890,6 +892,22 @@ static const struct key_hint browse_hint_list[] = {
 
 static const struct view_ops browse_ops = { browse_draw, browse_handle, NULL };
 
+/* A view's filter "...", as if typed in Filter when the list opens (its
+ * relative dates, +15, from today). */
+static void
+view_filter(struct ui *ui, struct browse *b)
+{
+	char err[ERR_SIZE];
+	size_t n;
+
+	if (parse_filters(b, b->scr->filter, b->filters + b->nfixed, &n, err) < 0) {
+		ui_error(ui, "%s: %s", b->scr->file, err);
+		return;
+	}
+	b->order.nfilters = b->nfixed + n;
+	str_copy(b->filter_text, b->scr->filter, sizeof b->filter_text);
+}
+
 /* The list as it opens: the screen's order, its view's condition. */
 static void
 browse_setup(struct browse *b, struct book *book, struct screen *scr)
@@ -916,6 +934,8 @@ browse_run(struct ui *ui, struct screen *scr)
 
 	browse_setup(b, ui->book, scr);
 	v.key_hints = commands_hints(browse_hint_list, scr->kind, b->hints, ARRAY_LEN(b->hints));
+	if (scr->filter != NULL)
+		view_filter(ui, b);
 	b->page = page_size(b);
 	fill_from(ui, b, NULL, 0);
 	b->cur = 0;

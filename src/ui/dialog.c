@@ -260,9 +260,11 @@ menu_dialog_draw(struct ui *ui, struct view *v)
 
 	(void)ui;
 	for (size_t i = 0; i < m->n; i++) {
-		int iw = ui_width(_(m->items[i].label)) + 8;
+		int iw = ui_width(_(m->items[i].label)) + 8, hw = ui_width(_(m->items[i].help)) + 6;
 		if (iw > w)
 			w = iw;
+		if (hw > w)
+			w = hw;
 	}
 	if (w < 40)
 		w = 40;
@@ -304,9 +306,8 @@ menu_dialog_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 	case ACT_BACK:
 		v->closed = 1;
 		return 1;
-	case ACT_NONE: /* a letter: the next item that starts with it */
-		for (size_t k = 1; k <= m->n; k++) {
-			size_t i = (m->cur + k) % m->n;
+	case ACT_NONE: /* a letter: the first item that starts with it */
+		for (size_t i = 0; i < m->n; i++) {
 			wchar_t first[2];
 			if (mbstowcs(first, _(m->items[i].label), 1) == 1 &&
 			    towlower((wint_t)first[0]) == towlower(ch)) {

@@ -103,37 +103,15 @@ fieldtype_take(const struct fieldtype *t, const struct ft_params *p, const char 
 
 /* ---- today ---- */
 
-static int
-today_from_env(int *y, int *m, int *d)
-{
-	const char *s = getenv("SCRIVANO_TODAY");
-	char iso[11], err[ERR_SIZE];
-
-	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return -1;
-	/* validate_date checks the calendar; it never asks for today */
-	if (validate_date(NULL, s, err) < 0)
-		return -1;
-	str_copy(iso, s, sizeof iso);
-	*y = atoi(iso);
-	*m = atoi(iso + 5);
-	*d = atoi(iso + 8);
-	return 0;
-}
-
 void
 fieldtype_today(int *year, int *month, int *day)
 {
-	time_t now;
-	struct tm tm;
+	char iso[11];
 
-	if (today_from_env(year, month, day) == 0)
-		return;
-	now = time(NULL);
-	localtime_r(&now, &tm);
-	*year = tm.tm_year + 1900;
-	*month = tm.tm_mon + 1;
-	*day = tm.tm_mday;
+	util_today(iso);
+	*year = atoi(iso);
+	*month = atoi(iso + 5);
+	*day = atoi(iso + 8);
 }
 
 /* ---- shared pieces ---- */

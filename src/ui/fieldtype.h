@@ -75,9 +75,8 @@ void fieldtype_rule(const struct fieldtype *t, const struct ft_params *p, struct
 int fieldtype_take(const struct fieldtype *t, const struct ft_params *p, const char *typed,
 		   char **value, char *err);
 
-/* "Today" for date fields: the environment variable SCRIVANO_TODAY
- * (YYYY-MM-DD, for tests and demos) when set and valid, else the local
- * date. Read here and nowhere else. */
+/* "Today" for date fields: util_today's (SCRIVANO_TODAY, for tests and
+ * demos, else the local date). */
 void fieldtype_today(int *year, int *month, int *day);
 
 /* Helpers the types are built from, for others to reuse. */

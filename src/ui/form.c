@@ -94,6 +94,8 @@ changed(const struct form *fm)
 	int any = 0;
 
 	for (size_t i = 0; i < fm->scr->nfields && !any; i++) {
+		if (!editable(&fm->scr->fields[i]))
+			continue; /* computed: follows the others */
 		char *now = edit_get(&fm->eds[i]);
 		any = strcmp(now, fm->shown[i]) != 0 || strcmp(fm->vals[i], fm->orig[i]) != 0;
 		free(now);
@@ -561,8 +563,10 @@ act_commands(struct ui *ui, struct view *v, struct form *fm)
 	char status[sizeof ui->status];
 	int err;
 
-	if (!commands_any(fm->rec->kind))
-		return 0;
+	if (!commands_any(fm->rec->kind)) {
+		ui_status(ui, "%s", _("This screen's records have no commands."));
+		return 1;
+	}
 	if (fm->in_grid ? grid_commit(ui, fm->grids[fm->in_grid - 1]) < 0
 			: take_field(ui, fm, fm->cur) < 0)
 		return 1;
@@ -630,7 +634,31 @@ form_act(struct ui *ui, struct view *v, int action, wint_t ch)
 static void draft_sync(struct ui *ui, struct form *fm, int now);
 static uint64_t cursor_at(const struct form *fm);
 
-/* Every action, and then the draft kept up to date. */
+/* The computed fields as the record now is in memory (its kind's compute:
+ * an F24's totals), the values and lines typed so far included. */
+static void
+recompute(struct ui *ui, struct form *fm)
+{
+	struct record *w;
+
+	if (fm->rec->kind->compute == NULL)
+		return;
+	w = record_copy(fm->rec);
+	for (size_t i = 0; i < fm->scr->nfields; i++)
+		if (editable(&fm->scr->fields[i]))
+			screen_field_store(&fm->scr->fields[i], w, fm->vals[i]);
+	fm->rec->kind->compute(w);
+	for (size_t i = 0; i < fm->scr->nfields; i++) {
+		const struct screen_field *f = &fm->scr->fields[i];
+		const char *now = screen_field_value(f, w);
+		if (!editable(f) && strcmp(now, fm->vals[i]) != 0)
+			field_set(ui, fm, i, now);
+	}
+	record_free(w);
+}
+
+/* Every action, and then the computed fields and the draft kept up to
+ * date. */
 static int
 form_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 {
@@ -638,8 +666,10 @@ form_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 	uint64_t before = cursor_at(fm);
 	int rc = form_act(ui, v, action, ch);
 
-	if (!v->closed)
+	if (!v->closed) {
+		recompute(ui, fm);
 		draft_sync(ui, fm, cursor_at(fm) != before);
+	}
 	return rc;
 }
 
@@ -924,6 +954,7 @@ run(struct ui *ui, struct screen *scr, struct record *rec, struct draft *d, int6
 		fm.draft = d;
 		fm.draft_ms = mono_ms();
 	}
+	recompute(ui, &fm); /* a new record's totals, a draft's */
 	v.title = xstrdup(rec->kind->single ? _(scr->title) : rec->id ? _("Edit") : _("New"));
 	if (d != NULL && !rec->kind->single) { /* opened at login, not from its list */
 		free(v.title);

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <wctype.h>
 
+#include "book/f24.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -27,7 +28,8 @@ static const struct menu_item main_items[] = {
 	{ N_("Prima nota by period"), "pn_period", 1, NULL },
 	{ N_("Cash & bank accounts"), "accounts", 0, NULL },
 	{ N_("Prima nota summary"), NULL, 0, pn_summary_run },
-	{ N_("F24"), NULL, 0, NULL },
+	{ N_("F24"), "f24", 0, NULL },
+	{ N_("F24 due and overdue"), "f24due", 0, NULL },
 	{ N_("Documents"), NULL, 0, NULL },
 };
 
@@ -36,13 +38,42 @@ struct menu {
 	size_t n, cur;
 };
 
+/* The F24s to pay in the next days and past their due date, for the line
+ * over the menu; NULL when there are none (newly allocated). */
+#define F24_DUE_DAYS 15
+static char *
+due_line(struct ui *ui)
+{
+	struct f24_due d;
+	char today[11], err[ERR_SIZE], next[16], oldest[16];
+	struct buf b = { 0 };
+
+	util_today(today);
+	if (f24_due_summary(ui->book, today, F24_DUE_DAYS, &d, err) < 0)
+		return xstrdup(err);
+	snprintf(next, sizeof next, "%.2s/%.2s/%.4s", d.next + 8, d.next + 5, d.next);
+	snprintf(oldest, sizeof oldest, "%.2s/%.2s/%.4s", d.oldest + 8, d.oldest + 5, d.oldest);
+	if (d.due > 0)
+		buf_printf(&b, ngettext("%d F24 due by %s", "%d F24 due by %s", (unsigned long)d.due),
+			   d.due, next);
+	if (d.overdue > 0) {
+		if (b.len > 0)
+			buf_adds(&b, ", ");
+		buf_printf(&b,
+			   ngettext("%d F24 overdue since %s", "%d F24 overdue since %s",
+				    (unsigned long)d.overdue),
+			   d.overdue, oldest);
+	}
+	return b.data;
+}
+
 static void
 menu_draw(struct ui *ui, struct view *v)
 {
 	struct menu *m = v->data;
 	int w = 0, h = (int)m->n + 4, y, x;
+	char *due = due_line(ui);
 
-	(void)ui;
 	for (size_t i = 0; i < m->n; i++)
 		if (ui_width(_(m->items[i].label)) > w)
 			w = ui_width(_(m->items[i].label));
@@ -58,6 +89,10 @@ menu_draw(struct ui *ui, struct view *v)
 		ui_put(y + 2 + (int)i, x + 2, line, w - 4, 1, a);
 		free(line);
 	}
+	if (due != NULL) /* over the box, centred */
+		ui_put(y - 1, (COLS - ui_width(due)) / 2 > 0 ? (COLS - ui_width(due)) / 2 : 0, due,
+		       COLS, 0, A_BOLD);
+	free(due);
 }
 
 /* A record that exists once (the company profile): its form, no list. */

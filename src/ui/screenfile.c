@@ -195,6 +195,7 @@ parse(const char *file, const char *text, size_t view, struct screen **out, stru
 		free(p.views[i].title);
 		free(p.views[i].field);
 		free(p.views[i].values);
+		free(p.views[i].filter);
 	}
 	free(p.views);
 	if (p.errors > 0) {
@@ -282,6 +283,7 @@ screen_free(struct screen *s)
 	free(s->name);
 	free(s->title);
 	free(s->where_in);
+	free(s->filter);
 	free(s);
 }
 

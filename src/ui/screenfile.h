@@ -106,6 +106,10 @@ struct screen {
 	 * where_in is NULL on a screen that is not a view. */
 	size_t where_field;
 	char *where_in;
+	/* A view's `filter "..."`: conditions written as the list's Filter
+	 * takes them (due <= +15), applied when its list opens, as if typed
+	 * there (Filter changes or clears them); NULL for none. */
+	char *filter;
 };
 
 /* Parses a screen file's text; file names it in messages. Every mistake is

@@ -80,6 +80,37 @@ parse_choices(struct parser *p, struct screen_field *f, const char *v, int quote
 	return 0;
 }
 
+/* only WORD, skip N: after choices, the codes whose description starts
+ * with the word WORD, and their descriptions without the first N words. */
+static int
+parse_narrow(struct parser *p, struct screen_field *f, const char *a, const char *v)
+{
+	struct codelist *narrow;
+	char *end;
+	long n = 0;
+
+	if (f->params.choices == NULL) {
+		sf_error_at(p, p->lineno, _("'%s' narrows a list: write it after choices"), a);
+		return -1;
+	}
+	if (strcmp(a, "skip") == 0 && ((n = strtol(v, &end, 10)) < 0 || n > 9 || *end != '\0')) {
+		sf_error_at(p, p->lineno, _("'skip' needs a number of words from 0 to 9"));
+		return -1;
+	}
+	narrow = codelist_narrow(f->params.choices, strcmp(a, "only") == 0 ? v : NULL,
+				 (unsigned)n);
+	if (narrow->n == 0) {
+		sf_error_at(p, p->lineno, _("only %s: no description of %s starts with it"), v,
+			    f->params.choices->name);
+		codelist_free(narrow);
+		return -1;
+	}
+	codelist_free(f->own_choices);
+	f->own_choices = narrow;
+	f->params.choices = narrow;
+	return 0;
+}
+
 static int
 parse_lookup_attr(struct parser *p, struct screen_field *f, const char *v)
 {
@@ -150,6 +181,8 @@ attribute_value(struct parser *p, struct screen_field *f, struct words *w, size_
 		return parse_choices(p, f, v, w->quoted[i + 1]);
 	if (strcmp(a, "lookup") == 0)
 		return parse_lookup_attr(p, f, v);
+	if (strcmp(a, "only") == 0 || strcmp(a, "skip") == 0)
+		return parse_narrow(p, f, a, v);
 	if (strcmp(a, "help") == 0)
 		return parse_help(p, &f->help, v, w->quoted[i + 1]);
 	if (strcmp(a, "default") == 0) {
@@ -171,7 +204,8 @@ sf_field_attribute(struct parser *p, struct screen_field *f, struct words *w, si
 {
 	const char *a = w->v[i];
 	static const char *const with_value[] = { "max",   "default", "label",  "help",
-						  "field", "scale",   "choices", "lookup" };
+						  "field", "scale",   "choices", "lookup",
+						  "only",  "skip" };
 	int takes = 0;
 
 	for (size_t k = 0; k < ARRAY_LEN(with_value); k++)
@@ -187,7 +221,8 @@ sf_field_attribute(struct parser *p, struct screen_field *f, struct words *w, si
 	else if (!takes) {
 		sf_error_at(p, p->lineno,
 			    _("unknown attribute '%s' (known: required upper readonly "
-			      "custom max default label help field scale choices lookup)"),
+			      "custom max default label help field scale choices only skip "
+			      "lookup)"),
 			    a);
 		return 0;
 	} else if (i + 1 >= w->n) {

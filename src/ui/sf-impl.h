@@ -35,6 +35,7 @@ struct grid_field {
 /* A `view NAME "Title" where FIELD in VALUES` line, as written. */
 struct view_line {
 	char *name, *title, *field, *values;
+	char *filter; /* its `filter "..."`, or NULL */
 	int line;
 };
 

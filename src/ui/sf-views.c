@@ -11,6 +11,7 @@
 /* ---- views: the same screen showing some records ----
  *
  *   view customers "Customers"  where role in C,B
+ *   view f24due "F24 due"  where state in T  filter "due <= +15"
  *
  * The view is a screen of its own name and title (the menu opens it by
  * name) whose list shows only the records whose field (a field of this
@@ -22,6 +23,7 @@ sf_top_view(struct parser *p, struct words *w)
 {
 	struct view_line *v;
 	struct buf values = { 0 };
+	const char *filter = NULL;
 
 	if (w->n < 7 || w->quoted[1] || !sf_name_ok(w->v[1]) || !w->quoted[2] ||
 	    w->v[2][0] == '\0' || strcmp(w->v[3], "where") != 0 || w->quoted[4] ||
@@ -29,6 +31,17 @@ sf_top_view(struct parser *p, struct words *w)
 		sf_error_at(p, p->lineno,
 			    _("write: view NAME \"Title\" where FIELD in VALUE,VALUE..."));
 		return;
+	}
+	/* a quoted filter "..." at the end: the list's Filter, applied at once */
+	if (w->n >= 9 && strcmp(w->v[w->n - 2], "filter") == 0 && !w->quoted[w->n - 2]) {
+		if (!w->quoted[w->n - 1] || w->v[w->n - 1][0] == '\0') {
+			sf_error_at(p, p->lineno,
+				    _("write the view's filter in quotes, as the list's Filter "
+				      "takes it: filter \"due <= +15\""));
+			return;
+		}
+		filter = w->v[w->n - 1];
+		w->n -= 2;
 	}
 	for (size_t i = 6; i < w->n; i++)
 		buf_printf(&values, "%s%s", i > 6 ? " " : "", w->v[i]);
@@ -38,6 +51,7 @@ sf_top_view(struct parser *p, struct words *w)
 	v->title = xstrdup(w->v[2]);
 	v->field = xstrdup(w->v[4]);
 	v->values = values.data;
+	v->filter = filter != NULL ? xstrdup(filter) : NULL;
 	v->line = p->lineno;
 }
 
@@ -132,6 +146,7 @@ sf_read_views(struct parser *p)
 			s->where_field = (size_t)idx;
 			s->where_in = in;
 			s->fields[idx].dflt = first;
+			s->filter = v->filter != NULL ? xstrdup(v->filter) : NULL;
 		} else {
 			free(in);
 			free(first);

@@ -204,6 +204,30 @@ codelist_find(const struct codelist *l, const char *code)
 	return NULL;
 }
 
+struct codelist *
+codelist_narrow(const struct codelist *l, const char *first, unsigned skip)
+{
+	struct codelist *out = xcalloc(1, sizeof *out);
+	size_t len = first != NULL ? strlen(first) : 0;
+
+	out->name = xstrdup(l->name);
+	out->translate = l->translate;
+	out->v = xcalloc(l->n + 1, sizeof *out->v);
+	for (size_t i = 0; i < l->n; i++) {
+		const char *t = l->v[i].text;
+		if (first != NULL && (strncmp(t, first, len) != 0 || (t[len] != ' ' && t[len] != '\0')))
+			continue;
+		for (unsigned k = 0; k < skip && *t != '\0'; k++) {
+			t += strcspn(t, " ");
+			t += strspn(t, " ");
+		}
+		out->v[out->n].code = xstrdup(l->v[i].code);
+		out->v[out->n].text = xstrdup(*t != '\0' ? t : l->v[i].text);
+		out->n++;
+	}
+	return out;
+}
+
 /* ---- the shipped lists, loaded once per process ---- */
 
 static struct shared {

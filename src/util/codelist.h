@@ -53,6 +53,12 @@ void codelist_free(struct codelist *l);
 /* The entry of code, or NULL. */
 const struct code_entry *codelist_find(const struct codelist *l, const char *code);
 
+/* A new list (the caller frees) of l's entries whose description's first
+ * word is first (NULL: every entry), each description without its first
+ * skip words: a screen field's `only` and `skip` (the F24's codici tributo
+ * of one section, "ER A C IVA annuale" shown as "IVA annuale"). */
+struct codelist *codelist_narrow(const struct codelist *l, const char *first, unsigned skip);
+
 /* A shipped list by its path under the share folder ("data/provinces.txt"),
  * loaded on first use and kept for the life of the process. NULL with the
  * loader's messages in err when it cannot be read. */

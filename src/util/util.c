@@ -353,6 +353,32 @@ leak_check(void)
 }
 
 void
+util_today(char *out)
+{
+	const char *s = getenv("SCRIVANO_TODAY");
+	time_t now;
+	struct tm tm = { 0 };
+	int y, m, d, n = 0;
+
+	if (s != NULL && strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &n) == 3 &&
+	    n == 10 && m >= 1 && m <= 12 && d >= 1) {
+		/* a day that exists: mktime leaves it as it is */
+		tm.tm_year = y - 1900;
+		tm.tm_mon = m - 1;
+		tm.tm_mday = d;
+		tm.tm_hour = 12;
+		tm.tm_isdst = -1;
+		if (mktime(&tm) != (time_t)-1 && tm.tm_mday == d && tm.tm_mon == m - 1) {
+			str_copy(out, s, 11);
+			return;
+		}
+	}
+	now = time(NULL);
+	localtime_r(&now, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+void
 file_safe(char *s)
 {
 	for (; *s != '\0'; s++)

@@ -25,6 +25,11 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * `return err_set(err, ...)`. err may be NULL. */
 int err_set(char *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* Today as YYYY-MM-DD into out (11 bytes): the environment variable
+ * SCRIVANO_TODAY (YYYY-MM-DD, for tests and demos) when set and a date of
+ * the calendar, else the local date. Read here and nowhere else. */
+void util_today(char *out);
+
 /* Copies at most size-1 bytes, always terminating; returns strlen(src). */
 size_t str_copy(char *dst, const char *src, size_t size);
 /* Trims ASCII white space at both ends, in place; returns s. */

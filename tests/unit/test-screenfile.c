@@ -5,6 +5,7 @@
 
 #include <locale.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tap.h"
 #include "ui/screenfile.h"
@@ -150,8 +151,15 @@ bad_files(void)
 		"unknown type");
 	mistake(17, "  name  text mandatory",
 		"bad.scr:17: unknown attribute 'mandatory' (known: required upper readonly custom "
-		"max default label help field scale choices lookup)\n",
+		"max default label help field scale choices only skip lookup)\n",
 		"unknown attribute");
+	mistake(17, "  name  text only ER",
+		"bad.scr:17: 'only' narrows a list: write it after choices\n", "only without choices");
+	mistake(17, "  name  choice choices \"A=Alpha,B=Beta\" only Gamma",
+		"bad.scr:17: only Gamma: no description of inline starts with it\n",
+		"only with no match");
+	mistake(17, "  name  choice choices \"A=Alpha,B=Beta\" skip x",
+		"bad.scr:17: 'skip' needs a number of words from 0 to 9\n", "skip not a number");
 	mistake(17, "  name  text max", "bad.scr:17: 'max' needs a value\n", "max without value");
 	mistake(17, "  name  text max 0", "bad.scr:17: 'max' needs a number from 1 to 1000\n",
 		"max zero");
@@ -451,7 +459,7 @@ shipped(void)
 {
 	const char *names[] = { "screens/parties.scr", "screens/company.scr", "screens/articles.scr",
 				"screens/accounts.scr", "screens/primanota.scr", "screens/pn-period.scr",
-				"screens/f24-pay.scr" };
+				"screens/f24.scr", "screens/f24-pay.scr" };
 
 	if (getenv("SCRIVANO_SHARE") == NULL) {
 		ok(0, "SCRIVANO_SHARE is set");
@@ -472,6 +480,47 @@ shipped(void)
 	}
 }
 
+/* only and skip: the F24's grids list only their section's codici
+ * tributo, the descriptions without the attribute words. */
+static const struct codelist *
+column_choices(const struct screen *s, const char *grid, const char *tag)
+{
+	for (size_t g = 0; s != NULL && g < s->ngrids; g++)
+		for (size_t i = 0; i < s->grids[g].nfields; i++)
+			if (strcmp(s->grids[g].child, grid) == 0 &&
+			    strcmp(s->grids[g].fields[i].tag, tag) == 0)
+				return s->grids[g].fields[i].params.choices;
+	return NULL;
+}
+
+static void
+narrowed(void)
+{
+	char *path = share_path("screens/f24.scr");
+	struct screen *s = NULL;
+	struct buf errs = { 0 };
+	const struct codelist *er, *el;
+	const struct code_entry *e;
+
+	screen_load(path, &s, &errs);
+	er = column_choices(s, "erario", "cod");
+	el = column_choices(s, "locali", "cod");
+	ok(er != NULL && el != NULL, "the F24's Erario and IMU code columns have lists");
+	if (er != NULL && el != NULL) {
+		ok(codelist_find(er, "6001") != NULL && codelist_find(er, "3918") == NULL &&
+			   codelist_find(er, "3800") == NULL,
+		   "only ER: 6001 is an Erario code, 3918 and 3800 are not");
+		ok(codelist_find(el, "3918") != NULL && codelist_find(el, "6001") == NULL,
+		   "only EL: 3918 is there, 6001 is not");
+		e = codelist_find(er, "6099");
+		is_str(e != NULL ? e->text : "", "IVA - versamento annuale",
+		       "skip 3: the description without its attribute words");
+	}
+	screen_free(s);
+	buf_free(&errs);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -483,5 +532,6 @@ main(void)
 	field_help();
 	truncated();
 	shipped();
+	narrowed();
 	return tap_done();
 }
