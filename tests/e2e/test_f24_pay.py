@@ -7,21 +7,14 @@ placed in the book's import folder it is saved. The book then holds the
 F24 paid, one prima nota entry of the saldo finale on Banca (causale F24,
 linked both ways), and the receipt with the file's SHA-256; a change to the
 paid F24 is refused on the screen, and Export receipt writes the same bytes
-into the export folder.
-
-The F24's own screen is the f24ui branch's; when the share has none, the
-test serves a copy of the share whose screens/f24.scr is a small F24
-screen of its own (screens are data), reached from the menu's F24 item or,
-while the menu has none, in place of the accounts screen."""
+into the export folder."""
 
 import datetime
 import hashlib
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import SCRIVANO, Server, Tap, book_rows  # noqa: E402
@@ -31,57 +24,6 @@ tap = Tap()
 F2, F10 = "\x1bOQ", "\x1b[21~"
 ENTER, TAB, ESC_C = "\r", "\t", "\x1bc"
 RECEIPT = b"%PDF-1.4\nQuietanza F24 Ritenute marzo\n\x00\x01\xff fine\n"
-
-F24_SCREEN = """# a small F24 screen for tests/e2e/test_f24_pay.py
-screen %s "F24"
-table  f24
-
-list
-  Description                      State  Due date     Saldo
-  [description                   ] [st ] [due       ] [saldo         ]
-end
-
-layout
-  Description     [description                                       ]
-  State           [st ]   Due date [due       ]   Paid [paid      ]
-  Codice fiscale  [cf              ]
-  Name            [name                                              ]
-  Saldo finale    [saldo           ]
-end
-
-fields
-  description  text     required  max 80  help "What the F24 pays."
-  st           choice   field state  choices "D=Draft,T=To pay,P=Paid"  readonly
-               help "Its state."
-  due          date     field due_date  readonly  help "Its due date."
-  paid         date     field paid_date  readonly  help "Its payment date."
-  cf           text     required  max 16  help "The contribuente's codice fiscale."
-  name         text     required  max 121  help "The contribuente's name."
-  saldo        money    readonly  help "The saldo finale."
-end
-"""
-
-
-def share_with_f24():
-    """The share the server reads, and how the menu reaches an F24 list:
-    (share, menu key)."""
-    src = os.environ.get("SCRIVANO_SHARE") or os.getcwd()
-    menu = subprocess.run(["grep", "-c", '"F24"), "f24"', os.path.join(src, "src/ui/menu.c")],
-                          capture_output=True, text=True).stdout.strip()
-    if os.path.exists(os.path.join(src, "screens", "f24.scr")) and menu not in ("", "0"):
-        return src, "10", False
-    top = tempfile.mkdtemp(prefix="scrivano-f24pay-share-")
-    for d in ("screens", "keymaps", "data"):
-        shutil.copytree(os.path.join(src, d), os.path.join(top, d))
-    # the menu's Cash & bank accounts (8) opens the screen named accounts
-    with open(os.path.join(top, "screens", "accounts.scr"), "w") as f:
-        f.write(F24_SCREEN % "accounts")
-    for root, dirs, files in os.walk(top):
-        for name in dirs + files:
-            p = os.path.join(root, name)
-            os.chmod(p, 0o755 if os.path.isdir(p) else 0o644)
-    os.chmod(top, 0o755)
-    return top, "8", True
 
 
 def prepare(srv, book):
@@ -107,16 +49,17 @@ def commands(c, pick):
     return shown and c.wait_for(pick, 5)
 
 
-def test_pay(c, key):
-    c.send(key)
+def test_pay(c):
+    c.send("F" + ENTER)
     tap.ok("the menu opens the F24s' list", c.wait_for("Ritenute marzo", 5), c.screen_text())
     c.send(ENTER)
     tap.ok("Enter opens the F24's form", c.wait_for("Codice fiscale", 5), c.screen_text())
     tap.ok("a draft's commands: To pay", commands(c, "To pay"), c.screen_text())
     c.send(ENTER)
-    tap.ok("To pay asks the due date, offered", c.wait_for("Due date", 5), c.screen_text())
+    tap.ok("To pay asks the due date, offered", c.wait_for("Due date (dd/mm/yyyy)", 5),
+           c.screen_text())
     c.send(ENTER)
-    tap.ok("the F24 is to pay", c.wait_for(re.compile(r"State +T|To pay"), 5), c.screen_text())
+    tap.ok("the F24 is to pay", c.wait_for(re.compile(r"State +\[T "), 5), c.screen_text())
     tap.ok("its commands now offer Pay", commands(c, "Pay") and "Pay" in c.screen_text(),
            c.screen_text())
     c.send("p")
@@ -131,9 +74,11 @@ def test_pay(c, key):
     c.send(F2)
     tap.ok("saving it pays: Saved.", c.wait_for("Saved.", 10), c.screen_text())
     c.send(F10)
-    tap.ok("back in the F24's form, it shows paid today",
+    tap.ok("back in the F24's form, it shows paid today from Banca with the reference",
            c.wait_for("Codice fiscale", 5) and
-           c.wait_for(re.compile(r"Paid \[%s\]" % re.escape(today.strftime("%d/%m/%Y"))), 5),
+           c.wait_for(re.compile(r"Paid on +\[%s\] +from \[Banca" %
+                                 re.escape(today.strftime("%d/%m/%Y"))), 5) and
+           "CRO 0416-77" in c.screen_text(),
            c.screen_text())
     return today
 
@@ -171,29 +116,22 @@ def test_export(c, book):
 
 
 def main():
-    share, key, own = share_with_f24()
-    tap.diag("F24 screen: %s" % ("the test's own, as menu item " + key if own
-                                 else "the shipped one"))
-    try:
-        with Server(users={"anna": "pw-anna"}, tap=tap, env={"SCRIVANO_SHARE": share}) as srv:
-            book = srv.book_path("anna")
-            prepare(srv, book)
-            with srv.client("anna", "pw-anna", term="xterm") as c:
-                tap.ok("the main menu", c.wait_for("Main menu", 10), c.screen_text())
-                today = test_pay(c, key)
-                test_paid_stays(c)
-                test_export(c, book)
-                # back from the list to the menu, where F10 asks to end
-                for _ in range(4):
-                    c.send(F10)
-                    if c.wait_for("End the session?", 3):
-                        break
-                c.send("y")
-                tap.is_eq("F10 on the menu ends the session cleanly", c.wait_exit(10), 0)
-            check_book(book, today)
-    finally:
-        if own:
-            shutil.rmtree(share, True)
+    with Server(users={"anna": "pw-anna"}, tap=tap) as srv:
+        book = srv.book_path("anna")
+        prepare(srv, book)
+        with srv.client("anna", "pw-anna", term="xterm") as c:
+            tap.ok("the main menu", c.wait_for("Main menu", 10), c.screen_text())
+            today = test_pay(c)
+            test_paid_stays(c)
+            test_export(c, book)
+            # back from the list to the menu, where F10 asks to end
+            for _ in range(4):
+                c.send(F10)
+                if c.wait_for("End the session?", 3):
+                    break
+            c.send("y")
+            tap.is_eq("F10 on the menu ends the session cleanly", c.wait_exit(10), 0)
+        check_book(book, today)
     return tap.done()
 
 
