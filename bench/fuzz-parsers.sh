@@ -24,7 +24,8 @@ screenfile)
 		src/book/record.c src/book/parties.c
 		src/book/record-table.c src/book/book.c src/book/schema.c src/fisc/idcheck.c
 		src/book/record-rows.c src/book/record-sql.c src/book/contacts.c src/book/company.c
-		src/book/articles.c src/book/primanota.c src/book/pn-accounts.c src/book/f24.c"
+		src/book/articles.c src/book/primanota.c src/book/pn-accounts.c src/book/f24.c
+		src/book/f24-cmds.c"
 	pkgs="sqlite3" ;;
 keyfile)
 	files="src/term/keymap.c src/ui/actions.c"
