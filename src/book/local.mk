@@ -65,6 +65,15 @@ EXTRA_DIST += tests/e2e/test_pn_summary.py
 # the regions' codes and the INPS causali it reads.
 nobase_dist_pkgdata_DATA += data/f24-codici.txt data/f24-regioni.txt data/f24-causali-inps.txt
 src_libscrivano_a_SOURCES += src/book/f24.c src/book/f24.h
+# The F24 semplificato and Elide, and the comuni's codici catastali (issue 13, parts 2 and 3).
+src_libscrivano_a_SOURCES += src/book/f24-models.c src/book/f24-models.h
+nobase_dist_pkgdata_DATA += data/comuni.txt data/f24-elide-tipi.txt
+EXTRA_DIST += tools/comuni-gen.py
+check_PROGRAMS += tests/unit/test-f24-models
+tests_unit_test_f24_models_SOURCES = tests/unit/test-f24-models.c
+tests_unit_test_f24_models_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_f24_models_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-f24-models
 check_PROGRAMS += tests/unit/test-f24
 tests_unit_test_f24_SOURCES = tests/unit/test-f24.c
 tests_unit_test_f24_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
