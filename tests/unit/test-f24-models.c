@@ -23,6 +23,7 @@
 #include "book/f24.h"
 #include "book/record.h"
 #include "tap.h"
+#include "ui/fieldtype.h"
 #include "util/codelist.h"
 #include "util/util.h"
 
@@ -357,6 +358,48 @@ elide(void)
 	refused(f, "only an F24 Elide has a codice atto", "a codice atto on an ordinario");
 }
 
+/* The codice_ente field type: what typing gives, what it refuses. */
+static void
+ente_type(void)
+{
+	static const struct {
+		const char *typed, *want;
+	} good[] = {
+		{ "H501", "H501" }, { "h501", "H501" },	{ "Roma", "H501" },
+		{ "roma rm", "H501" }, { "Castro LE", "M261" }, { "Abano", "A001" },
+		{ "Forlì", "D704" }, { "MI", "MI" }, { "10", "10" },	{ "", "" },
+	};
+	static const struct {
+		const char *typed, *want;
+	} bad[] = {
+		{ "Castro", "fits several comuni" },
+		{ "Z999", "is not a comune's catastal code or name" },
+		{ "Atlantide", "is not a comune's catastal code or name" },
+	};
+	const struct fieldtype *t = fieldtype_find("codice_ente");
+	struct ft_params none = { 0 };
+	char *v, err[ERR_SIZE];
+
+	ok(t != NULL, "there is a codice_ente field type");
+	if (t == NULL)
+		return;
+	for (size_t i = 0; i < ARRAY_LEN(good); i++) {
+		v = NULL;
+		ok(t->parse(&none, good[i].typed, &v, err) == 0 && v != NULL &&
+			   strcmp(v, good[i].want) == 0,
+		   "'%s' is %s (%s)", good[i].typed, good[i].want, v ? v : err);
+		free(v);
+	}
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+		v = NULL;
+		ok(t->parse(&none, bad[i].typed, &v, err) < 0 && strstr(err, bad[i].want) != NULL,
+		   "'%s' is refused: %s", bad[i].typed, err);
+		free(v);
+	}
+	ok(t->validate(&none, "L219", err) == 0, "L219 is valid");
+	ok(t->validate(&none, "Z999", err) < 0, "Z999 is not: %s", err);
+}
+
 static void
 ordinario(void)
 {
@@ -399,6 +442,7 @@ main(void)
 	semplificato_refusals();
 	elide();
 	ordinario();
+	ente_type();
 	temp_book_close(&tb, book);
 	return tap_done();
 }

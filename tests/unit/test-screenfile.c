@@ -146,7 +146,7 @@ bad_files(void)
 	mistake(17, "  name  txt required",
 		"bad.scr:17: unknown field type 'txt' (known: text integer decimal money percent "
 		"date choice yesno lookup partita_iva codice_fiscale cap province country email "
-		"iban sdi_code party_role)\n",
+		"iban sdi_code party_role codice_ente)\n",
 		"unknown type");
 	mistake(17, "  name  text mandatory",
 		"bad.scr:17: unknown attribute 'mandatory' (known: required upper readonly custom "
