@@ -67,7 +67,8 @@ nobase_dist_pkgdata_DATA += data/f24-codici.txt data/f24-regioni.txt data/f24-ca
 src_libscrivano_a_SOURCES += src/book/f24.c src/book/f24.h
 # The F24 semplificato and Elide, and the comuni's codici catastali (issue 13, parts 2 and 3).
 src_libscrivano_a_SOURCES += src/book/f24-models.c src/book/f24-models.h
-nobase_dist_pkgdata_DATA += data/comuni.txt data/f24-elide-tipi.txt
+nobase_dist_pkgdata_DATA += data/comuni.txt data/f24-elide-tipi.txt \
+	screens/f24-semplificato.scr screens/f24-elide.scr
 EXTRA_DIST += tools/comuni-gen.py
 check_PROGRAMS += tests/unit/test-f24-models
 tests_unit_test_f24_models_SOURCES = tests/unit/test-f24-models.c

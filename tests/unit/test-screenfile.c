@@ -450,7 +450,8 @@ static void
 shipped(void)
 {
 	const char *names[] = { "screens/parties.scr", "screens/company.scr", "screens/articles.scr",
-				"screens/accounts.scr", "screens/primanota.scr", "screens/pn-period.scr" };
+				"screens/accounts.scr", "screens/primanota.scr", "screens/pn-period.scr",
+				"screens/f24-semplificato.scr", "screens/f24-elide.scr" };
 
 	if (getenv("SCRIVANO_SHARE") == NULL) {
 		ok(0, "SCRIVANO_SHARE is set");
