@@ -75,6 +75,9 @@ tests_unit_test_f24_models_SOURCES = tests/unit/test-f24-models.c
 tests_unit_test_f24_models_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_f24_models_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-f24-models
+# End to end through OpenSSH: a semplificato with an IMU row found by F4, an Elide.
+SCRIVANO_TESTS += tests/e2e/test_f24_models.py
+EXTRA_DIST += tests/e2e/test_f24_models.py
 check_PROGRAMS += tests/unit/test-f24
 tests_unit_test_f24_SOURCES = tests/unit/test-f24.c
 tests_unit_test_f24_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
