@@ -69,7 +69,7 @@ src_libscrivano_a_SOURCES += src/book/f24.c src/book/f24.h
 src_libscrivano_a_SOURCES += src/book/f24-models.c src/book/f24-models.h
 nobase_dist_pkgdata_DATA += data/comuni.txt data/f24-elide-tipi.txt \
 	screens/f24-semplificato.scr screens/f24-elide.scr
-EXTRA_DIST += tools/comuni-gen.py
+EXTRA_DIST += tools/comuni-gen.py tools/f24-codici-gen.py
 check_PROGRAMS += tests/unit/test-f24-models
 tests_unit_test_f24_models_SOURCES = tests/unit/test-f24-models.c
 tests_unit_test_f24_models_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests

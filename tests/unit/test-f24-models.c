@@ -152,6 +152,24 @@ code_lists(void)
 	codelist_free(l);
 	buf_free(&errs);
 	free(path);
+	/* the Agenzia's table of Erario and Regioni codes (TABELLA_EREL) */
+	{
+		const struct codelist *codes = codelist_shared(CODELIST_F24_CODES, err);
+		struct f24_code c;
+		ok(codes != NULL && codes->n > 1500, "the codici tributo hold the Agenzia's table (%zu)",
+		   codes ? codes->n : 0);
+		ok(f24_code_find("8902", &c, err) == 1 && strcmp(c.section, "RG") == 0,
+		   "8902, the addizionale regionale's sanction, is of the Regioni");
+		ok(f24_code_find("8907", &c, err) == 1 && strcmp(c.section, "RG") == 0 && !c.credit,
+		   "8907, IRAP's sanction, of the Regioni, debit only");
+		ok(f24_code_find("3858", &c, err) == 1 && (c.refs & F24_REF_MONTH) &&
+			   (c.refs & F24_REF_YEAR),
+		   "3858, IRAP monthly, needs the mese rif. and the anno");
+		ok(f24_code_find("3797", &c, err) == 1 && strcmp(c.section, "EL") == 0 && c.credit,
+		   "3797 is of the Enti locali and may be offset");
+		ok(f24_code_find("1792", &c, err) == 1 && !c.credit,
+		   "a line written by hand keeps its own choice (1792 debit only)");
+	}
 	ok(codelist_has(CODELIST_F24_ELIDE_TIPI, "F", err) == 1,
 	   "F (rent contracts) is an Elide tipo");
 	ok(codelist_has(CODELIST_F24_ELIDE_TIPI, "Q", err) == 0, "Q is not");
