@@ -75,7 +75,8 @@ new_form(const char *m)
 	record_set(f, F24_CF, "12345678903");
 	record_set(f, F24_NAME, "Rossi Srl");
 	record_set(f, F24_MODEL, m);
-	f->rows = xcalloc(f24_kind.nchildren, sizeof *f->rows);
+	if (f->rows == NULL)
+		f->rows = xcalloc(f24_kind.nchildren, sizeof *f->rows);
 	return f;
 }
 
@@ -181,7 +182,7 @@ semplificato(void)
 	struct record *f = new_form("S"), *back;
 	struct record_fault fault;
 	struct f24_totals t;
-	char err[ERR_SIZE], sql[256];
+	char err[ERR_SIZE] = "", sql[256];
 
 	add_row(f, F24_SEMPLIFICATO, "section", "ER", "code", "6001", "year", "2026", "debit",
 		"100000", NULL);
@@ -283,7 +284,7 @@ semplificato_refusals(void)
 		imu_row(f, "F205");
 	{
 		struct record_fault fault;
-		char err[ERR_SIZE];
+		char err[ERR_SIZE] = "";
 		ok(record_save_ex(book, f, &fault, err) == 0, "ten rows are saved: %s", err);
 		record_free(f);
 	}
@@ -309,7 +310,7 @@ elide(void)
 	struct record *f = new_form("E"), *back;
 	struct record_fault fault;
 	struct f24_totals t;
-	char err[ERR_SIZE], sql[256];
+	char err[ERR_SIZE] = "", sql[256];
 
 	record_set(f, F24_OFFICE, "TQX");
 	record_set(f, F24_ACT, "12345678901");
@@ -423,7 +424,7 @@ ordinario(void)
 {
 	struct record *f = new_form("O");
 	struct record_fault fault;
-	char err[ERR_SIZE];
+	char err[ERR_SIZE] = "";
 
 	add_row(f, F24_LOCALI, "ente", "Z999", "code", "3918", "year", "2026", "debit", "1000",
 		NULL);
