@@ -11,6 +11,7 @@
 #include "book/f24.h"
 #include "book/f24-impl.h"
 #include "book/pn-impl.h"
+#include "book/f24-models.h"
 #include "util/codelist.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -206,13 +207,20 @@ month_ok(const char *v)
 	       atoi(v + 2) <= 12;
 }
 
+/* A field of a row, or "" for F24_NO_FIELD (a model without it). */
+static const char *
+field_or_empty(const struct record *r, size_t f)
+{
+	return f == F24_NO_FIELD ? "" : record_get(r, f);
+}
+
 /* A row with a codice tributo: its section, reference fields and credit,
  * from data/f24-codici.txt. */
 static int
 tax_row_validate(const struct record *r, const char *section, size_t fcode, size_t frate,
 		 size_t fyear, size_t fdebit, size_t fcredit, size_t *bad, char *err)
 {
-	const char *code = record_get(r, fcode), *rate = record_get(r, frate);
+	const char *code = record_get(r, fcode), *rate = field_or_empty(r, frate);
 	struct f24_code c;
 	char msg[ERR_SIZE];
 	int rc = f24_code_find(code, &c, msg);
@@ -231,7 +239,7 @@ tax_row_validate(const struct record *r, const char *section, size_t fcode, size
 			code, section_name(c.section), section_name(section));
 		return record_invalid(r, fcode, bad, msg, err);
 	}
-	if ((c.refs & F24_REF_YEAR) && record_get(r, fyear)[0] == '\0') {
+	if ((c.refs & F24_REF_YEAR) && field_or_empty(r, fyear)[0] == '\0') {
 		err_set(msg, _("codice tributo %s needs the anno di riferimento (rule: anno "
 			       "required)"),
 			code);
@@ -260,13 +268,13 @@ tax_row_validate(const struct record *r, const char *section, size_t fcode, size
 			code);
 		return record_invalid(r, frate, bad, msg, err);
 	}
-	if (cents(record_get(r, fcredit)) > 0 && !c.credit) {
+	if (cents(field_or_empty(r, fcredit)) > 0 && !c.credit) {
 		err_set(msg, _("codice tributo %s allows no credit to be offset (rule: credit "
 			       "only where the code allows it)"),
 			code);
 		return record_invalid(r, fcredit, bad, msg, err);
 	}
-	if (cents(record_get(r, fdebit)) == 0 && cents(record_get(r, fcredit)) == 0)
+	if (cents(record_get(r, fdebit)) == 0 && cents(field_or_empty(r, fcredit)) == 0)
 		return record_invalid(r, fdebit, bad, _("a row needs a debit or a credit"), err);
 	return 0;
 }
@@ -288,8 +296,11 @@ regioni_validate(const struct record *r, size_t *bad, char *err)
 static int
 locali_validate(const struct record *r, size_t *bad, char *err)
 {
-	return tax_row_validate(r, "EL", LOCALI_CODE, LOCALI_RATE, LOCALI_YEAR, LOCALI_DEBIT,
-				LOCALI_CREDIT, bad, err);
+	int rc = f24_ente_validate(r, LOCALI_ENTE, LOCALI_CODE, bad, err);
+
+	return rc < 0 ? rc
+		      : tax_row_validate(r, "EL", LOCALI_CODE, LOCALI_RATE, LOCALI_YEAR,
+					 LOCALI_DEBIT, LOCALI_CREDIT, bad, err);
 }
 
 /* mm/aaaa as aaaamm, to compare. */
@@ -361,11 +372,13 @@ void
 f24_totals(const struct record *f, struct f24_totals *t)
 {
 	memset(t, 0, sizeof *t);
-	for (size_t s = 0; s < F24_NSECTIONS && f->rows != NULL; s++) {
+	for (size_t s = 0; s < F24_NSECTIONS && f->rows != NULL; s++)
 		for (size_t i = 0; i < f->rows[s].n; i++) {
 			t->debit[s] += cents(record_get(f->rows[s].row[i], section_amounts[s][0]));
 			t->credit[s] += cents(record_get(f->rows[s].row[i], section_amounts[s][1]));
 		}
+	f24_models_totals(f, t); /* the semplificato's and Elide's rows */
+	for (size_t s = 0; s < F24_NSECTIONS; s++) {
 		t->saldo[s] = t->debit[s] - t->credit[s];
 		t->debit_total += t->debit[s];
 		t->credit_total += t->credit[s];
@@ -416,6 +429,8 @@ f24_validate(const struct record *r, size_t *bad, char *err)
 				      _("a codice identificativo goes with the coobbligato's codice "
 					"fiscale"),
 				      err);
+	if (f24_models_validate(r, bad, err) < 0)
+		return REC_INVALID;
 	f24_totals(r, &t);
 	if (t.saldo_finale < 0) {
 		err_set(msg, _("the saldo finale would be below zero: credits %lld,%02lld, debits "
@@ -538,6 +553,10 @@ static const struct record_field f24_fields[F24_NFIELDS] = {
 	[F24_ID_CODE] = { "id_code", N_("Codice identificativo"), 2, 0, NULL, check_id_code },
 	[F24_DETRAZIONE] = MONEY("detrazione", N_("Detrazione")),
 	[F24_NOTES] = { "notes", N_("Notes"), 1000, 0, NULL, NULL },
+	[F24_MODEL] = { "model", N_("Model"), 1, RECF_REQUIRED | RECF_SORT, "O",
+			f24_check_model },
+	[F24_OFFICE] = { "office", N_("Codice ufficio"), 3, 0, NULL, f24_check_office },
+	[F24_ACT] = { "act", N_("Codice atto"), 11, 0, NULL, f24_check_act },
 	[F24_SALDO] = { "saldo", N_("Saldo finale"), 0, 0, NULL, NULL,
 			"SELECT coalesce(sum(t), 0) FROM ("
 			"SELECT coalesce(debit, 0) - coalesce(credit, 0) AS t FROM f24_erario "
@@ -551,7 +570,10 @@ static const struct record_field f24_fields[F24_NFIELDS] = {
 			"SELECT coalesce(debit, 0) - coalesce(credit, 0) FROM f24_inail "
 			"WHERE f24_id = f24.id UNION ALL "
 			"SELECT coalesce(debit, 0) - coalesce(credit, 0) FROM f24_altri "
-			"WHERE f24_id = f24.id)" },
+			"WHERE f24_id = f24.id UNION ALL "
+			"SELECT coalesce(debit, 0) - coalesce(credit, 0) FROM f24_semplificato "
+			"WHERE f24_id = f24.id UNION ALL "
+			"SELECT coalesce(debit, 0) FROM f24_elide WHERE f24_id = f24.id)" },
 	[F24_PAY_ACCOUNT] = { "pay_account_id", N_("Paid from"), 19, RECF_NULL, NULL,
 			      pn_check_row_id },
 	[F24_PAY_REFERENCE] = { "pay_reference", N_("Bank reference"), 40, 0, NULL, NULL },
@@ -569,14 +591,16 @@ static const struct record_field f24_fields[F24_NFIELDS] = {
 	[F24_SALDO_ALTRI] = SECTION_SALDO("saldo_altri", N_("Saldo altri enti"), "f24_altri"),
 };
 
-/* In enum f24_section's order. */
-static const struct record_child f24_children[F24_NSECTIONS] = {
+/* In enum f24_section's order, then the other models' grids. */
+static const struct record_child f24_children[F24_NCHILDREN] = {
 	[F24_ERARIO] = { "erario", &f24_erario_kind, "f24_id", "position" },
 	[F24_INPS] = { "inps", &f24_inps_kind, "f24_id", "position" },
 	[F24_REGIONI] = { "regioni", &f24_regioni_kind, "f24_id", "position" },
 	[F24_LOCALI] = { "locali", &f24_locali_kind, "f24_id", "position" },
 	[F24_INAIL] = { "inail", &f24_inail_kind, "f24_id", "position" },
 	[F24_ALTRI] = { "altri", &f24_altri_kind, "f24_id", "position" },
+	[F24_SEMPLIFICATO] = { "semplificato", &f24_semplificato_kind, "f24_id", "position" },
+	[F24_ELIDE] = { "elide", &f24_elide_kind, "f24_id", "position" },
 };
 
 const struct record_kind f24_kind = {
@@ -736,3 +760,20 @@ f24_due_date(int y, int m, char *out)
 	if (f24_working_day(iso, out) < 0)
 		out[0] = '\0';
 }
+
+/* ---- for the other models (f24-models.c): the ordinario's checks ---- */
+
+int
+f24_tax_row_validate(const struct record *r, const char *section, size_t fcode, size_t frate,
+		     size_t fyear, size_t fdebit, size_t fcredit, size_t *bad, char *err)
+{
+	return tax_row_validate(r, section, fcode, frate, fyear, fdebit, fcredit, bad, err);
+}
+
+int f24_check_cents(const char *v, char *err) { return check_cents(v, err); }
+int f24_check_year(const char *v, char *err) { return check_year(v, err); }
+int f24_check_four(const char *v, char *err) { return check_four(v, err); }
+int f24_check_tax_code(const char *v, char *err) { return check_tax_code(v, err); }
+int f24_check_flag(const char *v, char *err) { return check_flag(v, err); }
+int f24_check_region(const char *v, char *err) { return check_region(v, err); }
+int64_t f24_cents(const char *v) { return cents(v); }

@@ -36,6 +36,9 @@ enum f24_field {
 	F24_ID_CODE,       /* its codice identificativo, two digits */
 	F24_DETRAZIONE,    /* IMU section's detrazione, cents */
 	F24_NOTES,
+	F24_MODEL,         /* O ordinario, S semplificato, E Elide (f24-models.h) */
+	F24_OFFICE,        /* Elide: codice ufficio */
+	F24_ACT,           /* Elide: codice atto */
 	F24_SALDO,         /* computed: the saldo finale, cents */
 	F24_PAY_ACCOUNT,   /* paid: pn_accounts.id it was paid from (set by Pay) */
 	F24_PAY_REFERENCE, /* paid: the bank's reference, protocollo (set by Pay) */

@@ -74,6 +74,19 @@ tests_unit_test_f24_pay_SOURCES = tests/unit/test-f24-pay.c
 tests_unit_test_f24_pay_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_f24_pay_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-f24-pay
+# The F24 semplificato and Elide, and the comuni's codici catastali (issue 13, parts 2 and 3).
+src_libscrivano_a_SOURCES += src/book/f24-models.c src/book/f24-models.h
+nobase_dist_pkgdata_DATA += data/comuni.txt data/f24-elide-tipi.txt \
+	screens/f24-semplificato.scr screens/f24-elide.scr
+EXTRA_DIST += tools/comuni-gen.py tools/f24-codici-gen.py
+check_PROGRAMS += tests/unit/test-f24-models
+tests_unit_test_f24_models_SOURCES = tests/unit/test-f24-models.c
+tests_unit_test_f24_models_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_f24_models_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-f24-models
+# End to end through OpenSSH: a semplificato with an IMU row found by F4, an Elide.
+SCRIVANO_TESTS += tests/e2e/test_f24_models.py
+EXTRA_DIST += tests/e2e/test_f24_models.py
 check_PROGRAMS += tests/unit/test-f24
 tests_unit_test_f24_SOURCES = tests/unit/test-f24.c
 tests_unit_test_f24_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests

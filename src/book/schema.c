@@ -523,6 +523,45 @@ static const char *const steps[] = {
 	"ALTER TABLE f24 ADD COLUMN template INTEGER NOT NULL DEFAULT 0"
 	"  CHECK (template IN (0, 1));"
 	"CREATE INDEX f24_due ON f24 (state, due_date);",
+	/* 11: the F24 semplificato and Elide (f24-models.c): the form's model (O
+	 * ordinario, S semplificato, E Elide; the F24s before it are
+	 * ordinari), the Elide's codice ufficio and atto, and the two models'
+	 * grids. Needs only step 8's f24. */
+	"ALTER TABLE f24 ADD COLUMN model TEXT NOT NULL DEFAULT 'O'"
+	"  CHECK (model IN ('O','S','E'));"
+	"ALTER TABLE f24 ADD COLUMN office TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE f24 ADD COLUMN act TEXT NOT NULL DEFAULT '';"
+	"CREATE INDEX f24_by_model ON f24 (model COLLATE NOCASE, id);"
+	"CREATE TABLE f24_semplificato ("
+	"  id         INTEGER PRIMARY KEY,"
+	"  f24_id     INTEGER NOT NULL REFERENCES f24(id),"
+	"  position   INTEGER NOT NULL,"
+	"  section    TEXT NOT NULL CHECK (section IN ('ER','RG','EL')),"
+	"  code       TEXT NOT NULL CHECK (length(code) = 4),"
+	"  ente       TEXT NOT NULL DEFAULT '',"
+	"  ravv       TEXT NOT NULL DEFAULT '0',"
+	"  variati    TEXT NOT NULL DEFAULT '0',"
+	"  acconto    TEXT NOT NULL DEFAULT '0',"
+	"  saldo      TEXT NOT NULL DEFAULT '0',"
+	"  immobili   INTEGER,"
+	"  rate       TEXT NOT NULL DEFAULT '',"
+	"  year       TEXT NOT NULL DEFAULT '',"
+	"  detrazione INTEGER CHECK (detrazione IS NULL OR detrazione >= 0),"
+	"  debit      INTEGER CHECK (debit IS NULL OR debit >= 0),"
+	"  credit     INTEGER CHECK (credit IS NULL OR credit >= 0)"
+	");"
+	"CREATE INDEX f24_semplificato_by_f24 ON f24_semplificato (f24_id, position);"
+	"CREATE TABLE f24_elide ("
+	"  id       INTEGER PRIMARY KEY,"
+	"  f24_id   INTEGER NOT NULL REFERENCES f24(id),"
+	"  position INTEGER NOT NULL,"
+	"  tipo     TEXT NOT NULL DEFAULT '',"
+	"  elementi TEXT NOT NULL DEFAULT '',"
+	"  code     TEXT NOT NULL CHECK (length(code) = 4),"
+	"  year     TEXT NOT NULL DEFAULT '',"
+	"  debit    INTEGER CHECK (debit IS NULL OR debit >= 0)"
+	");"
+	"CREATE INDEX f24_elide_by_f24 ON f24_elide (f24_id, position);",
 };
 
 int

@@ -43,6 +43,8 @@ static const struct fieldtype types[] = {
 	TYPE("iban", 42, FT_UPPER, iban),
 	TYPE("sdi_code", 7, FT_UPPER, sdi),
 	TYPE("party_role", 1, FT_UPPER, role),
+	{ "codice_ente", 4, FT_UPPER | FT_LIST, parse_ente, format_ente, validate_ente, NULL,
+	  "data/comuni.txt", rule_ente, NULL },
 };
 
 const struct fieldtype *

@@ -31,6 +31,7 @@ FT_FUNCS(email)
 FT_FUNCS(sdi)
 FT_FUNCS(role)
 FT_FUNCS(iban)
+FT_FUNCS(ente)
 #undef FT_FUNCS
 
 char *offer_date(const struct ft_params *p);

@@ -15,6 +15,7 @@
 
 #include "ui/edit.h"
 #include "ui/grid.h"
+#include "ui/pick.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -352,6 +353,36 @@ edit_cell(struct ui *ui, struct grid *g, int action, wint_t ch)
 	}
 }
 
+/* F4 in a cell: its list (a code list, a comune, a lookup's records), as
+ * in a form's field; what is chosen fills the cell. */
+static int
+choose_cell(struct ui *ui, struct grid *g)
+{
+	const struct screen_field *f = cur_field(g);
+	struct record *r = cur_row(g);
+	char err[ERR_SIZE], *value = NULL, *typed;
+	int rc;
+
+	if (!(f->type->flags & FT_LIST) || (f->flags & SF_READONLY) || r == NULL) {
+		ui_error(ui, _("%s: no list to choose from"), _(f->label));
+		return GRID_DONE;
+	}
+	typed = edit_get(&g->ed);
+	rc = pick_run(ui, f, strcmp(typed, g->shown) == 0 ? "" : typed, &value, err);
+	free(typed);
+	if (rc < 0)
+		ui_error(ui, "%s: %s", _(f->label), err);
+	else if (rc > 0) {
+		record_set(r, f->record_field, value);
+		g->changed = 1;
+		free(g->shown);
+		g->shown = screen_field_show(f, g->book, value);
+		edit_set(&g->ed, g->shown);
+	}
+	free(value);
+	return GRID_DONE;
+}
+
 int
 grid_handle(struct ui *ui, struct grid *g, int action, wint_t ch)
 {
@@ -384,6 +415,8 @@ grid_handle(struct ui *ui, struct grid *g, int action, wint_t ch)
 		return GRID_DONE;
 	case ACT_HELP: /* the form shows the cell's help; the cell stays as it is */
 		return GRID_NOT_MINE;
+	case ACT_CHOOSE:
+		return choose_cell(ui, g);
 	default:
 		return edit_cell(ui, g, action, ch);
 	}

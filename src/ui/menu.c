@@ -30,6 +30,8 @@ static const struct menu_item main_items[] = {
 	{ N_("Prima nota summary"), NULL, 0, pn_summary_run },
 	{ N_("F24"), "f24", 0, NULL },
 	{ N_("F24 due and overdue"), "f24due", 0, NULL },
+	{ N_("F24 semplificato"), "f24_semplificato", 0, NULL },
+	{ N_("F24 Elide"), "f24_elide", 0, NULL },
 	{ N_("Documents"), NULL, 0, NULL },
 };
 

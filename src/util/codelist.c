@@ -18,17 +18,70 @@ code_char(char c)
 	       c == '_';
 }
 
-static int
-add_entry(struct codelist *l, const char *code, size_t len, const char *text)
+/* The codes read so far, to refuse one listed twice without comparing
+ * every pair (a list of the 7,900 comuni would take 30 million): open
+ * addressing on FNV-1a, the slots holding an index into l->v plus one. */
+struct seen {
+	size_t *slot;
+	size_t mask;
+};
+
+static size_t
+hash_code(const char *code, size_t len)
 {
-	for (size_t i = 0; i < l->n; i++)
-		if (strlen(l->v[i].code) == len && memcmp(l->v[i].code, code, len) == 0)
-			return -1;
+	size_t h = 2166136261u;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)code[i]) * 16777619u;
+	return h;
+}
+
+static int
+add_entry(struct codelist *l, const char *code, size_t len, const char *text, struct seen *seen)
+{
+	size_t *slot = NULL;
+
+	if (seen == NULL) {
+		for (size_t i = 0; i < l->n; i++)
+			if (strlen(l->v[i].code) == len && memcmp(l->v[i].code, code, len) == 0)
+				return -1;
+	} else {
+		for (size_t h = hash_code(code, len) & seen->mask;; h = (h + 1) & seen->mask) {
+			slot = &seen->slot[h];
+			if (*slot == 0)
+				break;
+			if (strlen(l->v[*slot - 1].code) == len &&
+			    memcmp(l->v[*slot - 1].code, code, len) == 0)
+				return -1;
+		}
+	}
 	l->v = xreallocarray(l->v, l->n + 1, sizeof *l->v);
 	l->v[l->n].code = xstrndup(code, len);
 	l->v[l->n].text = xstrdup(text);
 	l->n++;
+	if (slot != NULL)
+		*slot = l->n;
 	return 0;
+}
+
+/* codelist_find's index: the entries in code order. */
+static const struct codelist *sorting;
+
+static int
+by_code(const void *a, const void *b)
+{
+	return strcmp(sorting->v[*(const size_t *)a].code, sorting->v[*(const size_t *)b].code);
+}
+
+static void
+index_codes(struct codelist *l)
+{
+	l->sorted = xreallocarray(NULL, l->n > 0 ? l->n : 1, sizeof *l->sorted);
+	for (size_t i = 0; i < l->n; i++)
+		l->sorted[i] = i;
+	sorting = l;
+	qsort(l->sorted, l->n, sizeof *l->sorted, by_code);
+	sorting = NULL;
 }
 
 static void
@@ -49,7 +102,8 @@ error_at(struct buf *errs, const char *file, int line, const char *fmt, ...)
 
 /* One line of a data file: 0, or -1 after reporting it. */
 static int
-parse_line(struct codelist *l, char *line, const char *file, int lineno, struct buf *errs)
+parse_line(struct codelist *l, char *line, const char *file, int lineno, struct buf *errs,
+	   struct seen *seen)
 {
 	size_t len = strspn(line, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-_");
 	char *text;
@@ -70,7 +124,7 @@ parse_line(struct codelist *l, char *line, const char *file, int lineno, struct 
 		error_at(errs, file, lineno, _("code %.*s has no description"), (int)len, line);
 		return -1;
 	}
-	if (add_entry(l, line, len, text) < 0) {
+	if (add_entry(l, line, len, text, seen) < 0) {
 		error_at(errs, file, lineno, _("code %.*s is already listed"), (int)len, line);
 		return -1;
 	}
@@ -83,7 +137,15 @@ codelist_parse(const char *file, const char *text, struct codelist **out, struct
 	struct codelist *l = xcalloc(1, sizeof *l);
 	char *copy = xstrdup(text), *line, *next;
 	int lineno = 0, errors = 0;
+	struct seen seen;
+	size_t lines = 1, size = 16;
 
+	for (const char *c = text; *c != '\0'; c++)
+		lines += *c == '\n';
+	while (size < 2 * lines)
+		size *= 2;
+	seen.slot = xcalloc(size, sizeof *seen.slot);
+	seen.mask = size - 1;
 	l->name = xstrdup(file);
 	for (line = copy; line != NULL && *line != '\0'; line = next) {
 		next = strchr(line, '\n');
@@ -100,10 +162,11 @@ codelist_parse(const char *file, const char *text, struct codelist **out, struct
 		}
 		if (line[strspn(line, " ")] == '\0' || line[strspn(line, " ")] == '#')
 			continue;
-		if (parse_line(l, line, file, lineno, errs) < 0)
+		if (parse_line(l, line, file, lineno, errs, &seen) < 0)
 			errors++;
 	}
 	free(copy);
+	free(seen.slot);
 	if (errors == 0 && l->n == 0) {
 		error_at(errs, file, lineno > 0 ? lineno : 1, _("the list holds no code"));
 		errors++;
@@ -112,6 +175,7 @@ codelist_parse(const char *file, const char *text, struct codelist **out, struct
 		codelist_free(l);
 		return errors;
 	}
+	index_codes(l);
 	*out = l;
 	return 0;
 }
@@ -152,7 +216,7 @@ inline_item(struct codelist *l, const char *s, size_t len, char *err)
 	str_trim(text);
 	if (*text == '\0')
 		rc = err_set(err, _("code %.*s has no description"), (int)clen, s);
-	else if (add_entry(l, s, clen, text) < 0)
+	else if (add_entry(l, s, clen, text, NULL) < 0)
 		rc = err_set(err, _("code %.*s is already listed"), (int)clen, s);
 	free(text);
 	return rc;
@@ -177,6 +241,7 @@ codelist_inline(const char *spec, struct codelist **out, char *err)
 			break;
 		s = comma + 1;
 	}
+	index_codes(l);
 	*out = l;
 	return 0;
 }
@@ -191,6 +256,7 @@ codelist_free(struct codelist *l)
 		free(l->v[i].text);
 	}
 	free(l->v);
+	free(l->sorted);
 	free(l->name);
 	free(l);
 }
@@ -198,9 +264,24 @@ codelist_free(struct codelist *l)
 const struct code_entry *
 codelist_find(const struct codelist *l, const char *code)
 {
-	for (size_t i = 0; l != NULL && i < l->n; i++)
-		if (strcmp(l->v[i].code, code) == 0)
-			return &l->v[i];
+	size_t lo = 0, hi = l != NULL ? l->n : 0;
+
+	if (l != NULL && l->sorted == NULL) { /* a list made by hand */
+		for (size_t i = 0; i < l->n; i++)
+			if (strcmp(l->v[i].code, code) == 0)
+				return &l->v[i];
+		return NULL;
+	}
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(l->v[l->sorted[mid]].code, code);
+		if (c == 0)
+			return &l->v[l->sorted[mid]];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	return NULL;
 }
 
