@@ -31,6 +31,10 @@ SCRIVANO_TESTS += tests/unit/test-fisc-decimal tests/unit/test-fisc-compute \
 # The command line on the official samples, signed files and a book.
 EXTRA_DIST += tests/fisc/cli.py
 SCRIVANO_TESTS += tests/fisc/cli.py
+# The rows an import leaves in the book, against the dump the import made
+# with its own SQL (tests/fisc/import-rows.expected).
+EXTRA_DIST += tests/fisc/import-rows.py tests/fisc/import-rows.expected
+SCRIVANO_TESTS += tests/fisc/import-rows.py
 
 # A short pass of the libFuzzer target (bench/fuzz-fatturapa.sh builds it
 # with clang; longer runs: bench/fuzz-fatturapa.sh 1000000).
