@@ -14,7 +14,7 @@
 #include "book/primanota.h"
 #include "book/record.h"
 #include "book/record-store.h"
-#include "fisc/idcheck.h"
+#include "util/idcheck.h"
 #include "util/codelist.h"
 #include "util/i18n.h"
 #include "util/util.h"

@@ -1,8 +1,7 @@
-# The fiscal core (src/fisc): identifiers, decimals, the invoice model and
-# its arithmetic, FatturaPA reading, writing and checking, the command.
-src_libscrivano_a_SOURCES += src/fisc/idcheck.c src/fisc/idcheck.h \
-	src/fisc/decimal.c src/fisc/decimal.h \
-	src/fisc/invoice.c src/fisc/invoice.h \
+# The fiscal core (src/fisc): the invoice model and its arithmetic,
+# FatturaPA reading, writing and checking, the command. (The identifiers'
+# checks and the decimals it uses are src/util's, shared with the book.)
+src_libscrivano_a_SOURCES += src/fisc/invoice.c src/fisc/invoice.h \
 	src/fisc/fatturapa.h src/fisc/fpa_xml.c src/fisc/fpa_write.c \
 	src/fisc/fpa_check.c src/fisc/fpa_read.c src/fisc/p7m.c \
 	src/fisc/fpa_show.c src/fisc/fpa_html.c src/fisc/fpa_import.c \
