@@ -65,6 +65,9 @@ EXTRA_DIST += tests/e2e/test_pn_summary.py
 # the regions' codes and the INPS causali it reads.
 nobase_dist_pkgdata_DATA += data/f24-codici.txt data/f24-regioni.txt data/f24-causali-inps.txt
 src_libscrivano_a_SOURCES += src/book/f24.c src/book/f24.h
+# Documents (issue 14): the kinds of a document and its rows, the original files.
+src_libscrivano_a_SOURCES += src/book/documents.c src/book/documents.h \
+	src/book/documents-lines.c
 check_PROGRAMS += tests/unit/test-f24
 tests_unit_test_f24_SOURCES = tests/unit/test-f24.c
 tests_unit_test_f24_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests

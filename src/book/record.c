@@ -9,6 +9,7 @@
 
 #include "book/articles.h"
 #include "book/company.h"
+#include "book/documents.h"
 #include "book/f24.h"
 #include "book/parties.h"
 #include "book/primanota.h"
@@ -30,6 +31,7 @@ static const struct record_kind *const kinds[] = {
 	&primanota_kind,
 	&pn_period_kind,
 	&f24_kind,
+	&documents_kind,
 };
 
 /* Child kinds have no storage of their own. */
