@@ -179,7 +179,7 @@ static const struct record_field document_fields[DOC_NFIELDS] = {
 	[DOC_PAYABLE] = CENTS("payable", N_("Amount payable")),
 	[DOC_SPLIT] = { "split_payment", N_("Split payment"), 1, RECF_REQUIRED, "0", check_flag,
 			NULL },
-	[DOC_CAUSALE] = { "causale", N_("Causale"), 4000, 0, NULL, NULL, NULL },
+	[DOC_CAUSALE] = { "causale", N_("Causale"), 4000, RECF_LINES, NULL, NULL, NULL },
 	[DOC_FILE] = { "file_id", N_("Original file"), 20, RECF_NULL, NULL, check_id, NULL },
 	[DOC_FILE_BODY] = { "file_body", N_("Document of the file"), 4, RECF_REQUIRED, "1",
 			    check_id, NULL },

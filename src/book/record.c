@@ -244,6 +244,23 @@ record_invalid(const struct record *r, size_t field, size_t *bad, const char *ms
 	return REC_INVALID;
 }
 
+/* Printable UTF-8; with lines, '\n' between them too. */
+static int
+text_ok(const char *v, int lines)
+{
+	char *copy, *p;
+	int ok;
+
+	if (!lines || strchr(v, '\n') == NULL)
+		return utf8_valid_text(v);
+	copy = xstrdup(v);
+	for (p = copy; (p = strchr(p, '\n')) != NULL; p++)
+		*p = ' ';
+	ok = utf8_valid_text(copy);
+	free(copy);
+	return ok;
+}
+
 int
 record_validate(const struct record *r, size_t *bad_field, char *err)
 {
@@ -254,7 +271,7 @@ record_validate(const struct record *r, size_t *bad_field, char *err)
 		const struct record_field *f = &k->fields[i];
 		const char *v = r->values[i];
 
-		if (!utf8_valid_text(v))
+		if (!text_ok(v, f->flags & RECF_LINES))
 			return record_invalid(r, i, bad_field,
 					      _("holds characters that are not allowed"), err);
 		if (*v == '\0') {

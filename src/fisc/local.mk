@@ -1,11 +1,10 @@
 # The fiscal core (src/fisc): the invoice model and its arithmetic,
-# FatturaPA reading, writing and checking, the command. (The identifiers'
+# FatturaPA reading, writing and checking. (The identifiers'
 # checks and the decimals it uses are src/util's, shared with the book.)
 src_libscrivano_a_SOURCES += src/fisc/invoice.c src/fisc/invoice.h \
 	src/fisc/fatturapa.h src/fisc/fpa_xml.c src/fisc/fpa_write.c \
 	src/fisc/fpa_check.c src/fisc/fpa_read.c src/fisc/p7m.c \
-	src/fisc/fpa_show.c src/fisc/fpa_html.c src/fisc/fpa_import.c \
-	src/fisc/cli.c
+	src/fisc/fpa_show.c src/fisc/fpa_html.c
 
 FISC_TEST_LDADD = src/libscrivano.a $(ALL_LIBS)
 FISC_TEST_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
