@@ -4,3 +4,9 @@
 src_libscrivano_a_SOURCES += src/bridge/docbridge.c src/bridge/docbridge.h \
 	src/bridge/fpa-import.c src/bridge/fpa-import.h \
 	src/bridge/fatturapa-cli.c
+# The bridge both ways on every official sample, in memory and through a book.
+check_PROGRAMS += tests/unit/test-docbridge
+tests_unit_test_docbridge_SOURCES = tests/unit/test-docbridge.c
+tests_unit_test_docbridge_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_docbridge_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-docbridge
