@@ -293,7 +293,7 @@ read_discounts(struct reading *rd, struct fpa_line *l)
 		struct fpa_discount *d;
 		char num[DEC_BUF];
 
-		if (l->ndisc == FPA_MAX_DISCOUNTS || n < 4 ||
+		if (l->ndisc == FPA_MAX_DISCOUNTS || n < 4 || n - 3 >= sizeof num ||
 		    (strncmp(p, "SC ", 3) && strncmp(p, "MG ", 3))) {
 			unreadable(rd, LINE_DISCOUNTS);
 			return;
@@ -301,7 +301,7 @@ read_discounts(struct reading *rd, struct fpa_line *l)
 		d = &l->disc[l->ndisc++];
 		memcpy(d->kind, p, 2);
 		len = n - 3 - (p[n - 1] == '%');
-		str_copy(num, p + 3, len + 1 < sizeof num ? len + 1 : sizeof num);
+		str_copy(num, p + 3, len + 1);
 		d->has_pct = p[n - 1] == '%';
 		d->has_amount = !d->has_pct;
 		if (dec_parse(num, DOC_DEC_MAX, d->has_pct ? &d->pct : &d->amount, NULL) < 0) {
