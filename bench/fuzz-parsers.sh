@@ -20,12 +20,13 @@ screenfile)
 	files="src/ui/screenfile.c src/ui/sf-lines.c src/ui/sf-layout.c src/ui/sf-fields.c
 		src/ui/sf-grid.c src/ui/sf-views.c src/ui/sf-check.c src/ui/fieldtype.c
 		src/ui/ft-number.c src/ui/ft-date.c
-		src/ui/ft-list.c src/ui/ft-ente.c src/ui/ft-code.c src/util/codelist.c src/fisc/decimal.c
+		src/ui/ft-list.c src/ui/ft-ente.c src/ui/ft-code.c src/util/codelist.c src/util/decimal.c
 		src/book/record.c src/book/parties.c
-		src/book/record-table.c src/book/book.c src/book/schema.c src/fisc/idcheck.c
+		src/book/record-table.c src/book/book.c src/book/schema.c src/util/idcheck.c
 		src/book/record-rows.c src/book/record-sql.c src/book/contacts.c src/book/company.c
 		src/book/articles.c src/book/primanota.c src/book/pn-accounts.c src/book/f24.c
-		src/book/f24-cmds.c src/book/f24-pay.c src/util/sha256.c src/book/f24-models.c"
+		src/book/f24-cmds.c src/book/f24-pay.c src/util/sha256.c src/book/f24-models.c
+		src/book/documents.c src/book/documents-lines.c"
 	pkgs="sqlite3 libcrypto" ;;
 keyfile)
 	files="src/term/keymap.c src/ui/actions.c"
@@ -34,8 +35,8 @@ authorized_key)
 	files="src/users/keys.c"
 	pkgs="libssh libcrypto" ;;
 fatturapa_read)
-	files="src/fisc/decimal.c src/fisc/invoice.c src/fisc/fpa_xml.c src/fisc/fpa_check.c
-		src/fisc/fpa_read.c src/fisc/fpa_show.c src/fisc/p7m.c src/fisc/idcheck.c src/util/xml.c"
+	files="src/util/decimal.c src/fisc/invoice.c src/fisc/fpa_xml.c src/fisc/fpa_check.c
+		src/fisc/fpa_read.c src/fisc/fpa_show.c src/fisc/p7m.c src/util/idcheck.c src/util/xml.c"
 	pkgs="libxml-2.0 libcrypto"
 	max_len=65536 ;;
 statement_read)

@@ -87,6 +87,9 @@ SCRIVANO_TESTS += tests/unit/test-f24-models
 # End to end through OpenSSH: a semplificato with an IMU row found by F4, an Elide.
 SCRIVANO_TESTS += tests/e2e/test_f24_models.py
 EXTRA_DIST += tests/e2e/test_f24_models.py
+# Documents (issue 14): the kinds of a document and its rows, the original files.
+src_libscrivano_a_SOURCES += src/book/documents.c src/book/documents.h \
+	src/book/documents-lines.c
 check_PROGRAMS += tests/unit/test-f24
 tests_unit_test_f24_SOURCES = tests/unit/test-f24.c
 tests_unit_test_f24_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
@@ -101,3 +104,8 @@ SCRIVANO_TESTS += tests/unit/test-f24-cmds
 # the F24 in the TUI through OpenSSH: sections, saldo finale, refusals, commands
 SCRIVANO_TESTS += tests/e2e/test_f24.py
 EXTRA_DIST += tests/e2e/test_f24.py
+check_PROGRAMS += tests/unit/test-documents
+tests_unit_test_documents_SOURCES = tests/unit/test-documents.c
+tests_unit_test_documents_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_documents_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-documents

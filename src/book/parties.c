@@ -135,14 +135,17 @@ static const struct party_names names = { PARTY_KIND, PARTY_NAME, PARTY_FIRST_NA
  * CedentePrestatore by its IdFiscaleIVA). Kept at save: a register of
  * parties that cannot be invoiced is a trap found at the first invoice. */
 static int
-check_tax_ids(const struct record *r, size_t *bad, char *err)
+check_tax_ids(const struct record *r, int check_digit, size_t *bad, char *err)
 {
 	const char *vc = record_get(r, PARTY_VAT_COUNTRY), *piva = record_get(r, PARTY_PIVA);
 	char msg[ERR_SIZE];
 
 	if (vc[0] == '\0')
 		vc = record_get(r, PARTY_COUNTRY);
-	if (piva[0] != '\0' && party_vat_check(vc, piva, msg) < 0)
+	if (!check_digit && strcmp(vc, "IT") == 0 && piva[0] != '\0' &&
+	    (strlen(piva) != 11 || strspn(piva, "0123456789") != 11))
+		return record_invalid(r, PARTY_PIVA, bad, _("must be 11 digits"), err);
+	if (check_digit && piva[0] != '\0' && party_vat_check(vc, piva, msg) < 0)
 		return record_invalid(r, PARTY_PIVA, bad, msg, err);
 	if (strcmp(record_get(r, PARTY_COUNTRY), "IT") == 0 && piva[0] == '\0' &&
 	    record_get(r, PARTY_CF)[0] == '\0')
@@ -205,12 +208,25 @@ check_delivery(const struct record *r, size_t *bad, char *err)
 }
 
 static int
-party_validate(const struct record *r, size_t *bad, char *err)
+validate_with(const struct record *r, int check_digit, size_t *bad, char *err)
 {
-	if (party_names_check(r, &names, bad, err) < 0 || check_tax_ids(r, bad, err) < 0 ||
-	    check_public_admin(r, bad, err) < 0 || check_delivery(r, bad, err) < 0)
+	if (party_names_check(r, &names, bad, err) < 0 ||
+	    check_tax_ids(r, check_digit, bad, err) < 0 || check_public_admin(r, bad, err) < 0 ||
+	    check_delivery(r, bad, err) < 0)
 		return REC_INVALID;
 	return 0;
+}
+
+static int
+party_validate(const struct record *r, size_t *bad, char *err)
+{
+	return validate_with(r, 1, bad, err);
+}
+
+static int
+party_validate_received(const struct record *r, size_t *bad, char *err)
+{
+	return validate_with(r, 0, bad, err);
 }
 
 static int
@@ -304,19 +320,41 @@ static const struct record_child party_children[] = {
 	{ "contacts", &contacts_kind, "party_id", "position" },
 };
 
-const struct record_kind parties_kind = {
-	.name = "parties",
-	.table = "parties",
-	.fields = party_fields,
-	.nfields = PARTY_NFIELDS,
-	.key_field = PARTY_NAME,
-	.children = party_children,
-	.nchildren = ARRAY_LEN(party_children),
-	.validate = party_validate,
-	.load = record_table_load,
-	.insert = party_insert,
-	.update = party_update,
-	.remove = party_remove,
-	.browse = record_table_browse,
-	.find = record_table_find,
-};
+#define PARTIES_KIND(validate_fn)                                                      \
+	{                                                                              \
+		.name = "parties", .table = "parties", .fields = party_fields,        \
+		.nfields = PARTY_NFIELDS, .key_field = PARTY_NAME,                    \
+		.children = party_children, .nchildren = ARRAY_LEN(party_children),   \
+		.validate = validate_fn, .load = record_table_load,                   \
+		.insert = party_insert, .update = party_update, .remove = party_remove, \
+		.browse = record_table_browse, .find = record_table_find,             \
+	}
+
+const struct record_kind parties_kind = PARTIES_KIND(party_validate);
+const struct record_kind parties_received_kind = PARTIES_KIND(party_validate_received);
+
+int
+party_find_by_tax_id(struct book *b, const char *key, int64_t *id, char *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(book_db(b),
+			       "SELECT id FROM parties WHERE piva = ?1 OR (piva = '' AND cf = ?1) "
+			       "ORDER BY id LIMIT 1",
+			       -1, &st, NULL) != SQLITE_OK) {
+		err_set(err, _("book %s: %s"), book_path(b), sqlite3_errmsg(book_db(b)));
+		return REC_ERROR;
+	}
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	err_set(err, _("book %s: %s"), book_path(b), sqlite3_errmsg(book_db(b)));
+	return REC_ERROR;
+}

@@ -48,6 +48,17 @@ enum contact_field {
 
 extern const struct record_kind parties_kind;
 extern const struct record_kind contacts_kind;
+/* The same register, with the same fields, storage and rules, for a party
+ * taken from a FatturaPA file it sent (the cedente of a purchase): every
+ * rule but the check digit of an Italian partita IVA, which must still be
+ * 11 digits. The file is the supplier's own word, that the SdI checked
+ * against the tax register; the fiscal core's check reports a wrong check
+ * digit as a warning (W001), and the official samples carry one. */
+extern const struct record_kind parties_received_kind;
+
+/* The first party (by id) whose partita IVA is key, or with no partita
+ * IVA whose codice fiscale is: 1 with its id, 0 when none, REC_ERROR. */
+int party_find_by_tax_id(struct book *b, const char *key, int64_t *id, char *err);
 
 /* A role: C customer, S supplier, B both. */
 int check_party_role(const char *v, char *err);

@@ -9,12 +9,13 @@
 
 #include "book/articles.h"
 #include "book/company.h"
+#include "book/documents.h"
 #include "book/f24.h"
 #include "book/parties.h"
 #include "book/primanota.h"
 #include "book/record.h"
 #include "book/record-store.h"
-#include "fisc/idcheck.h"
+#include "util/idcheck.h"
 #include "util/codelist.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -31,6 +32,7 @@ static const struct record_kind *const kinds[] = {
 	&pn_period_kind,
 	&f24_kind,
 	&f24_payment_kind,
+	&documents_kind,
 };
 
 /* Child kinds have no storage of their own. */
@@ -243,6 +245,23 @@ record_invalid(const struct record *r, size_t field, size_t *bad, const char *ms
 	return REC_INVALID;
 }
 
+/* Printable UTF-8; with lines, '\n' between them too. */
+static int
+text_ok(const char *v, int lines)
+{
+	char *copy, *p;
+	int ok;
+
+	if (!lines || strchr(v, '\n') == NULL)
+		return utf8_valid_text(v);
+	copy = xstrdup(v);
+	for (p = copy; (p = strchr(p, '\n')) != NULL; p++)
+		*p = ' ';
+	ok = utf8_valid_text(copy);
+	free(copy);
+	return ok;
+}
+
 int
 record_validate(const struct record *r, size_t *bad_field, char *err)
 {
@@ -253,7 +272,7 @@ record_validate(const struct record *r, size_t *bad_field, char *err)
 		const struct record_field *f = &k->fields[i];
 		const char *v = r->values[i];
 
-		if (!utf8_valid_text(v))
+		if (!text_ok(v, f->flags & RECF_LINES))
 			return record_invalid(r, i, bad_field,
 					      _("holds characters that are not allowed"), err);
 		if (*v == '\0') {

@@ -23,6 +23,7 @@ enum {
  * (column COLLATE NOCASE, id), so every page of any order is a seek. */
 #define RECF_SORT 0x2u
 #define RECF_NULL 0x4u     /* empty is stored as NULL (foreign keys, optional numbers) */
+#define RECF_LINES 0x8u    /* may hold several lines, separated by '\n' (a causale) */
 
 struct record_field {
 	const char *name;  /* as screen files name it; the column, for tables */

@@ -1,7 +1,7 @@
 /* FatturaPA in and out: the writer (model to XML), the reader (XML or a
  * signed .p7m to model), the checker with the SdI codes, validation against
  * the official schema, the text rendering, the HTML rendering through a
- * stylesheet, and the import of purchase invoices into a book. */
+ * stylesheet. (The import into a book is src/bridge's.) */
 #ifndef SCRIVANO_FATTURAPA_H
 #define SCRIVANO_FATTURAPA_H
 
@@ -100,24 +100,6 @@ int fpa_read_memory(const char *xml, size_t len, const char *name, struct fpa_in
  * bytes and the signature's status. */
 int fpa_read_file(const char *path, struct fpa_invoice **out, struct fpa_source *src,
 		  struct fpa_report *r, char *err);
-
-/* Import into a book (see fpa_import.c). */
-struct book;
-struct fpa_import {
-	long long party_id;  /* the supplier */
-	long long file_id;   /* the original file, in document_files */
-	int party_created;   /* a new supplier was created */
-	int party_now_both;  /* a customer is now also a supplier */
-	int documents;       /* documents stored */
-	int signed_file, sig_verified;
-	char supplier[160];
-};
-/* Reads path (XML or .p7m), and stores its documents as purchases in one
- * transaction: all of them, or none (a duplicate of the same supplier,
- * number and date refuses the file). Check findings go in r; they do not
- * stop the import (the file is what the supplier sent and the SdI took). */
-int fpa_import_file(struct book *b, const char *path, struct fpa_import *res,
-		    struct fpa_report *r, char *err);
 
 /* The invoice as text for people, at most width columns. */
 void fpa_show(const struct fpa_invoice *inv, int width, FILE *out);

@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "fisc/fatturapa.h"
-#include "fisc/idcheck.h"
+#include "util/idcheck.h"
 #include "util/i18n.h"
 #include "util/util.h"
 

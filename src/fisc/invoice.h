@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "fisc/decimal.h"
+#include "util/decimal.h"
 
 /* Bollo: due when the part not subject to VAT is strictly above this. */
 #define FPA_BOLLO_THRESHOLD 7747

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fisc/decimal.h"
+#include "util/decimal.h"
 #include "ui/ft-impl.h"
 #include "util/i18n.h"
 

@@ -2,7 +2,9 @@ src_libscrivano_a_SOURCES += src/util/util.c src/util/util.h \
 	src/util/i18n.c src/util/i18n.h \
 	src/util/conf.c src/util/conf.h \
 	src/util/xml.c src/util/xml.h \
-	src/util/sha256.c src/util/sha256.h
+	src/util/sha256.c src/util/sha256.h \
+	src/util/idcheck.c src/util/idcheck.h \
+	src/util/decimal.c src/util/decimal.h
 check_PROGRAMS += tests/unit/test-conf
 tests_unit_test_conf_SOURCES = tests/unit/test-conf.c
 tests_unit_test_conf_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests

@@ -189,6 +189,29 @@ def test_import_person():
        "a supplier named by Denominazione is imported as a company: %r" % rows)
 
 
+def test_import_refused():
+    """The supplier goes through the register's rules: a cedente whose
+    partita IVA is not 11 digits, or whose address names a province that
+    does not exist, is refused with the field named, and the book holds
+    nothing of the file: no party, no document, no row, no original."""
+    cases = (("piva", "<IdCodice>01234567890</IdCodice>\n        </IdFiscaleIVA>",
+              "<IdCodice>0123456789X</IdCodice>\n        </IdFiscaleIVA>",
+              "the supplier SOCIETA' ALPHA SRL cannot be kept in the register: "
+              "Partita IVA: must be 11 digits"),
+             ("province", "<Provincia>SS</Provincia>", "<Provincia>ZZ</Provincia>",
+              "the supplier SOCIETA' ALPHA SRL cannot be kept in the register: Province: "))
+    for what, frm, to, says in cases:
+        path = variant("FPR01", frm, to, "refused-%s.xml" % what)
+        book = os.path.join(tmp, "refused-%s.sqlite" % what)
+        rc, out, err = run("import", "--book", book, path)
+        ok(rc == 1 and ("%s: not imported: %s" % (path, says)) in err,
+           "a cedente with a bad %s is refused, the field named: %s" % (what, err.strip()))
+        counts = db(book, "SELECT (SELECT count(*) FROM parties), (SELECT count(*) FROM "
+                    "documents), (SELECT count(*) FROM document_lines), (SELECT count(*) FROM "
+                    "document_files)") if os.path.exists(book) else [(0, 0, 0, 0)]
+        ok(counts == [(0, 0, 0, 0)], "and nothing of the file is in the book: %r" % counts)
+
+
 def test_p7m():
     openssl = shutil.which("openssl")
     if not openssl:
@@ -264,6 +287,7 @@ try:
     test_show()
     test_import()
     test_import_person()
+    test_import_refused()
     test_p7m()
     test_html()
 finally:

@@ -2,7 +2,7 @@
  * from zero, products, percentages and formatting. */
 #include "config.h"
 
-#include "fisc/decimal.h"
+#include "util/decimal.h"
 #include "fisc-fixtures.h"
 #include "tap.h"
 #include "util/util.h"

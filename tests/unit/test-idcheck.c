@@ -1,7 +1,7 @@
 /* Partita IVA and codice fiscale checks: valid, invalid and edge cases. */
 #include "config.h"
 
-#include "fisc/idcheck.h"
+#include "util/idcheck.h"
 #include "tap.h"
 #include "util/util.h"
 

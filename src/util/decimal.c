@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "fisc/decimal.h"
+#include "util/decimal.h"
 #include "util/i18n.h"
 #include "util/util.h"
 

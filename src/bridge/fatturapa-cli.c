@@ -1,5 +1,6 @@
 /* `scrivano fatturapa check|show|import|html`: FatturaPA files on the
- * command line, one verb each, from a table. */
+ * command line, one verb each, from a table. Here, above both the book and
+ * the fiscal core, as import joins them. */
 #include "config.h"
 
 #include <getopt.h>
@@ -8,6 +9,7 @@
 #include <string.h>
 
 #include "book/book.h"
+#include "bridge/fpa-import.h"
 #include "commands.h"
 #include "fisc/fatturapa.h"
 #include "util/i18n.h"

@@ -5,7 +5,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "fisc/idcheck.h"
+#include "util/idcheck.h"
 #include "util/i18n.h"
 #include "util/util.h"
 

@@ -1,0 +1,128 @@
+/* Documents (table documents: purchases imported from FatturaPA, and
+ * sales) with their rows as child kinds: lines, VAT summary, withholdings
+ * and payment schedule; and the original file a document came in
+ * (document_files). Money is integer cents, rates hundredths of a percent
+ * (2200 = 22%), quantities and prices their exact decimal text at 2 to 8
+ * decimals ("0.00886292", "5.00"). */
+#ifndef SCRIVANO_DOCUMENTS_H
+#define SCRIVANO_DOCUMENTS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "book/record.h"
+
+/* Most decimals of a quantity or price, and the least written. */
+#define DOC_DEC_MAX 8
+#define DOC_DEC_MIN 2
+
+enum document_field {
+	DOC_DIRECTION,   /* P purchase (received), S sale (issued) */
+	DOC_PARTY,       /* parties.id: the supplier or the customer */
+	DOC_TYPE,        /* TipoDocumento TD01 ... */
+	DOC_NUMBER,      /* Numero, series included */
+	DOC_DATE,        /* YYYY-MM-DD */
+	DOC_CURRENCY,    /* Divisa, EUR */
+	DOC_TAXABLE,     /* cents: the sum of the summary's ImponibileImporto */
+	DOC_TAX,         /* cents: the sum of its Imposta */
+	DOC_TOTAL,       /* cents: ImportoTotaleDocumento */
+	DOC_WITHHOLDING, /* cents: the ritenute */
+	DOC_BOLLO,       /* cents: the bollo virtuale */
+	DOC_PAYABLE,     /* cents: what the buyer pays the seller */
+	DOC_SPLIT,       /* 1: split payment (EsigibilitaIVA S) */
+	DOC_CAUSALE,     /* the Causale lines, one a line */
+	DOC_FILE,        /* document_files.id of the original file, or empty */
+	DOC_FILE_BODY,   /* which body of that file (1, 2...) */
+	DOC_NFIELDS
+};
+
+enum document_line_field {
+	LINE_NO,          /* NumeroLinea */
+	LINE_DESCRIPTION,
+	LINE_QTY,         /* decimal text, empty when the file gives none */
+	LINE_UNIT,
+	LINE_PRICE,       /* decimal text */
+	LINE_DISCOUNTS,   /* "SC 10.00%; MG 1.50": kind, percentage or amount a unit */
+	LINE_TOTAL,       /* PrezzoTotale, decimal text */
+	LINE_VAT_RATE,    /* hundredths of a percent */
+	LINE_NATURA,      /* N1 ... N7, with rate 0 */
+	LINE_RITENUTA,    /* 1: subject to the ritenuta */
+	LINE_NFIELDS
+};
+
+enum document_vat_field {
+	VAT_RATE,
+	VAT_NATURA,
+	VAT_TAXABLE,      /* cents */
+	VAT_TAX,          /* cents */
+	VAT_ROUNDING,     /* cents, Arrotondamento */
+	VAT_ESIGIBILITA,  /* I, D, S or empty */
+	VAT_NORM,         /* RiferimentoNormativo */
+	VAT_NFIELDS
+};
+
+enum document_withholding_field {
+	WH_TYPE,          /* RT01 ... RT06 */
+	WH_RATE,          /* hundredths of a percent */
+	WH_AMOUNT,        /* cents */
+	WH_CAUSALE,       /* CausalePagamento A, B ... */
+	WH_NFIELDS
+};
+
+enum document_payment_field {
+	PAY_TERMS,        /* TP01 ... TP03, or empty */
+	PAY_MODE,         /* MP01 ... MP23, or empty */
+	PAY_DUE,          /* YYYY-MM-DD, or empty */
+	PAY_AMOUNT,       /* cents */
+	PAY_IBAN,
+	PAY_PAID,         /* YYYY-MM-DD when paid, or empty */
+	PAY_NFIELDS
+};
+
+/* The children of documents_kind, in this order. */
+enum document_child {
+	DOC_LINES,
+	DOC_VAT,
+	DOC_WITHHOLDINGS,
+	DOC_PAYMENTS,
+	DOC_NCHILDREN
+};
+
+extern const struct record_kind documents_kind;
+extern const struct record_kind document_lines_kind;
+extern const struct record_kind document_vat_kind;
+extern const struct record_kind document_withholdings_kind;
+extern const struct record_kind document_payments_kind;
+
+/* Checks of the values documents hold, for their kinds and the screens:
+ * 0, or -1 with a short message that does not name the field. */
+/* An amount in cents: an integer, sign allowed (a credit note's). */
+int check_doc_cents(const char *v, char *err);
+/* A decimal as the book writes it: '-' optional, no leading zeros, '.',
+ * and 2 to 8 decimals with no trailing zero past the second. */
+int check_doc_decimal(const char *v, char *err);
+/* A rate in hundredths of a percent, 0 to 10000. */
+int check_doc_rate(const char *v, char *err);
+
+/* The document of direction, party, number and date, when there is one:
+ * 1 with its id, 0 when none, REC_ERROR. */
+int document_find(struct book *b, const char *direction, int64_t party, const char *number,
+		  const char *date, int64_t *id, char *err);
+
+/* An original file as received: its name (no folder), its bytes (the .p7m
+ * when signed), whether it was signed, whether the signature verified and
+ * by whom. */
+struct document_file {
+	const char *name;
+	const void *data;
+	size_t len;
+	int is_signed, signature_ok;
+	const char *signer;
+};
+/* Stores f (its SHA-256 computed here) in one transaction, which nests in
+ * the caller's: the record_save of the documents that name it may share
+ * it. *id gets its id. 0 or REC_ERROR. */
+int document_file_store(struct book *b, const struct document_file *f, int64_t *id,
+			char *err);
+
+#endif

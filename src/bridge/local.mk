@@ -1,0 +1,12 @@
+# The bridge (src/bridge): what joins the book and the fiscal core, above
+# both: document records to the invoice model and back, the import of
+# FatturaPA files through the record kinds, and `scrivano fatturapa`.
+src_libscrivano_a_SOURCES += src/bridge/docbridge.c src/bridge/docbridge.h \
+	src/bridge/fpa-import.c src/bridge/fpa-import.h \
+	src/bridge/fatturapa-cli.c
+# The bridge both ways on every official sample, in memory and through a book.
+check_PROGRAMS += tests/unit/test-docbridge
+tests_unit_test_docbridge_SOURCES = tests/unit/test-docbridge.c
+tests_unit_test_docbridge_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_docbridge_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-docbridge
