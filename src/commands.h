@@ -11,5 +11,6 @@ int cmd_fatturapa(int argc, char **argv);
 int cmd_book(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_primanota(int argc, char **argv);
+int cmd_f24(int argc, char **argv);
 
 #endif

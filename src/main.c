@@ -37,6 +37,8 @@ static const struct command commands[] = {
 	{ "primanota",
 	  N_("primanota import FILE --account NAME [--map COLMAP] [--format camt|csv] --book BOOK"),
 	  N_("import a bank statement (camt.053 or CSV) into an account"), cmd_primanota },
+	{ "f24", N_("f24 pdf|print ID … --book BOOK"),
+	  N_("an F24 of a book as a PDF laid out like the model, or as text"), cmd_f24 },
 	{ "help", N_("help"), N_("show this list"), cmd_help },
 	{ "version", N_("version"), N_("show the version"), cmd_version },
 };

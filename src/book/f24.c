@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "book/company.h"
+#include "book/f24-text.h"
 #include "book/f24.h"
+#include "pdf/f24-pdf.h"
 #include "util/codelist.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -534,6 +536,12 @@ static const struct record_child f24_children[F24_NSECTIONS] = {
 	[F24_ALTRI] = { "altri", &f24_altri_kind, "f24_id", "position" },
 };
 
+/* What an F24 can do besides change (record.h): its PDF, written by
+ * src/pdf through the record interface. */
+static const struct record_command f24_commands[] = {
+	F24_PDF_COMMAND,
+};
+
 const struct record_kind f24_kind = {
 	.name = "f24",
 	.table = "f24",
@@ -549,6 +557,9 @@ const struct record_kind f24_kind = {
 	.remove = record_table_remove,
 	.browse = record_table_browse,
 	.find = record_table_find,
+	.commands = f24_commands,
+	.ncommands = ARRAY_LEN(f24_commands),
+	.print_text = f24_text,
 };
 
 int

@@ -65,6 +65,8 @@ EXTRA_DIST += tests/e2e/test_pn_summary.py
 # the regions' codes and the INPS causali it reads.
 nobase_dist_pkgdata_DATA += data/f24-codici.txt data/f24-regioni.txt data/f24-causali-inps.txt
 src_libscrivano_a_SOURCES += src/book/f24.c src/book/f24.h
+# The F24 as text, section by section: the form's Print and `scrivano f24 print`.
+src_libscrivano_a_SOURCES += src/book/f24-text.c src/book/f24-text.h
 check_PROGRAMS += tests/unit/test-f24
 tests_unit_test_f24_SOURCES = tests/unit/test-f24.c
 tests_unit_test_f24_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests

@@ -180,6 +180,12 @@ struct record_kind {
 	/* What else it can do to a record (may be NULL). */
 	const struct record_command *commands;
 	size_t ncommands;
+	/* Its own print rendering (may be NULL: Print shows every field as
+	 * "Label: value" and each grid as a table): r as lines of text (UTF-8,
+	 * no '\n', at most 76 columns, the printed page's width; a longer one
+	 * wraps) into *lines, each newly allocated as the array is; returns
+	 * how many. The form's Print and the command line's print use it. */
+	size_t (*print_text)(const struct record *r, char ***lines);
 };
 
 /* The kind a screen file's `table NAME` names, or NULL. */

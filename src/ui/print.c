@@ -378,6 +378,24 @@ grid_doc(struct ui *ui, struct doc *d, const struct screen_grid *sg, const struc
 	free(cells);
 }
 
+/* A kind's own rendering (record.h's print_text) as one table of a
+ * column as wide as the page: each line as the kind laid it out. */
+static void
+text_doc(struct doc *d, const struct record *rec)
+{
+	char **lines;
+	size_t n = rec->kind->print_text(rec, &lines);
+
+	doc_table(d);
+	doc_column(d, 0, PAGE_WIDTH, 0);
+	for (size_t i = 0; i < n; i++) {
+		const char *cell[1] = { lines[i] };
+		doc_row(d, cell);
+		free(lines[i]);
+	}
+	free(lines);
+}
+
 void
 print_record(struct ui *ui, const struct screen *scr, const struct record *rec)
 {
@@ -388,13 +406,15 @@ print_record(struct ui *ui, const struct screen *scr, const struct record *rec)
 				 : xasprintf("%s-new", scr->name);
 	struct doc *d = doc_new(title);
 
-	for (size_t i = 0; i < scr->nfields; i++) {
+	if (rec->kind->print_text != NULL)
+		text_doc(d, rec);
+	for (size_t i = 0; rec->kind->print_text == NULL && i < scr->nfields; i++) {
 		const struct screen_field *f = &scr->fields[i];
 		char *shown = screen_field_show(f, ui->book, screen_field_value(f, rec));
 		doc_pair(d, _(f->label), shown);
 		free(shown);
 	}
-	for (size_t g = 0; g < scr->ngrids; g++)
+	for (size_t g = 0; rec->kind->print_text == NULL && g < scr->ngrids; g++)
 		grid_doc(ui, d, &scr->grids[g], rec);
 	print_doc(ui, d, name);
 	doc_free(d);
