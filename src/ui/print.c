@@ -378,21 +378,16 @@ grid_doc(struct ui *ui, struct doc *d, const struct screen_grid *sg, const struc
 	free(cells);
 }
 
-/* A kind's own rendering (record.h's print_text) as one table of a
- * column as wide as the page: each line as the kind laid it out. */
+/* A kind's own rendering (record.h's print_text), its lines as they are. */
 static void
 text_doc(struct doc *d, const struct record *rec)
 {
 	char **lines;
 	size_t n = rec->kind->print_text(rec, &lines);
 
-	doc_table(d);
-	doc_column(d, 0, PAGE_WIDTH, 0);
-	for (size_t i = 0; i < n; i++) {
-		const char *cell[1] = { lines[i] };
-		doc_row(d, cell);
+	doc_lines(d, lines, n);
+	for (size_t i = 0; i < n; i++)
 		free(lines[i]);
-	}
 	free(lines);
 }
 
