@@ -29,8 +29,9 @@ check $? "scrivano f24 pdf $id writes it"
 sed 's/^/# /' "$d/out" "$d/err"
 pdftotext -layout "$d/f24.pdf" "$d/f24.txt" 2>"$d/err" && [ ! -s "$d/err" ]
 check $? "pdftotext reads it"
-for w in "MODELLO DI PAGAMENTO UNIFICATO" "SEZIONE ERARIO" "SEZIONE INPS" \
-	"SEZIONE IMU E ALTRI TRIBUTI LOCALI" "Società Rossi Srl" "Via Roma 1"; do
+for w in "MODELLO DI PAGAMENTO UNIFICATO" "SEZIONE ERARIO" "SEZIONE INPS" "SEZIONE REGIONI" \
+	"SEZIONE IMU E ALTRI TRIBUTI LOCALI" "SEZIONE INAIL" "ALTRI ENTI PREVIDENZIALI" \
+	"SALDO FINALE" "ESTREMI DEL VERSAMENTO" "Società Rossi Srl" "Via Roma 1"; do
 	grep -q "$w" "$d/f24.txt"; check $? "the page says '$w'"
 done
 row() { grep -E "$1" "$d/f24.txt" >/dev/null; }
