@@ -227,9 +227,7 @@ contribuente(struct pdf *p, const struct record *f, int y)
 	labelled(p, x + 700, y, 150, 70, "prov.", prov);
 	labelled(p, x + 850, y, WIDTH - 850, 70, "via e numero civico",
 		 record_get(f, F24_ADDRESS));
-	y += 70;
-	(void)y;
-	return y + GAP;
+	return y + 70 + GAP;
 }
 
 static int

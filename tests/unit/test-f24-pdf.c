@@ -45,7 +45,8 @@ pages(void)
 
 	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
 		struct record *f = record_new(&f24_kind);
-		f->rows = xcalloc(f24_kind.nchildren, sizeof *f->rows);
+		if (f->rows == NULL)
+			f->rows = xcalloc(f24_kind.nchildren, sizeof *f->rows);
 		add_rows(f, cases[i].section, cases[i].rows);
 		is_int(f24_pdf_pages(f), cases[i].pages, "%s with %zu rows: %d page(s)",
 		       f24_kind.children[cases[i].section].name, cases[i].rows, cases[i].pages);

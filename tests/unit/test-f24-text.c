@@ -45,7 +45,8 @@ form(const char *description)
 {
 	struct record *f = record_new(&f24_kind);
 
-	f->rows = xcalloc(f24_kind.nchildren, sizeof *f->rows);
+	if (f->rows == NULL)
+		f->rows = xcalloc(f24_kind.nchildren, sizeof *f->rows);
 	record_set(f, F24_DESCRIPTION, description);
 	record_set(f, F24_CF, "12345678903");
 	record_set(f, F24_NAME, "Società Rossi Srl");
