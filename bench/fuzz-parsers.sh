@@ -24,8 +24,10 @@ screenfile)
 		src/book/record.c src/book/parties.c
 		src/book/record-table.c src/book/book.c src/book/schema.c src/fisc/idcheck.c
 		src/book/record-rows.c src/book/record-sql.c src/book/contacts.c src/book/company.c
-		src/book/articles.c src/book/primanota.c src/book/pn-accounts.c src/book/f24.c"
-	pkgs="sqlite3" ;;
+		src/book/articles.c src/book/primanota.c src/book/pn-accounts.c src/book/f24.c
+		src/book/f24-text.c src/pdf/pdf.c src/pdf/f24-pdf.c"
+	# the F24 kind names its text rendering and its PDF command (cairo)
+	pkgs="sqlite3 cairo-pdf fontconfig" ;;
 keyfile)
 	files="src/term/keymap.c src/ui/actions.c"
 	pkgs="ncursesw" ;;
