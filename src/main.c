@@ -37,8 +37,9 @@ static const struct command commands[] = {
 	{ "primanota",
 	  N_("primanota import FILE --account NAME [--map COLMAP] [--format camt|csv] --book BOOK"),
 	  N_("import a bank statement (camt.053 or CSV) into an account"), cmd_primanota },
-	{ "f24", N_("f24 list|show|pay|receipt|receipt-export|cancel … --book BOOK"),
-	  N_("the F24s of a book: list, show, pay, receipts, cancel a payment"), cmd_f24 },
+	{ "f24", N_("f24 list|show|pay|receipt|receipt-export|cancel|pdf|print … --book BOOK"),
+	  N_("the F24s of a book: list, show, pay, receipts, cancel a payment, PDF, text"),
+	  cmd_f24 },
 	{ "help", N_("help"), N_("show this list"), cmd_help },
 	{ "version", N_("version"), N_("show the version"), cmd_version },
 };

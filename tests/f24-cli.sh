@@ -143,7 +143,7 @@ check $? "F24 3 is paid and the prima nota has no new entry"
 "$S" f24 list --force --book "$b" > "$d/out" 2>&1
 [ $? = 2 ] && grep -q "unknown option" "$d/out"; check $? "an option of another subcommand: status 2"
 "$S" f24 frobnicate --book "$b" > "$d/out" 2>&1
-[ $? = 2 ] && grep -q "unknown command 'frobnicate'" "$d/out"; check $? "an unknown subcommand: status 2"
+[ $? = 2 ] && grep -q "unknown subcommand 'frobnicate'" "$d/out"; check $? "an unknown subcommand: status 2"
 "$S" f24 list --book "$d/none.sqlite" > "$d/out" 2>&1
 [ $? = 1 ] && grep -q "no book" "$d/out" && [ ! -e "$d/none.sqlite" ]; check $? "a missing book is named, not made"
 echo "1..$n"

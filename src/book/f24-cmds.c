@@ -12,6 +12,7 @@
 
 #include "book/f24.h"
 #include "book/f24-impl.h"
+#include "book/f24-pdf.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -385,4 +386,6 @@ const struct record_command f24_commands[F24_NCOMMANDS] = {
 	  .applies = f24_applies_receipts, .ask = RECORD_ASK_FILE_OUT,
 	  .prompt = N_("Export the receipt as:"), .preset = f24_preset_export,
 	  .run = f24_run_export },
+	/* out (f24-pdf.c) */
+	F24_PDF_COMMAND,
 };

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "book/company.h"
+#include "book/f24-text.h"
 #include "book/f24.h"
 #include "book/f24-impl.h"
 #include "book/pn-impl.h"
@@ -622,6 +623,7 @@ const struct record_kind f24_kind = {
 	.ncommands = F24_NCOMMANDS,
 	.compute = f24_compute,
 	.init = f24_init,
+	.print_text = f24_text,
 };
 
 /* The kind's init: the contribuente of the company profile. */

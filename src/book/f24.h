@@ -217,7 +217,7 @@ void f24_due_date(int y, int m, char *out);
 
 /* f24-cmds.c: the commands of an F24 (record.h: struct record_command),
  * in the form's and list's Commands and for the command line. */
-#define F24_NCOMMANDS 7
+#define F24_NCOMMANDS 8
 extern const struct record_command f24_commands[F24_NCOMMANDS];
 /* The latest month its rows refer to (mese rif. 00MM with the anno, the
  * month of an IVA mensile code 6001-6012 with the anno, an INPS or other

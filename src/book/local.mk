@@ -90,6 +90,10 @@ EXTRA_DIST += tests/e2e/test_f24_models.py
 # Documents (issue 14): the kinds of a document and its rows, the original files.
 src_libscrivano_a_SOURCES += src/book/documents.c src/book/documents.h \
 	src/book/documents-lines.c
+# The F24 as text, section by section: the form's Print and `scrivano f24 print`;
+# and as a PDF laid out like the model (on src/pdf's drawing layer).
+src_libscrivano_a_SOURCES += src/book/f24-text.c src/book/f24-text.h \
+	src/book/f24-pdf.c src/book/f24-pdf.h
 check_PROGRAMS += tests/unit/test-f24
 tests_unit_test_f24_SOURCES = tests/unit/test-f24.c
 tests_unit_test_f24_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests

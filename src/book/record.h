@@ -190,6 +190,12 @@ struct record_kind {
 	 * the company profile): 0, or -1 with a message (NULL: the fields'
 	 * defaults only). */
 	int (*init)(struct book *b, struct record *r, char *err);
+	/* Its own print rendering (may be NULL: Print shows every field as
+	 * "Label: value" and each grid as a table): r as lines of text (UTF-8,
+	 * no '\n', at most 76 columns, the printed page's width; a longer one
+	 * wraps) into *lines, each newly allocated as the array is; returns
+	 * how many. The form's Print and the command line's print use it. */
+	size_t (*print_text)(const struct record *r, char ***lines);
 };
 
 /* The kind a screen file's `table NAME` names, or NULL. */

@@ -15,17 +15,10 @@
 #include "book/f24.h"
 #include "book/primanota.h"
 #include "book/record.h"
+#include "cli/f24-cli.h"
 #include "commands.h"
 #include "util/i18n.h"
 #include "util/util.h"
-
-/* The options, each subcommand taking some of them. */
-struct f24_opts {
-	const char *book, *date, *account, *reference, *receipt;
-	int due, force;
-	char **args; /* the words after the subcommand */
-	int nargs;
-};
 
 struct f24_sub {
 	const char *name;
@@ -38,9 +31,7 @@ struct f24_sub {
 static const struct f24_sub *sub_find(const char *name);
 static void usage_all(void);
 
-static void
-fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void
+void
 fail(const char *fmt, ...)
 {
 	va_list ap;
@@ -73,8 +64,7 @@ money(int64_t c, char out[32])
 	return out;
 }
 
-/* An F24's number as typed: digits only. */
-static int
+int
 parse_id(const char *v, int64_t *id)
 {
 	char *end;
@@ -340,6 +330,9 @@ static const struct f24_sub subs[] = {
 	{ "receipt", N_("receipt ID FILE --book BOOK"), "", 2, run_receipt },
 	{ "receipt-export", N_("receipt-export ID OUT [--force] --book BOOK"), "f", 2, run_export },
 	{ "cancel", N_("cancel ID --date D --book BOOK"), "d", 1, run_cancel },
+	/* out (f24-out.c) */
+	{ "pdf", N_("pdf ID OUT.pdf [--force] --book BOOK"), "f", 2, f24_cli_pdf },
+	{ "print", N_("print ID --book BOOK"), "", 1, f24_cli_print },
 };
 
 static const struct f24_sub *
@@ -419,7 +412,7 @@ cmd_f24(int argc, char **argv)
 
 	if (s == NULL) {
 		if (argc >= 2)
-			fail(_("unknown command '%s'"), argv[1]);
+			fail(_("unknown subcommand '%s'"), argv[1]);
 		usage_all();
 		return 2;
 	}

@@ -148,6 +148,16 @@ doc_text(struct doc *d, const char *text)
 	strings_add(&b->cells, text);
 }
 
+void
+doc_lines(struct doc *d, char *const *lines, size_t n)
+{
+	struct block *b = add_block(d, BLOCK_TEXT);
+
+	b->ncols = 1;
+	for (size_t i = 0; i < n; i++)
+		strings_add(&b->cells, lines[i]);
+}
+
 /* ---- wrapping ---- */
 
 /* s as wide characters; a byte that is not UTF-8 becomes '?', a tab a

@@ -30,6 +30,10 @@ void doc_heading(struct doc *d, const char *line);
 void doc_column(struct doc *d, int col, int width, int right);
 /* A row of the table: one cell per column (NULL: empty). */
 void doc_row(struct doc *d, const char *const *cells);
+/* Lines laid out by their maker (a kind's print_text), printed as they
+ * are, one a row of a paragraph block: a line wider than the page wraps
+ * there, none is cut. */
+void doc_lines(struct doc *d, char *const *lines, size_t n);
 /* A paragraph, wrapped to the page ("": a blank line). Blocks (pairs,
  * tables, paragraphs) are a blank line apart. */
 void doc_text(struct doc *d, const char *text);

@@ -333,6 +333,19 @@ grid_doc(struct ui *ui, struct doc *d, const struct screen_grid *sg, const struc
 	free(cells);
 }
 
+/* A kind's own rendering (record.h's print_text), its lines as they are. */
+static void
+text_doc(struct doc *d, const struct record *rec)
+{
+	char **lines;
+	size_t n = rec->kind->print_text(rec, &lines);
+
+	doc_lines(d, lines, n);
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
 void
 print_record(struct ui *ui, const struct screen *scr, const struct record *rec)
 {
@@ -343,13 +356,15 @@ print_record(struct ui *ui, const struct screen *scr, const struct record *rec)
 				 : xasprintf("%s-new", scr->name);
 	struct doc *d = doc_new(title);
 
-	for (size_t i = 0; i < scr->nfields; i++) {
+	if (rec->kind->print_text != NULL)
+		text_doc(d, rec);
+	for (size_t i = 0; rec->kind->print_text == NULL && i < scr->nfields; i++) {
 		const struct screen_field *f = &scr->fields[i];
 		char *shown = screen_field_show(f, ui->book, screen_field_value(f, rec));
 		doc_pair(d, _(f->label), shown);
 		free(shown);
 	}
-	for (size_t g = 0; g < scr->ngrids; g++)
+	for (size_t g = 0; rec->kind->print_text == NULL && g < scr->ngrids; g++)
 		grid_doc(ui, d, &scr->grids[g], rec);
 	print_doc(ui, d, name);
 	doc_free(d);

@@ -275,7 +275,7 @@ templates(void)
 static void
 table(void)
 {
-	is_int((long long)f24_kind.ncommands, 7, "the F24 kind has its seven commands (the payment's four after these)");
+	is_int((long long)f24_kind.ncommands, 8, "the F24 kind has its eight commands (the payment's four after these, then the PDF)");
 	is_str(f24_kind.commands[0].name, "to-pay", "to-pay");
 	ok(f24_kind.commands[0].ask == RECORD_ASK_TEXT && f24_kind.commands[0].preset != NULL,
 	   "to-pay asks a date, offered");
