@@ -20,9 +20,10 @@ tap = Tap()
 F2, F4, F5, F10 = "\x1bOQ", "\x1bOS", "\x1b[15~", "\x1b[21~"
 TAB, ENTER, BACKSPACE, PGDN, DOWN = "\t", "\r", "\x7f", "\x1b[6~", "\x1b[B"
 
-# The menu: F24 is the 10th item, the semplificato the 11th, the Elide the
-# 12th; back from a screen, the menu's cursor stays on its item.
-SEMPLIFICATO_DOWN, ELIDE_DOWN = 10, 1
+# The menu: F24 is the 10th item, F24 due and overdue the 11th, the
+# semplificato the 12th, the Elide the 13th; back from a screen, the menu's
+# cursor stays on its item.
+SEMPLIFICATO_DOWN, ELIDE_DOWN = 11, 1
 
 
 def open_item(c, downs, title):
