@@ -19,42 +19,18 @@
 #include "book/drafts.h"
 
 #include "ui/edit.h"
+#include "ui/form-impl.h"
 #include "ui/grid.h"
 #include "ui/pick.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
-struct form {
-	struct screen *scr;
-	struct record *rec; /* as loaded or last saved */
-	struct edit *eds;   /* one per screen field */
-	char **vals;        /* each field's canonical value now */
-	char **shown;       /* vals as shown: the editor differs once typed in */
-	char **orig;        /* each field's value when loaded or last saved */
-	size_t cur;
-	int page;
-	int saved;
-	struct grid **grids; /* one per screen grid */
-	size_t in_grid;      /* the grid with the cursor, plus 1; 0: a field */
-	struct draft *draft; /* as last written to the book, or NULL */
-	int64_t draft_ms;    /* when (monotonic milliseconds) */
-	int resumed;         /* opened on a draft not saved since: it is a change */
-	struct key_hint hints[COMMANDS_HINTS_MAX]; /* the key line, with Commands */
-};
 
-/* A draft is written at most this often while typing in one place. */
-#define DRAFT_EVERY_MS 2000
-
-static int
-editable(const struct screen_field *f)
-{
-	return !(f->flags & SF_READONLY);
-}
 
 /* Field i holds value (canonical), shown formatted. */
-static void
-field_set(struct ui *ui, struct form *fm, size_t i, const char *value)
+void
+form_field_set(struct ui *ui, struct form *fm, size_t i, const char *value)
 {
 	free(fm->vals[i]);
 	free(fm->shown[i]);
@@ -82,19 +58,19 @@ show_record(struct ui *ui, struct form *fm)
 {
 	for (size_t i = 0; i < fm->scr->nfields; i++) {
 		char *v = initial_value(ui, fm, i);
-		field_set(ui, fm, i, v);
+		form_field_set(ui, fm, i, v);
 		free(fm->orig[i]);
 		fm->orig[i] = v;
 	}
 }
 
-static int
-changed(const struct form *fm)
+int
+form_changed(const struct form *fm)
 {
 	int any = 0;
 
 	for (size_t i = 0; i < fm->scr->nfields && !any; i++) {
-		if (!editable(&fm->scr->fields[i]))
+		if (!form_editable(&fm->scr->fields[i]))
 			continue; /* computed: follows the others */
 		char *now = edit_get(&fm->eds[i]);
 		any = strcmp(now, fm->shown[i]) != 0 || strcmp(fm->vals[i], fm->orig[i]) != 0;
@@ -125,7 +101,7 @@ enter_field(struct ui *ui, struct form *fm, size_t i, int select)
 		fm->eds[i].fresh = 1;
 		free(text);
 		free(offer);
-	} else if (select && typed[0] != '\0' && editable(f))
+	} else if (select && typed[0] != '\0' && form_editable(f))
 		fm->eds[i].fresh = 1;
 	free(typed);
 }
@@ -141,13 +117,13 @@ take_field(struct ui *ui, struct form *fm, size_t i)
 	char err[ERR_SIZE];
 	int rc = 0;
 
-	if (!editable(f) || strcmp(typed, fm->shown[i]) == 0) {
+	if (!form_editable(f) || strcmp(typed, fm->shown[i]) == 0) {
 		/* as shown: the kept value stands (a lookup chosen among
 		 * namesakes stays the one chosen) */
-		if (editable(f) && fm->vals[i][0] == '\0' && (f->flags & SF_REQUIRED))
+		if (form_editable(f) && fm->vals[i][0] == '\0' && (f->flags & SF_REQUIRED))
 			rc = err_set(err, "%s", _("must not be empty"));
 	} else if ((rc = screen_field_take(f, ui->book, typed, &value, err)) == 0) {
-		field_set(ui, fm, i, value);
+		form_field_set(ui, fm, i, value);
 		free(value);
 	}
 	free(typed);
@@ -163,8 +139,8 @@ take_field(struct ui *ui, struct form *fm, size_t i)
 /* Stop s in cursor order: field k comes after the grids placed before it
  * (before == k), grids after the last field last. 1 with *index a grid's,
  * 0 with a field's. */
-static int
-stop_at(const struct form *fm, size_t s, size_t *index)
+int
+form_stop_at(const struct form *fm, size_t s, size_t *index)
 {
 	size_t field = 0, g = 0;
 
@@ -181,14 +157,14 @@ stop_at(const struct form *fm, size_t s, size_t *index)
 	}
 }
 
-static size_t
-stop_count(const struct form *fm)
+size_t
+form_stop_count(const struct form *fm)
 {
 	return fm->scr->nfields + fm->scr->ngrids;
 }
 
-static size_t
-stop_now(const struct form *fm)
+size_t
+form_stop_now(const struct form *fm)
 {
 	size_t stop = 0;
 
@@ -204,22 +180,22 @@ stop_usable(const struct form *fm, size_t s, int *page)
 {
 	size_t i;
 
-	if (stop_at(fm, s, &i)) {
+	if (form_stop_at(fm, s, &i)) {
 		*page = fm->scr->grids[i].page;
 		return 1;
 	}
 	*page = fm->scr->fields[i].page;
-	return editable(&fm->scr->fields[i]);
+	return form_editable(&fm->scr->fields[i]);
 }
 
 /* Puts the cursor on stop s; a grid is entered at its end when coming
  * backwards. */
-static void
-go_stop(struct ui *ui, struct form *fm, size_t s, int backwards)
+void
+form_go_stop(struct ui *ui, struct form *fm, size_t s, int backwards)
 {
 	size_t i;
 
-	if (stop_at(fm, s, &i)) {
+	if (form_stop_at(fm, s, &i)) {
 		fm->in_grid = i + 1;
 		fm->page = fm->scr->grids[i].page;
 		grid_enter(fm->grids[i], backwards);
@@ -234,7 +210,7 @@ go_stop(struct ui *ui, struct form *fm, size_t s, int backwards)
 static size_t
 next_stop(const struct form *fm, size_t s, int dir)
 {
-	size_t n = stop_count(fm);
+	size_t n = form_stop_count(fm);
 	int page;
 
 	for (size_t k = 1; k <= n; k++) {
@@ -257,18 +233,18 @@ first_stop(const struct form *fm)
 static void
 move_to(struct ui *ui, struct form *fm, size_t to, int backwards)
 {
-	if (to == stop_now(fm))
+	if (to == form_stop_now(fm))
 		return;
 	if (!fm->in_grid && take_field(ui, fm, fm->cur) < 0)
 		return;
-	go_stop(ui, fm, to, backwards);
+	form_go_stop(ui, fm, to, backwards);
 }
 
 static void
 move_page(struct ui *ui, struct form *fm, int dir)
 {
 	for (int pg = fm->page + dir; pg >= 0 && pg < fm->scr->npages; pg += dir) {
-		for (size_t s = 0; s < stop_count(fm); s++) {
+		for (size_t s = 0; s < form_stop_count(fm); s++) {
 			int page;
 			if (stop_usable(fm, s, &page) && page == pg) {
 				move_to(ui, fm, s, 0);
@@ -287,10 +263,10 @@ grid_action(struct ui *ui, struct form *fm, int action, wint_t ch)
 	case GRID_DONE:
 		return 1;
 	case GRID_LEAVE_NEXT:
-		go_stop(ui, fm, next_stop(fm, stop_now(fm), +1), 0);
+		form_go_stop(ui, fm, next_stop(fm, form_stop_now(fm), +1), 0);
 		return 1;
 	case GRID_LEAVE_PREV:
-		go_stop(ui, fm, next_stop(fm, stop_now(fm), -1), 1);
+		form_go_stop(ui, fm, next_stop(fm, form_stop_now(fm), -1), 1);
 		return 1;
 	default:
 		return 0;
@@ -368,7 +344,7 @@ save(struct ui *ui, struct form *fm)
 		}
 	w = record_copy(fm->rec);
 	for (size_t i = 0; i < fm->scr->nfields; i++)
-		if (editable(&fm->scr->fields[i]))
+		if (form_editable(&fm->scr->fields[i]))
 			screen_field_store(&fm->scr->fields[i], w, fm->vals[i]);
 	if ((rc = record_save_ex(ui->book, w, &fault, err)) < 0) {
 		if (rc == REC_INVALID && grid_fault(fm, &fault))
@@ -402,7 +378,7 @@ print_form(struct ui *ui, struct form *fm)
 		return;
 	w = record_copy(fm->rec);
 	for (size_t i = 0; i < fm->scr->nfields; i++)
-		if (editable(&fm->scr->fields[i]))
+		if (form_editable(&fm->scr->fields[i]))
 			screen_field_store(&fm->scr->fields[i], w, fm->vals[i]);
 	print_record(ui, fm->scr, w);
 	record_free(w);
@@ -416,7 +392,7 @@ choose(struct ui *ui, struct form *fm)
 	char err[ERR_SIZE], *value = NULL, *typed;
 	int rc;
 
-	if (!(f->type->flags & FT_LIST) || !editable(f)) {
+	if (!(f->type->flags & FT_LIST) || !form_editable(f)) {
 		ui_error(ui, _("%s: no list to choose from"), _(f->label));
 		return;
 	}
@@ -426,7 +402,7 @@ choose(struct ui *ui, struct form *fm)
 	if (rc < 0)
 		ui_error(ui, "%s: %s", _(f->label), err);
 	else if (rc > 0)
-		field_set(ui, fm, fm->cur, value);
+		form_field_set(ui, fm, fm->cur, value);
 	free(value);
 }
 
@@ -435,7 +411,7 @@ choose(struct ui *ui, struct form *fm)
 static void
 leave(struct ui *ui, struct form *fm, struct view *v)
 {
-	if (changed(fm)) {
+	if (form_changed(fm)) {
 		int answer = dialog_yes_no_cancel(ui, _("Save changes?"));
 		if (answer < 0 || (answer > 0 && save(ui, fm) < 0))
 			return;
@@ -449,7 +425,7 @@ static int
 act_next(struct ui *ui, struct view *v, struct form *fm)
 {
 	(void)v;
-	move_to(ui, fm, next_stop(fm, stop_now(fm), +1), 0);
+	move_to(ui, fm, next_stop(fm, form_stop_now(fm), +1), 0);
 	return 1;
 }
 
@@ -457,7 +433,7 @@ static int
 act_prev(struct ui *ui, struct view *v, struct form *fm)
 {
 	(void)v;
-	move_to(ui, fm, next_stop(fm, stop_now(fm), -1), 1);
+	move_to(ui, fm, next_stop(fm, form_stop_now(fm), -1), 1);
 	return 1;
 }
 
@@ -527,7 +503,7 @@ act_edit(struct ui *ui, struct view *v, struct form *fm)
 {
 	(void)ui;
 	(void)v;
-	if (fm->in_grid || !editable(&fm->scr->fields[fm->cur]))
+	if (fm->in_grid || !form_editable(&fm->scr->fields[fm->cur]))
 		return 0;
 	fm->eds[fm->cur].fresh = 0;
 	edit_handle(&fm->eds[fm->cur], ACT_END, 0);
@@ -570,7 +546,7 @@ act_commands(struct ui *ui, struct view *v, struct form *fm)
 	if (fm->in_grid ? grid_commit(ui, fm->grids[fm->in_grid - 1]) < 0
 			: take_field(ui, fm, fm->cur) < 0)
 		return 1;
-	if (changed(fm) || fm->rec->id == 0) {
+	if (form_changed(fm) || fm->rec->id == 0) {
 		if (!dialog_confirm(ui, _("Commands work on the record as saved. Save the changes "
 					  "first?"))) {
 			ui_status(ui, "%s", _("No command run: the changes are not saved."));
@@ -616,7 +592,7 @@ form_act(struct ui *ui, struct view *v, int action, wint_t ch)
 	for (size_t i = 0; i < ARRAY_LEN(form_actions); i++)
 		if (form_actions[i].action == action)
 			return form_actions[i].run(ui, v, fm);
-	if (fm->in_grid || !editable(f))
+	if (fm->in_grid || !form_editable(f))
 		return 0;
 	switch (edit_handle(&fm->eds[fm->cur], action, ch)) {
 	case -1:
@@ -631,8 +607,6 @@ form_act(struct ui *ui, struct view *v, int action, wint_t ch)
 	}
 }
 
-static void draft_sync(struct ui *ui, struct form *fm, int now);
-static uint64_t cursor_at(const struct form *fm);
 
 /* The computed fields as the record now is in memory (its kind's compute:
  * an F24's totals), the values and lines typed so far included. */
@@ -645,14 +619,14 @@ recompute(struct ui *ui, struct form *fm)
 		return;
 	w = record_copy(fm->rec);
 	for (size_t i = 0; i < fm->scr->nfields; i++)
-		if (editable(&fm->scr->fields[i]))
+		if (form_editable(&fm->scr->fields[i]))
 			screen_field_store(&fm->scr->fields[i], w, fm->vals[i]);
 	fm->rec->kind->compute(w);
 	for (size_t i = 0; i < fm->scr->nfields; i++) {
 		const struct screen_field *f = &fm->scr->fields[i];
 		const char *now = screen_field_value(f, w);
-		if (!editable(f) && strcmp(now, fm->vals[i]) != 0)
-			field_set(ui, fm, i, now);
+		if (!form_editable(f) && strcmp(now, fm->vals[i]) != 0)
+			form_field_set(ui, fm, i, now);
 	}
 	record_free(w);
 }
@@ -663,12 +637,12 @@ static int
 form_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 {
 	struct form *fm = v->data;
-	uint64_t before = cursor_at(fm);
+	uint64_t before = form_cursor_at(fm);
 	int rc = form_act(ui, v, action, ch);
 
 	if (!v->closed) {
 		recompute(ui, fm);
-		draft_sync(ui, fm, cursor_at(fm) != before);
+		form_draft_sync(ui, fm, form_cursor_at(fm) != before);
 	}
 	return rc;
 }
@@ -678,8 +652,8 @@ draw_field(struct form *fm, struct view *v, size_t i, int y, int x)
 {
 	const struct screen_field *f = &fm->scr->fields[i];
 	int here = i == fm->cur && !fm->in_grid;
-	attr_t a = here && editable(f) ? A_REVERSE
-		   : editable(f)		 ? A_UNDERLINE
+	attr_t a = here && form_editable(f) ? A_REVERSE
+		   : form_editable(f)		 ? A_UNDERLINE
 						 : A_NORMAL;
 	int cx;
 
@@ -705,126 +679,6 @@ form_title(const struct form *fm)
 		return xasprintf("%s - %s (%d/%d)", _(fm->scr->title), mode, fm->page + 1,
 				 fm->scr->npages);
 	return xasprintf("%s - %s", _(fm->scr->title), mode);
-}
-
-/* ---- drafts ---- */
-
-/* Where the cursor is, as one number that changes when it moves on. */
-static uint64_t
-cursor_at(const struct form *fm)
-{
-	size_t row = 0, col = 0, pos;
-	char *typed;
-
-	if (fm->in_grid) {
-		grid_where(fm->grids[fm->in_grid - 1], &row, &col, &pos, &typed);
-		free(typed);
-	}
-	return ((uint64_t)stop_now(fm) << 40) | ((uint64_t)row << 12) | (uint64_t)col;
-}
-
-/* The form as a draft: the record as Save would write it, the texts typed
- * and not taken, where the cursor is. */
-static void
-draft_capture(struct form *fm)
-{
-	char *title = fm->rec->kind->single
-			      ? xstrdup(_(fm->scr->title))
-			      : xasprintf("%s - %s", _(fm->scr->title), fm->rec->id ? _("Edit") : _("New"));
-	char *typed;
-	struct draft *d = fm->draft;
-	size_t row, col, pos;
-
-	if (d == NULL)
-		d = fm->draft = draft_new(fm->scr->name, title, fm->rec);
-	else {
-		record_assign(d->image, fm->rec);
-		free(d->title);
-		d->title = xstrdup(title);
-	}
-	free(title);
-	draft_clear_typed(d);
-	for (size_t i = 0; i < fm->scr->nfields; i++) {
-		const struct screen_field *f = &fm->scr->fields[i];
-		if (!editable(f))
-			continue;
-		screen_field_store(f, d->image, fm->vals[i]);
-		typed = edit_get(&fm->eds[i]);
-		if (strcmp(typed, fm->shown[i]) != 0)
-			draft_set_typed(d, f->tag, typed);
-		free(typed);
-	}
-	d->stop = (int)stop_now(fm);
-	free(d->cell);
-	d->cell = NULL;
-	if (fm->in_grid) {
-		grid_where(fm->grids[fm->in_grid - 1], &row, &col, &pos, &d->cell);
-		d->line = (int)row;
-		d->col = (int)col;
-		d->pos = pos;
-	} else {
-		d->line = d->col = 0;
-		d->pos = fm->eds[fm->cur].pos;
-	}
-}
-
-static void
-draft_drop(struct ui *ui, struct form *fm)
-{
-	char err[ERR_SIZE];
-
-	if (fm->draft != NULL && draft_discard(ui->book, fm->draft->id, err) < 0)
-		ui_error(ui, _("The draft could not be removed: %s"), err);
-	draft_free(fm->draft);
-	fm->draft = NULL;
-}
-
-/* Keeps the draft up to date: written when the cursor moved on (now), or
- * when the last write is a few seconds old; removed when nothing is
- * changed any more. */
-static void
-draft_sync(struct ui *ui, struct form *fm, int now)
-{
-	char err[ERR_SIZE];
-
-	if (!changed(fm)) {
-		draft_drop(ui, fm);
-		return;
-	}
-	if (!now && fm->draft != NULL && mono_ms() - fm->draft_ms < DRAFT_EVERY_MS)
-		return;
-	draft_capture(fm);
-	if (draft_write(ui->book, fm->draft, err) < 0)
-		ui_error(ui, _("What you typed could not be kept as a draft: %s"), err);
-	fm->draft_ms = mono_ms();
-}
-
-/* Puts a draft's values, texts and cursor into the form just opened. */
-static void
-draft_apply(struct ui *ui, struct form *fm, const struct draft *d)
-{
-	const char *typed;
-
-	for (size_t i = 0; i < fm->scr->nfields; i++) {
-		const struct screen_field *f = &fm->scr->fields[i];
-		if (!editable(f))
-			continue;
-		field_set(ui, fm, i, screen_field_value(f, d->image));
-		if ((typed = draft_get_typed(d, f->tag)) != NULL)
-			edit_set(&fm->eds[i], typed);
-	}
-	if (d->stop >= 0 && (size_t)d->stop < stop_count(fm)) {
-		size_t s = (size_t)d->stop, i;
-		if (stop_at(fm, s, &i)) {
-			go_stop(ui, fm, s, 0);
-			grid_place(fm->grids[i], (size_t)d->line, (size_t)d->col, d->cell, d->pos);
-		} else if (editable(&fm->scr->fields[i])) {
-			go_stop(ui, fm, s, 0);
-			fm->eds[i].fresh = 0;
-			fm->eds[i].pos = d->pos <= fm->eds[i].len ? d->pos : fm->eds[i].len;
-		}
-	}
-	fm->resumed = 1;
 }
 
 static void
@@ -948,9 +802,9 @@ run(struct ui *ui, struct screen *scr, struct record *rec, struct draft *d, int6
 	for (size_t g = 0; g < scr->ngrids; g++)
 		fm.grids[g] = grid_new(&scr->grids[g], rec, ui->book);
 	show_record(ui, &fm);
-	go_stop(ui, &fm, first_stop(&fm), 0);
+	form_go_stop(ui, &fm, first_stop(&fm), 0);
 	if (d != NULL) {
-		draft_apply(ui, &fm, d);
+		form_draft_apply(ui, &fm, d);
 		fm.draft = d;
 		fm.draft_ms = mono_ms();
 	}
@@ -962,9 +816,9 @@ run(struct ui *ui, struct screen *scr, struct record *rec, struct draft *d, int6
 	}
 	ui_run_view(ui, &v);
 	if (!v.closed && (ui->quit || ui->input_failed))
-		draft_sync(ui, &fm, 1); /* the session ends under the form: keep it */
+		form_draft_sync(ui, &fm, 1); /* the session ends under the form: keep it */
 	else
-		draft_drop(ui, &fm);
+		form_draft_drop(ui, &fm);
 	draft_free(fm.draft);
 	form_free(&fm);
 	free(v.title);
