@@ -28,10 +28,10 @@ check(t.wait_for("Main menu"), "the main menu shows")
 check("F1 Help  Enter Open  F10 Quit" in t.line(23), "its key line: " + t.line(23).strip())
 for item in ("Customers & suppliers", "Articles", "Prima nota", "F24", "Documents"):
     check(item in t.text(), "the menu lists " + item)
-t.send("\x1b[B" * 11)  # Down to Documents
+t.send("\x1b[B" * 13)  # Down to Documents
 t.send(ENTER)
 check(t.wait_for("Documents: not built yet."), "an item not built yet says so")
-t.send("\x1b[A" * 11)
+t.send("\x1b[A" * 13)
 t.send(ENTER)
 check(t.wait_for("Nothing here yet"), "Customers opens an empty list")
 check("F5 New" in t.line(23) and "F8 Delete" in t.line(23) and "F10 Back" in t.line(23),

@@ -28,7 +28,7 @@ static const struct menu_item main_items[] = {
 	{ N_("Prima nota by period"), "pn_period", 1, NULL },
 	{ N_("Cash & bank accounts"), "accounts", 0, NULL },
 	{ N_("Prima nota summary"), NULL, 0, pn_summary_run },
-	{ N_("F24"), "f24", 0, NULL },
+	{ N_("F24"), "f24o", 0, NULL },
 	{ N_("F24 due and overdue"), "f24due", 0, NULL },
 	{ N_("F24 semplificato"), "f24_semplificato", 0, NULL },
 	{ N_("F24 Elide"), "f24_elide", 0, NULL },
