@@ -7,7 +7,9 @@ placed in the book's import folder it is saved. The book then holds the
 F24 paid, one prima nota entry of the saldo finale on Banca (causale F24,
 linked both ways), and the receipt with the file's SHA-256; a change to the
 paid F24 is refused on the screen, and Export receipt writes the same bytes
-into the export folder."""
+into the export folder. Print (F7) shows the F24 section by section in the
+print preview, and the PDF command writes the model's PDF into the export
+folder (read back with pdftotext)."""
 
 import datetime
 import hashlib
@@ -21,7 +23,7 @@ from harness import SCRIVANO, Server, Tap, book_rows  # noqa: E402
 
 tap = Tap()
 
-F2, F10 = "\x1bOQ", "\x1b[21~"
+F2, F7, F10 = "\x1bOQ", "\x1b[18~", "\x1b[21~"
 ENTER, TAB, ESC_C = "\r", "\t", "\x1bc"
 RECEIPT = b"%PDF-1.4\nQuietanza F24 Ritenute marzo\n\x00\x01\xff fine\n"
 
@@ -115,6 +117,36 @@ def test_export(c, book):
     c.wait_for("F5 New", 5)
 
 
+def test_print_pdf(c, book):
+    c.send(ENTER)
+    c.wait_for("Codice fiscale", 5)
+    c.send(F7)
+    tap.ok("Print shows the F24 in the print preview, section by section",
+           c.wait_for("Print preview", 5) and c.wait_for("ERARIO", 5) and
+           "1001" in c.screen_text() and "1.234,56" in c.screen_text(), c.screen_text())
+    c.send(F10)
+    tap.ok("Cancel leaves the preview", c.wait_for("Codice fiscale", 5), c.screen_text())
+    tap.ok("the PDF command is offered", commands(c, "PDF"), c.screen_text())
+    # the menu picks by first letter: P is Pay's letter on a draft, on a
+    # paid F24 the first command starting with P is PDF
+    c.send("p")
+    tap.ok("PDF offers its file name in the export folder",
+           c.wait_for("F24-1-", 5) and "export/anna" in c.flat_text(), c.screen_text())
+    c.send(ENTER)
+    tap.ok("and writes it", c.wait_for("Written to", 10), c.screen_text())
+    folder = os.path.join(os.path.dirname(book), "export", "anna")
+    pdfs = [f for f in os.listdir(folder) if f.startswith("F24-1-") and f.endswith(".pdf")]
+    tap.ok("a PDF of F24 1 is in the export folder", len(pdfs) == 1, repr(os.listdir(folder)))
+    if pdfs:
+        text = subprocess.run(["pdftotext", "-layout", os.path.join(folder, pdfs[0]), "-"],
+                              capture_output=True, text=True).stdout
+        tap.ok("pdftotext reads the codes and the saldo finale in it",
+               "1001" in text and "1040" in text and re.search(r"SALDO FINALE.*1\.434,56", text)
+               is not None, text[-800:])
+    c.send(F10)
+    c.wait_for("F5 New", 5)
+
+
 def main():
     with Server(users={"anna": "pw-anna"}, tap=tap) as srv:
         book = srv.book_path("anna")
@@ -124,6 +156,7 @@ def main():
             today = test_pay(c)
             test_paid_stays(c)
             test_export(c, book)
+            test_print_pdf(c, book)
             # back from the list to the menu, where F10 asks to end
             for _ in range(4):
                 c.send(F10)
