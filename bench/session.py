@@ -5,8 +5,14 @@ CPU time per key, and memory per idle session (PSS), for scrivano's own SSH
 server and for OpenSSH's sshd serving the same UI through
 `ForceCommand scrivano tui --book ...`, measured in one run.
 
-usage: bench/session.py [--runs N] [--idle K] [--keys K] [--typists N]
+usage: bench/session.py [--runs N] [--idle K] [--keys K] [--typists N] [--rounds R]
        (run from the build tree, or set SCRIVANO)
+
+With --rounds R the echo and CPU figures are measured R times, the two
+servers taking turns (scrivano first in odd rounds, sshd first in even
+ones), so that the load of a shared machine falls on both alike; each
+figure is the median over the rounds, and the ratio's spread (the lowest
+and highest of the rounds' own ratios) is printed beside it.
 
 A key is Down or Up in the main menu (the bar moves: two lines are
 redrawn); its echo is the first byte of output after it. The CPU time is
@@ -208,7 +214,8 @@ def measure_echo(user, port, server_pid, keys, typists):
     return out
 
 
-def measure(name, user, port, server_pid, runs, idle, keys=200, typists=50):
+def measure(name, user, port, server_pid, runs, idle):
+    """Login times and memory per idle session; the echo is measured apart."""
     times = []
     for _ in range(runs):
         pid, fd, t = open_session(user, port)
@@ -221,9 +228,23 @@ def measure(name, user, port, server_pid, runs, idle, keys=200, typists=50):
     total = sum(pss_kib(p) for p in procs)
     for pid, fd in sessions:
         close_session(pid, fd)
-    echo = measure_echo(user, port, server_pid, keys, typists)
     return {"name": name, "median_s": statistics.median(times), "min_s": min(times),
-            "pss_kib": total / idle, "procs": len(procs) / idle, "echo": echo}
+            "pss_kib": total / idle, "procs": len(procs) / idle, "rounds": []}
+
+
+def echo_rounds(results, servers, rounds, keys, typists):
+    """Each round measures every server's echo once, in turns."""
+    for n in range(rounds):
+        order = list(range(len(servers)))
+        if n % 2:
+            order.reverse()
+        for i in order:
+            user, port, pid = servers[i]
+            results[i]["rounds"].append(measure_echo(user, port, pid, keys, typists))
+
+
+def figure(r, label, key):
+    return statistics.median(e[label][key] for e in r["rounds"])
 
 
 def start_scrivano(exe, share, tmp, service_user=None):
@@ -288,21 +309,23 @@ def main():
     ap.add_argument("--idle", type=int, default=5, help="idle sessions for the PSS figure (5)")
     ap.add_argument("--keys", type=int, default=200, help="keys timed, alone and busy (200)")
     ap.add_argument("--typists", type=int, default=50, help="sessions typing when busy (50)")
+    ap.add_argument("--rounds", type=int, default=1,
+                    help="echo measurements per server, taking turns (1)")
     args = ap.parse_args()
     top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     exe = os.environ.get("SCRIVANO") or os.path.join(top, "src", "scrivano")
     share = os.environ.get("SCRIVANO_SHARE") or top
     tmp = tempfile.mkdtemp(prefix="scrivano-bench-")
     os.chmod(tmp, 0o755)
-    procs, results, user, made = [], [], "scrivbench", False
+    procs, results, servers, user, made = [], [], [], "scrivbench", False
     try:
         if os.geteuid() == 0:
             make_account(user)
             made = True
         proc, port = start_scrivano(exe, share, tmp, user if made else None)
         procs.append(proc)
-        results.append(measure("scrivano", "bench", port, proc.pid, args.runs, args.idle,
-                               args.keys, args.typists))
+        servers.append(("bench", port, proc.pid))
+        results.append(measure("scrivano", "bench", port, proc.pid, args.runs, args.idle))
         if os.geteuid() != 0:
             print("sshd side skipped: it needs a system account with a password, and only "
                   "root can create one (run this script as root)")
@@ -313,8 +336,9 @@ def main():
             os.makedirs("/run/sshd", exist_ok=True)
             proc, port = start_sshd(exe, share, tmp, user)
             procs.append(proc)
-            results.append(measure("sshd+tui", user, port, proc.pid, args.runs, args.idle,
-                                   args.keys, args.typists))
+            servers.append((user, port, proc.pid))
+            results.append(measure("sshd+tui", user, port, proc.pid, args.runs, args.idle))
+        echo_rounds(results, servers, args.rounds, args.keys, args.typists)
     finally:
         for p in procs:
             p.terminate()
@@ -322,20 +346,31 @@ def main():
         if made:
             subprocess.run(["userdel", "--remove", user], capture_output=True)
         shutil.rmtree(tmp, ignore_errors=True)
-    rows = [("connect→menu median", lambda r: r["median_s"] * 1000, "ms"),
-            ("echo p50 alone", lambda r: r["echo"]["alone"]["p50"] * 1000, "ms"),
-            ("echo p99 alone", lambda r: r["echo"]["alone"]["p99"] * 1000, "ms"),
-            ("echo p50, %d typing" % args.typists, lambda r: r["echo"]["busy"]["p50"] * 1000, "ms"),
-            ("echo p99, %d typing" % args.typists, lambda r: r["echo"]["busy"]["p99"] * 1000, "ms"),
-            ("CPU per key alone", lambda r: r["echo"]["alone"]["cpu_us"], "µs"),
-            ("CPU per key, %d typing" % args.typists, lambda r: r["echo"]["busy"]["cpu_us"], "µs"),
-            ("PSS per idle session", lambda r: r["pss_kib"], "KiB")]
+    t = args.typists
+    rows = [("connect→menu median", lambda r: r["median_s"] * 1000, "ms", None),
+            ("echo p50 alone", lambda r: figure(r, "alone", "p50") * 1000, "ms", ("alone", "p50")),
+            ("echo p99 alone", lambda r: figure(r, "alone", "p99") * 1000, "ms", ("alone", "p99")),
+            ("echo p50, %d typing" % t, lambda r: figure(r, "busy", "p50") * 1000, "ms",
+             ("busy", "p50")),
+            ("echo p99, %d typing" % t, lambda r: figure(r, "busy", "p99") * 1000, "ms",
+             ("busy", "p99")),
+            ("CPU per key alone", lambda r: figure(r, "alone", "cpu_us"), "µs",
+             ("alone", "cpu_us")),
+            ("CPU per key, %d typing" % t, lambda r: figure(r, "busy", "cpu_us"), "µs",
+             ("busy", "cpu_us")),
+            ("PSS per idle session", lambda r: r["pss_kib"], "KiB", None)]
+    both = len(results) == 2
     print(f"{'':<24}" + "".join(f"{r['name']:>14}" for r in results) +
-          ("   ratio scrivano/sshd" if len(results) == 2 else ""))
-    for label, get, unit in rows:
+          ("   ratio scrivano/sshd" if both else "") +
+          (f"   spread over {args.rounds} rounds" if both and args.rounds > 1 else ""))
+    for label, get, unit, per_round in rows:
         line = f"{label:<24}" + "".join(f"{get(r):>10.2f} {unit:<3}" for r in results)
-        if len(results) == 2 and get(results[1]) > 0:
+        if both and get(results[1]) > 0:
             line += f"   {get(results[0]) / get(results[1]):>6.2f}"
+            if per_round and args.rounds > 1:
+                ratios = [a[per_round[0]][per_round[1]] / b[per_round[0]][per_round[1]]
+                          for a, b in zip(results[0]["rounds"], results[1]["rounds"])]
+                line += f"          {min(ratios):.2f}–{max(ratios):.2f}"
         print(line)
 
 

@@ -270,15 +270,31 @@ count_kids(const struct listener *l, const char *addr, size_t *in, size_t *out,
  * on, rate % of new ones are dropped, and more as out nears full. Silent
  * connections that keep coming back cannot keep every slot: a real login
  * gets a fair chance, and the banner grace frees slots fast. */
-static int
-early_drop(const struct server *srv, size_t out)
+int
+startups_drop_percent(const struct server *srv, size_t out)
 {
 	long span = srv->startups_full - srv->startups_start;
 	long p = srv->startups_rate;
 
+	if (out < (size_t)srv->startups_start)
+		return 0;
+	if (out >= (size_t)srv->startups_full)
+		return 100;
 	if (span > 0)
 		p += (100 - p) * ((long)out - srv->startups_start) / span;
-	return random() % 100 < p;
+	return (int)p;
+}
+
+int
+startups_drop(const struct server *srv, size_t out, unsigned draw)
+{
+	return draw % 100 < (unsigned)startups_drop_percent(srv, out);
+}
+
+static int
+early_drop(const struct server *srv, size_t out)
+{
+	return startups_drop(srv, out, (unsigned)random());
 }
 
 /* Why a new connection from addr must be refused, or NULL. Connections that

@@ -101,6 +101,13 @@ int strictkex_check(ssh_session ssh, char *err);
 int strictkex_allowed(const char *cipher_in, const char *cipher_out, int strict);
 
 /* listener.c */
+/* The percentage of new connections dropped with out connections logging
+ * in (max-startups START:RATE:FULL): none below START, RATE % at START,
+ * rising linearly to all at FULL. startups_drop decides for one new
+ * connection from a draw of random(): dropped when draw % 100 falls below
+ * that percentage. */
+int startups_drop_percent(const struct server *srv, size_t out);
+int startups_drop(const struct server *srv, size_t out, unsigned draw);
 int listener_open(const char *spec, int *fd, char *shown, size_t size, char *err);
 int listener_run(struct server *srv, int fd);
 

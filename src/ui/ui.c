@@ -399,6 +399,14 @@ start_terminal(char *note, size_t size, char *err)
 		err_set(err, _("cannot set up the terminal (TERM=%s)"), term ? term : "");
 		return NULL;
 	}
+	/* One write per screen update: ncurses 6.4 flushes its output after
+	 * every cursor move until the screen has been through endwin() once
+	 * (its state stays "initial"), so a key that moves the menu's bar went
+	 * out in four writes, each a wake-up of the relay (or sshd) and an SSH
+	 * packet of its own. endwin() here, before anything is drawn, and the
+	 * first refresh's resume make it a running screen; raw() below sets
+	 * the modes again at once. */
+	endwin();
 	set_escdelay(ESC_DELAY_MS);
 	raw();
 	noecho();

@@ -1,5 +1,6 @@
 """End-to-end tests of the SSH server's defences: login grace time, limits
-on connections and on a user's sessions, the penalty for an address that
+on connections (max-startups' random early drop among them) and on a
+user's sessions, the penalty for an address that
 fails too often, the same answer and timing for unknown users and wrong
 passwords, and the signals (SIGHUP, SIGTERM)."""
 
@@ -300,6 +301,80 @@ def test_silent_flood():
         waiting.close()
 
 
+def banner_or_closed(srv):
+    """A new connection that sends nothing: the socket, and True once the
+    server's SSH banner comes (let in), False when it is closed at once
+    (dropped)."""
+    s = socket.create_connection(("127.0.0.1", srv.port), timeout=10)
+    got = b""
+    try:
+        while b"\n" not in got:
+            chunk = s.recv(256)
+            if not chunk:
+                break
+            got += chunk
+    except OSError:
+        pass
+    return s, got.startswith(b"SSH-")
+
+
+def test_early_drop():
+    """max-startups START:RATE:FULL (4:30:400 here): with START silent
+    connections logging in, each new one is dropped with a probability of
+    RATE % rising linearly to 100 % at FULL. 200 more silent connections,
+    one after another, those let in kept open (each counts from then on):
+    the drops are as many as the documented rate expects, within four
+    standard deviations (a false alarm once in 15,000 runs), and each is
+    logged; a real login still gets its forms, trying again when dropped
+    (as a person would)."""
+    start, rate, full, probes = 4, 30, 400, 200
+    args = ["--max-startups", "%d:%d:%d" % (start, rate, full),
+            "--max-startups-per-address", "10000", "--banner-grace", "120",
+            "--login-grace", "180", "--penalty-failures", "0"]
+    with Server(args=args, tap=tap) as srv:
+        silent = [banner_or_closed(srv) for _ in range(start)]
+        tap.ok("the first %d silent connections are all let in" % start,
+               all(ok for _, ok in silent))
+        held, dropped, expected, var, kept = start, 0, 0.0, 0.0, []
+        for _ in range(probes):
+            p = (rate + (100 - rate) * (held - start) // (full - start)) / 100  # whole %
+            expected += p
+            var += p * (1 - p)
+            s, let_in = banner_or_closed(srv)
+            if let_in:
+                kept.append(s)
+                held += 1
+            else:
+                s.close()
+                dropped += 1
+        sigma = var ** 0.5
+        tap.ok("%d of %d further connections dropped at random: %.1f ± %.1f expected "
+               "(30 %% with 4 logging in, rising to %d %% with %d)"
+               % (dropped, probes, expected, sigma,
+                  rate + (100 - rate) * (held - start) // (full - start), held),
+               abs(dropped - expected) <= 4 * sigma)
+        pattern = r"refused: too many connections are logging in \(dropped at random\)"
+        srv.wait_log(pattern, 5, count=dropped)
+        logged = len(re.findall(pattern, srv.log()))
+        tap.ok("each drop logged (%d lines)" % logged, logged == dropped, srv.log()[-2000:])
+        got_in, tries = False, 0
+        while not got_in and tries < 20:  # dropped 20 times in a row: once in 2 million
+            tries += 1
+            with srv.client("anna", "secret") as c:
+                got_in = c.wait_for(re.compile(r"Quit\s*$", re.M), 15)
+                if got_in:
+                    c.send("\x1b[21~")
+                    c.wait_for("End the session?", 5)
+                    c.send("y")
+                c.wait_exit(5)
+        tap.ok("a real login gets its forms meanwhile (try %d)" % tries, got_in,
+               srv.log()[-2000:])
+        for s, _ in silent:
+            s.close()
+        for s in kept:
+            s.close()
+
+
 def test_refused_keys():
     """Every refused public key counts, as a wrong password does: 10 keys
     not registered, offered on one connection, end it after max-auth-tries
@@ -403,6 +478,7 @@ def main():
         test_sigterm(srv)
     test_refused_keys()
     test_silent_flood()
+    test_early_drop()
     with Server(users={"clerk%d" % i: "secret" for i in range(30)}, tap=tap) as srv:
         test_office(srv)
     with Server(args=["--max-sessions", "64", "--max-startups", "100",

@@ -1,6 +1,7 @@
 /* The SSH server's pieces that need no client: the listen address, the
  * host key made once and read back, log lines that clients cannot forge,
- * and the rule that keeps chacha20 to strict key exchanges. */
+ * the rule that keeps chacha20 to strict key exchanges, and max-startups'
+ * random early drop. */
 #include "config.h"
 
 #include <stdio.h>
@@ -144,6 +145,63 @@ test_strictkex(void)
 	ok(strictkex_allowed(NULL, NULL, 0), "no cipher known: nothing to refuse");
 }
 
+/* The drop decision over every draw (0..99) drops exactly the percentage's
+ * draws; the percentages are sshd's MaxStartups line, worked out by hand. */
+static int
+drops_over_draws(const struct server *srv, size_t out)
+{
+	int n = 0;
+
+	for (unsigned draw = 0; draw < 100; draw++)
+		n += startups_drop(srv, out, draw);
+	return n;
+}
+
+static void
+test_early_drop(void)
+{
+	static const struct {
+		size_t out;
+		int want; /* of 100 new connections, dropped */
+	} line[] = {
+		{ 0, 0 },    { 9, 0 },     { 10, 30 },  { 11, 30 }, /* 30 + 70 * 1 / 90 = 30.8 */
+		{ 19, 37 },  { 55, 65 },   { 64, 72 },  { 99, 99 },
+		{ 100, 100 }, { 500, 100 },
+	};
+	struct server srv = { .startups_start = 10, .startups_rate = 30, .startups_full = 100 };
+	int last = 0, monotonic = 1, hits = 0;
+	const int draws = 100000;
+
+	for (size_t i = 0; i < ARRAY_LEN(line); i++)
+		is_int(drops_over_draws(&srv, line[i].out), line[i].want,
+		       "max-startups 10:30:100 with %zu logging in: %d of 100 draws dropped",
+		       line[i].out, line[i].want);
+	for (size_t out = 0; out <= 110; out++) {
+		int n = drops_over_draws(&srv, out);
+		if (n < last)
+			monotonic = 0;
+		last = n;
+		if (n != startups_drop_percent(&srv, out))
+			monotonic = 0;
+	}
+	ok(monotonic, "from 0 to 110 logging in the drops never fall, and match the percentage");
+	/* The draws random() makes, seeded: 65 % of them dropped, give or take
+	 * what 100,000 draws allow (the standard deviation is 0.15 %). */
+	srandom(20261206);
+	for (int i = 0; i < draws; i++)
+		hits += startups_drop(&srv, 55, (unsigned)random());
+	ok(hits > draws * 64 / 100 && hits < draws * 66 / 100,
+	   "with 55 logging in, %d of %d seeded draws dropped (65 %% expected)", hits, draws);
+	srv.startups_start = srv.startups_full = 8; /* max-startups 8: 8:100:8 */
+	srv.startups_rate = 100;
+	ok(drops_over_draws(&srv, 7) == 0 && drops_over_draws(&srv, 8) == 100,
+	   "max-startups 8 alone: none dropped with 7 logging in, all with 8");
+	srv.startups_full = 9; /* 8:1:9, the lowest rate */
+	srv.startups_rate = 1;
+	ok(drops_over_draws(&srv, 8) == 1 && drops_over_draws(&srv, 9) == 100,
+	   "max-startups 8:1:9: 1 %% dropped at 8, all at 9");
+}
+
 int
 main(void)
 {
@@ -152,5 +210,6 @@ main(void)
 	test_hostkey();
 	test_log_clean();
 	test_strictkex();
+	test_early_drop();
 	return tap_done();
 }
