@@ -272,38 +272,60 @@ f24_receipt_add(struct book *b, int64_t id, const char *path, char *err)
 	return finish(b, rc, err);
 }
 
-int
-f24_receipt_list(struct book *b, int64_t id, struct f24_receipt **out, size_t *n, char *err)
+/* The rows sql gives for the F24 id (bound to ?1), each of size bytes read
+ * from its columns by read, in *out (malloc'd) and *n: 0, or REC_ERROR with
+ * none given and err filled. f24_receipt_list and f24_entry_list. */
+static int
+list_rows(struct book *b, const char *sql, int64_t id, size_t size,
+	  void (*read)(sqlite3_stmt *st, void *row), void **out, size_t *n, char *err)
 {
 	sqlite3_stmt *st;
+	char *rows = NULL;
 	int rc;
 
 	*out = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(book_db(b),
-			       "SELECT id, size, name, sha256, added FROM f24_receipts "
-			       "WHERE f24_id = ?1 ORDER BY id",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(book_db(b), sql, -1, &st, NULL) != SQLITE_OK)
 		return record_db_error(b, err);
 	sqlite3_bind_int64(st, 1, id);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct f24_receipt *x;
-		*out = xreallocarray(*out, *n + 1, sizeof **out);
-		x = &(*out)[(*n)++];
-		x->id = sqlite3_column_int64(st, 0);
-		x->size = sqlite3_column_int64(st, 1);
-		str_copy(x->name, (const char *)sqlite3_column_text(st, 2), sizeof x->name);
-		str_copy(x->sha256, (const char *)sqlite3_column_text(st, 3), sizeof x->sha256);
-		str_copy(x->added, (const char *)sqlite3_column_text(st, 4), sizeof x->added);
+		rows = xreallocarray(rows, *n + 1, size);
+		read(st, rows + (*n)++ * size);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
+		free(rows);
 		*n = 0;
 		return record_db_error(b, err);
 	}
+	*out = rows;
 	return 0;
+}
+
+/* A receipt's id, size, name, sha256 and added from columns 0 to 4. */
+static void
+receipt_read(sqlite3_stmt *st, void *row)
+{
+	struct f24_receipt *x = row;
+
+	x->id = sqlite3_column_int64(st, 0);
+	x->size = sqlite3_column_int64(st, 1);
+	str_copy(x->name, (const char *)sqlite3_column_text(st, 2), sizeof x->name);
+	str_copy(x->sha256, (const char *)sqlite3_column_text(st, 3), sizeof x->sha256);
+	str_copy(x->added, (const char *)sqlite3_column_text(st, 4), sizeof x->added);
+}
+
+int
+f24_receipt_list(struct book *b, int64_t id, struct f24_receipt **out, size_t *n, char *err)
+{
+	void *rows;
+	int rc = list_rows(b,
+			   "SELECT id, size, name, sha256, added FROM f24_receipts "
+			   "WHERE f24_id = ?1 ORDER BY id",
+			   id, sizeof **out, receipt_read, &rows, n, err);
+
+	*out = rows;
+	return rc;
 }
 
 static int
@@ -362,13 +384,8 @@ f24_receipt_export(struct book *b, int64_t id, const char *path, int force,
 		sqlite3_finalize(st);
 		return record_db_error(b, err);
 	}
-	if (got != NULL) {
-		got->id = sqlite3_column_int64(st, 0);
-		got->size = sqlite3_column_int64(st, 1);
-		str_copy(got->name, (const char *)sqlite3_column_text(st, 2), sizeof got->name);
-		str_copy(got->sha256, (const char *)sqlite3_column_text(st, 3), sizeof got->sha256);
-		str_copy(got->added, (const char *)sqlite3_column_text(st, 4), sizeof got->added);
-	}
+	if (got != NULL)
+		receipt_read(st, got);
 	rc = write_bytes(path, sqlite3_column_blob(st, 5), (size_t)sqlite3_column_bytes(st, 5),
 			 force, err);
 	sqlite3_finalize(st);
@@ -386,37 +403,29 @@ f24_default_account(struct book *b, int64_t *id, char *err)
 			 0, id, err);
 }
 
+/* An entry's id, amount, account_id and date from columns 0 to 3. */
+static void
+entry_read(sqlite3_stmt *st, void *row)
+{
+	struct f24_entry *e = row;
+
+	e->id = sqlite3_column_int64(st, 0);
+	e->amount = sqlite3_column_int64(st, 1);
+	e->account_id = sqlite3_column_int64(st, 2);
+	str_copy(e->date, (const char *)sqlite3_column_text(st, 3), sizeof e->date);
+}
+
 int
 f24_entry_list(struct book *b, int64_t id, struct f24_entry **out, size_t *n, char *err)
 {
-	sqlite3_stmt *st;
-	int rc;
+	void *rows;
+	int rc = list_rows(b,
+			   "SELECT id, amount, account_id, date FROM pn_entries "
+			   "WHERE f24_id = ?1 ORDER BY id",
+			   id, sizeof **out, entry_read, &rows, n, err);
 
-	*out = NULL;
-	*n = 0;
-	if (sqlite3_prepare_v2(book_db(b),
-			       "SELECT id, amount, account_id, date FROM pn_entries "
-			       "WHERE f24_id = ?1 ORDER BY id",
-			       -1, &st, NULL) != SQLITE_OK)
-		return record_db_error(b, err);
-	sqlite3_bind_int64(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct f24_entry *e;
-		*out = xreallocarray(*out, *n + 1, sizeof **out);
-		e = &(*out)[(*n)++];
-		e->id = sqlite3_column_int64(st, 0);
-		e->amount = sqlite3_column_int64(st, 1);
-		e->account_id = sqlite3_column_int64(st, 2);
-		str_copy(e->date, (const char *)sqlite3_column_text(st, 3), sizeof e->date);
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		free(*out);
-		*out = NULL;
-		*n = 0;
-		return record_db_error(b, err);
-	}
-	return 0;
+	*out = rows;
+	return rc;
 }
 
 /* REC_INVALID with "Field: msg" in err. */

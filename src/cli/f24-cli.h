@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 struct book;
+struct record;
 
 /* The options, each subcommand taking some of them. */
 struct f24_opts {
@@ -20,6 +21,9 @@ struct f24_opts {
 void fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* An F24's number as typed (digits only): 0, or -1 after a message. */
 int parse_id(const char *v, int64_t *id);
+/* The F24 whose number is v, as typed, loaded into *f: 0, or -1 after a
+ * message (not a number, no such F24, the book's error). */
+int load_f24(struct book *b, const char *v, struct record **f);
 
 /* f24-out.c: the F24 out, as a PDF and as text. */
 int f24_cli_pdf(struct book *b, const struct f24_opts *o);

@@ -40,20 +40,11 @@ int
 f24_cli_print(struct book *b, const struct f24_opts *o)
 {
 	struct record *f;
-	char err[ERR_SIZE], **lines;
-	int64_t id;
+	char **lines;
 	size_t n;
-	int rc;
 
-	if (parse_id(o->args[0], &id) < 0)
+	if (load_f24(b, o->args[0], &f) < 0)
 		return 1;
-	if ((rc = record_load(b, &f24_kind, id, &f, err)) < 0) {
-		if (rc == REC_GONE)
-			fail(_("there is no F24 number %" PRId64), id);
-		else
-			fail("%s", err);
-		return 1;
-	}
 	n = f24_text(f, &lines);
 	for (size_t i = 0; i < n; i++)
 		printf("%s\n", lines[i]);

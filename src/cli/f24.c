@@ -77,6 +77,25 @@ parse_id(const char *v, int64_t *id)
 	return 0;
 }
 
+int
+load_f24(struct book *b, const char *v, struct record **f)
+{
+	char err[ERR_SIZE];
+	int64_t id;
+	int rc;
+
+	if (parse_id(v, &id) < 0)
+		return -1;
+	if ((rc = record_load(b, &f24_kind, id, f, err)) < 0) {
+		if (rc == REC_GONE)
+			fail(_("there is no F24 number %" PRId64), id);
+		else
+			fail("%s", err);
+		return -1;
+	}
+	return 0;
+}
+
 static const char *
 state_name(const char *s)
 {
@@ -202,19 +221,11 @@ run_show(struct book *b, const struct f24_opts *o)
 {
 	struct record *f = NULL;
 	struct f24_totals t;
-	char err[ERR_SIZE], m1[32], m2[32], m3[32];
-	int64_t id;
+	char m1[32], m2[32], m3[32];
 	int rc;
 
-	if (parse_id(o->args[0], &id) < 0)
+	if (load_f24(b, o->args[0], &f) < 0)
 		return 1;
-	if ((rc = record_load(b, &f24_kind, id, &f, err)) < 0) {
-		if (rc == REC_GONE)
-			fail(_("there is no F24 number %" PRId64), id);
-		else
-			fail("%s", err);
-		return 1;
-	}
 	f24_totals(f, &t);
 	printf(_("F24 %" PRId64 ": %s\n"), f->id, record_get(f, F24_DESCRIPTION));
 	printf(_("Contribuente: %s%s%s, codice fiscale %s\n"), record_get(f, F24_NAME),
@@ -227,7 +238,7 @@ run_show(struct book *b, const struct f24_opts *o)
 	       money(t.credit_total, m2), money(t.saldo_finale, m3));
 	if (strcmp(record_get(f, F24_STATE), "P") == 0)
 		show_payment(b, f);
-	rc = show_history(b, id);
+	rc = show_history(b, f->id);
 	record_free(f);
 	return rc < 0 ? 1 : 0;
 }
