@@ -154,18 +154,20 @@ def test_office(srv):
     srv.wait_sessions(0, 20)
 
 
-def test_max_sessions_exact(srv):
-    """max-sessions holds exactly: 70 logins at once with 64 allowed leave 64
-    in, and the other 6 are told why (each is checked again at its login)."""
+def test_max_sessions_exact(srv, n, limit):
+    """max-sessions holds exactly: n logins at once with limit allowed leave
+    limit in, and the others are told why (each is checked again at its
+    login)."""
     srv.wait_sessions(0)
-    clients, shown = logins_at_once(srv, ["anna"] * 70)
+    clients, shown = logins_at_once(srv, ["anna"] * n)
     told = sum("the most sessions allowed are open" in c.text() for c in clients)
     ui = sum(1 for c in clients if c.proc.poll() is None)
-    tap.ok("70 logins at once with max-sessions 64: 64 get the forms, 6 are told "
-           "(%d in, %d told, %d clients left)" % (shown, told, ui),
-           shown == 64 and told == 6 and ui == 64, srv.log()[-3000:])
-    tap.ok("the 6 are logged", len(re.findall(r"logout anna .*: the most sessions allowed "
-                                              r"are open", srv.log())) == 6, srv.log()[-3000:])
+    tap.ok("%d logins at once with max-sessions %d: %d get the forms, %d are told "
+           "(%d in, %d told, %d clients left)" % (n, limit, limit, n - limit, shown, told, ui),
+           shown == limit and told == n - limit and ui == limit, srv.log()[-3000:])
+    tap.ok("the %d are logged" % (n - limit),
+           len(re.findall(r"logout anna .*: the most sessions allowed "
+                          r"are open", srv.log())) == n - limit, srv.log()[-3000:])
     for c in clients:
         c.close()
     srv.wait_sessions(0, 20)
@@ -481,10 +483,15 @@ def main():
     test_early_drop()
     with Server(users={"clerk%d" % i: "secret" for i in range(30)}, tap=tap) as srv:
         test_office(srv)
-    with Server(args=["--max-sessions", "64", "--max-startups", "100",
+    # 70 logins with 64 allowed; in the sanitizer build (SCRIVANO_SANITIZED)
+    # 12 with 8: seventy sanitized forms starting at once on two cores take
+    # longer than the clients wait, and clients that leave free slots for
+    # others, which is not what this checks; the limit's code is the same
+    n, limit = (12, 8) if os.environ.get("SCRIVANO_SANITIZED") else (70, 64)
+    with Server(args=["--max-sessions", str(limit), "--max-startups", "100",
                       "--max-startups-per-address", "100", "--max-per-user", "0"],
                 tap=tap) as srv:
-        test_max_sessions_exact(srv)
+        test_max_sessions_exact(srv, n, limit)
     tap.diag("%.1f s" % (time.time() - t0))
     return tap.done()
 
