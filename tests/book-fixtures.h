@@ -3,10 +3,15 @@
 #ifndef SCRIVANO_BOOK_FIXTURES_H
 #define SCRIVANO_BOOK_FIXTURES_H
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "book/book.h"
+#include "book/record.h"
 #include "tap.h"
 #include "util/util.h"
 
@@ -61,6 +66,45 @@ temp_book_close(struct temp_book *t, struct book *b)
 	free(t->path);
 	t->path = NULL;
 	rmdir(t->dir);
+}
+
+/* The first column of the first row sql gives in book b, as text ("" when
+ * none); the buffer is the next call's. */
+static inline const char *
+book_query(struct book *b, const char *sql)
+{
+	static char out[512];
+	sqlite3_stmt *st;
+
+	out[0] = '\0';
+	if (sqlite3_prepare_v2(book_db(b), sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
+		str_copy(out, (const char *)sqlite3_column_text(st, 0), sizeof out);
+	sqlite3_finalize(st);
+	return out;
+}
+
+/* Appends a row to r's child c: values as "field", "value" pairs,
+ * NULL-ended; a field its kind lacks is said as a TAP comment. */
+static inline void
+record_row_add(struct record *r, size_t c, ...)
+{
+	const struct record_kind *k = r->kind->children[c].kind;
+	struct record *row = record_new(k);
+	va_list ap;
+	const char *name;
+
+	va_start(ap, c);
+	while ((name = va_arg(ap, const char *)) != NULL) {
+		const char *v = va_arg(ap, const char *);
+		int i = record_field_index(k, name);
+		if (i < 0)
+			printf("# no field %s in %s\n", name, k->name);
+		else
+			record_set(row, (size_t)i, v);
+	}
+	va_end(ap);
+	record_rows_insert(&r->rows[c], r->rows[c].n, row);
 }
 
 #endif

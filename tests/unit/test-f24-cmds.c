@@ -25,42 +25,6 @@
 
 static struct book *book;
 
-static const char *
-query(const char *sql)
-{
-	static char out[512];
-	sqlite3_stmt *st;
-
-	out[0] = '\0';
-	if (sqlite3_prepare_v2(book_db(book), sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
-		str_copy(out, (const char *)sqlite3_column_text(st, 0), sizeof out);
-	sqlite3_finalize(st);
-	return out;
-}
-
-/* Appends a row to section s: "field", "value" pairs, NULL-ended. */
-static void
-add_row(struct record *f, int s, ...)
-{
-	const struct record_kind *k = f24_kind.children[s].kind;
-	struct record *row = record_new(k);
-	va_list ap;
-	const char *name;
-
-	va_start(ap, s);
-	while ((name = va_arg(ap, const char *)) != NULL) {
-		const char *v = va_arg(ap, const char *);
-		int i = record_field_index(k, name);
-		if (i < 0)
-			printf("# no field %s in %s\n", name, k->name);
-		else
-			record_set(row, (size_t)i, v);
-	}
-	va_end(ap);
-	record_rows_insert(&f->rows[s], f->rows[s].n, row);
-}
-
 static struct record *
 new_form(const char *description)
 {
@@ -116,13 +80,13 @@ periods(void)
 	ok(!f24_latest_period(f, &y, &m), "no rows: no period");
 	f24_due_offer(f, "2026-03-05", due);
 	is_str(due, "2026-03-16", "no period: last month's due date, 16/03 (a Monday)");
-	add_row(f, F24_ERARIO, "code", "1001", "year", "2026", "debit", "100", NULL);
+	record_row_add(f, F24_ERARIO, "code", "1001", "year", "2026", "debit", "100", NULL);
 	ok(!f24_latest_period(f, &y, &m), "an anno alone gives no month");
-	add_row(f, F24_ERARIO, "code", "6003", "year", "2026", "debit", "100", NULL);
+	record_row_add(f, F24_ERARIO, "code", "6003", "year", "2026", "debit", "100", NULL);
 	ok(f24_latest_period(f, &y, &m) && y == 2026 && m == 3, "6003 of 2026 is March 2026");
 	f24_due_offer(f, "2026-01-10", due);
 	is_str(due, "2026-04-16", "its due date: 16/04/2026");
-	add_row(f, F24_INPS, "sede", "4900", "causale", "DM10", "period_from", "02/2026",
+	record_row_add(f, F24_INPS, "sede", "4900", "causale", "DM10", "period_from", "02/2026",
 		"period_to", "04/2026", "debit", "100", NULL);
 	ok(f24_latest_period(f, &y, &m) && y == 2026 && m == 4,
 	   "an INPS period to 04/2026 is later");
@@ -144,19 +108,19 @@ to_pay(void)
 	struct record *f = saved(new_form("Da pagare")), *back;
 	char err[ERR_SIZE] = "", before[64];
 
-	add_row(f, F24_ERARIO, "code", "6003", "year", "2026", "debit", "12345", NULL);
+	record_row_add(f, F24_ERARIO, "code", "6003", "year", "2026", "debit", "12345", NULL);
 	saved(f);
-	str_copy(before, query("SELECT state || due_date || version FROM f24 WHERE description "
+	str_copy(before, book_query(book, "SELECT state || due_date || version FROM f24 WHERE description "
 			       "= 'Da pagare'"),
 		 sizeof before);
 	ok(f24_to_pay(book, f, "2026-04-15", "2026-04-16", err) == REC_INVALID &&
 		   strstr(err, "past") != NULL,
 	   "a due date before today is refused: %s", err);
-	is_str(query("SELECT state || due_date || version FROM f24 WHERE description = 'Da "
+	is_str(book_query(book, "SELECT state || due_date || version FROM f24 WHERE description = 'Da "
 		     "pagare'"),
 	       before, "and nothing is written");
 	ok(f24_to_pay(book, f, "2026-04-16", "2026-04-16", err) == 0, "to pay by today: %s", err);
-	is_str(query("SELECT state || ' ' || due_date FROM f24 WHERE description = 'Da pagare'"),
+	is_str(book_query(book, "SELECT state || ' ' || due_date FROM f24 WHERE description = 'Da pagare'"),
 	       "T 2026-04-16", "the book has it to pay by 16/04/2026");
 	back = load(f->id);
 	ok(back != NULL && f24_to_pay(book, back, "2026-05-16", "2026-04-16", err) ==
@@ -175,14 +139,14 @@ copy(void)
 	char err[ERR_SIZE] = "";
 	int64_t id = 0;
 
-	add_row(f, F24_ERARIO, "code", "6012", "year", "2025", "debit", "50000", NULL);
-	add_row(f, F24_ERARIO, "code", "1001", "year", "2025", "debit", "20000", NULL);
-	add_row(f, F24_ERARIO, "code", "6099", "year", "2025", "credit", "10000", NULL);
-	add_row(f, F24_INPS, "sede", "4900", "causale", "DM10", "matricola", "4912345678",
+	record_row_add(f, F24_ERARIO, "code", "6012", "year", "2025", "debit", "50000", NULL);
+	record_row_add(f, F24_ERARIO, "code", "1001", "year", "2025", "debit", "20000", NULL);
+	record_row_add(f, F24_ERARIO, "code", "6099", "year", "2025", "credit", "10000", NULL);
+	record_row_add(f, F24_INPS, "sede", "4900", "causale", "DM10", "matricola", "4912345678",
 		"period_from", "11/2025", "period_to", "12/2025", "debit", "30000", NULL);
-	add_row(f, F24_REGIONI, "region", "10", "code", "3802", "year", "2025", "debit", "700",
+	record_row_add(f, F24_REGIONI, "region", "10", "code", "3802", "year", "2025", "debit", "700",
 		NULL);
-	add_row(f, F24_LOCALI, "ente", "F205", "code", "3918", "year", "2025", "debit", "900",
+	record_row_add(f, F24_LOCALI, "ente", "F205", "code", "3918", "year", "2025", "debit", "900",
 		NULL);
 	record_set(f, F24_STATE, "T");
 	record_set(f, F24_DUE_DATE, "2026-01-16");
@@ -210,16 +174,16 @@ copy(void)
 	is_str(row_value(c, F24_REGIONI, 0, "year"), "2026", "the Regioni row's anno rolls too");
 	is_str(row_value(c, F24_LOCALI, 0, "ente"), "F205", "the IMU row's comune kept");
 	is_str(row_value(f, F24_ERARIO, 0, "code"), "6012", "the original in memory unchanged");
-	is_str(query("SELECT group_concat(code || '/' || year) FROM f24_erario WHERE f24_id = "
+	is_str(book_query(book, "SELECT group_concat(code || '/' || year) FROM f24_erario WHERE f24_id = "
 		     "(SELECT min(id) FROM f24 WHERE description = 'Dicembre')"),
 	       "6012/2025,1001/2025,6099/2025", "the original in the book unchanged");
 	record_free(c);
 	record_free(f);
 
 	f = new_form("Marzo");
-	add_row(f, F24_ERARIO, "code", "6003", "year", "2026", "debit", "100", NULL);
-	add_row(f, F24_ERARIO, "code", "1001", "year", "2026", "debit", "100", NULL);
-	add_row(f, F24_INPS, "sede", "4900", "causale", "CF", "period_from", "03/2026",
+	record_row_add(f, F24_ERARIO, "code", "6003", "year", "2026", "debit", "100", NULL);
+	record_row_add(f, F24_ERARIO, "code", "1001", "year", "2026", "debit", "100", NULL);
+	record_row_add(f, F24_INPS, "sede", "4900", "causale", "CF", "period_from", "03/2026",
 		"debit", "100", NULL);
 	saved(f);
 	ok(f24_copy(book, f, &id, err) == 0, "March copied: %s", err);
@@ -241,11 +205,11 @@ templates(void)
 	char err[ERR_SIZE] = "";
 	int64_t id = 0;
 
-	add_row(f, F24_ERARIO, "code", "1001", "year", "2026", "debit", "100", NULL);
+	record_row_add(f, F24_ERARIO, "code", "1001", "year", "2026", "debit", "100", NULL);
 	saved(f);
 	ok(f24_commands[2].applies(f), "Template is offered for a draft");
 	ok(f24_make_template(book, f, err) == 0, "made a template: %s", err);
-	is_str(query("SELECT template FROM f24 WHERE description = 'Modello'"), "1",
+	is_str(book_query(book, "SELECT template FROM f24 WHERE description = 'Modello'"), "1",
 	       "the book marks it");
 	back = load(f->id);
 	ok(back != NULL && !f24_commands[0].applies(back), "To pay is not offered for a template");
@@ -257,7 +221,7 @@ templates(void)
 	record_set(back, F24_DUE_DATE, "2099-01-01");
 	ok(record_save_ex(book, back, &fault, err) == REC_INVALID && fault.field == F24_TEMPLATE,
 	   "nor saved to pay by hand: %s", err);
-	is_str(query("SELECT state FROM f24 WHERE description = 'Modello'"), "D",
+	is_str(book_query(book, "SELECT state FROM f24 WHERE description = 'Modello'"), "D",
 	       "it stays a draft");
 	record_free(back);
 	back = load(f->id);

@@ -29,42 +29,6 @@
 
 static struct book *book;
 
-static const char *
-query(const char *sql)
-{
-	static char out[512];
-	sqlite3_stmt *st;
-
-	out[0] = '\0';
-	if (sqlite3_prepare_v2(book_db(book), sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
-		str_copy(out, (const char *)sqlite3_column_text(st, 0), sizeof out);
-	sqlite3_finalize(st);
-	return out;
-}
-
-/* Appends a row to grid g: values as "field=value" pairs, NULL-ended. */
-static void
-add_row(struct record *f, size_t g, ...)
-{
-	const struct record_kind *k = f24_kind.children[g].kind;
-	struct record *row = record_new(k);
-	va_list ap;
-	const char *name;
-
-	va_start(ap, g);
-	while ((name = va_arg(ap, const char *)) != NULL) {
-		const char *v = va_arg(ap, const char *);
-		int i = record_field_index(k, name);
-		if (i < 0)
-			printf("# no field %s in %s\n", name, k->name);
-		else
-			record_set(row, (size_t)i, v);
-	}
-	va_end(ap);
-	record_rows_insert(&f->rows[g], f->rows[g].n, row);
-}
-
 /* A new form of model m (its contribuente typed: the profile is empty). */
 static struct record *
 new_form(const char *m)
@@ -84,7 +48,7 @@ new_form(const char *m)
 static void
 imu_row(struct record *f, const char *ente)
 {
-	add_row(f, F24_SEMPLIFICATO, "section", "EL", "code", "3918", "ente", ente, "year", "2026",
+	record_row_add(f, F24_SEMPLIFICATO, "section", "EL", "code", "3918", "ente", ente, "year", "2026",
 		"debit", "10000", NULL);
 }
 
@@ -101,10 +65,10 @@ refused(struct record *f, const char *want, const char *what)
 	struct record_fault fault;
 	int rc;
 
-	str_copy(before, query(count), sizeof before);
+	str_copy(before, book_query(book, count), sizeof before);
 	rc = record_save_ex(book, f, &fault, err);
 	ok(rc == REC_INVALID && strstr(err, want) != NULL, "%s refused: %s", what, err);
-	is_str(query(count), before, "%s: nothing written", what);
+	is_str(book_query(book, count), before, "%s: nothing written", what);
 	record_free(f);
 }
 
@@ -183,16 +147,16 @@ semplificato(void)
 	struct f24_totals t;
 	char err[ERR_SIZE] = "", sql[256];
 
-	add_row(f, F24_SEMPLIFICATO, "section", "ER", "code", "6001", "year", "2026", "debit",
+	record_row_add(f, F24_SEMPLIFICATO, "section", "ER", "code", "6001", "year", "2026", "debit",
 		"100000", NULL);
-	add_row(f, F24_SEMPLIFICATO, "section", "ER", "code", "6099", "year", "2025", "credit",
+	record_row_add(f, F24_SEMPLIFICATO, "section", "ER", "code", "6099", "year", "2025", "credit",
 		"30000", NULL);
-	add_row(f, F24_SEMPLIFICATO, "section", "RG", "code", "3800", "ente", "10", "year", "2025",
+	record_row_add(f, F24_SEMPLIFICATO, "section", "RG", "code", "3800", "ente", "10", "year", "2025",
 		"debit", "5000", NULL);
-	add_row(f, F24_SEMPLIFICATO, "section", "EL", "code", "3918", "ente", "H501", "acconto",
+	record_row_add(f, F24_SEMPLIFICATO, "section", "EL", "code", "3918", "ente", "H501", "acconto",
 		"1", "immobili", "2", "year", "2026", "detrazione", "2000", "debit", "40000",
 		NULL);
-	add_row(f, F24_SEMPLIFICATO, "section", "EL", "code", "3850", "ente", "RM", "year", "2026",
+	record_row_add(f, F24_SEMPLIFICATO, "section", "EL", "code", "3850", "ente", "RM", "year", "2026",
 		"debit", "5300", NULL);
 	f24_totals(f, &t);
 	is_int(t.debit[F24_ERARIO], 100000, "semplificato: the ER rows' debits go to Erario");
@@ -204,13 +168,13 @@ semplificato(void)
 	is_int(t.saldo_finale, 120300, "semplificato: saldo finale");
 	ok(record_save_ex(book, f, &fault, err) == 0, "the semplificato is saved: %s", err);
 	snprintf(sql, sizeof sql, "SELECT model FROM f24 WHERE id = %lld", (long long)f->id);
-	is_str(query(sql), "S", "the book keeps its model");
+	is_str(book_query(book, sql), "S", "the book keeps its model");
 	snprintf(sql, sizeof sql,
 		 "SELECT group_concat(section || ' ' || code || ' ' || ente || ' ' || "
 		 "coalesce(debit, '') || ' ' || coalesce(credit, ''), '; ') FROM (SELECT * FROM "
 		 "f24_semplificato WHERE f24_id = %lld ORDER BY position)",
 		 (long long)f->id);
-	is_str(query(sql),
+	is_str(book_query(book, sql),
 	       "ER 6001  100000 ; ER 6099   30000; RG 3800 10 5000 ; EL 3918 H501 40000 ; "
 	       "EL 3850 RM 5300 ",
 	       "its five rows, in order");
@@ -218,7 +182,7 @@ semplificato(void)
 		 "SELECT acconto || immobili || detrazione FROM f24_semplificato WHERE f24_id = "
 		 "%lld AND code = '3918'",
 		 (long long)f->id);
-	is_str(query(sql), "122000", "the IMU row's acconto, immobili and detrazione");
+	is_str(book_query(book, sql), "122000", "the IMU row's acconto, immobili and detrazione");
 	ok(record_load(book, &f24_kind, f->id, &back, err) == 0, "it loads back");
 	if (back != NULL) {
 		is_int(back->rows[F24_SEMPLIFICATO].n, 5, "with its five rows");
@@ -236,12 +200,12 @@ semplificato_refusals(void)
 	struct record *f;
 
 	f = new_form("S");
-	add_row(f, F24_SEMPLIFICATO, "section", "ER", "code", "3918", "year", "2026", "debit",
+	record_row_add(f, F24_SEMPLIFICATO, "section", "ER", "code", "3918", "year", "2026", "debit",
 		"1000", NULL);
 	refused(f, "goes in the IMU e altri tributi locali section, not in Erario",
 		"3918 in sezione ER");
 	f = new_form("S");
-	add_row(f, F24_SEMPLIFICATO, "section", "EL", "code", "6001", "ente", "H501", "year",
+	record_row_add(f, F24_SEMPLIFICATO, "section", "EL", "code", "6001", "ente", "H501", "year",
 		"2026", "debit", "1000", NULL);
 	refused(f, "goes in the Erario section", "6001 in sezione EL");
 	f = new_form("S");
@@ -251,27 +215,27 @@ semplificato_refusals(void)
 	imu_row(f, "Z999");
 	refused(f, "Z999 is not a comune's catastal code", "an EL row's ente not in comuni.txt");
 	f = new_form("S");
-	add_row(f, F24_SEMPLIFICATO, "section", "EL", "code", "3850", "ente", "H501", "year",
+	record_row_add(f, F24_SEMPLIFICATO, "section", "EL", "code", "3850", "ente", "H501", "year",
 		"2026", "debit", "5300", NULL);
 	refused(f, "takes the province's sigla", "the diritto camerale to a comune");
 	f = new_form("S");
-	add_row(f, F24_SEMPLIFICATO, "section", "RG", "code", "3800", "year", "2025", "debit",
+	record_row_add(f, F24_SEMPLIFICATO, "section", "RG", "code", "3800", "year", "2025", "debit",
 		"1000", NULL);
 	refused(f, "needs the codice regione", "a Regioni row without its region");
 	f = new_form("S");
-	add_row(f, F24_SEMPLIFICATO, "section", "RG", "code", "3800", "ente", "22", "year",
+	record_row_add(f, F24_SEMPLIFICATO, "section", "RG", "code", "3800", "ente", "22", "year",
 		"2025", "debit", "1000", NULL);
 	refused(f, "codice regione from 01 to 21", "a Regioni row of region 22");
 	f = new_form("S");
-	add_row(f, F24_SEMPLIFICATO, "section", "ER", "code", "6001", "debit", "1000", NULL);
+	record_row_add(f, F24_SEMPLIFICATO, "section", "ER", "code", "6001", "debit", "1000", NULL);
 	refused(f, "needs the anno di riferimento", "an ER row without its anno");
 	f = new_form("S");
 	imu_row(f, "F205");
-	add_row(f, F24_SEMPLIFICATO, "section", "ER", "code", "6001", "year", "2026", "credit",
+	record_row_add(f, F24_SEMPLIFICATO, "section", "ER", "code", "6001", "year", "2026", "credit",
 		"1000", NULL);
 	refused(f, "allows no credit", "a credit on a debit-only code");
 	f = new_form("S");
-	add_row(f, F24_SEMPLIFICATO, "section", "XX", "code", "6001", "year", "2026", "debit",
+	record_row_add(f, F24_SEMPLIFICATO, "section", "XX", "code", "6001", "year", "2026", "debit",
 		"1000", NULL);
 	refused(f, "must be ER (Erario), RG (Regioni) or EL", "sezione XX");
 	f = new_form("S");
@@ -289,7 +253,7 @@ semplificato_refusals(void)
 	}
 	f = new_form("S");
 	imu_row(f, "F205");
-	add_row(f, F24_ERARIO, "code", "6001", "year", "2026", "debit", "1000", NULL);
+	record_row_add(f, F24_ERARIO, "code", "6001", "year", "2026", "debit", "1000", NULL);
 	refused(f, "an F24 semplificato has no rows of Erario", "an ordinario row on a semplificato");
 	f = new_form("O");
 	imu_row(f, "F205");
@@ -315,9 +279,9 @@ elide(void)
 	record_set(f, F24_ACT, "12345678901");
 	record_set(f, F24_COOBLIGATO_CF, "RSSMRA80A01H501U");
 	record_set(f, F24_ID_CODE, "63");
-	add_row(f, F24_ELIDE, "tipo", "F", "elementi", "TQX26T001234000AB", "code", "1501", "year",
+	record_row_add(f, F24_ELIDE, "tipo", "F", "elementi", "TQX26T001234000AB", "code", "1501", "year",
 		"2026", "debit", "24000", NULL);
-	add_row(f, F24_ELIDE, "tipo", "F", "elementi", "TQX26T001234000AB", "code", "1505", "year",
+	record_row_add(f, F24_ELIDE, "tipo", "F", "elementi", "TQX26T001234000AB", "code", "1505", "year",
 		"2026", "debit", "1600", NULL);
 	f24_totals(f, &t);
 	is_int(t.debit[F24_ERARIO], 25600, "Elide: the debits go to Erario ed altro");
@@ -326,13 +290,13 @@ elide(void)
 	ok(record_save_ex(book, f, &fault, err) == 0, "the Elide is saved: %s", err);
 	snprintf(sql, sizeof sql, "SELECT model || ' ' || office || ' ' || act FROM f24 WHERE id = %lld",
 		 (long long)f->id);
-	is_str(query(sql), "E TQX 12345678901", "the book keeps its model, codice ufficio and atto");
+	is_str(book_query(book, sql), "E TQX 12345678901", "the book keeps its model, codice ufficio and atto");
 	snprintf(sql, sizeof sql,
 		 "SELECT group_concat(tipo || ' ' || elementi || ' ' || code || ' ' || year || ' "
 		 "' || debit, '; ') FROM (SELECT * FROM f24_elide WHERE f24_id = %lld ORDER BY "
 		 "position)",
 		 (long long)f->id);
-	is_str(query(sql),
+	is_str(book_query(book, sql),
 	       "F TQX26T001234000AB 1501 2026 24000; F TQX26T001234000AB 1505 2026 1600",
 	       "its two rows");
 	ok(record_load(book, &f24_kind, f->id, &back, err) == 0, "it loads back");
@@ -345,30 +309,30 @@ elide(void)
 	ok(record_field_index(&f24_elide_kind, "credit") < 0,
 	   "an Elide row has no credit to offset");
 	f = new_form("E");
-	add_row(f, F24_ELIDE, "tipo", "F", "code", "1500", "year", "2026", "debit", "20000", NULL);
-	add_row(f, F24_ERARIO, "code", "6099", "year", "2025", "credit", "1000", NULL);
+	record_row_add(f, F24_ELIDE, "tipo", "F", "code", "1500", "year", "2026", "debit", "20000", NULL);
+	record_row_add(f, F24_ERARIO, "code", "6099", "year", "2025", "credit", "1000", NULL);
 	refused(f, "an F24 Elide has no rows of Erario", "an Erario credit on an Elide");
 	f = new_form("E");
-	add_row(f, F24_ELIDE, "tipo", "F", "code", "6001", "year", "2026", "debit", "20000", NULL);
+	record_row_add(f, F24_ELIDE, "tipo", "F", "code", "6001", "year", "2026", "debit", "20000", NULL);
 	refused(f, "goes in the Erario section, not in Elide", "an Elide row of code 6001 (ER)");
 	f = new_form("E");
-	add_row(f, F24_ELIDE, "tipo", "F", "code", "3918", "year", "2026", "debit", "20000", NULL);
+	record_row_add(f, F24_ELIDE, "tipo", "F", "code", "3918", "year", "2026", "debit", "20000", NULL);
 	refused(f, "not in Elide", "an Elide row of code 3918 (EL)");
 	f = new_form("E");
-	add_row(f, F24_ELIDE, "tipo", "Q", "code", "1500", "year", "2026", "debit", "20000", NULL);
+	record_row_add(f, F24_ELIDE, "tipo", "Q", "code", "1500", "year", "2026", "debit", "20000", NULL);
 	refused(f, "is not a tipo of data/f24-elide-tipi.txt", "tipo Q");
 	f = new_form("E");
-	add_row(f, F24_ELIDE, "tipo", "F", "code", "1500", "debit", "20000", NULL);
+	record_row_add(f, F24_ELIDE, "tipo", "F", "code", "1500", "debit", "20000", NULL);
 	refused(f, "needs the anno di riferimento", "an Elide row without its anno");
 	f = new_form("E");
-	add_row(f, F24_ELIDE, "tipo", "F", "code", "1500", "year", "2026", NULL);
+	record_row_add(f, F24_ELIDE, "tipo", "F", "code", "1500", "year", "2026", NULL);
 	refused(f, "a row needs a debit", "an Elide row without its debit");
 	f = new_form("E");
 	record_set(f, F24_ACT, "123");
-	add_row(f, F24_ELIDE, "tipo", "F", "code", "1500", "year", "2026", "debit", "20000", NULL);
+	record_row_add(f, F24_ELIDE, "tipo", "F", "code", "1500", "year", "2026", "debit", "20000", NULL);
 	refused(f, "11 digits", "a codice atto of 3 digits");
 	f = new_form("E");
-	add_row(f, F24_SEMPLIFICATO, "section", "ER", "code", "6001", "year", "2026", "debit",
+	record_row_add(f, F24_SEMPLIFICATO, "section", "ER", "code", "6001", "year", "2026", "debit",
 		"1000", NULL);
 	refused(f, "an F24 Elide has no rows of F24 semplificato", "a semplificato row on an Elide");
 	f = new_form("O");
@@ -425,13 +389,13 @@ ordinario(void)
 	struct record_fault fault;
 	char err[ERR_SIZE] = "";
 
-	add_row(f, F24_LOCALI, "ente", "Z999", "code", "3918", "year", "2026", "debit", "1000",
+	record_row_add(f, F24_LOCALI, "ente", "Z999", "code", "3918", "year", "2026", "debit", "1000",
 		NULL);
 	refused(f, "Z999 is not a comune's catastal code", "an ordinario's IMU row of ente Z999");
 	f = new_form("O");
-	add_row(f, F24_LOCALI, "ente", "L219", "code", "3918", "year", "2026", "debit", "1000",
+	record_row_add(f, F24_LOCALI, "ente", "L219", "code", "3918", "year", "2026", "debit", "1000",
 		NULL);
-	add_row(f, F24_ERARIO, "code", "6001", "year", "2026", "debit", "1000", NULL);
+	record_row_add(f, F24_ERARIO, "code", "6001", "year", "2026", "debit", "1000", NULL);
 	ok(record_save_ex(book, f, &fault, err) == 0, "an ordinario of Torino's IMU is saved: %s",
 	   err);
 	record_free(f);
@@ -443,7 +407,7 @@ ordinario(void)
 			"'Rossi')",
 			NULL, NULL, NULL) == SQLITE_OK,
 	   "an F24 written as before the models");
-	is_str(query("SELECT model FROM f24 WHERE description = 'Prima'"), "O",
+	is_str(book_query(book, "SELECT model FROM f24 WHERE description = 'Prima'"), "O",
 	       "is an ordinario");
 }
 

@@ -28,20 +28,6 @@
 
 static struct book *book;
 
-static const char *
-query(const char *sql)
-{
-	static char out[512];
-	sqlite3_stmt *st;
-
-	out[0] = '\0';
-	if (sqlite3_prepare_v2(book_db(book), sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
-		str_copy(out, (const char *)sqlite3_column_text(st, 0), sizeof out);
-	sqlite3_finalize(st);
-	return out;
-}
-
 static void
 exec(const char *sql)
 {
@@ -59,7 +45,7 @@ snapshot(void)
 	static char out[512];
 
 	str_copy(out,
-		 query("SELECT (SELECT group_concat(id || state || version, ',') FROM f24) || ' / ' "
+		 book_query(book, "SELECT (SELECT group_concat(id || state || version, ',') FROM f24) || ' / ' "
 		       "|| (SELECT count(*) || ':' || coalesce(sum(amount), 0) FROM pn_entries) "
 		       "|| ' / ' || (SELECT count(*) FROM f24_receipts) || ' / ' || "
 		       "(SELECT group_concat(debit, ',') FROM f24_erario)"),
@@ -175,7 +161,7 @@ pay_by_form(const char *dir)
 	record_set(p, PAYMENT_RECEIPT, "../book.sqlite");
 	ok(record_save(book, p, NULL, err) == REC_INVALID && strstr(err, "without folders"),
 	   "a receipt name with a folder is refused: %s", err);
-	is_str(query("SELECT state FROM f24 WHERE id = 1"), "T", "and nothing was paid");
+	is_str(book_query(book, "SELECT state FROM f24 WHERE id = 1"), "T", "and nothing was paid");
 
 	snprintf(path, sizeof path, "%s/import/book/quietanza.pdf", dir);
 	free(book_folder(book_path(book), "import", err));
@@ -186,19 +172,19 @@ pay_by_form(const char *dir)
 	record_set(p, PAYMENT_RECEIPT, "quietanza.pdf");
 	ok(record_save(book, p, NULL, err) == 0, "saving the form pays: %s", err);
 	is_int(p->id, id, "the payment is the F24's");
-	is_str(query("SELECT state || ' ' || paid_date || ' ' || pay_reference FROM f24 WHERE id = 1"),
+	is_str(book_query(book, "SELECT state || ' ' || paid_date || ' ' || pay_reference FROM f24 WHERE id = 1"),
 	       "P 2026-04-16 CRO 998877", "the F24 is paid on the date with the bank's reference");
-	is_str(query("SELECT count(*) FROM pn_entries"), "1", "one prima nota entry");
-	is_str(query("SELECT a.name || ' ' || e.amount || ' ' || e.causale || ' ' || e.description "
+	is_str(book_query(book, "SELECT count(*) FROM pn_entries"), "1", "one prima nota entry");
+	is_str(book_query(book, "SELECT a.name || ' ' || e.amount || ' ' || e.causale || ' ' || e.description "
 		     "|| ' ' || e.date FROM pn_entries e JOIN pn_accounts a ON a.id = e.account_id"),
 	       "Banca -123456 F24 F24 Ritenute marzo 2026-04-16",
 	       "Uscite of the saldo finale on Banca, causale F24, 'F24 DESCRIPTION', its date");
-	is_str(query("SELECT (SELECT f24_id FROM pn_entries) || ' ' || "
+	is_str(book_query(book, "SELECT (SELECT f24_id FROM pn_entries) || ' ' || "
 		     "(SELECT pay_entry_id FROM f24 WHERE id = 1) || ' ' || "
 		     "(SELECT id FROM pn_entries)"),
 	       "1 1 1", "the entry names the F24, the F24 the entry");
 	/* SHA-256("abc"), FIPS 180-2's test vector */
-	is_str(query("SELECT sha256 || ' ' || size || ' ' || name FROM f24_receipts"),
+	is_str(book_query(book, "SELECT sha256 || ' ' || size || ' ' || name FROM f24_receipts"),
 	       "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad 3 quietanza.pdf",
 	       "the receipt is kept with its SHA-256, size and name");
 	record_free(f);
@@ -211,7 +197,7 @@ paid_stays(const char *dir)
 	struct record *f = NULL, *e = NULL;
 	char err[ERR_SIZE] = "", before[512], path[512], *data = NULL;
 	size_t len = 0;
-	int64_t entry = strtoll(query("SELECT id FROM pn_entries"), NULL, 10);
+	int64_t entry = strtoll(book_query(book, "SELECT id FROM pn_entries"), NULL, 10);
 
 	str_copy(before, snapshot(), sizeof before);
 	if (record_load(book, &f24_kind, 1, &f, err) < 0) {
@@ -242,7 +228,7 @@ paid_stays(const char *dir)
 		ok(record_delete(book, e, err) == REC_INVALID, "and is not deleted: %s", err);
 		record_set(e, ENTRY_RECONCILED, "1");
 		ok(record_save(book, e, NULL, err) == 0, "but is reconciled: %s", err);
-		is_str(query("SELECT f24_id FROM pn_entries"), "1", "still linked");
+		is_str(book_query(book, "SELECT f24_id FROM pn_entries"), "1", "still linked");
 	} else
 		ok(0, "the entry loads: %s", err);
 	record_free(e);
@@ -278,7 +264,7 @@ copy_paid(void)
 		 "SELECT state || '|' || paid_date || '|' || coalesce(pay_account_id, '') || '|' || "
 		 "pay_reference || '|' || coalesce(pay_entry_id, '') FROM f24 WHERE id = %lld",
 		 (long long)id);
-	is_str(query(sql), "D||||", "the copy is a draft without the payment's account, "
+	is_str(book_query(book, sql), "D||||", "the copy is a draft without the payment's account, "
 	       "reference and entry");
 	snprintf(sql, sizeof sql, "DELETE FROM f24_erario WHERE f24_id = %lld; "
 		 "DELETE FROM f24 WHERE id = %lld", (long long)id, (long long)id);
@@ -326,7 +312,7 @@ commands_run(const char *dir)
 	ok(attach->run(book, f, path, &open_id, msg, err) == 0 && strstr(msg, "ricevuta.txt"),
 	   "a file of the import folder is attached: %s%s", msg, err);
 	unlink(path);
-	is_str(query("SELECT count(*) FROM f24_receipts WHERE f24_id = 1"), "2",
+	is_str(book_query(book, "SELECT count(*) FROM f24_receipts WHERE f24_id = 1"), "2",
 	       "the F24 keeps both receipts");
 	record_free(f);
 	if (record_load(book, &f24_kind, 1, &f, err) < 0)
@@ -364,19 +350,19 @@ cancel(void)
 	struct record *f = NULL;
 
 	ok(f24_cancel_payment(book, 1, "2026-04-20", &entry, err) == 0, "cancel: %s", err);
-	is_str(query("SELECT state || '|' || paid_date || '|' || coalesce(pay_entry_id, '') || '|' "
+	is_str(book_query(book, "SELECT state || '|' || paid_date || '|' || coalesce(pay_entry_id, '') || '|' "
 		     "|| pay_reference FROM f24 WHERE id = 1"),
 	       "T|||", "the F24 is to pay again, its payment cleared");
-	is_str(query("SELECT group_concat(amount || ' ' || causale || ' ' || f24_id || ' ' || date, "
+	is_str(book_query(book, "SELECT group_concat(amount || ' ' || causale || ' ' || f24_id || ' ' || date, "
 		     "', ') FROM (SELECT * FROM pn_entries ORDER BY id)"),
 	       "-123456 F24 1 2026-04-16, 123456 F24 1 2026-04-20",
 	       "the reversing entry: Entrate of the same amount, causale F24, linked; both kept");
-	ok(strstr(query("SELECT description FROM pn_entries WHERE amount > 0"),
+	ok(strstr(book_query(book, "SELECT description FROM pn_entries WHERE amount > 0"),
 		  "Cancelled payment of F24 Ritenute marzo") != NULL,
 	   "it names the cancelled payment");
-	is_int(entry, strtoll(query("SELECT max(id) FROM pn_entries"), NULL, 10),
+	is_int(entry, strtoll(book_query(book, "SELECT max(id) FROM pn_entries"), NULL, 10),
 	       "its id is given back");
-	is_str(query("SELECT count(*) FROM f24_receipts"), "2", "the receipts stay");
+	is_str(book_query(book, "SELECT count(*) FROM f24_receipts"), "2", "the receipts stay");
 	if (record_load(book, &f24_kind, 1, &f, err) == 0) {
 		record_set(f, F24_NOTES, "to pay again");
 		ok(record_save(book, f, NULL, err) == 0, "an F24 to pay again can be changed: %s",
@@ -434,16 +420,16 @@ zero_saldo(void)
 	struct f24_pay p = { .date = "2026-06-16", .account_id = 0 };
 	char err[ERR_SIZE] = "", n[32];
 
-	str_copy(n, query("SELECT count(*) FROM pn_entries"), sizeof n);
+	str_copy(n, book_query(book, "SELECT count(*) FROM pn_entries"), sizeof n);
 	ok(f24_pay(book, id, &p, &entry, err) == 0, "an F24 of saldo 0 is paid: %s", err);
 	is_int(entry, 0, "no entry id");
-	is_str(query("SELECT count(*) FROM pn_entries"), n, "and no prima nota entry");
-	is_str(query("SELECT state || coalesce(pay_entry_id, '-') FROM f24 WHERE description = "
+	is_str(book_query(book, "SELECT count(*) FROM pn_entries"), n, "and no prima nota entry");
+	is_str(book_query(book, "SELECT state || coalesce(pay_entry_id, '-') FROM f24 WHERE description = "
 		     "'Compensazione'"),
 	       "P-", "it is paid, with no entry");
 	ok(f24_cancel_payment(book, id, "2026-06-17", &entry, err) == 0 && entry == 0,
 	   "and cancelled with none: %s", err);
-	is_str(query("SELECT count(*) FROM pn_entries"), n, "still no entry");
+	is_str(book_query(book, "SELECT count(*) FROM pn_entries"), n, "still no entry");
 }
 
 int

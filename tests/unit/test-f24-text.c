@@ -14,31 +14,10 @@
 #include "book/f24-text.h"
 #include "book/f24.h"
 #include "book/record.h"
+#include "book-fixtures.h"
 #include "tap.h"
 #include "ui/pages.h"
 #include "util/util.h"
-
-/* Appends a row to section s: values as "field=value" pairs, NULL-ended. */
-static void
-add_row(struct record *f, int s, ...)
-{
-	const struct record_kind *k = f24_kind.children[s].kind;
-	struct record *row = record_new(k);
-	va_list ap;
-	const char *name;
-
-	va_start(ap, s);
-	while ((name = va_arg(ap, const char *)) != NULL) {
-		const char *v = va_arg(ap, const char *);
-		int i = record_field_index(k, name);
-		if (i < 0)
-			printf("# no field %s in %s\n", name, k->name);
-		else
-			record_set(row, (size_t)i, v);
-	}
-	va_end(ap);
-	record_rows_insert(&f->rows[s], f->rows[s].n, row);
-}
 
 static struct record *
 form(const char *description)
@@ -135,21 +114,21 @@ all_sections(void)
 	record_set(f, F24_STATE, "T");
 	record_set(f, F24_DUE_DATE, "2026-04-16");
 	record_set(f, F24_DETRAZIONE, "20000");
-	add_row(f, F24_ERARIO, "code", "6001", "year", "2026", "debit", "123456", NULL);
-	add_row(f, F24_ERARIO, "code", "6099", "year", "2025", "credit", "30000", NULL);
-	add_row(f, F24_ERARIO, "code", "1668", "rate", "0203", "year", "2025", "office", "T8A",
+	record_row_add(f, F24_ERARIO, "code", "6001", "year", "2026", "debit", "123456", NULL);
+	record_row_add(f, F24_ERARIO, "code", "6099", "year", "2025", "credit", "30000", NULL);
+	record_row_add(f, F24_ERARIO, "code", "1668", "rate", "0203", "year", "2025", "office", "T8A",
 		"act", "R1234567890", "debit", "1250", NULL);
-	add_row(f, F24_INPS, "sede", "4900", "causale", "DM10", "matricola", "4912345678",
+	record_row_add(f, F24_INPS, "sede", "4900", "causale", "DM10", "matricola", "4912345678",
 		"period_from", "01/2026", "period_to", "03/2026", "debit", "80000", NULL);
-	add_row(f, F24_REGIONI, "region", "10", "code", "3800", "year", "2025", "debit", "5000",
+	record_row_add(f, F24_REGIONI, "region", "10", "code", "3800", "year", "2025", "debit", "5000",
 		NULL);
-	add_row(f, F24_LOCALI, "ente", "F205", "acconto", "1", "immobili", "2", "code", "3918",
+	record_row_add(f, F24_LOCALI, "ente", "F205", "acconto", "1", "immobili", "2", "code", "3918",
 		"year", "2026", "debit", "40050", "operation", "123456789012345678", NULL);
-	add_row(f, F24_LOCALI, "ente", "H501", "ravv", "1", "saldo", "1", "code", "3918", "rate",
+	record_row_add(f, F24_LOCALI, "ente", "H501", "ravv", "1", "saldo", "1", "code", "3918", "rate",
 		"0101", "year", "2025", "debit", "100000", NULL);
-	add_row(f, F24_INAIL, "sede", "20100", "ditta", "12345678", "cc", "55", "reference",
+	record_row_add(f, F24_INAIL, "sede", "20100", "ditta", "12345678", "cc", "55", "reference",
 		"123456", "causale", "P", "debit", "15000", "credit", "2500", NULL);
-	add_row(f, F24_ALTRI, "ente", "0001", "sede", "12345", "causale", "C10", "position_code",
+	record_row_add(f, F24_ALTRI, "ente", "0001", "sede", "12345", "causale", "C10", "position_code",
 		"123456789", "period_from", "01/2026", "period_to", "12/2026", "debit", "7500",
 		NULL);
 	lines_are(f, every_section, "an F24 with every section");
@@ -197,7 +176,7 @@ paid_and_empty(void)
 	record_set(f, F24_PROVINCE, "");
 	record_set(f, F24_COOBLIGATO_CF, "RSSLGU50A01F205Y");
 	record_set(f, F24_ID_CODE, "62");
-	add_row(f, F24_ERARIO, "code", "6099", "rate", "0101", "year", "2025", "debit",
+	record_row_add(f, F24_ERARIO, "code", "6099", "rate", "0101", "year", "2025", "debit",
 		"123456789", NULL);
 	lines_are(f, paid, "a paid F24 with a coobbligato and a large amount");
 	record_free(f);
@@ -216,8 +195,8 @@ on_the_page(void)
 	char **lines, *name = xcalloc(1, 200);
 	size_t n, missing = 0, wide = 0;
 
-	add_row(f, F24_ERARIO, "code", "6001", "year", "2026", "debit", "123456", NULL);
-	add_row(f, F24_ERARIO, "code", "6099", "year", "2025", "credit", "30000", NULL);
+	record_row_add(f, F24_ERARIO, "code", "6001", "year", "2026", "debit", "123456", NULL);
+	record_row_add(f, F24_ERARIO, "code", "6099", "year", "2025", "credit", "30000", NULL);
 	memset(name, 'N', 150);
 	record_set(f, F24_NAME, name);
 	n = f24_text(f, &lines);

@@ -25,42 +25,6 @@
 
 static struct book *book;
 
-static const char *
-query(const char *sql)
-{
-	static char out[512];
-	sqlite3_stmt *st;
-
-	out[0] = '\0';
-	if (sqlite3_prepare_v2(book_db(book), sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
-		str_copy(out, (const char *)sqlite3_column_text(st, 0), sizeof out);
-	sqlite3_finalize(st);
-	return out;
-}
-
-/* Appends a row to section s: values as "field=value" pairs, NULL-ended. */
-static void
-add_row(struct record *f, int s, ...)
-{
-	const struct record_kind *k = f24_kind.children[s].kind;
-	struct record *row = record_new(k);
-	va_list ap;
-	const char *name;
-
-	va_start(ap, s);
-	while ((name = va_arg(ap, const char *)) != NULL) {
-		const char *v = va_arg(ap, const char *);
-		int i = record_field_index(k, name);
-		if (i < 0)
-			printf("# no field %s in %s\n", name, k->name);
-		else
-			record_set(row, (size_t)i, v);
-	}
-	va_end(ap);
-	record_rows_insert(&f->rows[s], f->rows[s].n, row);
-}
-
 static struct record *
 new_form(void)
 {
@@ -86,11 +50,11 @@ refused(struct record *f, const char *want, const char *what)
 	struct record_fault fault;
 	int rc;
 
-	str_copy(before, query("SELECT count(*) || '/' || coalesce(sum(version), 0) FROM f24"),
+	str_copy(before, book_query(book, "SELECT count(*) || '/' || coalesce(sum(version), 0) FROM f24"),
 		 sizeof before);
 	rc = record_save_ex(book, f, &fault, err);
 	ok(rc == REC_INVALID && strstr(err, want) != NULL, "%s refused: %s", what, err);
-	is_str(query("SELECT count(*) || '/' || coalesce(sum(version), 0) FROM f24"), before,
+	is_str(book_query(book, "SELECT count(*) || '/' || coalesce(sum(version), 0) FROM f24"), before,
 	       "%s: nothing written", what);
 	record_free(f);
 }
@@ -177,17 +141,17 @@ good_form(void)
 	struct f24_totals t;
 	char err[ERR_SIZE];
 
-	add_row(f, F24_ERARIO, "code", "6001", "year", "2026", "debit", "100000", NULL);
-	add_row(f, F24_ERARIO, "code", "6099", "year", "2025", "credit", "130000", NULL);
-	add_row(f, F24_ERARIO, "code", "1668", "year", "2025", "rate", "0203", "debit", "1250",
+	record_row_add(f, F24_ERARIO, "code", "6001", "year", "2026", "debit", "100000", NULL);
+	record_row_add(f, F24_ERARIO, "code", "6099", "year", "2025", "credit", "130000", NULL);
+	record_row_add(f, F24_ERARIO, "code", "1668", "year", "2025", "rate", "0203", "debit", "1250",
 		NULL);
-	add_row(f, F24_INPS, "sede", "4900", "causale", "DM10", "matricola", "4912345678",
+	record_row_add(f, F24_INPS, "sede", "4900", "causale", "DM10", "matricola", "4912345678",
 		"period_from", "01/2026", "debit", "80000", NULL);
-	add_row(f, F24_INPS, "sede", "4900", "causale", "CF", "period_from", "01/2026",
+	record_row_add(f, F24_INPS, "sede", "4900", "causale", "CF", "period_from", "01/2026",
 		"period_to", "03/2026", "debit", "1000", NULL);
-	add_row(f, F24_REGIONI, "region", "10", "code", "3800", "year", "2025", "debit", "5000",
+	record_row_add(f, F24_REGIONI, "region", "10", "code", "3800", "year", "2025", "debit", "5000",
 		NULL);
-	add_row(f, F24_LOCALI, "ente", "F205", "acconto", "1", "immobili", "2", "code", "3918",
+	record_row_add(f, F24_LOCALI, "ente", "F205", "acconto", "1", "immobili", "2", "code", "3918",
 		"year", "2026", "debit", "40000", NULL);
 	f24_totals(f, &t);
 	is_int(t.debit[F24_ERARIO], 101250, "Erario total A (debits)");
@@ -222,77 +186,77 @@ refusals(void)
 	struct record *f;
 
 	f = new_form();
-	add_row(f, F24_ERARIO, "code", "3918", "year", "2026", "debit", "100", NULL);
+	record_row_add(f, F24_ERARIO, "code", "3918", "year", "2026", "debit", "100", NULL);
 	refused(f, "goes in the IMU e altri tributi locali section", "3918 in Erario");
 	f = new_form();
-	add_row(f, F24_LOCALI, "ente", "F205", "code", "6001", "year", "2026", "debit", "100", NULL);
+	record_row_add(f, F24_LOCALI, "ente", "F205", "code", "6001", "year", "2026", "debit", "100", NULL);
 	refused(f, "goes in the Erario section", "6001 in IMU");
 	f = new_form();
-	add_row(f, F24_REGIONI, "region", "10", "code", "1500", "year", "2026", "debit", "100",
+	record_row_add(f, F24_REGIONI, "region", "10", "code", "1500", "year", "2026", "debit", "100",
 		NULL);
 	refused(f, "goes in the Elide section", "an Elide code in Regioni");
 	f = new_form();
-	add_row(f, F24_ERARIO, "code", "9876", "year", "2026", "debit", "100", NULL);
+	record_row_add(f, F24_ERARIO, "code", "9876", "year", "2026", "debit", "100", NULL);
 	refused(f, "is not in data/f24-codici.txt", "an unknown code");
 	f = new_form();
-	add_row(f, F24_ERARIO, "code", "6001", "debit", "100", NULL);
+	record_row_add(f, F24_ERARIO, "code", "6001", "debit", "100", NULL);
 	refused(f, "rule: anno required", "6001 without anno");
 	f = new_form();
-	add_row(f, F24_ERARIO, "code", "6001", "year", "26", "debit", "100", NULL);
+	record_row_add(f, F24_ERARIO, "code", "6001", "year", "26", "debit", "100", NULL);
 	refused(f, "anno di riferimento in four digits", "anno 26");
 	f = new_form();
-	add_row(f, F24_ERARIO, "code", "1668", "year", "2025", "debit", "100", NULL);
+	record_row_add(f, F24_ERARIO, "code", "1668", "year", "2025", "debit", "100", NULL);
 	refused(f, "rule: rateazione required", "1668 without rateazione");
 	f = new_form();
-	add_row(f, F24_ERARIO, "code", "1668", "year", "2025", "rate", "0302", "debit", "100",
+	record_row_add(f, F24_ERARIO, "code", "1668", "year", "2025", "rate", "0302", "debit", "100",
 		NULL);
 	refused(f, "rule: rateazione NNRR", "rateazione 0302 (NN > RR)");
 	f = new_form();
-	add_row(f, F24_ERARIO, "code", "4001", "year", "2025", "rate", "0003", "debit", "100",
+	record_row_add(f, F24_ERARIO, "code", "4001", "year", "2025", "rate", "0003", "debit", "100",
 		NULL);
 	refused(f, "rule: rateazione NNRR", "rateazione 0003 (rata 00)");
 	f = new_form();
-	add_row(f, F24_ERARIO, "code", "4001", "year", "2025", "rate", "1a03", "debit", "100",
+	record_row_add(f, F24_ERARIO, "code", "4001", "year", "2025", "rate", "1a03", "debit", "100",
 		NULL);
 	refused(f, "must be four digits", "rateazione 1a03");
 	f = new_form();
-	add_row(f, F24_ERARIO, "code", "6001", "year", "2026", "rate", "0101", "debit", "100",
+	record_row_add(f, F24_ERARIO, "code", "6001", "year", "2026", "rate", "0101", "debit", "100",
 		NULL);
 	refused(f, "takes no rateazione", "a rateazione on 6001");
 	f = new_form();
-	add_row(f, F24_ERARIO, "code", "6001", "year", "2026", "credit", "100", NULL);
-	add_row(f, F24_ERARIO, "code", "1001", "year", "2026", "debit", "500", NULL);
+	record_row_add(f, F24_ERARIO, "code", "6001", "year", "2026", "credit", "100", NULL);
+	record_row_add(f, F24_ERARIO, "code", "1001", "year", "2026", "debit", "500", NULL);
 	refused(f, "rule: credit only where the code allows it", "a credit on 6001");
 	f = new_form();
-	add_row(f, F24_ERARIO, "code", "1001", "year", "2026", NULL);
+	record_row_add(f, F24_ERARIO, "code", "1001", "year", "2026", NULL);
 	refused(f, "a row needs a debit or a credit", "a row with no amount");
 	f = new_form();
-	add_row(f, F24_INPS, "sede", "4900", "causale", "CF", "period_from", "04/2026",
+	record_row_add(f, F24_INPS, "sede", "4900", "causale", "CF", "period_from", "04/2026",
 		"period_to", "03/2026", "debit", "100", NULL);
 	refused(f, "rule: \"da\" not after \"a\"", "INPS da 04/2026 after a 03/2026");
 	f = new_form();
-	add_row(f, F24_INPS, "sede", "4900", "causale", "CF", "period_from", "12/2025",
+	record_row_add(f, F24_INPS, "sede", "4900", "causale", "CF", "period_from", "12/2025",
 		"period_to", "01/2025", "debit", "100", NULL);
 	refused(f, "rule: \"da\" not after \"a\"", "INPS da 12/2025 after a 01/2025");
 	f = new_form();
-	add_row(f, F24_INPS, "sede", "4900", "causale", "CF", "period_from", "13/2026",
+	record_row_add(f, F24_INPS, "sede", "4900", "causale", "CF", "period_from", "13/2026",
 		"debit", "100", NULL);
 	refused(f, "mm/aaaa", "INPS period 13/2026");
 	f = new_form();
-	add_row(f, F24_INPS, "sede", "4900", "causale", "ZZZZ", "debit", "100", NULL);
+	record_row_add(f, F24_INPS, "sede", "4900", "causale", "ZZZZ", "debit", "100", NULL);
 	refused(f, "is not an INPS causale", "an unknown INPS causale");
 	f = new_form();
-	add_row(f, F24_REGIONI, "region", "22", "code", "3800", "year", "2025", "debit", "100",
+	record_row_add(f, F24_REGIONI, "region", "22", "code", "3800", "year", "2025", "debit", "100",
 		NULL);
 	refused(f, "codice regione from 01 to 21", "region 22");
 	f = new_form();
-	add_row(f, F24_ERARIO, "code", "6099", "year", "2025", "credit", "50000", NULL);
-	add_row(f, F24_ERARIO, "code", "6001", "year", "2026", "debit", "10000", NULL);
-	add_row(f, F24_INPS, "sede", "4900", "causale", "DM10", "debit", "39999", NULL);
+	record_row_add(f, F24_ERARIO, "code", "6099", "year", "2025", "credit", "50000", NULL);
+	record_row_add(f, F24_ERARIO, "code", "6001", "year", "2026", "debit", "10000", NULL);
+	record_row_add(f, F24_INPS, "sede", "4900", "causale", "DM10", "debit", "39999", NULL);
 	refused(f, "rule: credits offset debits only up to them", "a saldo finale of -1 cent");
 	f = new_form();
-	add_row(f, F24_ERARIO, "code", "6001", "year", "2026", "debit", "-100", NULL);
-	add_row(f, F24_ERARIO, "code", "1001", "year", "2026", "debit", "1000", NULL);
+	record_row_add(f, F24_ERARIO, "code", "6001", "year", "2026", "debit", "-100", NULL);
+	record_row_add(f, F24_ERARIO, "code", "1001", "year", "2026", "debit", "1000", NULL);
 	refused(f, "not negative", "a negative debit");
 }
 
@@ -316,15 +280,15 @@ month_rule(const char *dir)
 	setenv("SCRIVANO_SHARE", dir, 1);
 	f = new_form();
 	record_set(f, F24_PROVINCE, ""); /* no list of provinces in that folder */
-	add_row(f, F24_ERARIO, "code", "9001", "year", "2026", "debit", "100", NULL);
+	record_row_add(f, F24_ERARIO, "code", "9001", "year", "2026", "debit", "100", NULL);
 	refused(f, "rule: mese rif. required", "no mese rif.");
 	f = new_form();
 	record_set(f, F24_PROVINCE, "");
-	add_row(f, F24_ERARIO, "code", "9001", "year", "2026", "rate", "0013", "debit", "100",
+	record_row_add(f, F24_ERARIO, "code", "9001", "year", "2026", "rate", "0013", "debit", "100",
 		NULL);
 	refused(f, "rule: mese rif. required", "mese rif. 0013");
 	f = new_form();
-	add_row(f, F24_ERARIO, "code", "9001", "year", "2026", "rate", "0003", "debit", "100",
+	record_row_add(f, F24_ERARIO, "code", "9001", "year", "2026", "rate", "0003", "debit", "100",
 		NULL);
 	record_set(f, F24_PROVINCE, "");
 	ok(record_save_ex(book, f, &fault, err) == 0, "mese rif. 0003 is taken: %s", err);
