@@ -156,22 +156,6 @@ run_screen(struct ui *ui, const struct record_command *c, const struct record *r
 	return saved != 0;
 }
 
-/* Opens record id of scr's kind in scr's form (a copy just made). */
-static void
-open_record(struct ui *ui, struct screen *scr, int64_t id)
-{
-	struct record *rec;
-	char err[ERR_SIZE];
-	int64_t saved;
-
-	if (record_load(ui->book, scr->kind, id, &rec, err) < 0) {
-		ui_error(ui, "%s", err);
-		return;
-	}
-	form_run(ui, scr, rec, &saved);
-	record_free(rec);
-}
-
 /* Runs c on r (asked for what it needs): 1 when it did something. */
 static int
 run_command(struct ui *ui, struct screen *scr, const struct record_command *c,
@@ -201,7 +185,7 @@ run_command(struct ui *ui, struct screen *scr, const struct record_command *c,
 	else
 		ui_status(ui, _("%s: done."), _(c->label));
 	if (open_id != 0)
-		open_record(ui, scr, open_id);
+		form_open(ui, scr, open_id);
 	return 1;
 }
 

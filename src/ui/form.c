@@ -832,6 +832,21 @@ form_run(struct ui *ui, struct screen *scr, struct record *rec, int64_t *saved_i
 	return run(ui, scr, rec, NULL, saved_id);
 }
 
+void
+form_open(struct ui *ui, struct screen *scr, int64_t id)
+{
+	struct record *rec = NULL;
+	char err[ERR_SIZE];
+	int64_t saved;
+
+	if (record_load(ui->book, scr->kind, id, &rec, err) < 0) {
+		ui_error(ui, "%s", err);
+		return;
+	}
+	form_run(ui, scr, rec, &saved);
+	record_free(rec);
+}
+
 int
 form_resume(struct ui *ui, struct screen *scr, struct draft *d)
 {

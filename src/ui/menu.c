@@ -97,22 +97,6 @@ menu_draw(struct ui *ui, struct view *v)
 	free(due);
 }
 
-/* A record that exists once (the company profile): its form, no list. */
-static void
-menu_open_form(struct ui *ui, struct screen *scr, int64_t id)
-{
-	struct record *rec = NULL;
-	char err[ERR_SIZE];
-	int64_t saved;
-
-	if (record_load(ui->book, scr->kind, id, &rec, err) < 0) {
-		ui_error(ui, "%s", err);
-		return;
-	}
-	form_run(ui, scr, rec, &saved);
-	record_free(rec);
-}
-
 static void
 menu_open(struct ui *ui, struct menu *m)
 {
@@ -127,8 +111,8 @@ menu_open(struct ui *ui, struct menu *m)
 		ui_error(ui, _("%s: not built yet."), _(it->label));
 		return;
 	}
-	if (it->record != 0)
-		menu_open_form(ui, scr, it->record);
+	if (it->record != 0) /* a record that exists once (the company profile): no list */
+		form_open(ui, scr, it->record);
 	else
 		browse_run(ui, scr);
 }

@@ -105,6 +105,9 @@ void pn_summary_run(struct ui *ui);
 /* Opens the form on a record (id 0: a new one). Returns 1 when something
  * was saved. *saved_id gets the id of the record last saved. */
 int form_run(struct ui *ui, struct screen *scr, struct record *rec, int64_t *saved_id);
+/* Opens the form on record id of scr's kind, loaded from the book (what
+ * keeps it from loading said instead). */
+void form_open(struct ui *ui, struct screen *scr, int64_t id);
 /* Opens the form on a draft (drafts.h) of this session, taken over: the
  * record as it is now in the book, with the draft's values, lines and
  * cursor over the version it was typed on (so that Save refuses it when
