@@ -135,8 +135,34 @@ user_version(struct book *b, int *out, char *err)
 	return 0;
 }
 
+/* After the steps ran with the foreign keys off: no row names a row that
+ * is not there. 0, or -1 with the first table at fault. */
+static int
+foreign_keys_hold(struct book *b, char *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(b->db, "PRAGMA foreign_key_check", -1, &st, NULL) != SQLITE_OK)
+		return err_set(err, _("cannot migrate book %s: %s"), b->path,
+			       sqlite3_errmsg(b->db));
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		err_set(err, _("cannot migrate book %s: a row of table %s names a row of %s "
+			       "that is not there"),
+			b->path, (const char *)sqlite3_column_text(st, 0),
+			(const char *)sqlite3_column_text(st, 2));
+	else if (rc != SQLITE_DONE)
+		err_set(err, _("cannot migrate book %s: %s"), b->path, sqlite3_errmsg(b->db));
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
 /* Runs every step past the book's version in one transaction, so a book is
- * never left half-migrated. */
+ * never left half-migrated. The foreign keys are off meanwhile (SQLite
+ * cannot turn them off inside a transaction, and a step that rebuilds a
+ * table must not cascade its DROP into the rows that name it); they are
+ * checked before the commit. */
 static int
 migrate(struct book *b, char *err)
 {
@@ -157,6 +183,8 @@ migrate(struct book *b, char *err)
 	for (int n = have + 1; n <= want; n++)
 		if (book_exec(b, schema_step(n), err) < 0)
 			goto fail;
+	if (foreign_keys_hold(b, err) < 0)
+		goto fail;
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", want);
 	if (book_exec(b, sql, err) < 0)
 		goto fail;
@@ -182,8 +210,8 @@ book_open(const char *path, struct book **out, char *err)
 	sqlite3_extended_result_codes(b->db, 1);
 	sqlite3_busy_timeout(b->db, 5000);
 	if (book_exec(b, "PRAGMA journal_mode = WAL", err) < 0 ||
-	    book_exec(b, "PRAGMA foreign_keys = ON", err) < 0 ||
-	    book_exec(b, "PRAGMA synchronous = NORMAL", err) < 0 || migrate(b, err) < 0) {
+	    book_exec(b, "PRAGMA synchronous = NORMAL", err) < 0 || migrate(b, err) < 0 ||
+	    book_exec(b, "PRAGMA foreign_keys = ON", err) < 0) {
 		book_close(b);
 		return -1;
 	}

@@ -28,8 +28,8 @@ check_flag(const char *v, char *err)
 
 /* Natura as a file may carry it: N1 to N7, with a sub-code (N2.1) or not
  * (the codes before 2021, which old files still hold). */
-static int
-check_natura_code(const char *v, char *err)
+int
+check_doc_natura(const char *v, char *err)
 {
 	size_t n = strlen(v);
 
@@ -73,6 +73,22 @@ check_discounts(const char *v, char *err)
 }
 
 static int
+check_line_type(const char *v, char *err)
+{
+	return check_one_of(v, "T B SC", _("must be empty (goods or a service), T (text only), "
+					   "B (stamp duty charged) or SC (the document's discount)"),
+			    err);
+}
+
+static int
+check_row_id(const char *v, char *err)
+{
+	if (check_integer(v, NULL) < 0 || v[0] == '-' || strcmp(v, "0") == 0)
+		return err_set(err, _("must be a record number, 1 or more"));
+	return 0;
+}
+
+static int
 check_esigibilita(const char *v, char *err)
 {
 	return check_one_of(v, "I D S", _("must be I (immediate), D (deferred) or S (split "
@@ -80,8 +96,8 @@ check_esigibilita(const char *v, char *err)
 			    err);
 }
 
-static int
-check_wh_type(const char *v, char *err)
+int
+check_doc_wh_type(const char *v, char *err)
 {
 	if (strlen(v) != 4 || strncmp(v, "RT0", 3) != 0 || v[3] < '1' || v[3] > '6')
 		return err_set(err, _("must be a withholding type, RT01 to RT06"));
@@ -131,9 +147,14 @@ static const struct record_field line_fields[LINE_NFIELDS] = {
 			 NULL },
 	[LINE_VAT_RATE] = { "vat_rate", N_("VAT rate"), 5, RECF_REQUIRED, "0", check_doc_rate,
 			    NULL },
-	[LINE_NATURA] = { "natura", N_("Natura"), 4, 0, NULL, check_natura_code, NULL },
+	[LINE_NATURA] = { "natura", N_("Natura"), 4, 0, NULL, check_doc_natura, NULL },
 	[LINE_RITENUTA] = { "ritenuta", N_("Withholding"), 1, RECF_REQUIRED, "0", check_flag,
 			    NULL },
+	[LINE_TYPE] = { "line_type", N_("Kind of line"), 2, 0, NULL, check_line_type, NULL },
+	[LINE_ARTICLE] = { "article_id", N_("Article"), 20, RECF_NULL, NULL, check_row_id, NULL },
+	[LINE_CODE] = { "code", N_("Code"), 35, 0, NULL, NULL, NULL },
+	[LINE_NORM] = { "norm", N_("Legal reference"), 100, 0, NULL, NULL, NULL },
+	[LINE_FROM] = { "from_line", N_("From line"), 20, RECF_NULL, NULL, check_row_id, NULL },
 };
 
 const struct record_kind document_lines_kind = {
@@ -146,7 +167,7 @@ const struct record_kind document_lines_kind = {
 
 static const struct record_field vat_fields[VAT_NFIELDS] = {
 	[VAT_RATE] = { "vat_rate", N_("VAT rate"), 5, RECF_REQUIRED, "0", check_doc_rate, NULL },
-	[VAT_NATURA] = { "natura", N_("Natura"), 4, 0, NULL, check_natura_code, NULL },
+	[VAT_NATURA] = { "natura", N_("Natura"), 4, 0, NULL, check_doc_natura, NULL },
 	[VAT_TAXABLE] = CENTS("taxable", N_("Taxable amount"), RECF_REQUIRED),
 	[VAT_TAX] = CENTS("tax", N_("VAT"), RECF_REQUIRED),
 	[VAT_ROUNDING] = CENTS("rounding", N_("Rounding"), RECF_REQUIRED),
@@ -164,7 +185,7 @@ const struct record_kind document_vat_kind = {
 };
 
 static const struct record_field wh_fields[WH_NFIELDS] = {
-	[WH_TYPE] = { "type", N_("Withholding type"), 4, RECF_REQUIRED, NULL, check_wh_type,
+	[WH_TYPE] = { "type", N_("Withholding type"), 4, RECF_REQUIRED, NULL, check_doc_wh_type,
 		      NULL },
 	[WH_RATE] = { "rate", N_("Withholding rate"), 5, RECF_REQUIRED, "0", check_doc_rate,
 		      NULL },

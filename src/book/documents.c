@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "book/documents.h"
+#include "book/parties.h"
 #include "book/record-store.h"
 #include "util/decimal.h"
 #include "util/i18n.h"
@@ -158,16 +159,161 @@ document_find(struct book *b, const char *direction, int64_t party, const char *
 	return rc == SQLITE_DONE ? 0 : record_db_error(b, err);
 }
 
+static int
+check_doc_kind(const char *v, char *err)
+{
+	if (doc_kind_find(v) == NULL)
+		return err_set(err, _("must be a kind of document: PRE, ORD, DDT, FAT, FTD, ACC, "
+				      "NC, ND, PAR, OF or FA"));
+	return 0;
+}
+
+static int
+check_state(const char *v, char *err)
+{
+	return check_one_of(v, "D I S P", _("must be D (draft), I (issued), S (sent) or P "
+					    "(paid)"),
+			    err);
+}
+
+/* A series: up to 10 capital letters, digits and '-'. */
+static int
+check_series(const char *v, char *err)
+{
+	if (strlen(v) > 10 || !code_chars_ok(v, "-"))
+		return err_set(err, _("must be up to 10 capital letters, digits or '-' (A, "
+				      "2026-B)"));
+	return 0;
+}
+
+static int
+check_year(const char *v, char *err)
+{
+	if (strlen(v) != 4 || check_integer(v, NULL) < 0 || v[0] < '1')
+		return err_set(err, _("must be a year, like 2026"));
+	return 0;
+}
+
+/* The payment schedule as typed: days after the date separated by '/',
+ * optionally "FM" (end of month); the fiscal core reads it. Here only its
+ * characters. */
+static int
+check_pay_schedule(const char *v, char *err)
+{
+	if (strspn(v, "0123456789/ FMfm") != strlen(v))
+		return err_set(err, _("must be days separated by '/', with FM for the end of the "
+				      "month: 30/60/90 FM, or 0 at sight"));
+	return 0;
+}
+
+static int
+check_pay_method(const char *v, char *err)
+{
+	if (strlen(v) != 4 || strncmp(v, "MP", 2) != 0 || v[2] < '0' || v[2] > '2' ||
+	    v[3] < '0' || v[3] > '9' || strcmp(v, "MP00") == 0 || strcmp(v, "MP23") > 0)
+		return err_set(err, _("must be a payment method, MP01 to MP23"));
+	return 0;
+}
+
+/* "YYYY-MM-DD HH:MM". */
+static int
+check_date_time(const char *v, char *err)
+{
+	char day[11];
+
+	if (strlen(v) != 16 || v[10] != ' ' || v[13] != ':' || v[11] < '0' || v[11] > '2' ||
+	    v[12] < '0' || v[12] > '9' || v[14] < '0' || v[14] > '5' || v[15] < '0' ||
+	    v[15] > '9' || (v[11] == '2' && v[12] > '3'))
+		return err_set(err, _("must be a date and time, YYYY-MM-DD HH:MM"));
+	memcpy(day, v, 10);
+	day[10] = '\0';
+	return check_iso_date(day, err);
+}
+
+static int
+check_count(const char *v, char *err)
+{
+	if (check_integer(v, NULL) < 0 || v[0] == '-' || strlen(v) > 6)
+		return err_set(err, _("must be a whole number, 0 to 999999"));
+	return 0;
+}
+
+static int
+check_tc_type(const char *v, char *err)
+{
+	if (strlen(v) != 4 || strncmp(v, "TC", 2) != 0 || v[2] < '0' || v[2] > '2' ||
+	    v[3] < '0' || v[3] > '9' || strcmp(v, "TC00") == 0 || strcmp(v, "TC22") > 0)
+		return err_set(err, _("must be a cassa previdenziale type, TC01 to TC22"));
+	return 0;
+}
+
+/* The document's own discount: a percentage ("5%", "2.5%") or an amount
+ * ("12.50"), the fiscal core's decimals. */
+static int
+check_doc_discount(const char *v, char *err)
+{
+	char num[DEC_BUF];
+	size_t n = strlen(v);
+	int pct = n > 0 && v[n - 1] == '%';
+
+	if (n - pct >= sizeof num || n - pct == 0)
+		return err_set(err, _("must be a percentage (5%%) or an amount (12.50)"));
+	memcpy(num, v, n - pct);
+	num[n - pct] = '\0';
+	if (num[0] == '-' || check_doc_decimal(num, NULL) < 0)
+		return err_set(err, _("must be a percentage (5%%) or an amount (12.50)"));
+	return 0;
+}
+
+/* Across fields: the kind's side and TipoDocumento, a number past the
+ * draft. */
+static int
+document_validate(const struct record *r, size_t *bad, char *err)
+{
+	const struct doc_kind *k = doc_kind_find(record_get(r, DOC_KIND));
+	const char *type = record_get(r, DOC_TYPE);
+
+	if (k == NULL)
+		return 0; /* the field's own check said so */
+	if (strcmp(k->direction, record_get(r, DOC_DIRECTION)) != 0)
+		return record_invalid(r, DOC_DIRECTION, bad,
+				      k->direction[0] == 'S'
+					      ? _("this kind of document is a sale (S)")
+					      : _("this kind of document is a purchase (P)"),
+				      err);
+	if (k->type == NULL ? type[0] == '\0' : strcmp(k->type, type) != 0) {
+		char msg[ERR_SIZE];
+
+		if (k->type == NULL)
+			snprintf(msg, sizeof msg, "%s", _("a purchase invoice needs its "
+							  "TipoDocumento"));
+		else if (k->type[0] == '\0')
+			snprintf(msg, sizeof msg, _("a %s has no TipoDocumento"), _(k->label));
+		else
+			snprintf(msg, sizeof msg, _("a %s is %s"), _(k->label), k->type);
+		return record_invalid(r, DOC_TYPE, bad, msg, err);
+	}
+	if (strcmp(record_get(r, DOC_STATE), DOC_STATE_DRAFT) != 0 &&
+	    record_get(r, DOC_NUMBER)[0] == '\0')
+		return record_invalid(r, DOC_NUMBER, bad, _("only a draft may have no number yet"),
+				      err);
+	if ((record_get(r, DOC_YEAR)[0] == '\0') != (record_get(r, DOC_SEQ)[0] == '\0'))
+		return record_invalid(r, DOC_SEQ, bad, _("a number's year and sequence go "
+							 "together"),
+				      err);
+	return 0;
+}
+
 #define CENTS(name, label) { name, label, 20, RECF_REQUIRED, "0", check_doc_cents, NULL }
+#define TEXT(name, label, max) { name, label, max, 0, NULL, NULL, NULL }
 
 static const struct record_field document_fields[DOC_NFIELDS] = {
 	[DOC_DIRECTION] = { "direction", N_("Purchase or sale"), 1, RECF_REQUIRED, "P",
 			    check_direction, NULL },
 	[DOC_PARTY] = { "party_id", N_("Customer or supplier"), 20, RECF_REQUIRED, NULL,
 			check_id, NULL },
-	[DOC_TYPE] = { "type", N_("Document type"), 4, RECF_REQUIRED, "TD01", check_doc_type,
-		       NULL },
-	[DOC_NUMBER] = { "number", N_("Number"), 20, RECF_REQUIRED, NULL, NULL, NULL },
+	[DOC_TYPE] = { "type", N_("Document type"), 4, 0, "TD01", check_doc_type, NULL },
+	[DOC_NUMBER] = { "number", N_("Number"), 20, RECF_SORT, NULL, NULL, NULL },
 	[DOC_DATE] = { "date", N_("Date"), 10, RECF_REQUIRED, NULL, check_iso_date, NULL },
 	[DOC_CURRENCY] = { "currency", N_("Currency"), 3, RECF_REQUIRED, "EUR", check_currency,
 			   NULL },
@@ -183,6 +329,61 @@ static const struct record_field document_fields[DOC_NFIELDS] = {
 	[DOC_FILE] = { "file_id", N_("Original file"), 20, RECF_NULL, NULL, check_id, NULL },
 	[DOC_FILE_BODY] = { "file_body", N_("Document of the file"), 4, RECF_REQUIRED, "1",
 			    check_id, NULL },
+	[DOC_KIND] = { "kind", N_("Kind of document"), 3, RECF_REQUIRED, "FA", check_doc_kind,
+		       NULL },
+	[DOC_STATE] = { "state", N_("State"), 1, RECF_REQUIRED, "I", check_state, NULL },
+	[DOC_NUMBERING] = TEXT("numbering", N_("Numbering"), 3),
+	[DOC_SERIES] = { "series", N_("Series"), 10, 0, NULL, check_series, NULL },
+	[DOC_YEAR] = { "year", N_("Year of the number"), 4, RECF_NULL, NULL, check_year, NULL },
+	[DOC_SEQ] = { "seq", N_("Progressive number"), 9, RECF_NULL, NULL, check_id, NULL },
+	[DOC_OP_DATE] = { "op_date", N_("Operation date"), 10, 0, NULL, check_iso_date, NULL },
+	[DOC_PAY_TERMS] = { "pay_terms", N_("Payment schedule"), 40, 0, NULL,
+			    check_pay_schedule, NULL },
+	[DOC_PAY_METHOD] = { "pay_method", N_("Payment method"), 4, 0, NULL, check_pay_method,
+			     NULL },
+	[DOC_IBAN] = { "iban", N_("IBAN"), 34, 0, NULL, check_iban, NULL },
+	[DOC_SDI] = { "sdi", N_("SDI code"), 7, 0, NULL, check_sdi_code, NULL },
+	[DOC_PEC] = { "pec", N_("PEC"), 254, 0, NULL, check_email, NULL },
+	[DOC_PA_OFFICE] = { "pa_office", N_("PA office code"), 6, 0, NULL, check_pa_office,
+			    NULL },
+	[DOC_ORDER_REF] = TEXT("order_ref", N_("Customer's order"), 20),
+	[DOC_CONTRACT_REF] = TEXT("contract_ref", N_("Contract"), 20),
+	[DOC_CIG] = TEXT("cig", N_("CIG"), 15),
+	[DOC_CUP] = TEXT("cup", N_("CUP"), 15),
+	[DOC_CARRIER] = TEXT("carrier", N_("Carrier"), 80),
+	[DOC_GOODS_ASPECT] = TEXT("goods_aspect", N_("Appearance of the goods"), 40),
+	[DOC_PACKAGES] = { "packages", N_("Packages"), 6, RECF_NULL, NULL, check_count, NULL },
+	[DOC_WEIGHT] = { "weight", N_("Weight (kg)"), 12, 0, NULL, check_doc_decimal, NULL },
+	[DOC_PORTO] = TEXT("porto", N_("Porto"), 20),
+	[DOC_TRANSPORT_REASON] = TEXT("transport_reason", N_("Reason for transport"), 40),
+	[DOC_TRANSPORT_START] = { "transport_start", N_("Transport start"), 16, 0, NULL,
+				  check_date_time, NULL },
+	[DOC_WH_TYPE] = { "wh_type", N_("Withholding type"), 4, 0, NULL, check_doc_wh_type,
+			  NULL },
+	[DOC_WH_RATE] = { "wh_rate", N_("Withholding rate"), 5, RECF_REQUIRED, "0",
+			  check_doc_rate, NULL },
+	[DOC_WH_CAUSALE] = TEXT("wh_causale", N_("Withholding causale"), 2),
+	[DOC_CASSA_TYPE] = { "cassa_type", N_("Cassa previdenziale"), 4, 0, NULL, check_tc_type,
+			     NULL },
+	[DOC_CASSA_RATE] = { "cassa_rate", N_("Cassa rate"), 5, RECF_REQUIRED, "0",
+			     check_doc_rate, NULL },
+	[DOC_CASSA_VAT_RATE] = { "cassa_vat_rate", N_("Cassa VAT rate"), 5, RECF_REQUIRED, "0",
+				 check_doc_rate, NULL },
+	[DOC_CASSA_NATURA] = { "cassa_natura", N_("Cassa Natura"), 4, 0, NULL,
+			       check_doc_natura, NULL },
+	[DOC_CASSA_RITENUTA] = { "cassa_ritenuta", N_("Cassa subject to withholding"), 1,
+				 RECF_REQUIRED, "0", check_flag, NULL },
+	[DOC_CASSA] = CENTS("cassa", N_("Cassa contribution")),
+	[DOC_DISCOUNT] = { "discount", N_("Document discount"), 20, 0, NULL, check_doc_discount,
+			   NULL },
+	[DOC_ROUNDING] = CENTS("rounding", N_("Rounding")),
+	[DOC_BOLLO_CHARGED] = { "bollo_charged", N_("Stamp duty charged"), 1, RECF_REQUIRED, "0",
+				check_flag, NULL },
+	[DOC_BOLLO_AUTO] = { "bollo_auto", N_("Stamp duty when due"), 1, RECF_REQUIRED, "1",
+			     check_flag, NULL },
+	[DOC_REGIME] = TEXT("regime", N_("Tax regime"), 4),
+	[DOC_INTENT] = TEXT("intent", N_("Dichiarazione d'intento"), 100),
+	[DOC_NOTES] = { "notes", N_("Notes"), 4000, RECF_LINES, NULL, NULL, NULL },
 };
 
 static const struct record_child document_children[DOC_NCHILDREN] = {
@@ -199,6 +400,7 @@ const struct record_kind documents_kind = {
 	.fields = document_fields,
 	.nfields = DOC_NFIELDS,
 	.key_field = DOC_NUMBER,
+	.validate = document_validate,
 	.children = document_children,
 	.nchildren = DOC_NCHILDREN,
 	.load = record_table_load,

@@ -33,8 +33,55 @@ enum document_field {
 	DOC_CAUSALE,     /* the Causale lines, one a line */
 	DOC_FILE,        /* document_files.id of the original file, or empty */
 	DOC_FILE_BODY,   /* which body of that file (1, 2...) */
+	/* From schema step 13: the documents a business makes. */
+	DOC_KIND,        /* doc-kinds.c: PRE, ORD, DDT, FAT, FTD, ACC, NC, ND, PAR, OF, FA */
+	DOC_STATE,       /* D draft, I issued (registered), S sent, P paid */
+	DOC_NUMBERING,   /* the kind's numbering group, set at issue */
+	DOC_SERIES,      /* sezionale: empty, or a short code ("A") */
+	DOC_YEAR,        /* the number's year, set at issue (empty in a draft) */
+	DOC_SEQ,         /* the number within numbering, series and year */
+	DOC_OP_DATE,     /* the operation's date (delivery), or empty: the date */
+	DOC_PAY_TERMS,   /* the schedule: "30/60/90 FM", "0" at sight, or empty */
+	DOC_PAY_METHOD,  /* MP01 ... MP23 */
+	DOC_IBAN,
+	DOC_SDI,         /* CodiceDestinatario, from the party */
+	DOC_PEC,         /* PECDestinatario, from the party */
+	DOC_PA_OFFICE,   /* a PA's codice univoco ufficio, from the party */
+	DOC_ORDER_REF,   /* DatiOrdineAcquisto: the customer's order id */
+	DOC_CONTRACT_REF,/* DatiContratto */
+	DOC_CIG,
+	DOC_CUP,
+	DOC_CARRIER,     /* a DDT's transport: the carrier */
+	DOC_GOODS_ASPECT,/* aspetto dei beni */
+	DOC_PACKAGES,    /* number of packages, or empty */
+	DOC_WEIGHT,      /* kg, decimal text, or empty */
+	DOC_PORTO,       /* franco, assegnato ... */
+	DOC_TRANSPORT_REASON, /* causale del trasporto */
+	DOC_TRANSPORT_START,  /* "YYYY-MM-DD HH:MM", or empty */
+	DOC_WH_TYPE,     /* the ritenuta asked: RT01 ... RT06, or empty */
+	DOC_WH_RATE,     /* hundredths of a percent */
+	DOC_WH_CAUSALE,  /* CausalePagamento */
+	DOC_CASSA_TYPE,  /* TC01 ... TC22, or empty */
+	DOC_CASSA_RATE,  /* AlCassa, hundredths of a percent */
+	DOC_CASSA_VAT_RATE, /* the contribution's VAT rate */
+	DOC_CASSA_NATURA,   /* its Natura when the rate is 0 */
+	DOC_CASSA_RITENUTA, /* 1: the contribution is subject to the ritenuta */
+	DOC_CASSA,       /* cents: the contribution computed */
+	DOC_DISCOUNT,    /* the document's own discount: "5%" or an amount "12.50" */
+	DOC_ROUNDING,    /* cents added to the total (Arrotondamento) */
+	DOC_BOLLO_CHARGED, /* 1: the bollo is charged to the customer (a line) */
+	DOC_BOLLO_AUTO,  /* 1: the bollo is added when due; 0: never */
+	DOC_REGIME,      /* the seller's RegimeFiscale when made (RF01, RF19) */
+	DOC_INTENT,      /* the dichiarazione d'intento it is under, as printed */
+	DOC_NOTES,       /* printed at the foot */
 	DOC_NFIELDS
 };
+
+/* A document's state. */
+#define DOC_STATE_DRAFT "D"
+#define DOC_STATE_ISSUED "I"
+#define DOC_STATE_SENT "S"
+#define DOC_STATE_PAID "P"
 
 enum document_line_field {
 	LINE_NO,          /* NumeroLinea */
@@ -47,6 +94,13 @@ enum document_line_field {
 	LINE_VAT_RATE,    /* hundredths of a percent */
 	LINE_NATURA,      /* N1 ... N7, with rate 0 */
 	LINE_RITENUTA,    /* 1: subject to the ritenuta */
+	/* From schema step 13. */
+	LINE_TYPE,        /* "" goods or service, T text only, B bollo charged (rivalsa),
+			   * SC a discount of the document's */
+	LINE_ARTICLE,     /* articles.id, or empty */
+	LINE_CODE,        /* the article's code as written on the line */
+	LINE_NORM,        /* RiferimentoNormativo of its Natura */
+	LINE_FROM,        /* document_lines.id of the line it came from, or empty */
 	LINE_NFIELDS
 };
 
@@ -88,6 +142,24 @@ enum document_child {
 	DOC_NCHILDREN
 };
 
+/* The kinds of document (doc-kinds.c): what each is, its TipoDocumento,
+ * its side and numbering group, and what it does to stock. */
+#define DK_FISCAL 0x1u    /* an invoice or note: TipoDocumento, goes to SdI */
+#define DK_NUMBERED 0x2u  /* numbered by the book at issue (not the supplier's) */
+#define DK_STOCK 0x4u     /* moves stock (a DDT; an invoice with no DDT before it) */
+struct doc_kind {
+	const char *code;      /* DOC_KIND */
+	const char *label;     /* English msgid: "Invoice" */
+	const char *type;      /* its TipoDocumento, "" when none, NULL: any (purchases) */
+	const char *direction; /* "S" sale, "P" purchase */
+	const char *numbering; /* its numbering group ("F": invoices and notes) */
+	unsigned flags;        /* DK_* */
+};
+/* The kind of code, or NULL. */
+const struct doc_kind *doc_kind_find(const char *code);
+/* The i-th kind (from 0), or NULL past the last. */
+const struct doc_kind *doc_kind_at(size_t i);
+
 extern const struct record_kind documents_kind;
 extern const struct record_kind document_lines_kind;
 extern const struct record_kind document_vat_kind;
@@ -103,6 +175,10 @@ int check_doc_cents(const char *v, char *err);
 int check_doc_decimal(const char *v, char *err);
 /* A rate in hundredths of a percent, 0 to 10000. */
 int check_doc_rate(const char *v, char *err);
+/* A Natura code: N1 ... N7, with a sub-code (N2.1) or, in old files, not. */
+int check_doc_natura(const char *v, char *err);
+/* A TipoRitenuta, RT01 to RT06. */
+int check_doc_wh_type(const char *v, char *err);
 
 /* The document of direction, party, number and date, when there is one:
  * 1 with its id, 0 when none, REC_ERROR. */

@@ -89,7 +89,7 @@ SCRIVANO_TESTS += tests/e2e/test_f24_models.py
 EXTRA_DIST += tests/e2e/test_f24_models.py
 # Documents (issue 14): the kinds of a document and its rows, the original files.
 src_libscrivano_a_SOURCES += src/book/documents.c src/book/documents.h \
-	src/book/documents-lines.c
+	src/book/documents-lines.c src/book/doc-kinds.c
 # The F24 as text, section by section: the form's Print and `scrivano f24 print`;
 # and as a PDF laid out like the model (on src/pdf's drawing layer).
 src_libscrivano_a_SOURCES += src/book/f24-text.c src/book/f24-text.h \

@@ -51,7 +51,27 @@ check_yes_no(const char *v, char *err)
 	return check_one_of(v, "1 0", _("must be 1 (yes) or 0 (no)"), err);
 }
 
+/* The Agenzia's protocol of a dichiarazione d'intento: digits, with the
+ * '-' of its progressive ("21012345678901234-000001"). */
 static int
+check_intent_protocol(const char *v, char *err)
+{
+	if (strspn(v, "0123456789-") != strlen(v) || v[0] == '-')
+		return err_set(err, _("must be the protocol number the Agenzia gave, digits and "
+				      "'-' (21012345678901234-000001)"));
+	return 0;
+}
+
+static int
+check_plafond(const char *v, char *err)
+{
+	if (check_integer(v, NULL) < 0 || v[0] == '-')
+		return err_set(err, _("must be an amount in cents, 0 or more (500000 for "
+				      "5000.00)"));
+	return 0;
+}
+
+int
 check_pa_office(const char *v, char *err)
 {
 	if (strlen(v) != 6 || !code_chars_ok(v, ""))
@@ -314,6 +334,12 @@ static const struct record_field party_fields[PARTY_NFIELDS] = {
 	[PARTY_PAY_DAYS] = { "pay_days", N_("Payment days"), 3, RECF_NULL, NULL,
 			     check_pay_days },
 	[PARTY_NOTES] = { "notes", N_("Notes"), 1000, 0, NULL, NULL },
+	[PARTY_INTENT_PROTOCOL] = { "intent_protocol", N_("Dichiarazione d'intento"), 30, 0, NULL,
+				    check_intent_protocol },
+	[PARTY_INTENT_DATE] = { "intent_date", N_("Dichiarazione's date"), 10, 0, NULL,
+				check_iso_date },
+	[PARTY_INTENT_PLAFOND] = { "intent_plafond", N_("Plafond"), 15, RECF_NULL, NULL,
+				   check_plafond },
 };
 
 static const struct record_child party_children[] = {

@@ -34,6 +34,10 @@ enum party_field {
 	PARTY_PAY_METHOD,  /* MP01..MP23 */
 	PARTY_PAY_DAYS,    /* days to payment, 0..365 */
 	PARTY_NOTES,
+	/* From schema step 13: a customer's dichiarazione d'intento. */
+	PARTY_INTENT_PROTOCOL, /* the Agenzia's protocol number */
+	PARTY_INTENT_DATE,     /* its date */
+	PARTY_INTENT_PLAFOND,  /* cents: what may be invoiced under it, or empty */
 	PARTY_NFIELDS
 };
 
@@ -66,6 +70,8 @@ int check_party_role(const char *v, char *err);
 int check_party_kind(const char *v, char *err);
 /* A telephone number: digits, blanks and + - / . ( ). */
 int check_phone(const char *v, char *err);
+/* A PA's codice univoco ufficio: 6 capital letters or digits. */
+int check_pa_office(const char *v, char *err);
 
 /* Where the name fields of a kind are (parties, company). */
 struct party_names {
