@@ -227,12 +227,32 @@ check_delivery(const struct record *r, size_t *bad, char *err)
 	return 0;
 }
 
+/* A dichiarazione d'intento is its protocol and its date together; a
+ * plafond needs the dichiarazione it belongs to. */
+static int
+check_intent(const struct record *r, size_t *bad, char *err)
+{
+	int protocol = record_get(r, PARTY_INTENT_PROTOCOL)[0] != '\0';
+
+	if (protocol != (record_get(r, PARTY_INTENT_DATE)[0] != '\0'))
+		return record_invalid(r, protocol ? PARTY_INTENT_DATE : PARTY_INTENT_PROTOCOL, bad,
+				      _("a dichiarazione d'intento needs both its protocol "
+					"number and its date"),
+				      err);
+	if (!protocol && record_get(r, PARTY_INTENT_PLAFOND)[0] != '\0')
+		return record_invalid(r, PARTY_INTENT_PROTOCOL, bad,
+				      _("a plafond belongs to a dichiarazione d'intento: give its "
+					"protocol number and date"),
+				      err);
+	return 0;
+}
+
 static int
 validate_with(const struct record *r, int check_digit, size_t *bad, char *err)
 {
 	if (party_names_check(r, &names, bad, err) < 0 ||
 	    check_tax_ids(r, check_digit, bad, err) < 0 || check_public_admin(r, bad, err) < 0 ||
-	    check_delivery(r, bad, err) < 0)
+	    check_delivery(r, bad, err) < 0 || check_intent(r, bad, err) < 0)
 		return REC_INVALID;
 	return 0;
 }

@@ -135,6 +135,63 @@ refused_values(void)
 	record_free(ok_r);
 }
 
+/* A dichiarazione d'intento: protocol and date together, a plafond only
+ * with them; all three saved and read back. */
+static void
+intent(void)
+{
+	struct {
+		const char *protocol, *date, *plafond;
+		size_t field;
+		const char *message;
+	} cases[] = {
+		{ "21012345678901234-000001", "", "", PARTY_INTENT_DATE,
+		  "Dichiarazione's date: a dichiarazione d'intento needs both its protocol number "
+		  "and its date" },
+		{ "", "2026-01-15", "", PARTY_INTENT_PROTOCOL,
+		  "Dichiarazione d'intento: a dichiarazione d'intento needs both its protocol "
+		  "number and its date" },
+		{ "", "", "500000", PARTY_INTENT_PROTOCOL,
+		  "Dichiarazione d'intento: a plafond belongs to a dichiarazione d'intento: give "
+		  "its protocol number and date" },
+		{ "2101 2345", "2026-01-15", "", PARTY_INTENT_PROTOCOL,
+		  "Dichiarazione d'intento: must be the protocol number the Agenzia gave, digits "
+		  "and '-' (21012345678901234-000001)" },
+		{ "21012345678901234-000001", "2026-01-15", "-5", PARTY_INTENT_PLAFOND,
+		  "Plafond: must be an amount in cents, 0 or more (500000 for 5000.00)" },
+	};
+	int before = count_rows();
+	struct record *r, *l = NULL;
+	char err[ERR_SIZE] = "";
+	size_t bad = 99;
+
+	for (size_t i = 0; i < ARRAY_LEN(cases); i++) {
+		r = party("Esportatore Srl", "01234567897");
+		record_set(r, PARTY_INTENT_PROTOCOL, cases[i].protocol);
+		record_set(r, PARTY_INTENT_DATE, cases[i].date);
+		record_set(r, PARTY_INTENT_PLAFOND, cases[i].plafond);
+		is_int(record_save(book, r, &bad, err), REC_INVALID, "intent case %zu refused", i);
+		is_int(bad, cases[i].field, "the bad field is named");
+		is_str(err, cases[i].message, "message");
+		record_free(r);
+	}
+	is_int(count_rows(), before, "nothing was written");
+	r = party("Esportatore Srl", "01234567897");
+	record_set(r, PARTY_INTENT_PROTOCOL, "21012345678901234-000001");
+	record_set(r, PARTY_INTENT_DATE, "2026-01-15");
+	record_set(r, PARTY_INTENT_PLAFOND, "500000");
+	is_int(record_save(book, r, &bad, err), 0, "a whole dichiarazione d'intento is saved: %s",
+	       err);
+	is_int(record_load(book, &parties_kind, r->id, &l, err), 0, "and loads");
+	if (l != NULL) {
+		is_str(record_get(l, PARTY_INTENT_PROTOCOL), "21012345678901234-000001", "protocol");
+		is_str(record_get(l, PARTY_INTENT_DATE), "2026-01-15", "date");
+		is_str(record_get(l, PARTY_INTENT_PLAFOND), "500000", "plafond in cents");
+	}
+	record_free(l);
+	record_free(r);
+}
+
 static void
 conflict(void)
 {
@@ -258,6 +315,7 @@ main(void)
 		return tap_done();
 	save_and_load();
 	refused_values();
+	intent();
 	conflict();
 	browse();
 	temp_book_close(&tb, book);
