@@ -258,6 +258,17 @@ line_groups(const struct fpa_body *b, struct group *g)
 	return n;
 }
 
+/* The document discount's percentage in hundredths (check_options made
+ * sure it has at most 2 decimals). */
+static int64_t
+disc_rate(const struct fpa_body *b)
+{
+	struct dec r = { 0, 2 };
+
+	dec_round(b->disc_pct, 2, &r);
+	return r.v;
+}
+
 /* Each group's share of the discount, in cents (positive). */
 static int
 discount_shares(const struct fpa_body *b, const struct group *g, size_t n, int64_t *share,
@@ -269,7 +280,7 @@ discount_shares(const struct fpa_body *b, const struct group *g, size_t n, int64
 	for (size_t k = 0; k < n; k++) {
 		share[k] = 0;
 		if (b->disc_pct.v != 0) {
-			if (pct_of_cents(g[k].total, b->disc_pct.v, &share[k]) < 0)
+			if (pct_of_cents(g[k].total, disc_rate(b), &share[k]) < 0)
 				return err_set(err, _("the amounts are too large"));
 			continue;
 		}
