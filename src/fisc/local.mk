@@ -28,6 +28,38 @@ tests_unit_test_fisc_read_LDADD = $(FISC_TEST_LDADD)
 SCRIVANO_TESTS += tests/unit/test-fisc-decimal tests/unit/test-fisc-compute \
 	tests/unit/test-fisc-write tests/unit/test-fisc-read
 
+# The document rules (doc-rules.h): each regime's totals, the document's
+# discount, rivalsa and rounding, discounts as typed, the legal notes, the
+# payment schedule, and the code lists against the checker.
+FISC_RULES_TESTS = tests/unit/test-fisc-regimes tests/unit/test-fisc-totals \
+	tests/unit/test-fisc-discount tests/unit/test-fisc-notes \
+	tests/unit/test-fisc-schedule tests/unit/test-fisc-codes
+check_PROGRAMS += $(FISC_RULES_TESTS)
+EXTRA_DIST += tests/fisc-sdi.h
+tests_unit_test_fisc_regimes_SOURCES = tests/unit/test-fisc-regimes.c
+tests_unit_test_fisc_regimes_CPPFLAGS = $(FISC_TEST_CPPFLAGS)
+tests_unit_test_fisc_regimes_LDADD = $(FISC_TEST_LDADD)
+tests_unit_test_fisc_totals_SOURCES = tests/unit/test-fisc-totals.c
+tests_unit_test_fisc_totals_CPPFLAGS = $(FISC_TEST_CPPFLAGS)
+tests_unit_test_fisc_totals_LDADD = $(FISC_TEST_LDADD)
+tests_unit_test_fisc_discount_SOURCES = tests/unit/test-fisc-discount.c
+tests_unit_test_fisc_discount_CPPFLAGS = $(FISC_TEST_CPPFLAGS)
+tests_unit_test_fisc_discount_LDADD = $(FISC_TEST_LDADD)
+tests_unit_test_fisc_notes_SOURCES = tests/unit/test-fisc-notes.c
+tests_unit_test_fisc_notes_CPPFLAGS = $(FISC_TEST_CPPFLAGS)
+tests_unit_test_fisc_notes_LDADD = $(FISC_TEST_LDADD)
+tests_unit_test_fisc_schedule_SOURCES = tests/unit/test-fisc-schedule.c
+tests_unit_test_fisc_schedule_CPPFLAGS = $(FISC_TEST_CPPFLAGS)
+tests_unit_test_fisc_schedule_LDADD = $(FISC_TEST_LDADD)
+tests_unit_test_fisc_codes_SOURCES = tests/unit/test-fisc-codes.c
+tests_unit_test_fisc_codes_CPPFLAGS = $(FISC_TEST_CPPFLAGS)
+tests_unit_test_fisc_codes_LDADD = $(FISC_TEST_LDADD)
+SCRIVANO_TESTS += $(FISC_RULES_TESTS)
+
+# The code lists of the cassa, the ritenuta and its causali.
+nobase_dist_pkgdata_DATA += data/cassa-previdenziale.txt data/ritenuta-tipi.txt \
+	data/causali-pagamento-ritenuta.txt
+
 # The command line on the official samples, signed files and a book.
 EXTRA_DIST += tests/fisc/cli.py
 SCRIVANO_TESTS += tests/fisc/cli.py
