@@ -19,7 +19,7 @@ case "$target" in
 screenfile)
 	files="src/ui/screenfile.c src/ui/sf-lines.c src/ui/sf-layout.c src/ui/sf-fields.c
 		src/ui/sf-grid.c src/ui/sf-views.c src/ui/sf-check.c src/ui/fieldtype.c
-		src/ui/ft-number.c src/ui/ft-date.c
+		src/ui/ft-number.c src/ui/ft-exact.c src/fisc/discount.c src/ui/ft-date.c
 		src/ui/ft-list.c src/ui/ft-ente.c src/ui/ft-code.c src/util/codelist.c src/util/decimal.c
 		src/book/record.c src/book/parties.c
 		src/book/record-table.c src/book/book.c src/book/schema.c src/util/idcheck.c

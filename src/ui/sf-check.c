@@ -85,15 +85,17 @@ void
 sf_check_type_params(struct parser *p, struct screen_field *f)
 {
 	const char *t = f->type->name;
-	int is_decimal = strcmp(t, "decimal") == 0;
+	int is_decimal = strcmp(t, "decimal") == 0, is_number = strcmp(t, "number") == 0;
 
 	if (is_decimal && f->params.scale < 0)
 		sf_error_at(p, f->line,
 			    _("decimal field '%s' needs 'scale N' (digits after the "
 			      "comma)"),
 			    f->tag);
-	else if (!is_decimal && f->params.scale >= 0)
+	else if (!is_decimal && !is_number && f->params.scale >= 0)
 		sf_error_at(p, f->line, _("'scale' is for decimal fields"));
+	if (is_number && f->params.scale < 0)
+		f->params.scale = 8; /* a document's quantities and prices */
 	if (f->params.scale < 0)
 		f->params.scale = 0;
 	if (strcmp(t, "choice") == 0 && f->params.choices == NULL)
