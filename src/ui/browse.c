@@ -328,21 +328,19 @@ find_text(struct ui *ui, struct browse *b)
 	record_free(r);
 }
 
-/* A new record; in a view, with the view's first value (also the
- * field's screen default there, which the form shows). */
+/* A new record: the screen's defaults and, in a view, the view's first
+ * value, then the kind's init, which sees them (a view of invoices makes
+ * an invoice of the right TipoDocumento). */
 static struct record *
 new_in_view(struct ui *ui, const struct screen *scr)
 {
 	struct record *rec = record_new(scr->kind);
-	char *first, err[ERR_SIZE];
+	char err[ERR_SIZE];
 
+	screen_preset(scr, ui->book, rec, 0);
 	if (scr->kind->init != NULL && scr->kind->init(ui->book, rec, err) < 0)
 		ui_error(ui, "%s", err);
-	if (scr->where_in != NULL) {
-		first = xstrndup(scr->where_in, strcspn(scr->where_in, "\n"));
-		screen_field_store(&scr->fields[scr->where_field], rec, first);
-		free(first);
-	}
+	screen_preset(scr, ui->book, rec, 1);
 	return rec;
 }
 
@@ -382,6 +380,14 @@ delete_row(struct ui *ui, struct browse *b)
 
 	if (b->n == 0)
 		return;
+	if (b->scr->kind->frozen != NULL) {
+		char caption[ERR_SIZE], why[ERR_SIZE];
+
+		if (b->scr->kind->frozen(b->rows[b->cur], caption, why)) {
+			ui_error(ui, "%s", why);
+			return;
+		}
+	}
 	q = xasprintf(_("Delete \"%s\"?"), name_of(b->rows[b->cur]));
 	if (dialog_confirm(ui, q)) {
 		if ((rc = record_delete(ui->book, b->rows[b->cur], err)) < 0)
@@ -918,9 +924,8 @@ browse_setup(struct browse *b, struct book *book, struct screen *scr)
 	b->order.field = scr->kind->key_field;
 	b->order.filters = b->filters;
 	if (scr->where_in != NULL) {
-		const struct screen_field *f = &scr->fields[scr->where_field];
-		b->filters[0] = (struct browse_filter){ f->record_field, BF_IN, scr->where_in,
-							f->custom };
+		b->filters[0] = (struct browse_filter){ scr->where_record, BF_IN, scr->where_in,
+							scr->where_custom };
 		b->nfixed = b->order.nfilters = 1;
 	}
 }
