@@ -340,14 +340,19 @@ grid_focus(struct form *fm, size_t g)
 	fm->page = fm->scr->grids[g].page;
 }
 
+/* The grid the cursor is in takes its cell and drops its blank new line;
+ * the others have nothing pending (leaving a grid commits it), and two
+ * grids may show the same lines (a document's, over two pages): a line
+ * blank in the other's columns is not theirs to drop. */
 static int
 grids_commit(struct ui *ui, struct form *fm)
 {
-	for (size_t g = 0; g < fm->scr->ngrids; g++)
-		if (grid_commit(ui, fm->grids[g]) < 0) {
-			grid_focus(fm, g);
-			return -1;
-		}
+	size_t g = fm->in_grid - 1;
+
+	if (fm->in_grid && grid_commit(ui, fm->grids[g]) < 0) {
+		grid_focus(fm, g);
+		return -1;
+	}
 	return 0;
 }
 

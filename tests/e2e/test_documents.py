@@ -115,23 +115,31 @@ def type_quote(c, book):
     # kind, date (offers today), operation date, party, series, then the grid
     c.send(TAB + TAB + TAB + CUSTOMER + TAB + TAB)
     # line 1: the article; its description, unit, price and VAT come with it
-    c.send("VITE8" + TAB)
+    c.send("VITE8" + TAB + TAB)
     tap.ok("the article fills the line: description, unit, price and VAT",
-           c.wait_for("Viti M8", 5) and re.search(r"\bpz\b", c.screen_text()) and
-           "0,50" in c.screen_text() and "22,00" in c.screen_text(), c.screen_text())
-    c.send(TAB + "10" + TAB + TAB + TAB + TAB + TAB)
+           c.wait_for(re.compile(r"\[VITE8 \] \[Viti M8 acci\] \[\s*1,00\s*\] \[pz\] "
+                                 r"\[\s*0,50\] \[\s*\] \[22,00\]"), 5), c.screen_text())
+    # quantity, unit, price, discounts, VAT, the total (computed: not typed), next line
+    c.send("10" + TAB * 6)
     tap.ok("its total follows: 10 x 0,50",
-           c.wait_for(re.compile(r"Taxable\s+\[5,00"), 5), c.screen_text())
-    # line 2: no article, a description of its own
-    c.send(TAB + "Consulenza tecnica" + TAB + "2" + TAB + "h" + TAB + "45" + TAB + TAB +
-           "22" + TAB)
-    tap.ok("the totals follow the second line",
-           c.wait_for(re.compile(r"Taxable\s+\[95,00"), 5), c.screen_text())
+           c.wait_for(re.compile(r"\[22,00\] \[\s*5,00\]"), 5), c.screen_text())
+    # line 2: no article (a blank, then Tab), a description of its own
+    c.send(" " + TAB + "Consulenza tecnica" + TAB + "2" + TAB + "h" + TAB + "45" + TAB + TAB +
+           "22" + TAB + TAB)
+    tap.ok("the second line's total: 2 x 45,00",
+           c.wait_for(re.compile(r"\[Consulenza t\].*\[\s*90,00\]"), 5), c.screen_text())
     # line 3: a discount of 10% then 5%
-    c.send(TAB + "Staffe inox" + TAB + "4" + TAB + "pz" + TAB + "12,50" + TAB + "10+5" + TAB +
-           "22" + TAB)
+    c.send(" " + TAB + "Staffe inox" + TAB + "4" + TAB + "pz" + TAB + "12,50" + TAB + "10+5" +
+           TAB + "22" + TAB + TAB)
     tap.ok("the third line's total: 4 x 12,50 less 10+5 = 42,75",
-           c.wait_for("42,75", 5), c.screen_text())
+           c.wait_for(re.compile(r"\[10\+5 \] \[22,00\] \[\s*42,75\]"), 5), c.screen_text())
+    # Tab on the new blank line: the lines are done (the next page's VAT details)
+    c.send(TAB)
+    tap.ok("Tab on the blank line leaves for the lines' VAT details, page 2",
+           c.wait_for("Quotes - New (2/4)", 5) and
+           re.search(r"\[Staffe inox\s*\] \[\s*\] \[\s*\] \[No", c.screen_text()),
+           c.screen_text())
+    c.send(PGUP)
     tap.ok("the totals under the grid are the ones by hand: 137,75 + 30,31 = 168,06",
            c.wait_for(re.compile(r"Taxable\s+\[%s\s*\]\s+VAT\s+\[%s" % (
                re.escape(money(TAXABLE)), re.escape(money(TAX)))), 5) and
@@ -142,7 +150,7 @@ def type_quote(c, book):
     tap.ok("the quote is saved", c.wait_for("Saved.", 5), c.screen_text())
     rows = docs(book)
     tap.is_eq("the book has a draft quote, a sale with no TipoDocumento and no number",
-              [r[1:] for r in rows], [("PRE", "D", None, "S", "")])
+              [r[1:] for r in rows], [("PRE", "D", "", "S", "")])
     qid = rows[0][0] if rows else 0
     got = lines_of(book, qid)
     tap.is_eq("its three lines, prices and totals as exact decimals, the discount as the "
