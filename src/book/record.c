@@ -558,6 +558,20 @@ record_browse_by(struct book *b, const struct record_kind *k, const struct brows
 }
 
 int
+record_sum_by(struct book *b, const struct record_kind *k, const struct browse_order *o,
+	      size_t field, int64_t *sum, char *err)
+{
+	*sum = 0;
+	if (no_storage(k, err) < 0 || order_ok(k, o, err) < 0)
+		return REC_ERROR;
+	if (k->table == NULL || field >= k->nfields) {
+		err_set(err, _("%s cannot be summed"), k->name);
+		return REC_ERROR;
+	}
+	return record_table_sum(b, k, o, field, sum, err);
+}
+
+int
 record_find_by(struct book *b, const struct record_kind *k, const struct browse_order *o,
 	       const char *text, const char *key, int64_t id, struct record **out, char *err)
 {

@@ -298,6 +298,14 @@ int record_delete(struct book *b, const struct record *r, char *err);
 int record_browse_by(struct book *b, const struct record_kind *k, const struct browse_order *o,
 		     enum browse_dir dir, const char *key, int64_t id, size_t n,
 		     struct record **rows, size_t *got, char *err);
+/* The sum of field over every record of kind k that o's filters pass (the
+ * whole list, not a page: one aggregate query; o's sort field is not
+ * used): for fields whose canonical values are integers (cents,
+ * hundredths, scaled decimals); an empty value counts 0. For kinds kept
+ * in a table. A filter on no field, a sum past int64 or a kind not in a
+ * table is REC_ERROR with a message. */
+int record_sum_by(struct book *b, const struct record_kind *k, const struct browse_order *o,
+		  size_t field, int64_t *sum, char *err);
 /* The first record after (key, id) in the order o whose sort field holds
  * text (any case); *out is NULL when none. */
 int record_find_by(struct book *b, const struct record_kind *k, const struct browse_order *o,
@@ -324,6 +332,8 @@ int record_table_browse(struct book *b, const struct record_kind *k,
 int record_table_find(struct book *b, const struct record_kind *k, const struct browse_order *o,
 		      const char *text, const char *key, int64_t id, struct record **out,
 		      char *err);
+int record_table_sum(struct book *b, const struct record_kind *k, const struct browse_order *o,
+		     size_t field, int64_t *sum, char *err);
 
 /* Checks of common values, for record kinds and the screens' field types
  * alike: 0, or -1 with a short message that does not name the field. */

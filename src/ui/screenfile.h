@@ -91,6 +91,8 @@ struct screen {
 	int npages;     /* layout sections: PgDn and PgUp move between them */
 	struct screen_column *columns; /* the browse list's, left to right */
 	size_t ncolumns;
+	size_t *list_totals; /* columns (index in columns) summed under the list */
+	size_t nlist_totals;
 	struct screen_text *headings;
 	size_t nheadings;
 	int heading_rows;
