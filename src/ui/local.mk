@@ -93,3 +93,5 @@ EXTRA_DIST += tests/e2e/test_export.py
 # The documents' screens (issue 14): the register with a view per kind,
 # opened by the main menu's Documents; and its end-to-end tests.
 nobase_dist_pkgdata_DATA += screens/documents.scr
+SCRIVANO_TESTS += tests/e2e/test_documents.py
+EXTRA_DIST += tests/e2e/test_documents.py

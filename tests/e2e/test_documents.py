@@ -21,7 +21,8 @@ from harness import SCRIVANO, Server, Tap, base_env, book_rows  # noqa: E402
 
 tap = Tap()
 
-F1, F2, F5, F10, F11, F12 = "\x1bOP", "\x1bOQ", "\x1b[15~", "\x1b[21~", "\x1b[23~", "\x1b[24~"
+F1, F2, F5, F8 = "\x1bOP", "\x1bOQ", "\x1b[15~", "\x1b[19~"
+F10, F11, F12 = "\x1b[21~", "\x1b[23~", "\x1b[24~"
 TAB, ENTER, PGDN, PGUP, DOWN = "\t", "\r", "\x1b[6~", "\x1b[5~", "\x1b[B"
 
 CUSTOMER = "Rossi Forniture S.r.l."
@@ -165,6 +166,130 @@ def type_quote(c, book):
     return qid
 
 
+def command(c, label, downs=0):
+    """F11, the commands menu: the one `downs` lines under the first, which
+    must be label."""
+    c.send(F11)
+    if not c.wait_for("Commands", 5):
+        return False
+    c.send(DOWN * downs)
+    shown = c.wait_for(label, 5)
+    c.send(ENTER)
+    return shown
+
+
+def issue(c, what, number):
+    """Issue, confirmed: the message names the number it took."""
+    ok = command(c, "Issue") and c.wait_for("Issue this document?", 5)
+    c.send("y")
+    return tap.ok("%s: Issue gives it number %s" % (what, number),
+                  ok and c.wait_for("Issued as %s." % number, 5), c.screen_text())
+
+
+def doc(book, kind):
+    rows = book_rows(book, "SELECT id, state, number FROM documents WHERE kind = ? ORDER BY id "
+                           "DESC LIMIT 1", kind)
+    return rows[0] if rows else (0, "", "")
+
+
+def flow(c, book, qid):
+    n = "1/%d" % YEAR
+    issue(c, "the quote", n)
+    tap.is_eq("in the book the quote is issued, numbered in the quotes' own sequence",
+              book_rows(book, "SELECT state, number, numbering, seq FROM documents WHERE "
+                              "id = ?", qid), [("I", n, "PRE", 1)])
+    tap.ok("its title says so", re.search(r"Quote %s, issued" % re.escape(n), c.screen_text()),
+           c.screen_text())
+    # quote -> order (the first conversion offered)
+    tap.ok("the issued quote converts to an order",
+           command(c, "Convert to order") and
+           c.wait_for("A new draft Customer order: check it, then Issue.", 5), c.screen_text())
+    oid = doc(book, "ORD")[0]
+    tap.is_eq("the order is a draft with the quote's three lines",
+              [(g[0], g[1], g[2]) for g in lines_of(book, oid)],
+              [("VITE8", "Viti M8 acciaio", "10.00"), ("", "Consulenza tecnica", "2.00"),
+               ("", "Staffe inox", "4.00")])
+    tap.is_eq("linked to the quote", book_rows(book, "SELECT from_id, to_id FROM "
+                                                     "document_links"), [(qid, oid)])
+    issue(c, "the order", n)
+    # order -> DDT: the article's goods go out
+    before = stock(book)
+    tap.ok("the issued order converts to a delivery note",
+           command(c, "Convert to DDT") and
+           c.wait_for("A new draft Delivery note: check it, then Issue.", 5), c.screen_text())
+    did = doc(book, "DDT")[0]
+    tap.is_eq("the delivery note takes the 10 pieces of VITE8 out of stock (100 -> 90)",
+              (before, stock(book)), (100000, 90000))
+    issue(c, "the delivery note", n)
+    tap.is_eq("issued, its stock movement stays",
+              book_rows(book, "SELECT quantity, document_id FROM stock_moves WHERE "
+                              "document_id IS NOT NULL"), [(-10000, did)])
+    # DDT -> invoice (after the order's: the DDT's line is the one taken)
+    tap.ok("the issued delivery note converts to an invoice",
+           command(c, "Convert to invoice") and
+           c.wait_for("A new draft Invoice: check it, then Issue.", 5), c.screen_text())
+    fid = doc(book, "FAT")[0]
+    tap.ok("the invoice's totals on screen are the quote's, by hand",
+           c.wait_for(re.compile(r"Taxable\s+\[%s\s*\]\s+VAT\s+\[%s" % (
+               re.escape(money(TAXABLE)), re.escape(money(TAX)))), 5) and
+           re.search(r"Total\s+\[%s\s*\]\s+Payable\s+\[%s" % (
+               re.escape(money(TOTAL)), re.escape(money(TOTAL))), c.screen_text()),
+           c.screen_text())
+    issue(c, "the invoice", n)
+    tap.is_eq("the invoice in the book: TD01, issued as 1/%d, the totals by hand" % YEAR,
+              book_rows(book, "SELECT type, state, number, taxable, tax, total, payable FROM "
+                              "documents WHERE id = ?", fid),
+              [("TD01", "I", n, TAXABLE, TAX, TOTAL, TOTAL)])
+    tap.is_eq("its VAT summary: one block at 22%",
+              book_rows(book, "SELECT vat_rate, taxable, tax FROM document_vat WHERE "
+                              "document_id = ?", fid), [(2200, TAXABLE, TAX)])
+    tap.is_eq("an invoice after a delivery note moves no stock again", stock(book), 90000)
+    return fid
+
+
+def refuse_change(c, book, fid):
+    before = lines_of(book, fid)
+    c.send(TAB * 5)  # the header's fields, then the lines
+    c.send("X")
+    tap.ok("typing in a line of the issued invoice is refused, saying why",
+           c.wait_for("is no longer a draft (issued): it is never changed; a credit note "
+                      "corrects it.", 5), c.screen_text())
+    c.send(F2)
+    tap.is_eq("and its lines are as they were", lines_of(book, fid), before)
+
+
+def credit_note(c, book, fid):
+    n = "2/%d" % YEAR
+    tap.ok("the issued invoice makes a credit note",
+           command(c, "Credit note") and
+           c.wait_for("A new draft Credit note: check it, then Issue.", 5), c.screen_text())
+    nid = doc(book, "NC")[0]
+    # to the lines (kind, date, operation date, party, series), the second line, deleted
+    # twice: the credit note is for the first line only
+    c.send(TAB * 5 + DOWN + F8)
+    tap.ok("Delete asks first", c.wait_for("Delete line 2?", 5), c.screen_text())
+    c.send("y")
+    c.wait_for("Delete line", 0.5)
+    c.send(F8)
+    c.wait_for("Delete line 2?", 5)
+    c.send("y")
+    c.send(F2)
+    tap.ok("the credit note for one line is saved", c.wait_for("Saved.", 5), c.screen_text())
+    # 10 x 0,50 = 5,00 + 22% 1,10 = 6,10
+    tap.ok("its totals on screen: 5,00 + 1,10 = 6,10",
+           c.wait_for(re.compile(r"Taxable\s+\[5,00\s*\]\s+VAT\s+\[1,10"), 5) and
+           re.search(r"Total\s+\[6,10", c.screen_text()), c.screen_text())
+    issue(c, "the credit note", n)
+    tap.is_eq("the credit note in the book: TD04, 2/%d in the invoices' sequence, one line"
+              % YEAR,
+              book_rows(book, "SELECT type, state, number, taxable, tax, total FROM documents "
+                              "WHERE id = ?", nid), [("TD04", "I", n, 500, 110, 610)])
+    tap.is_eq("the line it credits, linked to the invoice's",
+              book_rows(book, "SELECT l.description, f.document_id FROM document_lines l "
+                              "JOIN document_lines f ON f.id = l.from_line WHERE "
+                              "l.document_id = ?", nid), [("Viti M8 acciaio", fid)])
+
+
 def main():
     with Server(users={"anna": "pw-anna"}, tap=tap,
                 env={"SCRIVANO_TODAY": None}) as srv:
@@ -172,7 +297,10 @@ def main():
         with srv.client("anna", "pw-anna", term="xterm") as c:
             tap.ok("the main menu lists Documents",
                    c.wait_for("Main menu", 10) and c.wait_for("Documents", 5), c.screen_text())
-            type_quote(c, book)
+            qid = type_quote(c, book)
+            fid = flow(c, book, qid)
+            refuse_change(c, book, fid)
+            credit_note(c, book, fid)
     return tap.done()
 
 
