@@ -40,6 +40,8 @@ static const struct command commands[] = {
 	{ "f24", N_("f24 list|show|pay|receipt|receipt-export|cancel|pdf|print … --book BOOK"),
 	  N_("the F24s of a book: list, show, pay, receipts, cancel a payment, PDF, text"),
 	  cmd_f24 },
+	{ "document", N_("document pdf|print … --book BOOK"),
+	  N_("the documents of a book: PDF, text"), cmd_document },
 	{ "help", N_("help"), N_("show this list"), cmd_help },
 	{ "version", N_("version"), N_("show the version"), cmd_version },
 };

@@ -11,3 +11,14 @@ SCRIVANO_TESTS += tests/f24-cli.sh
 # change refused on the screen.
 SCRIVANO_TESTS += tests/e2e/test_f24_pay.py
 EXTRA_DIST += tests/e2e/test_f24_pay.py
+# scrivano document: pdf and print (document-out.c, on the bridge's print
+# model); the docflow branch's document.c holds the rest of the table.
+src_libscrivano_a_SOURCES += src/cli/document.c src/cli/document-cli.h \
+	src/cli/document-out.c
+dist_man_MANS += man/scrivano-document.1
+# Tests: a book with a document made through the record interface
+# (tests/doc-make), `scrivano document pdf` read back with poppler's tools
+# and `print`; the text rendering, unit by unit.
+check_PROGRAMS += tests/doc-make
+tests_doc_make_SOURCES = tests/doc-make.c
+tests_doc_make_LDADD = src/libscrivano.a $(ALL_LIBS)
