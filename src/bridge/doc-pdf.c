@@ -259,7 +259,7 @@ title(struct lay *l, int y)
 {
 	const struct record *d = l->m->doc;
 	const char *type = record_get(d, DOC_TYPE), *tname = fpa_doc_type_name(type);
-	char *t = doc_title(d), *ty, date[16];
+	char *t = doc_title(d), *ty, date[DOC_DATE_BUF];
 	const char *labels[6] = { _("Document type"), _("Operation date"), _("Order"),
 				  _("Contract"), _("CIG"), _("CUP") };
 	const char *values[6];
@@ -298,7 +298,7 @@ transport(struct lay *l, int y)
 	static const int f[7] = { DOC_CARRIER, DOC_GOODS_ASPECT, DOC_PACKAGES, DOC_WEIGHT,
 				  DOC_PORTO, DOC_TRANSPORT_REASON, DOC_TRANSPORT_START };
 	const char *values[7];
-	char w[40], start[16];
+	char w[40], start[DOC_DATE_BUF];
 	int any = strcmp(record_get(d, DOC_KIND), "DDT") == 0, top = y;
 
 	for (int i = 0; i < 7; i++) {
@@ -543,8 +543,12 @@ total_rows(const struct record *d, struct total_row *t)
 		t[n++] = (struct total_row){ xstrdup(_("Rounding")), doc_cents(d, DOC_ROUNDING), 0 };
 	t[n++] = (struct total_row){ xstrdup(_("Document total")), doc_cents(d, DOC_TOTAL), 1 };
 	if (doc_cents(d, DOC_BOLLO) != 0)
-		t[n++] = (struct total_row){ xstrdup(_("Stamp duty (bollo)")),
-					     doc_cents(d, DOC_BOLLO), 0 };
+		t[n++] = (struct total_row){
+			xstrdup(strcmp(record_get(d, DOC_BOLLO_CHARGED), "1") == 0
+					? _("of which stamp duty charged")
+					: _("Virtual stamp duty (not charged)")),
+			doc_cents(d, DOC_BOLLO), 0
+		};
 	for (size_t i = 0; wh != NULL && i < wh->n && n < 12; i++)
 		t[n++] = (struct total_row){
 			xasprintf("%s %s %s", _("Withholding"), record_get(wh->row[i], WH_TYPE),
@@ -556,7 +560,7 @@ total_rows(const struct record *d, struct total_row *t)
 		t[n++] = (struct total_row){ xstrdup(_("Withholding")),
 					     -doc_cents(d, DOC_WITHHOLDING), 0 };
 	if (strcmp(record_get(d, DOC_SPLIT), "1") == 0)
-		t[n++] = (struct total_row){ xstrdup(_("VAT paid by the customer (split payment)")),
+		t[n++] = (struct total_row){ xstrdup(_("VAT under split payment")),
 					     -doc_cents(d, DOC_TAX), 0 };
 	t[n++] = (struct total_row){ xstrdup(_("Amount payable")), doc_cents(d, DOC_PAYABLE), 1 };
 	return n;
@@ -627,7 +631,7 @@ payment(struct lay *l, int y)
 		pdf_font(l->p, 80, 0);
 		for (size_t i = 0; i < rs->n; i++, y += LINE_H) {
 			const struct record *p = rs->row[i];
-			char due[16], a[40];
+			char due[DOC_DATE_BUF], a[40];
 			const char *v[4] = { doc_date_it(record_get(p, PAY_DUE), due),
 					     doc_money(doc_cents(p, PAY_AMOUNT), a, sizeof a),
 					     record_get(p, PAY_MODE), record_get(p, PAY_IBAN) };

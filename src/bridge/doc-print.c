@@ -83,12 +83,12 @@ doc_rate_text(const char *rate, const char *natura, char *buf, size_t size)
 }
 
 const char *
-doc_date_it(const char *iso, char buf[16])
+doc_date_it(const char *iso, char buf[DOC_DATE_BUF])
 {
 	if (strlen(iso) >= 10 && iso[4] == '-' && iso[7] == '-')
-		snprintf(buf, 16, "%.2s/%.2s/%.4s%s", iso + 8, iso + 5, iso, iso + 10);
+		snprintf(buf, DOC_DATE_BUF, "%.2s/%.2s/%.4s%.10s", iso + 8, iso + 5, iso, iso + 10);
 	else
-		str_copy(buf, iso, 16);
+		str_copy(buf, iso, DOC_DATE_BUF);
 	return buf;
 }
 
@@ -103,7 +103,7 @@ kind_label(const struct record *doc)
 char *
 doc_title(const struct record *doc)
 {
-	char date[16];
+	char date[DOC_DATE_BUF];
 
 	doc_date_it(record_get(doc, DOC_DATE), date);
 	if (strcmp(record_get(doc, DOC_STATE), DOC_STATE_DRAFT) == 0)
@@ -154,6 +154,11 @@ legal_notes(const struct record *doc, struct doc_print *m)
 
 	if (doc->rows != NULL && docbridge_record_to_body(doc, b, err) == 0) {
 		b->forfettario = strcmp(record_get(doc, DOC_REGIME), "RF19") == 0;
+		/* A block kept without its norm says the Natura's usual one. */
+		for (size_t i = 0; i < b->nvat; i++)
+			if (b->vat[i].natura[0] != '\0' && b->vat[i].norm == NULL &&
+			    fpa_natura_norm(b->vat[i].natura) != NULL)
+				b->vat[i].norm = xstrdup(fpa_natura_norm(b->vat[i].natura));
 		v = fpa_legal_notes(b, &n);
 		for (size_t i = 0; i < n; i++)
 			push(&m->notes, &m->nnotes, v[i]);

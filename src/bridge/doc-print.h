@@ -83,8 +83,10 @@ const char *doc_decimal_it(const char *v, char *buf, size_t size);
 /* A rate in hundredths of a percent as "22%", "5,5%"; a Natura instead
  * when the rate is 0 and one is given. */
 const char *doc_rate_text(const char *rate, const char *natura, char *buf, size_t size);
-/* An ISO date as dd/mm/yyyy, anything else as it is. */
-const char *doc_date_it(const char *iso, char buf[16]);
+/* An ISO date as dd/mm/yyyy (with the time that follows it: "03/03/2026
+ * 08:30"), anything else as it is (cut to DOC_DATE_BUF - 1 bytes). */
+#define DOC_DATE_BUF 24
+const char *doc_date_it(const char *iso, char buf[DOC_DATE_BUF]);
 /* The document's title: "Invoice 1/2026 of 07/01/2026", a draft's
  * "Invoice - DRAFT (not issued: no number) of 07/01/2026". */
 char *doc_title(const struct record *doc);

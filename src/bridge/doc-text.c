@@ -19,6 +19,7 @@
 
 #define W DOC_TEXT_WIDTH
 #define PARTY_COL 40  /* the party's block, where an envelope's window is */
+#define TOTALS_COL 24 /* the totals' labels */
 #define AMOUNT_W 14   /* a total's amount, right-aligned at W */
 
 struct out {
@@ -195,16 +196,16 @@ row(struct out *o, size_t indent, const char *const *cells, const size_t *w, con
 	buf_free(&b);
 }
 
-/* A total: its label from PARTY_COL, its amount ending at W. */
+/* A total: its label from TOTALS_COL, its amount ending at W. */
 static void
 total(struct out *o, const char *label, int64_t cents)
 {
-	static const size_t w[2] = { W - PARTY_COL - AMOUNT_W - 1, AMOUNT_W };
+	static const size_t w[2] = { W - TOTALS_COL - AMOUNT_W - 1, AMOUNT_W };
 	static const int right[2] = { 0, 1 };
 	char a[40];
 	const char *cells[2] = { label, doc_money(cents, a, sizeof a) };
 
-	row(o, PARTY_COL, cells, w, right, 2);
+	row(o, TOTALS_COL, cells, w, right, 2);
 }
 
 /* "20100 Milano (MI)", and the country when not Italy. */
@@ -325,7 +326,7 @@ party_block(struct out *o, const struct doc_print *m)
 static void
 title_block(struct out *o, const struct record *d)
 {
-	char *t = doc_title(d), date[16];
+	char *t = doc_title(d), date[DOC_DATE_BUF];
 	const char *type = record_get(d, DOC_TYPE), *tname = fpa_doc_type_name(type);
 
 	blank(o);
@@ -363,7 +364,7 @@ transport_block(struct out *o, const struct record *d)
 		{ DOC_TRANSPORT_START, N_("Transport started") },
 	};
 	int any = strcmp(record_get(d, DOC_KIND), "DDT") == 0;
-	char buf[40];
+	char buf[DOC_DATE_BUF];
 
 	for (size_t i = 0; i < ARRAY_LEN(f); i++)
 		any |= record_get(d, (size_t)f[i].field)[0] != '\0';
@@ -384,7 +385,7 @@ transport_block(struct out *o, const struct record *d)
 
 /* The lines' columns: description (with the code), quantity, unit,
  * price, discount, VAT, total. */
-static const size_t line_w[7] = { 26, 8, 4, 11, 6, 4, 11 };
+static const size_t line_w[7] = { 27, 8, 4, 11, 6, 4, 10 };
 static const int line_right[7] = { 0, 1, 0, 1, 1, 1, 1 };
 
 static int
@@ -473,6 +474,9 @@ totals_block(struct out *o, const struct record *d)
 	const struct record_rows *wh = d->rows != NULL ? &d->rows[DOC_WITHHOLDINGS] : NULL;
 	char rate[16], *s;
 
+	/* A delivery note without prices has no totals to show. */
+	if (strcmp(record_get(d, DOC_KIND), "DDT") == 0 && doc_cents(d, DOC_TOTAL) == 0)
+		return;
 	blank(o);
 	if (record_get(d, DOC_CASSA_TYPE)[0] != '\0') {
 		s = xasprintf("%s %s %s", _("Cassa"), record_get(d, DOC_CASSA_TYPE),
@@ -486,7 +490,10 @@ totals_block(struct out *o, const struct record *d)
 		total(o, _("Rounding"), doc_cents(d, DOC_ROUNDING));
 	total(o, _("Document total"), doc_cents(d, DOC_TOTAL));
 	if (doc_cents(d, DOC_BOLLO) != 0)
-		total(o, _("Stamp duty (bollo)"), doc_cents(d, DOC_BOLLO));
+		total(o, strcmp(record_get(d, DOC_BOLLO_CHARGED), "1") == 0
+				 ? _("of which stamp duty charged")
+				 : _("Virtual stamp duty (not charged)"),
+		      doc_cents(d, DOC_BOLLO));
 	for (size_t i = 0; wh != NULL && i < wh->n; i++) {
 		const struct record *w = wh->row[i];
 		s = xasprintf("%s %s %s", _("Withholding"), record_get(w, WH_TYPE),
@@ -497,7 +504,7 @@ totals_block(struct out *o, const struct record *d)
 	if ((wh == NULL || wh->n == 0) && doc_cents(d, DOC_WITHHOLDING) != 0)
 		total(o, _("Withholding"), -doc_cents(d, DOC_WITHHOLDING));
 	if (strcmp(record_get(d, DOC_SPLIT), "1") == 0)
-		total(o, _("VAT paid by the customer (split payment)"), -doc_cents(d, DOC_TAX));
+		total(o, _("VAT under split payment"), -doc_cents(d, DOC_TAX));
 	total(o, _("Amount payable"), doc_cents(d, DOC_PAYABLE));
 }
 
@@ -528,7 +535,7 @@ payment_block(struct out *o, const struct record *d)
 	row(o, 0, head, w, right, 4);
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct record *p = rs->row[i];
-		char due[16], a[40];
+		char due[DOC_DATE_BUF], a[40];
 		const char *cells[4] = { doc_date_it(record_get(p, PAY_DUE), due),
 					 doc_money(doc_cents(p, PAY_AMOUNT), a, sizeof a),
 					 record_get(p, PAY_MODE), record_get(p, PAY_IBAN) };
