@@ -27,3 +27,5 @@ tests_unit_test_doc_text_SOURCES = tests/unit/test-doc-text.c
 tests_unit_test_doc_text_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_doc_text_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-doc-text
+EXTRA_DIST += tests/document-pdf.sh
+SCRIVANO_TESTS += tests/document-pdf.sh
