@@ -621,7 +621,7 @@ payment(struct lay *l, int y)
 	y = items(l, LEFT + 20, y + HEAD_H, labels, values, 3) + PAD;
 	free(m);
 	if (rs != NULL && rs->n > 0) {
-		const char *h[4] = { _("Due"), _("Amount"), _("Method"), _("IBAN") };
+		const char *h[4] = { _("Due date"), _("Amount"), _("Method"), _("IBAN") };
 		int x = LEFT + 10;
 
 		pdf_font(l->p, 75, 1);

@@ -511,9 +511,9 @@ totals_block(struct out *o, const struct record *d)
 static void
 payment_block(struct out *o, const struct record *d)
 {
-	static const size_t w[4] = { 10, 14, 6, W - 10 - 14 - 6 - 3 };
+	static const size_t w[4] = { 10, 14, 8, W - 10 - 14 - 8 - 3 };
 	static const int right[4] = { 0, 1, 0, 0 };
-	const char *head[4] = { _("Due"), _("Amount"), _("Method"), _("IBAN") };
+	const char *head[4] = { _("Due date"), _("Amount"), _("Method"), _("IBAN") };
 	const struct record_rows *rs = d->rows != NULL ? &d->rows[DOC_PAYMENTS] : NULL;
 	const char *mode = record_get(d, DOC_PAY_METHOD), *mname = fpa_payment_mode_name(mode);
 	char *s;
