@@ -81,7 +81,8 @@ main(int argc, char **argv)
 		return 1;
 	}
 	d = record_new(&documents_kind);
-	d->rows = xcalloc(documents_kind.nchildren, sizeof *d->rows);
+	if (d->rows == NULL)
+		d->rows = xcalloc(documents_kind.nchildren, sizeof *d->rows);
 	for (int a = 2; a < argc; a++) {
 		const char *colon = strchr(argv[a], ':');
 		char *part = colon != NULL ? xstrndup(argv[a], (size_t)(colon - argv[a])) : xstrdup("");

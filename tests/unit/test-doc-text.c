@@ -31,7 +31,7 @@ static void
 setup(void)
 {
 	struct record *c, *p;
-	char err[ERR_SIZE];
+	char err[ERR_SIZE] = "";
 	size_t bad;
 
 	book = temp_book_open(&tb);
@@ -70,7 +70,8 @@ sale(const char *kind, const char *type, const char *number, const char *date)
 {
 	struct record *d = record_new(&documents_kind);
 
-	d->rows = xcalloc(documents_kind.nchildren, sizeof *d->rows);
+	if (d->rows == NULL)
+		d->rows = xcalloc(documents_kind.nchildren, sizeof *d->rows);
 	record_set(d, DOC_DIRECTION, "S");
 	record_set(d, DOC_KIND, kind);
 	record_set(d, DOC_TYPE, type);
