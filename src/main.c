@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bridge/doc-kind.h"
 #include "commands.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -83,6 +84,8 @@ main(int argc, char **argv)
 	 * umask the shell or the service manager left us. */
 	umask(077);
 	i18n_init();
+	/* the documents the screens name compute through the fiscal core */
+	doc_kind_register();
 	if (argc < 2) {
 		usage(stderr);
 		return 2;

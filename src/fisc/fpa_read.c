@@ -339,7 +339,8 @@ read_line(struct rd *rd, xmlNodePtr n, struct fpa_body *b)
 		l->number = atoi(num);
 	free(num);
 	l->descr = dup_str(n, "Descrizione");
-	return parse_dec(rd, n, "Quantita", 0, &l->has_qty, &l->qty) < 0 ||
+	return copy_str(rd, n, "TipoCessionePrestazione", l->kind, sizeof l->kind) < 0 ||
+			       parse_dec(rd, n, "Quantita", 0, &l->has_qty, &l->qty) < 0 ||
 			       copy_str(rd, n, "UnitaMisura", l->unit, sizeof l->unit) < 0 ||
 			       parse_dec(rd, n, "PrezzoUnitario", 1, NULL, &l->price) < 0 ||
 			       read_discounts(rd, n, l) < 0 ||

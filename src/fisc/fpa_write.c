@@ -178,6 +178,7 @@ line(xmlNodePtr parent, const struct fpa_line *l)
 
 	snprintf(buf, sizeof buf, "%d", l->number);
 	tx(n, "NumeroLinea", buf);
+	tx(n, "TipoCessionePrestazione", l->kind);
 	tx(n, "Descrizione", l->descr);
 	if (l->has_qty)
 		decimal(n, "Quantita", l->qty, 2, 8);
