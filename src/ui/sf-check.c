@@ -179,6 +179,26 @@ make_columns(struct parser *p)
 		s->columns[s->ncolumns++] = (struct screen_column){ (size_t)idx, p->cells[i].col,
 								    p->cells[i].width };
 	}
+	s->list_totals = xcalloc(p->nlist_totals + 1, sizeof *s->list_totals);
+	for (size_t t = 0; t < p->nlist_totals; t++) {
+		size_t c = 0;
+		while (c < s->ncolumns &&
+		       strcmp(s->fields[s->columns[c].field].tag, p->list_totals[t]) != 0)
+			c++;
+		if (c == s->ncolumns)
+			sf_error_at(p, p->list_total_lines[t],
+				    _("total: '%s' is not a column of the list"), p->list_totals[t]);
+		else if (!(s->fields[s->columns[c].field].type->flags & FT_NUMBER))
+			sf_error_at(p, p->list_total_lines[t], _("total: column '%s' is not a number"),
+				    p->list_totals[t]);
+		else if (s->fields[s->columns[c].field].custom != NULL)
+			sf_error_at(p, p->list_total_lines[t],
+				    _("total: column '%s' is a field of your own, which the list "
+				      "does not sum"),
+				    p->list_totals[t]);
+		else
+			s->list_totals[s->nlist_totals++] = c;
+	}
 }
 
 void
