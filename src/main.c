@@ -42,8 +42,9 @@ static const struct command commands[] = {
 	  N_("the F24s of a book: list, show, pay, receipts, cancel a payment, PDF, text"),
 	  cmd_f24 },
 	{ "document",
-	  N_("document list|show|issue|convert|credit-note|state … --book BOOK"),
-	  N_("the documents of a book: list, show, issue, convert, credit note, sent or paid"),
+	  N_("document list|show|issue|convert|credit-note|state|pdf|print … --book BOOK"),
+	  N_("the documents of a book: list, show, issue, convert, credit note, sent or paid, "
+	     "PDF, text"),
 	  cmd_document },
 	{ "help", N_("help"), N_("show this list"), cmd_help },
 	{ "version", N_("version"), N_("show the version"), cmd_version },

@@ -1,7 +1,9 @@
 /* `scrivano document SUBCOMMAND ... --book BOOK`: the documents of a book
- * from the command line (list, show, issue, convert, credit-note, state),
+ * from the command line (list, show, issue, convert, credit-note, state;
+ * pdf and print are document-out.c's),
  * one table of subcommands on the same book functions as the forms; the
- * figures computed with the fiscal core through the bridge. */
+ * figures computed with the fiscal core through the bridge (doc-kind.c's
+ * doc_compute_rows, what the form saves a draft with). */
 #include "config.h"
 
 #include <getopt.h>
@@ -17,7 +19,8 @@
 #include "book/documents.h"
 #include "book/parties.h"
 #include "book/record.h"
-#include "bridge/doc-compute.h"
+#include "bridge/doc-kind.h"
+#include "cli/document-cli.h"
 #include "commands.h"
 #include "util/decimal.h"
 #include "util/i18n.h"
@@ -364,7 +367,7 @@ run_issue(struct book *b, const struct doc_opts *o)
 
 	if (doc_id(o->args[0], &id) < 0)
 		return 1;
-	if (document_issue(b, id, docbridge_compute, warn, err) < 0) {
+	if (document_issue(b, id, doc_compute_rows, warn, err) < 0) {
 		doc_fail("%s", err);
 		return 1;
 	}
@@ -403,7 +406,7 @@ run_convert(struct book *b, const struct doc_opts *o)
 {
 	int64_t *from = xcalloc((size_t)o->nargs, sizeof *from);
 	struct doc_convert c = { from, (size_t)o->nargs, o->kind, NULL, 0, o->date,
-				 docbridge_compute };
+				 doc_compute_rows };
 	int rc = 0;
 
 	for (int i = 0; i < o->nargs && rc == 0; i++)
@@ -455,7 +458,7 @@ run_credit(struct book *b, const struct doc_opts *o)
 		return 1;
 	}
 	{
-		struct doc_convert c = { &d->id, 1, "NC", ids, n, o->date, docbridge_compute };
+		struct doc_convert c = { &d->id, 1, "NC", ids, n, o->date, doc_compute_rows };
 		rc = convert(b, &c);
 	}
 	free(ids);
@@ -496,7 +499,16 @@ static const struct doc_sub subs[] = {
 	{ "credit-note", N_("credit-note ID [--lines N,N...] [--date DATE] --book BOOK"), "ld", 1,
 	  run_credit },
 	{ "state", N_("state ID sent|paid --book BOOK"), "", 2, run_state },
-	/* out (document-out.c): pdf ID OUT.pdf, print ID */
+};
+
+/* The document out (document-out.c): each parses its own options. */
+static const struct {
+	const char *name;
+	const char *usage;
+	int (*run)(int argc, char **argv);
+} out_subs[] = {
+	{ "pdf", DOCUMENT_CLI_PDF_USAGE, document_cli_pdf },
+	{ "print", DOCUMENT_CLI_PRINT_USAGE, document_cli_print },
 };
 
 static const struct doc_sub *
@@ -514,6 +526,8 @@ usage_all(void)
 	fprintf(stderr, "%s", _("usage:\n"));
 	for (size_t i = 0; i < ARRAY_LEN(subs); i++)
 		fprintf(stderr, "  scrivano document %s\n", _(subs[i].usage));
+	for (size_t i = 0; i < ARRAY_LEN(out_subs); i++)
+		fprintf(stderr, "  scrivano document %s\n", _(out_subs[i].usage));
 }
 
 /* Fills o from argv (argv[0] the subcommand): 0, or -1 after a message.
@@ -579,6 +593,9 @@ cmd_document(int argc, char **argv)
 	char err[ERR_SIZE];
 	int status;
 
+	for (size_t i = 0; s == NULL && argc >= 2 && i < ARRAY_LEN(out_subs); i++)
+		if (strcmp(out_subs[i].name, argv[1]) == 0)
+			return out_subs[i].run(argc - 1, argv + 1);
 	if (s == NULL) {
 		if (argc >= 2)
 			doc_fail(_("unknown subcommand '%s'"), argv[1]);
