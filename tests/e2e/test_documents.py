@@ -290,6 +290,101 @@ def credit_note(c, book, fid):
                               "l.document_id = ?", nid), [("Viti M8 acciaio", fid)])
 
 
+def invoice_pdf(srv, book, fid):
+    """The issued invoice as a PDF (scrivano document pdf, the same layout the
+    screens' PDF uses), read back with pdftotext."""
+    out = os.path.join(srv.top, "fattura.pdf")
+    r = subprocess.run([SCRIVANO, "document", "pdf", str(fid), out, "--book", book],
+                       capture_output=True, text=True, env=base_env(), timeout=60)
+    tap.is_eq("scrivano document pdf writes the invoice", (r.returncode, r.stderr), (0, ""))
+    t = subprocess.run(["pdftotext", "-layout", out, "-"], capture_output=True, text=True,
+                       timeout=60)
+    text = t.stdout
+    tap.ok("its text holds the number 1/%d" % YEAR, ("1/%d" % YEAR) in text, text)
+    tap.ok("and the totals: 137,75 taxable, 30,31 VAT, 168,06 total",
+           all(money(v) in text for v in (TAXABLE, TAX, TOTAL)), text)
+    tap.ok("and the customer", CUSTOMER in text, text)
+
+
+def to_main_menu(c):
+    """F10 until the main menu (forms opened by the commands are stacked), not
+    saving what a form would ask to."""
+    for _ in range(12):
+        if c.wait_for("F10 Quit", 1):
+            return True
+        c.send(F10)
+        if c.wait_for("Save changes?", 1):
+            c.send("n")
+    return c.wait_for("F10 Quit", 1)
+
+
+def end_session(c, what):
+    ok = to_main_menu(c)
+    c.send(F10)
+    ok = ok and c.wait_for("End the session?", 5)
+    c.send("y")
+    tap.ok("%s: back to the main menu and out" % what, ok and c.wait_exit(10) == 0,
+           c.screen_text())
+
+
+def add_draft_invoices(book, n):
+    """n draft invoices of one line each (20,00 at 22%), as a session left them."""
+    today = datetime.date.today().isoformat()
+    db = sqlite3.connect(book)
+    ids = []
+    for i in range(n):
+        cur = db.execute("INSERT INTO documents (direction, kind, state, party_id, type, date) "
+                         "VALUES ('S', 'FAT', 'D', 1, 'TD01', ?)", (today,))
+        ids.append(cur.lastrowid)
+        db.execute("INSERT INTO document_lines (document_id, seq, line_no, description, "
+                   "quantity, unit_price, total, vat_rate) VALUES (?, 1, 1, ?, '1.00', "
+                   "'20.00', '20.00', 2200)", (cur.lastrowid, "Trasporto %d" % (i + 1)))
+    db.commit()
+    db.close()
+    return ids
+
+
+def two_sessions(srv, book):
+    """Two sessions, each on a draft invoice, confirm Issue at the same
+    moment: the book gives them the next two numbers, one each."""
+    ids = add_draft_invoices(book, 2)
+    with srv.client("anna", "pw-anna", term="xterm") as a, \
+            srv.client("anna", "pw-anna", term="xterm") as b:
+        for c in (a, b):
+            c.wait_for("Main menu", 10)
+            to_documents(c)
+            c.send("5")  # Invoices
+            c.wait_for(re.compile(r"Trasporto|F5 New"), 5)
+        # the drafts (no number yet) are listed first, in the order made
+        a.send(ENTER)
+        b.send(DOWN + ENTER)
+        shown = all(c.wait_for("Invoices - Edit", 5) for c in (a, b))
+        tap.ok("each session opens one of the two drafts",
+               shown and "Trasporto 1" in a.flat_text() and "Trasporto 2" in b.flat_text(),
+               a.screen_text() + b.screen_text())
+        asked = True
+        for c in (a, b):
+            asked = command(c, "Issue") and c.wait_for("Issue this document?", 5) and asked
+        tap.ok("both ask to confirm Issue", asked, a.screen_text() + b.screen_text())
+        a.send("y")
+        b.send("y")  # at once: neither waits for the other's answer
+        said = [c.wait_for(re.compile(r"Issued as \d+/%d\." % YEAR), 10) for c in (a, b)]
+        tap.ok("both are issued", all(said), a.screen_text() + b.screen_text())
+        got = sorted(book_rows(book, "SELECT number FROM documents WHERE id IN (?, ?)", *ids))
+        tap.is_eq("they took the next two numbers of the invoices' sequence, 3 and 4 (after "
+                  "the invoice 1 and the credit note 2)", got,
+                  [("3/%d" % YEAR,), ("4/%d" % YEAR,)])
+        seqs = [r[0] for r in book_rows(book, "SELECT seq FROM documents WHERE numbering = 'F' "
+                                              "AND year = ? ORDER BY seq", YEAR)]
+        tap.is_eq("the sequence has no gap and no duplicate", seqs, [1, 2, 3, 4])
+        for c, n in ((a, "a"), (b, "b")):
+            m = re.search(r"Issued as (\d+/%d)\." % YEAR, c.flat_text())
+            tap.ok("session %s says the number its draft took" % n,
+                   m is not None and (m.group(1),) in got, c.screen_text())
+        end_session(a, "the first session")
+        end_session(b, "the second session")
+
+
 def main():
     with Server(users={"anna": "pw-anna"}, tap=tap,
                 env={"SCRIVANO_TODAY": None}) as srv:
@@ -301,6 +396,9 @@ def main():
             fid = flow(c, book, qid)
             refuse_change(c, book, fid)
             credit_note(c, book, fid)
+            end_session(c, "the session")
+        invoice_pdf(srv, book, fid)
+        two_sessions(srv, book)
     return tap.done()
 
 
