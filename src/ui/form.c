@@ -704,25 +704,16 @@ form_act(struct ui *ui, struct view *v, int action, wint_t ch)
 }
 
 
-/* The screen's grid of child c, or NULL. */
-static struct grid *
-grid_of(const struct form *fm, size_t c, const struct screen_grid **sg)
-{
-	for (size_t g = 0; g < fm->scr->ngrids; g++)
-		if (fm->scr->grids[g].child_index == c) {
-			*sg = &fm->scr->grids[g];
-			return fm->grids[g];
-		}
-	return NULL;
-}
-
-/* Whether a grid lets the user type in row field f. */
+/* Whether a grid of the screen over child c lets the user type in row
+ * field f (a document's lines may be shown by two grids, a page each). */
 static int
-grid_types(const struct screen_grid *sg, size_t f)
+grid_types(const struct screen *scr, size_t c, size_t f)
 {
-	for (size_t c = 0; c < sg->nfields; c++)
-		if (sg->fields[c].record_field == f && !(sg->fields[c].flags & SF_READONLY))
-			return 1;
+	for (size_t g = 0; g < scr->ngrids; g++)
+		for (size_t k = 0; scr->grids[g].child_index == c && k < scr->grids[g].nfields; k++)
+			if (scr->grids[g].fields[k].record_field == f &&
+			    !(scr->grids[g].fields[k].flags & SF_READONLY))
+				return 1;
 	return 0;
 }
 
@@ -733,26 +724,26 @@ grid_types(const struct screen_grid *sg, size_t f)
 static void
 rows_follow(struct form *fm, size_t c, struct record *w)
 {
-	const struct screen_grid *sg = NULL;
-	struct grid *g = grid_of(fm, c, &sg);
+	const struct record_kind *rk = fm->rec->kind->children[c].kind;
 	struct record_rows *mine = &fm->rec->rows[c], *now = &w->rows[c], t;
 	int typed = 0;
 
-	for (size_t f = 0; sg != NULL && f < sg->kind->nfields && !typed; f++)
-		typed = grid_types(sg, f);
+	for (size_t f = 0; f < rk->nfields && !typed; f++)
+		typed = grid_types(fm->scr, c, f);
 	if (!typed) {
 		t = *mine;
 		*mine = *now;
 		*now = t;
-		if (g != NULL)
-			grid_reload(g);
+		for (size_t g = 0; g < fm->scr->ngrids; g++)
+			if (fm->scr->grids[g].child_index == c)
+				grid_reload(fm->grids[g]);
 		return;
 	}
 	if (mine->n != now->n)
 		return; /* lines added or removed meanwhile: they follow at the next action */
 	for (size_t i = 0; i < mine->n; i++)
-		for (size_t f = 0; f < sg->kind->nfields; f++)
-			if (!grid_types(sg, f) &&
+		for (size_t f = 0; f < rk->nfields; f++)
+			if (!grid_types(fm->scr, c, f) &&
 			    strcmp(record_get(mine->row[i], f), record_get(now->row[i], f)) != 0)
 				record_set(mine->row[i], f, record_get(now->row[i], f));
 }
