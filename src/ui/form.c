@@ -139,7 +139,7 @@ fill_from(struct ui *ui, struct form *fm, size_t i)
 	const struct screen_field *f = &fm->scr->fields[i];
 	struct record *w;
 	char err[ERR_SIZE] = "";
-	int shown[512] = { 0 };
+	int typed[512] = { 0 };
 
 	if (fm->rec->kind->fill == NULL || f->custom != NULL)
 		return;
@@ -150,14 +150,15 @@ fill_from(struct ui *ui, struct form *fm, size_t i)
 		const struct screen_field *o = &fm->scr->fields[k];
 		const char *now = screen_field_value(o, w);
 
-		if (o->custom == NULL && o->record_field < ARRAY_LEN(shown))
-			shown[o->record_field] = 1;
+		if (o->custom == NULL && form_editable(o) && o->record_field < ARRAY_LEN(typed))
+			typed[o->record_field] = 1;
 		if (k != i && strcmp(now, fm->vals[k]) != 0)
 			form_field_set(ui, fm, k, now);
 	}
-	/* the fields the screen does not show are kept with the record */
+	/* what the user does not type here (not shown, or read only) is the
+	 * record's, which a read-only field shows and Save keeps */
 	for (size_t k = 0; k < fm->rec->kind->nfields; k++)
-		if (k >= ARRAY_LEN(shown) || !shown[k])
+		if (k >= ARRAY_LEN(typed) || !typed[k])
 			record_set(fm->rec, k, record_get(w, k));
 	record_free(w);
 }
@@ -873,12 +874,22 @@ static const struct key_hint form_pages_hint_list[] = {
 	{ ACT_NONE, NULL },
 };
 
+/* A frozen record's key line: nothing that would change it. */
+static const struct key_hint form_frozen_hint_list[] = {
+	{ ACT_HELP, NULL },	 { ACT_PRINT, NULL },	{ ACT_NEXT, NULL },
+	{ ACT_PAGE_DOWN, NULL }, { ACT_PAGE_UP, NULL }, { ACT_BACK, NULL },
+	{ ACT_NONE, NULL },
+};
+
 static const struct key_hint *
 form_hints(struct ui *ui, struct view *v)
 {
 	struct form *fm = v->data;
 
 	(void)ui;
+	if (fm->frozen)
+		return commands_hints(form_frozen_hint_list, fm->rec->kind, fm->hints,
+				      ARRAY_LEN(fm->hints));
 	if (fm->in_grid)
 		return grid_hints();
 	return commands_hints(fm->scr->npages > 1 ? form_pages_hint_list : form_hint_list,
