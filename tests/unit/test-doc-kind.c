@@ -155,13 +155,16 @@ three_lines(void)
 
 	add_line(r, "", "2.00", "4.50", "", "2200", "", "0");
 	add_line(r, "T", "", "", "", "0", "", "0");
+	add_line(r, "", "", "", "", "0", "", "0"); /* a line just begun: no price yet */
 	add_line(r, "", "1.00", "100.00", "SC 10.00%; SC 5.00%", "2200", "", "0");
 	kind->compute(r);
 	is_str(row(r, DOC_LINES, 0, LINE_TOTAL), "9.00", "2 x 4.50 = 9.00");
 	is_str(row(r, DOC_LINES, 1, LINE_TOTAL), "0.00", "a text line carries nothing");
 	is_str(row(r, DOC_LINES, 1, LINE_PRICE), "0.00", "and its price is 0");
-	is_str(row(r, DOC_LINES, 2, LINE_TOTAL), "85.50", "100 less 10%% then 5%% = 85.50");
-	is_str(row(r, DOC_LINES, 2, LINE_NO), "3", "lines are numbered");
+	is_str(row(r, DOC_LINES, 2, LINE_TOTAL), "0.00", "a line just begun counts nothing");
+	is_str(row(r, DOC_LINES, 2, LINE_PRICE), "", "and keeps its price to type");
+	is_str(row(r, DOC_LINES, 3, LINE_TOTAL), "85.50", "100 less 10%% then 5%% = 85.50");
+	is_str(row(r, DOC_LINES, 3, LINE_NO), "4", "lines are numbered");
 	is_str(record_get(r, DOC_TAXABLE), "9450", "taxable 94.50");
 	is_str(record_get(r, DOC_TAX), "2079", "VAT 22%% of 94.50 = 20.79");
 	is_str(record_get(r, DOC_TOTAL), "11529", "total 115.29");
@@ -261,7 +264,11 @@ refused_and_frozen(void)
 	char err[ERR_SIZE], caption[ERR_SIZE], why[ERR_SIZE];
 	size_t bad = 0;
 
-	add_line(r, "", "1.00", "10.00", "", "0", "", "0");
+	add_line(r, "", "3.00", "10.00", "SC 10.00%", "0", "", "0");
+	kind->compute(r);
+	is_str(row(r, DOC_LINES, 0, LINE_TOTAL), "27.00",
+	       "a line at rate 0 with no Natura yet still gets its own total");
+	is_str(record_get(r, DOC_TOTAL), "0", "but no document total");
 	is_int(record_save(book, r, &bad, err), REC_INVALID,
 	       "a draft the core refuses is not saved");
 	ok(strstr(err, "Natura") != NULL, "with the core's message: %s", err);
