@@ -229,6 +229,8 @@ def flow(c, book, qid):
            command(c, "Convert to invoice") and
            c.wait_for("A new draft Invoice: check it, then Issue.", 5), c.screen_text())
     fid = doc(book, "FAT")[0]
+    tap.ok("the invoice names the delivery note it comes from",
+           re.search(r"Linked documents\s+\[DDT 1/%d" % YEAR, c.screen_text()), c.screen_text())
     tap.ok("the invoice's totals on screen are the quote's, by hand",
            c.wait_for(re.compile(r"Taxable\s+\[%s\s*\]\s+VAT\s+\[%s" % (
                re.escape(money(TAXABLE)), re.escape(money(TAX)))), 5) and
