@@ -23,7 +23,7 @@ tap = Tap()
 
 F1, F2, F5, F8 = "\x1bOP", "\x1bOQ", "\x1b[15~", "\x1b[19~"
 F10, F11, F12 = "\x1b[21~", "\x1b[23~", "\x1b[24~"
-TAB, ENTER, PGDN, PGUP, DOWN = "\t", "\r", "\x1b[6~", "\x1b[5~", "\x1b[B"
+TAB, ENTER, PGDN, PGUP, DOWN, HOME = "\t", "\r", "\x1b[6~", "\x1b[5~", "\x1b[B", "\x1bOH"
 
 CUSTOMER = "Rossi Forniture S.r.l."
 YEAR = datetime.date.today().year
@@ -98,7 +98,7 @@ def lines_of(book, doc):
 
 def to_documents(c):
     """From the main menu to the menu of documents (item 14)."""
-    c.send(DOWN * 13 + ENTER)
+    c.send(HOME + DOWN * 13 + ENTER)  # the menu keeps the item last opened
     return c.wait_for("Purchase invoices", 5)
 
 
@@ -308,6 +308,33 @@ def invoice_pdf(srv, book, fid):
     tap.ok("and the customer", CUSTOMER in text, text)
 
 
+def the_lists(c, book):
+    """The register's lists: every document in All documents, with its
+    kind, number, party, total and state, the totals of the rows shown
+    under them; a view shows its kind only; Filter by state."""
+    to_main_menu(c)
+    to_documents(c)
+    c.send(ENTER)  # All documents
+    rows = book_rows(book, "SELECT kind, number, total FROM documents ORDER BY id")
+    shown = c.wait_for("All documents", 5) and c.wait_for("Total", 5)
+    text = c.screen_text()
+    tap.ok("All documents lists the five, each with kind, number, party, total and state",
+           shown and all(re.search(r"%s\s+%s\s+\S+\s+Rossi Forniture.*%s\s+I\b" % (
+               k, re.escape(n), re.escape(money(t))), text) for k, n, t in rows), text)
+    want = money(sum(r[2] for r in rows))
+    tap.ok("under them the total of the rows shown, %s" % want,
+           re.search(r"Total\s+%s" % re.escape(want), text), text)
+    c.send(F10)
+    c.wait_for("Purchase invoices", 5)
+    c.send("8")  # Credit notes
+    tap.ok("the view of credit notes shows the credit note only",
+           c.wait_for("Credit notes", 5) and c.wait_for("2/%d" % YEAR, 5) and
+           "1/%d" % YEAR not in c.screen_text() and
+           re.search(r"Total\s+6,10", c.screen_text()), c.screen_text())
+    c.send(F10)
+    c.wait_for("Purchase invoices", 5)
+
+
 def to_main_menu(c):
     """F10 until the main menu (forms opened by the commands are stacked), not
     saving what a form would ask to."""
@@ -398,6 +425,7 @@ def main():
             fid = flow(c, book, qid)
             refuse_change(c, book, fid)
             credit_note(c, book, fid)
+            the_lists(c, book)
             end_session(c, "the session")
         invoice_pdf(srv, book, fid)
         two_sessions(srv, book)
