@@ -60,6 +60,44 @@ check_cassa(const struct fpa_body *b, char *err)
 	return 0;
 }
 
+static int
+uses_natura(const struct fpa_body *b, const char *natura)
+{
+	for (size_t i = 0; i < b->nlines; i++)
+		if (strcmp(b->lines[i].natura, natura) == 0)
+			return 1;
+	for (size_t i = 0; i < b->ncassa; i++)
+		if (strcmp(b->cassa[i].natura, natura) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}
+
+/* N3.5 (to an esportatore abituale) needs the dichiarazione d'intento the
+ * buyer sent: the protocol of its receipt and its date. */
+static int
+check_intent(const struct fpa_body *b, char *err)
+{
+	const char *p = b->intent_prot, *d = b->intent_date;
+
+	if (!uses_natura(b, "N3.5"))
+		return 0;
+	if (strlen(p) != 24 || !digits(p, 17) || p[17] != '-' || !digits(p + 18, 6) ||
+	    strlen(d) != 10 || !digits(d, 4) || d[4] != '-' || !digits(d + 5, 2) || d[7] != '-' ||
+	    !digits(d + 8, 2))
+		return err_set(err, _("Natura N3.5 needs the dichiarazione d'intento: the protocol of "
+				      "its receipt (17 digits, '-', 6 digits) and its date"));
+	return 0;
+}
+
 int
 fpa_compute_check_options(const struct fpa_body *b, char *err)
 {
@@ -81,5 +119,7 @@ fpa_compute_check_options(const struct fpa_body *b, char *err)
 		return err_set(err, _("the total is rounded to a step from 0.01 to 1.00"));
 	if (b->round_step == 0 && b->has_doc_rounding && fpa_abs64(b->doc_rounding) >= 100)
 		return err_set(err, _("the rounding of the total must be less than 1.00"));
-	return check_withholdings(b, err) < 0 ? -1 : check_cassa(b, err);
+	if (check_intent(b, err) < 0 || check_withholdings(b, err) < 0)
+		return -1;
+	return check_cassa(b, err);
 }
