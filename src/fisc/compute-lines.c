@@ -76,7 +76,7 @@ fpa_made_line(struct fpa_body *b, enum fpa_line_role role, const char *descr, in
 
 struct group {
 	int64_t rate, total;
-	const char *natura;
+	char natura[5];      /* a copy: making lines moves b->lines */
 	int ritenuta;
 };
 
@@ -93,8 +93,10 @@ line_groups(const struct fpa_body *b, struct group *g)
 			if (g[k].rate == l->rate && strcmp(g[k].natura, l->natura) == 0 &&
 			    g[k].ritenuta == l->ritenuta)
 				break;
-		if (k == n)
-			g[n++] = (struct group){ l->rate, 0, l->natura, l->ritenuta };
+		if (k == n) {
+			g[n] = (struct group){ .rate = l->rate, .ritenuta = l->ritenuta };
+			str_copy(g[n++].natura, l->natura, sizeof g[0].natura);
+		}
 		g[k].total += l->total.v;
 	}
 	return n;
@@ -174,15 +176,10 @@ fpa_add_doc_discount(struct fpa_body *b, char *err)
 	n = line_groups(b, g);
 	if (discount_shares(b, g, n, share, err) < 0)
 		rc = -1;
-	for (size_t k = 0; rc == 0 && k < n; k++) {
-		/* made_line may move b->lines, where g[k].natura points. */
-		char natura[5];
-
-		if (share[k] == 0)
-			continue;
-		str_copy(natura, g[k].natura, sizeof natura);
-		fpa_made_line(b, FPA_LINE_DISCOUNT, descr, -share[k], g[k].rate, natura, g[k].ritenuta);
-	}
+	for (size_t k = 0; rc == 0 && k < n; k++)
+		if (share[k] != 0)
+			fpa_made_line(b, FPA_LINE_DISCOUNT, descr, -share[k], g[k].rate, g[k].natura,
+				      g[k].ritenuta);
 	free(g);
 	free(share);
 	return rc;
