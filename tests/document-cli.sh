@@ -2,7 +2,8 @@
 # `scrivano document`: a quote of three lines (an article, a text line, a
 # line with two chained discounts) is issued as 1/2026, becomes an order,
 # the order a DDT (the article's stock goes down), the DDT an invoice
-# (issued as 1/2026, the stock untouched), the invoice a credit note for
+# (issued as 1/2026, the stock untouched, its payments by the terms
+# 30/60 FM), the invoice a credit note for
 # its third line (2/2026, its total the fiscal core's); the book holds the
 # numbers, the links both ways and each line's origin; a draft source, a
 # second credit of the same line, an issue again, a state going back, bad
@@ -77,6 +78,8 @@ grep -q "^FAT 1/2026 issued (document $fat): total 153,11" "$d/out"; check $? "t
 [ ! -s "$d/err" ]; check $? "two days after its DDT: no warning"
 [ "$(q "SELECT sum(quantity) FROM stock_moves WHERE article_id = 1")" = "6000" ]
 check $? "an invoice after its DDT moves no stock"
+[ "$(q "SELECT group_concat(mode || ' ' || due || ' ' || amount, ', ') FROM (SELECT * FROM document_payments WHERE document_id = $fat ORDER BY seq)")" = "MP05 2026-02-28 7656, MP05 2026-03-31 7655" ]
+check $? "its schedule from the quote's terms, 30/60 FM: two instalments at the end of the month, the odd cent first"
 [ "$(q "SELECT kind || type || state || numbering || year || '/' || seq FROM documents WHERE id = $fat")" = "FATTD01IF2026/1" ]
 check $? "the book: FAT, TD01, issued, numbering F, 2026, seq 1"
 [ "$(q "SELECT group_concat(from_id || '>' || to_id, ' ') FROM (SELECT * FROM document_links ORDER BY to_id)")" = "1>$ord $ord>$ddt $ddt>$fat" ]

@@ -4,8 +4,7 @@
 src_libscrivano_a_SOURCES += src/bridge/docbridge.c src/bridge/docbridge.h \
 	src/bridge/doc-kind.c src/bridge/doc-kind.h src/bridge/doc-cmds.c \
 	src/bridge/fpa-import.c src/bridge/fpa-import.h \
-	src/bridge/fatturapa-cli.c \
-	src/bridge/doc-compute.c src/bridge/doc-compute.h
+	src/bridge/fatturapa-cli.c
 # The bridge both ways on every official sample, in memory and through a book.
 check_PROGRAMS += tests/unit/test-docbridge
 tests_unit_test_docbridge_SOURCES = tests/unit/test-docbridge.c

@@ -1,7 +1,8 @@
 /* `scrivano document SUBCOMMAND ... --book BOOK`: the documents of a book
  * from the command line (list, show, issue, convert, credit-note, state),
  * one table of subcommands on the same book functions as the forms; the
- * figures computed with the fiscal core through the bridge. */
+ * figures computed with the fiscal core through the bridge (doc-kind.c's
+ * doc_compute_rows, what the form saves a draft with). */
 #include "config.h"
 
 #include <getopt.h>
@@ -17,7 +18,7 @@
 #include "book/documents.h"
 #include "book/parties.h"
 #include "book/record.h"
-#include "bridge/doc-compute.h"
+#include "bridge/doc-kind.h"
 #include "commands.h"
 #include "util/decimal.h"
 #include "util/i18n.h"
@@ -364,7 +365,7 @@ run_issue(struct book *b, const struct doc_opts *o)
 
 	if (doc_id(o->args[0], &id) < 0)
 		return 1;
-	if (document_issue(b, id, docbridge_compute, warn, err) < 0) {
+	if (document_issue(b, id, doc_compute_rows, warn, err) < 0) {
 		doc_fail("%s", err);
 		return 1;
 	}
@@ -403,7 +404,7 @@ run_convert(struct book *b, const struct doc_opts *o)
 {
 	int64_t *from = xcalloc((size_t)o->nargs, sizeof *from);
 	struct doc_convert c = { from, (size_t)o->nargs, o->kind, NULL, 0, o->date,
-				 docbridge_compute };
+				 doc_compute_rows };
 	int rc = 0;
 
 	for (int i = 0; i < o->nargs && rc == 0; i++)
@@ -455,7 +456,7 @@ run_credit(struct book *b, const struct doc_opts *o)
 		return 1;
 	}
 	{
-		struct doc_convert c = { &d->id, 1, "NC", ids, n, o->date, docbridge_compute };
+		struct doc_convert c = { &d->id, 1, "NC", ids, n, o->date, doc_compute_rows };
 		rc = convert(b, &c);
 	}
 	free(ids);

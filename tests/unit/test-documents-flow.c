@@ -272,6 +272,12 @@ deferred(void)
 	is_str(warn, "a deferred invoice is issued by the 15th of the month after its deliveries "
 		     "(2026-02-15 for the DDT of 2026-01-20): this one is dated 2026-02-20",
 	       "late, with a warning");
+	ftd = convert(&mixed[1], 1, "FAT", NULL, 0, "2026-02-21", err);
+	is_int(document_issue(book, ftd, NULL, warn, err), 0,
+	       "an immediate invoice of the other customer's DDT: %s", err);
+	is_str(warn, "an immediate invoice is issued within 12 days of its operation (2026-01-26): "
+		     "this one is dated 2026-02-21, 26 days after",
+	       "26 days after its DDT: a warning, the DDT's date its operation's");
 	free((char *)before);
 }
 
