@@ -88,13 +88,15 @@ term(char *s, struct fpa_discount *d, char *why, size_t whysize)
 		s++;
 		str_trim(s);
 	}
+	cur = take_currency(s);
 	n = strlen(s);
 	if (n > 0 && s[n - 1] == '%') {
 		s[n - 1] = '\0';
 		str_trim(s);
 		pct_sign = 1;
 	}
-	cur = take_currency(s);
+	if (!cur)
+		cur = take_currency(s);
 	if (cur && pct_sign) {
 		str_copy(why, _("a percentage or an amount, not both"), whysize);
 		return -1;
