@@ -426,12 +426,20 @@ doc_frozen(const struct record *r, char *caption, char *why)
 }
 
 static struct record_kind kind;
+static struct record_field fields[DOC_NFIELDS];
 
 const struct record_kind *
 documents_ui_kind(void)
 {
 	if (kind.name == NULL) {
 		kind = documents_kind;
+		/* a new record of the screens is a sale invoice's draft (the
+		 * book's default is what an import makes: a registered purchase) */
+		memcpy(fields, documents_kind.fields, sizeof fields);
+		fields[DOC_KIND].dflt = "FAT";
+		fields[DOC_DIRECTION].dflt = "S";
+		fields[DOC_STATE].dflt = DOC_STATE_DRAFT;
+		kind.fields = fields;
 		kind.validate = doc_validate;
 		kind.insert = doc_insert;
 		kind.update = doc_update;

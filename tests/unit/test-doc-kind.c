@@ -42,8 +42,11 @@ registered(void)
 	}
 	is_int(named, 1, "the kinds list documents once");
 	ok(kind->compute != NULL && kind->init != NULL && kind->fill != NULL &&
-		   kind->frozen != NULL && kind->fields == documents_kind.fields,
-	   "it computes, fills and freezes, over the book's fields");
+		   kind->frozen != NULL && kind->nfields == documents_kind.nfields &&
+		   kind->table == documents_kind.table,
+	   "it computes, fills and freezes, over the book's table");
+	is_str(kind->fields[DOC_KIND].dflt, "FAT", "a new one is a sale invoice");
+	is_str(kind->fields[DOC_STATE].dflt, "D", "a draft");
 }
 
 static void
@@ -107,6 +110,11 @@ init(void)
 	is_str(record_get(r, DOC_REGIME), "RF01", "the company's regime");
 	is_str(record_get(r, DOC_IBAN), "IT60X0542811101000000123456", "and its IBAN");
 	is_str(record_get(r, DOC_SERIES), "", "no series");
+	record_free(r);
+	r = record_new(kind);
+	kind->init(book, r, err);
+	ok(strcmp(record_get(r, DOC_KIND), "FAT") == 0 && strcmp(record_get(r, DOC_TYPE), "TD01") == 0,
+	   "with no view, a new document is an invoice, TD01");
 	record_free(r);
 	r = record_new(kind);
 	record_set(r, DOC_KIND, "OF");

@@ -36,13 +36,16 @@ count_role(const struct fpa_body *b, enum fpa_line_role role)
 	return n;
 }
 
+/* The block of (rate, natura), or one of figures -1 when there is none. */
 static const struct fpa_vat *
 block(const struct fpa_body *b, int64_t rate, const char *natura)
 {
+	static const struct fpa_vat none = { .taxable = -1, .tax = -1 };
+
 	for (size_t i = 0; i < b->nvat; i++)
 		if (b->vat[i].rate == rate && strcmp(b->vat[i].natura, natura) == 0)
 			return &b->vat[i];
-	return &(struct fpa_vat){ .taxable = -1, .tax = -1 };
+	return &none;
 }
 
 /* The discount lines in the XML: TipoCessionePrestazione SC, read back
