@@ -180,10 +180,10 @@ def command(c, label, downs=0):
 
 def issue(c, what, number):
     """Issue, confirmed: the message names the number it took."""
-    ok = command(c, "Issue") and c.wait_for("Issue this document?", 5)
+    ok = command(c, "Issue") and c.wait_for("Issue this document?", 10)
     c.send("y")
     return tap.ok("%s: Issue gives it number %s" % (what, number),
-                  ok and c.wait_for("Issued as %s." % number, 5), c.screen_text())
+                  ok and c.wait_for("Issued as %s." % number, 15), c.screen_text())
 
 
 def doc(book, kind):
@@ -203,7 +203,7 @@ def flow(c, book, qid):
     # quote -> order (the first conversion offered)
     tap.ok("the issued quote converts to an order",
            command(c, "Convert to order") and
-           c.wait_for("A new draft Customer order: check it, then Issue.", 5), c.screen_text())
+           c.wait_for("A new draft Customer order: check it, then Issue.", 15), c.screen_text())
     oid = doc(book, "ORD")[0]
     tap.is_eq("the order is a draft with the quote's three lines",
               [(g[0], g[1], g[2]) for g in lines_of(book, oid)],
@@ -216,7 +216,7 @@ def flow(c, book, qid):
     before = stock(book)
     tap.ok("the issued order converts to a delivery note",
            command(c, "Convert to DDT") and
-           c.wait_for("A new draft Delivery note: check it, then Issue.", 5), c.screen_text())
+           c.wait_for("A new draft Delivery note: check it, then Issue.", 15), c.screen_text())
     did = doc(book, "DDT")[0]
     tap.is_eq("the delivery note takes the 10 pieces of VITE8 out of stock (100 -> 90)",
               (before, stock(book)), (100000, 90000))
@@ -227,7 +227,7 @@ def flow(c, book, qid):
     # DDT -> invoice (after the order's: the DDT's line is the one taken)
     tap.ok("the issued delivery note converts to an invoice",
            command(c, "Convert to invoice") and
-           c.wait_for("A new draft Invoice: check it, then Issue.", 5), c.screen_text())
+           c.wait_for("A new draft Invoice: check it, then Issue.", 15), c.screen_text())
     fid = doc(book, "FAT")[0]
     tap.ok("the invoice names the delivery note it comes from",
            re.search(r"Linked documents\s+\[DDT 1/%d" % YEAR, c.screen_text()), c.screen_text())
@@ -264,7 +264,7 @@ def credit_note(c, book, fid):
     n = "2/%d" % YEAR
     tap.ok("the issued invoice makes a credit note",
            command(c, "Credit note") and
-           c.wait_for("A new draft Credit note: check it, then Issue.", 5), c.screen_text())
+           c.wait_for("A new draft Credit note: check it, then Issue.", 15), c.screen_text())
     nid = doc(book, "NC")[0]
     # to the lines (kind, date, operation date, party, series), the second line, deleted
     # twice: the credit note is for the first line only
@@ -397,7 +397,7 @@ def two_sessions(srv, book):
         tap.ok("both ask to confirm Issue", asked, a.screen_text() + b.screen_text())
         a.send("y")
         b.send("y")  # at once: neither waits for the other's answer
-        said = [c.wait_for(re.compile(r"Issued as \d+/%d\." % YEAR), 10) for c in (a, b)]
+        said = [c.wait_for(re.compile(r"Issued as \d+/%d\." % YEAR), 20) for c in (a, b)]
         tap.ok("both are issued", all(said), a.screen_text() + b.screen_text())
         got = sorted(book_rows(book, "SELECT number FROM documents WHERE id IN (?, ?)", *ids))
         tap.is_eq("they took the next two numbers of the invoices' sequence, 3 and 4 (after "
