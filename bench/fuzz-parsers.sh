@@ -19,7 +19,7 @@ case "$target" in
 screenfile)
 	files="src/ui/screenfile.c src/ui/sf-lines.c src/ui/sf-layout.c src/ui/sf-fields.c
 		src/ui/sf-grid.c src/ui/sf-views.c src/ui/sf-check.c src/ui/fieldtype.c
-		src/ui/ft-number.c src/ui/ft-date.c
+		src/ui/ft-number.c src/ui/ft-exact.c src/fisc/discount.c src/ui/ft-date.c
 		src/ui/ft-list.c src/ui/ft-ente.c src/ui/ft-code.c src/util/codelist.c src/util/decimal.c
 		src/book/record.c src/book/parties.c
 		src/book/record-table.c src/book/book.c src/book/schema.c src/util/idcheck.c
@@ -27,6 +27,7 @@ screenfile)
 		src/book/articles.c src/book/primanota.c src/book/pn-accounts.c src/book/f24.c
 		src/book/f24-cmds.c src/book/f24-pay.c src/util/sha256.c src/book/f24-models.c
 		src/book/documents.c src/book/documents-lines.c src/book/doc-kinds.c
+		src/book/documents-issue.c src/book/documents-flow.c src/book/documents-stock.c
 		src/book/f24-text.c src/pdf/pdf.c src/book/f24-pdf.c"
 	# the F24 kind names its text rendering and its PDF command (cairo)
 	pkgs="sqlite3 libcrypto cairo-pdf fontconfig" ;;
@@ -37,8 +38,9 @@ authorized_key)
 	files="src/users/keys.c"
 	pkgs="libssh libcrypto" ;;
 fatturapa_read)
-	files="src/util/decimal.c src/fisc/invoice.c src/fisc/fpa_xml.c src/fisc/fpa_check.c
-		src/fisc/fpa_read.c src/fisc/fpa_show.c src/fisc/p7m.c src/util/idcheck.c src/util/xml.c"
+	files="src/util/decimal.c src/fisc/invoice.c src/fisc/codes.c src/fisc/compute.c
+		src/fisc/compute-checks.c src/fisc/compute-lines.c src/fisc/legal-notes.c
+		src/fisc/fpa_xml.c src/fisc/fpa_check.c src/fisc/fpa_read.c src/fisc/fpa_show.c src/fisc/p7m.c src/util/idcheck.c src/util/xml.c"
 	pkgs="libxml-2.0 libcrypto"
 	max_len=65536 ;;
 statement_read)

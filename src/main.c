@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "bridge/doc-kind.h"
 #include "commands.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -40,6 +41,11 @@ static const struct command commands[] = {
 	{ "f24", N_("f24 list|show|pay|receipt|receipt-export|cancel|pdf|print … --book BOOK"),
 	  N_("the F24s of a book: list, show, pay, receipts, cancel a payment, PDF, text"),
 	  cmd_f24 },
+	{ "document",
+	  N_("document list|show|issue|convert|credit-note|state|pdf|print … --book BOOK"),
+	  N_("the documents of a book: list, show, issue, convert, credit note, sent or paid, "
+	     "PDF, text"),
+	  cmd_document },
 	{ "help", N_("help"), N_("show this list"), cmd_help },
 	{ "version", N_("version"), N_("show the version"), cmd_version },
 };
@@ -79,6 +85,8 @@ main(int argc, char **argv)
 	 * umask the shell or the service manager left us. */
 	umask(077);
 	i18n_init();
+	/* the documents the screens name compute through the fiscal core */
+	doc_kind_register();
 	if (argc < 2) {
 		usage(stderr);
 		return 2;

@@ -30,7 +30,12 @@ for item in ("Customers & suppliers", "Articles", "Prima nota", "F24", "Document
     check(item in t.text(), "the menu lists " + item)
 t.send("\x1b[B" * 13)  # Down to Documents
 t.send(ENTER)
-check(t.wait_for("Documents: not built yet."), "an item not built yet says so")
+check(t.wait_for("Purchase invoices") and "All documents" in t.text(),
+      "Documents opens the menu of its kinds")
+check("F10 Back" in t.line(23), "whose key line goes back: " + t.line(23).strip())
+t.send(F[10])
+check(t.wait_for("Main menu") and "End the session?" not in t.text(),
+      "Back there returns to the main menu, asking nothing")
 t.send("\x1b[A" * 13)
 t.send(ENTER)
 check(t.wait_for("Nothing here yet"), "Customers opens an empty list")

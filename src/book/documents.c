@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "book/documents.h"
+#include "book/documents-flow.h"
 #include "book/parties.h"
 #include "book/record-store.h"
 #include "util/decimal.h"
@@ -118,20 +119,39 @@ party_ok(struct book *b, const struct record *r, char *err)
 	return rc < 0 ? REC_ERROR : 0;
 }
 
+/* Each write also rewrites the stock the document moves (documents-stock.c);
+ * an update of a document past its draft is refused but for its state
+ * moving on and its payments' paid dates, and a delete of one always
+ * (documents-issue.c). */
 static int
 document_insert(struct book *b, struct record *r, char *err)
 {
 	int rc = party_ok(b, r, err);
 
-	return rc < 0 ? rc : record_table_insert(b, r, err);
+	if (rc == 0)
+		rc = record_table_insert(b, r, err);
+	return rc < 0 ? rc : document_stock_write(b, r, err);
 }
 
 static int
 document_update(struct book *b, struct record *r, char *err)
 {
-	int rc = party_ok(b, r, err);
+	int rc = party_ok(b, r, err), draft;
 
-	return rc < 0 ? rc : record_table_update(b, r, err);
+	if (rc < 0 || (draft = rc = document_change_check(b, r, err)) < 0 ||
+	    (rc = record_table_update(b, r, err)) < 0)
+		return rc;
+	return draft == 1 ? document_stock_write(b, r, err) : 0;
+}
+
+static int
+document_remove(struct book *b, const struct record *r, char *err)
+{
+	int rc = document_delete_check(b, r, err);
+
+	if (rc == 0)
+		rc = document_stock_remove(b, r->id, err);
+	return rc < 0 ? rc : record_table_remove(b, r, err);
 }
 
 int
@@ -304,6 +324,12 @@ document_validate(const struct record *r, size_t *bad, char *err)
 	return 0;
 }
 
+/* How the field links names a linked document l: "ORD 1/2026 2026-01-12",
+ * a draft by its record number ("DDT #7 2026-01-14"). */
+#define DOC_LINK_TEXT                                                                  \
+	"l.kind || ' ' || CASE l.number WHEN '' THEN '#' || l.id ELSE l.number END || ' ' " \
+	"|| l.date"
+
 #define CENTS(name, label) { name, label, 20, RECF_REQUIRED, "0", check_doc_cents, NULL }
 #define TEXT(name, label, max) { name, label, max, 0, NULL, NULL, NULL }
 
@@ -384,6 +410,14 @@ static const struct record_field document_fields[DOC_NFIELDS] = {
 	[DOC_REGIME] = TEXT("regime", N_("Tax regime"), 4),
 	[DOC_INTENT] = TEXT("intent", N_("Dichiarazione d'intento"), 100),
 	[DOC_NOTES] = { "notes", N_("Notes"), 4000, RECF_LINES, NULL, NULL, NULL },
+	/* the sources, then what was made from it, each as an index gives
+	 * them (in the order made): no sort, so a list's page stays a seek */
+	[DOC_LINKS] = { "links", N_("Linked documents"), 0, 0, NULL, NULL,
+			"SELECT group_concat(x, '; ') FROM (SELECT (SELECT group_concat("
+			DOC_LINK_TEXT ", '; ') FROM document_links k JOIN documents l ON "
+			"l.id = k.from_id WHERE k.to_id = documents.id) AS x UNION ALL SELECT "
+			"(SELECT group_concat(" DOC_LINK_TEXT ", '; ') FROM document_links k "
+			"JOIN documents l ON l.id = k.to_id WHERE k.from_id = documents.id))" },
 };
 
 static const struct record_child document_children[DOC_NCHILDREN] = {
@@ -406,7 +440,7 @@ const struct record_kind documents_kind = {
 	.load = record_table_load,
 	.insert = document_insert,
 	.update = document_update,
-	.remove = record_table_remove,
+	.remove = document_remove,
 	.browse = record_table_browse,
 	.find = record_table_find,
 };

@@ -90,6 +90,25 @@ EXTRA_DIST += tests/e2e/test_f24_models.py
 # Documents (issue 14): the kinds of a document and its rows, the original files.
 src_libscrivano_a_SOURCES += src/book/documents.c src/book/documents.h \
 	src/book/documents-lines.c src/book/doc-kinds.c
+# A document's life: issuing and numbering, the freeze, the flow from one
+# kind to the next with its links, the stock its lines move.
+src_libscrivano_a_SOURCES += src/book/documents-flow.h src/book/documents-issue.c \
+	src/book/documents-flow.c src/book/documents-stock.c
+check_PROGRAMS += tests/unit/test-documents-issue tests/unit/test-documents-flow \
+	tests/unit/test-documents-stock
+tests_unit_test_documents_issue_SOURCES = tests/unit/test-documents-issue.c \
+	tests/doc-fixtures.h
+tests_unit_test_documents_issue_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_documents_issue_LDADD = src/libscrivano.a $(ALL_LIBS)
+tests_unit_test_documents_flow_SOURCES = tests/unit/test-documents-flow.c tests/doc-fixtures.h
+tests_unit_test_documents_flow_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_documents_flow_LDADD = src/libscrivano.a $(ALL_LIBS)
+tests_unit_test_documents_stock_SOURCES = tests/unit/test-documents-stock.c \
+	tests/doc-fixtures.h
+tests_unit_test_documents_stock_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_documents_stock_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-documents-issue tests/unit/test-documents-flow \
+	tests/unit/test-documents-stock
 # The F24 as text, section by section: the form's Print and `scrivano f24 print`;
 # and as a PDF laid out like the model (on src/pdf's drawing layer).
 src_libscrivano_a_SOURCES += src/book/f24-text.c src/book/f24-text.h \

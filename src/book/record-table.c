@@ -333,3 +333,31 @@ record_table_find(struct book *b, const struct record_kind *k, const struct brow
 	sqlite3_finalize(st);
 	return rc;
 }
+
+/* SELECT sum(field) FROM table WHERE filters: SQLite's sum() is exact on
+ * integers and says "integer overflow" past int64. */
+int
+record_table_sum(struct book *b, const struct record_kind *k, const struct browse_order *o,
+		 size_t field, int64_t *sum, char *err)
+{
+	const struct record_field *f = &k->fields[field];
+	struct buf sql = { 0 };
+	sqlite3_stmt *st;
+	int rc;
+
+	*sum = 0;
+	if (f->sql != NULL)
+		buf_printf(&sql, "SELECT sum(CAST((%s) AS INTEGER)) FROM %s WHERE 1", f->sql,
+			   k->table);
+	else
+		buf_printf(&sql, "SELECT sum(CAST(%s AS INTEGER)) FROM %s WHERE 1", f->name,
+			   k->table);
+	add_filters(&sql, k, o, 1);
+	if (record_prepare(b, &sql, &st, err) < 0)
+		return REC_ERROR;
+	bind_filters(st, o, 1);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*sum = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW ? 0 : record_db_error(b, err);
+}

@@ -45,19 +45,64 @@ no_storage(const struct record_kind *k, char *err)
 	return REC_ERROR;
 }
 
-const struct record_kind *
-record_kind_find(const char *name)
+/* Kinds an upper layer registered at start (record_kind_register): each
+ * stands in for the book's kind of its name, or is one more. */
+#define REGISTERED_MAX 8
+static const struct record_kind *registered[REGISTERED_MAX];
+static size_t nregistered;
+
+static const struct record_kind *
+registered_named(const char *name)
 {
-	for (size_t i = 0; i < ARRAY_LEN(kinds); i++)
-		if (strcmp(kinds[i]->name, name) == 0)
-			return kinds[i];
+	for (size_t i = 0; i < nregistered; i++)
+		if (strcmp(registered[i]->name, name) == 0)
+			return registered[i];
 	return NULL;
 }
 
+int
+record_kind_register(const struct record_kind *k)
+{
+	for (size_t i = 0; i < nregistered; i++)
+		if (strcmp(registered[i]->name, k->name) == 0) {
+			registered[i] = k;
+			return 0;
+		}
+	if (nregistered == REGISTERED_MAX)
+		return -1;
+	registered[nregistered++] = k;
+	return 0;
+}
+
+const struct record_kind *
+record_kind_find(const char *name)
+{
+	const struct record_kind *k = registered_named(name);
+
+	for (size_t i = 0; i < ARRAY_LEN(kinds) && k == NULL; i++)
+		if (strcmp(kinds[i]->name, name) == 0)
+			k = kinds[i];
+	return k;
+}
+
+/* The book's kinds in their order (a registered one in the place of the
+ * book's of its name), then the registered ones of new names. */
 const struct record_kind *
 record_kind_at(size_t i)
 {
-	return i < ARRAY_LEN(kinds) ? kinds[i] : NULL;
+	const struct record_kind *k;
+
+	if (i < ARRAY_LEN(kinds))
+		return (k = registered_named(kinds[i]->name)) != NULL ? k : kinds[i];
+	i -= ARRAY_LEN(kinds);
+	for (size_t r = 0; r < nregistered; r++) {
+		int shadows = 0;
+		for (size_t j = 0; j < ARRAY_LEN(kinds) && !shadows; j++)
+			shadows = strcmp(kinds[j]->name, registered[r]->name) == 0;
+		if (!shadows && i-- == 0)
+			return registered[r];
+	}
+	return NULL;
 }
 
 int
@@ -393,7 +438,9 @@ write_all(struct book *b, struct record *w, struct record_fault *f, char *err)
 	return has_computed(k) ? k->load(b, w, err) : 0;
 }
 
-/* After a good save: what the book now holds back into r. */
+/* After a good save: what the book now holds back into r. The rows are
+ * w's as written: their ids, and the rows a kind's insert or update made
+ * or removed (a document's computed lines). */
 static void
 take_saved(struct record *r, const struct record *w)
 {
@@ -401,11 +448,10 @@ take_saved(struct record *r, const struct record *w)
 	r->version = w->version;
 	for (size_t i = 0; i < r->kind->nfields; i++)
 		record_set(r, i, w->values[i]);
-	for (size_t c = 0; c < r->kind->nchildren; c++)
-		for (size_t i = 0; i < r->rows[c].n; i++) {
-			r->rows[c].row[i]->id = w->rows[c].row[i]->id;
-			r->rows[c].row[i]->version = w->rows[c].row[i]->version;
-		}
+	for (size_t c = 0; c < r->kind->nchildren; c++) {
+		rows_clear(&r->rows[c]);
+		rows_copy(&r->rows[c], &w->rows[c]);
+	}
 }
 
 int
@@ -509,6 +555,20 @@ record_browse_by(struct book *b, const struct record_kind *k, const struct brows
 		return REC_ERROR;
 	}
 	return 0;
+}
+
+int
+record_sum_by(struct book *b, const struct record_kind *k, const struct browse_order *o,
+	      size_t field, int64_t *sum, char *err)
+{
+	*sum = 0;
+	if (no_storage(k, err) < 0 || order_ok(k, o, err) < 0)
+		return REC_ERROR;
+	if (k->table == NULL || field >= k->nfields) {
+		err_set(err, _("%s cannot be summed"), k->name);
+		return REC_ERROR;
+	}
+	return record_table_sum(b, k, o, field, sum, err);
 }
 
 int

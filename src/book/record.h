@@ -196,10 +196,35 @@ struct record_kind {
 	 * wraps) into *lines, each newly allocated as the array is; returns
 	 * how many. The form's Print and the command line's print use it. */
 	size_t (*print_text)(const struct record *r, char ***lines);
+	/* The same with what the book adds (a document's company header and
+	 * its party's address), preferred to print_text by the form's Print
+	 * when set: the number of lines, or (size_t)-1 with a message. */
+	size_t (*print_book)(struct book *b, const struct record *r, char ***lines, char *err);
+	/* After the user gave a field a new value (typed, or chosen from a
+	 * lookup: a document's customer, a line's article), fills what
+	 * follows from it, reading the book (the chosen record): in r's own
+	 * fields when child is RECORD_PARENT, else in row `row` of that child
+	 * of r. 0, or -1 with a message the form shows (nothing is refused:
+	 * the value stays). NULL: nothing follows. */
+	int (*fill)(struct book *b, struct record *r, size_t child, size_t row, size_t field,
+		    char *err);
+	/* Whether r, as loaded, may be changed (NULL: always): 0 when it may;
+	 * 1 when not, with the short words the form's title shows instead of
+	 * "Edit" ("Invoice 1/2026, issued") in caption and why a change is
+	 * refused in why (both ERR_SIZE). A form shows such a record read
+	 * only; its commands, Print and moving about still work. */
+	int (*frozen)(const struct record *r, char *caption, char *why);
 };
 
 /* The kind a screen file's `table NAME` names, or NULL. */
 const struct record_kind *record_kind_find(const char *name);
+/* Makes k the kind of its name for record_kind_find and record_kind_at,
+ * in the place of the book's own of that name when there is one (the
+ * documents the screens use, which compute through the fiscal core that
+ * src/book may not include): an upper layer calls it once at start, before
+ * any screen file is read. k must outlive the program. 0, or -1 when too
+ * many are registered. */
+int record_kind_register(const struct record_kind *k);
 /* The i-th kind known (from 0), or NULL past the last. */
 const struct record_kind *record_kind_at(size_t i);
 /* Index of a field by name, or -1. */
@@ -277,6 +302,14 @@ int record_delete(struct book *b, const struct record *r, char *err);
 int record_browse_by(struct book *b, const struct record_kind *k, const struct browse_order *o,
 		     enum browse_dir dir, const char *key, int64_t id, size_t n,
 		     struct record **rows, size_t *got, char *err);
+/* The sum of field over every record of kind k that o's filters pass (the
+ * whole list, not a page: one aggregate query; o's sort field is not
+ * used): for fields whose canonical values are integers (cents,
+ * hundredths, scaled decimals); an empty value counts 0. For kinds kept
+ * in a table. A filter on no field, a sum past int64 or a kind not in a
+ * table is REC_ERROR with a message. */
+int record_sum_by(struct book *b, const struct record_kind *k, const struct browse_order *o,
+		  size_t field, int64_t *sum, char *err);
 /* The first record after (key, id) in the order o whose sort field holds
  * text (any case); *out is NULL when none. */
 int record_find_by(struct book *b, const struct record_kind *k, const struct browse_order *o,
@@ -303,6 +336,8 @@ int record_table_browse(struct book *b, const struct record_kind *k,
 int record_table_find(struct book *b, const struct record_kind *k, const struct browse_order *o,
 		      const char *text, const char *key, int64_t id, struct record **out,
 		      char *err);
+int record_table_sum(struct book *b, const struct record_kind *k, const struct browse_order *o,
+		     size_t field, int64_t *sum, char *err);
 
 /* Checks of common values, for record kinds and the screens' field types
  * alike: 0, or -1 with a short message that does not name the field. */

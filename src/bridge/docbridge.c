@@ -12,6 +12,7 @@
 #include "book/documents.h"
 #include "book/parties.h"
 #include "bridge/docbridge.h"
+#include "fisc/doc-rules.h"
 #include "util/decimal.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -99,28 +100,11 @@ docbridge_party_from_record(const struct record *r, struct fpa_party *p)
 
 /* ---- a body into a record ---- */
 
-/* "SC 10.00%; MG 1.50": the percentage when there is one, else the
- * amount a unit. */
-static void
-discounts_text(const struct fpa_line *l, struct buf *out)
-{
-	char a[DEC_BUF];
-
-	for (int i = 0; i < l->ndisc; i++) {
-		const struct fpa_discount *d = &l->disc[i];
-
-		buf_printf(out, "%s%s %s%s", i ? "; " : "", d->kind,
-			   dec_format(d->has_pct ? d->pct : d->amount, DOC_DEC_MIN, DOC_DEC_MAX, a,
-				      sizeof a),
-			   d->has_pct ? "%" : "");
-	}
-}
-
-static struct record *
-line_record(const struct fpa_line *l)
+struct record *
+docbridge_line_to_record(const struct fpa_line *l)
 {
 	struct record *r = record_new(&document_lines_kind);
-	struct buf disc = { 0 };
+	char disc[FPA_DISCOUNT_TEXT];
 
 	set_int(r, LINE_NO, l->number);
 	record_set(r, LINE_DESCRIPTION, nz(l->descr));
@@ -128,13 +112,22 @@ line_record(const struct fpa_line *l)
 		set_dec(r, LINE_QTY, l->qty);
 	record_set(r, LINE_UNIT, l->unit);
 	set_dec(r, LINE_PRICE, l->price);
-	discounts_text(l, &disc);
-	record_set(r, LINE_DISCOUNTS, disc.data ? disc.data : "");
-	buf_free(&disc);
+	/* "SC 10.00%; MG 1.50": the fiscal core's canonical text. */
+	record_set(r, LINE_DISCOUNTS, fpa_discounts_canon(l->disc, l->ndisc, disc, sizeof disc));
 	set_dec(r, LINE_TOTAL, l->total);
 	set_int(r, LINE_VAT_RATE, l->rate);
 	record_set(r, LINE_NATURA, l->natura);
 	set_int(r, LINE_RITENUTA, l->ritenuta != 0);
+	switch (fpa_line_role(l)) {
+	case FPA_LINE_BOLLO:
+		record_set(r, LINE_TYPE, "B");
+		break;
+	case FPA_LINE_DISCOUNT:
+		record_set(r, LINE_TYPE, "SC");
+		break;
+	default:
+		break;
+	}
 	return r;
 }
 
@@ -179,6 +172,42 @@ pay_record(const struct fpa_payment *p)
 	return r;
 }
 
+/* The header's settings the body carries: the first cassa previdenziale,
+ * the first ritenuta's type, rate and causale, the rounding, whether the
+ * bollo is charged (a rivalsa line), the dichiarazione d'intento. */
+static void
+settings_to_record(const struct fpa_body *b, struct record *doc)
+{
+	int charged = 0;
+
+	if (b->ncassa > 0) {
+		const struct fpa_cassa *c = &b->cassa[0];
+
+		record_set(doc, DOC_CASSA_TYPE, c->type);
+		set_int(doc, DOC_CASSA_RATE, c->al_cassa);
+		set_int(doc, DOC_CASSA_VAT_RATE, c->rate);
+		record_set(doc, DOC_CASSA_NATURA, c->natura);
+		set_int(doc, DOC_CASSA_RITENUTA, c->ritenuta != 0);
+	}
+	set_int(doc, DOC_CASSA, b->tot.cassa);
+	if (b->nwh > 0) {
+		record_set(doc, DOC_WH_TYPE, b->wh[0].type);
+		set_int(doc, DOC_WH_RATE, b->wh[0].rate);
+		record_set(doc, DOC_WH_CAUSALE, b->wh[0].causale);
+	}
+	set_int(doc, DOC_ROUNDING, b->has_doc_rounding ? b->doc_rounding : 0);
+	for (size_t i = 0; i < b->nlines; i++)
+		charged |= fpa_line_role(&b->lines[i]) == FPA_LINE_BOLLO;
+	set_int(doc, DOC_BOLLO_CHARGED, charged);
+	if (b->intent_prot[0] != '\0') {
+		char it[11], *text;
+
+		text = xasprintf("%s del %s", b->intent_prot, fpa_date_it(b->intent_date, it));
+		record_set(doc, DOC_INTENT, text);
+		free(text);
+	}
+}
+
 static void
 clear_rows(struct record_rows *rs)
 {
@@ -211,10 +240,11 @@ docbridge_body_to_record(const struct fpa_body *b, struct record *doc)
 	}
 	record_set(doc, DOC_CAUSALE, causale.data ? causale.data : "");
 	buf_free(&causale);
+	settings_to_record(b, doc);
 	for (size_t c = 0; c < DOC_NCHILDREN; c++)
 		clear_rows(&doc->rows[c]);
 	for (size_t i = 0; i < b->nlines; i++)
-		record_rows_insert(&doc->rows[DOC_LINES], i, line_record(&b->lines[i]));
+		record_rows_insert(&doc->rows[DOC_LINES], i, docbridge_line_to_record(&b->lines[i]));
 	for (size_t i = 0; i < b->nvat; i++)
 		record_rows_insert(&doc->rows[DOC_VAT], i, vat_record(&b->vat[i]));
 	for (int i = 0; i < b->nwh; i++)
@@ -286,31 +316,9 @@ copy(char *dst, size_t size, struct reading *rd, size_t field)
 static void
 read_discounts(struct reading *rd, struct fpa_line *l)
 {
-	const char *p = record_get(rd->r, LINE_DISCOUNTS);
-
-	while (*p != '\0') {
-		size_t n = strcspn(p, ";"), len;
-		struct fpa_discount *d;
-		char num[DEC_BUF];
-
-		if (l->ndisc == FPA_MAX_DISCOUNTS || n < 4 || n - 3 >= sizeof num ||
-		    (strncmp(p, "SC ", 3) && strncmp(p, "MG ", 3))) {
-			unreadable(rd, LINE_DISCOUNTS);
-			return;
-		}
-		d = &l->disc[l->ndisc++];
-		memcpy(d->kind, p, 2);
-		len = n - 3 - (p[n - 1] == '%');
-		str_copy(num, p + 3, len + 1);
-		d->has_pct = p[n - 1] == '%';
-		d->has_amount = !d->has_pct;
-		if (dec_parse(num, DOC_DEC_MAX, d->has_pct ? &d->pct : &d->amount, NULL) < 0) {
-			unreadable(rd, LINE_DISCOUNTS);
-			return;
-		}
-		p += n;
-		p += strspn(p, "; ");
-	}
+	if (fpa_discounts_from_canon(record_get(rd->r, LINE_DISCOUNTS), l->disc, FPA_MAX_DISCOUNTS,
+				     &l->ndisc, NULL) < 0)
+		unreadable(rd, LINE_DISCOUNTS);
 }
 
 static void
@@ -327,6 +335,32 @@ read_line(struct reading *rd, struct fpa_line *l)
 	l->rate = get_int(rd, LINE_VAT_RATE);
 	copy(l->natura, sizeof l->natura, rd, LINE_NATURA);
 	l->ritenuta = get_int(rd, LINE_RITENUTA) != 0;
+	if (strcmp(record_get(rd->r, LINE_TYPE), "B") == 0)
+		l->role = FPA_LINE_BOLLO;
+	else if (strcmp(record_get(rd->r, LINE_TYPE), "SC") == 0) {
+		l->role = FPA_LINE_DISCOUNT;
+		str_copy(l->kind, "SC", sizeof l->kind);
+	}
+}
+
+/* A line of text only (type T) carries no amount; the SdI still wants a
+ * rate or a Natura on it, so it takes those of the first line that has
+ * amounts (22% when there is none), and adds nothing to their block. */
+static void
+text_line_rate(const struct record_rows *lines, size_t self, struct fpa_line *l)
+{
+	l->rate = 2200;
+	l->natura[0] = '\0';
+	for (size_t i = 0; i < lines->n; i++) {
+		const struct record *r = lines->row[i];
+		const char *type = record_get(r, LINE_TYPE);
+
+		if (i == self || type[0] != '\0')
+			continue;
+		l->rate = strtoll(record_get(r, LINE_VAT_RATE), NULL, 10);
+		str_copy(l->natura, record_get(r, LINE_NATURA), sizeof l->natura);
+		return;
+	}
 }
 
 static void
@@ -363,6 +397,88 @@ read_pay(struct reading *rd, struct fpa_payment *p)
 	copy(p->iban, sizeof p->iban, rd, PAY_IBAN);
 }
 
+/* "PROTOCOL del DD/MM/YYYY" (as settings_to_record writes it) into the
+ * protocol and the ISO date; a text of another shape is all protocol. */
+static void
+read_intent(const char *text, struct fpa_body *b)
+{
+	const char *del = NULL;
+	int d, m, y;
+	char tail;
+
+	for (const char *p = strstr(text, " del "); p != NULL; p = strstr(p + 1, " del "))
+		del = p;
+	if (del != NULL && sscanf(del + 5, "%2d/%2d/%4d%c", &d, &m, &y, &tail) == 3 &&
+	    (size_t)(del - text) < sizeof b->intent_prot) {
+		str_copy(b->intent_prot, text, (size_t)(del - text) + 1);
+		snprintf(b->intent_date, sizeof b->intent_date, "%04d-%02d-%02d", y, m, d);
+	} else
+		str_copy(b->intent_prot, text, sizeof b->intent_prot);
+}
+
+/* The document's own discount, "5%" or "12.50". */
+static void
+read_discount(struct reading *rd, struct fpa_body *b)
+{
+	const char *v = record_get(rd->r, DOC_DISCOUNT);
+	size_t n = strlen(v);
+	char num[DEC_BUF];
+	struct dec d;
+
+	if (n == 0)
+		return;
+	if (n >= sizeof num) {
+		unreadable(rd, DOC_DISCOUNT);
+		return;
+	}
+	str_copy(num, v, sizeof num);
+	if (num[n - 1] == '%')
+		num[n - 1] = '\0';
+	if (dec_parse(num, DOC_DEC_MAX, &d, NULL) < 0) {
+		unreadable(rd, DOC_DISCOUNT);
+		return;
+	}
+	if (v[n - 1] == '%')
+		b->disc_pct = d;
+	else if (dec_to_cents(d, &b->disc_amount) < 0)
+		unreadable(rd, DOC_DISCOUNT);
+}
+
+/* The header's settings for fpa_compute: the cassa previdenziale, the
+ * ritenuta asked (when there are no withholding rows, as in a draft), the
+ * document discount, the rounding, the bollo's two flags, the regime
+ * forfettario, the dichiarazione d'intento. */
+static void
+read_settings(struct reading *rd, struct fpa_body *b)
+{
+	const struct record *r = rd->r;
+
+	if (record_get(r, DOC_CASSA_TYPE)[0] != '\0') {
+		struct fpa_cassa *c = fpa_cassa_add(b);
+
+		copy(c->type, sizeof c->type, rd, DOC_CASSA_TYPE);
+		c->al_cassa = get_int(rd, DOC_CASSA_RATE);
+		c->rate = get_int(rd, DOC_CASSA_VAT_RATE);
+		copy(c->natura, sizeof c->natura, rd, DOC_CASSA_NATURA);
+		c->ritenuta = get_int(rd, DOC_CASSA_RITENUTA) != 0;
+		c->amount = get_int(rd, DOC_CASSA);
+	}
+	if (r->rows[DOC_WITHHOLDINGS].n == 0 && record_get(r, DOC_WH_TYPE)[0] != '\0') {
+		struct fpa_withholding *w = &b->wh[b->nwh++];
+
+		copy(w->type, sizeof w->type, rd, DOC_WH_TYPE);
+		w->rate = get_int(rd, DOC_WH_RATE);
+		copy(w->causale, sizeof w->causale, rd, DOC_WH_CAUSALE);
+	}
+	read_discount(rd, b);
+	b->doc_rounding = get_int(rd, DOC_ROUNDING);
+	b->has_doc_rounding = b->doc_rounding != 0;
+	b->bollo_off = strcmp(record_get(r, DOC_BOLLO_AUTO), "0") == 0;
+	b->bollo_charged = strcmp(record_get(r, DOC_BOLLO_CHARGED), "1") == 0;
+	b->forfettario = strcmp(record_get(r, DOC_REGIME), "RF19") == 0;
+	read_intent(record_get(r, DOC_INTENT), b);
+}
+
 static void
 read_header(struct reading *rd, struct fpa_body *b)
 {
@@ -383,6 +499,7 @@ read_header(struct reading *rd, struct fpa_body *b)
 	b->bollo_virtual = b->bollo > 0;
 	b->has_doc_total = 1;
 	b->doc_total = b->tot.total;
+	read_settings(rd, b);
 	while (*c != '\0') {
 		size_t n = strcspn(c, "\n");
 		char *line = xstrndup(c, n);
@@ -406,8 +523,12 @@ docbridge_record_to_body(const struct record *doc, struct fpa_body *b, char *err
 		return err_set(err, _("a document holds at most %d withholdings"),
 			       FPA_MAX_WITHHOLDINGS);
 	for (size_t i = 0; i < rows[DOC_LINES].n && !rd.bad; i++) {
+		struct fpa_line *l = fpa_line_add(b);
+
 		rd = (struct reading){ rows[DOC_LINES].row[i], i + 1, err, 0 };
-		read_line(&rd, fpa_line_add(b));
+		read_line(&rd, l);
+		if (strcmp(record_get(rd.r, LINE_TYPE), "T") == 0)
+			text_line_rate(&rows[DOC_LINES], i, l);
 	}
 	for (size_t i = 0; i < rows[DOC_VAT].n && !rd.bad; i++) {
 		rd = (struct reading){ rows[DOC_VAT].row[i], i + 1, err, 0 };

@@ -18,14 +18,26 @@ void docbridge_party_to_record(const struct fpa_party *p, struct record *r);
 void docbridge_party_from_record(const struct record *r, struct fpa_party *p);
 
 /* Body b into doc, a record of documents_kind: type, number, date,
- * currency, the totals, split payment, the causale lines; its lines, VAT
+ * currency, the totals, split payment, the causale lines, the first cassa
+ * previdenziale and ritenuta's settings, the rounding, whether the bollo
+ * is charged, the dichiarazione d'intento ("PROT del DD/MM/YYYY"); its lines, VAT
  * summary, withholdings and payments replace doc's rows. Direction, party
  * and original file are left as they are. */
 void docbridge_body_to_record(const struct fpa_body *b, struct record *doc);
+/* One line of the model as a row of document_lines_kind (newly
+ * allocated): the lines fpa_compute makes get their type (B the bollo
+ * charged, SC the document discount). */
+struct record *docbridge_line_to_record(const struct fpa_line *l);
 /* doc (with its rows) into b, zeroed or fresh from fpa_body_add: 0, or -1
  * with a message naming the row and field that the model cannot hold.
- * What the book does not keep comes back empty: the cassa previdenziale,
- * related invoices, a discount's amount beside its percentage. */
+ * The header's settings go to what fpa_compute reads: the cassa (one), the
+ * ritenuta asked when there are no withholding rows (a draft), the
+ * document discount ("5%" or "12.50"), the rounding, the bollo's flags,
+ * the forfettario (regime RF19), the dichiarazione d'intento; a line's
+ * type B or SC its role, a text line (T) the rate or Natura of the first
+ * line with amounts. What the book does not keep comes back empty: a
+ * second cassa, related invoices, a discount's amount beside its
+ * percentage. */
 int docbridge_record_to_body(const struct record *doc, struct fpa_body *b, char *err);
 
 #endif

@@ -11,3 +11,26 @@ SCRIVANO_TESTS += tests/f24-cli.sh
 # change refused on the screen.
 SCRIVANO_TESTS += tests/e2e/test_f24_pay.py
 EXTRA_DIST += tests/e2e/test_f24_pay.py
+# scrivano document (issue 14): list, show, issue, convert, credit-note,
+# state; the document's PDF and text are document-out.c's (on the bridge's
+# print model).
+src_libscrivano_a_SOURCES += src/cli/document.c src/cli/document-cli.h \
+	src/cli/document-out.c
+dist_man_MANS += man/scrivano-document.1
+# scrivano document against a book: quote > order > DDT > invoice, the
+# numbers, the stock, a refused change, a credit note for one line.
+EXTRA_DIST += tests/document-cli.sh
+SCRIVANO_TESTS += tests/document-cli.sh
+# Tests: a book with a document made through the record interface
+# (tests/doc-make), `scrivano document pdf` read back with poppler's tools
+# and `print`; the text rendering, unit by unit.
+check_PROGRAMS += tests/doc-make
+tests_doc_make_SOURCES = tests/doc-make.c
+tests_doc_make_LDADD = src/libscrivano.a $(ALL_LIBS)
+check_PROGRAMS += tests/unit/test-doc-text
+tests_unit_test_doc_text_SOURCES = tests/unit/test-doc-text.c
+tests_unit_test_doc_text_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_doc_text_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-doc-text
+EXTRA_DIST += tests/document-pdf.sh
+SCRIVANO_TESTS += tests/document-pdf.sh

@@ -40,7 +40,8 @@ void fpa_report_free(struct fpa_report *r);
 /* Prints each finding as "prefix: CODE: message". */
 void fpa_report_print(const struct fpa_report *r, const char *prefix, FILE *out);
 
-/* The SdI checks, on every body: 00400, 00401, 00411, 00413, 00414,
+/* The SdI checks, on every body: 00200 (a TipoRitenuta, CausalePagamento
+ * or TipoCassa outside the schema's lists), 00400, 00401, 00411, 00413, 00414,
  * 00415, 00417, 00418, 00420, 00421, 00422, 00423, 00424, 00425, 00427,
  * 00429, 00430, 00437, 00438, 00443, 00444, 00445, 00471, 00472, 00473;
  * warnings for a partita IVA or codice fiscale whose check digit is wrong.

@@ -115,6 +115,31 @@ check_cassa(struct ctx *c)
 	}
 }
 
+/* 00200 (the file does not follow the schema) for codes outside its
+ * lists: TipoRitenuta, CausalePagamento (Z only before 2021), TipoCassa. */
+static void
+check_codes(struct ctx *c)
+{
+	const struct fpa_body *b = c->b;
+
+	for (int i = 0; i < b->nwh; i++) {
+		if (fpa_withholding_type_name(b->wh[i].type) == NULL)
+			fpa_report_add(c->r, 1, "00200",
+				       _("DatiRitenuta %d: TipoRitenuta '%s' is not in the schema's list (body %zu)"),
+				       i + 1, b->wh[i].type, c->bi);
+		if (fpa_causale_name(b->wh[i].causale) == NULL ||
+		    (strcmp(b->wh[i].causale, "Z") == 0 && strcmp(b->date, "2021-01-01") >= 0))
+			fpa_report_add(c->r, 1, "00200",
+				       _("DatiRitenuta %d: CausalePagamento '%s' is not in the schema's list for its date (body %zu)"),
+				       i + 1, b->wh[i].causale, c->bi);
+	}
+	for (size_t i = 0; i < b->ncassa; i++)
+		if (fpa_cassa_type_name(b->cassa[i].type) == NULL)
+			fpa_report_add(c->r, 1, "00200",
+				       _("DatiCassaPrevidenziale %zu: TipoCassa '%s' is not in the schema's list (body %zu)"),
+				       i + 1, b->cassa[i].type, c->bi);
+}
+
 /* Sum of the lines and cassa of one (rate, Natura), at 8 decimals. */
 static int
 block_sum(const struct fpa_body *b, int64_t rate, const char *natura, struct dec *sum)
@@ -330,6 +355,7 @@ check_body(struct ctx *c)
 		fpa_report_add(c->r, 1, "00411",
 			       _("lines with Ritenuta SI but no DatiRitenuta (body %zu)"), c->bi);
 	check_cassa(c);
+	check_codes(c);
 	check_summary(c);
 	check_correspondence(c);
 	check_parties_for_type(c);

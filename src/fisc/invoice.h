@@ -11,6 +11,8 @@
 
 #include "util/decimal.h"
 
+/* AltriDatiGestionali/TipoDato of a dichiarazione d'intento (N3.5). */
+#define FPA_INTENT_TIPO_DATO "INTENTO"
 /* Bollo: due when the part not subject to VAT is strictly above this. */
 #define FPA_BOLLO_THRESHOLD 7747
 #define FPA_BOLLO_AMOUNT 200
@@ -45,8 +47,19 @@ struct fpa_discount {
 	struct dec amount;   /* Importo, per unit */
 };
 
+/* What made a line: the user, or fpa_compute (which removes and makes
+ * again the lines it made, so that computing twice adds nothing). A line
+ * kept without its role (the book's rows) is recognised by fpa_line_role. */
+enum fpa_line_role {
+	FPA_LINE_USER,
+	FPA_LINE_BOLLO,      /* the bollo charged to the customer (rivalsa) */
+	FPA_LINE_DISCOUNT,   /* the document discount, one line per block */
+};
+
 struct fpa_line {
 	int number;          /* NumeroLinea */
+	char kind[3];        /* TipoCessionePrestazione: SC, PR, AB, AC or "" */
+	enum fpa_line_role role;
 	char *descr;
 	int has_qty;
 	struct dec qty;      /* Quantita (1 when absent) */
@@ -141,7 +154,17 @@ struct fpa_body {
 	int split_payment;   /* EsigibilitaIVA S: the buyer pays the VAT */
 	int deferred;        /* EsigibilitaIVA D */
 	int bollo_off;       /* the user turned the automatic bollo off */
-	int bollo_charged;   /* the bollo is charged to the customer */
+	int bollo_charged;   /* the bollo is charged to the customer: a line */
+	int forfettario;     /* the seller is in regime forfettario (RF19): no
+	                      * VAT, no ritenuta d'acconto, its sentences */
+	struct dec disc_pct; /* document discount: a percentage (2 decimals) */
+	int64_t disc_amount; /*   or an amount in cents; both 0: none */
+	int round_step;      /* round the total to this many cents (5, 100), or
+	                      * 0: keep doc_rounding as given (has_doc_rounding) */
+	char intent_prot[32];/* dichiarazione d'intento (N3.5): the protocol of
+	                      * its receipt (17 digits, '-', 6 digits) */
+	char intent_date[11];/*   and its date, YYYY-MM-DD; written as the
+	                      * N3.5 lines' AltriDatiGestionali INTENTO */
 
 	struct fpa_totals tot;
 };
@@ -171,18 +194,58 @@ void fpa_causale_add(struct fpa_body *b, const char *text);
 /* A display name for a party: Denominazione, or "Nome Cognome". */
 const char *fpa_party_name(const struct fpa_party *p, char *buf, size_t size);
 
-/* The arithmetic, by the SdI rules, integers only. For each line:
- * PrezzoTotale = Quantita x (PrezzoUnitario with its discounts in cascade),
- * rounded to the cent; the cassa contribution; one summary block per (rate,
- * Natura) whose Imposta is rounded half up once per block; the ritenute on
- * the lines (and cassa) flagged for them; the bollo; the document total and
- * what is payable (without the VAT under split payment, less the ritenute).
- * Automatic payments share the payable amount. Replaces b->vat. 0, or -1
- * with a message (a line whose amounts overflow, a rate 0 without Natura). */
+/* The arithmetic, by the SdI rules, integers only, every amount rounded
+ * half away from zero (negative ones too). In order:
+ * - the lines fpa_compute made before (roles FPA_LINE_BOLLO, _DISCOUNT,
+ *   or recognised as such by fpa_line_role) are removed;
+ * - each line: PrezzoTotale = Quantita x (PrezzoUnitario with its
+ *   discounts in cascade), rounded to the cent;
+ * - the document discount (disc_pct or disc_amount), when set, as one
+ *   negative line per (rate, Natura, Ritenuta) group of the lines,
+ *   TipoCessionePrestazione SC: a percentage of each group, rounded per
+ *   group; an amount shared in proportion to the groups, the odd cents to
+ *   the largest; so ImponibileImporto stays the sum of its PrezzoTotale;
+ * - the cassa: its base the lines' total but for Natura N1 (anticipated
+ *   expenses are no fee) unless given, its rate, its own VAT rate or
+ *   Natura joining the summary, its Ritenuta flag;
+ * - one summary block per (rate, Natura), Imposta rounded once per block,
+ *   EsigibilitaIVA (S under split payment, D deferred, else I) and the
+ *   RiferimentoNormativo of its Natura (the forfettario's for N2.2 when
+ *   forfettario);
+ * - the ritenute: each DatiRitenuta's rate of the flagged lines and cassa;
+ * - the bollo: 2.00 when the amounts whose Natura counts are above 77.47
+ *   in absolute value (a credit note's too), unless bollo_off; DatiBollo
+ *   is set whether or not it is charged; when charged (and the document
+ *   is not a credit note, TD04, which never charges it) a line "Rivalsa
+ *   imposta di bollo", 2.00, N1, which does not count towards 77.47;
+ * - ImportoTotaleDocumento = taxable + VAT + Arrotondamento (round_step,
+ *   or doc_rounding as given); payable = that less the ritenute and, under
+ *   split payment, the VAT; automatic payments share it, the first taking
+ *   the odd cents;
+ * - the sentences the law asks for into Causale (fpa_notes_apply,
+ *   doc-rules.h).
+ * Replaces b->vat. 0, or -1 with a message and the body's figures left
+ * unusable: a rate 0 without Natura, a Natura with a rate, N3.5 without
+ * the dichiarazione d'intento's protocol and date, split payment
+ * with reverse charge (N6.x) or with deferred VAT, a ritenuta with no line
+ * subject to it or lines subject to one with none, an unknown RT, TC or
+ * causale code, a forfettario with VAT or ritenuta (art. 1 c. 67 L.
+ * 190/2014: a forfettario's fees bear no ritenuta) or split payment, a
+ * discount or rounding out of range, amounts that overflow. */
 int fpa_compute(struct fpa_body *b, char *err);
 /* Only the totals, from the body's summary as it stands (for documents read
  * from a file, whose own figures are kept). */
 void fpa_totals_from_summary(struct fpa_body *b);
+/* The description of the lines fpa_compute makes (document content, in
+ * Italian as the XML is: not translated). */
+#define FPA_BOLLO_LINE_DESCR "Rivalsa imposta di bollo"
+#define FPA_DISCOUNT_LINE_DESCR "Sconto sul documento"
+/* The role of a line: its own when set, else FPA_LINE_BOLLO for a line
+ * of Natura N1 at 2.00 described FPA_BOLLO_LINE_DESCR, FPA_LINE_DISCOUNT
+ * for a line SC whose description starts with FPA_DISCOUNT_LINE_DESCR
+ * (so a body loaded from rows that do not keep the role computes the
+ * same), else FPA_LINE_USER. */
+enum fpa_line_role fpa_line_role(const struct fpa_line *l);
 /* The expected PrezzoTotale of a line, unrounded at 8 decimals. */
 int fpa_line_expected(const struct fpa_line *l, struct dec *out);
 
@@ -192,6 +255,12 @@ const char *fpa_doc_type_name(const char *code);
 const char *fpa_natura_name(const char *code);
 const char *fpa_payment_mode_name(const char *code);
 const char *fpa_regime_name(const char *code);
+const char *fpa_cassa_type_name(const char *code);       /* TC01 ... TC22 */
+const char *fpa_withholding_type_name(const char *code); /* RT01 ... RT06 */
+const char *fpa_causale_name(const char *code);          /* A ... ZO */
+/* The RiferimentoNormativo a summary block of this Natura carries by
+ * default, or NULL. */
+const char *fpa_natura_norm(const char *code);
 /* 1 when amounts with this Natura count towards the bollo threshold. */
 int fpa_natura_bollo(const char *code);
 /* 1 for N6.1 ... N6.9 (reverse charge). */

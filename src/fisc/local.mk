@@ -2,6 +2,9 @@
 # FatturaPA reading, writing and checking. (The identifiers'
 # checks and the decimals it uses are src/util's, shared with the book.)
 src_libscrivano_a_SOURCES += src/fisc/invoice.c src/fisc/invoice.h \
+	src/fisc/codes.c src/fisc/compute.c src/fisc/compute-impl.h \
+	src/fisc/compute-checks.c src/fisc/compute-lines.c src/fisc/doc-rules.h src/fisc/discount.c \
+	src/fisc/legal-notes.c src/fisc/schedule.c src/fisc/credit.c \
 	src/fisc/fatturapa.h src/fisc/fpa_xml.c src/fisc/fpa_write.c \
 	src/fisc/fpa_check.c src/fisc/fpa_read.c src/fisc/p7m.c \
 	src/fisc/fpa_show.c src/fisc/fpa_html.c
@@ -25,6 +28,38 @@ tests_unit_test_fisc_read_CPPFLAGS = $(FISC_TEST_CPPFLAGS)
 tests_unit_test_fisc_read_LDADD = $(FISC_TEST_LDADD)
 SCRIVANO_TESTS += tests/unit/test-fisc-decimal tests/unit/test-fisc-compute \
 	tests/unit/test-fisc-write tests/unit/test-fisc-read
+
+# The document rules (doc-rules.h): each regime's totals, the document's
+# discount, rivalsa and rounding, discounts as typed, the legal notes, the
+# payment schedule, and the code lists against the checker.
+FISC_RULES_TESTS = tests/unit/test-fisc-regimes tests/unit/test-fisc-totals \
+	tests/unit/test-fisc-discount tests/unit/test-fisc-notes \
+	tests/unit/test-fisc-schedule tests/unit/test-fisc-codes
+check_PROGRAMS += $(FISC_RULES_TESTS)
+EXTRA_DIST += tests/fisc-sdi.h
+tests_unit_test_fisc_regimes_SOURCES = tests/unit/test-fisc-regimes.c
+tests_unit_test_fisc_regimes_CPPFLAGS = $(FISC_TEST_CPPFLAGS)
+tests_unit_test_fisc_regimes_LDADD = $(FISC_TEST_LDADD)
+tests_unit_test_fisc_totals_SOURCES = tests/unit/test-fisc-totals.c
+tests_unit_test_fisc_totals_CPPFLAGS = $(FISC_TEST_CPPFLAGS)
+tests_unit_test_fisc_totals_LDADD = $(FISC_TEST_LDADD)
+tests_unit_test_fisc_discount_SOURCES = tests/unit/test-fisc-discount.c
+tests_unit_test_fisc_discount_CPPFLAGS = $(FISC_TEST_CPPFLAGS)
+tests_unit_test_fisc_discount_LDADD = $(FISC_TEST_LDADD)
+tests_unit_test_fisc_notes_SOURCES = tests/unit/test-fisc-notes.c
+tests_unit_test_fisc_notes_CPPFLAGS = $(FISC_TEST_CPPFLAGS)
+tests_unit_test_fisc_notes_LDADD = $(FISC_TEST_LDADD)
+tests_unit_test_fisc_schedule_SOURCES = tests/unit/test-fisc-schedule.c
+tests_unit_test_fisc_schedule_CPPFLAGS = $(FISC_TEST_CPPFLAGS)
+tests_unit_test_fisc_schedule_LDADD = $(FISC_TEST_LDADD)
+tests_unit_test_fisc_codes_SOURCES = tests/unit/test-fisc-codes.c
+tests_unit_test_fisc_codes_CPPFLAGS = $(FISC_TEST_CPPFLAGS)
+tests_unit_test_fisc_codes_LDADD = $(FISC_TEST_LDADD)
+SCRIVANO_TESTS += $(FISC_RULES_TESTS)
+
+# The code lists of the cassa, the ritenuta and its causali.
+nobase_dist_pkgdata_DATA += data/cassa-previdenziale.txt data/ritenuta-tipi.txt \
+	data/causali-pagamento-ritenuta.txt
 
 # The command line on the official samples, signed files and a book.
 EXTRA_DIST += tests/fisc/cli.py

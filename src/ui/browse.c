@@ -34,6 +34,10 @@ struct browse {
 	struct browse_filter filters[1 + MAX_FILTERS];
 	size_t nfixed;
 	char filter_text[512]; /* the filters as last typed */
+	/* the screen's list totals over every row the filters pass: read
+	 * again (one aggregate each) when the filters or the rows change */
+	int64_t totals[SCREEN_MAX_LIST_COLS];
+	int totals_stale, totals_ok;
 	struct key_hint hints[COMMANDS_HINTS_MAX]; /* the key line, with Commands */
 };
 
@@ -76,7 +80,7 @@ clear_rows(struct browse *b)
 static size_t
 page_size(const struct browse *b)
 {
-	int n = LINES - 5 - b->scr->heading_rows;
+	int n = LINES - 5 - b->scr->heading_rows - (b->scr->nlist_totals > 0);
 
 	if (n < 1)
 		n = 1;
@@ -161,6 +165,7 @@ fill_from(struct ui *ui, struct browse *b, const char *key, int64_t id)
 static void
 refill(struct ui *ui, struct browse *b, int64_t want_id)
 {
+	b->totals_stale = 1; /* a record saved, deleted or changed by a command */
 	char *top = b->n > 0 ? xstrdup(key_of(b, b->rows[0])) : NULL;
 	int64_t top_id = b->n > 0 ? just_before(b, b->rows[0]->id) : 0;
 	size_t cur = b->cur;
@@ -328,21 +333,19 @@ find_text(struct ui *ui, struct browse *b)
 	record_free(r);
 }
 
-/* A new record; in a view, with the view's first value (also the
- * field's screen default there, which the form shows). */
+/* A new record: the screen's defaults and, in a view, the view's first
+ * value, then the kind's init, which sees them (a view of invoices makes
+ * an invoice of the right TipoDocumento). */
 static struct record *
 new_in_view(struct ui *ui, const struct screen *scr)
 {
 	struct record *rec = record_new(scr->kind);
-	char *first, err[ERR_SIZE];
+	char err[ERR_SIZE];
 
+	screen_preset(scr, ui->book, rec, 0);
 	if (scr->kind->init != NULL && scr->kind->init(ui->book, rec, err) < 0)
 		ui_error(ui, "%s", err);
-	if (scr->where_in != NULL) {
-		first = xstrndup(scr->where_in, strcspn(scr->where_in, "\n"));
-		screen_field_store(&scr->fields[scr->where_field], rec, first);
-		free(first);
-	}
+	screen_preset(scr, ui->book, rec, 1);
 	return rec;
 }
 
@@ -382,6 +385,14 @@ delete_row(struct ui *ui, struct browse *b)
 
 	if (b->n == 0)
 		return;
+	if (b->scr->kind->frozen != NULL) {
+		char caption[ERR_SIZE], why[ERR_SIZE];
+
+		if (b->scr->kind->frozen(b->rows[b->cur], caption, why)) {
+			ui_error(ui, "%s", why);
+			return;
+		}
+	}
 	q = xasprintf(_("Delete \"%s\"?"), name_of(b->rows[b->cur]));
 	if (dialog_confirm(ui, q)) {
 		if ((rc = record_delete(ui->book, b->rows[b->cur], err)) < 0)
@@ -636,6 +647,7 @@ ask_filter(struct ui *ui, struct browse *b)
 	memcpy(b->filters + b->nfixed, parsed, n * sizeof *parsed);
 	b->order.nfilters = b->nfixed + n;
 	str_copy(b->filter_text, n > 0 ? line : "", sizeof b->filter_text);
+	b->totals_stale = 1;
 	reread_at_cursor(ui, b);
 	if (n == 0)
 		ui_status(ui, _("No filter: every row shows."));
@@ -853,6 +865,54 @@ heading_sorted(const struct browse *b, const struct screen_text *t)
 	return 0;
 }
 
+/* The list's totals, read again when stale: the sum of each total column
+ * over every row the filters pass. */
+static void
+read_totals(struct ui *ui, struct browse *b)
+{
+	const struct screen *scr = b->scr;
+	char err[ERR_SIZE];
+
+	if (!b->totals_stale || scr->nlist_totals == 0)
+		return;
+	b->totals_stale = 0;
+	b->totals_ok = 1;
+	for (size_t t = 0; t < scr->nlist_totals && b->totals_ok; t++) {
+		const struct screen_field *f = &scr->fields[scr->columns[scr->list_totals[t]].field];
+		if (record_sum_by(ui->book, scr->kind, &b->order, f->record_field, &b->totals[t],
+				  err) < 0) {
+			b->totals_ok = 0;
+			ui_error(ui, _("Totals: %s"), err);
+		}
+	}
+}
+
+/* Under the rows: "Total" and each total column's sum, under its column. */
+static void
+draw_totals(const struct browse *b, int y, int w)
+{
+	const struct screen *scr = b->scr;
+	const char *label = _("Total");
+	int first = w;
+
+	for (size_t t = 0; t < scr->nlist_totals && b->totals_ok; t++) {
+		const struct screen_column *col = &scr->columns[scr->list_totals[t]];
+		const struct screen_field *f = &scr->fields[col->field];
+		char v[32], *shown;
+		int width = col->width < w - 2 - col->col ? col->width : w - 2 - col->col;
+
+		snprintf(v, sizeof v, "%lld", (long long)b->totals[t]);
+		shown = screen_field_show(f, b->book, v);
+		if (width > 0)
+			ui_put(y, 1 + col->col, shown, width, 0, A_BOLD);
+		free(shown);
+		if (col->col < first)
+			first = col->col;
+	}
+	if (b->totals_ok && first > (int)strlen(label) + 1)
+		ui_put(y, 2, label, first - 2, 0, A_BOLD);
+}
+
 static void
 browse_draw(struct ui *ui, struct view *v)
 {
@@ -882,6 +942,10 @@ browse_draw(struct ui *ui, struct view *v)
 		       w - 6, 0, A_NORMAL);
 	for (size_t i = 0; i < b->n; i++)
 		draw_row(b, b->rows[i], y + (int)i, 1, w - 2, i == b->cur ? A_REVERSE : A_NORMAL);
+	if (scr->nlist_totals > 0) {
+		read_totals(ui, b);
+		draw_totals(b, LINES - 4, w);
+	}
 }
 
 static const struct key_hint browse_hint_list[] = {
@@ -915,12 +979,12 @@ browse_setup(struct browse *b, struct book *book, struct screen *scr)
 	b->scr = scr;
 	b->book = book;
 	b->search.max = 60;
+	b->totals_stale = 1;
 	b->order.field = scr->kind->key_field;
 	b->order.filters = b->filters;
 	if (scr->where_in != NULL) {
-		const struct screen_field *f = &scr->fields[scr->where_field];
-		b->filters[0] = (struct browse_filter){ f->record_field, BF_IN, scr->where_in,
-							f->custom };
+		b->filters[0] = (struct browse_filter){ scr->where_record, BF_IN, scr->where_in,
+							scr->where_custom };
 		b->nfixed = b->order.nfilters = 1;
 	}
 }

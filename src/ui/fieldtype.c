@@ -45,6 +45,8 @@ static const struct fieldtype types[] = {
 	TYPE("party_role", 1, FT_UPPER, role),
 	{ "codice_ente", 4, FT_UPPER | FT_LIST, parse_ente, format_ente, validate_ente, NULL,
 	  "data/comuni.txt", rule_ente, NULL },
+	NUMBER("number", 30, exact),
+	TYPE("discounts", 60, 0, discounts),
 };
 
 const struct fieldtype *

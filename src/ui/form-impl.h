@@ -26,6 +26,8 @@ struct form {
 	int64_t draft_ms;    /* when (monotonic milliseconds) */
 	int resumed;         /* opened on a draft not saved since: it is a change */
 	struct key_hint hints[COMMANDS_HINTS_MAX]; /* the key line, with Commands */
+	int frozen;          /* the kind keeps the record as it is (kind->frozen) */
+	char caption[ERR_SIZE], why[ERR_SIZE]; /* its title's words, and why */
 };
 
 /* A draft is written at most this often while typing in one place. */

@@ -106,6 +106,63 @@ enter_field(struct ui *ui, struct form *fm, size_t i, int select)
 	free(typed);
 }
 
+/* The record as the form holds it now: fm->rec with the editable fields'
+ * values (newly allocated). */
+static struct record *
+form_record(const struct form *fm)
+{
+	struct record *w = record_copy(fm->rec);
+
+	for (size_t i = 0; i < fm->scr->nfields; i++)
+		if (form_editable(&fm->scr->fields[i]))
+			screen_field_store(&fm->scr->fields[i], w, fm->vals[i]);
+	return w;
+}
+
+/* Whether the kind keeps the record as it is (an issued document), with
+ * the words of the title and why. */
+static void
+check_frozen(struct form *fm)
+{
+	const struct record_kind *k = fm->rec->kind;
+
+	fm->caption[0] = fm->why[0] = '\0';
+	fm->frozen = fm->rec->id != 0 && k->frozen != NULL &&
+		     k->frozen(fm->rec, fm->caption, fm->why) != 0;
+}
+
+/* Field i took a new value: what the kind fills from it (a customer's
+ * codes and terms) comes into the other fields, shown or not. */
+static void
+fill_from(struct ui *ui, struct form *fm, size_t i)
+{
+	const struct screen_field *f = &fm->scr->fields[i];
+	struct record *w;
+	char err[ERR_SIZE] = "";
+	int typed[512] = { 0 };
+
+	if (fm->rec->kind->fill == NULL || f->custom != NULL)
+		return;
+	w = form_record(fm);
+	if (fm->rec->kind->fill(ui->book, w, RECORD_PARENT, 0, f->record_field, err) < 0)
+		ui_error(ui, "%s: %s", _(f->label), err);
+	for (size_t k = 0; k < fm->scr->nfields; k++) {
+		const struct screen_field *o = &fm->scr->fields[k];
+		const char *now = screen_field_value(o, w);
+
+		if (o->custom == NULL && form_editable(o) && o->record_field < ARRAY_LEN(typed))
+			typed[o->record_field] = 1;
+		if (k != i && strcmp(now, fm->vals[k]) != 0)
+			form_field_set(ui, fm, k, now);
+	}
+	/* what the user does not type here (not shown, or read only) is the
+	 * record's, which a read-only field shows and Save keeps */
+	for (size_t k = 0; k < fm->rec->kind->nfields; k++)
+		if (k >= ARRAY_LEN(typed) || !typed[k])
+			record_set(fm->rec, k, record_get(w, k));
+	record_free(w);
+}
+
 /* Takes what was typed in field i: parsed and checked by its type, then
  * shown the way the type writes it. 0, or -1 with the message shown and
  * the cursor on the field. */
@@ -123,8 +180,12 @@ take_field(struct ui *ui, struct form *fm, size_t i)
 		if (form_editable(f) && fm->vals[i][0] == '\0' && (f->flags & SF_REQUIRED))
 			rc = err_set(err, "%s", _("must not be empty"));
 	} else if ((rc = screen_field_take(f, ui->book, typed, &value, err)) == 0) {
+		int changed = strcmp(value, fm->vals[i]) != 0;
+
 		form_field_set(ui, fm, i, value);
 		free(value);
+		if (changed)
+			fill_from(ui, fm, i);
 	}
 	free(typed);
 	if (rc < 0) {
@@ -280,14 +341,19 @@ grid_focus(struct form *fm, size_t g)
 	fm->page = fm->scr->grids[g].page;
 }
 
+/* The grid the cursor is in takes its cell and drops its blank new line;
+ * the others have nothing pending (leaving a grid commits it), and two
+ * grids may show the same lines (a document's, over two pages): a line
+ * blank in the other's columns is not theirs to drop. */
 static int
 grids_commit(struct ui *ui, struct form *fm)
 {
-	for (size_t g = 0; g < fm->scr->ngrids; g++)
-		if (grid_commit(ui, fm->grids[g]) < 0) {
-			grid_focus(fm, g);
-			return -1;
-		}
+	size_t g = fm->in_grid - 1;
+
+	if (fm->in_grid && grid_commit(ui, fm->grids[g]) < 0) {
+		grid_focus(fm, g);
+		return -1;
+	}
 	return 0;
 }
 
@@ -342,10 +408,7 @@ save(struct ui *ui, struct form *fm)
 			fm->in_grid = 0;
 			return -1;
 		}
-	w = record_copy(fm->rec);
-	for (size_t i = 0; i < fm->scr->nfields; i++)
-		if (form_editable(&fm->scr->fields[i]))
-			screen_field_store(&fm->scr->fields[i], w, fm->vals[i]);
+	w = form_record(fm);
 	if ((rc = record_save_ex(ui->book, w, &fault, err)) < 0) {
 		if (rc == REC_INVALID && grid_fault(fm, &fault))
 			ui_error(ui, "%s", err);
@@ -361,6 +424,7 @@ save(struct ui *ui, struct form *fm)
 	show_record(ui, fm);
 	fm->saved = 1;
 	fm->resumed = 0;
+	check_frozen(fm);
 	ui_status(ui, _("Saved."));
 	return 0;
 }
@@ -376,10 +440,7 @@ print_form(struct ui *ui, struct form *fm)
 	if (fm->in_grid ? grid_commit(ui, fm->grids[fm->in_grid - 1]) < 0
 			: take_field(ui, fm, fm->cur) < 0)
 		return;
-	w = record_copy(fm->rec);
-	for (size_t i = 0; i < fm->scr->nfields; i++)
-		if (form_editable(&fm->scr->fields[i]))
-			screen_field_store(&fm->scr->fields[i], w, fm->vals[i]);
+	w = form_record(fm);
 	print_record(ui, fm->scr, w);
 	record_free(w);
 }
@@ -401,8 +462,13 @@ choose(struct ui *ui, struct form *fm)
 	free(typed);
 	if (rc < 0)
 		ui_error(ui, "%s: %s", _(f->label), err);
-	else if (rc > 0)
+	else if (rc > 0) {
+		int changed = strcmp(value, fm->vals[fm->cur]) != 0;
+
 		form_field_set(ui, fm, fm->cur, value);
+		if (changed)
+			fill_from(ui, fm, fm->cur);
+	}
 	free(value);
 }
 
@@ -528,6 +594,7 @@ reload(struct ui *ui, struct form *fm)
 		grid_reload(fm->grids[g]);
 	show_record(ui, fm);
 	fm->resumed = 0;
+	check_frozen(fm);
 	return 0;
 }
 
@@ -581,12 +648,47 @@ static const struct {
 	{ ACT_BACK, act_back },		{ ACT_SEARCH, act_edit },     { ACT_COMMANDS, act_commands },
 };
 
+/* What a frozen record's form still does: move about, help, print,
+ * commands, leave. */
+static int
+frozen_allows(int action)
+{
+	static const int moves[] = { ACT_NEXT,	ACT_PREV,  ACT_ENTER,	  ACT_PAGE_UP, ACT_PAGE_DOWN,
+				     ACT_HELP,	ACT_BACK,  ACT_PRINT,	  ACT_COMMANDS, ACT_UP,
+				     ACT_DOWN,	ACT_LEFT,  ACT_RIGHT,	  ACT_HOME,    ACT_END,
+				     ACT_LEAVE_GRID };
+
+	for (size_t i = 0; i < ARRAY_LEN(moves); i++)
+		if (moves[i] == action)
+			return 1;
+	return 0;
+}
+
+/* An action on a frozen record: 1 when handled here (refused, or out of
+ * a grid where Next would add a line). */
+static int
+frozen_act(struct ui *ui, struct form *fm, int action)
+{
+	if (!frozen_allows(action)) {
+		ui_error(ui, "%s", fm->why);
+		return 1;
+	}
+	if (fm->in_grid && (action == ACT_NEXT || action == ACT_ENTER) &&
+	    grid_at_end(fm->grids[fm->in_grid - 1])) {
+		form_go_stop(ui, fm, next_stop(fm, form_stop_now(fm), +1), 0);
+		return 1;
+	}
+	return 0;
+}
+
 static int
 form_act(struct ui *ui, struct view *v, int action, wint_t ch)
 {
 	struct form *fm = v->data;
 	const struct screen_field *f = &fm->scr->fields[fm->cur];
 
+	if (fm->frozen && frozen_act(ui, fm, action))
+		return 1;
 	if (fm->in_grid && grid_action(ui, fm, action, ch))
 		return 1;
 	for (size_t i = 0; i < ARRAY_LEN(form_actions); i++)
@@ -608,8 +710,53 @@ form_act(struct ui *ui, struct view *v, int action, wint_t ch)
 }
 
 
+/* Whether a grid of the screen over child c lets the user type in row
+ * field f (a document's lines may be shown by two grids, a page each). */
+static int
+grid_types(const struct screen *scr, size_t c, size_t f)
+{
+	for (size_t g = 0; g < scr->ngrids; g++)
+		for (size_t k = 0; scr->grids[g].child_index == c && k < scr->grids[g].nfields; k++)
+			if (scr->grids[g].fields[k].record_field == f &&
+			    !(scr->grids[g].fields[k].flags & SF_READONLY))
+				return 1;
+	return 0;
+}
+
+/* Child c's rows as the kind computed them (in w): a grid the user types
+ * in keeps its lines and takes, line by line, the values it does not let
+ * the user type (a document line's total and number); rows no grid edits
+ * (a VAT summary) are taken whole. */
+static void
+rows_follow(struct form *fm, size_t c, struct record *w)
+{
+	const struct record_kind *rk = fm->rec->kind->children[c].kind;
+	struct record_rows *mine = &fm->rec->rows[c], *now = &w->rows[c], t;
+	int typed = 0;
+
+	for (size_t f = 0; f < rk->nfields && !typed; f++)
+		typed = grid_types(fm->scr, c, f);
+	if (!typed) {
+		t = *mine;
+		*mine = *now;
+		*now = t;
+		for (size_t g = 0; g < fm->scr->ngrids; g++)
+			if (fm->scr->grids[g].child_index == c)
+				grid_reload(fm->grids[g]);
+		return;
+	}
+	if (mine->n != now->n)
+		return; /* lines added or removed meanwhile: they follow at the next action */
+	for (size_t i = 0; i < mine->n; i++)
+		for (size_t f = 0; f < rk->nfields; f++)
+			if (!grid_types(fm->scr, c, f) &&
+			    strcmp(record_get(mine->row[i], f), record_get(now->row[i], f)) != 0)
+				record_set(mine->row[i], f, record_get(now->row[i], f));
+}
+
 /* The computed fields as the record now is in memory (its kind's compute:
- * an F24's totals), the values and lines typed so far included. */
+ * an F24's totals, a document's), the values and lines typed so far
+ * included; and the child rows the kind computes. */
 static void
 recompute(struct ui *ui, struct form *fm)
 {
@@ -617,10 +764,7 @@ recompute(struct ui *ui, struct form *fm)
 
 	if (fm->rec->kind->compute == NULL)
 		return;
-	w = record_copy(fm->rec);
-	for (size_t i = 0; i < fm->scr->nfields; i++)
-		if (form_editable(&fm->scr->fields[i]))
-			screen_field_store(&fm->scr->fields[i], w, fm->vals[i]);
+	w = form_record(fm);
 	fm->rec->kind->compute(w);
 	for (size_t i = 0; i < fm->scr->nfields; i++) {
 		const struct screen_field *f = &fm->scr->fields[i];
@@ -628,6 +772,8 @@ recompute(struct ui *ui, struct form *fm)
 		if (!form_editable(f) && strcmp(now, fm->vals[i]) != 0)
 			form_field_set(ui, fm, i, now);
 	}
+	for (size_t c = 0; c < fm->rec->kind->nchildren && w->rows != NULL; c++)
+		rows_follow(fm, c, w);
 	record_free(w);
 }
 
@@ -675,6 +821,8 @@ form_title(const struct form *fm)
 		return fm->scr->npages > 1 ? xasprintf("%s (%d/%d)", _(fm->scr->title),
 						       fm->page + 1, fm->scr->npages)
 					   : xstrdup(_(fm->scr->title));
+	if (fm->frozen)
+		mode = fm->caption;
 	if (fm->scr->npages > 1)
 		return xasprintf("%s - %s (%d/%d)", _(fm->scr->title), mode, fm->page + 1,
 				 fm->scr->npages);
@@ -731,12 +879,22 @@ static const struct key_hint form_pages_hint_list[] = {
 	{ ACT_NONE, NULL },
 };
 
+/* A frozen record's key line: nothing that would change it. */
+static const struct key_hint form_frozen_hint_list[] = {
+	{ ACT_HELP, NULL },	 { ACT_PRINT, NULL },	{ ACT_NEXT, NULL },
+	{ ACT_PAGE_DOWN, NULL }, { ACT_PAGE_UP, NULL }, { ACT_BACK, NULL },
+	{ ACT_NONE, NULL },
+};
+
 static const struct key_hint *
 form_hints(struct ui *ui, struct view *v)
 {
 	struct form *fm = v->data;
 
 	(void)ui;
+	if (fm->frozen)
+		return commands_hints(form_frozen_hint_list, fm->rec->kind, fm->hints,
+				      ARRAY_LEN(fm->hints));
 	if (fm->in_grid)
 		return grid_hints();
 	return commands_hints(fm->scr->npages > 1 ? form_pages_hint_list : form_hint_list,
@@ -802,6 +960,7 @@ run(struct ui *ui, struct screen *scr, struct record *rec, struct draft *d, int6
 	for (size_t g = 0; g < scr->ngrids; g++)
 		fm.grids[g] = grid_new(&scr->grids[g], rec, ui->book);
 	show_record(ui, &fm);
+	check_frozen(&fm);
 	form_go_stop(ui, &fm, first_stop(&fm), 0);
 	if (d != NULL) {
 		form_draft_apply(ui, &fm, d);

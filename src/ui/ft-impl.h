@@ -32,6 +32,8 @@ FT_FUNCS(sdi)
 FT_FUNCS(role)
 FT_FUNCS(iban)
 FT_FUNCS(ente)
+FT_FUNCS(exact)
+FT_FUNCS(discounts)
 #undef FT_FUNCS
 
 char *offer_date(const struct ft_params *p);
@@ -40,6 +42,7 @@ char *plain_integer(const struct ft_params *p, const char *value);
 char *plain_decimal(const struct ft_params *p, const char *value);
 char *plain_money(const struct ft_params *p, const char *value);
 char *plain_percent(const struct ft_params *p, const char *value);
+char *plain_exact(const struct ft_params *p, const char *value);
 
 /* Shared pieces. */
 char *ft_trim(const char *typed);

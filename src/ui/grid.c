@@ -51,7 +51,8 @@ cur_field(const struct grid *g)
 	return &g->sg->fields[g->col];
 }
 
-/* A line nobody typed in: every column as a new line has it. */
+/* A line nobody typed in: every column the user types in as a new line
+ * has it (a computed column, a line's total, follows the others). */
 static int
 row_blank(const struct grid *g, const struct record *r)
 {
@@ -59,6 +60,8 @@ row_blank(const struct grid *g, const struct record *r)
 		return 0;
 	for (size_t c = 0; c < g->sg->nfields; c++) {
 		size_t f = g->sg->fields[c].record_field;
+		if (g->sg->fields[c].flags & SF_READONLY)
+			continue;
 		if (strcmp(record_get(r, f), record_get(g->blank, f)) != 0)
 			return 0;
 	}
@@ -84,6 +87,19 @@ load_cell(struct grid *g)
 		g->top = g->row + 1 - (size_t)g->sg->rows;
 }
 
+/* The cell took a new value: what the record's kind fills from it into
+ * the line (an article's code, description, price and VAT). */
+static void
+cell_filled(struct ui *ui, struct grid *g, size_t field)
+{
+	const struct record_kind *k = g->parent->kind;
+	char err[ERR_SIZE] = "";
+
+	if (k->fill != NULL &&
+	    k->fill(g->book, g->parent, g->sg->child_index, g->row, field, err) < 0)
+		ui_error(ui, _("Line %zu, %s: %s"), g->row + 1, _(cur_field(g)->label), err);
+}
+
 /* Takes the cell as typed into the line: 0, or -1 with the message shown. */
 static int
 take_cell(struct ui *ui, struct grid *g)
@@ -98,11 +114,15 @@ take_cell(struct ui *ui, struct grid *g)
 		if ((rc = screen_field_take(f, g->book, typed, &value, err)) < 0)
 			ui_error(ui, _("Line %zu, %s: %s"), g->row + 1, _(f->label), err);
 		else {
+			int changed = strcmp(record_get(r, f->record_field), value) != 0;
+
 			record_set(r, f->record_field, value);
 			g->changed = 1;
 			free(g->shown);
 			g->shown = screen_field_show(f, g->book, value);
 			edit_set(&g->ed, g->shown);
+			if (changed)
+				cell_filled(ui, g, f->record_field);
 		}
 	}
 	free(value);
@@ -373,11 +393,15 @@ choose_cell(struct ui *ui, struct grid *g)
 	if (rc < 0)
 		ui_error(ui, "%s: %s", _(f->label), err);
 	else if (rc > 0) {
+		int changed = strcmp(record_get(r, f->record_field), value) != 0;
+
 		record_set(r, f->record_field, value);
 		g->changed = 1;
 		free(g->shown);
 		g->shown = screen_field_show(f, g->book, value);
 		edit_set(&g->ed, g->shown);
+		if (changed)
+			cell_filled(ui, g, f->record_field);
 	}
 	free(value);
 	return GRID_DONE;
@@ -498,6 +522,14 @@ grid_reload(struct grid *g)
 		g->row = rows_of(g)->n > 0 ? rows_of(g)->n - 1 : 0;
 	if (cur_row(g) != NULL)
 		load_cell(g);
+}
+
+int
+grid_at_end(const struct grid *g)
+{
+	size_t n = rows_of(g)->n;
+
+	return n == 0 || (g->row + 1 >= n && g->col + 1 >= g->sg->nfields);
 }
 
 int

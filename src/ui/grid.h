@@ -39,6 +39,9 @@ void grid_where(const struct grid *g, size_t *row, size_t *col, size_t *pos, cha
 void grid_place(struct grid *g, size_t row, size_t col, const char *typed, size_t pos);
 /* After the parent record was replaced (saved): shows its rows again. */
 void grid_reload(struct grid *g);
+/* Whether the cursor is on the last line's last cell (or there is no
+ * line): where Next would add a line. */
+int grid_at_end(const struct grid *g);
 /* Whether lines were added, changed, moved or deleted since the last
  * grid_reload (or grid_new). */
 int grid_changed(const struct grid *g);

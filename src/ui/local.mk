@@ -37,7 +37,7 @@ tests_unit_test_browse_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_browse_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-browse
 # issue 5, field types (types): the types, code lists and reference data
-src_libscrivano_a_SOURCES += src/ui/ft-impl.h src/ui/ft-number.c src/ui/ft-date.c \
+src_libscrivano_a_SOURCES += src/ui/ft-impl.h src/ui/ft-number.c src/ui/ft-exact.c src/ui/ft-date.c \
 	src/ui/ft-list.c src/ui/ft-ente.c src/ui/ft-code.c src/util/codelist.c src/util/codelist.h \
 	src/ui/pick.c src/ui/pick.h
 nobase_dist_pkgdata_DATA += data/provinces.txt data/countries.txt data/natura.txt \
@@ -59,6 +59,10 @@ tests_unit_test_grid_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-grid
 EXTRA_DIST += tests/tui-lists.py
 SCRIVANO_TESTS += tests/tui-lists.py
+# the engine for the documents on a pty, with a screen file of its own: a
+# list's total, a view presetting New, fills, computed lines, read only
+EXTRA_DIST += tests/tui-doc-engine.py
+SCRIVANO_TESTS += tests/tui-doc-engine.py
 check_PROGRAMS += tests/unit/test-fieldtype
 tests_unit_test_fieldtype_SOURCES = tests/unit/test-fieldtype.c
 tests_unit_test_fieldtype_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
@@ -90,3 +94,8 @@ SCRIVANO_TESTS += tests/export-cli.sh
 # End to end through OpenSSH: Export in a filtered, sorted suppliers list.
 SCRIVANO_TESTS += tests/e2e/test_export.py
 EXTRA_DIST += tests/e2e/test_export.py
+# The documents' screens (issue 14): the register with a view per kind,
+# opened by the main menu's Documents; and its end-to-end tests.
+nobase_dist_pkgdata_DATA += screens/documents.scr
+SCRIVANO_TESTS += tests/e2e/test_documents.py
+EXTRA_DIST += tests/e2e/test_documents.py

@@ -1,5 +1,6 @@
 /* The main menu: the areas of the books, one line each; Enter opens the
- * highlighted one, Back quits the program. */
+ * highlighted one, Back quits the program. An item may open a menu of its
+ * own (Documents: one line a kind), whose Back returns to the main menu. */
 #include "config.h"
 
 #include <stdlib.h>
@@ -18,6 +19,8 @@ struct menu_item {
 	void (*run)(struct ui *ui); /* a view of its own instead of a screen */
 };
 
+static void documents_menu_run(struct ui *ui);
+
 static const struct menu_item main_items[] = {
 	{ N_("Customers & suppliers"), "parties", 0, NULL },
 	{ N_("Customers"), "customers", 0, NULL },
@@ -32,12 +35,30 @@ static const struct menu_item main_items[] = {
 	{ N_("F24 due and overdue"), "f24due", 0, NULL },
 	{ N_("F24 semplificato"), "f24_semplificato", 0, NULL },
 	{ N_("F24 Elide"), "f24_elide", 0, NULL },
-	{ N_("Documents"), NULL, 0, NULL },
+	{ N_("Documents"), NULL, 0, documents_menu_run },
+};
+
+/* The documents register's views (screens/documents.scr), one a kind. */
+static const struct menu_item documents_items[] = {
+	{ N_("All documents"), "documents", 0, NULL },
+	{ N_("Quotes"), "quotes", 0, NULL },
+	{ N_("Customer orders"), "orders", 0, NULL },
+	{ N_("Delivery notes"), "ddt", 0, NULL },
+	{ N_("Invoices"), "invoices", 0, NULL },
+	{ N_("Deferred invoices"), "deferred", 0, NULL },
+	{ N_("Advance invoices"), "advances", 0, NULL },
+	{ N_("Credit notes"), "credit_notes", 0, NULL },
+	{ N_("Debit notes"), "debit_notes", 0, NULL },
+	{ N_("Parcelle"), "parcelle", 0, NULL },
+	{ N_("Supplier orders"), "supplier_orders", 0, NULL },
+	{ N_("Purchase invoices"), "purchases", 0, NULL },
 };
 
 struct menu {
 	const struct menu_item *items;
 	size_t n, cur;
+	const char *title; /* English msgid */
+	int sub;           /* a menu of an item: Back returns, the due line is not shown */
 };
 
 /* The F24s to pay in the next days and past their due date, for the line
@@ -74,17 +95,17 @@ menu_draw(struct ui *ui, struct view *v)
 {
 	struct menu *m = v->data;
 	int w = 0, h = (int)m->n + 4, y, x;
-	char *due = due_line(ui);
+	char *due = m->sub ? NULL : due_line(ui);
 
 	for (size_t i = 0; i < m->n; i++)
 		if (ui_width(_(m->items[i].label)) > w)
 			w = ui_width(_(m->items[i].label));
 	w += 10;
-	if (ui_width(_("Main menu")) + 8 > w)
-		w = ui_width(_("Main menu")) + 8;
+	if (ui_width(_(m->title)) + 8 > w)
+		w = ui_width(_(m->title)) + 8;
 	y = (LINES - h) / 2 > 2 ? (LINES - h) / 2 : 2;
 	x = (COLS - w) / 2 > 0 ? (COLS - w) / 2 : 0;
-	ui_box(y, x, h, w, _("Main menu"));
+	ui_box(y, x, h, w, _(m->title));
 	for (size_t i = 0; i < m->n; i++) {
 		attr_t a = i == m->cur ? A_REVERSE : A_NORMAL;
 		char *line = xasprintf(" %zu  %s", i + 1, _(m->items[i].label));
@@ -162,6 +183,10 @@ menu_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 		menu_open(ui, m);
 		return 1;
 	case ACT_BACK:
+		if (m->sub) {
+			v->closed = 1;
+			return 1;
+		}
 		/* three habitual Backs must not end the session */
 		if (dialog_confirm(ui, _("End the session?")))
 			ui->quit = 1;
@@ -181,22 +206,45 @@ static const struct key_hint menu_hint_list[] = {
 	{ ACT_NONE, NULL },
 };
 
+static const struct key_hint sub_hint_list[] = {
+	{ ACT_HELP, NULL },
+	{ ACT_ENTER, NULL },
+	{ ACT_BACK, NULL },
+	{ ACT_NONE, NULL },
+};
+
 static const struct key_hint *
 menu_hints(struct ui *ui, struct view *v)
 {
+	const struct menu *m = v->data;
+
 	(void)ui;
-	(void)v;
-	return menu_hint_list;
+	return m->sub ? sub_hint_list : menu_hint_list;
 }
 
 static const struct view_ops menu_ops = { menu_draw, menu_handle, menu_hints };
 
-void
-menu_run(struct ui *ui)
+static void
+run_menu(struct ui *ui, struct menu *m)
 {
-	struct menu m = { main_items, ARRAY_LEN(main_items), 0 };
-	struct view v = { .ops = &menu_ops, .data = &m, .title = xstrdup(_("Main menu")) };
+	struct view v = { .ops = &menu_ops, .data = m, .title = xstrdup(_(m->title)) };
 
 	ui_run_view(ui, &v);
 	free(v.title);
+}
+
+void
+menu_run(struct ui *ui)
+{
+	struct menu m = { main_items, ARRAY_LEN(main_items), 0, N_("Main menu"), 0 };
+
+	run_menu(ui, &m);
+}
+
+static void
+documents_menu_run(struct ui *ui)
+{
+	struct menu m = { documents_items, ARRAY_LEN(documents_items), 0, N_("Documents"), 1 };
+
+	run_menu(ui, &m);
 }

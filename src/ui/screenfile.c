@@ -189,6 +189,10 @@ parse(const char *file, const char *text, size_t view, struct screen **out, stru
 		free(p.cells[i].tag);
 	free(p.placed);
 	free(p.cells);
+	for (size_t i = 0; i < p.nlist_totals; i++)
+		free(p.list_totals[i]);
+	free(p.list_totals);
+	free(p.list_total_lines);
 	sf_free_grid_parse(&p);
 	for (size_t i = 0; i < p.nviews; i++) {
 		free(p.views[i].name);
@@ -279,6 +283,7 @@ screen_free(struct screen *s)
 	sf_free_texts(s->texts, s->ntexts);
 	sf_free_texts(s->headings, s->nheadings);
 	free(s->columns);
+	free(s->list_totals);
 	free(s->file);
 	free(s->name);
 	free(s->title);

@@ -91,6 +91,8 @@ struct screen {
 	int npages;     /* layout sections: PgDn and PgUp move between them */
 	struct screen_column *columns; /* the browse list's, left to right */
 	size_t ncolumns;
+	size_t *list_totals; /* columns (index in columns) summed under the list */
+	size_t nlist_totals;
 	struct screen_text *headings;
 	size_t nheadings;
 	int heading_rows;
@@ -106,11 +108,25 @@ struct screen {
 	 * where_in is NULL on a screen that is not a view. */
 	size_t where_field;
 	char *where_in;
+	/* The record field of the condition (a view may name a field of the
+	 * table the screen does not show: a documents' kind; where_field is
+	 * then SCREEN_NO_FIELD), and the user-added field's name, or NULL. */
+	size_t where_record;
+	const char *where_custom;
 	/* A view's `filter "..."`: conditions written as the list's Filter
 	 * takes them (due <= +15), applied when its list opens, as if typed
 	 * there (Filter changes or clears them); NULL for none. */
 	char *filter;
 };
+
+/* A view's where_field when the field is not on the screen. */
+#define SCREEN_NO_FIELD ((size_t)-1)
+
+/* The fields of a new record of screen s, before its kind's init (which
+ * they may steer: a view of credit notes makes credit notes): the screen
+ * fields' defaults, then the view's first value; after init, call it
+ * again with view_only set, so that init does not undo the view's. */
+void screen_preset(const struct screen *s, struct book *b, struct record *r, int view_only);
 
 /* Parses a screen file's text; file names it in messages. Every mistake is
  * added to errs as "file:line: message\n". Returns the number of mistakes;

@@ -85,15 +85,17 @@ void
 sf_check_type_params(struct parser *p, struct screen_field *f)
 {
 	const char *t = f->type->name;
-	int is_decimal = strcmp(t, "decimal") == 0;
+	int is_decimal = strcmp(t, "decimal") == 0, is_number = strcmp(t, "number") == 0;
 
 	if (is_decimal && f->params.scale < 0)
 		sf_error_at(p, f->line,
 			    _("decimal field '%s' needs 'scale N' (digits after the "
 			      "comma)"),
 			    f->tag);
-	else if (!is_decimal && f->params.scale >= 0)
+	else if (!is_decimal && !is_number && f->params.scale >= 0)
 		sf_error_at(p, f->line, _("'scale' is for decimal fields"));
+	if (is_number && f->params.scale < 0)
+		f->params.scale = 8; /* a document's quantities and prices */
 	if (f->params.scale < 0)
 		f->params.scale = 0;
 	if (strcmp(t, "choice") == 0 && f->params.choices == NULL)
@@ -178,6 +180,26 @@ make_columns(struct parser *p)
 			continue;
 		s->columns[s->ncolumns++] = (struct screen_column){ (size_t)idx, p->cells[i].col,
 								    p->cells[i].width };
+	}
+	s->list_totals = xcalloc(p->nlist_totals + 1, sizeof *s->list_totals);
+	for (size_t t = 0; t < p->nlist_totals; t++) {
+		size_t c = 0;
+		while (c < s->ncolumns &&
+		       strcmp(s->fields[s->columns[c].field].tag, p->list_totals[t]) != 0)
+			c++;
+		if (c == s->ncolumns)
+			sf_error_at(p, p->list_total_lines[t],
+				    _("total: '%s' is not a column of the list"), p->list_totals[t]);
+		else if (!(s->fields[s->columns[c].field].type->flags & FT_NUMBER))
+			sf_error_at(p, p->list_total_lines[t], _("total: column '%s' is not a number"),
+				    p->list_totals[t]);
+		else if (s->fields[s->columns[c].field].custom != NULL)
+			sf_error_at(p, p->list_total_lines[t],
+				    _("total: column '%s' is a field of your own, which the list "
+				      "does not sum"),
+				    p->list_totals[t]);
+		else
+			s->list_totals[s->nlist_totals++] = c;
 	}
 }
 

@@ -73,6 +73,9 @@ struct parser {
 	int in_grid;              /* reading the last grid's lines */
 	struct grid_field *gfields; /* "grid.column" lines of fields */
 	size_t ngfields;
+	char **list_totals;       /* the list's `total COLUMN` lines, as written */
+	int *list_total_lines;
+	size_t nlist_totals;
 	struct view_line *views;  /* the view lines, in order */
 	size_t nviews;
 	size_t want_view;         /* the view being parsed (1..), 0: the screen */

@@ -203,7 +203,39 @@ sf_read_layout(struct parser *p, int page)
 			    rows, SCREEN_MAX_ROWS);
 }
 
-/* The list block: heading lines, and one line of brackets, one per column. */
+/* Under the list's line of fields, `total COLUMN`: the column summed over
+ * every row the list shows, under it. 1 when the line is one (taken, or
+ * its mistake reported). */
+static int
+list_total(struct parser *p, const char *line, int lineno)
+{
+	const char *t = line + strspn(line, " ");
+	char *copy;
+	struct words w;
+
+	if (strncmp(t, "total", 5) != 0 || (t[5] != ' ' && t[5] != '\0'))
+		return 0;
+	copy = xstrdup(t);
+	if (sf_split(p, copy, &w) == 0) {
+		if (w.n != 2 || w.quoted[1] || !sf_name_ok(w.v[1]))
+			sf_error_at(p, lineno,
+				    _("under a list's line of fields: total COLUMN, a column "
+				      "of numbers to sum over the rows shown"));
+		else {
+			p->list_totals = xreallocarray(p->list_totals, p->nlist_totals + 1,
+						       sizeof *p->list_totals);
+			p->list_total_lines = xreallocarray(p->list_total_lines, p->nlist_totals + 1,
+							    sizeof *p->list_total_lines);
+			p->list_total_lines[p->nlist_totals] = lineno;
+			p->list_totals[p->nlist_totals++] = xstrdup(w.v[1]);
+		}
+	}
+	free(copy);
+	return 1;
+}
+
+/* The list block: heading lines, one line of brackets, one per column,
+ * and under it any `total COLUMN` lines. */
 void
 sf_read_list(struct parser *p)
 {
@@ -236,6 +268,8 @@ sf_read_list(struct parser *p)
 				free(junk[j].text);
 			free(junk);
 		} else if (row_line != 0) {
+			if (list_total(p, line, b->linenos[i]))
+				continue;
 			if (line[0] != '\0')
 				sf_error_at(p, b->linenos[i],
 					    _("headings go above the list's line of fields"));

@@ -68,11 +68,23 @@ view_field(const struct screen *s, const char *name)
 	return idx;
 }
 
+/* A value of a table field the screen does not show, as the book keeps
+ * it: 0, or -1 with a message. */
+static int
+record_value_ok(const struct record_field *rf, const char *v, char *err)
+{
+	if (strlen(v) > rf->max)
+		return err_set(err, _("at most %u characters"), rf->max);
+	return rf->check != NULL ? rf->check(v, err) : 0;
+}
+
 /* The view's values, canonical and one a line; *first gets the first as
- * written. NULL after a mistake (reported). */
+ * written. The field is f on the screen, or (f NULL) the table's field
+ * rf, whose values are written as the book keeps them. NULL after a
+ * mistake (reported). */
 static char *
 view_values(struct parser *p, const struct view_line *v, const struct screen_field *f,
-	    char **first)
+	    const struct record_field *rf, char **first)
 {
 	struct buf in = { 0 };
 	char *copy = xstrdup(v->values), *rest = copy, *one, *canon, err[ERR_SIZE];
@@ -82,14 +94,17 @@ view_values(struct parser *p, const struct view_line *v, const struct screen_fie
 		int rc;
 
 		one = str_trim(one);
-		rc = screen_field_take(f, NULL, one, &canon, err);
+		if (f != NULL)
+			rc = screen_field_take(f, NULL, one, &canon, err);
+		else if ((rc = record_value_ok(rf, one, err)) == 0)
+			canon = xstrdup(one);
 		if (rc == 0 && canon[0] == '\0') {
 			free(canon);
 			rc = err_set(err, "%s", _("must not be empty"));
 		}
 		if (rc < 0) {
 			sf_error_at(p, v->line, _("view %s: '%s' is not a value of %s: %s"),
-				    v->name, one, f->tag, err);
+				    v->name, one, f != NULL ? f->tag : rf->name, err);
 			buf_free(&in);
 			free(*first);
 			free(copy);
@@ -115,7 +130,7 @@ sf_read_views(struct parser *p)
 	s->nviews = p->nviews;
 	for (size_t i = 0; i < p->nviews; i++) {
 		const struct view_line *v = &p->views[i];
-		int idx = view_field(s, v->field);
+		int idx = view_field(s, v->field), rf = -1;
 		char *in, *first;
 
 		for (size_t j = 0; j < i; j++)
@@ -125,27 +140,40 @@ sf_read_views(struct parser *p)
 		if (s->name != NULL && strcmp(s->name, v->name) == 0)
 			sf_error_at(p, v->line,
 				    _("a view needs a name of its own, not the screen's"));
-		if (idx < 0) {
+		/* a field of the table the screen does not show: its kind's */
+		if (idx < 0 && s->kind != NULL)
+			rf = record_field_index(s->kind, v->field);
+		if (idx < 0 && rf < 0) {
 			sf_error_at(p, v->line, _("view %s: this screen has no field '%s'"),
 				    v->name, v->field);
 			continue;
 		}
-		if (s->fields[idx].params.lookup != NULL) {
+		if (idx >= 0 && s->fields[idx].params.lookup != NULL) {
 			sf_error_at(p, v->line,
 				    _("view %s: a view cannot choose by a lookup field"), v->name);
 			continue;
 		}
-		if ((in = view_values(p, v, &s->fields[idx], &first)) == NULL)
+		if ((in = view_values(p, v, idx >= 0 ? &s->fields[idx] : NULL,
+				      idx >= 0 ? NULL : &s->kind->fields[rf], &first)) == NULL)
 			continue;
 		if (i + 1 == p->want_view) {
 			free(s->name);
 			free(s->title);
-			free(s->fields[idx].dflt);
 			s->name = xstrdup(v->name);
 			s->title = xstrdup(v->title);
-			s->where_field = (size_t)idx;
 			s->where_in = in;
-			s->fields[idx].dflt = first;
+			if (idx >= 0) {
+				free(s->fields[idx].dflt);
+				s->where_field = (size_t)idx;
+				s->where_record = s->fields[idx].record_field;
+				s->where_custom = s->fields[idx].custom;
+				s->fields[idx].dflt = first;
+			} else {
+				s->where_field = SCREEN_NO_FIELD;
+				s->where_record = (size_t)rf;
+				s->where_custom = NULL;
+				free(first);
+			}
 			s->filter = v->filter != NULL ? xstrdup(v->filter) : NULL;
 		} else {
 			free(in);
@@ -154,4 +182,27 @@ sf_read_views(struct parser *p)
 	}
 	if (p->want_view > p->nviews)
 		sf_error_at(p, p->lineno, _("no view number %zu"), p->want_view);
+}
+
+/* ---- a new record of a screen ---- */
+
+void
+screen_preset(const struct screen *s, struct book *b, struct record *r, int view_only)
+{
+	char err[ERR_SIZE], *v;
+
+	for (size_t i = 0; i < s->nfields && !view_only; i++)
+		if (s->fields[i].dflt != NULL &&
+		    screen_field_take(&s->fields[i], b, s->fields[i].dflt, &v, err) == 0) {
+			screen_field_store(&s->fields[i], r, v);
+			free(v);
+		}
+	if (s->where_in == NULL)
+		return;
+	v = xstrndup(s->where_in, strcspn(s->where_in, "\n"));
+	if (s->where_custom != NULL)
+		record_custom_set(r, s->where_custom, v);
+	else
+		record_set(r, s->where_record, v);
+	free(v);
 }

@@ -26,6 +26,9 @@
 #define CODELIST_REGIME "data/regime-fiscale.txt"
 #define CODELIST_PAYMENT_METHODS "data/modalita-pagamento.txt"
 #define CODELIST_PAYMENT_TERMS "data/condizioni-pagamento.txt"
+#define CODELIST_CASSA "data/cassa-previdenziale.txt"
+#define CODELIST_RITENUTA "data/ritenuta-tipi.txt"
+#define CODELIST_CAUSALI_RITENUTA "data/causali-pagamento-ritenuta.txt"
 
 struct code_entry {
 	char *code;

@@ -149,6 +149,44 @@ decimal_and_percent(void)
 	refused("percent", &none, "iva", "'iva' is not a number (write it like 1.234,56)");
 }
 
+/* number: the book's exact decimal text (document quantities and prices);
+ * discounts: typed in cascade, kept as the book's "SC 10.00%; ..." */
+static void
+number_and_discounts(void)
+{
+	struct ft_params p8 = { .scale = 8 }, p3 = { .scale = 3 };
+
+	round_trip("number", &p8, "2", "2.00", "2,00");
+	round_trip("number", &p8, "1.234,5", "1234.50", "1.234,50");
+	round_trip("number", &p8, "0,00886292", "0.00886292", "0,00886292");
+	round_trip("number", &p8, "12.5", "12.50", "12,50");
+	round_trip("number", &p8, "-3", "-3.00", "-3,00");
+	round_trip("number", &p3, "1,125", "1.125", "1,125");
+	refused("number", &p8, "0,123456789", "takes at most 8 decimals");
+	refused("number", &p3, "1,2345", "takes at most 3 decimals");
+	refused("number", &p8, "dieci", "'dieci' is not a number (write it like 1.234,56)");
+	{
+		char err[ERR_SIZE] = "";
+		const struct fieldtype *t = fieldtype_find("number");
+		is_int(t != NULL ? t->validate(&p8, "2.0", err) : 0, -1,
+		       "number: '2.0' is not the book's form (two decimals at least)");
+		is_int(t != NULL ? t->validate(&p8, "2.50", err) : -1, 0, "number: '2.50' is");
+	}
+
+	round_trip("discounts", &none, "10+5", "SC 10.00%; SC 5.00%", "10+5");
+	round_trip("discounts", &none, "10", "SC 10.00%", "10");
+	round_trip("discounts", &none, " 10,5 + 2 ", "SC 10.50%; SC 2.00%", "10,5+2");
+	round_trip("discounts", &none, "", "", "");
+	{
+		const struct fieldtype *t = fieldtype_find("discounts");
+		char err[ERR_SIZE] = "", *v = NULL;
+		is_int(t != NULL ? fieldtype_take(t, &none, "10+x", &v, err) : 0, -1,
+		       "discounts: '10+x' is refused");
+		ok(strstr(err, "discount 2") != NULL, "discounts: the message names the term (%s)", err);
+		free(v);
+	}
+}
+
 static void
 date_type(void)
 {
@@ -535,6 +573,7 @@ main(void)
 	integer_type();
 	money_type();
 	decimal_and_percent();
+	number_and_discounts();
 	date_type();
 	choice_and_yesno();
 	code_types();

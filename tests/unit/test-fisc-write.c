@@ -17,44 +17,11 @@
 
 static struct fpa_schema *schema;
 
-static void
-party(struct fpa_party *p, const char *piva, const char *cf, const char *name)
-{
-	if (piva) {
-		str_copy(p->vat_country, "IT", sizeof p->vat_country);
-		str_copy(p->vat_id, piva, sizeof p->vat_id);
-	}
-	if (cf)
-		str_copy(p->cf, cf, sizeof p->cf);
-	p->name = xstrdup(name);
-	p->addr.street = xstrdup("Via Roma 1");
-	str_copy(p->addr.cap, "20100", sizeof p->addr.cap);
-	p->addr.city = xstrdup("Milano");
-	str_copy(p->addr.province, "MI", sizeof p->addr.province);
-}
-
 /* A private-buyer invoice TD01 with no lines yet. */
 static struct fpa_invoice *
 base(enum fpa_format fmt, const char *regime)
 {
-	struct fpa_invoice *inv = fpa_invoice_new();
-	struct fpa_body *b;
-
-	inv->format = fmt;
-	str_copy(inv->tx_country, "IT", 3);
-	str_copy(inv->tx_id, "01234560017", sizeof inv->tx_id);
-	str_copy(inv->progressivo, "00001", sizeof inv->progressivo);
-	str_copy(inv->dest, fmt == FPA_FPA12 ? "UFABCD" : "ABC1234", sizeof inv->dest);
-	party(&inv->seller, "01234560017", NULL, "Studio Alfa S.r.l.");
-	str_copy(inv->seller.regime, regime, sizeof inv->seller.regime);
-	if (fmt == FPA_FPA12)
-		party(&inv->buyer, NULL, "80000000002", "Comune di Esempio");
-	else
-		party(&inv->buyer, "12345670017", NULL, "Beta S.p.A.");
-	b = fpa_body_add(inv);
-	str_copy(b->date, "2025-03-14", sizeof b->date);
-	str_copy(b->number, "12/A", sizeof b->number);
-	return inv;
+	return fixture_invoice(fmt, regime);
 }
 
 static void

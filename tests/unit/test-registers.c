@@ -606,6 +606,87 @@ screen_views(void)
 	buf_free(&errs);
 }
 
+/* A view may choose by a field of the table that the screen does not
+ * show; a new record of a view gets the screen's defaults and the view's
+ * value (screen_preset). */
+static void
+hidden_view(void)
+{
+	static const char text[] =
+		"screen t \"All\"\nview de \"German\" where country in DE,AT\ntable parties\n"
+		"layout\n  Name [name    ]\nend\nfields\n  name text default \"Nuovo\"\nend\n";
+	struct screen *v = NULL;
+	struct buf errs = { 0 };
+	struct record *r;
+	char *bad;
+
+	is_int(screen_parse_view("t.scr", text, 1, &v, &errs), 0,
+	       "a view by a field the screen does not show parses: %s", errs.data ? errs.data : "");
+	if (v == NULL)
+		return;
+	ok(v->where_field == SCREEN_NO_FIELD && v->where_record == PARTY_COUNTRY,
+	   "its condition is on the table's field");
+	is_str(v->where_in ? v->where_in : "", "DE\nAT", "with its values");
+	r = record_new(&parties_kind);
+	screen_preset(v, NULL, r, 0);
+	is_str(record_get(r, PARTY_COUNTRY), "DE", "a new record takes the first");
+	is_str(record_get(r, PARTY_NAME), "Nuovo", "and the screen's defaults");
+	record_set(r, PARTY_NAME, "Altro");
+	record_set(r, PARTY_COUNTRY, "IT");
+	screen_preset(v, NULL, r, 1);
+	ok(strcmp(record_get(r, PARTY_COUNTRY), "DE") == 0 &&
+		   strcmp(record_get(r, PARTY_NAME), "Altro") == 0,
+	   "again after init: only the view's value");
+	record_free(r);
+	screen_free(v);
+	buf_free(&errs);
+	bad = xasprintf("%.*sZZZ%s", (int)(strstr(text, "DE,AT") - text), text,
+			strstr(text, "DE,AT") + 5);
+	v = NULL;
+	is_int(screen_parse("t.scr", bad, &v, &errs), 1, "a value the table's field refuses");
+	ok(errs.data != NULL && str_starts(errs.data, "t.scr:2: view de: 'ZZZ' is not a value of "
+						      "country: "),
+	   "is named: %s", errs.data ? errs.data : "");
+	screen_free(v);
+	buf_free(&errs);
+	free(bad);
+}
+
+/* A list's `total COLUMN` lines: the columns summed under it; mistakes. */
+static void
+list_totals(void)
+{
+	static const char *const bad[][2] = {
+		{ "  total nope", "t.scr:8: total: 'nope' is not a column of the list\n" },
+		{ "  total name", "t.scr:8: total: column 'name' is not a number\n" },
+		{ "  total days x", "t.scr:8: under a list's line of fields: total COLUMN, a column "
+				"of numbers to sum over the rows shown\n" },
+	};
+	const char *fmt = "screen t \"All\"\ntable parties\nlayout\n  Name [name    ] [days]\nend\n"
+			  "list\n  [name    ] [days]\n%s\nend\nfields\n  name text\n"
+			  "  days integer field pay_days\nend\n";
+	struct screen *s = NULL;
+	struct buf errs = { 0 };
+	char *t = xasprintf(fmt, "  total days");
+
+	is_int(screen_parse("t.scr", t, &s, &errs), 0, "a list with a total parses: %s",
+	       errs.data ? errs.data : "");
+	ok(s != NULL && s->nlist_totals == 1 && s->list_totals[0] == 1,
+	   "it sums its second column");
+	screen_free(s);
+	free(t);
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++) {
+		t = xasprintf(fmt, bad[i][0]);
+		s = NULL;
+		buf_free(&errs);
+		is_int(screen_parse("t.scr", t, &s, &errs), 1, "refused: %s", bad[i][0]);
+		is_str(errs.data ? errs.data : "", bad[i][1], "with its message");
+		screen_free(s);
+		free(t);
+	}
+	buf_free(&errs);
+}
+
 /* The shipped register: its screen and the views the menu opens. */
 static void
 shipped_views(void)
@@ -690,6 +771,8 @@ main(void)
 	custom_fields();
 	screen_custom();
 	screen_views();
+	hidden_view();
+	list_totals();
 	shipped_views();
 	demo_book_valid();
 	book_files_remove(tb.dir, "old.sqlite");

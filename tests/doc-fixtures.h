@@ -1,0 +1,128 @@
+/* What the documents' unit tests build on: a customer, an article with
+ * stock, a draft of a kind with its lines, saved through the record
+ * interface; and a document's stored figures read back. */
+#ifndef SCRIVANO_DOC_FIXTURES_H
+#define SCRIVANO_DOC_FIXTURES_H
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "book-fixtures.h"
+#include "book/articles.h"
+#include "book/documents-flow.h"
+#include "book/documents.h"
+#include "book/parties.h"
+
+/* A customer (role C) named name with partita IVA piva: its id, 0 after a
+ * failing check. */
+static inline int64_t
+fx_customer(struct book *b, const char *name, const char *piva)
+{
+	struct record *p = record_new(&parties_kind);
+	char err[ERR_SIZE];
+	int64_t id = 0;
+
+	record_set(p, PARTY_ROLE, "C");
+	record_set(p, PARTY_NAME, name);
+	record_set(p, PARTY_PIVA, piva);
+	if (record_save(b, p, NULL, err) == 0)
+		id = p->id;
+	else
+		ok(0, "customer %s saved: %s", name, err);
+	record_free(p);
+	return id;
+}
+
+/* An article of code code at 22% with stock (scale 3, "10000" = 10) moved
+ * in on 2026-01-01: its id. */
+static inline int64_t
+fx_article(struct book *b, const char *code, const char *stock)
+{
+	struct record *a = record_new(&articles_kind), *m;
+	char err[ERR_SIZE];
+	int64_t id = 0;
+
+	record_set(a, ARTICLE_CODE, code);
+	record_set(a, ARTICLE_DESCRIPTION, code);
+	record_set(a, ARTICLE_UNIT, "pz");
+	if (stock != NULL) {
+		m = record_new(&stock_moves_kind);
+		record_set(m, MOVE_DATE, "2026-01-01");
+		record_set(m, MOVE_QTY, stock);
+		record_set(m, MOVE_REASON, "inventario");
+		record_rows_insert(&a->rows[0], 0, m);
+	}
+	if (record_save_ex(b, a, NULL, err) == 0)
+		id = a->id;
+	else
+		ok(0, "article %s saved: %s", code, err);
+	record_free(a);
+	return id;
+}
+
+/* A new draft sale of kind (its type from the kind) for party, dated date. */
+static inline struct record *
+fx_draft(const char *kind, int64_t party, const char *date)
+{
+	struct record *d = record_new(&documents_kind);
+	const struct doc_kind *k = doc_kind_find(kind);
+	char id[24];
+
+	snprintf(id, sizeof id, "%" PRId64, party);
+	record_set(d, DOC_KIND, kind);
+	record_set(d, DOC_DIRECTION, k ? k->direction : "S");
+	record_set(d, DOC_TYPE, k && k->type ? k->type : "");
+	record_set(d, DOC_STATE, DOC_STATE_DRAFT);
+	record_set(d, DOC_PARTY, id);
+	record_set(d, DOC_DATE, date);
+	return d;
+}
+
+/* A line of d: description, quantity ("" none), unit price, total, and
+ * the article (0 none); VAT 22%. */
+static inline struct record *
+fx_line(struct record *d, const char *descr, const char *qty, const char *price,
+	const char *total, int64_t article)
+{
+	struct record *l = record_new(&document_lines_kind);
+	char no[16], art[24];
+
+	snprintf(no, sizeof no, "%zu", d->rows[DOC_LINES].n + 1);
+	record_set(l, LINE_NO, no);
+	record_set(l, LINE_DESCRIPTION, descr);
+	record_set(l, LINE_QTY, qty);
+	record_set(l, LINE_PRICE, price);
+	record_set(l, LINE_TOTAL, total);
+	record_set(l, LINE_VAT_RATE, "2200");
+	if (article != 0) {
+		snprintf(art, sizeof art, "%" PRId64, article);
+		record_set(l, LINE_ARTICLE, art);
+	}
+	record_rows_insert(&d->rows[DOC_LINES], d->rows[DOC_LINES].n, l);
+	return l;
+}
+
+/* Saves d: its id, 0 after a failing check. */
+static inline int64_t
+fx_save(struct book *b, struct record *d)
+{
+	char err[ERR_SIZE];
+
+	if (record_save_ex(b, d, NULL, err) == 0)
+		return d->id;
+	ok(0, "document saved: %s", err);
+	return 0;
+}
+
+/* The first column of sql with %lld replaced by id, as book_query. */
+static inline const char *
+fx_query_id(struct book *b, const char *sql, int64_t id)
+{
+	char q[1024];
+
+	snprintf(q, sizeof q, sql, (long long)id);
+	return book_query(b, q);
+}
+
+#endif
