@@ -16,6 +16,7 @@
 
 #include "book-fixtures.h"
 #include "book/company.h"
+#include "book/documents-flow.h"
 #include "book/documents.h"
 #include "book/parties.h"
 #include "bridge/doc-print.h"
@@ -480,6 +481,48 @@ wrapping(void)
 	record_free(d);
 }
 
+/* A DDT issued and made into an invoice by the book's flow: each names
+ * the other among its links. */
+static void
+linked(void)
+{
+	struct record *d = sale("DDT", "", NULL, "2026-03-05"), *inv;
+	struct record_fault fault;
+	struct doc_convert c = { 0 };
+	char err[ERR_SIZE] = "", warn[DOC_WARN_SIZE], **lines;
+	int64_t from, to = 0;
+	size_t n;
+
+	record_row_add(d, DOC_LINES, "line_no", "1", "description", "Viti", "quantity", "10.00",
+		       "unit_price", "1.00", "total", "10.00", "vat_rate", "2200", NULL);
+	ok(record_save_ex(book, d, &fault, err) == 0 &&
+		   document_issue(book, d->id, NULL, warn, err) == 0,
+	   "a DDT saved and issued: %s", err);
+	from = d->id;
+	c.from = &from;
+	c.nfrom = 1;
+	c.kind = "FAT";
+	c.date = "2026-03-06";
+	ok(document_convert(book, &c, &to, err) == 0, "made into an invoice: %s", err);
+	record_free(d);
+	if (record_load(book, &documents_kind, from, &d, err) < 0 ||
+	    record_load(book, &documents_kind, to, &inv, err) < 0) {
+		ok(0, "both load: %s", err);
+		return;
+	}
+	n = text_of(inv, &lines);
+	ok(has_line(lines, n, "Linked documents") &&
+		   has_line(lines, n, "  From: Delivery note 1/2026 of 05/03/2026"),
+	   "the invoice names the DDT it came from");
+	doc_print_lines_free(lines, n);
+	n = text_of(d, &lines);
+	ok(has_line(lines, n, "  Made into: Invoice (draft) of 06/03/2026"),
+	   "the DDT names the invoice made from it, a draft");
+	doc_print_lines_free(lines, n);
+	record_free(d);
+	record_free(inv);
+}
+
 /* The record alone: what a kind's print_text (which gets no book) shows. */
 static void
 record_alone(void)
@@ -514,6 +557,7 @@ main(void)
 	reverse_charge();
 	draft_and_ddt();
 	wrapping();
+	linked();
 	record_alone();
 	temp_book_close(&tb, book);
 	return tap_done();
