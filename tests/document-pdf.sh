@@ -160,6 +160,22 @@ pdftotext -layout -f "$pages" -l "$pages" "$d/long.pdf" - | grep -Eq 'Document t
 check $? "the totals on the last page"
 grep -q 'Invoice 4/2026 of 20/02/2026' "$d/p2.txt"; check $? "page 2's heading names the invoice"
 
+# A delivery note without prices: transport, no totals, the signatures.
+id5=$("$MAKE_DOC" "$b" "party:role=C|name=Magazzini Roma Srl|piva=01234567897" \
+	"doc:direction=S|kind=DDT|type=|state=I|number=7/2026|numbering=DDT|year=2026|seq=7|date=2026-03-05|carrier=Trasporti Veloci Srl|packages=3|weight=12.50|transport_start=2026-03-05 08:30" \
+	"lines:code=VT-10|description=Viti autofilettanti|quantity=100.00|unit=pz|unit_price=0.00|total=0.00" 2>"$d/err")
+check $? "a delivery note"
+sed 's/^/# /' "$d/err"
+"$S" document pdf "$id5" "$d/ddt.pdf" --book "$b" 2>"$d/err" && pdftotext -layout "$d/ddt.pdf" "$d/ddt.txt"
+check $? "its PDF"
+grep -Eq '^ *Delivery note 7/2026 of 05/03/2026 *$' "$d/ddt.txt" &&
+	grep -Eq 'Carrier: Trasporti Veloci Srl +Packages: 3 +Weight \(kg\): 12,50 +Transport started: 05/03/2026 08:30' "$d/ddt.txt"
+check $? "its title and transport data"
+grep -Eq '^ *VT-10 +Viti autofilettanti +100,00 +pz *$' "$d/ddt.txt" && ! grep -q 'Document total' "$d/ddt.txt"
+check $? "its line without prices, and no totals"
+grep -Eq "Driver's signature +Carrier's signature +Recipient's signature" "$d/ddt.txt"
+check $? "the signatures' places"
+
 # An existing file is refused, unless --force.
 sum=$(cksum < "$d/inv.pdf")
 "$S" document pdf "$id4" "$d/inv.pdf" --book "$b" >"$d/out" 2>"$d/err"

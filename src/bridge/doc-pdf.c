@@ -435,12 +435,16 @@ line_row(struct lay *l, const struct record *line, int y, int64_t *sum, int64_t 
 			: doc_rate_text(record_get(line, LINE_VAT_RATE),
 					record_get(line, LINE_NATURA), vat, sizeof vat);
 	v[C_TOTAL] = text ? "" : doc_decimal_it(record_get(line, LINE_TOTAL), tot, sizeof tot);
+	if (!doc_priced(l->m->doc))
+		v[C_PRICE] = v[C_DISC] = v[C_VAT] = v[C_TOTAL] = "";
 	for (int c = 0; c < NCOLS; c++)
 		if (c != C_DESCR)
 			pdf_cell_text(l->p, col_x(c), y + 5, col_w[c], LINE_H, col_align[c], v[c]);
+	/* Each line in its cell: a word wider than the column shrinks, then is
+	 * clipped, never drawn over the next column. */
 	for (size_t i = 0; i < pc.n; i++)
-		pdf_text(l->p, col_x(C_DESCR) + 10, y + 5 + (int)i * LINE_H + 28, PDF_LEFT,
-			 pc.v[i]);
+		pdf_cell_text(l->p, col_x(C_DESCR), y + 5 + (int)i * LINE_H, dw + 20, LINE_H,
+			      PDF_LEFT, pc.v[i]);
 	if (strcmp(record_get(line, LINE_RITENUTA), "1") == 0)
 		pdf_text(l->p, col_x(C_VAT) - 5, y + 33, PDF_RIGHT, "*");
 	pieces_free(&pc);
@@ -484,7 +488,7 @@ summary(struct lay *l, int y)
 	int x[4] = { LEFT, LEFT + 150, LEFT + 400, LEFT + 650 };
 	const char *h[4] = { _("VAT"), _("Taxable"), _("Tax"), _("Natura, norm") };
 
-	if (rs == NULL || rs->n == 0)
+	if (rs == NULL || rs->n == 0 || !doc_priced(l->m->doc))
 		return y;
 	pdf_font(l->p, 75, 1);
 	pdf_text(l->p, LEFT, y + 30, PDF_LEFT, _("VAT summary"));
@@ -574,6 +578,11 @@ totals(struct lay *l, int y)
 	int x = LEFT + 1100, w = WIDTH - 1100, rh = 48;
 	char a[40];
 
+	if (!doc_priced(l->m->doc)) {
+		for (size_t i = 0; i < n; i++)
+			free(t[i].label);
+		return y;
+	}
 	pdf_rect(l->p, x, y, w, (int)n * rh + 10);
 	for (size_t i = 0; i < n; i++) {
 		int ry = y + 5 + (int)i * rh;
@@ -698,6 +707,25 @@ foot(struct lay *l, int y)
 	free(text);
 }
 
+/* A delivery note's signatures: the carrier's and the recipient's. */
+static int
+signatures(struct lay *l, int y)
+{
+	const char *who[3] = { _("Driver's signature"), _("Carrier's signature"),
+			       _("Recipient's signature") };
+	int w = WIDTH / 3;
+
+	if (strcmp(record_get(l->m->doc, DOC_KIND), "DDT") != 0)
+		return y;
+	y = room(l, y, 180);
+	for (int i = 0; i < 3; i++) {
+		pdf_font(l->p, 70, 0);
+		pdf_text(l->p, LEFT + i * w + 10, y + 30, PDF_LEFT, who[i]);
+		pdf_line(l->p, LEFT + i * w + 10, y + 140, LEFT + (i + 1) * w - 40, y + 140);
+	}
+	return y + 170;
+}
+
 /* One pass over the document; the number of pages it took. */
 static int
 layout(struct pdf *p, const struct doc_print *m, int pages)
@@ -722,6 +750,7 @@ layout(struct pdf *p, const struct doc_print *m, int pages)
 	}
 	y = room(&l, y, payment_height(m->doc));
 	y = payment(&l, y);
+	y = signatures(&l, y);
 	foot(&l, y);
 	return l.page;
 }

@@ -113,6 +113,12 @@ doc_title(const struct record *doc)
 	return xasprintf(_("%s %s of %s"), kind_label(doc), record_get(doc, DOC_NUMBER), date);
 }
 
+int
+doc_priced(const struct record *doc)
+{
+	return strcmp(record_get(doc, DOC_KIND), "DDT") != 0 || doc_cents(doc, DOC_TOTAL) != 0;
+}
+
 const char *
 doc_line_discount(const struct record *line, char *buf, size_t size)
 {

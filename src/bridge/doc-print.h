@@ -92,6 +92,9 @@ const char *doc_date_it(const char *iso, char buf[DOC_DATE_BUF]);
 /* The document's title: "Invoice 1/2026 of 07/01/2026", a draft's
  * "Invoice - DRAFT (not issued: no number) of 07/01/2026". */
 char *doc_title(const struct record *doc);
+/* 0 for a delivery note without prices (its total 0): its lines show no
+ * price, VAT nor total, and it has no summary nor totals; else 1. */
+int doc_priced(const struct record *doc);
 /* A line's discounts as typed ("10+5"), from the book's "SC 10.00%; SC 5.00%". */
 const char *doc_line_discount(const struct record *line, char *buf, size_t size);
 

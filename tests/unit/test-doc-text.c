@@ -423,7 +423,16 @@ draft_and_ddt(void)
 	record_set(d, DOC_PORTO, "franco");
 	record_set(d, DOC_TRANSPORT_REASON, "vendita");
 	record_set(d, DOC_TRANSPORT_START, "2026-03-03 08:30");
+	record_row_add(d, DOC_LINES, "line_no", "1", "code", "VT-10", "description", "Viti",
+		       "quantity", "100.00", "unit", "pz", "unit_price", "0.00", "total", "0.00",
+		       NULL);
 	n = text_of(d, &lines);
+	all = joined(lines, n);
+	ok(has_line(lines, n, "VT-10 Viti                    100,00 pz"),
+	   "a DDT without prices: its line's code, description, quantity and unit only");
+	ok(strstr(all, "Taxable amount") == NULL && strstr(all, "VAT summary") == NULL,
+	   "and no summary nor totals");
+	free(all);
 	ok(has_line(lines, n, "Delivery note 5/2026 of 03/03/2026"), "a DDT's title");
 	ok(has_line(lines, n, "Transport") && has_line(lines, n, "  Carrier: Trasporti Veloci Srl") &&
 		   has_line(lines, n, "  Aspect of the goods: scatole") &&
