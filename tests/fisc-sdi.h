@@ -16,7 +16,7 @@
 static struct fpa_schema *sdi_schema;
 
 /* Loads the schema once when $SCRIVANO_FATTURAPA names its folder. */
-static void
+static inline void
 sdi_init(void)
 {
 	const char *dir = getenv("SCRIVANO_FATTURAPA");
@@ -28,14 +28,14 @@ sdi_init(void)
 	}
 }
 
-static void
+static inline void
 sdi_done(void)
 {
 	fpa_schema_free(sdi_schema);
 }
 
 /* inv's first body computed already. */
-static void
+static inline void
 sdi_clean(struct fpa_invoice *inv, const char *name)
 {
 	struct fpa_report r = { 0 };

@@ -324,6 +324,12 @@ document_validate(const struct record *r, size_t *bad, char *err)
 	return 0;
 }
 
+/* How the field links names a linked document l: "ORD 1/2026 2026-01-12",
+ * a draft by its record number ("DDT #7 2026-01-14"). */
+#define DOC_LINK_TEXT                                                                  \
+	"l.kind || ' ' || CASE l.number WHEN '' THEN '#' || l.id ELSE l.number END || ' ' " \
+	"|| l.date"
+
 #define CENTS(name, label) { name, label, 20, RECF_REQUIRED, "0", check_doc_cents, NULL }
 #define TEXT(name, label, max) { name, label, max, 0, NULL, NULL, NULL }
 
@@ -404,12 +410,14 @@ static const struct record_field document_fields[DOC_NFIELDS] = {
 	[DOC_REGIME] = TEXT("regime", N_("Tax regime"), 4),
 	[DOC_INTENT] = TEXT("intent", N_("Dichiarazione d'intento"), 100),
 	[DOC_NOTES] = { "notes", N_("Notes"), 4000, RECF_LINES, NULL, NULL, NULL },
+	/* the sources, then what was made from it, each as an index gives
+	 * them (in the order made): no sort, so a list's page stays a seek */
 	[DOC_LINKS] = { "links", N_("Linked documents"), 0, 0, NULL, NULL,
-			"SELECT group_concat(k, '; ') FROM (SELECT l.kind || ' ' || "
-			"CASE l.number WHEN '' THEN '#' || l.id ELSE l.number END || ' ' || "
-			"l.date AS k FROM documents l WHERE l.id IN (SELECT from_id FROM "
-			"document_links WHERE to_id = documents.id UNION SELECT to_id FROM "
-			"document_links WHERE from_id = documents.id) ORDER BY l.date, l.id)" },
+			"SELECT group_concat(x, '; ') FROM (SELECT (SELECT group_concat("
+			DOC_LINK_TEXT ", '; ') FROM document_links k JOIN documents l ON "
+			"l.id = k.from_id WHERE k.to_id = documents.id) AS x UNION ALL SELECT "
+			"(SELECT group_concat(" DOC_LINK_TEXT ", '; ') FROM document_links k "
+			"JOIN documents l ON l.id = k.to_id WHERE k.from_id = documents.id))" },
 };
 
 static const struct record_child document_children[DOC_NCHILDREN] = {

@@ -74,9 +74,9 @@ enum document_field {
 	DOC_REGIME,      /* the seller's RegimeFiscale when made (RF01, RF19) */
 	DOC_INTENT,      /* the dichiarazione d'intento it is under, as printed */
 	DOC_NOTES,       /* printed at the foot */
-	/* documents-flow.c: computed, the documents it came from and those made
-	 * from it, "ORD 1/2026 2026-01-12; DDT #7 2026-01-14" (a draft by its
-	 * record number), by date. */
+	/* documents-flow.c: computed, the documents it came from, then those
+	 * made from it, each in the order made: "ORD 1/2026 2026-01-12; DDT #7
+	 * 2026-01-14" (a draft by its record number). */
 	DOC_LINKS,
 	DOC_NFIELDS
 };

@@ -196,6 +196,10 @@ struct record_kind {
 	 * wraps) into *lines, each newly allocated as the array is; returns
 	 * how many. The form's Print and the command line's print use it. */
 	size_t (*print_text)(const struct record *r, char ***lines);
+	/* The same with what the book adds (a document's company header and
+	 * its party's address), preferred to print_text by the form's Print
+	 * when set: the number of lines, or (size_t)-1 with a message. */
+	size_t (*print_book)(struct book *b, const struct record *r, char ***lines, char *err);
 	/* After the user gave a field a new value (typed, or chosen from a
 	 * lookup: a document's customer, a line's article), fills what
 	 * follows from it, reading the book (the chosen record): in r's own

@@ -63,6 +63,9 @@ readable_copy(const struct record *r)
 
 		snprintf(no, sizeof no, "%zu", i + 1);
 		record_set(l, LINE_NO, no);
+		/* a line with no price yet (being typed) counts as text */
+		if (record_get(l, LINE_TYPE)[0] == '\0' && record_get(l, LINE_PRICE)[0] == '\0')
+			record_set(l, LINE_TYPE, "T");
 		if (strcmp(record_get(l, LINE_TYPE), "T") == 0) {
 			record_set(l, LINE_QTY, "");
 			record_set(l, LINE_PRICE, "0.00");
@@ -147,8 +150,37 @@ write_back(const struct fpa_body *b, struct record *r, int rows)
 	record_free(scratch);
 }
 
+/* When the core refuses the document as it stands (a line at rate 0
+ * with its Natura not typed yet): each line's own total at least, its
+ * quantity times its price with its discounts, to the cent. */
+static void
+line_totals(const struct fpa_body *b, struct record *r)
+{
+	struct record_rows *lines = &r->rows[DOC_LINES];
+	char buf[DEC_BUF];
+	size_t j = 0;
+	struct dec d;
+
+	for (size_t i = 0; i < lines->n; i++) {
+		struct record *l = lines->row[i];
+
+		if (made_line(l))
+			continue;
+		while (j < b->nlines && fpa_line_role(&b->lines[j]) != FPA_LINE_USER)
+			j++;
+		if (j == b->nlines)
+			return;
+		if (strcmp(record_get(l, LINE_TYPE), "T") != 0 &&
+		    record_get(l, LINE_PRICE)[0] != '\0' &&
+		    fpa_line_expected(&b->lines[j], &d) == 0 && dec_round(d, 2, &d) == 0)
+			record_set(l, LINE_TOTAL,
+				   dec_format(d, DOC_DEC_MIN, DOC_DEC_MAX, buf, sizeof buf));
+		j++;
+	}
+}
+
 /* r's body through the fiscal core, written back: 0, or -1 with its
- * message (what could be computed is written all the same). */
+ * message (then only the lines' own totals are written). */
 static int
 compute(struct record *r, int rows, char *err)
 {
@@ -171,8 +203,10 @@ compute(struct record *r, int rows, char *err)
 		if (fpa_schedule_apply(b, terms, mode, record_get(r, DOC_IBAN), err) < 0)
 			rc = -1;
 	}
-	if (rc == 0 || b->nlines > 0)
-		write_back(b, r, rows && rc == 0);
+	if (rc == 0)
+		write_back(b, r, rows);
+	else
+		line_totals(b, r);
 	fpa_invoice_free(inv);
 	return rc;
 }
@@ -392,12 +426,20 @@ doc_frozen(const struct record *r, char *caption, char *why)
 }
 
 static struct record_kind kind;
+static struct record_field fields[DOC_NFIELDS];
 
 const struct record_kind *
 documents_ui_kind(void)
 {
 	if (kind.name == NULL) {
 		kind = documents_kind;
+		/* a new record of the screens is a sale invoice's draft (the
+		 * book's default is what an import makes: a registered purchase) */
+		memcpy(fields, documents_kind.fields, sizeof fields);
+		fields[DOC_KIND].dflt = "FAT";
+		fields[DOC_DIRECTION].dflt = "S";
+		fields[DOC_STATE].dflt = DOC_STATE_DRAFT;
+		kind.fields = fields;
 		kind.validate = doc_validate;
 		kind.insert = doc_insert;
 		kind.update = doc_update;

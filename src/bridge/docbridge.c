@@ -100,28 +100,11 @@ docbridge_party_from_record(const struct record *r, struct fpa_party *p)
 
 /* ---- a body into a record ---- */
 
-/* "SC 10.00%; MG 1.50": the percentage when there is one, else the
- * amount a unit. */
-static void
-discounts_text(const struct fpa_line *l, struct buf *out)
-{
-	char a[DEC_BUF];
-
-	for (int i = 0; i < l->ndisc; i++) {
-		const struct fpa_discount *d = &l->disc[i];
-
-		buf_printf(out, "%s%s %s%s", i ? "; " : "", d->kind,
-			   dec_format(d->has_pct ? d->pct : d->amount, DOC_DEC_MIN, DOC_DEC_MAX, a,
-				      sizeof a),
-			   d->has_pct ? "%" : "");
-	}
-}
-
 struct record *
 docbridge_line_to_record(const struct fpa_line *l)
 {
 	struct record *r = record_new(&document_lines_kind);
-	struct buf disc = { 0 };
+	char disc[FPA_DISCOUNT_TEXT];
 
 	set_int(r, LINE_NO, l->number);
 	record_set(r, LINE_DESCRIPTION, nz(l->descr));
@@ -129,9 +112,8 @@ docbridge_line_to_record(const struct fpa_line *l)
 		set_dec(r, LINE_QTY, l->qty);
 	record_set(r, LINE_UNIT, l->unit);
 	set_dec(r, LINE_PRICE, l->price);
-	discounts_text(l, &disc);
-	record_set(r, LINE_DISCOUNTS, disc.data ? disc.data : "");
-	buf_free(&disc);
+	/* "SC 10.00%; MG 1.50": the fiscal core's canonical text. */
+	record_set(r, LINE_DISCOUNTS, fpa_discounts_canon(l->disc, l->ndisc, disc, sizeof disc));
 	set_dec(r, LINE_TOTAL, l->total);
 	set_int(r, LINE_VAT_RATE, l->rate);
 	record_set(r, LINE_NATURA, l->natura);
@@ -334,31 +316,9 @@ copy(char *dst, size_t size, struct reading *rd, size_t field)
 static void
 read_discounts(struct reading *rd, struct fpa_line *l)
 {
-	const char *p = record_get(rd->r, LINE_DISCOUNTS);
-
-	while (*p != '\0') {
-		size_t n = strcspn(p, ";"), len;
-		struct fpa_discount *d;
-		char num[DEC_BUF];
-
-		if (l->ndisc == FPA_MAX_DISCOUNTS || n < 4 || n - 3 >= sizeof num ||
-		    (strncmp(p, "SC ", 3) && strncmp(p, "MG ", 3))) {
-			unreadable(rd, LINE_DISCOUNTS);
-			return;
-		}
-		d = &l->disc[l->ndisc++];
-		memcpy(d->kind, p, 2);
-		len = n - 3 - (p[n - 1] == '%');
-		str_copy(num, p + 3, len + 1);
-		d->has_pct = p[n - 1] == '%';
-		d->has_amount = !d->has_pct;
-		if (dec_parse(num, DOC_DEC_MAX, d->has_pct ? &d->pct : &d->amount, NULL) < 0) {
-			unreadable(rd, LINE_DISCOUNTS);
-			return;
-		}
-		p += n;
-		p += strspn(p, "; ");
-	}
+	if (fpa_discounts_from_canon(record_get(rd->r, LINE_DISCOUNTS), l->disc, FPA_MAX_DISCOUNTS,
+				     &l->ndisc, NULL) < 0)
+		unreadable(rd, LINE_DISCOUNTS);
 }
 
 static void

@@ -329,6 +329,25 @@ read_discounts(struct rd *rd, xmlNodePtr n, struct fpa_line *l)
 	return 0;
 }
 
+/* AltriDatiGestionali INTENTO: the dichiarazione d'intento's protocol
+ * and date, kept once for the body. */
+static int
+read_intent(struct rd *rd, xmlNodePtr n, struct fpa_body *b)
+{
+	for (xmlNodePtr a = xml_kid(n, "AltriDatiGestionali"); a; a = xml_next_named(a)) {
+		char *type = text(xml_kid(a, "TipoDato"));
+		int intent = type && strcmp(type, FPA_INTENT_TIPO_DATO) == 0;
+
+		free(type);
+		if (!intent || b->intent_prot[0])
+			continue;
+		if (copy_str(rd, a, "RiferimentoTesto", b->intent_prot, sizeof b->intent_prot) < 0 ||
+		    copy_str(rd, a, "RiferimentoData", b->intent_date, sizeof b->intent_date) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 read_line(struct rd *rd, xmlNodePtr n, struct fpa_body *b)
 {
@@ -340,6 +359,7 @@ read_line(struct rd *rd, xmlNodePtr n, struct fpa_body *b)
 	free(num);
 	l->descr = dup_str(n, "Descrizione");
 	return copy_str(rd, n, "TipoCessionePrestazione", l->kind, sizeof l->kind) < 0 ||
+			       read_intent(rd, n, b) < 0 ||
 			       parse_dec(rd, n, "Quantita", 0, &l->has_qty, &l->qty) < 0 ||
 			       copy_str(rd, n, "UnitaMisura", l->unit, sizeof l->unit) < 0 ||
 			       parse_dec(rd, n, "PrezzoUnitario", 1, NULL, &l->price) < 0 ||

@@ -171,7 +171,7 @@ dati_generali(xmlNodePtr body, const struct fpa_body *b)
 }
 
 static void
-line(xmlNodePtr parent, const struct fpa_line *l)
+line(xmlNodePtr parent, const struct fpa_body *b, const struct fpa_line *l)
 {
 	xmlNodePtr n = el(parent, "DettaglioLinee"), s;
 	char buf[DEC_BUF];
@@ -196,6 +196,12 @@ line(xmlNodePtr parent, const struct fpa_line *l)
 	tx(n, "AliquotaIVA", cents_format(l->rate, buf, sizeof buf));
 	tx(n, "Ritenuta", l->ritenuta ? "SI" : NULL);
 	tx(n, "Natura", l->natura);
+	if (strcmp(l->natura, "N3.5") == 0 && b->intent_prot[0]) {
+		s = el(n, "AltriDatiGestionali");
+		tx(s, "TipoDato", FPA_INTENT_TIPO_DATO);
+		tx(s, "RiferimentoTesto", b->intent_prot);
+		tx(s, "RiferimentoData", b->intent_date);
+	}
 }
 
 static void
@@ -243,7 +249,7 @@ body(xmlNodePtr root, const struct fpa_body *b)
 	dati_generali(n, b);
 	s = el(n, "DatiBeniServizi");
 	for (size_t i = 0; i < b->nlines; i++)
-		line(s, &b->lines[i]);
+		line(s, b, &b->lines[i]);
 	for (size_t i = 0; i < b->nvat; i++)
 		summary(s, &b->vat[i]);
 	payments(n, b);

@@ -11,6 +11,8 @@
 
 #include "util/decimal.h"
 
+/* AltriDatiGestionali/TipoDato of a dichiarazione d'intento (N3.5). */
+#define FPA_INTENT_TIPO_DATO "INTENTO"
 /* Bollo: due when the part not subject to VAT is strictly above this. */
 #define FPA_BOLLO_THRESHOLD 7747
 #define FPA_BOLLO_AMOUNT 200
@@ -159,8 +161,10 @@ struct fpa_body {
 	int64_t disc_amount; /*   or an amount in cents; both 0: none */
 	int round_step;      /* round the total to this many cents (5, 100), or
 	                      * 0: keep doc_rounding as given (has_doc_rounding) */
-	char intent_prot[32];/* dichiarazione d'intento (N3.5): its protocol */
-	char intent_date[11];/*   and date, YYYY-MM-DD */
+	char intent_prot[32];/* dichiarazione d'intento (N3.5): the protocol of
+	                      * its receipt (17 digits, '-', 6 digits) */
+	char intent_date[11];/*   and its date, YYYY-MM-DD; written as the
+	                      * N3.5 lines' AltriDatiGestionali INTENTO */
 
 	struct fpa_totals tot;
 };
@@ -221,7 +225,8 @@ const char *fpa_party_name(const struct fpa_party *p, char *buf, size_t size);
  * - the sentences the law asks for into Causale (fpa_notes_apply,
  *   doc-rules.h).
  * Replaces b->vat. 0, or -1 with a message and the body's figures left
- * unusable: a rate 0 without Natura, a Natura with a rate, split payment
+ * unusable: a rate 0 without Natura, a Natura with a rate, N3.5 without
+ * the dichiarazione d'intento's protocol and date, split payment
  * with reverse charge (N6.x) or with deferred VAT, a ritenuta with no line
  * subject to it or lines subject to one with none, an unknown RT, TC or
  * causale code, a forfettario with VAT or ritenuta (art. 1 c. 67 L.

@@ -2,7 +2,8 @@
 # FatturaPA reading, writing and checking. (The identifiers'
 # checks and the decimals it uses are src/util's, shared with the book.)
 src_libscrivano_a_SOURCES += src/fisc/invoice.c src/fisc/invoice.h \
-	src/fisc/codes.c src/fisc/compute.c src/fisc/doc-rules.h src/fisc/discount.c \
+	src/fisc/codes.c src/fisc/compute.c src/fisc/compute-impl.h \
+	src/fisc/compute-checks.c src/fisc/compute-lines.c src/fisc/doc-rules.h src/fisc/discount.c \
 	src/fisc/legal-notes.c src/fisc/schedule.c src/fisc/credit.c \
 	src/fisc/fatturapa.h src/fisc/fpa_xml.c src/fisc/fpa_write.c \
 	src/fisc/fpa_check.c src/fisc/fpa_read.c src/fisc/p7m.c \

@@ -139,7 +139,7 @@ fill_from(struct ui *ui, struct form *fm, size_t i)
 	const struct screen_field *f = &fm->scr->fields[i];
 	struct record *w;
 	char err[ERR_SIZE] = "";
-	int shown[512] = { 0 };
+	int typed[512] = { 0 };
 
 	if (fm->rec->kind->fill == NULL || f->custom != NULL)
 		return;
@@ -150,14 +150,15 @@ fill_from(struct ui *ui, struct form *fm, size_t i)
 		const struct screen_field *o = &fm->scr->fields[k];
 		const char *now = screen_field_value(o, w);
 
-		if (o->custom == NULL && o->record_field < ARRAY_LEN(shown))
-			shown[o->record_field] = 1;
+		if (o->custom == NULL && form_editable(o) && o->record_field < ARRAY_LEN(typed))
+			typed[o->record_field] = 1;
 		if (k != i && strcmp(now, fm->vals[k]) != 0)
 			form_field_set(ui, fm, k, now);
 	}
-	/* the fields the screen does not show are kept with the record */
+	/* what the user does not type here (not shown, or read only) is the
+	 * record's, which a read-only field shows and Save keeps */
 	for (size_t k = 0; k < fm->rec->kind->nfields; k++)
-		if (k >= ARRAY_LEN(shown) || !shown[k])
+		if (k >= ARRAY_LEN(typed) || !typed[k])
 			record_set(fm->rec, k, record_get(w, k));
 	record_free(w);
 }
@@ -704,25 +705,16 @@ form_act(struct ui *ui, struct view *v, int action, wint_t ch)
 }
 
 
-/* The screen's grid of child c, or NULL. */
-static struct grid *
-grid_of(const struct form *fm, size_t c, const struct screen_grid **sg)
-{
-	for (size_t g = 0; g < fm->scr->ngrids; g++)
-		if (fm->scr->grids[g].child_index == c) {
-			*sg = &fm->scr->grids[g];
-			return fm->grids[g];
-		}
-	return NULL;
-}
-
-/* Whether a grid lets the user type in row field f. */
+/* Whether a grid of the screen over child c lets the user type in row
+ * field f (a document's lines may be shown by two grids, a page each). */
 static int
-grid_types(const struct screen_grid *sg, size_t f)
+grid_types(const struct screen *scr, size_t c, size_t f)
 {
-	for (size_t c = 0; c < sg->nfields; c++)
-		if (sg->fields[c].record_field == f && !(sg->fields[c].flags & SF_READONLY))
-			return 1;
+	for (size_t g = 0; g < scr->ngrids; g++)
+		for (size_t k = 0; scr->grids[g].child_index == c && k < scr->grids[g].nfields; k++)
+			if (scr->grids[g].fields[k].record_field == f &&
+			    !(scr->grids[g].fields[k].flags & SF_READONLY))
+				return 1;
 	return 0;
 }
 
@@ -733,26 +725,26 @@ grid_types(const struct screen_grid *sg, size_t f)
 static void
 rows_follow(struct form *fm, size_t c, struct record *w)
 {
-	const struct screen_grid *sg = NULL;
-	struct grid *g = grid_of(fm, c, &sg);
+	const struct record_kind *rk = fm->rec->kind->children[c].kind;
 	struct record_rows *mine = &fm->rec->rows[c], *now = &w->rows[c], t;
 	int typed = 0;
 
-	for (size_t f = 0; sg != NULL && f < sg->kind->nfields && !typed; f++)
-		typed = grid_types(sg, f);
+	for (size_t f = 0; f < rk->nfields && !typed; f++)
+		typed = grid_types(fm->scr, c, f);
 	if (!typed) {
 		t = *mine;
 		*mine = *now;
 		*now = t;
-		if (g != NULL)
-			grid_reload(g);
+		for (size_t g = 0; g < fm->scr->ngrids; g++)
+			if (fm->scr->grids[g].child_index == c)
+				grid_reload(fm->grids[g]);
 		return;
 	}
 	if (mine->n != now->n)
 		return; /* lines added or removed meanwhile: they follow at the next action */
 	for (size_t i = 0; i < mine->n; i++)
-		for (size_t f = 0; f < sg->kind->nfields; f++)
-			if (!grid_types(sg, f) &&
+		for (size_t f = 0; f < rk->nfields; f++)
+			if (!grid_types(fm->scr, c, f) &&
 			    strcmp(record_get(mine->row[i], f), record_get(now->row[i], f)) != 0)
 				record_set(mine->row[i], f, record_get(now->row[i], f));
 }
@@ -882,12 +874,22 @@ static const struct key_hint form_pages_hint_list[] = {
 	{ ACT_NONE, NULL },
 };
 
+/* A frozen record's key line: nothing that would change it. */
+static const struct key_hint form_frozen_hint_list[] = {
+	{ ACT_HELP, NULL },	 { ACT_PRINT, NULL },	{ ACT_NEXT, NULL },
+	{ ACT_PAGE_DOWN, NULL }, { ACT_PAGE_UP, NULL }, { ACT_BACK, NULL },
+	{ ACT_NONE, NULL },
+};
+
 static const struct key_hint *
 form_hints(struct ui *ui, struct view *v)
 {
 	struct form *fm = v->data;
 
 	(void)ui;
+	if (fm->frozen)
+		return commands_hints(form_frozen_hint_list, fm->rec->kind, fm->hints,
+				      ARRAY_LEN(fm->hints));
 	if (fm->in_grid)
 		return grid_hints();
 	return commands_hints(fm->scr->npages > 1 ? form_pages_hint_list : form_hint_list,

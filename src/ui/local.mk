@@ -59,6 +59,10 @@ tests_unit_test_grid_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-grid
 EXTRA_DIST += tests/tui-lists.py
 SCRIVANO_TESTS += tests/tui-lists.py
+# the engine for the documents on a pty, with a screen file of its own: a
+# list's total, a view presetting New, fills, computed lines, read only
+EXTRA_DIST += tests/tui-doc-engine.py
+SCRIVANO_TESTS += tests/tui-doc-engine.py
 check_PROGRAMS += tests/unit/test-fieldtype
 tests_unit_test_fieldtype_SOURCES = tests/unit/test-fieldtype.c
 tests_unit_test_fieldtype_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests

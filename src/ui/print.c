@@ -333,17 +333,27 @@ grid_doc(struct ui *ui, struct doc *d, const struct screen_grid *sg, const struc
 	free(cells);
 }
 
-/* A kind's own rendering (record.h's print_text), its lines as they are. */
-static void
-text_doc(struct doc *d, const struct record *rec)
+/* A kind's own rendering (record.h's print_book, with what the book adds,
+ * else print_text), its lines as they are. 0, or -1 with the message
+ * shown. */
+static int
+text_doc(struct ui *ui, struct doc *d, const struct record *rec)
 {
-	char **lines;
-	size_t n = rec->kind->print_text(rec, &lines);
+	char **lines, err[ERR_SIZE] = "";
+	size_t n;
 
+	if (rec->kind->print_book != NULL) {
+		if ((n = rec->kind->print_book(ui->book, rec, &lines, err)) == (size_t)-1) {
+			ui_error(ui, _("Not printed: %s"), err);
+			return -1;
+		}
+	} else
+		n = rec->kind->print_text(rec, &lines);
 	doc_lines(d, lines, n);
 	for (size_t i = 0; i < n; i++)
 		free(lines[i]);
 	free(lines);
+	return 0;
 }
 
 void
@@ -355,16 +365,21 @@ print_record(struct ui *ui, const struct screen *scr, const struct record *rec)
 	char *name = rec->id > 0 ? xasprintf("%s-%" PRId64, scr->name, rec->id)
 				 : xasprintf("%s-new", scr->name);
 	struct doc *d = doc_new(title);
+	int own = rec->kind->print_text != NULL || rec->kind->print_book != NULL;
 
-	if (rec->kind->print_text != NULL)
-		text_doc(d, rec);
-	for (size_t i = 0; rec->kind->print_text == NULL && i < scr->nfields; i++) {
+	if (own && text_doc(ui, d, rec) < 0) {
+		doc_free(d);
+		free(name);
+		free(title);
+		return;
+	}
+	for (size_t i = 0; !own && i < scr->nfields; i++) {
 		const struct screen_field *f = &scr->fields[i];
 		char *shown = screen_field_show(f, ui->book, screen_field_value(f, rec));
 		doc_pair(d, _(f->label), shown);
 		free(shown);
 	}
-	for (size_t g = 0; rec->kind->print_text == NULL && g < scr->ngrids; g++)
+	for (size_t g = 0; !own && g < scr->ngrids; g++)
 		grid_doc(ui, d, &scr->grids[g], rec);
 	print_doc(ui, d, name);
 	doc_free(d);

@@ -369,7 +369,9 @@ plan_uses_index(char *detail, size_t size)
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			const char *d = (const char *)sqlite3_column_text(st, 3);
 			index |= strstr(d, "SEARCH") != NULL && strstr(d, "INDEX") != NULL;
-			sorts |= strstr(d, "TEMP B-TREE") != NULL;
+			/* the page's own sort (a computed field's subquery, as a
+			 * document's links ordered by date, sorts its few rows) */
+			sorts |= sqlite3_column_int(st, 1) == 0 && strstr(d, "TEMP B-TREE") != NULL;
 			snprintf(detail + strlen(detail), size - strlen(detail), "%s; ", d);
 		}
 		sqlite3_finalize(st);

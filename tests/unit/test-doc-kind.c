@@ -42,8 +42,11 @@ registered(void)
 	}
 	is_int(named, 1, "the kinds list documents once");
 	ok(kind->compute != NULL && kind->init != NULL && kind->fill != NULL &&
-		   kind->frozen != NULL && kind->fields == documents_kind.fields,
-	   "it computes, fills and freezes, over the book's fields");
+		   kind->frozen != NULL && kind->nfields == documents_kind.nfields &&
+		   kind->table == documents_kind.table,
+	   "it computes, fills and freezes, over the book's table");
+	is_str(kind->fields[DOC_KIND].dflt, "FAT", "a new one is a sale invoice");
+	is_str(kind->fields[DOC_STATE].dflt, "D", "a draft");
 }
 
 static void
@@ -109,6 +112,11 @@ init(void)
 	is_str(record_get(r, DOC_SERIES), "", "no series");
 	record_free(r);
 	r = record_new(kind);
+	kind->init(book, r, err);
+	ok(strcmp(record_get(r, DOC_KIND), "FAT") == 0 && strcmp(record_get(r, DOC_TYPE), "TD01") == 0,
+	   "with no view, a new document is an invoice, TD01");
+	record_free(r);
+	r = record_new(kind);
 	record_set(r, DOC_KIND, "OF");
 	kind->init(book, r, err);
 	is_str(record_get(r, DOC_DIRECTION), "P", "a supplier order is a purchase");
@@ -155,13 +163,16 @@ three_lines(void)
 
 	add_line(r, "", "2.00", "4.50", "", "2200", "", "0");
 	add_line(r, "T", "", "", "", "0", "", "0");
+	add_line(r, "", "", "", "", "0", "", "0"); /* a line just begun: no price yet */
 	add_line(r, "", "1.00", "100.00", "SC 10.00%; SC 5.00%", "2200", "", "0");
 	kind->compute(r);
 	is_str(row(r, DOC_LINES, 0, LINE_TOTAL), "9.00", "2 x 4.50 = 9.00");
 	is_str(row(r, DOC_LINES, 1, LINE_TOTAL), "0.00", "a text line carries nothing");
 	is_str(row(r, DOC_LINES, 1, LINE_PRICE), "0.00", "and its price is 0");
-	is_str(row(r, DOC_LINES, 2, LINE_TOTAL), "85.50", "100 less 10%% then 5%% = 85.50");
-	is_str(row(r, DOC_LINES, 2, LINE_NO), "3", "lines are numbered");
+	is_str(row(r, DOC_LINES, 2, LINE_TOTAL), "0.00", "a line just begun counts nothing");
+	is_str(row(r, DOC_LINES, 2, LINE_PRICE), "", "and keeps its price to type");
+	is_str(row(r, DOC_LINES, 3, LINE_TOTAL), "85.50", "100 less 10%% then 5%% = 85.50");
+	is_str(row(r, DOC_LINES, 3, LINE_NO), "4", "lines are numbered");
 	is_str(record_get(r, DOC_TAXABLE), "9450", "taxable 94.50");
 	is_str(record_get(r, DOC_TAX), "2079", "VAT 22%% of 94.50 = 20.79");
 	is_str(record_get(r, DOC_TOTAL), "11529", "total 115.29");
@@ -261,7 +272,11 @@ refused_and_frozen(void)
 	char err[ERR_SIZE], caption[ERR_SIZE], why[ERR_SIZE];
 	size_t bad = 0;
 
-	add_line(r, "", "1.00", "10.00", "", "0", "", "0");
+	add_line(r, "", "3.00", "10.00", "SC 10.00%", "0", "", "0");
+	kind->compute(r);
+	is_str(row(r, DOC_LINES, 0, LINE_TOTAL), "27.00",
+	       "a line at rate 0 with no Natura yet still gets its own total");
+	is_str(record_get(r, DOC_TOTAL), "0", "but no document total");
 	is_int(record_save(book, r, &bad, err), REC_INVALID,
 	       "a draft the core refuses is not saved");
 	ok(strstr(err, "Natura") != NULL, "with the core's message: %s", err);
@@ -333,50 +348,173 @@ fills(void)
 	record_free(r);
 }
 
+static const struct record_command *
+command(const char *name)
+{
+	for (size_t i = 0; i < kind->ncommands; i++)
+		if (strcmp(kind->commands[i].name, name) == 0)
+			return &kind->commands[i];
+	printf("# no command %s\n", name);
+	return NULL;
+}
+
+/* The commands a record is offered, by name: "issue sent". */
+static const char *
+offered(const struct record *r)
+{
+	static char out[256];
+	size_t n = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; i < kind->ncommands; i++)
+		if (kind->commands[i].applies == NULL || kind->commands[i].applies(r))
+			n += (size_t)snprintf(out + n, sizeof out - n, "%s%s", n ? " " : "",
+					      kind->commands[i].name);
+	return out;
+}
+
+/* r reloaded from the book (r freed); NULL after a failing check. */
+static struct record *
+reload(struct record *r)
+{
+	struct record *now = NULL;
+	char err[ERR_SIZE];
+
+	if (record_load(book, kind, r->id, &now, err) < 0)
+		ok(0, "it loads: %s", err);
+	record_free(r);
+	return now;
+}
+
+/* Runs command name on r: its return, with its message in msg. */
+static int
+run(const char *name, const struct record *r, const char *arg, int64_t *open_id, char *msg,
+    char *err)
+{
+	const struct record_command *c = command(name);
+
+	msg[0] = err[0] = '\0';
+	*open_id = 0;
+	return c != NULL ? c->run(book, r, arg, open_id, msg, err) : -99;
+}
+
 static void
 commands(void)
 {
-	struct record *r = draft(), *now = NULL;
-	const struct record_command *sent = NULL, *paid = NULL;
-	char err[ERR_SIZE], msg[ERR_SIZE];
+	struct record *r = draft(), *nc = NULL;
+	char err[ERR_SIZE], msg[ERR_SIZE], caption[ERR_SIZE], why[ERR_SIZE];
 	int64_t open_id = 0;
 
-	for (size_t i = 0; i < kind->ncommands; i++) {
-		if (strcmp(kind->commands[i].name, "sent") == 0)
-			sent = &kind->commands[i];
-		if (strcmp(kind->commands[i].name, "paid") == 0)
-			paid = &kind->commands[i];
-	}
-	if (sent == NULL || paid == NULL) {
-		ok(0, "the kind has Sent and Paid");
-		record_free(r);
-		return;
-	}
-	add_line(r, "", "1.00", "10.00", "", "2200", "", "0");
+	add_line(r, "", "2.00", "10.00", "", "2200", "", "0");
+	add_line(r, "", "1.00", "5.00", "", "2200", "", "0");
+	record_set(r, DOC_SPLIT, "0");
 	kind->compute(r);
-	is_int(record_save_ex(book, r, NULL, err), 0, "a draft is saved: %s", err);
-	ok(!sent->applies(r) && !paid->applies(r), "a draft is neither sent nor paid");
-	/* issued as the book's flow will issue it */
-	record_set(r, DOC_STATE, "I");
-	record_set(r, DOC_NUMBER, "9/2026");
-	record_set(r, DOC_NUMBERING, "F");
-	record_set(r, DOC_YEAR, "2026");
-	record_set(r, DOC_SEQ, "9");
-	is_int(record_save_ex(book, r, NULL, err), 0, "issued: %s", err);
-	ok(sent->applies(r) && paid->applies(r), "an issued invoice may be sent or paid");
-	is_int(sent->run(book, r, NULL, &open_id, msg, err), 0, "Sent: %s", err);
-	is_str(msg, "9/2026: marked as sent.", "it says so");
-	if (record_load(book, kind, r->id, &now, err) == 0) {
-		is_str(record_get(now, DOC_STATE), "S", "the book has it sent");
-		is_int(sent->run(book, r, NULL, &open_id, msg, err), REC_CONFLICT,
-		       "Sent on the record as it was before is refused: %s", err);
-		ok(!sent->applies(now) && paid->applies(now), "then it may be paid");
-		is_int(paid->run(book, now, NULL, &open_id, msg, err), 0, "Paid: %s", err);
-		is_str(book_query(book, "SELECT state FROM documents WHERE number = '9/2026'"), "P",
-		       "paid in the book");
-		record_free(now);
+	is_int(record_save_ex(book, r, NULL, err), 0, "a draft invoice is saved: %s", err);
+	is_str(offered(r), "issue", "a draft is offered Issue only");
+	is_int(run("issue", r, NULL, &open_id, msg, err), 0, "Issue: %s", err);
+	is_str(msg, "Issued as 1/2026.", "it says its number");
+	if ((r = reload(r)) == NULL)
+		return;
+	is_str(record_get(r, DOC_STATE), "I", "issued in the book");
+	is_str(record_get(r, DOC_TOTAL), "3050", "its total computed at issue: 25.00 + 22%%");
+	is_int(kind->frozen(r, caption, why), 1, "and frozen");
+	is_str(caption, "Invoice 1/2026, issued", "the form's title says so");
+	is_str(offered(r), "credit-note debit-note sent paid",
+	       "an issued invoice: credit and debit note, sent, paid");
+	is_int(run("credit-note", r, NULL, &open_id, msg, err), 0, "Credit note: %s", err);
+	ok(open_id != 0, "it opens the new draft");
+	is_str(msg, "A new draft Credit note: check it, then Issue.", "and says what to do");
+	if (open_id != 0 && record_load(book, kind, open_id, &nc, err) == 0) {
+		is_str(record_get(nc, DOC_KIND), "NC", "a credit note");
+		is_str(record_get(nc, DOC_STATE), "D", "a draft");
+		is_int(nc->rows[DOC_LINES].n, 2, "of both lines");
+		is_str(record_get(nc, DOC_TOTAL), "3050", "computed");
+		is_str(offered(nc), "issue", "to be issued");
+		record_rows_remove(&nc->rows[DOC_LINES], 0);
+		kind->compute(nc);
+		is_int(record_save_ex(book, nc, NULL, err), 0, "one line deleted: %s", err);
+		is_int(run("issue", nc, NULL, &open_id, msg, err), 0, "issued: %s", err);
+		is_str(msg, "Issued as 2/2026.", "the next number of the invoices' numbering");
+		nc = reload(nc);
+		is_str(nc ? record_get(nc, DOC_TOTAL) : "", "610", "crediting 5.00 + 22%%");
+		record_free(nc);
 	}
+	is_int(run("sent", r, NULL, &open_id, msg, err), 0, "Sent: %s", err);
+	is_str(msg, "1/2026: marked as sent.", "it says so");
+	if ((r = reload(r)) == NULL)
+		return;
+	is_str(offered(r), "credit-note debit-note paid", "then it may be paid");
+	is_int(run("sent", r, NULL, &open_id, msg, err), REC_INVALID, "not sent twice: %s", err);
+	is_int(run("paid", r, NULL, &open_id, msg, err), 0, "Paid: %s", err);
+	is_str(book_query(book, "SELECT state FROM documents WHERE number = '1/2026'"), "P",
+	       "paid in the book");
 	record_free(r);
+}
+
+/* A quote to an order to a DDT, two DDTs to one deferred invoice. */
+static void
+flow(void)
+{
+	struct record *q = record_new(kind), *d1 = NULL, *d2 = NULL, *o = NULL, *f = NULL;
+	char err[ERR_SIZE], msg[ERR_SIZE], arg[ERR_SIZE];
+	int64_t id = 0;
+
+	record_set(q, DOC_KIND, "PRE");
+	kind->init(book, q, err);
+	record_set(q, DOC_PARTY, party_id);
+	add_line(q, "", "3.00", "10.00", "", "2200", "", "0");
+	kind->compute(q);
+	is_int(record_save_ex(book, q, NULL, err), 0, "a quote is saved: %s", err);
+	is_int(run("issue", q, NULL, &id, msg, err), 0, "issued: %s", err);
+	is_str(msg, "Issued as 1/2026.", "in its own numbering");
+	q = reload(q);
+	is_str(q ? offered(q) : "", "to-order to-invoice sent",
+	       "a quote converts to an order or an invoice, or is sent");
+	is_int(run("to-order", q, NULL, &id, msg, err), 0, "to an order: %s", err);
+	if (id != 0 && record_load(book, kind, id, &o, err) == 0) {
+		is_str(record_get(o, DOC_KIND), "ORD", "an order");
+		run("issue", o, NULL, &id, msg, err);
+		o = reload(o);
+		is_str(o ? offered(o) : "", "to-ddt to-invoice sent",
+		       "an order converts to a DDT or an invoice");
+		is_int(run("to-ddt", o, NULL, &id, msg, err), 0, "to a DDT: %s", err);
+		if (id != 0 && record_load(book, kind, id, &d1, err) == 0) {
+			record_set(d1->rows[DOC_LINES].row[0], LINE_QTY, "1.00");
+			kind->compute(d1);
+			is_int(record_save_ex(book, d1, NULL, err), 0, "a DDT of 1 of the 3: %s", err);
+			run("issue", d1, NULL, &id, msg, err);
+			d1 = reload(d1);
+		}
+		run("to-ddt", o, NULL, &id, msg, err);
+		if (id != 0 && record_load(book, kind, id, &d2, err) == 0) {
+			is_str(d2->rows[DOC_LINES].n ? record_get(d2->rows[DOC_LINES].row[0], LINE_QTY)
+						    : "",
+			       "2.00", "a second DDT of the 2 left");
+			run("issue", d2, NULL, &id, msg, err);
+			d2 = reload(d2);
+		}
+	}
+	if (d1 != NULL && d2 != NULL) {
+		is_str(offered(d1), "to-invoice to-deferred sent", "a DDT: invoice or deferred invoice");
+		command("to-deferred")->preset(book, d1, arg);
+		is_str(arg, record_get(d1, DOC_NUMBER), "the deferred invoice offers this DDT");
+		is_int(run("to-deferred", d1, "9/2026", &id, msg, err), REC_INVALID,
+		       "a DDT the customer does not have is refused");
+		is_str(err, "the customer has no delivery note 9/2026", "by its number");
+		snprintf(arg, sizeof arg, "%s, %s", record_get(d1, DOC_NUMBER),
+			 record_get(d2, DOC_NUMBER));
+		is_int(run("to-deferred", d1, arg, &id, msg, err), 0, "a TD24 of both: %s", err);
+		if (id != 0 && record_load(book, kind, id, &f, err) == 0) {
+			is_str(record_get(f, DOC_TYPE), "TD24", "a deferred invoice");
+			is_int(f->rows[DOC_LINES].n, 2, "a line from each DDT");
+			is_str(record_get(f, DOC_TAXABLE), "3000", "3 x 10.00 in all");
+			record_free(f);
+		}
+	}
+	record_free(q);
+	record_free(o);
+	record_free(d1);
+	record_free(d2);
 }
 
 int
@@ -398,6 +536,7 @@ main(void)
 	refused_and_frozen();
 	fills();
 	commands();
+	flow();
 	temp_book_close(&tb, book);
 	return tap_done();
 }

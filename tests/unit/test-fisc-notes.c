@@ -75,6 +75,35 @@ test_forfettario(void)
 	fpa_invoice_free(inv);
 }
 
+/* The dichiarazione as the N3.5 line's AltriDatiGestionali INTENTO, read
+ * back into the body; a N3.5 without it, or with a malformed protocol,
+ * refused. */
+static void
+intent_in_xml(struct fpa_invoice *inv)
+{
+	struct fpa_body *b = &inv->bodies[0];
+	struct fpa_invoice *back = NULL;
+	char err[ERR_SIZE] = "", *xml = NULL;
+	size_t len = 0;
+
+	/* (sdi_clean validated where they sit against the schema.) */
+	ok(fpa_to_xml(inv, &xml, &len, err) == 0 && strstr(xml, "<TipoDato>INTENTO</TipoDato>") &&
+		   strstr(xml, "<RiferimentoTesto>25011712345678901-000001</RiferimentoTesto>") &&
+		   strstr(xml, "<RiferimentoData>2025-01-10</RiferimentoData>"),
+	   "AltriDatiGestionali INTENTO with the protocol and the date %s", err);
+	ok(xml && fpa_read_memory(xml, len, "intent", &back, NULL, err) == 0 &&
+		   strcmp(back->bodies[0].intent_prot, "25011712345678901-000001") == 0 &&
+		   strcmp(back->bodies[0].intent_date, "2025-01-10") == 0,
+	   "read back into the body %s", err);
+	fpa_invoice_free(back);
+	free(xml);
+	str_copy(b->intent_prot, "25011712345678901/000001", sizeof b->intent_prot);
+	ok(fpa_compute(b, err) < 0 && strstr(err, "N3.5"), "a malformed protocol refused: %s", err);
+	b->intent_prot[0] = '\0';
+	ok(fpa_compute(b, err) < 0 && strstr(err, "dichiarazione d'intento"),
+	   "N3.5 without a dichiarazione refused: %s", err);
+}
+
 /* Split payment and a dichiarazione d'intento on a N3.5 line. */
 static void
 test_split_intent(void)
@@ -100,6 +129,7 @@ test_split_intent(void)
 	is_int(causale_count(b, intent), 1, "the dichiarazione in Causale");
 	is_int(causale_count(b, FPA_NOTE_SPLIT), 1, "split payment in Causale");
 	sdi_clean(inv, "split payment and dichiarazione d'intento");
+	intent_in_xml(inv);
 	fpa_invoice_free(inv);
 }
 

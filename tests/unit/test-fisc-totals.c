@@ -36,13 +36,38 @@ count_role(const struct fpa_body *b, enum fpa_line_role role)
 	return n;
 }
 
+/* The block of (rate, natura), or one of figures -1 when there is none. */
 static const struct fpa_vat *
 block(const struct fpa_body *b, int64_t rate, const char *natura)
 {
+	static const struct fpa_vat none = { .taxable = -1, .tax = -1 };
+
 	for (size_t i = 0; i < b->nvat; i++)
 		if (b->vat[i].rate == rate && strcmp(b->vat[i].natura, natura) == 0)
 			return &b->vat[i];
-	return &(struct fpa_vat){ .taxable = -1, .tax = -1 };
+	return &none;
+}
+
+/* The discount lines in the XML: TipoCessionePrestazione SC, read back
+ * with it and recognised as the document discount's. */
+static void
+discount_lines_read_back(const struct fpa_invoice *inv)
+{
+	struct fpa_invoice *back = NULL;
+	char err[ERR_SIZE] = "", *xml = NULL;
+	size_t len = 0, n = 0;
+
+	ok(fpa_to_xml(inv, &xml, &len, err) == 0 &&
+		   strstr(xml, "<TipoCessionePrestazione>SC</TipoCessionePrestazione>"),
+	   "the XML has TipoCessionePrestazione SC %s", err);
+	if (xml && fpa_read_memory(xml, len, "discount", &back, NULL, err) == 0) {
+		for (size_t i = 0; i < back->bodies[0].nlines; i++)
+			n += fpa_line_role(&back->bodies[0].lines[i]) == FPA_LINE_DISCOUNT &&
+			     strcmp(back->bodies[0].lines[i].kind, "SC") == 0;
+		fpa_invoice_free(back);
+	}
+	is_int(n, 3, "read back: three lines SC recognised as the document discount's");
+	free(xml);
 }
 
 /* 10% off the document, one line a group, rounded per group:
@@ -75,6 +100,7 @@ test_discount_pct(void)
 	ok(compute(b) == 0 && b->nlines == 7, "computing again makes the same lines, no more");
 	is_int(b->tot.total, 19410, "and the same total");
 	sdi_clean(inv, "10% document discount");
+	discount_lines_read_back(inv);
 	b->disc_pct = D("0");
 	ok(compute(b) == 0 && b->nlines == 4, "no discount: its lines go");
 	fpa_invoice_free(inv);
@@ -242,6 +268,7 @@ test_credit_note(void)
 	b->bollo_charged = 1;
 	ok(compute(b) == 0 && b->nlines == 2 && b->tot.total == 15200, "invoice 150.00 + 2.00");
 	fpa_credit_note_from(b, cn);
+	is_int(cn->nlines, 1, "made from the invoice: its own line only, the rivalsa not copied");
 	str_copy(cn->date, "2025-03-20", sizeof cn->date);
 	str_copy(cn->number, "13/A", sizeof cn->number);
 	ok(compute(cn) == 0, "the credit note computes");
