@@ -79,6 +79,8 @@ dp_para(struct lay *l, int x, int y, int w, int size, int bold, const char *text
 	struct pieces pc;
 	int lh = size * 254 / 720 * 12 / 10 + 4; /* 1.2 lines, in tenths of a mm */
 
+	if (text[0] == '\0')
+		return y;
 	pdf_font(l->p, size, bold);
 	dp_wrap(l->p, text, w, &pc);
 	for (size_t i = 0; i < pc.n; i++) {

@@ -122,13 +122,15 @@ pieces_free(struct pieces *p)
 	free(p->v);
 }
 
-/* s wrapped at width, each line starting at column indent. */
+/* s wrapped at width, each line starting at column indent; nothing for "". */
 static void
 emit_wrapped(struct out *o, size_t indent, const char *s)
 {
 	struct pieces p;
 	struct buf b = { 0 };
 
+	if (s[0] == '\0')
+		return;
 	wrap(s, W - indent, &p);
 	for (size_t i = 0; i < p.n; i++) {
 		b.len = 0;

@@ -490,6 +490,32 @@ wrapping(void)
 	record_free(d);
 }
 
+/* A party with no address: its block has no blank lines. */
+static void
+bare_party(void)
+{
+	struct record *p = record_new(&parties_kind), *d;
+	char err[ERR_SIZE] = "", id[32], **lines;
+	size_t bad, n, at = 0;
+
+	record_set(p, PARTY_ROLE, "C");
+	record_set(p, PARTY_NAME, "Verdi Impianti Srl");
+	record_set(p, PARTY_PIVA, "01234567897");
+	ok(record_save(book, p, &bad, err) == 0, "a customer with no address: %s", err);
+	snprintf(id, sizeof id, "%" PRId64, p->id);
+	d = sale("FAT", "TD01", "7/2026", "2026-03-07");
+	record_set(d, DOC_PARTY, id);
+	n = text_of(d, &lines);
+	while (at < n && strcmp(lines[at], "                                        Customer") != 0)
+		at++;
+	ok(at + 2 < n && strcmp(lines[at + 1], "                                        Verdi Impianti Srl") == 0 &&
+		   strcmp(lines[at + 2], "                                        VAT no. IT01234567897") == 0,
+	   "the name, then the partita IVA: no blank line for the address it has not");
+	doc_print_lines_free(lines, n);
+	record_free(d);
+	record_free(p);
+}
+
 /* A DDT issued and made into an invoice by the book's flow: each names
  * the other among its links. */
 static void
@@ -567,6 +593,7 @@ main(void)
 	draft_and_ddt();
 	wrapping();
 	linked();
+	bare_party();
 	record_alone();
 	temp_book_close(&tb, book);
 	return tap_done();
