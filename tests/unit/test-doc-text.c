@@ -508,8 +508,11 @@ bare_party(void)
 	n = text_of(d, &lines);
 	while (at < n && strcmp(lines[at], "                                        Customer") != 0)
 		at++;
-	ok(at + 2 < n && strcmp(lines[at + 1], "                                        Verdi Impianti Srl") == 0 &&
-		   strcmp(lines[at + 2], "                                        VAT no. IT01234567897") == 0,
+	ok(at + 2 < n &&
+		   strcmp(lines[at + 1], "                                        Verdi Impianti Srl") ==
+			   0 &&
+		   strcmp(lines[at + 2], "                                        VAT no. IT01234567897") ==
+			   0,
 	   "the name, then the partita IVA: no blank line for the address it has not");
 	doc_print_lines_free(lines, n);
 	record_free(d);
