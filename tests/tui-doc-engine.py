@@ -121,6 +121,11 @@ check(t.wait_for("is no longer a draft (issued): it is never changed; a credit n
       "typing in it is refused with the reason")
 t.send(F[2])
 check(t.wait_for("it is never changed"), "so is Save")
+t.send(F[7])
+check(t.wait_for("Page 1 of") and t.wait_for("Studio Bianchi Srl"),
+      "Print previews the printed page, the company's header from the book")
+t.send(F[10])
+check(t.wait_for("Invoice 1/2026, issued"), "Cancel goes back to the form")
 t.send(F[10])
 check(t.wait_for("366,00") and "Save changes?" not in t.text(),
       "Back leaves it with nothing to save")

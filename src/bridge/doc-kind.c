@@ -2,7 +2,7 @@
  * totals computed through the fiscal core (a draft's only: an issued
  * document's are frozen), a new document's defaults, the header filled
  * from the customer and a line from its article, an issued document read
- * only, and the commands (doc-cmds.c). */
+ * only, the printed page (doc-print.c) and the commands (doc-cmds.c). */
 #include "config.h"
 
 #include <stdio.h>
@@ -14,6 +14,7 @@
 #include "book/documents.h"
 #include "book/parties.h"
 #include "bridge/doc-kind.h"
+#include "bridge/doc-print.h"
 #include "bridge/docbridge.h"
 #include "fisc/doc-rules.h"
 #include "util/decimal.h"
@@ -449,6 +450,9 @@ documents_ui_kind(void)
 		kind.frozen = doc_frozen;
 		kind.commands = doc_commands;
 		kind.ncommands = doc_ncommands;
+		/* Print: the printed page, with the company and the party */
+		kind.print_text = doc_print_text;
+		kind.print_book = document_print_lines;
 	}
 	return &kind;
 }
