@@ -297,6 +297,11 @@ refused_and_frozen(void)
 	is_str(why, "Invoice 1/2026 is no longer a draft (issued): it is never changed; a credit "
 	       "note corrects it.",
 	       "and why");
+	record_set(r, DOC_KIND, "FA");
+	record_set(r, DOC_DIRECTION, "P");
+	record_set(r, DOC_NUMBER, "A-77");
+	kind->frozen(r, caption, why);
+	is_str(caption, "Purchase invoice A-77, registered", "a purchase is registered");
 	record_set(r, DOC_STATE, "D");
 	is_int(kind->frozen(r, caption, why), 0, "a draft is not");
 	record_free(r);
@@ -342,7 +347,17 @@ fills(void)
 	is_str(row(r, DOC_LINES, 0, LINE_QTY), "1.00", "a quantity of 1");
 	is_str(row(r, DOC_LINES, 0, LINE_NATURA), "N3.5", "under the dichiarazione: N3.5");
 	is_str(row(r, DOC_LINES, 0, LINE_VAT_RATE), "0", "at rate 0");
-	record_set(r, DOC_INTENT, "");
+	record_free(r);
+	r = record_new(kind);
+	record_set(r, DOC_KIND, "FA");
+	kind->init(book, r, err);
+	record_set(r, DOC_PARTY, party_id);
+	kind->fill(book, r, RECORD_PARENT, 0, DOC_PARTY, err);
+	ok(strcmp(record_get(r, DOC_SDI), "") == 0 && strcmp(record_get(r, DOC_INTENT), "") == 0 &&
+		   strcmp(record_get(r, DOC_SPLIT), "0") == 0,
+	   "a purchase takes no SDI code, dichiarazione nor split payment from its supplier");
+	is_str(record_get(r, DOC_PAY_TERMS), "30", "but its payment days");
+	record_row_add(r, DOC_LINES, "article_id", article_id, NULL);
 	kind->fill(book, r, DOC_LINES, 0, LINE_ARTICLE, err);
 	is_str(row(r, DOC_LINES, 0, LINE_VAT_RATE), "2200", "else the article's rate");
 	is_str(row(r, DOC_LINES, 0, LINE_NATURA), "", "and Natura");
