@@ -160,6 +160,44 @@ pdftotext -layout -f "$pages" -l "$pages" "$d/long.pdf" - | grep -Eq 'Document t
 check $? "the totals on the last page"
 grep -q 'Invoice 4/2026 of 20/02/2026' "$d/p2.txt"; check $? "page 2's heading names the invoice"
 
+# A delivery note without prices: transport, no totals, the signatures.
+id5=$("$MAKE_DOC" "$b" "party:role=C|name=Magazzini Roma Srl|piva=01234567897" \
+	"doc:direction=S|kind=DDT|type=|state=I|number=7/2026|numbering=DDT|year=2026|seq=7|date=2026-03-05|carrier=Trasporti Veloci Srl|packages=3|weight=12.50|transport_start=2026-03-05 08:30" \
+	"lines:code=VT-10|description=Viti autofilettanti|quantity=100.00|unit=pz|unit_price=0.00|total=0.00" 2>"$d/err")
+check $? "a delivery note"
+sed 's/^/# /' "$d/err"
+"$S" document pdf "$id5" "$d/ddt.pdf" --book "$b" 2>"$d/err" && pdftotext -layout "$d/ddt.pdf" "$d/ddt.txt"
+check $? "its PDF"
+grep -Eq '^ *Delivery note 7/2026 of 05/03/2026 *$' "$d/ddt.txt" &&
+	grep -Eq 'Carrier: Trasporti Veloci Srl +Packages: 3 +Weight \(kg\): 12,50 +Transport started: 05/03/2026 08:30' "$d/ddt.txt"
+check $? "its title and transport data"
+grep -Eq '^ *VT-10 +Viti autofilettanti +100,00 +pz *$' "$d/ddt.txt" && ! grep -q 'Document total' "$d/ddt.txt"
+check $? "its line without prices, and no totals"
+grep -Eq "Driver's signature +Carrier's signature +Recipient's signature" "$d/ddt.txt"
+check $? "the signatures' places"
+
+# A draft of the same three lines computed by the fiscal core and numbered
+# at issue (scrivano document issue): its PDF shows the core's figures and
+# the number the book took.
+id6=$("$MAKE_DOC" "$b" "party:role=C|name=Verdi Impianti Srl|piva=01234567897|sdi=ABC1234" \
+	"doc:direction=S|kind=FAT|type=TD01|state=D|date=2026-03-10|sdi=ABC1234" \
+	"lines:code=ART01|description=Trapano a percussione|quantity=2.00|unit=pz|unit_price=60.00|total=0.00|vat_rate=2200" \
+	"lines:line_type=T|description=Consegna al cantiere di via Po|unit_price=0.00|total=0.00" \
+	"lines:description=Manuale d'uso|quantity=1.00|unit=pz|unit_price=52.63157895|discounts=SC 10.00%; SC 5.00%|total=0.00|vat_rate=1000" 2>"$d/err")
+check $? "a draft invoice of the same three lines, no figures"
+sed 's/^/# /' "$d/err"
+"$S" document issue "$id6" --book "$b" >"$d/out" 2>&1
+check $? "issued: $(cat "$d/out")"
+number=$(sed -n 's/^FAT \([0-9]*\/2026\) issued.*/\1/p' "$d/out")
+"$S" document pdf "$id6" "$d/issued.pdf" --book "$b" 2>"$d/err" && pdftotext -layout "$d/issued.pdf" "$d/issued.txt"
+check $? "its PDF"
+grep -Eq "^ *Invoice $number of 10/03/2026 *\$" "$d/issued.txt" && [ -n "$number" ]
+check $? "the number the book took at issue ($number) in the title"
+grep -Eq 'Taxable amount +165,00 *$' "$d/issued.txt" && grep -Eq ' VAT +30,90 *$' "$d/issued.txt" &&
+	grep -Eq 'Document total +195,90 *$' "$d/issued.txt" &&
+	grep -Eq '^ *Manuale d.uso +1,00 +pz +52,63157895 +10\+5 +10% +45,00 *$' "$d/issued.txt"
+check $? "the fiscal core's figures, as by hand: the discounted line 45,00, total 195,90"
+
 # An existing file is refused, unless --force.
 sum=$(cksum < "$d/inv.pdf")
 "$S" document pdf "$id4" "$d/inv.pdf" --book "$b" >"$d/out" 2>"$d/err"

@@ -121,6 +121,11 @@ check(t.wait_for("is no longer a draft (issued): it is never changed; a credit n
       "typing in it is refused with the reason")
 t.send(F[2])
 check(t.wait_for("it is never changed"), "so is Save")
+t.send(F[7])
+check(t.wait_for("Page 1 of") and t.wait_for("Studio Bianchi Srl"),
+      "Print previews the printed page, the company's header from the book")
+t.send(F[10])
+check(t.wait_for("Invoice 1/2026, issued"), "Cancel goes back to the form")
 t.send(F[10])
 check(t.wait_for("366,00") and "Save changes?" not in t.text(),
       "Back leaves it with nothing to save")
@@ -146,21 +151,36 @@ check(t.wait_for("10,98"), "and the totals under the grid: 9.00 + 22% = 10,98")
 check("1,98" in t.text(), "the VAT 1,98")
 t.send(F[2])
 check(t.wait_for("Saved."), "the draft is saved")
-t.send(F[10])
-t.send(F[10])
-t.wait_for("Main menu")
 db = sqlite3.connect(book)
 row = db.execute("SELECT kind, type, state, direction, total, payable, pa_office, pay_terms "
                  "FROM documents WHERE state = 'D'").fetchone()
 check(row == ("FAT", "TD01", "D", "S", 1098, 900, "UFE3K0", "30"),
       "the book has the draft as computed (split payment: 9,00 payable): %s" % (row,))
+db.close()
+# issued from the form: the number taken, and the form read only at once
+t.send("\x1bc")  # Commands (Esc c)
+check(t.wait_for("Commands") and "Issue" in t.text() and "Credit note" not in t.text(),
+      "Commands on the draft offer Issue, not a credit note")
+t.send(ENTER)
+check(t.wait_for("Issue this document?"), "Issue asks first")
+t.send("y")
+check(t.wait_for("Issued as 3/2026."), "and takes the next number of the year, 3/2026")
+check(t.wait_for("Invoice 3/2026, issued"), "the form is read only at once")
+t.send("1")
+check(t.wait_for("it is never changed"), "and refuses a change")
+t.send(F[10])
+t.send(F[10])
+t.wait_for("Main menu")
+db = sqlite3.connect(book)
+row = db.execute("SELECT state, number, total FROM documents WHERE seq = 3").fetchone()
+check(row == ("I", "3/2026", 1098), "issued in the book, its totals as computed: %s" % (row,))
 line = db.execute("SELECT line_no, description, quantity, unit_price, l.total, vat_rate "
                   "FROM document_lines l JOIN documents d ON d.id = l.document_id "
-                  "WHERE d.state = 'D'").fetchall()
+                  "WHERE d.seq = 3").fetchall()
 check(line == [(1, "Carta A4 80 g", "2.00", "4.50", "9.00", 2200)],
       "and its line, numbered and computed: %s" % (line,))
 vat = db.execute("SELECT v.taxable, v.tax, esigibilita FROM document_vat v JOIN documents d "
-                 "ON d.id = v.document_id WHERE d.state = 'D'").fetchall()
+                 "ON d.id = v.document_id WHERE d.seq = 3").fetchall()
 check(vat == [(900, 198, "S")], "and its VAT summary: %s" % (vat,))
 db.close()
 

@@ -2,7 +2,7 @@
  * record_command), on the book's document flow (documents-flow.h) with
  * this kind's compute: Issue; Convert to an order, a DDT, an invoice, a
  * deferred invoice (of this DDT and others of the party); a credit or
- * debit note of an invoice; Sent and Paid. Each conversion is a command
+ * debit note of an invoice; Sent and Paid; the PDF. Each conversion is a command
  * of its own, offered only where the flow allows it, so the menu is the
  * question of which kind to make. */
 #include "config.h"
@@ -14,6 +14,7 @@
 #include "book/documents-flow.h"
 #include "book/documents.h"
 #include "bridge/doc-kind.h"
+#include "bridge/doc-print.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -328,6 +329,11 @@ const struct record_command doc_commands[] = {
 	  .help = N_("mark the invoice as paid"),
 	  .applies = applies_paid, .ask = RECORD_ASK_CONFIRM,
 	  .prompt = N_("Mark this invoice as paid?"), .run = run_paid },
+	/* out (doc-print.c, doc-pdf.c) */
+	{ .name = "pdf", .label = N_("PDF"),
+	  .help = N_("write the document as an A4 PDF file in the export folder"),
+	  .ask = RECORD_ASK_FILE_OUT, .prompt = N_("PDF file name"),
+	  .preset = document_pdf_preset, .run = document_pdf_run },
 };
 
 const size_t doc_ncommands = ARRAY_LEN(doc_commands);

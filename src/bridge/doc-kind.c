@@ -2,7 +2,7 @@
  * totals computed through the fiscal core (a draft's only: an issued
  * document's are frozen), a new document's defaults, the header filled
  * from the customer and a line from its article, an issued document read
- * only, and the commands (doc-cmds.c). */
+ * only, the printed page (doc-print.c) and the commands (doc-cmds.c). */
 #include "config.h"
 
 #include <stdio.h>
@@ -14,6 +14,7 @@
 #include "book/documents.h"
 #include "book/parties.h"
 #include "bridge/doc-kind.h"
+#include "bridge/doc-print.h"
 #include "bridge/docbridge.h"
 #include "fisc/doc-rules.h"
 #include "util/decimal.h"
@@ -298,7 +299,7 @@ doc_init(struct book *b, struct record *r, char *err)
 }
 
 /* The customer chosen: its SDI code, PEC and office code (its own, so
- * they follow a change of customer), split payment for a public
+ * they follow a change of customer; a sale's only), split payment for a public
  * administration (art. 17-ter DPR 633/72 applies to most: the user turns
  * it off for one that is not), its dichiarazione d'intento; its payment
  * days and method when the document has none yet. */
@@ -308,6 +309,7 @@ fill_party(struct book *b, struct record *r, char *err)
 	const struct doc_kind *k = doc_kind_find(record_get(r, DOC_KIND));
 	struct record *p;
 	const char *days, *proto;
+	int sale = k != NULL && k->direction[0] == 'S';
 	int64_t id;
 
 	if (record_get(r, DOC_PARTY)[0] == '\0')
@@ -315,10 +317,13 @@ fill_party(struct book *b, struct record *r, char *err)
 	id = strtoll(record_get(r, DOC_PARTY), NULL, 10);
 	if (record_load(b, &parties_kind, id, &p, err) < 0)
 		return -1;
-	record_set(r, DOC_SDI, record_get(p, PARTY_SDI));
-	record_set(r, DOC_PEC, record_get(p, PARTY_PEC));
-	record_set(r, DOC_PA_OFFICE, record_get(p, PARTY_PA_OFFICE));
-	if (k != NULL && (k->flags & DK_FISCAL) && k->direction[0] == 'S')
+	/* where a sale goes; a purchase comes to us */
+	if (sale) {
+		record_set(r, DOC_SDI, record_get(p, PARTY_SDI));
+		record_set(r, DOC_PEC, record_get(p, PARTY_PEC));
+		record_set(r, DOC_PA_OFFICE, record_get(p, PARTY_PA_OFFICE));
+	}
+	if (sale && (k->flags & DK_FISCAL))
 		record_set(r, DOC_SPLIT, strcmp(record_get(p, PARTY_PA), "1") == 0 ? "1" : "0");
 	days = record_get(p, PARTY_PAY_DAYS);
 	if (record_get(r, DOC_PAY_TERMS)[0] == '\0' && days[0] != '\0')
@@ -326,7 +331,7 @@ fill_party(struct book *b, struct record *r, char *err)
 	if (record_get(r, DOC_PAY_METHOD)[0] == '\0')
 		record_set(r, DOC_PAY_METHOD, record_get(p, PARTY_PAY_METHOD));
 	proto = record_get(p, PARTY_INTENT_PROTOCOL);
-	if (proto[0] != '\0' && k != NULL && k->direction[0] == 'S') {
+	if (proto[0] != '\0' && sale) {
 		char it[11], *text;
 
 		text = xasprintf("%s del %s", proto,
@@ -389,11 +394,12 @@ doc_fill(struct book *b, struct record *r, size_t child, size_t row, size_t fiel
 }
 
 static const char *
-state_word(const char *state)
+state_word(const struct record *r)
 {
-	switch (state[0]) {
+	switch (record_get(r, DOC_STATE)[0]) {
 	case 'I':
-		return _("issued");
+		/* a purchase is registered, as its supplier sent it */
+		return record_get(r, DOC_DIRECTION)[0] == 'P' ? _("registered") : _("issued");
 	case 'S':
 		return _("sent");
 	case 'P':
@@ -414,14 +420,14 @@ doc_frozen(const struct record *r, char *caption, char *why)
 	if (is_draft(r) || r->id == 0)
 		return 0;
 	err_set(caption, "%s %s, %s", label, record_get(r, DOC_NUMBER),
-		state_word(record_get(r, DOC_STATE)));
+		state_word(r));
 	if (k != NULL && (k->flags & DK_FISCAL) && k->direction[0] == 'S')
 		err_set(why, _("%s %s is no longer a draft (%s): it is never changed; a credit note "
 			  "corrects it."),
-			label, record_get(r, DOC_NUMBER), state_word(record_get(r, DOC_STATE)));
+			label, record_get(r, DOC_NUMBER), state_word(r));
 	else
 		err_set(why, _("%s %s is no longer a draft (%s): it is never changed."), label,
-			record_get(r, DOC_NUMBER), state_word(record_get(r, DOC_STATE)));
+			record_get(r, DOC_NUMBER), state_word(r));
 	return 1;
 }
 
@@ -449,6 +455,9 @@ documents_ui_kind(void)
 		kind.frozen = doc_frozen;
 		kind.commands = doc_commands;
 		kind.ncommands = doc_ncommands;
+		/* Print: the printed page, with the company and the party */
+		kind.print_text = doc_print_text;
+		kind.print_book = document_print_lines;
 	}
 	return &kind;
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "book/company.h"
+#include "book/documents-flow.h"
 #include "book/documents.h"
 #include "book/parties.h"
 #include "bridge/doc-print.h"
@@ -112,6 +113,12 @@ doc_title(const struct record *doc)
 	return xasprintf(_("%s %s of %s"), kind_label(doc), record_get(doc, DOC_NUMBER), date);
 }
 
+int
+doc_priced(const struct record *doc)
+{
+	return strcmp(record_get(doc, DOC_KIND), "DDT") != 0 || doc_cents(doc, DOC_TOTAL) != 0;
+}
+
 const char *
 doc_line_discount(const struct record *line, char *buf, size_t size)
 {
@@ -178,21 +185,30 @@ legal_notes(const struct record *doc, struct doc_print *m)
 	fpa_invoice_free(inv);
 }
 
-/* The document's links, when its kind lists them (a field "links": one a
- * line, "ORD 2/2026 of 2026-01-03" or as the book words them). */
-static void
-links(const struct record *doc, struct doc_print *m)
+/* The documents doc came from and those made from it (the book's
+ * document_links), as "From: Customer order 2/2026 of 03/01/2026". */
+static int
+links(struct book *b, const struct record *doc, struct doc_print *m, char *err)
 {
-	int f = record_field_index(doc->kind, "links");
-	const char *s = f >= 0 ? record_get(doc, (size_t)f) : "";
+	struct doc_link *l = NULL;
+	size_t n = 0;
 
-	while (*s != '\0') {
-		size_t len = strcspn(s, "\n");
+	if (b == NULL || doc->id <= 0)
+		return 0;
+	if (document_links(b, doc->id, &l, &n, err) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const struct doc_kind *k = doc_kind_find(l[i].kind);
+		char date[DOC_DATE_BUF];
 
-		if (len > 0)
-			push(&m->links, &m->nlinks, xstrndup(s, len));
-		s += len + (s[len] == '\n');
+		push(&m->links, &m->nlinks,
+		     xasprintf(l[i].source ? _("From: %s %s of %s") : _("Made into: %s %s of %s"),
+			       k != NULL ? _(k->label) : l[i].kind,
+			       l[i].number[0] != '\0' ? l[i].number : _("(draft)"),
+			       doc_date_it(l[i].date, date)));
 	}
+	free(l);
+	return 0;
 }
 
 int
@@ -216,7 +232,10 @@ doc_print_build(struct book *b, const struct record *doc, struct doc_print *m, c
 			}
 		}
 	}
-	links(doc, m);
+	if (links(b, doc, m, err) < 0) {
+		doc_print_free(m);
+		return -1;
+	}
 	legal_notes(doc, m);
 	return 0;
 }

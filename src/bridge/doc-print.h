@@ -18,7 +18,8 @@ struct doc_print {
 	const struct record *doc;     /* of documents_kind, with its rows */
 	struct record *company;       /* the company profile, or NULL */
 	struct record *party;         /* the customer or supplier, or NULL */
-	char **links;                 /* "From: Customer order 2/2026 of 03/01/2026" */
+	char **links;                 /* "From: Customer order 2/2026 of 03/01/2026",
+				       * "Made into: Invoice 1/2026 of 07/01/2026" */
 	size_t nlinks;
 	char **notes;                 /* the legal notes (Italian), in print order */
 	size_t nnotes;
@@ -27,8 +28,9 @@ struct doc_print {
 
 /* Fills m for doc (a record of documents_kind with its rows, as
  * record_load gives it; kept, not copied: it must outlive m): the company
- * profile and the party from b, the links, the legal notes from the fiscal
- * core. b may be NULL: then only what doc holds (no company, no party).
+ * profile, the party and the links (document_links) from b, the legal
+ * notes from the fiscal core. b may be NULL: then only what doc holds (no
+ * company, no party, no links).
  * 0, or -1 with a message (the book's error). */
 int doc_print_build(struct book *b, const struct record *doc, struct doc_print *m, char *err);
 /* Loads document id through the record interface and builds its model:
@@ -90,6 +92,9 @@ const char *doc_date_it(const char *iso, char buf[DOC_DATE_BUF]);
 /* The document's title: "Invoice 1/2026 of 07/01/2026", a draft's
  * "Invoice - DRAFT (not issued: no number) of 07/01/2026". */
 char *doc_title(const struct record *doc);
+/* 0 for a delivery note without prices (its total 0): its lines show no
+ * price, VAT nor total, and it has no summary nor totals; else 1. */
+int doc_priced(const struct record *doc);
 /* A line's discounts as typed ("10+5"), from the book's "SC 10.00%; SC 5.00%". */
 const char *doc_line_discount(const struct record *line, char *buf, size_t size);
 

@@ -122,13 +122,15 @@ pieces_free(struct pieces *p)
 	free(p->v);
 }
 
-/* s wrapped at width, each line starting at column indent. */
+/* s wrapped at width, each line starting at column indent; nothing for "". */
 static void
 emit_wrapped(struct out *o, size_t indent, const char *s)
 {
 	struct pieces p;
 	struct buf b = { 0 };
 
+	if (s[0] == '\0')
+		return;
 	wrap(s, W - indent, &p);
 	for (size_t i = 0; i < p.n; i++) {
 		b.len = 0;
@@ -425,6 +427,8 @@ lines_block(struct out *o, const struct record *d)
 		cells[5] = doc_rate_text(record_get(l, LINE_VAT_RATE), record_get(l, LINE_NATURA), vat,
 					 sizeof vat);
 		cells[6] = doc_decimal_it(record_get(l, LINE_TOTAL), tot, sizeof tot);
+		if (!doc_priced(d))
+			cells[3] = cells[4] = cells[5] = cells[6] = "";
 		row(o, 0, cells, line_w, line_right, 7);
 		free(descr);
 	}
@@ -442,7 +446,7 @@ summary_block(struct out *o, const struct record *d)
 	const char *head[4] = { _("VAT"), _("Taxable"), _("Tax"), _("Natura, norm") };
 	const struct record_rows *rs = d->rows != NULL ? &d->rows[DOC_VAT] : NULL;
 
-	if (rs == NULL || rs->n == 0)
+	if (rs == NULL || rs->n == 0 || !doc_priced(d))
 		return;
 	blank(o);
 	emit(o, _("VAT summary"));
@@ -474,8 +478,7 @@ totals_block(struct out *o, const struct record *d)
 	const struct record_rows *wh = d->rows != NULL ? &d->rows[DOC_WITHHOLDINGS] : NULL;
 	char rate[16], *s;
 
-	/* A delivery note without prices has no totals to show. */
-	if (strcmp(record_get(d, DOC_KIND), "DDT") == 0 && doc_cents(d, DOC_TOTAL) == 0)
+	if (!doc_priced(d))
 		return;
 	blank(o);
 	if (record_get(d, DOC_CASSA_TYPE)[0] != '\0') {

@@ -8,7 +8,8 @@ src_libscrivano_a_SOURCES += src/bridge/docbridge.c src/bridge/docbridge.h \
 # A document as the printed page (issue 14 part 7): the print model, its
 # text (print preview, terminal printer) and its A4 PDF on src/pdf.
 src_libscrivano_a_SOURCES += src/bridge/doc-print.c src/bridge/doc-print.h \
-	src/bridge/doc-text.c src/bridge/doc-pdf.c
+	src/bridge/doc-text.c src/bridge/doc-pdf.c src/bridge/doc-pdf-impl.h \
+	src/bridge/doc-pdf-blocks.c
 # The bridge both ways on every official sample, in memory and through a book.
 check_PROGRAMS += tests/unit/test-docbridge
 tests_unit_test_docbridge_SOURCES = tests/unit/test-docbridge.c

@@ -60,4 +60,15 @@ void form_draft_drop(struct ui *ui, struct form *fm);
 void form_draft_sync(struct ui *ui, struct form *fm, int now);
 void form_draft_apply(struct ui *ui, struct form *fm, const struct draft *d);
 
+/* form-kind.c: the record as the form holds it now (fm->rec with the
+ * editable fields' values; newly allocated); whether the kind keeps it as
+ * it is (fm->frozen, its caption and why); field i's new value filled from
+ * (kind->fill); whether a frozen record's form still takes action; the
+ * computed fields and rows as the record now is (kind->compute). */
+struct record *form_record(const struct form *fm);
+void form_check_frozen(struct form *fm);
+void form_fill_from(struct ui *ui, struct form *fm, size_t i);
+int form_frozen_allows(int action);
+void form_recompute(struct ui *ui, struct form *fm);
+
 #endif

@@ -106,63 +106,6 @@ enter_field(struct ui *ui, struct form *fm, size_t i, int select)
 	free(typed);
 }
 
-/* The record as the form holds it now: fm->rec with the editable fields'
- * values (newly allocated). */
-static struct record *
-form_record(const struct form *fm)
-{
-	struct record *w = record_copy(fm->rec);
-
-	for (size_t i = 0; i < fm->scr->nfields; i++)
-		if (form_editable(&fm->scr->fields[i]))
-			screen_field_store(&fm->scr->fields[i], w, fm->vals[i]);
-	return w;
-}
-
-/* Whether the kind keeps the record as it is (an issued document), with
- * the words of the title and why. */
-static void
-check_frozen(struct form *fm)
-{
-	const struct record_kind *k = fm->rec->kind;
-
-	fm->caption[0] = fm->why[0] = '\0';
-	fm->frozen = fm->rec->id != 0 && k->frozen != NULL &&
-		     k->frozen(fm->rec, fm->caption, fm->why) != 0;
-}
-
-/* Field i took a new value: what the kind fills from it (a customer's
- * codes and terms) comes into the other fields, shown or not. */
-static void
-fill_from(struct ui *ui, struct form *fm, size_t i)
-{
-	const struct screen_field *f = &fm->scr->fields[i];
-	struct record *w;
-	char err[ERR_SIZE] = "";
-	int typed[512] = { 0 };
-
-	if (fm->rec->kind->fill == NULL || f->custom != NULL)
-		return;
-	w = form_record(fm);
-	if (fm->rec->kind->fill(ui->book, w, RECORD_PARENT, 0, f->record_field, err) < 0)
-		ui_error(ui, "%s: %s", _(f->label), err);
-	for (size_t k = 0; k < fm->scr->nfields; k++) {
-		const struct screen_field *o = &fm->scr->fields[k];
-		const char *now = screen_field_value(o, w);
-
-		if (o->custom == NULL && form_editable(o) && o->record_field < ARRAY_LEN(typed))
-			typed[o->record_field] = 1;
-		if (k != i && strcmp(now, fm->vals[k]) != 0)
-			form_field_set(ui, fm, k, now);
-	}
-	/* what the user does not type here (not shown, or read only) is the
-	 * record's, which a read-only field shows and Save keeps */
-	for (size_t k = 0; k < fm->rec->kind->nfields; k++)
-		if (k >= ARRAY_LEN(typed) || !typed[k])
-			record_set(fm->rec, k, record_get(w, k));
-	record_free(w);
-}
-
 /* Takes what was typed in field i: parsed and checked by its type, then
  * shown the way the type writes it. 0, or -1 with the message shown and
  * the cursor on the field. */
@@ -185,7 +128,7 @@ take_field(struct ui *ui, struct form *fm, size_t i)
 		form_field_set(ui, fm, i, value);
 		free(value);
 		if (changed)
-			fill_from(ui, fm, i);
+			form_fill_from(ui, fm, i);
 	}
 	free(typed);
 	if (rc < 0) {
@@ -424,7 +367,7 @@ save(struct ui *ui, struct form *fm)
 	show_record(ui, fm);
 	fm->saved = 1;
 	fm->resumed = 0;
-	check_frozen(fm);
+	form_check_frozen(fm);
 	ui_status(ui, _("Saved."));
 	return 0;
 }
@@ -467,7 +410,7 @@ choose(struct ui *ui, struct form *fm)
 
 		form_field_set(ui, fm, fm->cur, value);
 		if (changed)
-			fill_from(ui, fm, fm->cur);
+			form_fill_from(ui, fm, fm->cur);
 	}
 	free(value);
 }
@@ -594,7 +537,7 @@ reload(struct ui *ui, struct form *fm)
 		grid_reload(fm->grids[g]);
 	show_record(ui, fm);
 	fm->resumed = 0;
-	check_frozen(fm);
+	form_check_frozen(fm);
 	return 0;
 }
 
@@ -648,28 +591,12 @@ static const struct {
 	{ ACT_BACK, act_back },		{ ACT_SEARCH, act_edit },     { ACT_COMMANDS, act_commands },
 };
 
-/* What a frozen record's form still does: move about, help, print,
- * commands, leave. */
-static int
-frozen_allows(int action)
-{
-	static const int moves[] = { ACT_NEXT,	ACT_PREV,  ACT_ENTER,	  ACT_PAGE_UP, ACT_PAGE_DOWN,
-				     ACT_HELP,	ACT_BACK,  ACT_PRINT,	  ACT_COMMANDS, ACT_UP,
-				     ACT_DOWN,	ACT_LEFT,  ACT_RIGHT,	  ACT_HOME,    ACT_END,
-				     ACT_LEAVE_GRID };
-
-	for (size_t i = 0; i < ARRAY_LEN(moves); i++)
-		if (moves[i] == action)
-			return 1;
-	return 0;
-}
-
 /* An action on a frozen record: 1 when handled here (refused, or out of
  * a grid where Next would add a line). */
 static int
 frozen_act(struct ui *ui, struct form *fm, int action)
 {
-	if (!frozen_allows(action)) {
+	if (!form_frozen_allows(action)) {
 		ui_error(ui, "%s", fm->why);
 		return 1;
 	}
@@ -710,73 +637,6 @@ form_act(struct ui *ui, struct view *v, int action, wint_t ch)
 }
 
 
-/* Whether a grid of the screen over child c lets the user type in row
- * field f (a document's lines may be shown by two grids, a page each). */
-static int
-grid_types(const struct screen *scr, size_t c, size_t f)
-{
-	for (size_t g = 0; g < scr->ngrids; g++)
-		for (size_t k = 0; scr->grids[g].child_index == c && k < scr->grids[g].nfields; k++)
-			if (scr->grids[g].fields[k].record_field == f &&
-			    !(scr->grids[g].fields[k].flags & SF_READONLY))
-				return 1;
-	return 0;
-}
-
-/* Child c's rows as the kind computed them (in w): a grid the user types
- * in keeps its lines and takes, line by line, the values it does not let
- * the user type (a document line's total and number); rows no grid edits
- * (a VAT summary) are taken whole. */
-static void
-rows_follow(struct form *fm, size_t c, struct record *w)
-{
-	const struct record_kind *rk = fm->rec->kind->children[c].kind;
-	struct record_rows *mine = &fm->rec->rows[c], *now = &w->rows[c], t;
-	int typed = 0;
-
-	for (size_t f = 0; f < rk->nfields && !typed; f++)
-		typed = grid_types(fm->scr, c, f);
-	if (!typed) {
-		t = *mine;
-		*mine = *now;
-		*now = t;
-		for (size_t g = 0; g < fm->scr->ngrids; g++)
-			if (fm->scr->grids[g].child_index == c)
-				grid_reload(fm->grids[g]);
-		return;
-	}
-	if (mine->n != now->n)
-		return; /* lines added or removed meanwhile: they follow at the next action */
-	for (size_t i = 0; i < mine->n; i++)
-		for (size_t f = 0; f < rk->nfields; f++)
-			if (!grid_types(fm->scr, c, f) &&
-			    strcmp(record_get(mine->row[i], f), record_get(now->row[i], f)) != 0)
-				record_set(mine->row[i], f, record_get(now->row[i], f));
-}
-
-/* The computed fields as the record now is in memory (its kind's compute:
- * an F24's totals, a document's), the values and lines typed so far
- * included; and the child rows the kind computes. */
-static void
-recompute(struct ui *ui, struct form *fm)
-{
-	struct record *w;
-
-	if (fm->rec->kind->compute == NULL)
-		return;
-	w = form_record(fm);
-	fm->rec->kind->compute(w);
-	for (size_t i = 0; i < fm->scr->nfields; i++) {
-		const struct screen_field *f = &fm->scr->fields[i];
-		const char *now = screen_field_value(f, w);
-		if (!form_editable(f) && strcmp(now, fm->vals[i]) != 0)
-			form_field_set(ui, fm, i, now);
-	}
-	for (size_t c = 0; c < fm->rec->kind->nchildren && w->rows != NULL; c++)
-		rows_follow(fm, c, w);
-	record_free(w);
-}
-
 /* Every action, and then the computed fields and the draft kept up to
  * date. */
 static int
@@ -787,7 +647,7 @@ form_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 	int rc = form_act(ui, v, action, ch);
 
 	if (!v->closed) {
-		recompute(ui, fm);
+		form_recompute(ui, fm);
 		form_draft_sync(ui, fm, form_cursor_at(fm) != before);
 	}
 	return rc;
@@ -960,14 +820,14 @@ run(struct ui *ui, struct screen *scr, struct record *rec, struct draft *d, int6
 	for (size_t g = 0; g < scr->ngrids; g++)
 		fm.grids[g] = grid_new(&scr->grids[g], rec, ui->book);
 	show_record(ui, &fm);
-	check_frozen(&fm);
+	form_check_frozen(&fm);
 	form_go_stop(ui, &fm, first_stop(&fm), 0);
 	if (d != NULL) {
 		form_draft_apply(ui, &fm, d);
 		fm.draft = d;
 		fm.draft_ms = mono_ms();
 	}
-	recompute(ui, &fm); /* a new record's totals, a draft's */
+	form_recompute(ui, &fm); /* a new record's totals, a draft's */
 	v.title = xstrdup(rec->kind->single ? _(scr->title) : rec->id ? _("Edit") : _("New"));
 	if (d != NULL && !rec->kind->single) { /* opened at login, not from its list */
 		free(v.title);

@@ -23,6 +23,7 @@
 
 static struct book *book;
 static const struct record_kind *kind;
+static const char *tb_dir;
 static char party_id[32], article_id[32];
 
 static void
@@ -296,6 +297,11 @@ refused_and_frozen(void)
 	is_str(why, "Invoice 1/2026 is no longer a draft (issued): it is never changed; a credit "
 	       "note corrects it.",
 	       "and why");
+	record_set(r, DOC_KIND, "FA");
+	record_set(r, DOC_DIRECTION, "P");
+	record_set(r, DOC_NUMBER, "A-77");
+	kind->frozen(r, caption, why);
+	is_str(caption, "Purchase invoice A-77, registered", "a purchase is registered");
 	record_set(r, DOC_STATE, "D");
 	is_int(kind->frozen(r, caption, why), 0, "a draft is not");
 	record_free(r);
@@ -341,7 +347,17 @@ fills(void)
 	is_str(row(r, DOC_LINES, 0, LINE_QTY), "1.00", "a quantity of 1");
 	is_str(row(r, DOC_LINES, 0, LINE_NATURA), "N3.5", "under the dichiarazione: N3.5");
 	is_str(row(r, DOC_LINES, 0, LINE_VAT_RATE), "0", "at rate 0");
-	record_set(r, DOC_INTENT, "");
+	record_free(r);
+	r = record_new(kind);
+	record_set(r, DOC_KIND, "FA");
+	kind->init(book, r, err);
+	record_set(r, DOC_PARTY, party_id);
+	kind->fill(book, r, RECORD_PARENT, 0, DOC_PARTY, err);
+	ok(strcmp(record_get(r, DOC_SDI), "") == 0 && strcmp(record_get(r, DOC_INTENT), "") == 0 &&
+		   strcmp(record_get(r, DOC_SPLIT), "0") == 0,
+	   "a purchase takes no SDI code, dichiarazione nor split payment from its supplier");
+	is_str(record_get(r, DOC_PAY_TERMS), "30", "but its payment days");
+	record_row_add(r, DOC_LINES, "article_id", article_id, NULL);
 	kind->fill(book, r, DOC_LINES, 0, LINE_ARTICLE, err);
 	is_str(row(r, DOC_LINES, 0, LINE_VAT_RATE), "2200", "else the article's rate");
 	is_str(row(r, DOC_LINES, 0, LINE_NATURA), "", "and Natura");
@@ -410,7 +426,7 @@ commands(void)
 	record_set(r, DOC_SPLIT, "0");
 	kind->compute(r);
 	is_int(record_save_ex(book, r, NULL, err), 0, "a draft invoice is saved: %s", err);
-	is_str(offered(r), "issue", "a draft is offered Issue only");
+	is_str(offered(r), "issue pdf", "a draft is offered Issue (and its PDF)");
 	is_int(run("issue", r, NULL, &open_id, msg, err), 0, "Issue: %s", err);
 	is_str(msg, "Issued as 1/2026.", "it says its number");
 	if ((r = reload(r)) == NULL)
@@ -419,7 +435,7 @@ commands(void)
 	is_str(record_get(r, DOC_TOTAL), "3050", "its total computed at issue: 25.00 + 22%%");
 	is_int(kind->frozen(r, caption, why), 1, "and frozen");
 	is_str(caption, "Invoice 1/2026, issued", "the form's title says so");
-	is_str(offered(r), "credit-note debit-note sent paid",
+	is_str(offered(r), "credit-note debit-note sent paid pdf",
 	       "an issued invoice: credit and debit note, sent, paid");
 	is_int(run("credit-note", r, NULL, &open_id, msg, err), 0, "Credit note: %s", err);
 	ok(open_id != 0, "it opens the new draft");
@@ -429,7 +445,7 @@ commands(void)
 		is_str(record_get(nc, DOC_STATE), "D", "a draft");
 		is_int(nc->rows[DOC_LINES].n, 2, "of both lines");
 		is_str(record_get(nc, DOC_TOTAL), "3050", "computed");
-		is_str(offered(nc), "issue", "to be issued");
+		is_str(offered(nc), "issue pdf", "to be issued");
 		record_rows_remove(&nc->rows[DOC_LINES], 0);
 		kind->compute(nc);
 		is_int(record_save_ex(book, nc, NULL, err), 0, "one line deleted: %s", err);
@@ -439,11 +455,42 @@ commands(void)
 		is_str(nc ? record_get(nc, DOC_TOTAL) : "", "610", "crediting 5.00 + 22%%");
 		record_free(nc);
 	}
+	/* out: the printed page with the book's company and party, the PDF */
+	{
+		char **lines = NULL, *path = xasprintf("%s/out.pdf", tb_dir), pre[ERR_SIZE];
+		size_t n = kind->print_book(book, r, &lines, err);
+		struct buf all = { 0 };
+		FILE *f;
+		char head[5] = "";
+
+		ok(n != (size_t)-1 && n > 0, "Print: the page's lines: %s", n == (size_t)-1 ? err : "");
+		for (size_t i = 0; n != (size_t)-1 && i < n; i++) {
+			buf_printf(&all, "%s\n", lines[i]);
+			free(lines[i]);
+		}
+		free(lines);
+		ok(all.data != NULL && strstr(all.data, "Studio Bianchi Srl") != NULL &&
+			   strstr(all.data, "1/2026") != NULL && strstr(all.data, "30,50") != NULL,
+		   "with the company's header, the number and the total");
+		buf_free(&all);
+		command("pdf")->preset(book, r, pre);
+		is_str(pre, "Invoice-1-2026.pdf", "the PDF offers a name");
+		is_int(run("pdf", r, path, &open_id, msg, err), 0, "PDF: %s", err);
+		f = fopen(path, "rb");
+		if (f != NULL) {
+			if (fread(head, 1, 4, f) != 4)
+				head[0] = '\0';
+			fclose(f);
+		}
+		is_str(head, "%PDF", "a PDF file is written");
+		unlink(path);
+		free(path);
+	}
 	is_int(run("sent", r, NULL, &open_id, msg, err), 0, "Sent: %s", err);
 	is_str(msg, "1/2026: marked as sent.", "it says so");
 	if ((r = reload(r)) == NULL)
 		return;
-	is_str(offered(r), "credit-note debit-note paid", "then it may be paid");
+	is_str(offered(r), "credit-note debit-note paid pdf", "then it may be paid");
 	is_int(run("sent", r, NULL, &open_id, msg, err), REC_INVALID, "not sent twice: %s", err);
 	is_int(run("paid", r, NULL, &open_id, msg, err), 0, "Paid: %s", err);
 	is_str(book_query(book, "SELECT state FROM documents WHERE number = '1/2026'"), "P",
@@ -468,14 +515,14 @@ flow(void)
 	is_int(run("issue", q, NULL, &id, msg, err), 0, "issued: %s", err);
 	is_str(msg, "Issued as 1/2026.", "in its own numbering");
 	q = reload(q);
-	is_str(q ? offered(q) : "", "to-order to-invoice sent",
+	is_str(q ? offered(q) : "", "to-order to-invoice sent pdf",
 	       "a quote converts to an order or an invoice, or is sent");
 	is_int(run("to-order", q, NULL, &id, msg, err), 0, "to an order: %s", err);
 	if (id != 0 && record_load(book, kind, id, &o, err) == 0) {
 		is_str(record_get(o, DOC_KIND), "ORD", "an order");
 		run("issue", o, NULL, &id, msg, err);
 		o = reload(o);
-		is_str(o ? offered(o) : "", "to-ddt to-invoice sent",
+		is_str(o ? offered(o) : "", "to-ddt to-invoice sent pdf",
 		       "an order converts to a DDT or an invoice");
 		is_int(run("to-ddt", o, NULL, &id, msg, err), 0, "to a DDT: %s", err);
 		if (id != 0 && record_load(book, kind, id, &d1, err) == 0) {
@@ -495,7 +542,7 @@ flow(void)
 		}
 	}
 	if (d1 != NULL && d2 != NULL) {
-		is_str(offered(d1), "to-invoice to-deferred sent", "a DDT: invoice or deferred invoice");
+		is_str(offered(d1), "to-invoice to-deferred sent pdf", "a DDT: invoice or deferred invoice");
 		command("to-deferred")->preset(book, d1, arg);
 		is_str(arg, record_get(d1, DOC_NUMBER), "the deferred invoice offers this DDT");
 		is_int(run("to-deferred", d1, "9/2026", &id, msg, err), REC_INVALID,
@@ -525,6 +572,7 @@ main(void)
 	setlocale(LC_ALL, "C.UTF-8");
 	if ((book = temp_book_open(&tb)) == NULL)
 		return tap_done();
+	tb_dir = tb.dir;
 	registered();
 	company();
 	party_and_article();

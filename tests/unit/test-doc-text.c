@@ -16,6 +16,7 @@
 
 #include "book-fixtures.h"
 #include "book/company.h"
+#include "book/documents-flow.h"
 #include "book/documents.h"
 #include "book/parties.h"
 #include "bridge/doc-print.h"
@@ -422,7 +423,16 @@ draft_and_ddt(void)
 	record_set(d, DOC_PORTO, "franco");
 	record_set(d, DOC_TRANSPORT_REASON, "vendita");
 	record_set(d, DOC_TRANSPORT_START, "2026-03-03 08:30");
+	record_row_add(d, DOC_LINES, "line_no", "1", "code", "VT-10", "description", "Viti",
+		       "quantity", "100.00", "unit", "pz", "unit_price", "0.00", "total", "0.00",
+		       NULL);
 	n = text_of(d, &lines);
+	all = joined(lines, n);
+	ok(has_line(lines, n, "VT-10 Viti                    100,00 pz"),
+	   "a DDT without prices: its line's code, description, quantity and unit only");
+	ok(strstr(all, "Taxable amount") == NULL && strstr(all, "VAT summary") == NULL,
+	   "and no summary nor totals");
+	free(all);
 	ok(has_line(lines, n, "Delivery note 5/2026 of 03/03/2026"), "a DDT's title");
 	ok(has_line(lines, n, "Transport") && has_line(lines, n, "  Carrier: Trasporti Veloci Srl") &&
 		   has_line(lines, n, "  Aspect of the goods: scatole") &&
@@ -480,6 +490,77 @@ wrapping(void)
 	record_free(d);
 }
 
+/* A party with no address: its block has no blank lines. */
+static void
+bare_party(void)
+{
+	struct record *p = record_new(&parties_kind), *d;
+	char err[ERR_SIZE] = "", id[32], **lines;
+	size_t bad, n, at = 0;
+
+	record_set(p, PARTY_ROLE, "C");
+	record_set(p, PARTY_NAME, "Verdi Impianti Srl");
+	record_set(p, PARTY_PIVA, "01234567897");
+	ok(record_save(book, p, &bad, err) == 0, "a customer with no address: %s", err);
+	snprintf(id, sizeof id, "%" PRId64, p->id);
+	d = sale("FAT", "TD01", "7/2026", "2026-03-07");
+	record_set(d, DOC_PARTY, id);
+	n = text_of(d, &lines);
+	while (at < n && strcmp(lines[at], "                                        Customer") != 0)
+		at++;
+	ok(at + 2 < n &&
+		   strcmp(lines[at + 1], "                                        Verdi Impianti Srl") ==
+			   0 &&
+		   strcmp(lines[at + 2], "                                        VAT no. IT01234567897") ==
+			   0,
+	   "the name, then the partita IVA: no blank line for the address it has not");
+	doc_print_lines_free(lines, n);
+	record_free(d);
+	record_free(p);
+}
+
+/* A DDT issued and made into an invoice by the book's flow: each names
+ * the other among its links. */
+static void
+linked(void)
+{
+	struct record *d = sale("DDT", "", NULL, "2026-03-05"), *inv;
+	struct record_fault fault;
+	struct doc_convert c = { 0 };
+	char err[ERR_SIZE] = "", warn[DOC_WARN_SIZE], **lines;
+	int64_t from, to = 0;
+	size_t n;
+
+	record_row_add(d, DOC_LINES, "line_no", "1", "description", "Viti", "quantity", "10.00",
+		       "unit_price", "1.00", "total", "10.00", "vat_rate", "2200", NULL);
+	ok(record_save_ex(book, d, &fault, err) == 0 &&
+		   document_issue(book, d->id, NULL, warn, err) == 0,
+	   "a DDT saved and issued: %s", err);
+	from = d->id;
+	c.from = &from;
+	c.nfrom = 1;
+	c.kind = "FAT";
+	c.date = "2026-03-06";
+	ok(document_convert(book, &c, &to, err) == 0, "made into an invoice: %s", err);
+	record_free(d);
+	if (record_load(book, &documents_kind, from, &d, err) < 0 ||
+	    record_load(book, &documents_kind, to, &inv, err) < 0) {
+		ok(0, "both load: %s", err);
+		return;
+	}
+	n = text_of(inv, &lines);
+	ok(has_line(lines, n, "Linked documents") &&
+		   has_line(lines, n, "  From: Delivery note 1/2026 of 05/03/2026"),
+	   "the invoice names the DDT it came from");
+	doc_print_lines_free(lines, n);
+	n = text_of(d, &lines);
+	ok(has_line(lines, n, "  Made into: Invoice (draft) of 06/03/2026"),
+	   "the DDT names the invoice made from it, a draft");
+	doc_print_lines_free(lines, n);
+	record_free(d);
+	record_free(inv);
+}
+
 /* The record alone: what a kind's print_text (which gets no book) shows. */
 static void
 record_alone(void)
@@ -514,6 +595,8 @@ main(void)
 	reverse_charge();
 	draft_and_ddt();
 	wrapping();
+	linked();
+	bare_party();
 	record_alone();
 	temp_book_close(&tb, book);
 	return tap_done();
