@@ -21,8 +21,8 @@ tap = Tap()
 F1, F5, F10 = "\x1bOP", "\x1b[15~", "\x1b[21~"
 TAB = "\t"
 # the parties form: the P.IVA is the second field, the contacts grid comes
-# after the 24 fields (screens/parties.scr)
-TABS_PIVA_TO_GRID = 23
+# after the 27 fields (screens/parties.scr)
+TABS_PIVA_TO_GRID = 26
 
 ENGLISH = {
     "menu": "Main menu", "suppliers": "Suppliers", "new": "Suppliers - New",
