@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "book/primanota.h"
+#include "ui/browse-filter.h"
 #include "ui/edit.h"
 #include "ui/export.h"
 #include "ui/ui.h"
@@ -477,157 +478,6 @@ sort_reverse(struct ui *ui, struct browse *b)
 	say_order(ui, b);
 }
 
-static const struct {
-	const char *text;
-	int op;
-} filter_ops[] = {
-	{ "<>", BF_NE }, { "!=", BF_NE }, { ">=", BF_GE }, { "<=", BF_LE },
-	{ "=", BF_EQ },  { "~", BF_CONTAINS },
-};
-
-static const char *
-op_text(int op)
-{
-	for (size_t i = 0; i < ARRAY_LEN(filter_ops); i++)
-		if (filter_ops[i].op == op)
-			return filter_ops[i].text;
-	return "?";
-}
-
-/* Whether name (any case) names screen field f: its name in brackets, the
- * record's field, its label, or the list's heading above it. */
-static int
-names_field(const struct screen *scr, size_t fi, const char *name)
-{
-	const struct screen_field *f = &scr->fields[fi];
-
-	if (strcasecmp(name, f->tag) == 0 ||
-	    (f->custom == NULL && strcasecmp(name, scr->kind->fields[f->record_field].name) == 0) ||
-	    strcasecmp(name, f->label) == 0 || strcasecmp(name, _(f->label)) == 0)
-		return 1;
-	for (size_t c = 0; c < scr->ncolumns; c++) {
-		const struct screen_column *col = &scr->columns[c];
-		if (col->field != fi)
-			continue;
-		for (size_t h = 0; h < scr->nheadings; h++) {
-			const struct screen_text *t = &scr->headings[h];
-			if (t->col >= col->col - 1 && t->col < col->col + col->width &&
-			    (strcasecmp(name, t->text) == 0 || strcasecmp(name, _(t->text)) == 0))
-				return 1;
-		}
-	}
-	return 0;
-}
-
-static const struct screen_field *
-filter_column(const struct browse *b, const char *name)
-{
-	for (size_t i = 0; i < b->scr->nfields; i++)
-		if ((b->scr->fields[i].record_field < b->scr->kind->nfields ||
-		     b->scr->fields[i].custom != NULL) &&
-		    names_field(b->scr, i, name))
-			return &b->scr->fields[i];
-	return NULL;
-}
-
-/* The value a condition compares with, canonical as the book keeps it (a
- * lookup's typed name becomes its target's id). */
-static int
-filter_value(const struct browse *b, const struct screen_field *f, int op, const char *typed,
-	     char **out, char *err)
-{
-	struct ft_params params = screen_field_params(f, b->book);
-	char *v, msg[ERR_SIZE];
-
-	if (op == BF_CONTAINS) {
-		if (typed[0] == '\0')
-			return err_set(err, _("Filter: %s ~ needs the text to look for."), _(f->label));
-		*out = xstrdup(typed);
-		return 0;
-	}
-	if (fieldtype_take(f->type, &params, typed, &v, msg) < 0)
-		return err_set(err, _("Filter: %s: %s"), _(f->label), msg);
-	if (f->flags & SF_UPPER) {
-		char *up = utf8_upper(v);
-		free(v);
-		v = up;
-	}
-	*out = v;
-	return 0;
-}
-
-/* One condition "column op value", or a bare text the sort column must
- * hold. */
-static int
-parse_condition(const struct browse *b, char *text, struct browse_filter *out, char *err)
-{
-	const struct screen_field *f = NULL;
-	char *at = NULL, *value;
-	size_t opi = 0;
-
-	*out = (struct browse_filter){ 0 };
-	for (char *p = text; *p != '\0' && at == NULL; p++)
-		for (opi = 0; opi < ARRAY_LEN(filter_ops); opi++)
-			if (str_starts(p, filter_ops[opi].text)) {
-				at = p;
-				break;
-			}
-	if (at == NULL) {
-		out->field = b->order.field;
-		out->op = BF_CONTAINS;
-		out->value = xstrdup(str_trim(text));
-		return 0;
-	}
-	value = str_trim(at + strlen(filter_ops[opi].text));
-	*at = '\0';
-	str_trim(text);
-	if (text[0] == '\0')
-		return err_set(err, _("Filter: name a column before %s (as: city = Milano)."),
-			       filter_ops[opi].text);
-	if ((f = filter_column(b, text)) == NULL)
-		return err_set(err, _("Filter: no column is called \"%s\"."), text);
-	out->field = f->custom != NULL ? 0 : f->record_field;
-	out->custom = f->custom;
-	out->op = filter_ops[opi].op;
-	if (filter_value(b, f, out->op, value, &value, err) < 0)
-		return -1;
-	out->value = value;
-	return 0;
-}
-
-static void
-free_filters(struct browse_filter *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free((char *)v[i].value);
-}
-
-/* Conditions separated by ';'. 0 with the new filters, or -1 with a
- * message and none. */
-static int
-parse_filters(const struct browse *b, const char *line, struct browse_filter *out, size_t *n,
-	      char *err)
-{
-	char *copy = xstrdup(line), *rest = copy, *one;
-	int rc = 0;
-
-	*n = 0;
-	while (rc == 0 && (one = strsep(&rest, ";")) != NULL) {
-		if (str_trim(one)[0] == '\0')
-			continue;
-		if (*n == MAX_FILTERS)
-			rc = err_set(err, _("Filter: at most %d conditions."), MAX_FILTERS);
-		else if ((rc = parse_condition(b, one, &out[*n], err)) == 0)
-			(*n)++;
-	}
-	free(copy);
-	if (rc < 0) {
-		free_filters(out, *n);
-		*n = 0;
-	}
-	return rc;
-}
-
 static void
 ask_filter(struct ui *ui, struct browse *b)
 {
@@ -639,11 +489,12 @@ ask_filter(struct ui *ui, struct browse *b)
 	if (!dialog_prompt(ui, _("Show only (column = <> >= <= ~ value; ...; empty: all):"), line,
 			   sizeof line))
 		return;
-	if (parse_filters(b, line, parsed, &n, err) < 0) {
+	if (browse_filters_parse(b->scr, b->book, b->order.field, line, parsed, MAX_FILTERS, &n,
+				 err) < 0) {
 		ui_error(ui, "%s", err);
 		return;
 	}
-	free_filters(b->filters + b->nfixed, b->order.nfilters - b->nfixed);
+	browse_filters_free(b->filters + b->nfixed, b->order.nfilters - b->nfixed);
 	memcpy(b->filters + b->nfixed, parsed, n * sizeof *parsed);
 	b->order.nfilters = b->nfixed + n;
 	str_copy(b->filter_text, n > 0 ? line : "", sizeof b->filter_text);
@@ -682,7 +533,7 @@ list_title(const struct browse *b)
 		buf_adds(&t, i == b->nfixed ? " - " : ", ");
 		if (i == b->nfixed)
 			buf_printf(&t, "%s ", _("only"));
-		buf_printf(&t, "%s %s %s", filter_label(b, f), op_text(f->op),
+		buf_printf(&t, "%s %s %s", filter_label(b, f), browse_op_text(f->op),
 			   f->value[0] != '\0' ? f->value : "\"\"");
 	}
 	return t.data;
@@ -964,7 +815,8 @@ view_filter(struct ui *ui, struct browse *b)
 	char err[ERR_SIZE];
 	size_t n;
 
-	if (parse_filters(b, b->scr->filter, b->filters + b->nfixed, &n, err) < 0) {
+	if (browse_filters_parse(b->scr, b->book, b->order.field, b->scr->filter,
+				 b->filters + b->nfixed, MAX_FILTERS, &n, err) < 0) {
 		ui_error(ui, "%s: %s", b->scr->file, err);
 		return;
 	}
@@ -1005,7 +857,7 @@ browse_run(struct ui *ui, struct screen *scr)
 	b->cur = 0;
 	ui_run_view(ui, &v);
 	clear_rows(b);
-	free_filters(b->filters + b->nfixed, b->order.nfilters - b->nfixed);
+	browse_filters_free(b->filters + b->nfixed, b->order.nfilters - b->nfixed);
 	edit_free(&b->search);
 	free(b);
 	free(v.title);
@@ -1023,7 +875,7 @@ struct list_query {
 static int
 query_sort(struct browse *b, const char *name, int descending, char *err)
 {
-	const struct screen_field *f = filter_column(b, name);
+	const struct screen_field *f = browse_filter_column(b->scr, name);
 	size_t fields[64], n = sort_fields(b, fields, ARRAY_LEN(fields));
 	struct buf can = { 0 };
 
@@ -1057,7 +909,8 @@ browse_query(struct book *book, struct screen *scr, const char *sort, int descen
 	b->order.descending = descending;
 	if ((sort != NULL && query_sort(b, sort, descending, err) < 0) ||
 	    (filter != NULL &&
-	     parse_filters(b, filter, b->filters + b->nfixed, &n, err) < 0)) {
+	     browse_filters_parse(b->scr, b->book, b->order.field, filter, b->filters + b->nfixed,
+				  MAX_FILTERS, &n, err) < 0)) {
 		free(q);
 		return NULL;
 	}
@@ -1078,7 +931,7 @@ browse_query_free(struct list_query *q)
 {
 	if (q == NULL)
 		return;
-	free_filters(q->b.filters + q->b.nfixed, q->b.order.nfilters - q->b.nfixed);
+	browse_filters_free(q->b.filters + q->b.nfixed, q->b.order.nfilters - q->b.nfixed);
 	edit_free(&q->b.search);
 	free(q->title);
 	free(q);

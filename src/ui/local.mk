@@ -1,5 +1,5 @@
 src_libscrivano_a_SOURCES += src/ui/tui.c src/ui/ui.c src/ui/ui.h \
-	src/ui/actions.c src/ui/actions.h src/ui/menu.c src/ui/browse.c src/ui/import.c src/ui/commands.c \
+	src/ui/actions.c src/ui/actions.h src/ui/menu.c src/ui/browse.c src/ui/browse-filter.c src/ui/browse-filter.h src/ui/import.c src/ui/commands.c \
 	src/ui/form.c src/ui/form-kind.c src/ui/form-drafts.c src/ui/form-impl.h src/ui/resume.c src/ui/dialog.c src/ui/help.c src/ui/edit.c src/ui/edit.h \
 	src/ui/screenfile.c src/ui/screenfile.h src/ui/sf-impl.h src/ui/sf-lines.c \
 	src/ui/sf-layout.c src/ui/sf-fields.c src/ui/sf-grid.c src/ui/sf-views.c \
