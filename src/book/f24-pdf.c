@@ -414,44 +414,24 @@ f24_pdf_write(const struct record *f, FILE *out, char *err)
 	return pdf_finish(p, err);
 }
 
+static int
+write_f24(FILE *out, void *f, char *err)
+{
+	return f24_pdf_write(f, out, err);
+}
+
 int
 f24_pdf_file(struct book *b, int64_t id, const char *path, int replace, char *err)
 {
 	struct record *f;
-	char *tmp;
-	FILE *out;
-	int fd, rc;
+	int rc;
 
 	rc = record_load(b, &f24_kind, id, &f, err);
 	if (rc == REC_GONE)
 		err_set(err, _("there is no F24 %" PRId64), id);
 	if (rc < 0)
 		return rc;
-	if (!replace && access(path, F_OK) == 0) {
-		record_free(f);
-		err_set(err, _("%s already exists"), path);
-		return REC_ERROR;
-	}
-	tmp = xasprintf("%s.XXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0 || (out = fdopen(fd, "wb")) == NULL) {
-		rc = err_set(err, "%s: %s", path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
-	} else {
-		rc = f24_pdf_write(f, out, err);
-		if (fclose(out) != 0 && rc == 0)
-			rc = err_set(err, "%s: %s", path, strerror(errno));
-		/* link() refuses a path made meanwhile; rename() replaces. */
-		if (rc == 0 && (replace ? rename(tmp, path) : link(tmp, path)) < 0)
-			rc = errno == EEXIST ? err_set(err, _("%s already exists"), path)
-					     : err_set(err, "%s: %s", path, strerror(errno));
-		if (rc < 0 || !replace)
-			unlink(tmp);
-	}
-	free(tmp);
+	rc = file_write_whole(path, replace, write_f24, f, err);
 	record_free(f);
 	return rc < 0 ? REC_ERROR : 0;
 }
@@ -462,10 +442,7 @@ f24_pdf_preset(struct book *b, const struct record *r, char *out)
 	char *name = xasprintf("F24-%" PRId64 "-%s", r->id, record_get(r, F24_DESCRIPTION));
 
 	(void)b;
-	for (char *s = name; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		      (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
-			*s = '_';
+	file_safe(name);
 	snprintf(out, ERR_SIZE, "%.*s.pdf", ERR_SIZE - 5, name);
 	free(name);
 }

@@ -298,41 +298,21 @@ document_print_lines(struct book *b, const struct record *doc, char ***lines, ch
 	return n;
 }
 
+static int
+write_doc(FILE *out, void *m, char *err)
+{
+	return doc_pdf_write(m, out, err);
+}
+
 int
 document_pdf_file(struct book *b, int64_t id, const char *path, int replace, char *err)
 {
 	struct doc_print m;
-	char *tmp;
-	FILE *out;
-	int fd, rc;
+	int rc;
 
 	if ((rc = doc_print_load(b, id, &m, err)) < 0)
 		return rc;
-	if (!replace && access(path, F_OK) == 0) {
-		doc_print_free(&m);
-		err_set(err, _("%s already exists"), path);
-		return REC_ERROR;
-	}
-	tmp = xasprintf("%s.XXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0 || (out = fdopen(fd, "wb")) == NULL) {
-		rc = err_set(err, "%s: %s", path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
-	} else {
-		rc = doc_pdf_write(&m, out, err);
-		if (fclose(out) != 0 && rc == 0)
-			rc = err_set(err, "%s: %s", path, strerror(errno));
-		/* link() refuses a path made meanwhile; rename() replaces. */
-		if (rc == 0 && (replace ? rename(tmp, path) : link(tmp, path)) < 0)
-			rc = errno == EEXIST ? err_set(err, _("%s already exists"), path)
-					     : err_set(err, "%s: %s", path, strerror(errno));
-		if (rc < 0 || !replace)
-			unlink(tmp);
-	}
-	free(tmp);
+	rc = file_write_whole(path, replace, write_doc, &m, err);
 	doc_print_free(&m);
 	return rc < 0 ? REC_ERROR : 0;
 }
@@ -356,10 +336,7 @@ document_pdf_preset(struct book *b, const struct record *r, char *out)
 		name = xasprintf("%s-draft-%" PRId64, label, r->id);
 	else
 		name = xasprintf("%s-%s", label, record_get(r, DOC_NUMBER));
-	for (char *s = name; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		      (*s >= '0' && *s <= '9') || *s == '-' || *s == '_'))
-			*s = '-';
+	file_safe(name);
 	snprintf(out, ERR_SIZE, "%.*s.pdf", ERR_SIZE - 5, name);
 	free(name);
 }

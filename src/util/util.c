@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "util/i18n.h"
@@ -376,6 +377,38 @@ util_today(char *out)
 	now = time(NULL);
 	localtime_r(&now, &tm);
 	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+int
+file_write_whole(const char *path, int replace, int (*write)(FILE *out, void *ctx, char *err),
+		 void *ctx, char *err)
+{
+	char *tmp;
+	FILE *out;
+	int fd, rc;
+
+	if (!replace && access(path, F_OK) == 0)
+		return err_set(err, _("%s already exists"), path);
+	tmp = xasprintf("%s.XXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0 || (out = fdopen(fd, "wb")) == NULL) {
+		rc = err_set(err, "%s: %s", path, strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(tmp);
+		}
+	} else {
+		rc = write(out, ctx, err);
+		if (fclose(out) != 0 && rc == 0)
+			rc = err_set(err, "%s: %s", path, strerror(errno));
+		if (rc == 0 && (replace ? rename(tmp, path) : link(tmp, path)) < 0)
+			rc = errno == EEXIST ? err_set(err, _("%s already exists"), path)
+					     : err_set(err, "%s: %s", path, strerror(errno));
+		if (rc < 0 || !replace)
+			unlink(tmp);
+	}
+	free(tmp);
+	return rc < 0 ? -1 : 0;
 }
 
 void

@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 /* Size of an error-message buffer. Functions that can fail return 0 or a
@@ -63,6 +64,13 @@ void buf_free(struct buf *b);
 /* Keeps only letters, digits, '-' and '_' of a name for a file name, in
  * place. */
 void file_safe(char *s);
+
+/* Writes path whole or not at all: write(out, ctx, err) fills a temporary
+ * file beside it, which then takes path's name; an existing path is
+ * refused unless replace (link() refuses one made meanwhile, rename()
+ * replaces). 0, or -1 with a message (write's own, or the file's). */
+int file_write_whole(const char *path, int replace,
+		     int (*write)(FILE *out, void *ctx, char *err), void *ctx, char *err);
 
 /* Reads a whole file (at most max bytes) into a NUL-terminated string. */
 int file_read_all(const char *path, size_t max, char **out, size_t *len, char *err);

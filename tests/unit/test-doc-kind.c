@@ -474,7 +474,7 @@ commands(void)
 		   "with the company's header, the number and the total");
 		buf_free(&all);
 		command("pdf")->preset(book, r, pre);
-		is_str(pre, "Invoice-1-2026.pdf", "the PDF offers a name");
+		is_str(pre, "Invoice-1_2026.pdf", "the PDF offers a name");
 		is_int(run("pdf", r, path, &open_id, msg, err), 0, "PDF: %s", err);
 		f = fopen(path, "rb");
 		if (f != NULL) {
