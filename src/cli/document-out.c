@@ -15,6 +15,7 @@
 #include "book/book.h"
 #include "book/documents.h"
 #include "bridge/doc-print.h"
+#include "cli/cli.h"
 #include "cli/document-cli.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -27,11 +28,9 @@ fail(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("scrivano document: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_vfail("document", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 struct out_opts {
@@ -92,23 +91,6 @@ parse_id(const char *v, int64_t *id)
 	return 0;
 }
 
-/* The book o names, opened: 0, or 1 after a message (a missing book is not made). */
-static int
-open_book(const struct out_opts *o, struct book **b)
-{
-	char err[ERR_SIZE];
-
-	if (access(o->book, F_OK) != 0) {
-		fail(_("no book %s"), o->book);
-		return 1;
-	}
-	if (book_open(o->book, b, err) < 0) {
-		fail("%s", err);
-		return 1;
-	}
-	return 0;
-}
-
 int
 document_cli_pdf(int argc, char **argv)
 {
@@ -126,7 +108,7 @@ document_cli_pdf(int argc, char **argv)
 		fail(_("pdf: %s already exists; --force replaces it"), o.args[1]);
 		return 1;
 	}
-	if (open_book(&o, &b) != 0)
+	if (cli_open_book("document", o.book, &b) != 0)
 		return 1;
 	rc = document_pdf_file(b, id, o.args[1], o.force, err);
 	book_close(b);
@@ -150,7 +132,7 @@ document_cli_print(int argc, char **argv)
 
 	if ((rc = parse(argc, argv, DOCUMENT_CLI_PRINT_USAGE, 1, 0, &o)) != 0)
 		return rc;
-	if (parse_id(o.args[0], &id) < 0 || open_book(&o, &b) != 0)
+	if (parse_id(o.args[0], &id) < 0 || cli_open_book("document", o.book, &b) != 0)
 		return 1;
 	rc = doc_print_load(b, id, &m, err);
 	book_close(b);

@@ -21,6 +21,7 @@
 #include "book/record.h"
 #include "bridge/doc-kind.h"
 #include "cli/document-cli.h"
+#include "cli/cli.h"
 #include "commands.h"
 #include "util/decimal.h"
 #include "util/i18n.h"
@@ -45,11 +46,9 @@ doc_fail(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("scrivano document: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_vfail("document", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 static const char *
@@ -590,7 +589,6 @@ cmd_document(int argc, char **argv)
 	const struct doc_sub *s = argc >= 2 ? sub_find(argv[1]) : NULL;
 	struct doc_opts o = { 0 };
 	struct book *b = NULL;
-	char err[ERR_SIZE];
 	int status;
 
 	for (size_t i = 0; s == NULL && argc >= 2 && i < ARRAY_LEN(out_subs); i++)
@@ -606,14 +604,8 @@ cmd_document(int argc, char **argv)
 		fprintf(stderr, _("usage: scrivano document %s\n"), _(s->usage));
 		return 2;
 	}
-	if (access(o.book, F_OK) != 0) {
-		doc_fail(_("no book %s"), o.book);
-		return 1;
-	}
-	if (book_open(o.book, &b, err) < 0) {
-		doc_fail("%s", err);
-		return 1;
-	}
+	if ((status = cli_open_book("document", o.book, &b)) != 0)
+		return status;
 	status = s->run(b, &o);
 	book_close(b);
 	return status;

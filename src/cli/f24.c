@@ -16,7 +16,9 @@
 #include "book/primanota.h"
 #include "book/record.h"
 #include "cli/f24-cli.h"
+#include "cli/cli.h"
 #include "commands.h"
+#include "util/decimal.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -36,32 +38,16 @@ fail(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("scrivano f24: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	cli_vfail("f24", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 /* Cents as 1.234,56 (the way the forms show money). */
 static const char *
 money(int64_t c, char out[32])
 {
-	char digits[24], *p = out;
-	int64_t a = c < 0 ? -c : c;
-	size_t n;
-
-	snprintf(digits, sizeof digits, "%" PRId64, a / 100);
-	n = strlen(digits);
-	if (c < 0)
-		*p++ = '-';
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			*p++ = '.';
-		*p++ = digits[i];
-	}
-	snprintf(p, 8, ",%02d", (int)(a % 100));
-	return out;
+	return cents_format_it(c, out, 32);
 }
 
 int
@@ -418,7 +404,6 @@ cmd_f24(int argc, char **argv)
 	const struct f24_sub *s = argc >= 2 ? sub_find(argv[1]) : NULL;
 	struct f24_opts o = { 0 };
 	struct book *b = NULL;
-	char err[ERR_SIZE];
 	int status;
 
 	if (s == NULL) {
@@ -431,14 +416,8 @@ cmd_f24(int argc, char **argv)
 		fprintf(stderr, _("usage: scrivano f24 %s\n"), _(s->usage));
 		return 2;
 	}
-	if (access(o.book, F_OK) != 0) {
-		fail(_("no book %s"), o.book);
-		return 1;
-	}
-	if (book_open(o.book, &b, err) < 0) {
-		fail("%s", err);
-		return 1;
-	}
+	if ((status = cli_open_book("f24", o.book, &b)) != 0)
+		return status;
 	status = s->run(b, &o);
 	book_close(b);
 	return status;

@@ -1,0 +1,44 @@
+/* What the commands of src/cli share: their messages and their book. */
+#include "config.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+#include "book/book.h"
+#include "cli/cli.h"
+#include "util/i18n.h"
+#include "util/util.h"
+
+void
+cli_vfail(const char *cmd, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "scrivano %s: ", cmd);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
+static void
+cli_fail(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	cli_vfail(cmd, fmt, ap);
+	va_end(ap);
+}
+
+int
+cli_open_book(const char *cmd, const char *path, struct book **b)
+{
+	char err[ERR_SIZE];
+
+	if (access(path, F_OK) != 0) {
+		cli_fail(cmd, _("no book %s"), path);
+		return 1;
+	}
+	if (book_open(path, b, err) < 0) {
+		cli_fail(cmd, "%s", err);
+		return 1;
+	}
+	return 0;
+}
