@@ -367,9 +367,27 @@ ForceCommand env SCRIVANO_SHARE={share} {exe} tui --book {book}
 
 
 def make_account(user):
-    subprocess.run(["useradd", "--system", "--create-home", "--shell", "/bin/sh", user],
-                   check=True, capture_output=True)
+    """The system account sshd's side logs in as; one an earlier run left
+    (see remove_account) is taken again, with our password."""
+    r = subprocess.run(["useradd", "--system", "--create-home", "--shell", "/bin/sh", user],
+                       capture_output=True, text=True)
+    if r.returncode == 9:  # it exists
+        print(f"the account {user} exists (left by an earlier run?): taken again",
+              file=sys.stderr)
+    elif r.returncode != 0:
+        raise RuntimeError("useradd: " + r.stderr.strip())
     subprocess.run(["chpasswd"], input=f"{user}:{PASSWORD}\n", text=True, check=True)
+
+
+def remove_account(user):
+    """userdel refuses while a process of the account still runs (sshd's
+    sessions end a moment after their clients): tried again for a while."""
+    for _ in range(50):
+        r = subprocess.run(["userdel", "--remove", user], capture_output=True, text=True)
+        if r.returncode in (0, 6):  # removed, or not there
+            return
+        time.sleep(0.2)
+    print(f"could not remove the account {user}: {r.stderr.strip()}", file=sys.stderr)
 
 
 def print_table(results, cipher, args, with_logins):
@@ -463,7 +481,7 @@ def main():
             p.terminate()
             p.wait()
         if made:
-            subprocess.run(["userdel", "--remove", user], capture_output=True)
+            remove_account(user)
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"logins and memory on {ciphers[0]}, kex {args.kex}; {args.keys} keys a "
           f"measurement; {args.typists} typing is {args.typists - 1} more sessions "
