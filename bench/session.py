@@ -6,7 +6,19 @@ server and for OpenSSH's sshd serving the same UI through
 `ForceCommand scrivano tui --book ...`, measured in one run.
 
 usage: bench/session.py [--runs N] [--idle K] [--keys K] [--typists N] [--rounds R]
+                        [--cipher C[,C...]] [--mac M] [--kex K]
        (run from the build tree, or set SCRIVANO)
+
+Both servers are measured on the same algorithms, pinned by the client
+(ssh -c, -m, -o KexAlgorithms=, -o HostKeyAlgorithms=): by default the
+ones both servers negotiate with OpenSSH's client when nothing is pinned
+(chacha20-poly1305@openssh.com, curve25519-sha256, ssh-ed25519; the MAC
+only matters for a cipher that is not AEAD). Each measured session's
+client writes a debug log (ssh -E), and the algorithms it really
+negotiated are read back from it and printed: a run where either server
+negotiated anything else stops with an error. With --cipher A,B,C every
+round measures each cipher on both servers in turn, and each gets its
+table.
 
 With --rounds R the echo and CPU figures are measured R times, the two
 servers taking turns (scrivano first in odd rounds, sshd first in even
@@ -25,7 +37,7 @@ for its side: run as root, the script creates one (scrivbench) and removes it
 at the end; otherwise it measures scrivano alone and says why. Run as root,
 scrivano's sessions run as that same account (--service-user), as sshd's do.
 """
-import argparse, os, pty, select, shutil, signal, socket, statistics, subprocess, sys, tempfile, time
+import argparse, os, pty, re, select, shutil, signal, socket, statistics, subprocess, sys, tempfile, time
 
 PASSWORD = "bench-pw-1"
 MENU_TEXT = b"Customers"
@@ -50,22 +62,62 @@ def wait_listen(port, timeout=10):
     return False
 
 
-def ssh_argv(user, port):
-    return ["sshpass", "-p", PASSWORD, "ssh", "-tt", "-p", str(port),
-            "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
-            "-o", "PreferredAuthentications=password,keyboard-interactive",
-            "-o", "PubkeyAuthentication=no", "-o", "LogLevel=ERROR",
-            "-o", "SendEnv=LANG", f"{user}@127.0.0.1"]
+def ssh_argv(user, port, algos, log=None):
+    """The client's command line: the algorithms pinned (algos: cipher,
+    mac, kex), and with log a debug log there, to read back what was
+    negotiated."""
+    level = ["-E", log, "-o", "LogLevel=DEBUG1"] if log else ["-o", "LogLevel=ERROR"]
+    return (["sshpass", "-p", PASSWORD, "ssh", "-F", "/dev/null", "-tt", "-p", str(port),
+             "-c", algos["cipher"], "-m", algos["mac"],
+             "-o", "KexAlgorithms=" + algos["kex"], "-o", "HostKeyAlgorithms=ssh-ed25519",
+             "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+             "-o", "PreferredAuthentications=password,keyboard-interactive",
+             "-o", "PubkeyAuthentication=no"] + level +
+            ["-o", "SendEnv=LANG", f"{user}@127.0.0.1"])
 
 
-def open_session(user, port):
+def negotiated(log):
+    """What the client's debug log says was negotiated: kex and the cipher
+    (and MAC) of each direction."""
+    got = {}
+    try:
+        with open(log, errors="replace") as f:
+            for line in f:
+                m = re.search(r"kex: algorithm: (\S+)", line)
+                if m:
+                    got["kex"] = m.group(1)
+                m = re.search(r"kex: (server->client|client->server) cipher: (\S+) "
+                              r"MAC: (\S+)", line)
+                if m:
+                    got[m.group(1)] = (m.group(2), m.group(3))
+    except OSError:
+        pass
+    return got
+
+
+def check_negotiated(server, algos, log):
+    """The algorithms the session used, as text; an error if they are not
+    the pinned ones."""
+    got = negotiated(log)
+    aead = "-gcm@" in algos["cipher"] or "poly1305" in algos["cipher"]
+    want_mac = "<implicit>" if aead else algos["mac"]
+    for way in ("client->server", "server->client"):
+        if got.get(way) != (algos["cipher"], want_mac):
+            raise RuntimeError(f"{server}: {way} negotiated {got.get(way)}, not "
+                               f"{algos['cipher']} {want_mac} (see {log})")
+    if got.get("kex") != algos["kex"]:
+        raise RuntimeError(f"{server}: kex {got.get('kex')}, not {algos['kex']} (see {log})")
+    return "%s %s, kex %s" % (algos["cipher"], want_mac, got["kex"])
+
+
+def open_session(user, port, algos, log=None):
     """Starts ssh on a pty (80x24); returns (pid, fd, seconds until the menu shows)."""
     start = time.monotonic()
     pid, fd = pty.fork()
     if pid == 0:
         os.environ["TERM"] = "xterm"
         os.environ["LANG"] = "C.UTF-8"
-        os.execvp("sshpass", ssh_argv(user, port))
+        os.execvp("sshpass", ssh_argv(user, port, algos, log))
     import fcntl, struct, termios
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     seen = b""
@@ -198,9 +250,16 @@ def pct(values, p):
     return v[min(len(v) - 1, int(round(p / 100 * (len(v) - 1))))]
 
 
-def measure_echo(user, port, server_pid, keys, typists):
+def measure_echo(server, user, port, server_pid, keys, typists, algos, tmp):
+    """One echo measurement on these algorithms: the measured session's
+    client logs what it negotiated, which must be what was pinned."""
     out = {}
-    sessions = [open_session(user, port)[:2] for _ in range(typists)]
+    log = os.path.join(tmp, "ssh-%s-%s.log" % (server, algos["cipher"]))
+    if os.path.exists(log):
+        os.unlink(log)
+    sessions = [open_session(user, port, algos, log)[:2]]
+    sessions += [open_session(user, port, algos)[:2] for _ in range(typists - 1)]
+    out["algorithms"] = check_negotiated(server, algos, log)
     time.sleep(1.0)
     for fd in (fd for _, fd in sessions):
         drain(fd)
@@ -214,37 +273,47 @@ def measure_echo(user, port, server_pid, keys, typists):
     return out
 
 
-def measure(name, user, port, server_pid, runs, idle):
+def measure(name, user, port, server_pid, runs, idle, algos):
     """Login times and memory per idle session; the echo is measured apart."""
     times = []
     for _ in range(runs):
-        pid, fd, t = open_session(user, port)
+        pid, fd, t = open_session(user, port, algos)
         times.append(t)
         close_session(pid, fd)
         time.sleep(0.2)
-    sessions = [open_session(user, port)[:2] for _ in range(idle)]
+    sessions = [open_session(user, port, algos)[:2] for _ in range(idle)]
     time.sleep(1.0)
     procs = descendants(server_pid)
     total = sum(pss_kib(p) for p in procs)
     for pid, fd in sessions:
         close_session(pid, fd)
     return {"name": name, "median_s": statistics.median(times), "min_s": min(times),
-            "pss_kib": total / idle, "procs": len(procs) / idle, "rounds": []}
+            "pss_kib": total / idle, "procs": len(procs) / idle, "rounds": {}}
 
 
-def echo_rounds(results, servers, rounds, keys, typists):
-    """Each round measures every server's echo once, in turns."""
+def echo_rounds(results, servers, rounds, keys, typists, ciphers, base, tmp):
+    """Each round measures every cipher on every server once, in turns:
+    the servers' order flips every round, and the ciphers' order turns."""
     for n in range(rounds):
         order = list(range(len(servers)))
         if n % 2:
             order.reverse()
-        for i in order:
-            user, port, pid = servers[i]
-            results[i]["rounds"].append(measure_echo(user, port, pid, keys, typists))
+        for k in range(len(ciphers)):
+            cipher = ciphers[(n + k) % len(ciphers)]
+            algos = dict(base, cipher=cipher)
+            for i in order:
+                user, port, pid = servers[i]
+                r = measure_echo(results[i]["name"], user, port, pid, keys, typists,
+                                 algos, tmp)
+                results[i]["rounds"].setdefault(cipher, []).append(r)
+                print(f"round {n + 1}, {cipher}, {results[i]['name']}: echo p50 alone "
+                      f"{r['alone']['p50'] * 1000:.2f} ms, CPU per key alone "
+                      f"{r['alone']['cpu_us']:.0f} µs ({r['algorithms']})",
+                      file=sys.stderr, flush=True)
 
 
-def figure(r, label, key):
-    return statistics.median(e[label][key] for e in r["rounds"])
+def figure(r, cipher, label, key):
+    return statistics.median(e[label][key] for e in r["rounds"][cipher])
 
 
 def start_scrivano(exe, share, tmp, service_user=None):
@@ -298,9 +367,63 @@ ForceCommand env SCRIVANO_SHARE={share} {exe} tui --book {book}
 
 
 def make_account(user):
-    subprocess.run(["useradd", "--system", "--create-home", "--shell", "/bin/sh", user],
-                   check=True, capture_output=True)
+    """The system account sshd's side logs in as; one an earlier run left
+    (see remove_account) is taken again, with our password."""
+    r = subprocess.run(["useradd", "--system", "--create-home", "--shell", "/bin/sh", user],
+                       capture_output=True, text=True)
+    if r.returncode == 9:  # it exists
+        print(f"the account {user} exists (left by an earlier run?): taken again",
+              file=sys.stderr)
+    elif r.returncode != 0:
+        raise RuntimeError("useradd: " + r.stderr.strip())
     subprocess.run(["chpasswd"], input=f"{user}:{PASSWORD}\n", text=True, check=True)
+
+
+def remove_account(user):
+    """userdel refuses while a process of the account still runs (sshd's
+    sessions end a moment after their clients): tried again for a while."""
+    for _ in range(50):
+        r = subprocess.run(["userdel", "--remove", user], capture_output=True, text=True)
+        if r.returncode in (0, 6):  # removed, or not there
+            return
+        time.sleep(0.2)
+    print(f"could not remove the account {user}: {r.stderr.strip()}", file=sys.stderr)
+
+
+def print_table(results, cipher, args, with_logins):
+    t = args.typists
+    rows = [("echo p50 alone", ("alone", "p50"), 1000, "ms"),
+            ("echo p99 alone", ("alone", "p99"), 1000, "ms"),
+            ("echo p50, %d typing" % t, ("busy", "p50"), 1000, "ms"),
+            ("echo p99, %d typing" % t, ("busy", "p99"), 1000, "ms"),
+            ("CPU per key alone", ("alone", "cpu_us"), 1, "µs"),
+            ("CPU per key, %d typing" % t, ("busy", "cpu_us"), 1, "µs")]
+    lines = [(label, [figure(r, cipher, *key) * scale for r in results], unit, key)
+             for label, key, scale, unit in rows]
+    if with_logins:
+        lines.insert(0, ("connect→menu median", [r["median_s"] * 1000 for r in results],
+                         "ms", None))
+        lines.append(("PSS per idle session", [r["pss_kib"] for r in results], "KiB", None))
+    both = len(results) == 2
+    print()
+    print(f"cipher {cipher}, {args.rounds} round(s); negotiated, as each client's log "
+          "says:")
+    for r in results:
+        used = sorted(set(e["algorithms"] for e in r["rounds"][cipher]))
+        print(f"  {r['name']}: {'; '.join(used)}")
+    print(f"{'':<24}" + "".join(f"{r['name']:>14}" for r in results) +
+          ("   ratio scrivano/sshd" if both else "") +
+          (f"   spread over {args.rounds} rounds" if both and args.rounds > 1 else ""))
+    for label, values, unit, per_round in lines:
+        line = f"{label:<24}" + "".join(f"{v:>10.2f} {unit:<3}" for v in values)
+        if both and values[1] > 0:
+            line += f"   {values[0] / values[1]:>6.2f}"
+            if per_round and args.rounds > 1:
+                ratios = [a[per_round[0]][per_round[1]] / b[per_round[0]][per_round[1]]
+                          for a, b in zip(results[0]["rounds"][cipher],
+                                          results[1]["rounds"][cipher])]
+                line += f"          {min(ratios):.2f}–{max(ratios):.2f}"
+        print(line)
 
 
 def main():
@@ -310,8 +433,19 @@ def main():
     ap.add_argument("--keys", type=int, default=200, help="keys timed, alone and busy (200)")
     ap.add_argument("--typists", type=int, default=50, help="sessions typing when busy (50)")
     ap.add_argument("--rounds", type=int, default=1,
-                    help="echo measurements per server, taking turns (1)")
+                    help="echo measurements per server and cipher, taking turns (1)")
+    ap.add_argument("--cipher", default="chacha20-poly1305@openssh.com",
+                    help="the cipher both servers are measured on, or several separated "
+                         "by commas (chacha20-poly1305@openssh.com: what OpenSSH's "
+                         "client asks for first)")
+    ap.add_argument("--mac", default="hmac-sha2-256-etm@openssh.com",
+                    help="the MAC, for a cipher that needs one (hmac-sha2-256-etm@openssh.com)")
+    ap.add_argument("--kex", default="curve25519-sha256",
+                    help="the key exchange (curve25519-sha256: sshd would take "
+                         "sntrup761x25519-sha512, which libssh 0.10 lacks)")
     args = ap.parse_args()
+    ciphers = [c for c in args.cipher.split(",") if c]
+    base = {"cipher": ciphers[0], "mac": args.mac, "kex": args.kex}
     top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     exe = os.environ.get("SCRIVANO") or os.path.join(top, "src", "scrivano")
     share = os.environ.get("SCRIVANO_SHARE") or top
@@ -325,7 +459,8 @@ def main():
         proc, port = start_scrivano(exe, share, tmp, user if made else None)
         procs.append(proc)
         servers.append(("bench", port, proc.pid))
-        results.append(measure("scrivano", "bench", port, proc.pid, args.runs, args.idle))
+        results.append(measure("scrivano", "bench", port, proc.pid, args.runs, args.idle,
+                               base))
         if os.geteuid() != 0:
             print("sshd side skipped: it needs a system account with a password, and only "
                   "root can create one (run this script as root)")
@@ -337,41 +472,22 @@ def main():
             proc, port = start_sshd(exe, share, tmp, user)
             procs.append(proc)
             servers.append((user, port, proc.pid))
-            results.append(measure("sshd+tui", user, port, proc.pid, args.runs, args.idle))
-        echo_rounds(results, servers, args.rounds, args.keys, args.typists)
+            results.append(measure("sshd+tui", user, port, proc.pid, args.runs, args.idle,
+                                   base))
+        echo_rounds(results, servers, args.rounds, args.keys, args.typists, ciphers, base,
+                    tmp)
     finally:
         for p in procs:
             p.terminate()
             p.wait()
         if made:
-            subprocess.run(["userdel", "--remove", user], capture_output=True)
+            remove_account(user)
         shutil.rmtree(tmp, ignore_errors=True)
-    t = args.typists
-    rows = [("connect→menu median", lambda r: r["median_s"] * 1000, "ms", None),
-            ("echo p50 alone", lambda r: figure(r, "alone", "p50") * 1000, "ms", ("alone", "p50")),
-            ("echo p99 alone", lambda r: figure(r, "alone", "p99") * 1000, "ms", ("alone", "p99")),
-            ("echo p50, %d typing" % t, lambda r: figure(r, "busy", "p50") * 1000, "ms",
-             ("busy", "p50")),
-            ("echo p99, %d typing" % t, lambda r: figure(r, "busy", "p99") * 1000, "ms",
-             ("busy", "p99")),
-            ("CPU per key alone", lambda r: figure(r, "alone", "cpu_us"), "µs",
-             ("alone", "cpu_us")),
-            ("CPU per key, %d typing" % t, lambda r: figure(r, "busy", "cpu_us"), "µs",
-             ("busy", "cpu_us")),
-            ("PSS per idle session", lambda r: r["pss_kib"], "KiB", None)]
-    both = len(results) == 2
-    print(f"{'':<24}" + "".join(f"{r['name']:>14}" for r in results) +
-          ("   ratio scrivano/sshd" if both else "") +
-          (f"   spread over {args.rounds} rounds" if both and args.rounds > 1 else ""))
-    for label, get, unit, per_round in rows:
-        line = f"{label:<24}" + "".join(f"{get(r):>10.2f} {unit:<3}" for r in results)
-        if both and get(results[1]) > 0:
-            line += f"   {get(results[0]) / get(results[1]):>6.2f}"
-            if per_round and args.rounds > 1:
-                ratios = [a[per_round[0]][per_round[1]] / b[per_round[0]][per_round[1]]
-                          for a, b in zip(results[0]["rounds"], results[1]["rounds"])]
-                line += f"          {min(ratios):.2f}–{max(ratios):.2f}"
-        print(line)
+    print(f"logins and memory on {ciphers[0]}, kex {args.kex}; {args.keys} keys a "
+          f"measurement; {args.typists} typing is {args.typists - 1} more sessions "
+          "typing 10 keys a second")
+    for n, cipher in enumerate(ciphers):
+        print_table(results, cipher, args, n == 0)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,8 @@
 src_libscrivano_a_SOURCES += src/server/server.h src/server/serve.c src/server/listener.c \
 	src/server/conn.h src/server/session.c src/server/auth.c \
 	src/server/channel.c src/server/relay.c src/server/hostkey.c src/server/log.c \
-	src/server/privdrop.c src/server/strictkex.c src/ui/idle.c src/ui/idle.h
+	src/server/privdrop.c src/server/random.c src/server/strictkex.c \
+	src/ui/idle.c src/ui/idle.h
 dist_man_MANS += man/scrivano-serve.1
 EXTRA_DIST += tests/e2e/harness.py tests/e2e/test_server.py tests/e2e/test_hardening.py \
 	tests/e2e/test_clients.py tests/e2e/test_sessions.py tests/e2e/test_relay.py

@@ -97,6 +97,10 @@ int priv_run_as_service(const struct server *srv, int (*fn)(const struct server 
 /* strictkex.c: chacha20-poly1305 only with strict key exchange. watch()
  * before the key exchange, check() after it (0, or -1 with a message). */
 void strictkex_watch(void);
+
+/* random.c: OpenSSL's random bytes (libssh's, for this process) from the
+ * kernel's getrandom, as sshd has them; -1 if OpenSSL's own stay. */
+int random_from_kernel(void);
 int strictkex_check(ssh_session ssh, char *err);
 int strictkex_allowed(const char *cipher_in, const char *cipher_out, int strict);
 

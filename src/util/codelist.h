@@ -38,7 +38,7 @@ struct code_entry {
 struct codelist {
 	char *name; /* the file it came from, or "inline" */
 	struct code_entry *v;
-	size_t n;
+	size_t n, cap; /* entries in v, and room for */
 	size_t *sorted; /* v's indexes in code order (codelist_find's) */
 	int translate; /* descriptions are English msgids (inline choices) */
 };

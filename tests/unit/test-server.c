@@ -1,9 +1,13 @@
 /* The SSH server's pieces that need no client: the listen address, the
  * host key made once and read back, log lines that clients cannot forge,
- * the rule that keeps chacha20 to strict key exchanges, and max-startups'
- * random early drop. */
+ * the rule that keeps chacha20 to strict key exchanges, max-startups'
+ * random early drop, and OpenSSL's random bytes taken from the kernel. */
 #include "config.h"
 
+/* RAND_get_rand_method, RAND_OpenSSL: deprecated in OpenSSL 3, kept */
+#define OPENSSL_SUPPRESS_DEPRECATED 1
+
+#include <openssl/rand.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -202,6 +206,32 @@ test_early_drop(void)
 	   "max-startups 8:1:9: 1 %% dropped at 8, all at 9");
 }
 
+/* After random_from_kernel, RAND_bytes (libssh's padding, its keys) is
+ * no longer OpenSSL's DRBG, and what it gives is not a constant: 64 draws
+ * of 32 bytes, all different, and every byte value among 2,048 bytes but
+ * a few (a constant or a short cycle would fail both). */
+static void
+test_random(void)
+{
+	unsigned char draws[64][32];
+	int seen[256] = { 0 }, values = 0, differ = 1, answered = 1;
+
+	is_int(random_from_kernel(), 0, "OpenSSL's random bytes come from the kernel");
+	ok(RAND_get_rand_method() != RAND_OpenSSL(), "RAND_bytes no longer goes to its DRBG");
+	for (int i = 0; i < 64; i++) {
+		if (RAND_bytes(draws[i], sizeof draws[i]) != 1)
+			answered = 0;
+		for (int j = 0; j < i; j++)
+			if (memcmp(draws[i], draws[j], sizeof draws[i]) == 0)
+				differ = 0;
+		for (size_t b = 0; b < sizeof draws[i]; b++)
+			values += seen[draws[i][b]]++ == 0;
+	}
+	ok(answered, "RAND_bytes answers");
+	ok(differ, "64 draws of 32 bytes, all different");
+	ok(values > 240, "%d of the 256 byte values among 2,048 bytes", values);
+}
+
 int
 main(void)
 {
@@ -211,5 +241,6 @@ main(void)
 	test_log_clean();
 	test_strictkex();
 	test_early_drop();
+	test_random();
 	return tap_done();
 }
