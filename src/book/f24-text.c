@@ -17,21 +17,6 @@
 #define CREDIT_END 76
 #define AMOUNT_WIDTH 14
 
-struct out {
-	char **v;
-	size_t n;
-};
-
-static void
-emit(struct out *o, const char *s)
-{
-	size_t len = strlen(s);
-
-	while (len > 0 && s[len - 1] == ' ')
-		len--;
-	o->v = xreallocarray(o->v, o->n + 1, sizeof *o->v);
-	o->v[o->n++] = xstrndup(s, len);
-}
 
 /* Display columns of UTF-8 s: one per character. */
 static size_t
@@ -68,9 +53,9 @@ put(struct line *l, size_t col, int right, const char *s)
 }
 
 static void
-line_emit(struct out *o, struct line *l)
+line_emit(struct text_lines *o, struct line *l)
 {
-	emit(o, l->b.len > 0 ? l->b.data : "");
+	text_lines_add(o, l->b.len > 0 ? l->b.data : "");
 	buf_free(&l->b);
 	memset(l, 0, sizeof *l);
 }
@@ -168,7 +153,7 @@ locali_flags(const struct record *row, char out[5])
 }
 
 static void
-amounts_line(struct out *o, const char *label, const char *debit, const char *credit)
+amounts_line(struct text_lines *o, const char *label, const char *debit, const char *credit)
 {
 	struct line l = { 0 };
 
@@ -179,13 +164,13 @@ amounts_line(struct out *o, const char *label, const char *debit, const char *cr
 }
 
 static void
-section_lines(struct out *o, const struct section *s, const struct record_rows *rs,
+section_lines(struct text_lines *o, const struct section *s, const struct record_rows *rs,
 	      int64_t debit, int64_t credit, int64_t saldo)
 {
 	struct line l = { 0 };
 	char a[40], b[40];
 
-	emit(o, _(s->name));
+	text_lines_add(o, _(s->name));
 	for (size_t c = 0; c < s->ncols; c++)
 		put(&l, s->cols[c].at, 0, _(s->cols[c].heading));
 	put(&l, DEBIT_END, 1, _("Debit"));
@@ -236,13 +221,13 @@ state_text(const char *state)
 }
 
 static void
-header_lines(struct out *o, const struct record *f)
+header_lines(struct text_lines *o, const struct record *f)
 {
 	struct buf b = { 0 };
 	char date[16];
 
 	buf_printf(&b, "%s: %s", _("F24"), record_get(f, F24_DESCRIPTION));
-	emit(o, b.data);
+	text_lines_add(o, b.data);
 	b.len = 0;
 	buf_printf(&b, "%s: %s", _("State"), state_text(record_get(f, F24_STATE)));
 	if (record_get(f, F24_DUE_DATE)[0] != '\0') {
@@ -253,13 +238,13 @@ header_lines(struct out *o, const struct record *f)
 		date_it(record_get(f, F24_PAID_DATE), date);
 		buf_printf(&b, "   %s: %s", _("Payment date"), date);
 	}
-	emit(o, b.data);
+	text_lines_add(o, b.data);
 	b.len = 0;
 	buf_printf(&b, "%s: %s  %s", _("Contribuente"), record_get(f, F24_CF),
 		   record_get(f, F24_NAME));
 	if (record_get(f, F24_FIRST_NAME)[0] != '\0')
 		buf_printf(&b, " %s", record_get(f, F24_FIRST_NAME));
-	emit(o, b.data);
+	text_lines_add(o, b.data);
 	if (record_get(f, F24_ADDRESS)[0] != '\0' || record_get(f, F24_CITY)[0] != '\0') {
 		b.len = 0;
 		buf_printf(&b, "%s: %s", _("Domicilio fiscale"), record_get(f, F24_ADDRESS));
@@ -268,7 +253,7 @@ header_lines(struct out *o, const struct record *f)
 				   record_get(f, F24_CITY));
 		if (record_get(f, F24_PROVINCE)[0] != '\0')
 			buf_printf(&b, " (%s)", record_get(f, F24_PROVINCE));
-		emit(o, b.data);
+		text_lines_add(o, b.data);
 	}
 	if (record_get(f, F24_COOBLIGATO_CF)[0] != '\0') {
 		b.len = 0;
@@ -277,7 +262,7 @@ header_lines(struct out *o, const struct record *f)
 		if (record_get(f, F24_ID_CODE)[0] != '\0')
 			buf_printf(&b, "   %s: %s", _("Codice identificativo"),
 				   record_get(f, F24_ID_CODE));
-		emit(o, b.data);
+		text_lines_add(o, b.data);
 	}
 	buf_free(&b);
 }
@@ -285,7 +270,7 @@ header_lines(struct out *o, const struct record *f)
 size_t
 f24_text(const struct record *f, char ***lines)
 {
-	struct out o = { 0 };
+	struct text_lines o = { 0 };
 	struct f24_totals t;
 	char a[40];
 
@@ -294,13 +279,13 @@ f24_text(const struct record *f, char ***lines)
 	for (size_t s = 0; s < F24_NSECTIONS && f->rows != NULL; s++) {
 		if (f->rows[s].n == 0)
 			continue;
-		emit(&o, "");
+		text_lines_add(&o, "");
 		section_lines(&o, &sections[s], &f->rows[s], t.debit[s], t.credit[s], t.saldo[s]);
 		if (s == F24_LOCALI && record_get(f, F24_DETRAZIONE)[0] != '\0')
 			amounts_line(&o, _("Detrazione"),
 				     amount(record_get(f, F24_DETRAZIONE), a, sizeof a), "");
 	}
-	emit(&o, "");
+	text_lines_add(&o, "");
 	amounts_line(&o, _("SALDO FINALE EUR"), money(t.saldo_finale, a, sizeof a), "");
 	*lines = o.v;
 	return o.n;

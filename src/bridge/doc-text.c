@@ -22,27 +22,12 @@
 #define TOTALS_COL 24 /* the totals' labels */
 #define AMOUNT_W 14   /* a total's amount, right-aligned at W */
 
-struct out {
-	char **v;
-	size_t n;
-};
 
 static void
-emit(struct out *o, const char *s)
-{
-	size_t len = strlen(s);
-
-	while (len > 0 && s[len - 1] == ' ')
-		len--;
-	o->v = xreallocarray(o->v, o->n + 1, sizeof *o->v);
-	o->v[o->n++] = xstrndup(s, len);
-}
-
-static void
-blank(struct out *o)
+blank(struct text_lines *o)
 {
 	if (o->n > 0 && o->v[o->n - 1][0] != '\0')
-		emit(o, "");
+		text_lines_add(o, "");
 }
 
 /* Display columns of s. */
@@ -124,7 +109,7 @@ pieces_free(struct pieces *p)
 
 /* s wrapped at width, each line starting at column indent; nothing for "". */
 static void
-emit_wrapped(struct out *o, size_t indent, const char *s)
+emit_wrapped(struct text_lines *o, size_t indent, const char *s)
 {
 	struct pieces p;
 	struct buf b = { 0 };
@@ -135,7 +120,7 @@ emit_wrapped(struct out *o, size_t indent, const char *s)
 	for (size_t i = 0; i < p.n; i++) {
 		b.len = 0;
 		buf_printf(&b, "%*s%s", (int)indent, "", p.v[i]);
-		emit(o, b.data);
+		text_lines_add(o, b.data);
 	}
 	pieces_free(&p);
 	buf_free(&b);
@@ -143,7 +128,7 @@ emit_wrapped(struct out *o, size_t indent, const char *s)
 
 /* "Label: value" wrapped, when value is not empty. */
 static void
-labelled(struct out *o, size_t indent, const char *label, const char *value)
+labelled(struct text_lines *o, size_t indent, const char *label, const char *value)
 {
 	char *s;
 
@@ -166,7 +151,7 @@ pad_to(struct buf *b, size_t *used, size_t col)
  * between columns, right-aligned where right[c]); as many lines as its
  * tallest cell. */
 static void
-row(struct out *o, size_t indent, const char *const *cells, const size_t *w, const int *right,
+row(struct text_lines *o, size_t indent, const char *const *cells, const size_t *w, const int *right,
     size_t ncols)
 {
 	struct pieces p[8];
@@ -191,7 +176,7 @@ row(struct out *o, size_t indent, const char *const *cells, const size_t *w, con
 			used += sw;
 			col += w[c] + 1;
 		}
-		emit(o, b.len > 0 ? b.data : "");
+		text_lines_add(o, b.len > 0 ? b.data : "");
 	}
 	for (size_t c = 0; c < ncols; c++)
 		pieces_free(&p[c]);
@@ -200,7 +185,7 @@ row(struct out *o, size_t indent, const char *const *cells, const size_t *w, con
 
 /* A total: its label from TOTALS_COL, its amount ending at W. */
 static void
-total(struct out *o, const char *label, int64_t cents)
+total(struct text_lines *o, const char *label, int64_t cents)
 {
 	static const size_t w[2] = { W - TOTALS_COL - AMOUNT_W - 1, AMOUNT_W };
 	static const int right[2] = { 0, 1 };
@@ -254,7 +239,7 @@ ids_line(const char *vat_country, const char *piva, const char *cf)
 }
 
 static void
-company_block(struct out *o, const struct doc_print *m)
+company_block(struct text_lines *o, const struct doc_print *m)
 {
 	const struct record *c = m->company;
 	const char *regime = record_get(m->doc, DOC_REGIME);
@@ -293,7 +278,7 @@ company_block(struct out *o, const struct doc_print *m)
 }
 
 static void
-party_block(struct out *o, const struct doc_print *m)
+party_block(struct text_lines *o, const struct doc_print *m)
 {
 	const struct record *d = m->doc, *p = m->party;
 	const char *head = strcmp(record_get(d, DOC_DIRECTION), "P") == 0 ? _("Supplier")
@@ -326,7 +311,7 @@ party_block(struct out *o, const struct doc_print *m)
 }
 
 static void
-title_block(struct out *o, const struct record *d)
+title_block(struct text_lines *o, const struct record *d)
 {
 	char *t = doc_title(d), date[DOC_DATE_BUF];
 	const char *type = record_get(d, DOC_TYPE), *tname = fpa_doc_type_name(type);
@@ -351,7 +336,7 @@ title_block(struct out *o, const struct record *d)
 }
 
 static void
-transport_block(struct out *o, const struct record *d)
+transport_block(struct text_lines *o, const struct record *d)
 {
 	static const struct {
 		int field;
@@ -373,7 +358,7 @@ transport_block(struct out *o, const struct record *d)
 	if (!any)
 		return;
 	blank(o);
-	emit(o, _("Transport"));
+	text_lines_add(o, _("Transport"));
 	for (size_t i = 0; i < ARRAY_LEN(f); i++) {
 		const char *v = record_get(d, (size_t)f[i].field);
 
@@ -391,7 +376,7 @@ static const size_t line_w[7] = { 27, 8, 4, 11, 6, 4, 10 };
 static const int line_right[7] = { 0, 1, 0, 1, 1, 1, 1 };
 
 static int
-lines_block(struct out *o, const struct record *d)
+lines_block(struct text_lines *o, const struct record *d)
 {
 	const char *head[7] = { _("Description"), _("Qty"), _("Unit"), _("Price"),
 				_("Disc."), _("VAT"), _("Total") };
@@ -403,7 +388,7 @@ lines_block(struct out *o, const struct record *d)
 	row(o, 0, head, line_w, line_right, 7);
 	memset(rule, '-', W);
 	rule[W] = '\0';
-	emit(o, rule);
+	text_lines_add(o, rule);
 	for (size_t i = 0; rs != NULL && i < rs->n; i++) {
 		const struct record *l = rs->row[i];
 		char qty[40], price[40], disc[FPA_DISCOUNT_TEXT], vat[16], tot[40];
@@ -432,14 +417,14 @@ lines_block(struct out *o, const struct record *d)
 		row(o, 0, cells, line_w, line_right, 7);
 		free(descr);
 	}
-	emit(o, rule);
+	text_lines_add(o, rule);
 	if (withheld)
 		emit_wrapped(o, 0, _("(*) subject to withholding tax"));
 	return withheld;
 }
 
 static void
-summary_block(struct out *o, const struct record *d)
+summary_block(struct text_lines *o, const struct record *d)
 {
 	static const size_t w[4] = { 6, 13, 13, W - 6 - 13 - 13 - 3 };
 	static const int right[4] = { 0, 1, 1, 0 };
@@ -449,7 +434,7 @@ summary_block(struct out *o, const struct record *d)
 	if (rs == NULL || rs->n == 0 || !doc_priced(d))
 		return;
 	blank(o);
-	emit(o, _("VAT summary"));
+	text_lines_add(o, _("VAT summary"));
 	row(o, 0, head, w, right, 4);
 	for (size_t i = 0; i < rs->n; i++) {
 		const struct record *v = rs->row[i];
@@ -473,7 +458,7 @@ summary_block(struct out *o, const struct record *d)
 }
 
 static void
-totals_block(struct out *o, const struct record *d)
+totals_block(struct text_lines *o, const struct record *d)
 {
 	const struct record_rows *wh = d->rows != NULL ? &d->rows[DOC_WITHHOLDINGS] : NULL;
 	char rate[16], *s;
@@ -512,7 +497,7 @@ totals_block(struct out *o, const struct record *d)
 }
 
 static void
-payment_block(struct out *o, const struct record *d)
+payment_block(struct text_lines *o, const struct record *d)
 {
 	static const size_t w[4] = { 10, 14, 8, W - 10 - 14 - 8 - 3 };
 	static const int right[4] = { 0, 1, 0, 0 };
@@ -525,7 +510,7 @@ payment_block(struct out *o, const struct record *d)
 	    record_get(d, DOC_IBAN)[0] == '\0' && (rs == NULL || rs->n == 0))
 		return;
 	blank(o);
-	emit(o, _("Payment"));
+	text_lines_add(o, _("Payment"));
 	if (mode[0] != '\0') {
 		s = mname != NULL ? xasprintf("%s %s", mode, mname) : xstrdup(mode);
 		labelled(o, 2, _("Method"), s);
@@ -556,14 +541,14 @@ is_note(const struct doc_print *m, const char *s)
 }
 
 static void
-foot_block(struct out *o, const struct doc_print *m)
+foot_block(struct text_lines *o, const struct doc_print *m)
 {
 	const char *c = record_get(m->doc, DOC_CAUSALE);
 	int head = 0;
 
 	if (m->nlinks > 0) {
 		blank(o);
-		emit(o, _("Linked documents"));
+		text_lines_add(o, _("Linked documents"));
 		for (size_t i = 0; i < m->nlinks; i++)
 			emit_wrapped(o, 2, m->links[i]);
 	}
@@ -576,7 +561,7 @@ foot_block(struct out *o, const struct doc_print *m)
 		if (len > 0 && !is_note(m, line)) {
 			if (!head) {
 				blank(o);
-				emit(o, _("Causale"));
+				text_lines_add(o, _("Causale"));
 				head = 1;
 			}
 			emit_wrapped(o, 2, line);
@@ -586,7 +571,7 @@ foot_block(struct out *o, const struct doc_print *m)
 	}
 	if (record_get(m->doc, DOC_NOTES)[0] != '\0') {
 		blank(o);
-		emit(o, _("Notes"));
+		text_lines_add(o, _("Notes"));
 		emit_wrapped(o, 2, record_get(m->doc, DOC_NOTES));
 	}
 	if (m->nnotes > 0) {
@@ -599,7 +584,7 @@ foot_block(struct out *o, const struct doc_print *m)
 size_t
 doc_print_lines(const struct doc_print *m, char ***lines)
 {
-	struct out o = { 0 };
+	struct text_lines o = { 0 };
 	const struct record *d = m->doc;
 
 	company_block(&o, m);

@@ -379,6 +379,17 @@ util_today(char *out)
 	strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
+void
+text_lines_add(struct text_lines *o, const char *s)
+{
+	size_t len = strlen(s);
+
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	o->v = xreallocarray(o->v, o->n + 1, sizeof *o->v);
+	o->v[o->n++] = xstrndup(s, len);
+}
+
 int
 file_write_whole(const char *path, int replace, int (*write)(FILE *out, void *ctx, char *err),
 		 void *ctx, char *err)

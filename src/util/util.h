@@ -61,6 +61,15 @@ void buf_adds(struct buf *b, const char *s);
 void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_free(struct buf *b);
 
+/* Lines of text being made (a record's print rendering), each newly
+ * allocated as the array is. */
+struct text_lines {
+	char **v;
+	size_t n;
+};
+/* Appends a copy of s without its trailing blanks. */
+void text_lines_add(struct text_lines *o, const char *s);
+
 /* Keeps only letters, digits, '-' and '_' of a name for a file name, in
  * place. */
 void file_safe(char *s);
