@@ -4,6 +4,7 @@
 src_libscrivano_a_SOURCES += src/bridge/docbridge.c src/bridge/docbridge.h \
 	src/bridge/doc-kind.c src/bridge/doc-kind.h src/bridge/doc-cmds.c \
 	src/bridge/fpa-import.c src/bridge/fpa-import.h \
+	src/bridge/fpa-export.c src/bridge/fpa-export.h \
 	src/bridge/fatturapa-cli.c
 # A document as the printed page (issue 14 part 7): the print model, its
 # text (print preview, terminal printer) and its A4 PDF on src/pdf.

@@ -277,6 +277,21 @@ read_cassa(struct rd *rd, xmlNodePtr d, struct fpa_body *b)
 	return 0;
 }
 
+/* DatiOrdineAcquisto or DatiContratto, the first of its name (n may be
+ * NULL: none). */
+static int
+read_docref(struct rd *rd, xmlNodePtr n, struct fpa_docref *d)
+{
+	if (n == NULL)
+		return 0;
+	return copy_str(rd, n, "IdDocumento", d->id, sizeof d->id) < 0 ||
+			       parse_date(rd, n, "Data", 0, d->date) < 0 ||
+			       copy_str(rd, n, "CodiceCUP", d->cup, sizeof d->cup) < 0 ||
+			       copy_str(rd, n, "CodiceCIG", d->cig, sizeof d->cig) < 0
+		       ? -1
+		       : 0;
+}
+
 static int
 read_general(struct rd *rd, xmlNodePtr g, struct fpa_body *b)
 {
@@ -307,6 +322,16 @@ read_general(struct rd *rd, xmlNodePtr g, struct fpa_body *b)
 	    (copy_str(rd, f, "IdDocumento", b->rel_id, sizeof b->rel_id) < 0 ||
 	     parse_date(rd, f, "Data", 0, b->rel_date) < 0))
 		return -1;
+	if (read_docref(rd, xml_kid(g, "DatiOrdineAcquisto"), &b->order) < 0 ||
+	    read_docref(rd, xml_kid(g, "DatiContratto"), &b->contract) < 0)
+		return -1;
+	for (f = xml_kid(g, "DatiDDT"); f; f = xml_next_named(f)) {
+		struct fpa_ddt *t = fpa_ddt_add(b);
+
+		if (copy_str(rd, f, "NumeroDDT", t->number, sizeof t->number) < 0 ||
+		    parse_date(rd, f, "DataDDT", 1, t->date) < 0)
+			return -1;
+	}
 	return 0;
 }
 

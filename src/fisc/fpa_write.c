@@ -157,16 +157,40 @@ dati_generali_documento(xmlNodePtr parent, const struct fpa_body *b)
 		tx(d, "Causale", b->causale[i]);
 }
 
+/* DatiOrdineAcquisto, DatiContratto: left out when it names no document. */
+static void
+docref(xmlNodePtr parent, const char *name, const struct fpa_docref *d)
+{
+	xmlNodePtr n;
+
+	if (d->id[0] == '\0')
+		return;
+	n = el(parent, name);
+	tx(n, "IdDocumento", d->id);
+	tx(n, "Data", d->date);
+	tx(n, "CodiceCUP", d->cup);
+	tx(n, "CodiceCIG", d->cig);
+}
+
+/* In the schema's order: the document, the order, the contract, the
+ * invoices it relates to, the DDTs. */
 static void
 dati_generali(xmlNodePtr body, const struct fpa_body *b)
 {
 	xmlNodePtr g = el(body, "DatiGenerali"), n;
 
 	dati_generali_documento(g, b);
+	docref(g, "DatiOrdineAcquisto", &b->order);
+	docref(g, "DatiContratto", &b->contract);
 	if (b->rel_id[0]) {
 		n = el(g, "DatiFattureCollegate");
 		tx(n, "IdDocumento", b->rel_id);
 		tx(n, "Data", b->rel_date);
+	}
+	for (size_t i = 0; i < b->nddt; i++) {
+		n = el(g, "DatiDDT");
+		tx(n, "NumeroDDT", b->ddt[i].number);
+		tx(n, "DataDDT", b->ddt[i].date);
 	}
 }
 

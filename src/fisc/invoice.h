@@ -111,6 +111,21 @@ struct fpa_payment {         /* DettaglioPagamento */
 	char iban[35];
 };
 
+/* A document the invoice refers to (DatiDocumentiCorrelatiType): the
+ * customer's order (DatiOrdineAcquisto) or the contract (DatiContratto),
+ * with a public administration's CUP and CIG. Absent when id is "". */
+struct fpa_docref {
+	char id[21];         /* IdDocumento */
+	char date[11];       /* Data, YYYY-MM-DD or "" */
+	char cup[16];        /* CodiceCUP */
+	char cig[16];        /* CodiceCIG */
+};
+
+struct fpa_ddt {             /* DatiDDT: a delivery note a TD24 invoices */
+	char number[21];     /* NumeroDDT */
+	char date[11];       /* DataDDT */
+};
+
 /* What the arithmetic found, in cents. */
 struct fpa_totals {
 	int64_t taxable;     /* sum of ImponibileImporto */
@@ -142,6 +157,10 @@ struct fpa_body {
 	int64_t doc_rounding;
 	char rel_id[21];     /* DatiFattureCollegate: the invoice a credit note */
 	char rel_date[11];   /*   refers to */
+	struct fpa_docref order;    /* DatiOrdineAcquisto (the first) */
+	struct fpa_docref contract; /* DatiContratto (the first) */
+	struct fpa_ddt *ddt;        /* DatiDDT, in order */
+	size_t nddt;
 	struct fpa_line *lines;
 	size_t nlines;
 	struct fpa_vat *vat;
@@ -190,6 +209,7 @@ struct fpa_line *fpa_line_add(struct fpa_body *b);
 struct fpa_vat *fpa_vat_add(struct fpa_body *b);
 struct fpa_cassa *fpa_cassa_add(struct fpa_body *b);
 struct fpa_payment *fpa_payment_add(struct fpa_body *b);
+struct fpa_ddt *fpa_ddt_add(struct fpa_body *b);
 void fpa_causale_add(struct fpa_body *b, const char *text);
 /* A display name for a party: Denominazione, or "Nome Cognome". */
 const char *fpa_party_name(const struct fpa_party *p, char *buf, size_t size);
