@@ -58,3 +58,6 @@ tests_unit_test_fpa_export_SOURCES = tests/unit/test-fpa-export.c
 tests_unit_test_fpa_export_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_fpa_export_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-fpa-export
+# scrivano fatturapa export: by number, again, a period's zip, refusals, into another book.
+SCRIVANO_TESTS += tests/fatturapa-export.sh
+EXTRA_DIST += tests/fatturapa-export.sh

@@ -262,9 +262,11 @@ sdi_file_newest(struct book *b, int64_t doc_id, int with_xml, struct sdi_file *f
 			 err);
 }
 
-int
-sdi_files_of_period(struct book *b, const char *from, const char *to, int64_t **ids,
-		    size_t *got, char *err)
+/* The ids sql gives (column 0, with ?1 from and ?2 to bound), those whose
+ * column 1 is a kind that goes to SdI when it has one. */
+static int
+ids_of_period(struct book *b, const char *sql, const char *from, const char *to,
+	      int64_t **ids, size_t *got, char *err)
 {
 	sqlite3_stmt *st;
 	size_t n = 0, cap = 0;
@@ -273,16 +275,17 @@ sdi_files_of_period(struct book *b, const char *from, const char *to, int64_t **
 
 	*ids = NULL;
 	*got = 0;
-	if (sqlite3_prepare_v2(book_db(b),
-			       "SELECT (SELECT max(f.id) FROM sdi_files f WHERE f.document = d.id) "
-			       "AS newest FROM documents d WHERE d.direction = 'S' AND d.date "
-			       "BETWEEN ?1 AND ?2 AND newest IS NOT NULL ORDER BY d.date, "
-			       "d.year, d.seq, d.id",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(book_db(b), sql, -1, &st, NULL) != SQLITE_OK)
 		return record_db_error(b, err);
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_count(st) > 1) {
+			const struct doc_kind *k =
+				doc_kind_find((const char *)sqlite3_column_text(st, 1));
+			if (k == NULL || !(k->flags & DK_FISCAL))
+				continue;
+		}
 		if (n == cap) {
 			cap = cap ? 2 * cap : 16;
 			v = xreallocarray(v, cap, sizeof *v);
@@ -297,6 +300,28 @@ sdi_files_of_period(struct book *b, const char *from, const char *to, int64_t **
 	*ids = v;
 	*got = n;
 	return 0;
+}
+
+int
+sdi_files_of_period(struct book *b, const char *from, const char *to, int64_t **ids,
+		    size_t *got, char *err)
+{
+	return ids_of_period(b,
+			     "SELECT (SELECT max(f.id) FROM sdi_files f WHERE f.document = d.id) "
+			     "AS newest FROM documents d WHERE d.direction = 'S' AND d.date "
+			     "BETWEEN ?1 AND ?2 AND newest IS NOT NULL ORDER BY d.date, d.year, "
+			     "d.seq, d.id",
+			     from, to, ids, got, err);
+}
+
+int
+sdi_documents_of_period(struct book *b, const char *from, const char *to, int64_t **ids,
+			size_t *got, char *err)
+{
+	return ids_of_period(b,
+			     "SELECT id, kind FROM documents WHERE direction = 'S' AND state <> "
+			     "'D' AND date BETWEEN ?1 AND ?2 ORDER BY date, year, seq, id",
+			     from, to, ids, got, err);
 }
 
 static int

@@ -87,6 +87,13 @@ int sdi_file_newest(struct book *b, int64_t doc_id, int with_xml, struct sdi_fil
 int sdi_files_of_period(struct book *b, const char *from, const char *to, int64_t **ids,
 			size_t *got, char *err);
 
+/* The ids of the issued sale documents of the kinds that go to SdI dated
+ * from..to (inclusive), by date and number, into *ids (newly allocated,
+ * free it), *got how many: what a period's export makes files of. 0 or
+ * REC_ERROR. */
+int sdi_documents_of_period(struct book *b, const char *from, const char *to, int64_t **ids,
+			    size_t *got, char *err);
+
 /* File id was mailed to SdI: sent at when (YYYY-MM-DD HH:MM:SS; NULL:
  * now), in the PEC message message_id. Its state becomes S, its document's
  * sdi_state too when it is the document's newest file, and the document's

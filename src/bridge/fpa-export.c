@@ -140,8 +140,8 @@ abroad(struct fpa_party *p)
 }
 
 /* Where the file goes: a PA by its office code (FPA12), a party abroad
- * XXXXXXX, else the party's SDI code, or 0000000 with its PEC (or
- * neither: the buyer finds it in the cassetto fiscale). */
+ * XXXXXXX, else the SDI code, or 0000000 with the PEC (or neither: the
+ * buyer finds it in the cassetto fiscale). */
 static int
 destination(const struct record *doc, const struct record *party, struct fpa_invoice *inv,
 	    char *err)
@@ -149,8 +149,14 @@ destination(const struct record *doc, const struct record *party, struct fpa_inv
 	const char *office = record_get(doc, DOC_PA_OFFICE), *sdi = record_get(doc, DOC_SDI);
 	const char *pec = record_get(doc, DOC_PEC);
 
+	/* the document's own, as filled from the party when made; else the
+	 * party's (a document made elsewhere) */
 	if (office[0] == '\0')
 		office = record_get(party, PARTY_PA_OFFICE);
+	if (sdi[0] == '\0' && pec[0] == '\0') {
+		sdi = record_get(party, PARTY_SDI);
+		pec = record_get(party, PARTY_PEC);
+	}
 	if (strcmp(record_get(party, PARTY_PA), "1") == 0 || record_get(doc, DOC_PA_OFFICE)[0]) {
 		if (strlen(office) != 6) {
 			err_set(err, "%s", _("a public administration is invoiced by its office "

@@ -7,6 +7,7 @@
 #ifndef SCRIVANO_FPA_EXPORT_H
 #define SCRIVANO_FPA_EXPORT_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "book/book.h"
@@ -64,6 +65,25 @@ int fpa_export_build(struct book *b, int64_t doc_id, const char *progressivo,
  * stored; REC_GONE, REC_ERROR. */
 int fpa_export_document(struct book *b, int64_t doc_id, struct fpa_schema *xsd,
 			int64_t *file_id, struct fpa_report *r, char *err);
+
+/* ---- the files out (fpa-export-out.c) ---- */
+
+/* Writes stored file file_id into folder dir under its own name (whole or
+ * not at all; the same name is the same file, replaced); the path into
+ * path (PATH_MAX bytes). 0, REC_GONE, REC_ERROR with a message. */
+int fpa_export_write(struct book *b, int64_t file_id, const char *dir, char *path, char *err);
+/* The stored files ids[0..n) as one zip at zip_path, each under its own
+ * name (libzip, written whole or not at all). 0, REC_GONE, REC_ERROR. */
+int fpa_export_zip(struct book *b, const int64_t *ids, size_t n, const char *zip_path,
+		   char *err);
+/* A period as the command line gives it, "2026-01" (a month) or "2026" (a
+ * year), as its first and last dates (dates compare as text: a month's
+ * last is written 31). 0, or -1 when it is neither. */
+int fpa_export_period_bounds(const char *period, char from[11], char to[11]);
+
+/* `scrivano fatturapa export` (fpa-export-cli.c): its exit status, or -1
+ * when the arguments call for the usage. */
+int fpa_cli_export(int argc, char **argv);
 
 /* Whether a document of kind code goes to SdI as a file (FAT, FTD, NC,
  * ND, PAR, ACC), for the commands' applies. */
