@@ -61,3 +61,6 @@ SCRIVANO_TESTS += tests/unit/test-fpa-export
 # scrivano fatturapa export: by number, again, a period's zip, refusals, into another book.
 SCRIVANO_TESTS += tests/fatturapa-export.sh
 EXTRA_DIST += tests/fatturapa-export.sh
+# End to end through OpenSSH: Export XML of an invoice issued in the TUI, its SdI state, a refusal.
+SCRIVANO_TESTS += tests/e2e/test_fatturapa_export.py
+EXTRA_DIST += tests/e2e/test_fatturapa_export.py

@@ -65,6 +65,16 @@ fpa_schema_find(const char *given, struct fpa_schema **out, char *err)
 	return fpa_schema_load(path, out, err);
 }
 
+struct fpa_schema *
+fpa_schema_shared(char *err)
+{
+	static struct fpa_schema *xsd;
+
+	if (xsd == NULL && fpa_schema_find(NULL, &xsd, err) < 0)
+		xsd = NULL;
+	return xsd;
+}
+
 /* ---- who is who ---- */
 
 enum fpa_export_role

@@ -29,6 +29,11 @@ int fpa_schema_path(const char *given, char *path, char *err);
 /* fpa_schema_path, then fpa_schema_load. */
 int fpa_schema_find(const char *given, struct fpa_schema **out, char *err);
 
+/* The schema fpa_schema_find(NULL) finds, loaded once for the process
+ * (the forms' Export XML); NULL with its message while none is found
+ * (looked for again at the next call). */
+struct fpa_schema *fpa_schema_shared(char *err);
+
 /* Who is who in a document's file. A sale: the company is the cedente
  * (CedentePrestatore) and the party the cessionario. A self-invoice
  * (integrazione TD16-TD19, reverse charge) is the other way round: the
