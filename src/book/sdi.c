@@ -73,29 +73,52 @@ sdi_file_next_id(struct book *b, int64_t *id, char *err)
 	return rc == SQLITE_ROW ? 0 : record_db_error(b, err);
 }
 
+static void
+text_col(sqlite3_stmt *st, int i, char *out, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	str_copy(out, t ? (const char *)t : "", size);
+}
+
 /* Whether document doc may have a file: issued, a sale of a kind that goes
- * to SdI. 0, REC_INVALID, REC_GONE, REC_ERROR with a message. */
+ * to SdI (one query: the export has loaded it whole already). 0,
+ * REC_INVALID, REC_GONE, REC_ERROR with a message. */
 static int
 document_exportable(struct book *b, int64_t doc, char *err)
 {
-	struct record *d = NULL;
-	const struct doc_kind *k;
-	char name[64];
-	int rc = record_load(b, &documents_kind, doc, &d, err);
+	const struct doc_kind *k = NULL;
+	sqlite3_stmt *st;
+	char name[64] = "", state[2] = "", dir[2] = "";
+	int rc;
 
-	if (rc == REC_GONE)
+	if (sqlite3_prepare_v2(book_db(b),
+			       "SELECT kind, direction, state, CASE number WHEN '' THEN kind || ' #' "
+			       "|| id ELSE kind || ' ' || number END FROM documents WHERE id = ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return record_db_error(b, err);
+	sqlite3_bind_int64(st, 1, doc);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		k = doc_kind_find((const char *)sqlite3_column_text(st, 0));
+		text_col(st, 1, dir, sizeof dir);
+		text_col(st, 2, state, sizeof state);
+		text_col(st, 3, name, sizeof name);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE) {
 		err_set(err, _("there is no document number %" PRId64), doc);
-	if (rc < 0)
-		return rc;
-	k = doc_kind_find(record_get(d, DOC_KIND));
-	document_name(d, name, sizeof name);
-	if (k == NULL || !(k->flags & DK_FISCAL) || strcmp(record_get(d, DOC_DIRECTION), "S"))
+		return REC_GONE;
+	}
+	if (rc != SQLITE_ROW)
+		return record_db_error(b, err);
+	if (k == NULL || !(k->flags & DK_FISCAL) || strcmp(dir, "S") != 0)
 		rc = err_set(err, _("document %s does not go to SdI: only issued invoices and "
 				    "notes do"),
 			     name);
-	else if (strcmp(record_get(d, DOC_STATE), DOC_STATE_DRAFT) == 0)
+	else if (strcmp(state, DOC_STATE_DRAFT) == 0)
 		rc = err_set(err, _("document %s is a draft: issue it first"), name);
-	record_free(d);
+	else
+		rc = 0;
 	return rc < 0 ? REC_INVALID : 0;
 }
 
@@ -169,14 +192,6 @@ sdi_file_store(struct book *b, const struct sdi_file_new *f, char *err)
 }
 
 #define SDI_COLUMNS "id, document, name, sha256, made, sent, message_id, sdi_id, state"
-
-static void
-text_col(sqlite3_stmt *st, int i, char *out, size_t size)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	str_copy(out, t ? (const char *)t : "", size);
-}
 
 /* Reads the row st stands on (SDI_COLUMNS, then xml when with_xml). */
 static void

@@ -42,3 +42,8 @@ uninstall-local: uninstall-fatturapa-schema
 uninstall-fatturapa-schema:
 	for f in $(FATTURAPA_SCHEMA_FILES); do rm -f "$(DESTDIR)$(pkgdatadir)/fatturapa/$$f"; done
 .PHONY: install-fatturapa-schema uninstall-fatturapa-schema
+# bench/fpa-export.sh: documents exported per second against xmllint --schema (not in the suite).
+check_PROGRAMS += bench/fpa-export-bench
+bench_fpa_export_bench_SOURCES = bench/fpa-export-bench.c
+bench_fpa_export_bench_LDADD = src/libscrivano.a $(ALL_LIBS)
+EXTRA_DIST += bench/fpa-export.sh
