@@ -81,11 +81,8 @@ text_col(sqlite3_stmt *st, int i, char *out, size_t size)
 	str_copy(out, t ? (const char *)t : "", size);
 }
 
-/* Whether document doc may have a file: issued, a sale of a kind that goes
- * to SdI (one query: the export has loaded it whole already). 0,
- * REC_INVALID, REC_GONE, REC_ERROR with a message. */
-static int
-document_exportable(struct book *b, int64_t doc, char *err)
+int
+sdi_document_check(struct book *b, int64_t doc, char *err)
 {
 	const struct doc_kind *k = NULL;
 	sqlite3_stmt *st;
@@ -112,11 +109,11 @@ document_exportable(struct book *b, int64_t doc, char *err)
 	if (rc != SQLITE_ROW)
 		return record_db_error(b, err);
 	if (k == NULL || !(k->flags & DK_FISCAL) || strcmp(dir, "S") != 0)
-		rc = err_set(err, _("document %s does not go to SdI: only issued invoices and "
-				    "notes do"),
+		rc = err_set(err, _("%s does not go to SdI: only issued invoices, notes, "
+				    "parcelle and acconti do"),
 			     name);
 	else if (strcmp(state, DOC_STATE_DRAFT) == 0)
-		rc = err_set(err, _("document %s is a draft: issue it first"), name);
+		rc = err_set(err, _("%s is a draft: issue it first"), name);
 	else
 		rc = 0;
 	return rc < 0 ? REC_INVALID : 0;
@@ -144,7 +141,7 @@ store_row(struct book *b, const struct sdi_file_new *f, char *err)
 	int64_t next;
 	int rc;
 
-	if ((rc = document_exportable(b, f->document, err)) < 0)
+	if ((rc = sdi_document_check(b, f->document, err)) < 0)
 		return rc;
 	if (sdi_file_next_id(b, &next, err) < 0)
 		return REC_ERROR;

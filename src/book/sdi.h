@@ -54,6 +54,12 @@ int sdi_progressivo(int64_t id, char out[SDI_PROGRESSIVO_LEN + 1]);
  * 0 or REC_ERROR. */
 int sdi_file_next_id(struct book *b, int64_t *id, char *err);
 
+/* Whether document doc may have a file: issued (not a draft), a sale of a
+ * kind that goes to SdI (FAT, FTD, ACC, NC, ND, PAR). 0, or REC_INVALID
+ * with "FAT 1/2026 is a draft: issue it first" or why it does not go to
+ * SdI, REC_GONE (no such document), REC_ERROR. */
+int sdi_document_check(struct book *b, int64_t doc, char *err);
+
 /* A file to store: the id sdi_file_next_id gave, the document (issued,
  * of a kind that goes to SdI), its name and the bytes as validated. */
 struct sdi_file_new {

@@ -3,7 +3,6 @@
  * in sdi_files in one transaction. See fpa-export.h. */
 #include "config.h"
 
-#include <inttypes.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -275,22 +274,6 @@ body(struct book *b, const struct record *doc, struct fpa_body *body, char *err)
 	return 0;
 }
 
-static int
-exportable(const struct record *doc, char *err)
-{
-	char name[64];
-
-	document_name(doc, name, sizeof name);
-	if (!fpa_export_kind(record_get(doc, DOC_KIND)) ||
-	    strcmp(record_get(doc, DOC_DIRECTION), "S") != 0)
-		return err_set(err, _("%s does not go to SdI: only issued invoices, notes, "
-				      "parcelle and acconti do"),
-			       name);
-	if (strcmp(record_get(doc, DOC_STATE), DOC_STATE_DRAFT) == 0)
-		return err_set(err, _("%s is a draft: issue it first"), name);
-	return 0;
-}
-
 /* fpa_export_build, the document's name for messages ("FAT 1/2026") into
  * docname (64 bytes, may be NULL). */
 static int
@@ -299,19 +282,14 @@ build(struct book *b, int64_t doc_id, const char *progressivo, struct fpa_invoic
 {
 	struct record *doc = NULL;
 	struct fpa_invoice *inv;
-	int rc = record_load(b, &documents_kind, doc_id, &doc, err);
+	int rc;
 
 	*out = NULL;
-	if (rc == REC_GONE)
-		err_set(err, _("there is no document number %" PRId64), doc_id);
-	if (rc < 0)
+	if ((rc = sdi_document_check(b, doc_id, err)) < 0 ||
+	    (rc = record_load(b, &documents_kind, doc_id, &doc, err)) < 0)
 		return rc;
 	if (docname != NULL)
 		document_name(doc, docname, 64);
-	if (exportable(doc, err) < 0) {
-		record_free(doc);
-		return REC_INVALID;
-	}
 	inv = fpa_invoice_new();
 	str_copy(inv->progressivo, progressivo, sizeof inv->progressivo);
 	if ((rc = parties(b, doc, inv, err)) == 0)

@@ -20,6 +20,7 @@
 #include "book/company.h"
 #include "book/sdi.h"
 #include "bridge/doc-kind.h"
+#include "bridge/docbridge.h"
 #include "bridge/fpa-export.h"
 #include "doc-fixtures.h"
 #include "fisc/doc-rules.h"
@@ -275,6 +276,33 @@ test_ritenuta_cassa(void)
 	free(xml);
 }
 
+/* The reader takes the order, CIG and CUP back, and the bridge into a
+ * document record (what an import writes). */
+static void
+read_back_refs(const char *xml)
+{
+	struct fpa_invoice *inv = NULL;
+	struct record *d = record_new(&documents_kind);
+	char err[ERR_SIZE];
+
+	if (xml == NULL || fpa_read_memory(xml, strlen(xml), "pa.xml", &inv, NULL, err) < 0) {
+		ok(0, "read back: %s", xml ? err : "no file");
+		record_free(d);
+		return;
+	}
+	ok(strcmp(inv->bodies[0].order.id, "ORD-12") == 0 &&
+		   strcmp(inv->bodies[0].order.cig, "1234567890") == 0 &&
+		   strcmp(inv->bodies[0].order.cup, "J11B12000010001") == 0,
+	   "read back: the order with its CIG and CUP");
+	docbridge_body_to_record(&inv->bodies[0], d);
+	ok(strcmp(record_get(d, DOC_ORDER_REF), "ORD-12") == 0 &&
+		   strcmp(record_get(d, DOC_CIG), "1234567890") == 0 &&
+		   strcmp(record_get(d, DOC_CUP), "J11B12000010001") == 0,
+	   "and into a document record as an import makes it");
+	record_free(d);
+	fpa_invoice_free(inv);
+}
+
 static void
 test_split_pa(void)
 {
@@ -295,6 +323,7 @@ test_split_pa(void)
 	ok(has(xml, "<DatiOrdineAcquisto>") && has(xml, "<IdDocumento>ORD-12") &&
 		   has(xml, "<CodiceCUP>J11B12000010001") && has(xml, "<CodiceCIG>1234567890"),
 	   "the order with CUP and CIG");
+	read_back_refs(xml);
 	free(xml);
 }
 
@@ -347,6 +376,15 @@ test_td24(void)
 	xml = exported("TD24", ftd);
 	ok(has(xml, "<TipoDocumento>TD24"), "TD24");
 	is_int(count(xml, "<DatiDDT>"), 2, "two DatiDDT");
+	{
+		struct fpa_invoice *inv = NULL;
+
+		ok(xml != NULL && fpa_read_memory(xml, strlen(xml), "td24.xml", &inv, NULL, err) == 0 &&
+			   inv->bodies[0].nddt == 2 &&
+			   strcmp(inv->bodies[0].ddt[1].date, "2026-01-20") == 0,
+		   "read back: the two DDTs");
+		fpa_invoice_free(inv);
+	}
 	ok(has(xml, "<DataDDT>2026-01-15") && has(xml, "<DataDDT>2026-01-20"), "their dates");
 	free(xml);
 }
