@@ -92,6 +92,11 @@ SCRIVANO_TESTS += tests/fisc/bench.sh
 
 dist_man_MANS += man/scrivano-fatturapa.1
 
+# show on files shaped as other programs write them, at several widths and
+# in both languages: no label cut, the totals' rows adding up.
+EXTRA_DIST += tests/fisc/show.py
+SCRIVANO_TESTS += tests/fisc/show.py
+
 # Hostile text (C1 controls, CR, escapes in a signer's name) never reaches
 # the terminal or the book as control characters.
 EXTRA_DIST += tests/fisc/escapes.py
