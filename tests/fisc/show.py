@@ -5,7 +5,8 @@ RiferimentoNormativo, a total net of the ritenuta with its payments, long
 names of regime, payment mode and document type. At several widths, in
 English and Italian: no line is wider than asked, no label is cut (a long
 one is wrapped), and the rows from the document total down add up to the
-amount payable."""
+amount payable; imported into a book, the document's print adds up to the
+same payable."""
 import os
 import re
 import shutil
@@ -129,17 +130,21 @@ def show(path, width, lang):
     return p.returncode, p.stdout, p.stderr
 
 
-def adds_up(out, words):
+def adds_up(out, words, labels=None):
     """The amounts from the document total's row to the payable's: the
-    total plus each row between gives the payable."""
+    total plus each row between gives the payable. With labels, only the
+    lines that have one of them count (a PDF's text has the VAT summary
+    beside the totals)."""
     rows, inside = [], False
     for l in out.splitlines():
         label = l.strip()
-        if label.startswith(words["total"]):
+        if label.startswith(words["total"]) or (labels and words["total"] in l):
             inside = True
+        if labels and not any(x in l for x in labels):
+            continue
         if inside and l.split() and MONEY.match(l.split()[-1]):
             rows.append(cents(l.split()[-1]))
-        if inside and label.startswith(words["payable"]):
+        if inside and (label.startswith(words["payable"]) or (labels and words["payable"] in l)):
             break
     return len(rows) >= 2 and sum(rows[:-1]) == rows[-1], rows
 
@@ -166,8 +171,43 @@ def test(name, xml, payable, lang, words):
            % (what, payable, rows))
 
 
+def test_book():
+    """Imported into a book, each document keeps the same payable, and its
+    print (`scrivano document print`) and its PDF have rows that add up to it."""
+    global n
+    book = os.path.join(tmp, "book.sqlite")
+    env = dict(os.environ, LANGUAGE="", LC_ALL="C.UTF-8", LANG="C.UTF-8")
+    for i, (name, xml, payable) in enumerate((("split", SPLIT, 17500), ("net", NET, 102000))):
+        path = os.path.join(tmp, "book-%s.xml" % name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(xml.replace("<Numero>7</Numero>", "<Numero>%d</Numero>" % (i + 1)))
+        p = subprocess.run([SCRIVANO, "fatturapa", "import", "--book", book, path],
+                           capture_output=True, text=True, env=env, timeout=60)
+        ok(p.returncode == 0, "%s: imported %s" % (name, p.stderr.strip()))
+        p = subprocess.run([SCRIVANO, "document", "print", str(i + 1), "--book", book],
+                           capture_output=True, text=True, env=env, timeout=60)
+        good, rows = adds_up(p.stdout, EN)
+        ok(p.returncode == 0 and good and rows[-1] == payable,
+           "%s: the book's print adds up to the payable %d: %s %s"
+           % (name, payable, rows, p.stderr.strip()))
+        pdf = os.path.join(tmp, "%s.pdf" % name)
+        p = subprocess.run([SCRIVANO, "document", "pdf", str(i + 1), pdf, "--book", book],
+                           capture_output=True, text=True, env=env, timeout=60)
+        if not shutil.which("pdftotext"):
+            n += 1
+            print("ok %d # SKIP no pdftotext" % n)
+            continue
+        text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True,
+                              text=True, timeout=60).stdout
+        good, rows = adds_up(text, EN, ("Document total", "Withholding", "split payment",
+                                        "Difference", "Amount payable"))
+        ok(p.returncode == 0 and good and rows[-1] == payable,
+           "%s: so does its PDF: %s %s" % (name, rows, p.stderr.strip()))
+
+
 tmp = tempfile.mkdtemp(prefix="scrivano-show-")
 try:
+    test_book()
     for lang, words in (("", EN), ("it", IT)):
         if lang and not LOCALEDIR:
             n += 1
