@@ -239,6 +239,8 @@ read_header(struct rd *rd, xmlNodePtr h, struct fpa_invoice *inv)
 	return read_party(rd, xml_kid(h, "CessionarioCommittente"), &inv->buyer);
 }
 
+static int read_discounts(struct rd *rd, xmlNodePtr n, struct fpa_discount *disc, int *ndisc);
+
 /* DatiGeneraliDocumento. */
 
 static int
@@ -305,6 +307,7 @@ read_general(struct rd *rd, xmlNodePtr g, struct fpa_body *b)
 	    parse_date(rd, d, "Data", 1, b->date) < 0 ||
 	    copy_str(rd, d, "Numero", b->number, sizeof b->number) < 0 ||
 	    read_withholdings(rd, d, b) < 0 || read_cassa(rd, d, b) < 0 ||
+	    read_discounts(rd, d, b->doc_disc, &b->ndoc_disc) < 0 ||
 	    parse_cents(rd, d, "DatiBollo/ImportoBollo", 0, &have, &b->bollo) < 0 ||
 	    parse_cents(rd, d, "ImportoTotaleDocumento", 0, &b->has_doc_total, &b->doc_total) < 0 ||
 	    parse_cents(rd, d, "Arrotondamento", 0, &b->has_doc_rounding, &b->doc_rounding) < 0)
@@ -337,15 +340,16 @@ read_general(struct rd *rd, xmlNodePtr g, struct fpa_body *b)
 
 /* DatiBeniServizi. */
 
+/* The ScontoMaggiorazione blocks of a line or of DatiGeneraliDocumento. */
 static int
-read_discounts(struct rd *rd, xmlNodePtr n, struct fpa_line *l)
+read_discounts(struct rd *rd, xmlNodePtr n, struct fpa_discount *disc, int *ndisc)
 {
 	for (xmlNodePtr s = xml_kid(n, "ScontoMaggiorazione"); s; s = xml_next_named(s)) {
 		struct fpa_discount *d;
 
-		if (l->ndisc == FPA_MAX_DISCOUNTS)
+		if (*ndisc == FPA_MAX_DISCOUNTS)
 			return fail(rd, s, _("more than %d <%s> blocks"), FPA_MAX_DISCOUNTS, "ScontoMaggiorazione");
-		d = &l->disc[l->ndisc++];
+		d = &disc[(*ndisc)++];
 		if (copy_str(rd, s, "Tipo", d->kind, sizeof d->kind) < 0 ||
 		    parse_dec(rd, s, "Percentuale", 0, &d->has_pct, &d->pct) < 0 ||
 		    parse_dec(rd, s, "Importo", 0, &d->has_amount, &d->amount) < 0)
@@ -388,7 +392,7 @@ read_line(struct rd *rd, xmlNodePtr n, struct fpa_body *b)
 			       parse_dec(rd, n, "Quantita", 0, &l->has_qty, &l->qty) < 0 ||
 			       copy_str(rd, n, "UnitaMisura", l->unit, sizeof l->unit) < 0 ||
 			       parse_dec(rd, n, "PrezzoUnitario", 1, NULL, &l->price) < 0 ||
-			       read_discounts(rd, n, l) < 0 ||
+			       read_discounts(rd, n, l->disc, &l->ndisc) < 0 ||
 			       parse_dec(rd, n, "PrezzoTotale", 1, NULL, &l->total) < 0 ||
 			       parse_rate(rd, n, "AliquotaIVA", 1, &l->rate) < 0 ||
 			       copy_str(rd, n, "Natura", l->natura, sizeof l->natura) < 0
