@@ -43,3 +43,12 @@ EXTRA_DIST += tests/user-cli.sh
 # End to end through the real OpenSSH client: the customers screen.
 SCRIVANO_TESTS += tests/e2e/test_customers.py
 EXTRA_DIST += tests/e2e/test_customers.py
+
+# The self-invoices of reverse charge (TD16-TD19) made from a purchase
+# (src/book/documents-integrate.c), computed through the bridge.
+check_PROGRAMS += tests/unit/test-documents-integrate
+tests_unit_test_documents_integrate_SOURCES = tests/unit/test-documents-integrate.c \
+	tests/doc-fixtures.h
+tests_unit_test_documents_integrate_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_documents_integrate_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-documents-integrate

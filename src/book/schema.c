@@ -764,6 +764,11 @@ static const char *const steps[] = {
 	"ALTER TABLE parties ADD COLUMN intent_protocol TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE parties ADD COLUMN intent_date TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE parties ADD COLUMN intent_plafond INTEGER;",
+	/* The company's own codice destinatario (company.c): where SdI
+	 * delivers what it receives, and so the self-invoices of reverse
+	 * charge it issues to itself (documents-integrate.c); empty when it
+	 * receives by PEC. Needs only step 4. */
+	"ALTER TABLE company ADD COLUMN sdi TEXT NOT NULL DEFAULT '';",
 };
 
 int
