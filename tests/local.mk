@@ -52,3 +52,7 @@ tests_unit_test_documents_integrate_SOURCES = tests/unit/test-documents-integrat
 tests_unit_test_documents_integrate_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_documents_integrate_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-documents-integrate
+# End to end through OpenSSH: a supplier's invoice under reverse charge
+# imported, its self-invoice made from the purchase's form.
+SCRIVANO_TESTS += tests/e2e/test_reverse_charge.py
+EXTRA_DIST += tests/e2e/test_reverse_charge.py
