@@ -62,3 +62,11 @@ SCRIVANO_TESTS += tests/unit/test-documents-integrate
 # imported, its self-invoice made from the purchase's form.
 SCRIVANO_TESTS += tests/e2e/test_reverse_charge.py
 EXTRA_DIST += tests/e2e/test_reverse_charge.py
+# A self-invoice's FatturaPA file (src/bridge/doc-integrate.c): TD16-TD19
+# with the supplier as cedente, checked and validated against the schema.
+check_PROGRAMS += tests/unit/test-doc-integrate
+tests_unit_test_doc_integrate_SOURCES = tests/unit/test-doc-integrate.c tests/doc-fixtures.h \
+	tests/fisc-sdi.h
+tests_unit_test_doc_integrate_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_doc_integrate_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-doc-integrate

@@ -23,51 +23,6 @@ static struct book *book;
 static struct temp_book tb;
 
 static int64_t
-supplier(const char *name, const char *country, const char *vat_country, const char *piva)
-{
-	struct record *p = record_new(&parties_kind);
-	char err[ERR_SIZE];
-	int64_t id = 0;
-
-	record_set(p, PARTY_ROLE, "S");
-	record_set(p, PARTY_NAME, name);
-	record_set(p, PARTY_COUNTRY, country);
-	record_set(p, PARTY_VAT_COUNTRY, vat_country);
-	record_set(p, PARTY_PIVA, piva);
-	if (record_save(book, p, NULL, err) == 0)
-		id = p->id;
-	else
-		ok(0, "supplier %s saved: %s", name, err);
-	record_free(p);
-	return id;
-}
-
-/* A registered purchase invoice of party, as the import stores one. */
-static struct record *
-purchase(int64_t party, const char *number, const char *date)
-{
-	struct record *d = fx_draft("FA", party, date);
-
-	record_set(d, DOC_TYPE, "TD01");
-	record_set(d, DOC_STATE, DOC_STATE_ISSUED);
-	record_set(d, DOC_NUMBER, number);
-	return d;
-}
-
-/* A line at rate 0 of Natura natura (or with unit unit). */
-static struct record *
-line0(struct record *d, const char *descr, const char *unit, const char *total,
-      const char *natura)
-{
-	struct record *l = fx_line(d, descr, "1.00", total, total, 0);
-
-	record_set(l, LINE_UNIT, unit);
-	record_set(l, LINE_VAT_RATE, "0");
-	record_set(l, LINE_NATURA, natura);
-	return l;
-}
-
-static int64_t
 integrate(int64_t id, const char *type, int64_t rate, const char *date, char *err)
 {
 	struct doc_integrate c = { id, type, rate, date, doc_compute_rows };
@@ -109,9 +64,9 @@ domestic(void)
 	char err[ERR_SIZE], warn[DOC_WARN_SIZE];
 	int64_t aut, again, fat;
 
-	rossi = supplier("Edilizia Rossi Srl", "IT", "", "00743110157");
-	d = purchase(rossi, "12/B", "2026-03-05");
-	line0(d, "Posa in opera cartongesso", "", "1234.57", "N6.3");
+	rossi = fx_supplier(book, "Edilizia Rossi Srl", "IT", "", "00743110157");
+	d = fx_purchase(rossi, "12/B", "2026-03-05");
+	fx_line0(d, "Posa in opera cartongesso", "", "1234.57", "N6.3");
 	fx_line(d, "Noleggio ponteggio", "1.00", "100.00", "100.00", 0);
 	dom = fx_save(book, d);
 	record_free(d);
@@ -188,10 +143,10 @@ foreign(void)
 	char err[ERR_SIZE];
 	int64_t de, us, p1, p2, p3, a, b;
 
-	de = supplier("Maschinen GmbH", "DE", "DE", "DE129273398");
-	us = supplier("Cloud Inc", "US", "US", "987654321");
-	d = purchase(de, "R-2026-77", "2026-04-02");
-	line0(d, "Pumpe Typ 4", "pz", "800.00", "N3.2");
+	de = fx_supplier(book, "Maschinen GmbH", "DE", "DE", "DE129273398");
+	us = fx_supplier(book, "Cloud Inc", "US", "US", "987654321");
+	d = fx_purchase(de, "R-2026-77", "2026-04-02");
+	fx_line0(d, "Pumpe Typ 4", "pz", "800.00", "N3.2");
 	p1 = fx_save(book, d);
 	record_free(d);
 	a = integrate(p1, NULL, 1000, "2026-04-20", err);
@@ -199,8 +154,8 @@ foreign(void)
 	is_str(q("SELECT type || ' ' || regime || ' ' || tax FROM documents WHERE id = %lld", a),
 	       "TD18 RF18 8000", "as TD18 (intra-EU goods), at the 10%% asked: VAT 80.00");
 
-	d = purchase(us, "INV-5531", "2026-04-03");
-	line0(d, "Cloud hosting April", "", "250.00", "N2.1");
+	d = fx_purchase(us, "INV-5531", "2026-04-03");
+	fx_line0(d, "Cloud hosting April", "", "250.00", "N2.1");
 	p2 = fx_save(book, d);
 	record_free(d);
 	a = integrate(p2, NULL, -1, "2026-04-20", err);
@@ -208,10 +163,10 @@ foreign(void)
 	is_str(q("SELECT type || ' ' || tax || ' ' || total FROM documents WHERE id = %lld", a),
 	       "TD17 5500 30500", "as TD17, VAT 55.00 at 22%%");
 
-	d = purchase(de, "R-2026-78", "2026-04-04");
-	line0(d, "Montage", "h", "300.00", "N2.1");
-	line0(d, "Ersatzteil", "kg", "40.00", "N3.2");
-	line0(d, "Schulung", "", "60.00", "N2.1");
+	d = fx_purchase(de, "R-2026-78", "2026-04-04");
+	fx_line0(d, "Montage", "h", "300.00", "N2.1");
+	fx_line0(d, "Ersatzteil", "kg", "40.00", "N3.2");
+	fx_line0(d, "Schulung", "", "60.00", "N2.1");
 	p3 = fx_save(book, d);
 	record_free(d);
 	a = integrate(p3, NULL, -1, "2026-04-20", err);
@@ -225,8 +180,8 @@ foreign(void)
 
 	/* the type as SdI checks the cedente (00473 for TD17-TD19) */
 	is_int(integrate(p2, "TD18", -1, NULL, err), 0, "nothing is left of the US one either");
-	d = purchase(us, "INV-5532", "2026-04-05");
-	line0(d, "Licence", "pz", "100.00", "N2.1");
+	d = fx_purchase(us, "INV-5532", "2026-04-05");
+	fx_line0(d, "Licence", "pz", "100.00", "N2.1");
 	p2 = fx_save(book, d);
 	record_free(d);
 	is_int(integrate(p2, "TD18", -1, NULL, err), 0, "TD18 of goods from the US");
@@ -248,8 +203,8 @@ consistency(void)
 	char err[ERR_SIZE], warn[DOC_WARN_SIZE];
 	int64_t pid, a;
 
-	p = purchase(rossi, "13/B", "2026-05-04");
-	line0(p, "Rottami ferrosi", "kg", "500.00", "N6.1");
+	p = fx_purchase(rossi, "13/B", "2026-05-04");
+	fx_line0(p, "Rottami ferrosi", "kg", "500.00", "N6.1");
 	pid = fx_save(book, p);
 	record_free(p);
 	is_int(integrate(pid, "TD17", -1, NULL, err), 0, "TD17 of an Italian supplier");
@@ -282,8 +237,8 @@ late(void)
 	int64_t us, pid, a;
 
 	us = strtoll(book_query(book, "SELECT id FROM parties WHERE name = 'Cloud Inc'"), NULL, 10);
-	p = purchase(us, "INV-6000", "2026-05-20");
-	line0(p, "Support", "", "100.00", "N2.1");
+	p = fx_purchase(us, "INV-6000", "2026-05-20");
+	fx_line0(p, "Support", "", "100.00", "N2.1");
 	pid = fx_save(book, p);
 	record_free(p);
 	a = integrate(pid, NULL, -1, "2026-06-16", err);
