@@ -10,6 +10,7 @@
 
 #include "book-fixtures.h"
 #include "book/articles.h"
+#include "book/company.h"
 #include "book/documents-flow.h"
 #include "book/documents.h"
 #include "book/parties.h"
@@ -173,6 +174,32 @@ fx_line0(struct record *d, const char *descr, const char *unit, const char *tota
 	record_set(l, LINE_VAT_RATE, "0");
 	record_set(l, LINE_NATURA, natura);
 	return l;
+}
+
+/* The company profile: name, partita IVA, an address in Milano, its own
+ * SDI code and PEC ("" none). */
+static inline void
+fx_company(struct book *b, const char *name, const char *piva, const char *sdi,
+	   const char *pec)
+{
+	struct record *c = NULL;
+	char err[ERR_SIZE];
+
+	if (company_load(b, &c, err) < 0) {
+		ok(0, "the company loads: %s", err);
+		return;
+	}
+	record_set(c, COMPANY_NAME, name);
+	record_set(c, COMPANY_PIVA, piva);
+	record_set(c, COMPANY_ADDRESS, "Via Roma");
+	record_set(c, COMPANY_CAP, "20100");
+	record_set(c, COMPANY_CITY, "Milano");
+	record_set(c, COMPANY_PROVINCE, "MI");
+	record_set(c, COMPANY_SDI, sdi);
+	record_set(c, COMPANY_PEC, pec);
+	if (record_save(b, c, NULL, err) < 0)
+		ok(0, "the company is saved: %s", err);
+	record_free(c);
 }
 
 #endif

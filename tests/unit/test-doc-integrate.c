@@ -25,27 +25,6 @@
 static struct book *book;
 static struct temp_book tb;
 
-static void
-company(void)
-{
-	struct record *c = NULL;
-	char err[ERR_SIZE];
-
-	if (company_load(book, &c, err) < 0) {
-		ok(0, "the company loads: %s", err);
-		return;
-	}
-	record_set(c, COMPANY_NAME, "Studio Bianchi Srl");
-	record_set(c, COMPANY_PIVA, "02345670018");
-	record_set(c, COMPANY_ADDRESS, "Via Roma");
-	record_set(c, COMPANY_CAP, "20100");
-	record_set(c, COMPANY_CITY, "Milano");
-	record_set(c, COMPANY_PROVINCE, "MI");
-	record_set(c, COMPANY_SDI, "M5UXCR1");
-	is_int(record_save(book, c, NULL, err), 0, "the company is saved: %s", err);
-	record_free(c);
-}
-
 /* A supplier with its address (a foreign one with no CAP). */
 static int64_t
 supplier(const char *name, const char *country, const char *piva, const char *city)
@@ -166,7 +145,7 @@ main(void)
 	sdi_init();
 	if ((book = temp_book_open(&tb)) == NULL)
 		return tap_done();
-	company();
+	fx_company(book, "Studio Bianchi Srl", "02345670018", "M5UXCR1", "");
 	rossi = supplier("Edilizia Rossi Srl", "IT", "00743110157", "Torino");
 	us = supplier("Cloud Inc", "US", "", "Seattle");
 	de = supplier("Maschinen GmbH", "DE", "129273398", "Berlin");

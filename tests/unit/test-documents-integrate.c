@@ -38,23 +38,6 @@ q(const char *sql, int64_t id)
 	return fx_query_id(book, sql, id);
 }
 
-static void
-company(void)
-{
-	struct record *c = NULL;
-	char err[ERR_SIZE];
-
-	if (company_load(book, &c, err) < 0) {
-		ok(0, "the company loads: %s", err);
-		return;
-	}
-	record_set(c, COMPANY_NAME, "Studio Bianchi Srl");
-	record_set(c, COMPANY_PIVA, "01234567897");
-	record_set(c, COMPANY_PEC, "studio@pec.example.it");
-	is_int(record_save(book, c, NULL, err), 0, "the company is saved: %s", err);
-	record_free(c);
-}
-
 static int64_t rossi, dom;
 
 static void
@@ -256,7 +239,7 @@ main(void)
 	doc_kind_register();
 	if ((book = temp_book_open(&tb)) == NULL)
 		return tap_done();
-	company();
+	fx_company(book, "Studio Bianchi Srl", "01234567897", "", "studio@pec.example.it");
 	domestic();
 	foreign();
 	consistency();
