@@ -39,7 +39,7 @@ authorized_key)
 	pkgs="libssh libcrypto" ;;
 fatturapa_read)
 	files="src/util/decimal.c src/fisc/invoice.c src/fisc/codes.c src/fisc/compute.c
-		src/fisc/compute-checks.c src/fisc/compute-lines.c src/fisc/legal-notes.c
+		src/fisc/compute-checks.c src/fisc/compute-lines.c src/fisc/read-totals.c src/fisc/legal-notes.c
 		src/fisc/fpa_xml.c src/fisc/fpa_check.c src/fisc/fpa_read.c src/fisc/fpa_show.c src/fisc/p7m.c src/util/idcheck.c src/util/xml.c"
 	pkgs="libxml-2.0 libcrypto"
 	max_len=65536 ;;
