@@ -43,3 +43,12 @@ EXTRA_DIST += tests/user-cli.sh
 # End to end through the real OpenSSH client: the customers screen.
 SCRIVANO_TESTS += tests/e2e/test_customers.py
 EXTRA_DIST += tests/e2e/test_customers.py
+
+# SdI's messages (receipts) read by the fiscal core: each kind, plain and
+# signed, and hostile input.
+check_PROGRAMS += tests/unit/test-sdi-msg
+tests_unit_test_sdi_msg_SOURCES = tests/unit/test-sdi-msg.c
+tests_unit_test_sdi_msg_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_sdi_msg_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-sdi-msg
+EXTRA_DIST += tests/sdi-fixtures.h
