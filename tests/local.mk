@@ -52,3 +52,10 @@ tests_unit_test_sdi_msg_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_sdi_msg_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-sdi-msg
 EXTRA_DIST += tests/sdi-fixtures.h
+
+# The SdI files of the book: progressivo, storing, reading, sent (src/book/sdi.c).
+check_PROGRAMS += tests/unit/test-sdi
+tests_unit_test_sdi_SOURCES = tests/unit/test-sdi.c
+tests_unit_test_sdi_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_sdi_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-sdi
