@@ -100,7 +100,7 @@ document_exportable(struct book *b, int64_t doc, char *err)
 }
 
 /* Sets documents.sdi_state of doc to state (a column no record writes). */
-static int
+int
 document_sdi_state(struct book *b, int64_t doc, const char *state, char *err)
 {
 	sqlite3_stmt *st;

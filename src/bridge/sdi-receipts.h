@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "book/book.h"
+#include "util/util.h"
 
 /* One error of a notifica di scarto: SdI's code ("00404"), its text and
  * its suggestion (either may be empty). */
@@ -33,6 +34,8 @@ struct sdi_import {
 	char sdi_id[32];       /* IdentificativoSdI */
 	char from[2], to[2];   /* the file's state before and after (sdi-model:
 				* X S C M R A F T); equal when it did not move */
+	int other_transmission;/* of another IdentificativoSdI than the file's
+				* (the file mailed twice): kept, moved nothing */
 	char esito[8];         /* NE: EC01 accepted, EC02 refused */
 	char text[ERR_SIZE];   /* a message's description (MC, NE, DT, AT), if any */
 	struct sdi_import_error *errors; /* NS: its ListaErrori, in order */
