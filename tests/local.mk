@@ -59,3 +59,11 @@ tests_unit_test_sdi_SOURCES = tests/unit/test-sdi.c
 tests_unit_test_sdi_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_sdi_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-sdi
+
+# SdI's messages into a book: the transitions, matching, what is stored,
+# what is refused (src/bridge/sdi-receipts.c over src/book/sdi-msg.c).
+check_PROGRAMS += tests/unit/test-sdi-receipts
+tests_unit_test_sdi_receipts_SOURCES = tests/unit/test-sdi-receipts.c
+tests_unit_test_sdi_receipts_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_sdi_receipts_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-sdi-receipts
