@@ -82,6 +82,10 @@ enum document_field {
 	 * X made, S sent, C delivered ... ('' none); read only, written by
 	 * sdi.c alone. */
 	DOC_SDI_STATE,
+	/* From the SdI messages' step (sdi-msg.h): computed, the errors of
+	 * the notifica di scarto that rejected its newest file, "00404
+	 * Fattura duplicata; 00423 ..." ('' when that file is not rejected). */
+	DOC_SDI_ERRORS,
 	DOC_NFIELDS
 };
 

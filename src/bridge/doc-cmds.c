@@ -15,6 +15,7 @@
 #include "book/documents.h"
 #include "bridge/doc-kind.h"
 #include "bridge/doc-print.h"
+#include "bridge/sdi-receipts.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -329,6 +330,12 @@ const struct record_command doc_commands[] = {
 	  .help = N_("mark the invoice as paid"),
 	  .applies = applies_paid, .ask = RECORD_ASK_CONFIRM,
 	  .prompt = N_("Mark this invoice as paid?"), .run = run_paid },
+	/* SdI's answers (sdi-receipts.c) */
+	{ .name = "receipt", .label = N_("SdI receipt"),
+	  .help = N_("import a receipt of SdI (RC, NS, MC, NE, DT, AT) from the book's import "
+		     "folder"),
+	  .applies = sdi_receipt_applies, .ask = RECORD_ASK_FILE_IN,
+	  .prompt = N_("SdI receipt file to import:"), .run = sdi_receipt_run },
 	/* out (doc-print.c, doc-pdf.c) */
 	{ .name = "pdf", .label = N_("PDF"),
 	  .help = N_("write the document as an A4 PDF file in the export folder"),

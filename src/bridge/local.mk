@@ -6,7 +6,8 @@ src_libscrivano_a_SOURCES += src/bridge/docbridge.c src/bridge/docbridge.h \
 	src/bridge/fpa-import.c src/bridge/fpa-import.h \
 	src/bridge/fatturapa-cli.c
 # SdI's messages (receipts) into the book: matched to the file they answer.
-src_libscrivano_a_SOURCES += src/bridge/sdi-receipts.c src/bridge/sdi-receipts.h
+src_libscrivano_a_SOURCES += src/bridge/sdi-receipts.c src/bridge/sdi-receipts.h \
+	src/bridge/sdi-receipts-cli.c
 # A document as the printed page (issue 14 part 7): the print model, its
 # text (print preview, terminal printer) and its A4 PDF on src/pdf.
 src_libscrivano_a_SOURCES += src/bridge/doc-print.c src/bridge/doc-print.h \

@@ -173,3 +173,49 @@ sdi_import_describe(const char *file_name, const struct sdi_import *res, char *o
 	str_copy(out, b.data != NULL ? b.data : "", size);
 	free(b.data);
 }
+
+void
+sdi_import_errors_text(const struct sdi_import *res, char *out, size_t size)
+{
+	struct buf b = { 0 };
+
+	for (size_t i = 0; i < res->nerrors; i++)
+		buf_printf(&b, "%s%s %s", i ? "; " : "", res->errors[i].code, res->errors[i].text);
+	str_copy(out, b.data != NULL ? b.data : "", size);
+	free(b.data);
+}
+
+/* ---- the documents' command ---- */
+
+int
+sdi_receipt_applies(const struct record *r)
+{
+	return strcmp(record_get(r, DOC_DIRECTION), "S") == 0 &&
+	       record_get(r, DOC_SDI_STATE)[0] != '\0';
+}
+
+int
+sdi_receipt_run(struct book *b, const struct record *r, const char *arg, int64_t *open_id,
+		char *msg, char *err)
+{
+	struct sdi_import res;
+	char line[ERR_SIZE], codes[ERR_SIZE];
+	int rc;
+
+	(void)r;
+	(void)open_id;
+	if (arg == NULL || arg[0] == '\0')
+		return err_set(err, "%s", _("name the receipt file")), REC_INVALID;
+	if ((rc = book_folder_holds(b, "import", arg, err)) != 0)
+		return rc > 0 ? REC_INVALID : REC_ERROR;
+	if ((rc = sdi_message_import_file(b, arg, &res, err)) < 0)
+		return rc;
+	sdi_import_describe(arg, &res, line, sizeof line);
+	sdi_import_errors_text(&res, codes, sizeof codes);
+	if (codes[0] != '\0' && !res.already_seen)
+		err_set(msg, "%s: %s", line, codes);
+	else
+		err_set(msg, "%s", line);
+	sdi_import_free(&res);
+	return 0;
+}

@@ -65,4 +65,23 @@ void sdi_import_free(struct sdi_import *res);
 void sdi_import_describe(const char *file_name, const struct sdi_import *res, char *out,
 			 size_t size);
 
+/* A rejection's errors on one line, "00404 Fattura duplicata; 00423 ...",
+ * into out ("" when none). */
+void sdi_import_errors_text(const struct sdi_import *res, char *out, size_t size);
+
+/* The documents' command Receipt (doc-cmds.c): offered on a sale that has
+ * a file; imports a message file of the book's import folder (arg, as the
+ * form passes it: a file of another folder is refused), whichever
+ * document's file it answers, and says what it did, with a rejection's
+ * codes (struct record_command's applies and run). */
+struct record;
+int sdi_receipt_applies(const struct record *r);
+int sdi_receipt_run(struct book *b, const struct record *r, const char *arg, int64_t *open_id,
+		    char *msg, char *err);
+
+/* `scrivano fatturapa receipt --book BOOK FILE...` (sdi-receipts-cli.c):
+ * the exit status, or -1 when the arguments are wrong (the caller prints
+ * the usage). */
+int fatturapa_receipt(int argc, char **argv);
+
 #endif

@@ -62,6 +62,23 @@ q(const char *sql, int64_t id)
 	return fx_query_id(book, sql, id);
 }
 
+/* Document id's field sdi_errors as loaded (a static copy). */
+static const char *
+sdi_errors(int64_t id)
+{
+	static char v[512];
+	struct record *r;
+	char err[ERR_SIZE];
+
+	if (record_load(book, &documents_kind, id, &r, err) < 0) {
+		str_copy(v, err, sizeof v);
+		return v;
+	}
+	str_copy(v, record_get(r, DOC_SDI_ERRORS), sizeof v);
+	record_free(r);
+	return v;
+}
+
 static const char *
 count(const char *table)
 {
@@ -143,6 +160,10 @@ test_reject_then_deliver(void)
 		   strstr(rows[0].hint, "Verificare") != NULL && strcmp(rows[1].code, "00423") == 0,
 	   "its errors stored in order, with texts and suggestions");
 	sdi_message_errors_free(rows, n);
+	is_str(sdi_errors(doc),
+	       "00404 Fattura duplicata; 00423 2.2.1.11 PrezzoTotale non calcolato secondo le "
+	       "specifiche tecniche",
+	       "the document's field sdi_errors: the rejection's codes and texts");
 	is_str(q("SELECT kind || ' ' || answers || ' ' || state_from || state_to || ' ' || "
 		 "received FROM sdi_messages WHERE id = %lld", r.message),
 	       "NS IT01234567890_00001.xml SR 2026-12-01T10:00:00.000+01:00",
@@ -181,6 +202,7 @@ test_reject_then_deliver(void)
 	       "the document delivered");
 	is_str(q("SELECT state FROM sdi_files WHERE id = %lld", f1), "R",
 	       "the first file stays rejected");
+	is_str(sdi_errors(doc), "", "and sdi_errors is empty: the newest file is not rejected");
 	sdi_import_free(&r);
 
 	/* a PA's outcome, then a DT that comes too late */
@@ -289,6 +311,43 @@ test_matching(void)
 	sdi_import_free(&r);
 }
 
+/* The documents' command: a file of the import folder only. */
+static void
+test_command(void)
+{
+	int64_t doc = issued("2026-12-05"), f;
+	struct record *r;
+	char err[ERR_SIZE] = "", msg[ERR_SIZE] = "", *dir, *path, *x;
+	int64_t open_id = 0;
+	FILE *fp;
+
+	f = file_of(doc, "IT01234567890_00007.xml");
+	(void)f;
+	if (record_load(book, &documents_kind, doc, &r, err) < 0)
+		return;
+	ok(sdi_receipt_applies(r), "offered on an invoice with a file");
+	dir = book_folder(book_path(book), "import", err);
+	path = xasprintf("%s/IT01234567890_00007_NS_001.xml", dir);
+	x = sdi_fix_msg("NS", "9301", "IT01234567890_00007.xml");
+	fp = fopen(path, "w");
+	fputs(x, fp);
+	fclose(fp);
+	ok(sdi_receipt_run(book, r, "/tmp/IT01234567890_00007_NS_001.xml", &open_id, msg, err) ==
+		   REC_INVALID && strstr(err, "a file of") != NULL,
+	   "a file outside the import folder: refused: %s", err);
+	ok(sdi_receipt_run(book, r, path, &open_id, msg, err) == 0, "imported: %s", err);
+	ok(strstr(msg, "now rejected, was made: 00404 Fattura duplicata; 00423") != NULL,
+	   "the message says what moved, with the codes: %s", msg);
+	is_str(q("SELECT sdi_state FROM documents WHERE id = %lld", doc), "R", "rejected");
+	record_free(r);
+	record_set(r = record_new(&documents_kind), DOC_DIRECTION, "S");
+	ok(!sdi_receipt_applies(r), "not offered on a document with no file");
+	record_free(r);
+	free(x);
+	free(path);
+	free(dir);
+}
+
 int
 main(void)
 {
@@ -299,6 +358,7 @@ main(void)
 	test_reject_then_deliver();
 	test_refused();
 	test_matching();
+	test_command();
 	temp_book_close(&tb, book);
 	return tap_done();
 }
