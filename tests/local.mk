@@ -44,6 +44,15 @@ EXTRA_DIST += tests/user-cli.sh
 SCRIVANO_TESTS += tests/e2e/test_customers.py
 EXTRA_DIST += tests/e2e/test_customers.py
 
+# SdI's messages (receipts) read by the fiscal core: each kind, plain and
+# signed, and hostile input.
+check_PROGRAMS += tests/unit/test-sdi-msg
+tests_unit_test_sdi_msg_SOURCES = tests/unit/test-sdi-msg.c
+tests_unit_test_sdi_msg_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_sdi_msg_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-sdi-msg
+EXTRA_DIST += tests/sdi-fixtures.h
+
 # The SdI files of the book: progressivo, storing, reading, sent (src/book/sdi.c).
 check_PROGRAMS += tests/unit/test-sdi
 tests_unit_test_sdi_SOURCES = tests/unit/test-sdi.c
@@ -84,3 +93,10 @@ tests_unit_test_fpa_export_self_SOURCES = tests/unit/test-fpa-export-self.c test
 tests_unit_test_fpa_export_self_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_fpa_export_self_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-fpa-export-self
+# SdI's messages into a book: the transitions, matching, what is stored,
+# what is refused (src/bridge/sdi-receipts.c over src/book/sdi-msg.c).
+check_PROGRAMS += tests/unit/test-sdi-receipts
+tests_unit_test_sdi_receipts_SOURCES = tests/unit/test-sdi-receipts.c
+tests_unit_test_sdi_receipts_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_sdi_receipts_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-sdi-receipts

@@ -365,32 +365,20 @@ read_root(struct stmt_ctx *c, xmlNodePtr root)
 int
 stmt_camt_read(struct stmt_ctx *c, const char *data, size_t len)
 {
-	static const char *const bad[] = { "<!DOCTYPE", "<!ENTITY" };
-	int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES |
-		   XML_PARSE_NOCDATA;
-	xmlParserCtxtPtr ctxt;
+	enum xml_refusal why;
+	char msg[ERR_SIZE];
 	xmlDocPtr doc;
-	int rc;
+	int rc, line;
 
-	xml_setup();
 	c->st->format = STMT_CAMT053;
-	for (size_t i = 0; i < ARRAY_LEN(bad); i++)
-		if (memmem(data, len, bad[i], strlen(bad[i])))
+	if ((doc = xml_parse_untrusted(data, len, &why, &line, msg, sizeof msg)) == NULL) {
+		if (why == XML_REFUSED_DOCTYPE)
 			return stmt_fail(c, 0, _("has a DOCTYPE or an entity declaration, which "
 						 "camt.053 files never have: refused"));
-	if ((ctxt = xmlNewParserCtxt()) == NULL)
+		if (why == XML_REFUSED_SYNTAX)
+			return stmt_fail(c, line, _("not well-formed XML: %s"), msg);
 		return stmt_fail(c, 0, _("out of memory"));
-	doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL, opts);
-	if (doc == NULL) {
-		char msg[ERR_SIZE];
-
-		str_copy(msg, ctxt->lastError.message ? ctxt->lastError.message : "", sizeof msg);
-		str_trim(msg);
-		rc = stmt_fail(c, ctxt->lastError.line, _("not well-formed XML: %s"), msg);
-		xmlFreeParserCtxt(ctxt);
-		return rc;
 	}
-	xmlFreeParserCtxt(ctxt);
 	rc = read_root(c, xmlDocGetRootElement(doc));
 	xmlFreeDoc(doc);
 	return rc;

@@ -265,3 +265,21 @@ book_folder(const char *book, const char *top_name, char *err)
 	free(dir);
 	return out;
 }
+
+int
+book_folder_holds(struct book *b, const char *top, const char *path, char *err)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = book_folder(book_path(b), top, err);
+	int rc = 0;
+
+	if (dir == NULL)
+		return -1;
+	if (slash == NULL || (size_t)(slash - path) != strlen(dir) ||
+	    strncmp(path, dir, strlen(dir)) != 0 || slash[1] == '\0' || slash[1] == '.') {
+		err_set(err, _("%s: a file of %s only (nothing was written)"), path, dir);
+		rc = 1;
+	}
+	free(dir);
+	return rc;
+}

@@ -33,6 +33,11 @@ void book_rollback(struct book *b);
  * .sqlite; as an absolute path, newly allocated. NULL with a message.
  * The UI's Print, Export and Import use it, and the F24's receipts. */
 char *book_folder(const char *book, const char *top_name, char *err);
+/* Whether path (as a form passes it) is a file right in b's folder top:
+ * a session reads and writes nothing else (other books belong to the same
+ * service user). 0 when it is; 1 when not, with a message; -1 when the
+ * folder cannot be made. */
+int book_folder_holds(struct book *b, const char *top, const char *path, char *err);
 
 /* Runs SQL with no result rows (for migrations and simple statements). */
 int book_exec(struct book *b, const char *sql, char *err);

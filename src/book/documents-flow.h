@@ -42,11 +42,18 @@ int document_issue(struct book *b, int64_t id, doc_compute_fn compute, char *war
  * never from a draft. 0, or REC_INVALID, REC_GONE, REC_ERROR. */
 int document_set_state(struct book *b, int64_t id, const char *state, char *err);
 
+/* Whether r, past its draft, was rejected by SdI (its sdi_state R): then
+ * it is corrected under the same number (its lines and header, not its
+ * kind, number, series, year or party) and exported again as a new file,
+ * after which it is frozen again. 1 or 0. */
+int document_correctable(const struct record *r);
 /* For documents.c's storage, inside the write's transaction: whether w
- * (id != 0) may replace what the book holds. A draft may change freely;
- * an issued document only its state (forward) and its payments' paid
- * dates. 1 when the stored one is a draft, 0 when the change is allowed
- * past it, REC_INVALID (with the message) when not, REC_GONE, REC_ERROR. */
+ * (id != 0) may replace what the book holds. A draft may change freely,
+ * and a rejected document as document_correctable says; another issued
+ * document only its state (forward) and its payments' paid dates. 1 when
+ * the stored one is a draft or a rejected one (its stock is then written
+ * again), 0 when the change is allowed past it, REC_INVALID (with the
+ * message) when not, REC_GONE, REC_ERROR. */
 int document_change_check(struct book *b, const struct record *w, char *err);
 /* Whether document r may be deleted: only a draft. 0 or REC_INVALID,
  * REC_GONE, REC_ERROR. */

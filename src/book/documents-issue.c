@@ -100,6 +100,41 @@ frozen(const struct record *stored, char *err)
 }
 
 int
+document_correctable(const struct record *r)
+{
+	return strcmp(record_get(r, DOC_STATE), DOC_STATE_DRAFT) != 0 &&
+	       strcmp(record_get(r, DOC_SDI_STATE), "R") == 0;
+}
+
+/* A correction of s, rejected by SdI, into w: anything but what names the
+ * document (its kind, side, number, series, year and party), its date
+ * kept in its number's year. 1, or REC_INVALID with the message. */
+static int
+correction_check(const struct record *s, const struct record *w, char *err)
+{
+	static const size_t fixed[] = { DOC_KIND, DOC_DIRECTION, DOC_TYPE, DOC_NUMBER,
+					DOC_NUMBERING, DOC_SERIES, DOC_YEAR, DOC_SEQ, DOC_PARTY,
+					DOC_FILE, DOC_FILE_BODY };
+	const char *number = record_get(s, DOC_NUMBER);
+	char msg[ERR_SIZE];
+
+	for (size_t i = 0; i < ARRAY_LEN(fixed); i++)
+		if (strcmp(record_get(s, fixed[i]), record_get(w, fixed[i])) != 0) {
+			snprintf(msg, sizeof msg,
+				 _("document %s, rejected by SdI, is corrected under the same "
+				   "number: its lines and header may change, not this"),
+				 number);
+			return record_invalid(w, fixed[i], NULL, msg, err);
+		}
+	if (strncmp(record_get(w, DOC_DATE), record_get(s, DOC_YEAR), 4) != 0) {
+		snprintf(msg, sizeof msg, _("document %s keeps its number: its date stays in %s"),
+			 number, record_get(s, DOC_YEAR));
+		return record_invalid(w, DOC_DATE, NULL, msg, err);
+	}
+	return 1;
+}
+
+int
 document_change_check(struct book *b, const struct record *w, char *err)
 {
 	struct record *s = NULL;
@@ -129,6 +164,10 @@ document_change_check(struct book *b, const struct record *w, char *err)
 					    : _("a document's state only moves on: issued, sent, "
 						"paid"),
 				    err);
+		goto out;
+	}
+	if (document_correctable(s)) {
+		rc = correction_check(s, w, err);
 		goto out;
 	}
 	for (size_t f = 0; f < DOC_NFIELDS && rc == 0; f++)

@@ -433,6 +433,15 @@ static const struct record_field document_fields[DOC_NFIELDS] = {
 			       "(SELECT count(*) FROM document_lines l JOIN parties p ON p.id = "
 			       "documents.party_id WHERE l.document_id = documents.id AND "
 			       DOC_TO_INTEGRATE_WHERE ") ELSE 0 END" },
+	/* one query by index: the newest file, its rejecting message, its
+	 * errors in order */
+	[DOC_SDI_ERRORS] = { "sdi_errors", N_("SdI errors"), 0, 0, NULL, NULL,
+			     "SELECT group_concat(x, '; ') FROM (SELECT e.code || ' ' || "
+			     "e.description AS x FROM sdi_message_errors e WHERE e.message = "
+			     "(SELECT m.id FROM sdi_messages m WHERE m.sdi_file = (SELECT max(f.id) "
+			     "FROM sdi_files f WHERE f.document = documents.id) AND m.state_to = 'R' "
+			     "AND m.state_from <> 'R' ORDER BY m.id DESC LIMIT 1) ORDER BY "
+			     "e.position)" },
 };
 
 static const struct record_child document_children[DOC_NCHILDREN] = {

@@ -86,6 +86,10 @@ enum document_field {
 	 * self-invoice of reverse charge has yet to integrate ("0" for any
 	 * other document) */
 	DOC_TO_INTEGRATE,
+	/* From the SdI messages' step (sdi-msg.h): computed, the errors of
+	 * the notifica di scarto that rejected its newest file, "00404
+	 * Fattura duplicata; 00423 ..." ('' when that file is not rejected). */
+	DOC_SDI_ERRORS,
 	DOC_NFIELDS
 };
 

@@ -685,25 +685,14 @@ f24_run_cancel(struct book *b, const struct record *r, const char *arg, int64_t 
 	return 0;
 }
 
-/* A path the form passed is a file right in the book's folder top
- * ("import", "export"): a session reads and writes nothing else (other
- * books belong to the same service user). 0, or REC_INVALID. */
+/* A path the form passed is a file right in the book's folder top: 0, or
+ * REC_INVALID (REC_ERROR when the folder cannot be made). */
 static int
 in_book_folder(struct book *b, const char *top, const char *path, char *err)
 {
-	const char *slash = strrchr(path, '/');
-	char *dir = book_folder(book_path(b), top, err);
-	int rc = 0;
+	int rc = book_folder_holds(b, top, path, err);
 
-	if (dir == NULL)
-		return REC_ERROR;
-	if (slash == NULL || (size_t)(slash - path) != strlen(dir) ||
-	    strncmp(path, dir, strlen(dir)) != 0 || slash[1] == '\0' || slash[1] == '.') {
-		err_set(err, _("%s: a file of %s only (nothing was written)"), path, dir);
-		rc = REC_INVALID;
-	}
-	free(dir);
-	return rc;
+	return rc == 0 ? 0 : rc > 0 ? REC_INVALID : REC_ERROR;
 }
 
 int

@@ -136,3 +136,5 @@ tests_unit_test_documents_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-documents
 # The FatturaPA files made for the documents, their progressivo and state (issue 15).
 src_libscrivano_a_SOURCES += src/book/sdi.c src/book/sdi.h
+# SdI's messages about the files (receipts), kept against the file they answer.
+src_libscrivano_a_SOURCES += src/book/sdi-msg.c src/book/sdi-msg.h

@@ -790,6 +790,45 @@ static const char *const steps[] = {
 	 * charge it issues to itself (documents-integrate.c); empty when it
 	 * receives by PEC. Needs only step 4. */
 	"ALTER TABLE company ADD COLUMN sdi TEXT NOT NULL DEFAULT '';",
+	/* SdI's messages about the files sent (issue 15, sdi-msg.c): one row
+	 * a message file imported, by its own name (imported once); its bytes
+	 * as received (the .p7m when signed); its kind (RC NS MC NE DT AT);
+	 * the file it answers and what it said: SdI's id, its own MessageId,
+	 * when SdI received and delivered the file, a PA's outcome (EC01,
+	 * EC02), its description; the file's state before and after it (the
+	 * same when it did not move). A notifica di scarto's errors are rows
+	 * of sdi_message_errors, in order. */
+	"CREATE TABLE sdi_messages ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  file_name    TEXT NOT NULL UNIQUE,"
+	"  content      BLOB NOT NULL,"
+	"  sha256       TEXT NOT NULL,"
+	"  signed       INTEGER NOT NULL DEFAULT 0,"
+	"  signature_ok INTEGER NOT NULL DEFAULT 0,"
+	"  signer       TEXT NOT NULL DEFAULT '',"
+	"  kind         TEXT NOT NULL CHECK (kind IN ('RC','NS','MC','NE','DT','AT')),"
+	"  sdi_file     INTEGER NOT NULL REFERENCES sdi_files(id) ON DELETE RESTRICT,"
+	"  sdi_id       TEXT NOT NULL,"
+	"  answers      TEXT NOT NULL,"
+	"  message_id   TEXT NOT NULL DEFAULT '',"
+	"  received     TEXT NOT NULL DEFAULT '',"
+	"  delivered    TEXT NOT NULL DEFAULT '',"
+	"  esito        TEXT NOT NULL DEFAULT '',"
+	"  description  TEXT NOT NULL DEFAULT '',"
+	"  state_from   TEXT NOT NULL,"
+	"  state_to     TEXT NOT NULL,"
+	"  imported     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+	");"
+	"CREATE INDEX sdi_messages_by_file ON sdi_messages (sdi_file, id);"
+	"CREATE TABLE sdi_message_errors ("
+	"  message      INTEGER NOT NULL REFERENCES sdi_messages(id) ON DELETE CASCADE,"
+	"  position     INTEGER NOT NULL,"
+	"  code         TEXT NOT NULL,"
+	"  description  TEXT NOT NULL DEFAULT '',"
+	"  hint         TEXT NOT NULL DEFAULT '',"
+	"  PRIMARY KEY (message, position)"
+	") WITHOUT ROWID;"
+	"CREATE INDEX sdi_files_by_sdi_id ON sdi_files (sdi_id) WHERE sdi_id <> '';",
 };
 
 int

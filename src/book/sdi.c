@@ -120,7 +120,7 @@ sdi_document_check(struct book *b, int64_t doc, char *err)
 }
 
 /* Sets documents.sdi_state of doc to state (a column no record writes). */
-static int
+int
 document_sdi_state(struct book *b, int64_t doc, const char *state, char *err)
 {
 	sqlite3_stmt *st;

@@ -110,6 +110,11 @@ int sdi_documents_of_period(struct book *b, const char *from, const char *to, in
 int sdi_file_mark_sent(struct book *b, int64_t file_id, const char *message_id,
 		       const char *when, char *err);
 
+/* Sets document doc's sdi_state (a column no record's save writes) to
+ * state, inside the caller's transaction: for sdi.c and sdi-msg.c, which
+ * move a file's state. 0 or REC_ERROR. */
+int document_sdi_state(struct book *b, int64_t doc, const char *state, char *err);
+
 /* The English msgid naming state code c ("made", "sent", "rejected"...),
  * or NULL for one that is none. */
 const char *sdi_state_label(char c);

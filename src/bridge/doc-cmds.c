@@ -19,6 +19,7 @@
 #include "bridge/doc-kind.h"
 #include "bridge/doc-print.h"
 #include "bridge/fpa-export.h"
+#include "bridge/sdi-receipts.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -430,6 +431,12 @@ const struct record_command doc_commands[] = {
 	  .help = N_("check the document by the SdI rules and the official schema and write "
 		     "its FatturaPA file into the export folder"),
 	  .applies = applies_export, .ask = RECORD_ASK_NONE, .run = run_export },
+	/* SdI's answers (sdi-receipts.c) */
+	{ .name = "receipt", .label = N_("SdI receipt"),
+	  .help = N_("import a receipt of SdI (RC, NS, MC, NE, DT, AT) from the book's import "
+		     "folder"),
+	  .applies = sdi_receipt_applies, .ask = RECORD_ASK_FILE_IN,
+	  .prompt = N_("SdI receipt file to import:"), .run = sdi_receipt_run },
 	/* out (doc-print.c, doc-pdf.c) */
 	{ .name = "pdf", .label = N_("PDF"),
 	  .help = N_("write the document as an A4 PDF file in the export folder"),

@@ -31,6 +31,13 @@ is_draft(const struct record *r)
 	return strcmp(record_get(r, DOC_STATE), DOC_STATE_DRAFT) == 0;
 }
 
+/* A draft, or a document SdI rejected, being corrected: computed as typed. */
+static int
+is_open(const struct record *r)
+{
+	return is_draft(r) || document_correctable(r);
+}
+
 /* Lines the fiscal core makes (the bollo charged, the document discount). */
 static int
 made_line(const struct record *line)
@@ -192,7 +199,7 @@ compute(struct record *r, int rows, char *err)
 	const char *terms = record_get(r, DOC_PAY_TERMS), *mode = record_get(r, DOC_PAY_METHOD);
 	int rc;
 
-	if (!is_draft(r))
+	if (!is_open(r))
 		return 0;
 	inv = fpa_invoice_new();
 	b = fpa_body_add(inv);
@@ -239,7 +246,7 @@ doc_validate(const struct record *r, size_t *bad, char *err)
 
 	if (documents_kind.validate != NULL && (rc = documents_kind.validate(r, bad, err)) < 0)
 		return rc;
-	if (!is_draft(r) || r->rows == NULL)
+	if (!is_open(r) || r->rows == NULL)
 		return 0;
 	c = record_copy(r);
 	rc = compute(c, 1, err);
@@ -415,14 +422,14 @@ state_word(const struct record *r)
 }
 
 /* A document past the draft is never changed: a credit note corrects
- * an invoice. */
+ * an invoice; but one SdI rejected is corrected under its number. */
 static int
 doc_frozen(const struct record *r, char *caption, char *why)
 {
 	const struct doc_kind *k = doc_kind_find(record_get(r, DOC_KIND));
 	const char *label = k != NULL ? _(k->label) : _("Document");
 
-	if (is_draft(r) || r->id == 0)
+	if (is_open(r) || r->id == 0)
 		return 0;
 	err_set(caption, "%s %s, %s", label, record_get(r, DOC_NUMBER),
 		state_word(r));

@@ -1,4 +1,4 @@
-/* `scrivano fatturapa check|show|import|html`: FatturaPA files on the
+/* `scrivano fatturapa check|show|import|receipt|html`: FatturaPA files on the
  * command line, one verb each, from a table. Here, above both the book and
  * the fiscal core, as import joins them. */
 #include "config.h"
@@ -11,6 +11,7 @@
 #include "book/book.h"
 #include "bridge/fpa-export.h"
 #include "bridge/fpa-import.h"
+#include "bridge/sdi-receipts.h"
 #include "commands.h"
 #include "fisc/fatturapa.h"
 #include "util/i18n.h"
@@ -22,6 +23,7 @@ usage(void)
 	fprintf(stderr, _("usage: scrivano fatturapa check [--schema XSD] [--quiet] FILE...\n"
 			  "       scrivano fatturapa show [--width N] FILE\n"
 			  "       scrivano fatturapa import --book BOOK FILE...\n"
+			  "       scrivano fatturapa receipt --book BOOK FILE...\n"
 			  "       scrivano fatturapa html --xsl STYLESHEET [--output FILE] FILE\n"));
 	fprintf(stderr, "%s", _("       scrivano fatturapa export --book BOOK [--schema DIR] "
 				"[--output DIR] ID...\n"
@@ -204,6 +206,16 @@ verb_import(int argc, char **argv)
 	return bad;
 }
 
+/* receipt (sdi-receipts-cli.c) */
+
+static int
+verb_receipt(int argc, char **argv)
+{
+	int rc = fatturapa_receipt(argc, argv);
+
+	return rc < 0 ? usage() : rc;
+}
+
 /* html */
 
 static int
@@ -265,6 +277,7 @@ static const struct {
 	{ "check", verb_check },
 	{ "show", verb_show },
 	{ "import", verb_import },
+	{ "receipt", verb_receipt },
 	{ "html", verb_html },
 	{ "export", verb_export },
 };

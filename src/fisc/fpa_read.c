@@ -477,57 +477,32 @@ read_body(struct rd *rd, xmlNodePtr n, struct fpa_invoice *inv)
 	return 0;
 }
 
-static int
-has_doctype(const char *xml, size_t len)
-{
-	static const char *const bad[] = { "<!DOCTYPE", "<!ENTITY" };
-
-	for (size_t i = 0; i < ARRAY_LEN(bad); i++)
-		if (memmem(xml, len, bad[i], strlen(bad[i])))
-			return 1;
-	return 0;
-}
-
 static xmlDocPtr
 parse(struct rd *rd, const char *xml, size_t len)
 {
-	xmlParserCtxtPtr ctxt;
+	enum xml_refusal why;
+	char msg[ERR_SIZE];
 	xmlDocPtr doc;
-	int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES |
-		   XML_PARSE_NOCDATA;
+	int line;
 
 	if (len > FPA_MAX_FILE) {
 		err_set(rd->err, _("%s: larger than %d bytes: not a FatturaPA file"), rd->name,
 			FPA_MAX_FILE);
 		return NULL;
 	}
-	if (has_doctype(xml, len)) {
+	if ((doc = xml_parse_untrusted(xml, len, &why, &line, msg, sizeof msg)) != NULL)
+		return doc;
+	if (why == XML_REFUSED_DOCTYPE)
 		err_set(rd->err, _("%s: has a DOCTYPE or an entity declaration, which FatturaPA files "
 				   "never have: refused"), rd->name);
-		return NULL;
-	}
-	if ((ctxt = xmlNewParserCtxt()) == NULL) {
-		err_set(rd->err, _("%s: out of memory"), rd->name);
-		return NULL;
-	}
-	doc = xmlCtxtReadMemory(ctxt, xml, (int)len, NULL, NULL, opts);
-	if (doc == NULL) {
-		xmlErrorPtr e = &ctxt->lastError;
-		char msg[ERR_SIZE];
-
-		str_copy(msg, e->message ? e->message : _("not XML"), sizeof msg);
-		str_trim(msg);
-		err_set(rd->err, _("%s:%d: not well-formed XML: %s"), rd->name, e->line, msg);
+	else if (why == XML_REFUSED_SYNTAX) {
+		err_set(rd->err, _("%s:%d: not well-formed XML: %s"), rd->name, line,
+			msg[0] ? msg : _("not XML"));
 		if (rd->err != NULL)
 			str_printable(rd->err);
-	} else if (doc->intSubset || doc->extSubset) {
-		err_set(rd->err, _("%s: has a DOCTYPE, which FatturaPA files never have: refused"),
-			rd->name);
-		xmlFreeDoc(doc);
-		doc = NULL;
-	}
-	xmlFreeParserCtxt(ctxt);
-	return doc;
+	} else
+		err_set(rd->err, _("%s: out of memory"), rd->name);
+	return NULL;
 }
 
 static int

@@ -8,6 +8,8 @@ src_libscrivano_a_SOURCES += src/fisc/invoice.c src/fisc/invoice.h \
 	src/fisc/fatturapa.h src/fisc/fpa_xml.c src/fisc/fpa_write.c \
 	src/fisc/fpa_check.c src/fisc/fpa_read.c src/fisc/p7m.c \
 	src/fisc/fpa_show.c src/fisc/fpa_html.c
+# SdI's messages about a file sent (receipts: RC NS MC NE DT AT).
+src_libscrivano_a_SOURCES += src/fisc/sdi-msg.c src/fisc/sdi-msg.h
 
 FISC_TEST_LDADD = src/libscrivano.a $(ALL_LIBS)
 FISC_TEST_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests

@@ -6,6 +6,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlIO.h>
 
+#include "util/util.h"
 #include "util/xml.h"
 
 static void
@@ -26,6 +27,44 @@ xml_setup(void)
 	xmlInitParser();
 	xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader);
 	xmlSetGenericErrorFunc(NULL, quiet);
+}
+
+xmlDocPtr
+xml_parse_untrusted(const char *data, size_t len, enum xml_refusal *why, int *line, char *msg,
+		    size_t msize)
+{
+	static const char *const bad[] = { "<!DOCTYPE", "<!ENTITY" };
+	int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES |
+		   XML_PARSE_NOCDATA;
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc;
+
+	xml_setup();
+	*line = 0;
+	msg[0] = '\0';
+	for (size_t i = 0; i < ARRAY_LEN(bad); i++)
+		if (memmem(data, len, bad[i], strlen(bad[i]))) {
+			*why = XML_REFUSED_DOCTYPE;
+			return NULL;
+		}
+	if (len > INT32_MAX || (ctxt = xmlNewParserCtxt()) == NULL) {
+		*why = XML_REFUSED_MEMORY;
+		return NULL;
+	}
+	doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL, opts);
+	if (doc == NULL) {
+		*why = XML_REFUSED_SYNTAX;
+		*line = ctxt->lastError.line;
+		str_copy(msg, ctxt->lastError.message ? ctxt->lastError.message : "", msize);
+		str_trim(msg);
+		str_printable(msg);
+	} else if (doc->intSubset || doc->extSubset) {
+		*why = XML_REFUSED_DOCTYPE;
+		xmlFreeDoc(doc);
+		doc = NULL;
+	}
+	xmlFreeParserCtxt(ctxt);
+	return doc;
 }
 
 int

@@ -9,6 +9,21 @@
 #include <libxml/tree.h>
 
 void xml_setup(void);
+
+/* Why xml_parse_untrusted refused. */
+enum xml_refusal {
+	XML_REFUSED_DOCTYPE = 1, /* a DOCTYPE or an entity declaration */
+	XML_REFUSED_SYNTAX,      /* not well-formed: the parser's line and message */
+	XML_REFUSED_MEMORY,
+};
+/* Parses untrusted bytes (xml_setup done here): no network, no DTD, no
+ * entity declarations (refused before parsing, and after it should the
+ * parser find a DOCTYPE the search did not), no CDATA nodes, errors kept
+ * quiet. The document, or NULL with *why, and for a syntax error the line
+ * in *line and libxml2's message, trimmed and printable, in msg (msize
+ * bytes). */
+xmlDocPtr xml_parse_untrusted(const char *data, size_t len, enum xml_refusal *why, int *line,
+			      char *msg, size_t msize);
 /* Whether n is an element named name. */
 int xml_is(xmlNodePtr n, const char *name);
 /* n's first child element named name, or NULL (n may be NULL). */

@@ -4,7 +4,8 @@
  * core against hand-computed figures, an issued one's left as frozen; the
  * core's lines (the bollo charged) saved as rows, once; a draft the core
  * refuses not saved; the customer and the article filling the header and
- * the line; an issued document frozen; Sent and Paid. */
+ * the line; an issued document frozen, but for one SdI rejected; Sent and
+ * Paid. */
 #include "config.h"
 
 #include <locale.h>
@@ -304,6 +305,20 @@ refused_and_frozen(void)
 	is_str(caption, "Purchase invoice A-77, registered", "a purchase is registered");
 	record_set(r, DOC_STATE, "D");
 	is_int(kind->frozen(r, caption, why), 0, "a draft is not");
+	record_free(r);
+
+	/* one SdI rejected is corrected: open, and computed as typed */
+	r = draft();
+	add_line(r, "", "1.00", "10.00", "", "2200", "", "0");
+	record_set(r, DOC_STATE, "S");
+	record_set(r, DOC_NUMBER, "1/2026");
+	record_set(r, DOC_SDI_STATE, "R");
+	r->id = 5;
+	is_int(kind->frozen(r, caption, why), 0, "an invoice SdI rejected is not frozen");
+	kind->compute(r);
+	is_str(record_get(r, DOC_TOTAL), "1220", "and its totals follow what is typed");
+	record_set(r, DOC_SDI_STATE, "X");
+	is_int(kind->frozen(r, caption, why), 1, "made again as a new file, it is frozen");
 	record_free(r);
 }
 

@@ -4,8 +4,9 @@
  * refused with nothing written, the freeze of an issued document (header,
  * rows, delete, back to draft) and what may still change (state forward,
  * a payment's paid date), the states, the deadline and plafond warnings,
- * and two processes issuing at once on one book: 1..N, no duplicate, no
- * gap. */
+ * two processes issuing at once on one book: 1..N, no duplicate, no
+ * gap; and a document SdI rejected corrected under its number (lines and
+ * header, not what names it), frozen again once a new file is made. */
 #include "config.h"
 
 #include <locale.h>
@@ -14,6 +15,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "book/sdi-msg.h"
+#include "book/sdi.h"
 #include "doc-fixtures.h"
 #include "tap.h"
 #include "util/decimal.h"
@@ -319,6 +322,119 @@ concurrent(void)
 	free(path);
 }
 
+/* Document id's file numbered n stored and sent, then answered by SdI
+ * with a message of kind (through the book's store, as an import does). */
+static void
+answered(int64_t id, int64_t *file, const char *kind, const char *name, char *err)
+{
+	static const char xml[] = "<x/>";
+	struct sdi_message_error_in e = { "00404", "Fattura duplicata", "" };
+	struct sdi_message_in m = { .file_name = name, .data = "x", .len = 1, .kind = kind,
+				    .sdi_id = "1", .errors = &e, .nerrors = 1 };
+	struct sdi_file f;
+	struct sdi_message_done done;
+	int64_t next;
+
+	sdi_file_next_id(book, &next, err);
+	{
+		char fname[64];
+		struct sdi_file_new nf = { next, id, fname, xml, sizeof xml - 1 };
+
+		snprintf(fname, sizeof fname, "IT01234567890_%05lld.xml", (long long)next);
+		if (sdi_file_store(book, &nf, err) < 0 ||
+		    sdi_file_mark_sent(book, next, "", NULL, err) < 0 ||
+		    sdi_file_get(book, next, 0, &f, err) < 0)
+			ok(0, "file stored and sent: %s", err);
+		m.answers = f.name;
+	}
+	*file = next;
+	if (sdi_message_store(book, &m, &done, err) < 0)
+		ok(0, "%s stored: %s", kind, err);
+}
+
+/* w's field f set to v and saved: the save's return. */
+static int
+try_change(int64_t id, size_t f, const char *v, char *err)
+{
+	struct record *w;
+	int rc;
+
+	if (record_load(book, &documents_kind, id, &w, err) < 0)
+		return REC_ERROR;
+	record_set(w, f, v);
+	rc = record_save_ex(book, w, NULL, err);
+	record_free(w);
+	return rc;
+}
+
+static void
+rejected(void)
+{
+	char err[ERR_SIZE], warn[DOC_WARN_SIZE], party[24];
+	int64_t id = draft("FAT", "2027-01-10", ""), other = draft("FAT", "2027-01-11", "");
+	int64_t file, cust = fx_customer(book, "Altro Srl", "00743110157");
+	struct record *w;
+
+	document_issue(book, id, NULL, warn, err);
+	document_issue(book, other, NULL, warn, err);
+	answered(other, &file, "RC", "o_RC_001.xml", err);
+	is_int(try_change(other, DOC_NOTES, "note", err), REC_INVALID,
+	       "a delivered invoice is still frozen: %s", err);
+	answered(id, &file, "NS", "a_NS_001.xml", err);
+	is_str(stored("sdi_state", id), "R", "rejected");
+	ok(record_load(book, &documents_kind, id, &w, err) == 0 && document_correctable(w),
+	   "a rejected invoice is correctable");
+	if (w == NULL)
+		return;
+	record_set(w, DOC_NOTES, "Corretta");
+	record_set(w, DOC_DATE, "2027-01-12");
+	record_set(w, DOC_PAY_TERMS, "30");
+	record_set(w->rows[DOC_LINES].row[0], LINE_DESCRIPTION, "Consulenza corretta");
+	record_set(w->rows[DOC_LINES].row[0], LINE_PRICE, "90.00");
+	record_set(w->rows[DOC_LINES].row[0], LINE_TOTAL, "90.00");
+	record_rows_remove(&w->rows[DOC_LINES], 1);
+	is_int(record_save_ex(book, w, NULL, err), 0,
+	       "its header and lines corrected and saved: %s", err);
+	record_free(w);
+	is_str(stored("notes || ' ' || date || ' ' || number || ' ' || state", id),
+	       "Corretta 2027-01-12 1/2027 S", "the header changed, the number and state kept");
+	is_str(fx_query_id(book, "SELECT group_concat(description || ' ' || unit_price, '; ') FROM "
+			   "document_lines WHERE document_id = %lld", id),
+	       "Consulenza corretta 90.00", "the lines changed");
+	is_int(try_change(id, DOC_NUMBER, "7/2027", err), REC_INVALID, "not its number");
+	ok(strstr(err, "Number: document 1/2027, rejected by SdI, is corrected under the same "
+		       "number") == err, "%s", err);
+	ok(record_load(book, &documents_kind, id, &w, err) == 0, "loaded");
+	record_set(w, DOC_KIND, "ND");
+	record_set(w, DOC_TYPE, "TD05");
+	ok(record_save_ex(book, w, NULL, err) == REC_INVALID && strstr(err, "rejected by SdI"),
+	   "not its kind: %s", err);
+	record_free(w);
+	ok(try_change(id, DOC_SERIES, "B", err) == REC_INVALID && strstr(err, "Series: ") == err,
+	   "not its series: %s", err);
+	ok(try_change(id, DOC_YEAR, "2028", err) == REC_INVALID &&
+		   strstr(err, "Year of the number: ") == err,
+	   "not its year: %s", err);
+	snprintf(party, sizeof party, "%lld", (long long)cust);
+	ok(try_change(id, DOC_PARTY, party, err) == REC_INVALID &&
+		   strstr(err, "Customer or supplier: ") == err,
+	   "not its customer: %s", err);
+	is_int(try_change(id, DOC_DATE, "2028-01-02", err), REC_INVALID,
+	       "not a date of another year: %s", err);
+	is_str(err, "Date: document 1/2027 keeps its number: its date stays in 2027", "%s", err);
+	is_int(try_change(id, DOC_STATE, "D", err), REC_INVALID, "not back to draft: %s", err);
+	ok(record_load(book, &documents_kind, id, &w, err) == 0 &&
+		   record_delete(book, w, err) == REC_INVALID,
+	   "not deleted: %s", err);
+	record_free(w);
+	/* exported again: a new file, made; frozen again */
+	answered(id, &file, "RC", "b_RC_001.xml", err);
+	is_str(stored("sdi_state || ' ' || number", id), "C 1/2027",
+	       "the new file delivered, the same number");
+	is_int(try_change(id, DOC_NOTES, "again", err), REC_INVALID,
+	       "once a new file is made the document is frozen again: %s", err);
+}
+
 int
 main(void)
 {
@@ -331,6 +447,7 @@ main(void)
 	states();
 	warnings();
 	concurrent();
+	rejected();
 	temp_book_close(&tb, book);
 	return tap_done();
 }
