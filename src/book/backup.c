@@ -97,6 +97,17 @@ missing_table(sqlite3 *db, int version, char *err)
 	return missing;
 }
 
+/* The first problem integrity_check names, in place: its first line but
+ * for the heading "*** in database main ***". */
+static const char *
+first_problem(char *text)
+{
+	char *p = str_starts(text, "*** ") && strchr(text, '\n') ? strchr(text, '\n') + 1 : text;
+
+	p[strcspn(p, "\n")] = '\0';
+	return p;
+}
+
 int
 book_file_check(const char *path, const char *name, int *version, char *err)
 {
@@ -118,7 +129,7 @@ book_file_check(const char *path, const char *name, int *version, char *err)
 	else if (first_text(db, "PRAGMA integrity_check", text, sizeof text) != SQLITE_ROW)
 		err_set(err, _("%s fails its integrity check: %s"), name, sqlite3_errmsg(db));
 	else if (strcmp(text, "ok") != 0)
-		err_set(err, _("%s fails its integrity check: %s"), name, text);
+		err_set(err, _("%s fails its integrity check: %s"), name, first_problem(text));
 	else if (*version < 1)
 		err_set(err, _("%s is an SQLite database but not a scrivano book "
 			       "(it has no schema version)"), name);
@@ -149,6 +160,8 @@ copy_pages(sqlite3 *from, sqlite3 *to, const char *src, char *err)
 			sqlite3_sleep(100);
 	} while ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && mono_ms() < end);
 	sqlite3_backup_finish(bk);
+	if ((rc & 0xff) == SQLITE_NOTADB)
+		return err_set(err, _("%s is not a scrivano book: it is not an SQLite database"), src);
 	if (rc != SQLITE_DONE)
 		return err_set(err, _("cannot back up %s: %s"), src,
 			       sqlite3_errcode(from) != SQLITE_OK ? sqlite3_errmsg(from)
