@@ -91,6 +91,15 @@ def type_customer(name):
 
 def examine(out, before):
     """What a backup taken while typing must be: the problems found."""
+    if not os.path.exists(out):
+        return ["no file"]
+    try:
+        return examine_file(out, before)
+    except sqlite3.Error as e:
+        return ["unreadable: %s" % e]
+
+
+def examine_file(out, before):
     bad = []
     if pragma(out, "integrity_check") != [("ok",)]:
         bad.append("integrity_check fails")
