@@ -9,6 +9,7 @@ import hashlib
 import os
 import re
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -173,10 +174,10 @@ rc, so, se = run("book", "restore", last, book)
 check(rc == 1 and "is open" in se and "nothing was changed" in se,
       "restore while the session is open is refused: " + se.strip())
 check(sha(book) == book_sha and listing(tmp) == files, "and the book is unchanged, nothing added")
-t.send(F[10])
-t.send(F[10])
-t.send("y")
-check(t.finish() == 0, "the session ends")
+# the session dies as in a crash: its WAL stays beside the book, holding saves
+os.kill(t.pid, signal.SIGKILL)
+os.waitpid(t.pid, 0)
+check(os.path.getsize(book + "-wal") > 0, "the killed session left its WAL beside the book")
 
 # ---- restore of a backup ----
 old_rows = names(book)
@@ -191,7 +192,9 @@ check(names(book) == names(last) and sha(book) == sha(last),
 check(os.path.dirname(kept) == tmp and re.match(r"book\.sqlite\.replaced-\d{8}-\d{6}$",
                                                 os.path.basename(kept)) is not None,
       "the replaced book is kept beside it with a timestamp: " + os.path.basename(kept))
-check(os.path.exists(kept) and names(kept) == old_rows, "and it holds the rows it had")
+check(os.path.exists(kept) and os.path.exists(kept + "-wal") and names(kept) == old_rows,
+      "and it holds the rows it had, its WAL moved with it")
+check(not os.path.exists(book + "-wal"), "no WAL of the old book is left beside the new")
 rc, so, se = run("book", "init", book)
 check(rc == 0 and "ready" in so, "the restored book opens as a book: " + so.strip())
 rc, so, se = run("book", "verify", book)
@@ -347,8 +350,9 @@ anna_old = ["2026-09-%02d" % d for d in range(1, 31)] + ["2026-10-%02d" % d for 
     + ["2026-%02d-%02d" % (m, d) for m in range(1, 9) for d in (3, 15)]
 for d in anna_old:
     fake("anna-%s.sqlite" % d)
-for d in ("2026-11-01", "2026-11-02"):
-    fake("dario-%s.sqlite" % d)
+dario_old = ["dario-2026-11-%02d.sqlite" % d for d in range(1, 7)]
+for n in dario_old:
+    fake(n)
 others = ["annabel-2026-01-01.sqlite", "anna-x-2026-01-01.sqlite", "anna-2026-01-01.sqlite.txt",
           "anna-2026-02-30x.sqlite", "notes.txt"]
 for n in others:
@@ -375,8 +379,7 @@ check(anna_kept == want, "retention keeps exactly anna's 3 daily and 4 monthly: 
 removed = len(anna_old) + 1 - len(want)
 check(len(re.findall(r"^anna: removed by retention: ", report, re.M)) == removed,
       "the report names each of the %d removed" % removed)
-check(sorted(n for n in os.listdir(to) if n.startswith("dario")) ==
-      ["dario-2026-11-01.sqlite", "dario-2026-11-02.sqlite"],
+check(sorted(n for n in os.listdir(to) if n.startswith("dario")) == dario_old,
       "a book that failed keeps all its old backups")
 check(all(os.path.exists(os.path.join(to, n)) for n in others),
       "files not USER-DATE.sqlite of a user are left alone")
