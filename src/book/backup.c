@@ -244,6 +244,18 @@ copy_bytes(const char *from, int fd, char *err)
 	return got < 0 ? -1 : 0;
 }
 
+/* 1 when path has a WAL file beside it with frames in it. */
+static int
+has_wal(const char *path)
+{
+	char *wal = xasprintf("%s-wal", path);
+	struct stat st;
+	int rc = stat(wal, &st) == 0 && st.st_size > 0;
+
+	free(wal);
+	return rc;
+}
+
 static const char *const companions[] = { "-wal", "-journal" };
 
 /* Moves the book's WAL and rollback journal, where there are any, to the
@@ -299,18 +311,23 @@ keep_old(const char *file, char *err)
 }
 
 /* The temporary copy made like the book it replaces: its mode, and its
- * owner when root restores a service user's book. */
+ * owner when root restores a service user's book (where there is no book
+ * yet, the folder's owner, the mode the temporary has: 0600). */
 static void
 own_like(int fd, const char *file)
 {
+	char *dir = path_folder(file);
 	struct stat st;
+	int ok;
 
-	if (stat(file, &st) < 0)
-		return;
-	if (fchmod(fd, st.st_mode & 0777) < 0)
-		return;
-	if (geteuid() == 0 && fchown(fd, st.st_uid, st.st_gid) < 0)
-		return;
+	if (stat(file, &st) == 0)
+		ok = fchmod(fd, st.st_mode & 0777) == 0;
+	else
+		ok = stat(dir, &st) == 0;
+	/* a failure leaves the copy as mkstemp made it, the restorer's, 0600 */
+	if (ok && geteuid() == 0 && fchown(fd, st.st_uid, st.st_gid) < 0)
+		ok = 0;
+	free(dir);
 }
 
 static int
@@ -355,6 +372,9 @@ book_restore(const char *backup, const char *file, char **kept, int *version, ch
 		return err_set(err, _("%s is not a file"), backup);
 	if (same_file(backup, file))
 		return err_set(err, _("%s is the book itself"), backup);
+	if (has_wal(backup))
+		return err_set(err, _("%s has a WAL file beside it: it is a copy of a book in use, "
+				      "not a backup (make one with scrivano book backup)"), backup);
 	if ((fd = file_temp_beside(file, &tmp, err)) < 0)
 		return -1;
 	own_like(fd, file);

@@ -249,8 +249,7 @@ char *
 book_folder(const char *book, const char *top_name, char *err)
 {
 	const char *slash = strrchr(book, '/'), *base = slash != NULL ? slash + 1 : book;
-	char *dir = slash != NULL ? xstrndup(book, (size_t)(slash - book) + (slash == book)) :
-				    xstrdup(".");
+	char *dir = path_folder(book);
 	char *real = realpath(dir, NULL), *stem = xstrdup(base), *top = NULL, *out = NULL;
 	size_t len = strlen(stem);
 

@@ -391,6 +391,14 @@ text_lines_add(struct text_lines *o, const char *s)
 	o->v[o->n++] = xstrndup(s, len);
 }
 
+char *
+path_folder(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash == NULL ? xstrdup(".") : xstrndup(path, (size_t)(slash - path) + (slash == path));
+}
+
 int
 file_temp_beside(const char *path, char **tmp, char *err)
 {
@@ -411,8 +419,7 @@ file_temp_beside(const char *path, char **tmp, char *err)
 static int
 sync_folder_of(const char *path, char *err)
 {
-	const char *slash = strrchr(path, '/');
-	char *dir = slash == NULL ? xstrdup(".") : xstrndup(path, (size_t)(slash - path) + (slash == path));
+	char *dir = path_folder(path);
 	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc = 0;
 
 	if (fd < 0 || fsync(fd) < 0)

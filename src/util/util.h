@@ -74,6 +74,9 @@ void text_lines_add(struct text_lines *o, const char *s);
  * place. */
 void file_safe(char *s);
 
+/* The folder of path, newly allocated: "." for a bare name, "/" for a
+ * name right under the root. */
+char *path_folder(const char *path);
 /* A new empty file beside path (path.XXXXXX, mode 0600) to be filled and
  * then file_install'ed: its descriptor, its name in *tmp (newly
  * allocated); -1 with a message. */
