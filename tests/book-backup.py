@@ -38,10 +38,15 @@ def sha(path):
 
 
 def names(path):
-    db = sqlite3.connect("file:%s?mode=ro" % path, uri=True)
-    r = {n for (n,) in db.execute("SELECT name FROM parties")}
-    db.close()
-    return r
+    """The names of the book's parties; a book that cannot be read has a
+    name of its own, saying why, that no other book has."""
+    try:
+        db = sqlite3.connect("file:%s?mode=ro" % path, uri=True)
+        r = {n for (n,) in db.execute("SELECT name FROM parties")}
+        db.close()
+        return r
+    except sqlite3.Error as e:
+        return {"(%s unreadable: %s)" % (path, e)}
 
 
 def pragma(path, what):
