@@ -134,3 +134,5 @@ tests_unit_test_documents_SOURCES = tests/unit/test-documents.c
 tests_unit_test_documents_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_documents_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-documents
+# The FatturaPA files made for the documents, their progressivo and state (issue 15).
+src_libscrivano_a_SOURCES += src/book/sdi.c src/book/sdi.h
