@@ -410,6 +410,20 @@ check(bruno == ["bruno-2026-10-31.sqlite"] + ["bruno-2026-11-%02d.sqlite" % d
                                               for d in (4, 5, 6, 7, 8, 9, 21)],
       "by default 7 daily and 12 monthly: %s" % bruno)
 
+# ---- the session lock made by root goes to whom sessions run as ----
+if os.geteuid() == 0:
+    import pwd
+    nobody = pwd.getpwnam("nobody")
+    books = os.path.join(tmp, "books")
+    os.mkdir(books, 0o700)
+    os.chown(books, nobody.pw_uid, nobody.pw_gid)
+    made = os.path.join(books, "anna.sqlite")
+    run("book", "init", made)
+    check(os.stat(made + "-lock").st_uid == nobody.pw_uid,
+          "a lock file root makes in the service user's folder is the service user's")
+else:
+    check(True, "# SKIP the lock file root makes: not root")
+
 # ---- usage ----
 for args, says in ((["--data", data], "usage"), (["--to", to], "usage"),
                    (["--data", data, "--to", to, "--keep-daily", "x"], "takes a number"),

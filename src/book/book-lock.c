@@ -16,18 +16,24 @@
 /* How long a book being opened waits for a restore to end. */
 #define LOCK_WAIT_MS 5000
 
-/* A lock file that root made (a restore by the administrator) is handed
- * to the book's owner, as SQLite does with its own journal files, so that
- * the service user's sessions can take it. */
+/* A lock file that root made (a restore or a command run by the
+ * administrator) is handed to the owner of the book, or where there is no
+ * book yet to the owner of its folder (the service user, who owns the data
+ * folder), as SQLite does with its own journal files, so that the
+ * sessions can take it. */
 static void
 own_like_book(int fd, const char *path)
 {
-	struct stat st, book;
+	struct stat st, owner;
+	char *dir;
+	int known;
 
-	if (geteuid() != 0 || fstat(fd, &st) < 0 || st.st_uid != 0 || stat(path, &book) < 0 ||
-	    book.st_uid == 0)
+	if (geteuid() != 0 || fstat(fd, &st) < 0 || st.st_uid != 0)
 		return;
-	if (fchown(fd, book.st_uid, book.st_gid) < 0)
+	dir = path_folder(path);
+	known = stat(path, &owner) == 0 || stat(dir, &owner) == 0;
+	free(dir);
+	if (known && owner.st_uid != 0 && fchown(fd, owner.st_uid, owner.st_gid) < 0)
 		return;
 }
 
