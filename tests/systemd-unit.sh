@@ -54,27 +54,28 @@ mkdir "$tmp/man1" "$tmp/man5"
 cp "$src/man/scrivano-serve.1" "$src/man/scrivano-book.1" "$tmp/man1/" &&
 	cp "$src/man/scrivano.conf.5" "$tmp/man5/"
 sed -e "s|@bindir@|$(dirname "$S")|" -e "s|@sysconfdir@|/etc|" "$unit" >"$tmp/scrivano.service"
-out=$(MANPATH=$tmp systemd-analyze verify "$tmp/scrivano.service" 2>&1)
-[ -z "$out" ]
-check $? "systemd-analyze verify passes without a warning"
-[ -z "$out" ] || echo "$out" | sed 's/^/# /'
-level=$(systemd-analyze security --offline=yes "$tmp/scrivano.service" 2>&1 |
-	sed -n 's/.*Overall exposure level for scrivano.service: \([0-9.]*\) \([A-Z]*\).*/\1 \2/p')
-case $level in
-*" OK" | *" SAFE") check 0 "the hardening rates OK or better ($level)" ;;
-*) check 1 "the hardening rates OK or better (${level:-no rating})" ;;
-esac
+# verify WHAT UNIT...: systemd-analyze verify says nothing of the units
+verify() {
+	what=$1
+	shift
+	out=$(MANPATH=$tmp systemd-analyze verify "$@" 2>&1)
+	[ -z "$out" ]
+	check $? "systemd-analyze verify passes $what without a warning"
+	[ -z "$out" ] || echo "$out" | sed 's/^/# /'
+}
+# rated WHAT NAME: the service's hardening rates OK or better
+rated() {
+	level=$(systemd-analyze security --offline=yes "$tmp/$2" 2>&1 |
+		sed -n "s/.*Overall exposure level for $2: \([0-9.]*\) \([A-Z]*\).*/\1 \2/p")
+	case $level in
+	*" OK" | *" SAFE") check 0 "$1 rates OK or better ($level)" ;;
+	*) check 1 "$1 rates OK or better (${level:-no rating})" ;;
+	esac
+}
+verify "the server's unit" "$tmp/scrivano.service"
+rated "the server's hardening" scrivano.service
 sed -e "s|@bindir@|$(dirname "$S")|" "$bunit" >"$tmp/scrivano-backup.service"
 cp "$timer" "$tmp/scrivano-backup.timer"
-out=$(MANPATH=$tmp systemd-analyze verify "$tmp/scrivano-backup.service" \
-	"$tmp/scrivano-backup.timer" 2>&1)
-[ -z "$out" ]
-check $? "systemd-analyze verify passes the backup's service and timer without a warning"
-[ -z "$out" ] || echo "$out" | sed 's/^/# /'
-level=$(systemd-analyze security --offline=yes "$tmp/scrivano-backup.service" 2>&1 |
-	sed -n 's/.*Overall exposure level for scrivano-backup.service: \([0-9.]*\) \([A-Z]*\).*/\1 \2/p')
-case $level in
-*" OK" | *" SAFE") check 0 "the backup's hardening rates OK or better ($level)" ;;
-*) check 1 "the backup's hardening rates OK or better (${level:-no rating})" ;;
-esac
+verify "the backup's service and timer" "$tmp/scrivano-backup.service" "$tmp/scrivano-backup.timer"
+rated "the backup's hardening" scrivano-backup.service
 echo "1..$n"

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <dirent.h>
-#include <stdarg.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,19 +22,6 @@
 #define KEEP_MONTHLY 12
 #define KEEP_MAX 100000
 
-static void
-fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static void
-fail(const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	cli_vfail("book", fmt, ap);
-	va_end(ap);
-}
-
 /* Sizes as a person reads them: whole KiB, rounded up. */
 static const char *
 size_text(long long bytes, char *out, size_t size)
@@ -53,7 +39,7 @@ count_arg(const char *opt, const char *value, long *out)
 	*out = value != NULL ? strtol(value, &end, 10) : -1;
 	if (value == NULL || errno != 0 || end == value || *end != '\0' || *out < 0 ||
 	    *out > KEEP_MAX) {
-		fail(_("%s takes a number from 0 to %d"), opt, KEEP_MAX);
+		cli_fail("book", _("%s takes a number from 0 to %d"), opt, KEEP_MAX);
 		return -1;
 	}
 	return 0;
@@ -205,21 +191,21 @@ backup_data(const char *data, const char *to, long daily, long monthly)
 	int rc;
 
 	if (registry_open(data, 0, &r, err) < 0) {
-		fail("%s", err);
+		cli_fail("book", "%s", err);
 		return 1;
 	}
 	rc = registry_list(r, add_name, &names, err);
 	registry_close(r);
 	if (rc < 0) {
-		fail("%s", err);
+		cli_fail("book", "%s", err);
 		return 1;
 	}
 	if (mkdir(to, 0700) < 0 && errno != EEXIST) {
-		fail("%s: %s", to, strerror(errno));
+		cli_fail("book", "%s: %s", to, strerror(errno));
 		return 1;
 	}
 	if (stat(to, &st) < 0 || !S_ISDIR(st.st_mode)) {
-		fail(_("%s is not a folder"), to);
+		cli_fail("book", _("%s is not a folder"), to);
 		return 1;
 	}
 	util_today(today);
@@ -269,7 +255,7 @@ cmd_book_backup(int argc, char **argv)
 		if (data == NULL || to == NULL || npos > 0 || force)
 			return -1;
 		if (daily < 1) {
-			fail(_("--keep-daily must keep at least the new backup (1)"));
+			cli_fail("book", _("--keep-daily must keep at least the new backup (1)"));
 			return 2;
 		}
 		return backup_data(data, to, daily, monthly);
@@ -277,11 +263,11 @@ cmd_book_backup(int argc, char **argv)
 	if (npos != 2 || kept_opts)
 		return -1;
 	if (access(pos[0], F_OK) != 0) {
-		fail(_("no book %s"), pos[0]);
+		cli_fail("book", _("no book %s"), pos[0]);
 		return 1;
 	}
 	if (book_backup(pos[0], pos[1], force, &size, &version, err) < 0) {
-		fail("%s", err);
+		cli_fail("book", "%s", err);
 		return 1;
 	}
 	printf(_("book %s backed up to %s (%s, schema version %d, checked)\n"), pos[0], pos[1],
@@ -298,7 +284,7 @@ cmd_book_restore(int argc, char **argv)
 	if (argc != 3)
 		return -1;
 	if (book_restore(argv[1], argv[2], &kept, &version, err) < 0) {
-		fail(_("%s; nothing was changed"), err);
+		cli_fail("book", _("%s; nothing was changed"), err);
 		return 1;
 	}
 	printf(_("book %s restored from %s (schema version %d)\n"), argv[2], argv[1], version);
