@@ -22,7 +22,8 @@ screenfile)
 		src/ui/ft-number.c src/ui/ft-exact.c src/fisc/discount.c src/ui/ft-date.c
 		src/ui/ft-list.c src/ui/ft-ente.c src/ui/ft-code.c src/util/codelist.c src/util/decimal.c
 		src/book/record.c src/book/parties.c
-		src/book/record-table.c src/book/book.c src/book/schema.c src/util/idcheck.c
+		src/book/record-table.c src/book/book.c src/book/book-lock.c src/book/schema.c
+		src/util/idcheck.c
 		src/book/record-rows.c src/book/record-sql.c src/book/contacts.c src/book/company.c
 		src/book/articles.c src/book/primanota.c src/book/pn-accounts.c src/book/f24.c
 		src/book/f24-cmds.c src/book/f24-pay.c src/util/sha256.c src/book/f24-models.c

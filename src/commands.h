@@ -9,6 +9,10 @@ int cmd_tui(int argc, char **argv);
 int cmd_user(int argc, char **argv);
 int cmd_fatturapa(int argc, char **argv);
 int cmd_book(int argc, char **argv);
+/* scrivano book backup|restore (src/cli/backup.c), through cmd_book: -1
+ * for a usage error. */
+int cmd_book_backup(int argc, char **argv);
+int cmd_book_restore(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_primanota(int argc, char **argv);
 int cmd_f24(int argc, char **argv); /* src/cli/f24.c */

@@ -27,8 +27,11 @@ static const struct command commands[] = {
 	  N_("run the forms on this terminal, on the given book, without SSH"), cmd_tui },
 	{ "user", N_("user add|del|passwd|lock|unlock|list|key … [--data DIR]"),
 	  N_("manage the accounts that may log in"), cmd_user },
-	{ "book", N_("book init|demo FILE"),
-	  N_("create or update a book; fill a new one with demo data"), cmd_book },
+	{ "book",
+	  N_("book init|demo FILE | backup FILE OUT [--force] | backup --data DIR --to DIR "
+	     "[--keep-daily N] [--keep-monthly M] | restore BACKUP FILE"),
+	  N_("create or update a book; fill a new one with demo data; back it up, restore it"),
+	  cmd_book },
 	{ "fatturapa", N_("fatturapa check|show|import|html|export FILE|ID..."),
 	  N_("read, check, import and export FatturaPA invoices"), cmd_fatturapa },
 	{ "export",

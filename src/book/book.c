@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "book/book.h"
 #include "book/schema.h"
@@ -18,6 +19,7 @@ struct book {
 	char *path;
 	int depth;       /* book_begin calls not yet committed or rolled back */
 	int commit_gone; /* the last book_commit, inside another, failed and rolled back */
+	int lock_fd;     /* the session lock, held shared while open */
 };
 
 int
@@ -198,9 +200,13 @@ int
 book_open(const char *path, struct book **out, char *err)
 {
 	struct book *b = xcalloc(1, sizeof *b);
-	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW;
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, busy;
 
 	b->path = xstrdup(path);
+	if ((b->lock_fd = book_lock(path, 0, &busy, err)) < 0) {
+		book_close(b);
+		return -1;
+	}
 	if (sqlite3_open_v2(path, &b->db, flags, NULL) != SQLITE_OK) {
 		err_set(err, _("cannot open book %s: %s"), path,
 			b->db ? sqlite3_errmsg(b->db) : "out of memory");
@@ -225,6 +231,8 @@ book_close(struct book *b)
 	if (b == NULL)
 		return;
 	sqlite3_close_v2(b->db);
+	if (b->lock_fd >= 0)
+		close(b->lock_fd);
 	free(b->path);
 	free(b);
 }
@@ -241,8 +249,7 @@ char *
 book_folder(const char *book, const char *top_name, char *err)
 {
 	const char *slash = strrchr(book, '/'), *base = slash != NULL ? slash + 1 : book;
-	char *dir = slash != NULL ? xstrndup(book, (size_t)(slash - book) + (slash == book)) :
-				    xstrdup(".");
+	char *dir = path_folder(book);
 	char *real = realpath(dir, NULL), *stem = xstrdup(base), *top = NULL, *out = NULL;
 	size_t len = strlen(stem);
 

@@ -39,6 +39,15 @@ char *book_folder(const char *book, const char *top_name, char *err);
  * folder cannot be made. */
 int book_folder_holds(struct book *b, const char *top, const char *path, char *err);
 
+/* The book's session lock (book-lock.c): an advisory lock (flock) on
+ * FILE-lock beside the book, made when missing. book_open holds it shared
+ * from open to close, whatever the process (a session, a command); a
+ * restore takes it exclusive, so it is refused while the book is open and
+ * a book being restored is not opened. A shared one waits up to 5 s for a
+ * restore; an exclusive one does not wait. Its descriptor (close it to let
+ * go), or -1 with a message and *busy set when the other kind is held. */
+int book_lock(const char *path, int exclusive, int *busy, char *err);
+
 /* Runs SQL with no result rows (for migrations and simple statements). */
 int book_exec(struct book *b, const char *sql, char *err);
 

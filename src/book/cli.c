@@ -1,5 +1,5 @@
 /* `scrivano book …`: create or migrate a book, and fill a new one with the
- * demo data. */
+ * demo data; backup and restore are src/cli/backup.c's. */
 #include "config.h"
 
 #include <stdio.h>
@@ -17,7 +17,11 @@ static int
 book_usage(void)
 {
 	fprintf(stderr, _("usage: scrivano book init FILE\n"
-			  "       scrivano book demo FILE\n"));
+			  "       scrivano book demo FILE\n"
+			  "       scrivano book backup FILE OUT [--force]\n"
+			  "       scrivano book backup --data DIR --to DIR [--keep-daily N] "
+			  "[--keep-monthly M]\n"
+			  "       scrivano book restore BACKUP FILE\n"));
 	return 2;
 }
 
@@ -67,6 +71,11 @@ cmd_book(int argc, char **argv)
 	struct book *b;
 	int rc = 0;
 
+	if (argc >= 2 && (strcmp(argv[1], "backup") == 0 || strcmp(argv[1], "restore") == 0)) {
+		rc = strcmp(argv[1], "backup") == 0 ? cmd_book_backup(argc - 1, argv + 1)
+						    : cmd_book_restore(argc - 1, argv + 1);
+		return rc < 0 ? book_usage() : rc;
+	}
 	if (argc != 3 || (strcmp(argv[1], "init") != 0 && strcmp(argv[1], "demo") != 0))
 		return book_usage();
 	if (book_open(argv[2], &b, err) < 0) {

@@ -17,7 +17,7 @@ cli_vfail(const char *cmd, const char *fmt, va_list ap)
 	fputc('\n', stderr);
 }
 
-static void
+void
 cli_fail(const char *cmd, const char *fmt, ...)
 {
 	va_list ap;

@@ -35,3 +35,18 @@ tests_unit_test_doc_text_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-doc-text
 EXTRA_DIST += tests/document-pdf.sh
 SCRIVANO_TESTS += tests/document-pdf.sh
+# scrivano book backup|restore (issue 17 point 3): the book layer's online
+# backup and checked restore (src/book/backup.c), one book or every book of
+# a data folder with a retention; the nightly run as a systemd timer.
+src_libscrivano_a_SOURCES += src/cli/backup.c
+systemdunit_DATA += data/scrivano-backup.service data/scrivano-backup.timer
+CLEANFILES += data/scrivano-backup.service
+EXTRA_DIST += data/scrivano-backup.service.in data/scrivano-backup.timer
+data/scrivano-backup.service: $(srcdir)/data/scrivano-backup.service.in Makefile
+	$(MKDIR_P) data
+	sed -e 's|@bindir[@]|$(bindir)|g' -e 's|@sysconfdir[@]|$(sysconfdir)|g' \
+		$(srcdir)/data/scrivano-backup.service.in >$@
+# Backup while a session types, restore, damaged backups refused, the
+# retention, a data folder of two users.
+EXTRA_DIST += tests/book-backup.py
+SCRIVANO_TESTS += tests/book-backup.py

@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -390,6 +391,64 @@ text_lines_add(struct text_lines *o, const char *s)
 	o->v[o->n++] = xstrndup(s, len);
 }
 
+char *
+path_folder(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	return slash == NULL ? xstrdup(".") : xstrndup(path, (size_t)(slash - path) + (slash == path));
+}
+
+int
+file_temp_beside(const char *path, char **tmp, char *err)
+{
+	int fd;
+
+	*tmp = xasprintf("%s.XXXXXX", path);
+	fd = mkstemp(*tmp);
+	if (fd < 0) {
+		err_set(err, "%s: %s", path, strerror(errno));
+		free(*tmp);
+		*tmp = NULL;
+	}
+	return fd;
+}
+
+/* fsync of the folder that holds path, so that a name just made there
+ * lasts a power cut. */
+static int
+sync_folder_of(const char *path, char *err)
+{
+	char *dir = path_folder(path);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc = 0;
+
+	if (fd < 0 || fsync(fd) < 0)
+		rc = err_set(err, "%s: %s", dir, strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	free(dir);
+	return rc;
+}
+
+int
+file_install(const char *tmp, const char *path, int replace, char *err)
+{
+	int fd = open(tmp, O_RDONLY | O_CLOEXEC), rc;
+
+	if (fd < 0)
+		return err_set(err, "%s: %s", tmp, strerror(errno));
+	rc = fsync(fd);
+	close(fd);
+	if (rc < 0)
+		return err_set(err, "%s: %s", path, strerror(errno));
+	if ((replace ? rename(tmp, path) : link(tmp, path)) < 0)
+		return errno == EEXIST ? err_set(err, _("%s already exists"), path)
+				       : err_set(err, "%s: %s", path, strerror(errno));
+	if (!replace)
+		unlink(tmp);
+	return sync_folder_of(path, err);
+}
+
 int
 file_write_whole(const char *path, int replace, int (*write)(FILE *out, void *ctx, char *err),
 		 void *ctx, char *err)
@@ -400,24 +459,20 @@ file_write_whole(const char *path, int replace, int (*write)(FILE *out, void *ct
 
 	if (!replace && access(path, F_OK) == 0)
 		return err_set(err, _("%s already exists"), path);
-	tmp = xasprintf("%s.XXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0 || (out = fdopen(fd, "wb")) == NULL) {
+	if ((fd = file_temp_beside(path, &tmp, err)) < 0)
+		return -1;
+	if ((out = fdopen(fd, "wb")) == NULL) {
 		rc = err_set(err, "%s: %s", path, strerror(errno));
-		if (fd >= 0) {
-			close(fd);
-			unlink(tmp);
-		}
+		close(fd);
 	} else {
 		rc = write(out, ctx, err);
 		if (fclose(out) != 0 && rc == 0)
 			rc = err_set(err, "%s: %s", path, strerror(errno));
-		if (rc == 0 && (replace ? rename(tmp, path) : link(tmp, path)) < 0)
-			rc = errno == EEXIST ? err_set(err, _("%s already exists"), path)
-					     : err_set(err, "%s: %s", path, strerror(errno));
-		if (rc < 0 || !replace)
-			unlink(tmp);
+		if (rc == 0)
+			rc = file_install(tmp, path, replace, err);
 	}
+	if (rc < 0)
+		unlink(tmp);
 	free(tmp);
 	return rc < 0 ? -1 : 0;
 }

@@ -74,6 +74,18 @@ void text_lines_add(struct text_lines *o, const char *s);
  * place. */
 void file_safe(char *s);
 
+/* The folder of path, newly allocated: "." for a bare name, "/" for a
+ * name right under the root. */
+char *path_folder(const char *path);
+/* A new empty file beside path (path.XXXXXX, mode 0600) to be filled and
+ * then file_install'ed: its descriptor, its name in *tmp (newly
+ * allocated); -1 with a message. */
+int file_temp_beside(const char *path, char **tmp, char *err);
+/* The filled temporary tmp takes path's name: fsync'ed, renamed over path
+ * (replace) or linked (an existing path refused, even one made meanwhile)
+ * and unlinked, then the folder fsync'ed. 0, or -1 with a message, tmp
+ * then left for the caller to remove. */
+int file_install(const char *tmp, const char *path, int replace, char *err);
 /* Writes path whole or not at all: write(out, ctx, err) fills a temporary
  * file beside it, which then takes path's name; an existing path is
  * refused unless replace (link() refuses one made meanwhile, rename()
