@@ -27,7 +27,8 @@ screenfile)
 		src/book/articles.c src/book/primanota.c src/book/pn-accounts.c src/book/f24.c
 		src/book/f24-cmds.c src/book/f24-pay.c src/util/sha256.c src/book/f24-models.c
 		src/book/documents.c src/book/documents-lines.c src/book/doc-kinds.c
-		src/book/documents-issue.c src/book/documents-flow.c src/book/documents-stock.c
+		src/book/documents-issue.c src/book/documents-flow.c src/book/documents-stock.c \
+		src/book/documents-integrate.c
 		src/book/f24-text.c src/pdf/pdf.c src/book/f24-pdf.c"
 	# the F24 kind names its text rendering and its PDF command (cairo)
 	pkgs="sqlite3 libcrypto cairo-pdf fontconfig" ;;
@@ -38,10 +39,11 @@ authorized_key)
 	files="src/users/keys.c"
 	pkgs="libssh libcrypto" ;;
 fatturapa_read)
-	files="src/util/decimal.c src/fisc/invoice.c src/fisc/codes.c src/fisc/compute.c
-		src/fisc/compute-checks.c src/fisc/compute-lines.c src/fisc/legal-notes.c
-		src/fisc/fpa_xml.c src/fisc/fpa_check.c src/fisc/fpa_read.c src/fisc/fpa_show.c src/fisc/p7m.c src/util/idcheck.c src/util/xml.c"
-	pkgs="libxml-2.0 libcrypto"
+	# the whole fiscal core, as its folder holds it: a file added there is
+	# in the target without a list to keep
+	files="src/util/decimal.c src/util/idcheck.c src/util/xml.c
+		$(cd "$src" && echo src/fisc/*.c)"
+	pkgs="libxml-2.0 libxslt libcrypto"
 	max_len=65536 ;;
 statement_read)
 	files="src/bank/statement.c src/bank/camt.c src/bank/csv.c src/bank/csv-head.c src/util/xml.c"

@@ -29,8 +29,9 @@ static const struct command commands[] = {
 	  N_("manage the accounts that may log in"), cmd_user },
 	{ "book", N_("book init|demo FILE"),
 	  N_("create or update a book; fill a new one with demo data"), cmd_book },
-	{ "fatturapa", N_("fatturapa check|show|import|receipt|html FILE..."),
-	  N_("read, check and import FatturaPA invoices"), cmd_fatturapa },
+	{ "fatturapa", N_("fatturapa check|show|import|receipt|html|export FILE|ID..."),
+	  N_("read, check, import and export FatturaPA invoices and import SdI's receipts"),
+	  cmd_fatturapa },
 	{ "export",
 	  N_("export --book BOOK [--filter CONDITIONS] [--sort COLUMN] [--reverse] "
 	     "[--format italian|plain] [--bom|--no-bom] [--output FILE] SCREEN"),
@@ -42,9 +43,10 @@ static const struct command commands[] = {
 	  N_("the F24s of a book: list, show, pay, receipts, cancel a payment, PDF, text"),
 	  cmd_f24 },
 	{ "document",
-	  N_("document list|show|issue|convert|credit-note|state|pdf|print … --book BOOK"),
-	  N_("the documents of a book: list, show, issue, convert, credit note, sent or paid, "
-	     "PDF, text"),
+	  N_("document list|show|issue|convert|credit-note|integrate|state|pdf|print … --book "
+	     "BOOK"),
+	  N_("the documents of a book: list, show, issue, convert, credit note, self-invoice of "
+	     "reverse charge, sent or paid, PDF, text"),
 	  cmd_document },
 	{ "help", N_("help"), N_("show this list"), cmd_help },
 	{ "version", N_("version"), N_("show the version"), cmd_version },

@@ -60,6 +60,39 @@ tests_unit_test_sdi_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_sdi_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-sdi
 
+# The export of every regime's issued document as a FatturaPA file, each
+# validated against the XSD and read back (src/bridge/fpa-export.c).
+check_PROGRAMS += tests/unit/test-fpa-export
+tests_unit_test_fpa_export_SOURCES = tests/unit/test-fpa-export.c
+tests_unit_test_fpa_export_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_fpa_export_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-fpa-export
+# scrivano fatturapa export: by number, again, a period's zip, refusals, into another book.
+SCRIVANO_TESTS += tests/fatturapa-export.sh
+EXTRA_DIST += tests/fatturapa-export.sh
+# End to end through OpenSSH: Export XML of an invoice issued in the TUI, its SdI state, a refusal.
+SCRIVANO_TESTS += tests/e2e/test_fatturapa_export.py
+EXTRA_DIST += tests/e2e/test_fatturapa_export.py
+# The self-invoices of reverse charge (TD16-TD19) made from a purchase
+# (src/book/documents-integrate.c), computed through the bridge.
+check_PROGRAMS += tests/unit/test-documents-integrate
+tests_unit_test_documents_integrate_SOURCES = tests/unit/test-documents-integrate.c \
+	tests/doc-fixtures.h
+tests_unit_test_documents_integrate_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_documents_integrate_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-documents-integrate
+# End to end through OpenSSH: a supplier's invoice under reverse charge
+# imported, its self-invoice made from the purchase's form.
+SCRIVANO_TESTS += tests/e2e/test_reverse_charge.py
+EXTRA_DIST += tests/e2e/test_reverse_charge.py
+# A self-invoice's FatturaPA file (src/bridge/fpa-export.c's roles): TD16-TD19
+# with the supplier as cedente, checked and validated against the schema.
+check_PROGRAMS += tests/unit/test-fpa-export-self
+tests_unit_test_fpa_export_self_SOURCES = tests/unit/test-fpa-export-self.c tests/doc-fixtures.h \
+	tests/fisc-sdi.h
+tests_unit_test_fpa_export_self_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_fpa_export_self_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-fpa-export-self
 # SdI's messages into a book: the transitions, matching, what is stored,
 # what is refused (src/bridge/sdi-receipts.c over src/book/sdi-msg.c).
 check_PROGRAMS += tests/unit/test-sdi-receipts

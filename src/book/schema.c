@@ -785,6 +785,11 @@ static const char *const steps[] = {
 	");"
 	"CREATE INDEX sdi_files_by_document ON sdi_files (document, id);"
 	"ALTER TABLE documents ADD COLUMN sdi_state TEXT NOT NULL DEFAULT '';",
+	/* The company's own codice destinatario (company.c): where SdI
+	 * delivers what it receives, and so the self-invoices of reverse
+	 * charge it issues to itself (documents-integrate.c); empty when it
+	 * receives by PEC. Needs only step 4. */
+	"ALTER TABLE company ADD COLUMN sdi TEXT NOT NULL DEFAULT '';",
 	/* SdI's messages about the files sent (issue 15, sdi-msg.c): one row
 	 * a message file imported, by its own name (imported once); its bytes
 	 * as received (the .p7m when signed); its kind (RC NS MC NE DT AT);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "book/book.h"
+#include "bridge/fpa-export.h"
 #include "bridge/fpa-import.h"
 #include "bridge/sdi-receipts.h"
 #include "commands.h"
@@ -24,6 +25,10 @@ usage(void)
 			  "       scrivano fatturapa import --book BOOK FILE...\n"
 			  "       scrivano fatturapa receipt --book BOOK FILE...\n"
 			  "       scrivano fatturapa html --xsl STYLESHEET [--output FILE] FILE\n"));
+	fprintf(stderr, "%s", _("       scrivano fatturapa export --book BOOK [--schema DIR] "
+				"[--output DIR] ID...\n"
+				"       scrivano fatturapa export --book BOOK [--schema DIR] --period "
+				"YYYY-MM [--zip FILE] [--output DIR]\n"));
 	return 2;
 }
 
@@ -255,6 +260,16 @@ verb_html(int argc, char **argv)
 	return rc < 0 ? 1 : 0;
 }
 
+/* export (fpa-export-cli.c) */
+
+static int
+verb_export(int argc, char **argv)
+{
+	int rc = fpa_cli_export(argc, argv);
+
+	return rc < 0 ? usage() : rc;
+}
+
 static const struct {
 	const char *name;
 	int (*run)(int argc, char **argv);
@@ -264,6 +279,7 @@ static const struct {
 	{ "import", verb_import },
 	{ "receipt", verb_receipt },
 	{ "html", verb_html },
+	{ "export", verb_export },
 };
 
 int
