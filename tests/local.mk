@@ -104,3 +104,7 @@ SCRIVANO_TESTS += tests/unit/test-sdi-receipts
 # from the TUI (its codes on screen), corrected, exported again, delivered.
 SCRIVANO_TESTS += tests/e2e/test_fatturapa_receipts.py
 EXTRA_DIST += tests/e2e/test_fatturapa_receipts.py
+# scrivano fatturapa receipt: an NS and a signed RC of exported files,
+# again, refusals, usage.
+SCRIVANO_TESTS += tests/fatturapa-receipt.sh
+EXTRA_DIST += tests/fatturapa-receipt.sh
