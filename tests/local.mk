@@ -100,3 +100,11 @@ tests_unit_test_sdi_receipts_SOURCES = tests/unit/test-sdi-receipts.c
 tests_unit_test_sdi_receipts_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_sdi_receipts_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-sdi-receipts
+# End to end through OpenSSH: an exported invoice rejected by an NS imported
+# from the TUI (its codes on screen), corrected, exported again, delivered.
+SCRIVANO_TESTS += tests/e2e/test_fatturapa_receipts.py
+EXTRA_DIST += tests/e2e/test_fatturapa_receipts.py
+# scrivano fatturapa receipt: an NS and a signed RC of exported files,
+# again, refusals, usage.
+SCRIVANO_TESTS += tests/fatturapa-receipt.sh
+EXTRA_DIST += tests/fatturapa-receipt.sh

@@ -276,21 +276,6 @@ sdi_msg_read(const char *name, const unsigned char *data, size_t len, struct sdi
 	return rc;
 }
 
-int
-sdi_msg_read_file(const char *path, struct sdi_msg *m, char *err)
-{
-	char *data;
-	size_t len;
-	int rc;
-
-	memset(m, 0, sizeof *m);
-	if (file_read_all(path, FPA_MAX_FILE, &data, &len, err) < 0)
-		return -1;
-	rc = sdi_msg_read(path, (const unsigned char *)data, len, m, err);
-	free(data);
-	return rc;
-}
-
 void
 sdi_msg_free(struct sdi_msg *m)
 {

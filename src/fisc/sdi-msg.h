@@ -54,8 +54,6 @@ struct sdi_msg {
  * with no EC01/EC02. 0 (m filled; free it with sdi_msg_free) or -1. */
 int sdi_msg_read(const char *name, const unsigned char *data, size_t len, struct sdi_msg *m,
 		 char *err);
-/* The same from a file. */
-int sdi_msg_read_file(const char *path, struct sdi_msg *m, char *err);
 void sdi_msg_free(struct sdi_msg *m);
 
 /* The kind a message file's name shows (the two letters before the last

@@ -37,6 +37,10 @@ form_field_set(struct ui *ui, struct form *fm, size_t i, const char *value)
 	fm->vals[i] = xstrdup(value);
 	fm->shown[i] = screen_field_show(&fm->scr->fields[i], ui->book, value);
 	edit_set(&fm->eds[i], fm->shown[i]);
+	/* one never typed in shows its start (what is read first: a long
+	 * list's first items), not the end an editor's cursor keeps */
+	if (!form_editable(&fm->scr->fields[i]))
+		fm->eds[i].pos = 0;
 }
 
 /* The value of a new record's field: its screen default, typed as the
