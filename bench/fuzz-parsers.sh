@@ -19,7 +19,7 @@ case "$target" in
 screenfile)
 	files="src/ui/screenfile.c src/ui/sf-lines.c src/ui/sf-layout.c src/ui/sf-fields.c
 		src/ui/sf-grid.c src/ui/sf-views.c src/ui/sf-check.c src/ui/fieldtype.c
-		src/ui/ft-number.c src/ui/ft-exact.c src/fisc/discount.c src/ui/ft-date.c
+		src/ui/ft-number.c src/ui/ft-exact.c src/ui/ft-secret.c src/fisc/discount.c src/ui/ft-date.c
 		src/ui/ft-list.c src/ui/ft-ente.c src/ui/ft-code.c src/util/codelist.c src/util/decimal.c
 		src/book/record.c src/book/parties.c
 		src/book/record-table.c src/book/book.c src/book/schema.c src/util/idcheck.c
@@ -28,7 +28,7 @@ screenfile)
 		src/book/f24-cmds.c src/book/f24-pay.c src/util/sha256.c src/book/f24-models.c
 		src/book/documents.c src/book/documents-lines.c src/book/doc-kinds.c
 		src/book/documents-issue.c src/book/documents-flow.c src/book/documents-stock.c
-		src/book/f24-text.c src/pdf/pdf.c src/book/f24-pdf.c"
+		src/book/f24-text.c src/pdf/pdf.c src/book/f24-pdf.c src/book/pec.c"
 	# the F24 kind names its text rendering and its PDF command (cairo)
 	pkgs="sqlite3 libcrypto cairo-pdf fontconfig" ;;
 keyfile)

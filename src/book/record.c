@@ -12,6 +12,7 @@
 #include "book/documents.h"
 #include "book/f24.h"
 #include "book/parties.h"
+#include "book/pec.h"
 #include "book/primanota.h"
 #include "book/record.h"
 #include "book/record-store.h"
@@ -25,6 +26,7 @@
 static const struct record_kind *const kinds[] = {
 	&parties_kind,
 	&company_kind,
+	&pec_kind,
 	&articles_kind,
 	&accounts_kind,
 	&open_accounts_kind,
