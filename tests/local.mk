@@ -43,3 +43,10 @@ EXTRA_DIST += tests/user-cli.sh
 # End to end through the real OpenSSH client: the customers screen.
 SCRIVANO_TESTS += tests/e2e/test_customers.py
 EXTRA_DIST += tests/e2e/test_customers.py
+
+# The SdI files of the book: progressivo, storing, reading, sent (src/book/sdi.c).
+check_PROGRAMS += tests/unit/test-sdi
+tests_unit_test_sdi_SOURCES = tests/unit/test-sdi.c
+tests_unit_test_sdi_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_sdi_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-sdi

@@ -418,6 +418,10 @@ static const struct record_field document_fields[DOC_NFIELDS] = {
 			"l.id = k.from_id WHERE k.to_id = documents.id) AS x UNION ALL SELECT "
 			"(SELECT group_concat(" DOC_LINK_TEXT ", '; ') FROM document_links k "
 			"JOIN documents l ON l.id = k.to_id WHERE k.from_id = documents.id))" },
+	/* sdi.c writes it (the file made, sent, answered): never a record's
+	 * save, so a form open meanwhile does not put it back */
+	[DOC_SDI_STATE] = { "sdi_state", N_("SdI state"), 1, 0, NULL, NULL,
+			    "documents.sdi_state" },
 };
 
 static const struct record_child document_children[DOC_NCHILDREN] = {

@@ -78,6 +78,10 @@ enum document_field {
 	 * made from it, each in the order made: "ORD 1/2026 2026-01-12; DDT #7
 	 * 2026-01-14" (a draft by its record number). */
 	DOC_LINKS,
+	/* From the SdI step (sdi.h): the state of its newest FatturaPA file,
+	 * X made, S sent, C delivered ... ('' none); read only, written by
+	 * sdi.c alone. */
+	DOC_SDI_STATE,
 	DOC_NFIELDS
 };
 

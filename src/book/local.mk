@@ -142,3 +142,5 @@ tests_unit_test_pec_SOURCES = tests/unit/test-pec.c
 tests_unit_test_pec_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_pec_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-pec
+# The FatturaPA files made for the documents, their progressivo and state (issue 15).
+src_libscrivano_a_SOURCES += src/book/sdi.c src/book/sdi.h

@@ -764,6 +764,27 @@ static const char *const steps[] = {
 	"ALTER TABLE parties ADD COLUMN intent_protocol TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE parties ADD COLUMN intent_date TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE parties ADD COLUMN intent_plafond INTEGER;",
+	/* The FatturaPA files made for the documents (issue 15, sdi.c): the
+	 * id is the file's progressivo (in base 36, "0000A"), AUTOINCREMENT
+	 * so that one is never given again; the bytes as validated; when and
+	 * in which PEC message it went to SdI, SdI's id for it, and its state
+	 * (X made, S sent, C delivered, M not delivered, R rejected, A
+	 * accepted or F refused by a PA, T terms elapsed). A document's
+	 * sdi_state is its newest file's ('' none). */
+	"CREATE TABLE sdi_files ("
+	"  id         INTEGER PRIMARY KEY AUTOINCREMENT,"
+	"  document   INTEGER NOT NULL REFERENCES documents(id) ON DELETE RESTRICT,"
+	"  name       TEXT NOT NULL UNIQUE,"
+	"  xml        BLOB NOT NULL,"
+	"  sha256     TEXT NOT NULL,"
+	"  made       TEXT NOT NULL,"
+	"  sent       TEXT NOT NULL DEFAULT '',"
+	"  message_id TEXT NOT NULL DEFAULT '',"
+	"  sdi_id     TEXT NOT NULL DEFAULT '',"
+	"  state      TEXT NOT NULL DEFAULT 'X'"
+	");"
+	"CREATE INDEX sdi_files_by_document ON sdi_files (document, id);"
+	"ALTER TABLE documents ADD COLUMN sdi_state TEXT NOT NULL DEFAULT '';",
 	/* The PEC settings (issue 15): the mailbox that mails invoices to
 	 * SdI and reads its answers; one row, as the company profile. The
 	 * password is kept for the mail to log in with, and never shown. */

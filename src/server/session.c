@@ -40,11 +40,17 @@ static int banner_fd = -1;
 static unsigned banner_rest;
 static volatile sig_atomic_t banner_late;
 
+/* A client is silent when it has sent nothing: no banner read yet and no
+ * byte waiting. On a loaded machine this process may not have read a
+ * banner that came in time: that client is not the one the grace is for. */
 static void
 on_banner_alarm(int sig)
 {
+	char b;
+
 	(void)sig;
-	if (ssh_get_clientbanner(banner_ssh) == NULL) { /* reads a field: safe here */
+	if (ssh_get_clientbanner(banner_ssh) == NULL && /* reads a field: safe here */
+	    recv(banner_fd, &b, 1, MSG_PEEK | MSG_DONTWAIT) <= 0) {
 		banner_late = 1;
 		shutdown(banner_fd, SHUT_RDWR);
 	}
