@@ -37,6 +37,23 @@ static const struct record_kind *const kinds[] = {
 	&documents_kind,
 };
 
+static void (*progress_show)(void *, const char *);
+static void *progress_ctx;
+
+void
+record_progress_to(void (*show)(void *ctx, const char *what), void *ctx)
+{
+	progress_show = show;
+	progress_ctx = ctx;
+}
+
+void
+record_progress(const char *what)
+{
+	if (progress_show != NULL)
+		progress_show(progress_ctx, what);
+}
+
 /* Child kinds have no storage of their own. */
 static int
 no_storage(const struct record_kind *k, char *err)

@@ -15,6 +15,7 @@
 #include "book/documents.h"
 #include "bridge/doc-kind.h"
 #include "bridge/doc-print.h"
+#include "bridge/sdi-mail.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -329,6 +330,15 @@ const struct record_command doc_commands[] = {
 	  .help = N_("mark the invoice as paid"),
 	  .applies = applies_paid, .ask = RECORD_ASK_CONFIRM,
 	  .prompt = N_("Mark this invoice as paid?"), .run = run_paid },
+	/* to SdI and back by PEC (sdi-mail.c) */
+	{ .name = "send-sdi", .label = N_("Send to SdI"),
+	  .help = N_("mail the document's FatturaPA file to SdI from the PEC mailbox"),
+	  .applies = sdi_send_applies, .ask = RECORD_ASK_CONFIRM,
+	  .prompt = N_("Mail this document's FatturaPA file to SdI by PEC?"),
+	  .run = sdi_send_run },
+	{ .name = "fetch-sdi", .label = N_("Fetch SdI's answers"),
+	  .help = N_("read the PEC mailbox and import SdI's receipts of every document"),
+	  .applies = sdi_fetch_applies, .ask = RECORD_ASK_NONE, .run = sdi_fetch_run },
 	/* out (doc-print.c, doc-pdf.c) */
 	{ .name = "pdf", .label = N_("PDF"),
 	  .help = N_("write the document as an A4 PDF file in the export folder"),

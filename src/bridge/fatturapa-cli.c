@@ -1,4 +1,4 @@
-/* `scrivano fatturapa check|show|import|html`: FatturaPA files on the
+/* `scrivano fatturapa check|show|import|html|send|fetch`: FatturaPA files on the
  * command line, one verb each, from a table. Here, above both the book and
  * the fiscal core, as import joins them. */
 #include "config.h"
@@ -10,6 +10,7 @@
 
 #include "book/book.h"
 #include "bridge/fpa-import.h"
+#include "bridge/sdi-mail.h"
 #include "commands.h"
 #include "fisc/fatturapa.h"
 #include "util/i18n.h"
@@ -21,7 +22,9 @@ usage(void)
 	fprintf(stderr, _("usage: scrivano fatturapa check [--schema XSD] [--quiet] FILE...\n"
 			  "       scrivano fatturapa show [--width N] FILE\n"
 			  "       scrivano fatturapa import --book BOOK FILE...\n"
-			  "       scrivano fatturapa html --xsl STYLESHEET [--output FILE] FILE\n"));
+			  "       scrivano fatturapa html --xsl STYLESHEET [--output FILE] FILE\n"
+			  "       scrivano fatturapa send --book BOOK ID\n"
+			  "       scrivano fatturapa fetch --book BOOK\n"));
 	return 2;
 }
 
@@ -243,6 +246,22 @@ verb_html(int argc, char **argv)
 	return rc < 0 ? 1 : 0;
 }
 
+/* send and fetch (sdi-mail-cli.c): 2 is their usage */
+
+static int
+verb_send(int argc, char **argv)
+{
+	int rc = fatturapa_send(argc, argv);
+	return rc == 2 ? usage() : rc;
+}
+
+static int
+verb_fetch(int argc, char **argv)
+{
+	int rc = fatturapa_fetch(argc, argv);
+	return rc == 2 ? usage() : rc;
+}
+
 static const struct {
 	const char *name;
 	int (*run)(int argc, char **argv);
@@ -251,6 +270,8 @@ static const struct {
 	{ "show", verb_show },
 	{ "import", verb_import },
 	{ "html", verb_html },
+	{ "send", verb_send },
+	{ "fetch", verb_fetch },
 };
 
 int

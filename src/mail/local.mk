@@ -11,3 +11,9 @@ tests_unit_test_mime_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-mime
 # The fuzz target runs in tests/fuzz-parsers.sh's short pass.
 EXTRA_DIST += fuzz/mime_read.c
+# scrivano fatturapa send against a local SMTP server (aiosmtpd, TLS and
+# STARTTLS): the message and its attachment read back, the refusals; and
+# fatturapa fetch against a dovecot of the test's own (a PEC envelope
+# already read, a message not from SdI).
+EXTRA_DIST += tests/pecfix.py tests/pec-send.py tests/pec-fetch.py
+SCRIVANO_TESTS += tests/pec-send.py tests/pec-fetch.py

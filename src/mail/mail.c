@@ -225,9 +225,8 @@ task_perform(struct task *t, char *err)
 	if (t->too_big)
 		return err_set(err, _("%s:%d: the answer is larger than %zu KiB: not read"),
 			       t->srv->host, t->srv->port, t->sink_max >> 10);
-	if (!t->answered)
-		return err_set(err, _("%s:%d: no answer from the server: %s"), t->srv->host,
-			       t->srv->port, what);
+	if (!t->answered) /* not reached, or no TLS with it: curl says why */
+		return err_set(err, "%s:%d: %s", t->srv->host, t->srv->port, what);
 	return err_set(err, _("%s:%d: %s; the server said: %s"), t->srv->host, t->srv->port,
 		       what, t->said[0] != '\0' ? t->said : _("(nothing)"));
 }
