@@ -22,9 +22,9 @@ usage(void)
 	fprintf(stderr, _("usage: scrivano fatturapa check [--schema XSD] [--quiet] FILE...\n"
 			  "       scrivano fatturapa show [--width N] FILE\n"
 			  "       scrivano fatturapa import --book BOOK FILE...\n"
-			  "       scrivano fatturapa html --xsl STYLESHEET [--output FILE] FILE\n"
-			  "       scrivano fatturapa send --book BOOK ID\n"
-			  "       scrivano fatturapa fetch --book BOOK\n"));
+			  "       scrivano fatturapa html --xsl STYLESHEET [--output FILE] FILE\n"));
+	fprintf(stderr, "%s", _("       scrivano fatturapa send --book BOOK ID\n"
+				"       scrivano fatturapa fetch --book BOOK\n"));
 	return 2;
 }
 
