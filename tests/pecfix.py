@@ -44,10 +44,12 @@ def make_cert(top):
 
 class Smtp:
     """aiosmtpd on 127.0.0.1: implicit TLS (starttls=False) or STARTTLS
-    required; AUTH PLAIN/LOGIN for USER and PASSWORD only. messages: the
-    (mail_from, rcpt_tos, bytes) received."""
+    required; AUTH PLAIN/LOGIN for USER and PASSWORD only; answering DATA
+    after delay seconds. messages: the (mail_from, rcpt_tos, bytes)
+    received."""
 
-    def __init__(self, cert, key, starttls=False):
+    def __init__(self, cert, key, starttls=False, delay=0):
+        import asyncio
         from aiosmtpd.controller import Controller
         from aiosmtpd.smtp import AuthResult, LoginPassword
 
@@ -56,6 +58,7 @@ class Smtp:
 
         class Handler:
             async def handle_DATA(self, server, session, envelope):
+                await asyncio.sleep(delay)  # a slow server: the progress shows
                 outer.messages.append((envelope.mail_from, list(envelope.rcpt_tos),
                                        envelope.original_content or envelope.content))
                 return "250 2.0.0 Message accepted for delivery"
@@ -268,3 +271,8 @@ def pec_settings(book, port, security="TLS", ca="", password=PASSWORD, imap_port
          " smtp_security = ?, imap_host = '127.0.0.1', imap_port = ?, imap_security = ?,"
          " username = ?, password = ?, from_address = ?, ca_file = ? WHERE id = 1",
          port, security, imap_port, imap_security, USER, password, USER, ca)
+
+
+def tempfile_dir():
+    import tempfile
+    return tempfile.mkdtemp(prefix="scrivano-pec-")

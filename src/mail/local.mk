@@ -17,3 +17,7 @@ EXTRA_DIST += fuzz/mime_read.c
 # already read, a message not from SdI).
 EXTRA_DIST += tests/pecfix.py tests/pec-send.py tests/pec-fetch.py
 SCRIVANO_TESTS += tests/pec-send.py tests/pec-fetch.py
+# End to end through OpenSSH: the PEC settings typed (the password as *,
+# kept, never shown again) and an invoice's Send to SdI against aiosmtpd.
+SCRIVANO_TESTS += tests/e2e/test_pec.py
+EXTRA_DIST += tests/e2e/test_pec.py
