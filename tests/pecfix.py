@@ -16,20 +16,16 @@ import socket
 import sqlite3
 import ssl
 import subprocess
+import sys
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "e2e"))
+from harness import book_rows as rows, free_port  # noqa: E402
 
 SCRIVANO = os.environ.get("SCRIVANO", "src/scrivano")
 USER = "fatture@pec.example.it"
 PASSWORD = "pec-secret"
 SDI = "sdi01@pec.fatturapa.it"
-
-
-def free_port():
-    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 def make_cert(top):
@@ -223,16 +219,6 @@ def run(*args, env=None):
         e.update(env)
     p = subprocess.run([SCRIVANO] + list(args), capture_output=True, text=True, env=e)
     return p.returncode, p.stdout, p.stderr
-
-
-def rows(book, sql, *args):
-    db = sqlite3.connect(book)
-    try:
-        r = db.execute(sql, args).fetchall()
-        db.commit()
-        return r
-    finally:
-        db.close()
 
 
 def make_book(book):

@@ -100,16 +100,6 @@ file_to_send(struct book *b, int64_t doc_id, struct sdi_file *f, char *err)
 	return 0;
 }
 
-static void
-local_time(char out[20])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	localtime_r(&t, &tm);
-	strftime(out, 20, "%Y-%m-%d %H:%M:%S", &tm);
-}
-
 int
 sdi_send_document(struct book *b, int64_t doc_id, struct sdi_sent *out, char *err)
 {
@@ -140,8 +130,7 @@ sdi_send_document(struct book *b, int64_t doc_id, struct sdi_sent *out, char *er
 		goto done;
 	if ((rc = mail_smtp_send(&srv, from, s.sdi_address, msg.data, msg.len, err)) < 0)
 		goto done;
-	local_time(out->when);
-	if (sdi_file_mark_sent(b, f.id, out->message_id, out->when, err) < 0) {
+	if (sdi_file_mark_sent(b, f.id, out->message_id, NULL, err) < 0) {
 		char why[ERR_SIZE];
 		str_copy(why, err, sizeof why);
 		err_set(err, _("%s was mailed to SdI (Message-ID %s) but the book could not record it: "
@@ -153,6 +142,9 @@ sdi_send_document(struct book *b, int64_t doc_id, struct sdi_sent *out, char *er
 	out->file_id = f.id;
 	str_copy(out->file_name, f.name, sizeof out->file_name);
 	str_copy(out->to, s.sdi_address, sizeof out->to);
+	sdi_file_clear(&f);
+	if (sdi_file_get(b, out->file_id, 0, &f, err) == 0) /* the time it keeps */
+		str_copy(out->when, f.sent, sizeof out->when);
 	rc = 0;
 done:
 	buf_free(&msg);

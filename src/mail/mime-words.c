@@ -116,15 +116,6 @@ mime_to_utf8(const char *charset, const char *s, size_t n)
 	return out.data;
 }
 
-static int
-hex_value(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = toupper(c);
-	return c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-}
-
 void
 mime_qp_decode(const char *s, size_t n, int header, struct buf *out)
 {
@@ -138,8 +129,8 @@ mime_qp_decode(const char *s, size_t n, int header, struct buf *out)
 				i++;
 			continue;
 		}
-		if (c == '=' && i + 2 < n && (hi = hex_value((unsigned char)s[i + 1])) >= 0 &&
-		    (lo = hex_value((unsigned char)s[i + 2])) >= 0) {
+		if (c == '=' && i + 2 < n && (hi = hex_digit((unsigned char)s[i + 1])) >= 0 &&
+		    (lo = hex_digit((unsigned char)s[i + 2])) >= 0) {
 			char byte = (char)(hi << 4 | lo);
 			buf_add(out, &byte, 1);
 			i += 2;
@@ -295,8 +286,8 @@ pct_decode(const char *s, struct buf *out)
 {
 	for (; *s != '\0'; s++) {
 		int hi, lo;
-		if (*s == '%' && (hi = hex_value((unsigned char)s[1])) >= 0 &&
-		    (lo = hex_value((unsigned char)s[2])) >= 0) {
+		if (*s == '%' && (hi = hex_digit((unsigned char)s[1])) >= 0 &&
+		    (lo = hex_digit((unsigned char)s[2])) >= 0) {
 			char c = (char)(hi << 4 | lo);
 			buf_add(out, &c, 1);
 			s += 2;
