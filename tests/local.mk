@@ -50,3 +50,17 @@ tests_unit_test_sdi_SOURCES = tests/unit/test-sdi.c
 tests_unit_test_sdi_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_sdi_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-sdi
+
+# The export of every regime's issued document as a FatturaPA file, each
+# validated against the XSD and read back (src/bridge/fpa-export.c).
+check_PROGRAMS += tests/unit/test-fpa-export
+tests_unit_test_fpa_export_SOURCES = tests/unit/test-fpa-export.c
+tests_unit_test_fpa_export_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_fpa_export_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-fpa-export
+# scrivano fatturapa export: by number, again, a period's zip, refusals, into another book.
+SCRIVANO_TESTS += tests/fatturapa-export.sh
+EXTRA_DIST += tests/fatturapa-export.sh
+# End to end through OpenSSH: Export XML of an invoice issued in the TUI, its SdI state, a refusal.
+SCRIVANO_TESTS += tests/e2e/test_fatturapa_export.py
+EXTRA_DIST += tests/e2e/test_fatturapa_export.py

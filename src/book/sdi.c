@@ -73,29 +73,49 @@ sdi_file_next_id(struct book *b, int64_t *id, char *err)
 	return rc == SQLITE_ROW ? 0 : record_db_error(b, err);
 }
 
-/* Whether document doc may have a file: issued, a sale of a kind that goes
- * to SdI. 0, REC_INVALID, REC_GONE, REC_ERROR with a message. */
-static int
-document_exportable(struct book *b, int64_t doc, char *err)
+static void
+text_col(sqlite3_stmt *st, int i, char *out, size_t size)
 {
-	struct record *d = NULL;
-	const struct doc_kind *k;
-	char name[64];
-	int rc = record_load(b, &documents_kind, doc, &d, err);
+	const unsigned char *t = sqlite3_column_text(st, i);
 
-	if (rc == REC_GONE)
+	str_copy(out, t ? (const char *)t : "", size);
+}
+
+int
+sdi_document_check(struct book *b, int64_t doc, char *err)
+{
+	const struct doc_kind *k = NULL;
+	sqlite3_stmt *st;
+	char name[64] = "", state[2] = "", dir[2] = "";
+	int rc;
+
+	if (sqlite3_prepare_v2(book_db(b),
+			       "SELECT kind, direction, state, CASE number WHEN '' THEN kind || ' #' "
+			       "|| id ELSE kind || ' ' || number END FROM documents WHERE id = ?1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return record_db_error(b, err);
+	sqlite3_bind_int64(st, 1, doc);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		k = doc_kind_find((const char *)sqlite3_column_text(st, 0));
+		text_col(st, 1, dir, sizeof dir);
+		text_col(st, 2, state, sizeof state);
+		text_col(st, 3, name, sizeof name);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE) {
 		err_set(err, _("there is no document number %" PRId64), doc);
-	if (rc < 0)
-		return rc;
-	k = doc_kind_find(record_get(d, DOC_KIND));
-	document_name(d, name, sizeof name);
-	if (k == NULL || !(k->flags & DK_FISCAL) || strcmp(record_get(d, DOC_DIRECTION), "S"))
-		rc = err_set(err, _("document %s does not go to SdI: only issued invoices and "
-				    "notes do"),
+		return REC_GONE;
+	}
+	if (rc != SQLITE_ROW)
+		return record_db_error(b, err);
+	if (k == NULL || !(k->flags & DK_FISCAL) || strcmp(dir, "S") != 0)
+		rc = err_set(err, _("%s does not go to SdI: only issued invoices, notes, "
+				    "parcelle and acconti do"),
 			     name);
-	else if (strcmp(record_get(d, DOC_STATE), DOC_STATE_DRAFT) == 0)
-		rc = err_set(err, _("document %s is a draft: issue it first"), name);
-	record_free(d);
+	else if (strcmp(state, DOC_STATE_DRAFT) == 0)
+		rc = err_set(err, _("%s is a draft: issue it first"), name);
+	else
+		rc = 0;
 	return rc < 0 ? REC_INVALID : 0;
 }
 
@@ -121,7 +141,7 @@ store_row(struct book *b, const struct sdi_file_new *f, char *err)
 	int64_t next;
 	int rc;
 
-	if ((rc = document_exportable(b, f->document, err)) < 0)
+	if ((rc = sdi_document_check(b, f->document, err)) < 0)
 		return rc;
 	if (sdi_file_next_id(b, &next, err) < 0)
 		return REC_ERROR;
@@ -169,14 +189,6 @@ sdi_file_store(struct book *b, const struct sdi_file_new *f, char *err)
 }
 
 #define SDI_COLUMNS "id, document, name, sha256, made, sent, message_id, sdi_id, state"
-
-static void
-text_col(sqlite3_stmt *st, int i, char *out, size_t size)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	str_copy(out, t ? (const char *)t : "", size);
-}
 
 /* Reads the row st stands on (SDI_COLUMNS, then xml when with_xml). */
 static void
@@ -262,9 +274,11 @@ sdi_file_newest(struct book *b, int64_t doc_id, int with_xml, struct sdi_file *f
 			 err);
 }
 
-int
-sdi_files_of_period(struct book *b, const char *from, const char *to, int64_t **ids,
-		    size_t *got, char *err)
+/* The ids sql gives (column 0, with ?1 from and ?2 to bound), those whose
+ * column 1 is a kind that goes to SdI when it has one. */
+static int
+ids_of_period(struct book *b, const char *sql, const char *from, const char *to,
+	      int64_t **ids, size_t *got, char *err)
 {
 	sqlite3_stmt *st;
 	size_t n = 0, cap = 0;
@@ -273,16 +287,17 @@ sdi_files_of_period(struct book *b, const char *from, const char *to, int64_t **
 
 	*ids = NULL;
 	*got = 0;
-	if (sqlite3_prepare_v2(book_db(b),
-			       "SELECT (SELECT max(f.id) FROM sdi_files f WHERE f.document = d.id) "
-			       "AS newest FROM documents d WHERE d.direction = 'S' AND d.date "
-			       "BETWEEN ?1 AND ?2 AND newest IS NOT NULL ORDER BY d.date, "
-			       "d.year, d.seq, d.id",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(book_db(b), sql, -1, &st, NULL) != SQLITE_OK)
 		return record_db_error(b, err);
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_count(st) > 1) {
+			const struct doc_kind *k =
+				doc_kind_find((const char *)sqlite3_column_text(st, 1));
+			if (k == NULL || !(k->flags & DK_FISCAL))
+				continue;
+		}
 		if (n == cap) {
 			cap = cap ? 2 * cap : 16;
 			v = xreallocarray(v, cap, sizeof *v);
@@ -297,6 +312,28 @@ sdi_files_of_period(struct book *b, const char *from, const char *to, int64_t **
 	*ids = v;
 	*got = n;
 	return 0;
+}
+
+int
+sdi_files_of_period(struct book *b, const char *from, const char *to, int64_t **ids,
+		    size_t *got, char *err)
+{
+	return ids_of_period(b,
+			     "SELECT (SELECT max(f.id) FROM sdi_files f WHERE f.document = d.id) "
+			     "AS newest FROM documents d WHERE d.direction = 'S' AND d.date "
+			     "BETWEEN ?1 AND ?2 AND newest IS NOT NULL ORDER BY d.date, d.year, "
+			     "d.seq, d.id",
+			     from, to, ids, got, err);
+}
+
+int
+sdi_documents_of_period(struct book *b, const char *from, const char *to, int64_t **ids,
+			size_t *got, char *err)
+{
+	return ids_of_period(b,
+			     "SELECT id, kind FROM documents WHERE direction = 'S' AND state <> "
+			     "'D' AND date BETWEEN ?1 AND ?2 ORDER BY date, year, seq, id",
+			     from, to, ids, got, err);
 }
 
 static int

@@ -54,6 +54,12 @@ int sdi_progressivo(int64_t id, char out[SDI_PROGRESSIVO_LEN + 1]);
  * 0 or REC_ERROR. */
 int sdi_file_next_id(struct book *b, int64_t *id, char *err);
 
+/* Whether document doc may have a file: issued (not a draft), a sale of a
+ * kind that goes to SdI (FAT, FTD, ACC, NC, ND, PAR). 0, or REC_INVALID
+ * with "FAT 1/2026 is a draft: issue it first" or why it does not go to
+ * SdI, REC_GONE (no such document), REC_ERROR. */
+int sdi_document_check(struct book *b, int64_t doc, char *err);
+
 /* A file to store: the id sdi_file_next_id gave, the document (issued,
  * of a kind that goes to SdI), its name and the bytes as validated. */
 struct sdi_file_new {
@@ -86,6 +92,13 @@ int sdi_file_newest(struct book *b, int64_t doc_id, int with_xml, struct sdi_fil
  * accountant. *got how many. 0 or REC_ERROR. */
 int sdi_files_of_period(struct book *b, const char *from, const char *to, int64_t **ids,
 			size_t *got, char *err);
+
+/* The ids of the issued sale documents of the kinds that go to SdI dated
+ * from..to (inclusive), by date and number, into *ids (newly allocated,
+ * free it), *got how many: what a period's export makes files of. 0 or
+ * REC_ERROR. */
+int sdi_documents_of_period(struct book *b, const char *from, const char *to, int64_t **ids,
+			    size_t *got, char *err);
 
 /* File id was mailed to SdI: sent at when (YYYY-MM-DD HH:MM:SS; NULL:
  * now), in the PEC message message_id. Its state becomes S, its document's

@@ -2,19 +2,22 @@
  * record_command), on the book's document flow (documents-flow.h) with
  * this kind's compute: Issue; Convert to an order, a DDT, an invoice, a
  * deferred invoice (of this DDT and others of the party); a credit or
- * debit note of an invoice; Sent and Paid; the PDF. Each conversion is a command
+ * debit note of an invoice; Sent and Paid; the FatturaPA file; the PDF. Each conversion is a command
  * of its own, offered only where the flow allows it, so the menu is the
  * question of which kind to make. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "book/book.h"
 #include "book/documents-flow.h"
 #include "book/documents.h"
 #include "bridge/doc-kind.h"
 #include "bridge/doc-print.h"
+#include "bridge/fpa-export.h"
 #include "bridge/sdi-mail.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -295,6 +298,49 @@ run_paid(struct book *b, const struct record *r, const char *arg, int64_t *open_
 	return rc;
 }
 
+/* ---- the FatturaPA file (fpa-export.c) ---- */
+
+/* An issued invoice or note of a sale. */
+static int
+applies_export(const struct record *r)
+{
+	return !state_is(r, DOC_STATE_DRAFT) && strcmp(record_get(r, DOC_DIRECTION), "S") == 0 &&
+	       fpa_export_kind(record_get(r, DOC_KIND));
+}
+
+/* Made (or kept, unchanged), stored, and written into the book's export
+ * folder under its own name, as the PDF is. */
+static int
+run_export(struct book *b, const struct record *r, const char *arg, int64_t *open_id,
+	   char *msg, char *err)
+{
+	struct fpa_schema *xsd = fpa_schema_shared(err);
+	struct fpa_report rep = { 0 };
+	char path[PATH_MAX], *dir;
+	int64_t file = 0;
+	int rc;
+
+	(void)arg;
+	(void)open_id;
+	if (xsd == NULL)
+		return REC_INVALID;
+	rc = fpa_export_document(b, r->id, xsd, &file, &rep, err);
+	fpa_report_free(&rep);
+	if (rc < 0)
+		return rc;
+	if ((dir = book_folder(book_path(b), "export", err)) == NULL)
+		return REC_ERROR;
+	if (fpa_export_write(b, file, dir, path, err) < 0) {
+		free(dir);
+		return REC_ERROR;
+	}
+	free(dir);
+	err_set(msg, rc == 1 ? _("%s unchanged: written again into the export folder.")
+			     : _("Exported %s into the export folder."),
+		strrchr(path, '/') + 1);
+	return 0;
+}
+
 const struct record_command doc_commands[] = {
 	{ .name = "issue", .label = N_("Issue"),
 	  .help = N_("give the draft its number and freeze it: it is never changed after"),
@@ -330,6 +376,10 @@ const struct record_command doc_commands[] = {
 	  .help = N_("mark the invoice as paid"),
 	  .applies = applies_paid, .ask = RECORD_ASK_CONFIRM,
 	  .prompt = N_("Mark this invoice as paid?"), .run = run_paid },
+	{ .name = "export-xml", .label = N_("Export XML"),
+	  .help = N_("check the document by the SdI rules and the official schema and write "
+		     "its FatturaPA file into the export folder"),
+	  .applies = applies_export, .ask = RECORD_ASK_NONE, .run = run_export },
 	/* to SdI and back by PEC (sdi-mail.c) */
 	{ .name = "send-sdi", .label = N_("Send to SdI"),
 	  .help = N_("mail the document's FatturaPA file to SdI from the PEC mailbox"),

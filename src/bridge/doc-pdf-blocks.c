@@ -264,6 +264,7 @@ static size_t
 total_rows(const struct record *d, struct total_row *t)
 {
 	const struct record_rows *wh = d->rows != NULL ? &d->rows[DOC_WITHHOLDINGS] : NULL;
+	const char *label;
 	char rate[16];
 	size_t n = 0;
 
@@ -297,7 +298,9 @@ total_rows(const struct record *d, struct total_row *t)
 					     -doc_cents(d, DOC_WITHHOLDING), 0 };
 	if (strcmp(record_get(d, DOC_SPLIT), "1") == 0)
 		t[n++] = (struct total_row){ xstrdup(_("VAT under split payment")),
-					     -doc_cents(d, DOC_TAX), 0 };
+					     -doc_split_tax(d), 0 };
+	if (doc_payable_difference(d, &label) != 0)
+		t[n++] = (struct total_row){ xstrdup(label), doc_payable_difference(d, &label), 0 };
 	t[n++] = (struct total_row){ xstrdup(_("Amount payable")), doc_cents(d, DOC_PAYABLE), 1 };
 	return n;
 }

@@ -36,6 +36,36 @@ doc_cents(const struct record *r, size_t field)
 	return v[0] != '\0' ? strtoll(v, NULL, 10) : 0;
 }
 
+int64_t
+doc_split_tax(const struct record *d)
+{
+	const struct record_rows *vat = d->rows != NULL ? &d->rows[DOC_VAT] : NULL;
+	int64_t tax = 0;
+	int said = 0;
+
+	if (strcmp(record_get(d, DOC_SPLIT), "1") != 0)
+		return 0;
+	for (size_t i = 0; vat != NULL && i < vat->n; i++) {
+		const char *esig = record_get(vat->row[i], VAT_ESIGIBILITA);
+
+		said |= esig[0] != '\0';
+		if (strcmp(esig, "S") == 0)
+			tax += doc_cents(vat->row[i], VAT_TAX);
+	}
+	return said ? tax : doc_cents(d, DOC_TAX);
+}
+
+int64_t
+doc_payable_difference(const struct record *d, const char **label)
+{
+	const struct record_rows *pay = d->rows != NULL ? &d->rows[DOC_PAYMENTS] : NULL;
+
+	*label = pay != NULL && pay->n > 0 ? _("Difference per the payments (DatiPagamento)")
+					   : _("Difference per the VAT summary");
+	return doc_cents(d, DOC_PAYABLE) -
+	       (doc_cents(d, DOC_TOTAL) - doc_cents(d, DOC_WITHHOLDING) - doc_split_tax(d));
+}
+
 const char *
 doc_decimal_it(const char *v, char *buf, size_t size)
 {

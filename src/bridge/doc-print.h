@@ -79,6 +79,14 @@ int document_pdf_run(struct book *b, const struct record *r, const char *path, i
 const char *doc_money(int64_t cents, char *buf, size_t size);
 /* A field's cents ("" as 0). */
 int64_t doc_cents(const struct record *r, size_t field);
+/* Under split payment, the VAT of the summary rows with EsigibilitaIVA S
+ * (all the taxed ones of a document the core computed; an imported one may
+ * have others), or DOC_TAX when no row says; 0 otherwise. */
+int64_t doc_split_tax(const struct record *d);
+/* What the payable differs by from the total less the ritenute and the
+ * split VAT: 0 but for a document imported whose payable is its payments'
+ * (or its summary's, the declared total disagreeing), which *label names. */
+int64_t doc_payable_difference(const struct record *d, const char **label);
 /* A decimal text ("1234.50000") as "1.234,50": at least 2 decimals, the
  * significant ones up to 8; "" as "". */
 const char *doc_decimal_it(const char *v, char *buf, size_t size);

@@ -461,6 +461,7 @@ static void
 totals_block(struct text_lines *o, const struct record *d)
 {
 	const struct record_rows *wh = d->rows != NULL ? &d->rows[DOC_WITHHOLDINGS] : NULL;
+	const char *label;
 	char rate[16], *s;
 
 	if (!doc_priced(d))
@@ -492,7 +493,9 @@ totals_block(struct text_lines *o, const struct record *d)
 	if ((wh == NULL || wh->n == 0) && doc_cents(d, DOC_WITHHOLDING) != 0)
 		total(o, _("Withholding"), -doc_cents(d, DOC_WITHHOLDING));
 	if (strcmp(record_get(d, DOC_SPLIT), "1") == 0)
-		total(o, _("VAT under split payment"), -doc_cents(d, DOC_TAX));
+		total(o, _("VAT under split payment"), -doc_split_tax(d));
+	if (doc_payable_difference(d, &label) != 0)
+		total(o, label, doc_payable_difference(d, &label));
 	total(o, _("Amount payable"), doc_cents(d, DOC_PAYABLE));
 }
 

@@ -208,6 +208,19 @@ settings_to_record(const struct fpa_body *b, struct record *doc)
 	}
 }
 
+/* The customer's order and the contract, and the CIG and CUP of either
+ * (the contract's first). */
+static void
+refs_to_record(const struct fpa_body *b, struct record *doc)
+{
+	const struct fpa_docref *c = &b->contract, *o = &b->order;
+
+	record_set(doc, DOC_ORDER_REF, o->id);
+	record_set(doc, DOC_CONTRACT_REF, c->id);
+	record_set(doc, DOC_CIG, c->cig[0] ? c->cig : o->cig);
+	record_set(doc, DOC_CUP, c->cup[0] ? c->cup : o->cup);
+}
+
 static void
 clear_rows(struct record_rows *rs)
 {
@@ -240,6 +253,7 @@ docbridge_body_to_record(const struct fpa_body *b, struct record *doc)
 	}
 	record_set(doc, DOC_CAUSALE, causale.data ? causale.data : "");
 	buf_free(&causale);
+	refs_to_record(b, doc);
 	settings_to_record(b, doc);
 	for (size_t c = 0; c < DOC_NCHILDREN; c++)
 		clear_rows(&doc->rows[c]);
@@ -479,6 +493,21 @@ read_settings(struct reading *rd, struct fpa_body *b)
 	read_intent(record_get(r, DOC_INTENT), b);
 }
 
+/* The customer's order (DatiOrdineAcquisto) and the contract
+ * (DatiContratto); the CIG and CUP go with the contract when there is one,
+ * else with the order (the export refuses them with neither). */
+static void
+read_refs(struct reading *rd, struct fpa_body *b)
+{
+	struct fpa_docref *to;
+
+	copy(b->order.id, sizeof b->order.id, rd, DOC_ORDER_REF);
+	copy(b->contract.id, sizeof b->contract.id, rd, DOC_CONTRACT_REF);
+	to = b->contract.id[0] != '\0' ? &b->contract : &b->order;
+	copy(to->cig, sizeof to->cig, rd, DOC_CIG);
+	copy(to->cup, sizeof to->cup, rd, DOC_CUP);
+}
+
 static void
 read_header(struct reading *rd, struct fpa_body *b)
 {
@@ -500,6 +529,7 @@ read_header(struct reading *rd, struct fpa_body *b)
 	b->has_doc_total = 1;
 	b->doc_total = b->tot.total;
 	read_settings(rd, b);
+	read_refs(rd, b);
 	while (*c != '\0') {
 		size_t n = strcspn(c, "\n");
 		char *line = xstrndup(c, n);

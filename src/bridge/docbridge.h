@@ -21,7 +21,8 @@ void docbridge_party_from_record(const struct record *r, struct fpa_party *p);
  * currency, the totals, split payment, the causale lines, the first cassa
  * previdenziale and ritenuta's settings, the rounding, whether the bollo
  * is charged, the dichiarazione d'intento ("PROT del DD/MM/YYYY"); its lines, VAT
- * summary, withholdings and payments replace doc's rows. Direction, party
+ * summary, withholdings and payments replace doc's rows; the order and
+ * contract references with a CIG and CUP. Direction, party
  * and original file are left as they are. */
 void docbridge_body_to_record(const struct fpa_body *b, struct record *doc);
 /* One line of the model as a row of document_lines_kind (newly
@@ -33,7 +34,9 @@ struct record *docbridge_line_to_record(const struct fpa_line *l);
  * The header's settings go to what fpa_compute reads: the cassa (one), the
  * ritenuta asked when there are no withholding rows (a draft), the
  * document discount ("5%" or "12.50"), the rounding, the bollo's flags,
- * the forfettario (regime RF19), the dichiarazione d'intento; a line's
+ * the forfettario (regime RF19), the dichiarazione d'intento, the
+ * customer's order and the contract (their CIG and CUP with the contract
+ * when there is one, else with the order); a line's
  * type B or SC its role, a text line (T) the rate or Natura of the first
  * line with amounts. What the book does not keep comes back empty: a
  * second cassa, related invoices, a discount's amount beside its

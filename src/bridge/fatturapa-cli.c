@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "book/book.h"
+#include "bridge/fpa-export.h"
 #include "bridge/fpa-import.h"
 #include "bridge/sdi-mail.h"
 #include "commands.h"
@@ -23,6 +24,10 @@ usage(void)
 			  "       scrivano fatturapa show [--width N] FILE\n"
 			  "       scrivano fatturapa import --book BOOK FILE...\n"
 			  "       scrivano fatturapa html --xsl STYLESHEET [--output FILE] FILE\n"));
+	fprintf(stderr, "%s", _("       scrivano fatturapa export --book BOOK [--schema DIR] "
+				"[--output DIR] ID...\n"
+				"       scrivano fatturapa export --book BOOK [--schema DIR] --period "
+				"YYYY-MM [--zip FILE] [--output DIR]\n"));
 	fprintf(stderr, "%s", _("       scrivano fatturapa send --book BOOK ID\n"
 				"       scrivano fatturapa fetch --book BOOK\n"));
 	return 2;
@@ -246,6 +251,16 @@ verb_html(int argc, char **argv)
 	return rc < 0 ? 1 : 0;
 }
 
+/* export (fpa-export-cli.c) */
+
+static int
+verb_export(int argc, char **argv)
+{
+	int rc = fpa_cli_export(argc, argv);
+
+	return rc < 0 ? usage() : rc;
+}
+
 /* send and fetch (sdi-mail-cli.c): 2 is their usage */
 
 static int
@@ -270,6 +285,7 @@ static const struct {
 	{ "show", verb_show },
 	{ "import", verb_import },
 	{ "html", verb_html },
+	{ "export", verb_export },
 	{ "send", verb_send },
 	{ "fetch", verb_fetch },
 };

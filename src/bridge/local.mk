@@ -4,6 +4,8 @@
 src_libscrivano_a_SOURCES += src/bridge/docbridge.c src/bridge/docbridge.h \
 	src/bridge/doc-kind.c src/bridge/doc-kind.h src/bridge/doc-cmds.c \
 	src/bridge/fpa-import.c src/bridge/fpa-import.h \
+	src/bridge/fpa-export.c src/bridge/fpa-export.h src/bridge/fpa-export-out.c \
+	src/bridge/fpa-export-cli.c \
 	src/bridge/fatturapa-cli.c
 # Mail to SdI and back by PEC (issue 15): a document's file sent, the
 # answers read from the mailbox.
@@ -27,3 +29,25 @@ tests_unit_test_doc_kind_SOURCES = tests/unit/test-doc-kind.c
 tests_unit_test_doc_kind_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_doc_kind_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-doc-kind
+# The export of issued documents as FatturaPA files: the model, the files
+# out (one, or a period's zip through libzip), scrivano fatturapa export.
+# The official schema is not ours to ship: configure --with-fatturapa-schema=DIR
+# has make install copy it where fpa_schema_find looks (PKGDATADIR/fatturapa).
+FATTURAPA_SCHEMA_FILES = Schema_del_file_xml_FatturaPA_v1.2.2.xsd xmldsig-core-schema.xsd
+install-data-local: install-fatturapa-schema
+install-fatturapa-schema:
+	@if test -n '$(FATTURAPA_SCHEMA_DIR)'; then \
+	  $(MKDIR_P) "$(DESTDIR)$(pkgdatadir)/fatturapa" || exit 1; \
+	  for f in $(FATTURAPA_SCHEMA_FILES); do \
+	    $(INSTALL_DATA) '$(FATTURAPA_SCHEMA_DIR)'/$$f "$(DESTDIR)$(pkgdatadir)/fatturapa/$$f" || exit 1; \
+	  done; \
+	fi
+uninstall-local: uninstall-fatturapa-schema
+uninstall-fatturapa-schema:
+	for f in $(FATTURAPA_SCHEMA_FILES); do rm -f "$(DESTDIR)$(pkgdatadir)/fatturapa/$$f"; done
+.PHONY: install-fatturapa-schema uninstall-fatturapa-schema
+# bench/fpa-export.sh: documents exported per second against xmllint --schema (not in the suite).
+check_PROGRAMS += bench/fpa-export-bench
+bench_fpa_export_bench_SOURCES = bench/fpa-export-bench.c
+bench_fpa_export_bench_LDADD = src/libscrivano.a $(ALL_LIBS)
+EXTRA_DIST += bench/fpa-export.sh

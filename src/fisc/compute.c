@@ -43,23 +43,35 @@ fpa_add_cents(int64_t *sum, int64_t x)
 int
 fpa_line_expected(const struct fpa_line *l, struct dec *out)
 {
-	struct dec p = l->price, d, one = { 1, 0 };
+	struct dec p = l->price, one = { 1, 0 };
 
-	for (int i = 0; i < l->ndisc; i++) {
-		const struct fpa_discount *s = &l->disc[i];
-		int up = strcmp(s->kind, "MG") == 0;
-
-		if (s->has_amount)
-			d = s->amount;
-		else if (s->has_pct) {
-			if (dec_pct(p, s->pct, FPA_PRICE_SCALE, &d) < 0)
-				return -1;
-		} else
-			continue;
-		if ((up ? dec_add(p, d, &p) : dec_sub(p, d, &p)) < 0)
+	for (int i = 0; i < l->ndisc; i++)
+		if (fpa_discount_apply(&l->disc[i], p, FPA_PRICE_SCALE, &p) < 0)
 			return -1;
-	}
 	return dec_mul(l->has_qty ? l->qty : one, p, FPA_PRICE_SCALE, out);
+}
+
+int
+fpa_discount_apply(const struct fpa_discount *s, struct dec base, int scale, struct dec *out)
+{
+	struct dec d, pct = s->pct;
+
+	/* Importo and Percentuale are sizes whatever their sign: Tipo gives
+	 * the direction (a percentage follows the sign of what it is of). */
+	if (s->has_amount) {
+		d = s->amount;
+		if (d.v < 0)
+			d.v = -d.v;
+	} else if (s->has_pct) {
+		if (pct.v < 0)
+			pct.v = -pct.v;
+		if (dec_pct(base, pct, scale, &d) < 0)
+			return -1;
+	} else {
+		*out = base;
+		return 0;
+	}
+	return strcmp(s->kind, "MG") == 0 ? dec_add(base, d, out) : dec_sub(base, d, out);
 }
 
 /* ---- lines ---- */
@@ -287,9 +299,7 @@ fpa_compute(struct fpa_body *b, char *err)
 		return -1;
 	if (compute_bollo(b) && compute_summary(b, err) < 0)
 		return -1;
-	for (size_t i = 0; i < b->nvat; i++)
-		if (b->vat[i].esig == 'S')
-			split_tax += b->vat[i].tax;
+	split_tax = fpa_split_tax(b);
 	raw = b->tot.taxable + b->tot.tax;
 	if (b->round_step > 0) {
 		b->doc_rounding = rounding_to(raw, b->round_step);
@@ -304,29 +314,4 @@ fpa_compute(struct fpa_body *b, char *err)
 	compute_payments(b);
 	fpa_notes_apply(b);
 	return 0;
-}
-
-void
-fpa_totals_from_summary(struct fpa_body *b)
-{
-	int64_t split_tax = 0;
-
-	memset(&b->tot, 0, sizeof b->tot);
-	for (size_t i = 0; i < b->nvat; i++) {
-		const struct fpa_vat *v = &b->vat[i];
-
-		b->tot.taxable += v->taxable;
-		b->tot.tax += v->tax;
-		if (v->esig == 'S')
-			split_tax += v->tax;
-		if (v->natura[0] && fpa_natura_bollo(v->natura))
-			b->tot.not_vat += v->taxable;
-	}
-	for (int i = 0; i < b->nwh; i++)
-		b->tot.withholding += b->wh[i].amount;
-	for (size_t i = 0; i < b->ncassa; i++)
-		b->tot.cassa += b->cassa[i].amount;
-	b->tot.bollo = b->bollo_virtual ? b->bollo : 0;
-	b->tot.total = b->has_doc_total ? b->doc_total : b->tot.taxable + b->tot.tax;
-	b->tot.payable = b->tot.total - b->tot.withholding - split_tax;
 }

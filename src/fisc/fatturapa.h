@@ -44,8 +44,9 @@ void fpa_report_print(const struct fpa_report *r, const char *prefix, FILE *out)
  * or TipoCassa outside the schema's lists), 00400, 00401, 00411, 00413, 00414,
  * 00415, 00417, 00418, 00420, 00421, 00422, 00423, 00424, 00425, 00427,
  * 00429, 00430, 00437, 00438, 00443, 00444, 00445, 00471, 00472, 00473;
- * warnings for a partita IVA or codice fiscale whose check digit is wrong.
- * Returns the number of errors. */
+ * warnings for a partita IVA or codice fiscale whose check digit is wrong
+ * (W001 ... W003) and an ImportoTotaleDocumento the summary does not make
+ * (W020, fpa_summary_total). Returns the number of errors. */
 int fpa_check(const struct fpa_invoice *inv, struct fpa_report *r);
 
 /* The writer. The XML of inv in memory (UTF-8, newly allocated). */

@@ -4,6 +4,7 @@
  * Imposta and PrezzoTotale, one euro on ImponibileImporto. */
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "fisc/fatturapa.h"
@@ -156,12 +157,23 @@ block_sum(const struct fpa_body *b, int64_t rate, const char *natura, struct dec
 	return 0;
 }
 
+static int
+same_block(const struct fpa_vat *a, const struct fpa_vat *b)
+{
+	return a->rate == b->rate && strcmp(a->natura, b->natura) == 0;
+}
+
+/* 00421 on one block; 00422 on the blocks of one (rate, Natura) together,
+ * once, at the first: several blocks (EsigibilitaIVA I and D, say) are one
+ * summary for the SdI, their ImponibileImporto and Arrotondamento summed. */
 static void
 check_summary_amounts(struct ctx *c, size_t si, const struct fpa_vat *v)
 {
 	char a[DEC_BUF], b[DEC_BUF], r[DEC_BUF], d[DEC_BUF];
 	struct dec sum, want, got, diff;
-	int64_t tax;
+	int64_t tax, taxable = 0, rounding = 0;
+	struct buf which = { 0 };
+	size_t n = 0;
 
 	if (dec_pct(dec_from_cents(v->taxable), (struct dec){ v->rate, 2 }, 2, &want) == 0) {
 		tax = want.v - v->tax;
@@ -171,19 +183,49 @@ check_summary_amounts(struct ctx *c, size_t si, const struct fpa_vat *v)
 				       cents_format(v->tax, a, sizeof a), rate_str(v->rate, r),
 				       cents_format(v->taxable, b, sizeof b), c->bi, si);
 	}
+	for (size_t i = 0; i < si - 1; i++)
+		if (same_block(&c->b->vat[i], v))
+			return; /* judged with the first of its kind */
+	for (size_t i = si - 1; i < c->b->nvat; i++) {
+		const struct fpa_vat *x = &c->b->vat[i];
+
+		if (!same_block(x, v))
+			continue;
+		if (__builtin_add_overflow(taxable, x->taxable, &taxable) ||
+		    (x->has_rounding && __builtin_add_overflow(rounding, x->rounding, &rounding)))
+			return;
+		buf_printf(&which, "%s%zu", n++ ? ", " : "", i + 1);
+	}
 	if (block_sum(c->b, v->rate, v->natura, &sum) < 0 ||
-	    dec_add(sum, dec_from_cents(v->has_rounding ? v->rounding : 0), &want) < 0)
-		return;
-	got = dec_from_cents(v->taxable);
+	    dec_add(sum, dec_from_cents(rounding), &want) < 0)
+		goto done;
+	got = dec_from_cents(taxable);
 	if (dec_sub(got, want, &diff) < 0)
-		return;
+		goto done;
 	if (diff.v < 0)
 		diff.v = -diff.v;
-	if (dec_cmp(diff, dec_from_cents(TOL_TAXABLE)) > 0)
+	if (dec_cmp(diff, dec_from_cents(TOL_TAXABLE)) <= 0)
+		goto done;
+	if (n == 1)
 		fpa_report_add(c->r, 1, "00422",
 			       _("ImponibileImporto %s is not the sum of its lines %s plus Arrotondamento %s (body %zu, summary %zu)"),
-			       cents_format(v->taxable, a, sizeof a), dec_format(sum, 2, 8, b, sizeof b),
-			       cents_format(v->has_rounding ? v->rounding : 0, d, sizeof d), c->bi, si);
+			       cents_format(taxable, a, sizeof a), dec_format(sum, 2, 8, b, sizeof b),
+			       cents_format(rounding, d, sizeof d), c->bi, si);
+	else {
+		char key[DEC_BUF + 16];
+
+		if (v->natura[0])
+			snprintf(key, sizeof key, "Natura %s", v->natura);
+		else
+			snprintf(key, sizeof key, "AliquotaIVA %s%%", rate_str(v->rate, r));
+		fpa_report_add(c->r, 1, "00422",
+			       _("ImponibileImporto %s (summaries %s at %s) is not the sum of its lines %s plus Arrotondamento %s (body %zu)"),
+			       cents_format(taxable, a, sizeof a), which.data, key,
+			       dec_format(sum, 2, 8, b, sizeof b), cents_format(rounding, d, sizeof d),
+			       c->bi);
+	}
+done:
+	buf_free(&which);
 }
 
 static void
@@ -332,6 +374,29 @@ check_parties_for_type(struct ctx *c)
 			       t, c->bi);
 }
 
+/* 00437 on the document's ScontoMaggiorazione; W020 when the declared
+ * ImportoTotaleDocumento is none of what the summary makes (the SdI does
+ * not check it, but a total net of the ritenuta, or with the bollo twice,
+ * misleads whoever pays it). */
+static void
+check_doc_total(struct ctx *c)
+{
+	const struct fpa_body *b = c->b;
+	char a[DEC_BUF], e[DEC_BUF];
+	int64_t want;
+
+	for (int i = 0; i < b->ndoc_disc; i++)
+		if (!b->doc_disc[i].has_pct && !b->doc_disc[i].has_amount)
+			fpa_report_add(c->r, 1, "00437",
+				       _("DatiGeneraliDocumento: ScontoMaggiorazione %d without Percentuale or Importo (body %zu)"),
+				       i + 1, c->bi);
+	if (!fpa_summary_total(b, &want))
+		fpa_report_add(c->r, 0, "W020",
+			       _("ImportoTotaleDocumento %s is not the total the summaries make, %s (ImponibileImporto plus Imposta, plus the bollo not charged as a line, less the document's discounts, plus Arrotondamento) (body %zu)"),
+			       cents_format(b->doc_total, a, sizeof a), cents_format(want, e, sizeof e),
+			       c->bi);
+}
+
 static void
 check_body(struct ctx *c)
 {
@@ -357,6 +422,7 @@ check_body(struct ctx *c)
 	check_cassa(c);
 	check_codes(c);
 	check_summary(c);
+	check_doc_total(c);
 	check_correspondence(c);
 	check_parties_for_type(c);
 }

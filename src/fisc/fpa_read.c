@@ -239,6 +239,8 @@ read_header(struct rd *rd, xmlNodePtr h, struct fpa_invoice *inv)
 	return read_party(rd, xml_kid(h, "CessionarioCommittente"), &inv->buyer);
 }
 
+static int read_discounts(struct rd *rd, xmlNodePtr n, struct fpa_discount *disc, int *ndisc);
+
 /* DatiGeneraliDocumento. */
 
 static int
@@ -277,6 +279,21 @@ read_cassa(struct rd *rd, xmlNodePtr d, struct fpa_body *b)
 	return 0;
 }
 
+/* DatiOrdineAcquisto or DatiContratto, the first of its name (n may be
+ * NULL: none). */
+static int
+read_docref(struct rd *rd, xmlNodePtr n, struct fpa_docref *d)
+{
+	if (n == NULL)
+		return 0;
+	return copy_str(rd, n, "IdDocumento", d->id, sizeof d->id) < 0 ||
+			       parse_date(rd, n, "Data", 0, d->date) < 0 ||
+			       copy_str(rd, n, "CodiceCUP", d->cup, sizeof d->cup) < 0 ||
+			       copy_str(rd, n, "CodiceCIG", d->cig, sizeof d->cig) < 0
+		       ? -1
+		       : 0;
+}
+
 static int
 read_general(struct rd *rd, xmlNodePtr g, struct fpa_body *b)
 {
@@ -290,6 +307,7 @@ read_general(struct rd *rd, xmlNodePtr g, struct fpa_body *b)
 	    parse_date(rd, d, "Data", 1, b->date) < 0 ||
 	    copy_str(rd, d, "Numero", b->number, sizeof b->number) < 0 ||
 	    read_withholdings(rd, d, b) < 0 || read_cassa(rd, d, b) < 0 ||
+	    read_discounts(rd, d, b->doc_disc, &b->ndoc_disc) < 0 ||
 	    parse_cents(rd, d, "DatiBollo/ImportoBollo", 0, &have, &b->bollo) < 0 ||
 	    parse_cents(rd, d, "ImportoTotaleDocumento", 0, &b->has_doc_total, &b->doc_total) < 0 ||
 	    parse_cents(rd, d, "Arrotondamento", 0, &b->has_doc_rounding, &b->doc_rounding) < 0)
@@ -307,20 +325,31 @@ read_general(struct rd *rd, xmlNodePtr g, struct fpa_body *b)
 	    (copy_str(rd, f, "IdDocumento", b->rel_id, sizeof b->rel_id) < 0 ||
 	     parse_date(rd, f, "Data", 0, b->rel_date) < 0))
 		return -1;
+	if (read_docref(rd, xml_kid(g, "DatiOrdineAcquisto"), &b->order) < 0 ||
+	    read_docref(rd, xml_kid(g, "DatiContratto"), &b->contract) < 0)
+		return -1;
+	for (f = xml_kid(g, "DatiDDT"); f; f = xml_next_named(f)) {
+		struct fpa_ddt *t = fpa_ddt_add(b);
+
+		if (copy_str(rd, f, "NumeroDDT", t->number, sizeof t->number) < 0 ||
+		    parse_date(rd, f, "DataDDT", 1, t->date) < 0)
+			return -1;
+	}
 	return 0;
 }
 
 /* DatiBeniServizi. */
 
+/* The ScontoMaggiorazione blocks of a line or of DatiGeneraliDocumento. */
 static int
-read_discounts(struct rd *rd, xmlNodePtr n, struct fpa_line *l)
+read_discounts(struct rd *rd, xmlNodePtr n, struct fpa_discount *disc, int *ndisc)
 {
 	for (xmlNodePtr s = xml_kid(n, "ScontoMaggiorazione"); s; s = xml_next_named(s)) {
 		struct fpa_discount *d;
 
-		if (l->ndisc == FPA_MAX_DISCOUNTS)
+		if (*ndisc == FPA_MAX_DISCOUNTS)
 			return fail(rd, s, _("more than %d <%s> blocks"), FPA_MAX_DISCOUNTS, "ScontoMaggiorazione");
-		d = &l->disc[l->ndisc++];
+		d = &disc[(*ndisc)++];
 		if (copy_str(rd, s, "Tipo", d->kind, sizeof d->kind) < 0 ||
 		    parse_dec(rd, s, "Percentuale", 0, &d->has_pct, &d->pct) < 0 ||
 		    parse_dec(rd, s, "Importo", 0, &d->has_amount, &d->amount) < 0)
@@ -363,7 +392,7 @@ read_line(struct rd *rd, xmlNodePtr n, struct fpa_body *b)
 			       parse_dec(rd, n, "Quantita", 0, &l->has_qty, &l->qty) < 0 ||
 			       copy_str(rd, n, "UnitaMisura", l->unit, sizeof l->unit) < 0 ||
 			       parse_dec(rd, n, "PrezzoUnitario", 1, NULL, &l->price) < 0 ||
-			       read_discounts(rd, n, l) < 0 ||
+			       read_discounts(rd, n, l->disc, &l->ndisc) < 0 ||
 			       parse_dec(rd, n, "PrezzoTotale", 1, NULL, &l->total) < 0 ||
 			       parse_rate(rd, n, "AliquotaIVA", 1, &l->rate) < 0 ||
 			       copy_str(rd, n, "Natura", l->natura, sizeof l->natura) < 0

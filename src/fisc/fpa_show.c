@@ -81,6 +81,17 @@ cell(struct buf *out, const char *s, size_t cols)
 		buf_add(out, " ", 1);
 }
 
+/* s left-aligned in at least cols characters: a longer s (a label in
+ * another language) is kept whole and pushes what follows. */
+static void
+lcell(struct buf *out, const char *s, size_t cols)
+{
+	size_t n = take(s ? s : "", SIZE_MAX, out);
+
+	for (; n < cols; n++)
+		buf_add(out, " ", 1);
+}
+
 /* s right-aligned in cols characters; a longer s (a price with eight
  * decimals) pushes the line rather than lose digits. */
 static void
@@ -102,6 +113,35 @@ flush(struct buf *b, FILE *out)
 	b->len = 0;
 	if (b->data)
 		b->data[0] = '\0';
+}
+
+/* text wrapped at width columns, the lines after the first indented. */
+static void
+para(const char *text, size_t indent, int width, FILE *out)
+{
+	struct buf b = { 0 };
+	const char *c = text;
+
+	for (int first = 1; *c; first = 0) {
+		if (!first)
+			cell(&b, "", indent);
+		wrap_take(&c, (size_t)width - (first ? 0 : indent), &b);
+		flush(&b, out);
+	}
+	buf_free(&b);
+}
+
+/* A message with a trailing newline (as the catalogue has it) wrapped. */
+static void
+para_msg(const char *text, int width, FILE *out)
+{
+	char *t = xstrdup(text);
+	size_t n = strlen(t);
+
+	if (n > 0 && t[n - 1] == '\n')
+		t[n - 1] = '\0';
+	para(t, 2, width, out);
+	free(t);
 }
 
 static void
@@ -164,10 +204,32 @@ party_lines(const struct fpa_party *p, const char *title, char lines[][160])
 	return n;
 }
 
+#define BOX_PIECES 48
+
+/* A box's lines wrapped at cols, each piece a line of out. */
+static size_t
+box_wrap(char lines[][160], size_t n, size_t cols, char out[][160])
+{
+	struct buf b = { 0 };
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		const char *s = lines[i];
+
+		do {
+			b.len = 0;
+			wrap_take(&s, cols, &b);
+			str_copy(out[k++], b.data ? b.data : "", 160);
+		} while (*s && k < BOX_PIECES);
+	}
+	buf_free(&b);
+	return k;
+}
+
 static void
 show_parties(const struct fpa_invoice *inv, int width, FILE *out)
 {
-	char left[8][160], right[8][160];
+	char left[8][160], right[8][160], lw[BOX_PIECES][160], rw[BOX_PIECES][160];
 	size_t nl = party_lines(&inv->seller, _("Seller"), left);
 	size_t nr = party_lines(&inv->buyer, _("Buyer"), right);
 	size_t half = (size_t)(width - HALF_GAP) / 2;
@@ -177,10 +239,12 @@ show_parties(const struct fpa_invoice *inv, int width, FILE *out)
 		snprintf(right[nr++], 160, _("Recipient code %s"), inv->dest);
 	if (inv->pec && nr < 8)
 		snprintf(right[nr++], 160, "PEC %s", inv->pec);
+	nl = box_wrap(left, nl, half, lw);
+	nr = box_wrap(right, nr, half, rw);
 	for (size_t i = 0; i < nl || i < nr; i++) {
-		cell(&b, i < nl ? left[i] : "", half);
+		cell(&b, i < nl ? lw[i] : "", half);
 		cell(&b, "", HALF_GAP);
-		cell(&b, i < nr ? right[i] : "", half);
+		cell(&b, i < nr ? rw[i] : "", half);
 		flush(&b, out);
 	}
 	buf_free(&b);
@@ -201,17 +265,26 @@ static void
 show_discounts(const struct fpa_line *l, struct buf *b, FILE *out)
 {
 	char q[DEC_BUF], t[64];
+	size_t lw = 12;
 
+	if (utf8_len(_("surcharge")) + 1 > lw)
+		lw = utf8_len(_("surcharge")) + 1;
+	if (utf8_len(_("discount")) + 1 > lw)
+		lw = utf8_len(_("discount")) + 1;
 	for (int k = 0; k < l->ndisc; k++) {
 		const struct fpa_discount *s = &l->disc[k];
 		int up = strcmp(s->kind, "MG") == 0;
 
-		snprintf(t, sizeof t, "%s %s%s", up ? "+" : "-",
-			 s->has_pct ? dec_it(s->pct, 2, q) : dec_it(s->amount, 2, q),
-			 s->has_pct ? "%" : "");
+		struct dec size = s->has_amount ? s->amount : s->pct;
+
+		if (size.v < 0) /* a size whatever its sign: Tipo is the direction */
+			size.v = -size.v;
+		/* Importo, when given, is what the line's arithmetic uses. */
+		snprintf(t, sizeof t, "%s %s%s", up ? "+" : "-", dec_it(size, 2, q),
+			 s->has_amount ? "" : "%");
 		cell(b, "", 4);
-		cell(b, up ? _("surcharge") : _("discount"), 12);
-		cell(b, t, 20);
+		cell(b, up ? _("surcharge") : _("discount"), lw);
+		lcell(b, t, 20);
 		flush(b, out);
 	}
 }
@@ -224,8 +297,8 @@ show_lines(const struct fpa_body *bd, int width, FILE *out)
 	struct buf b = { 0 };
 	char q[DEC_BUF], p[DEC_BUF], t[DEC_BUF], v[DEC_BUF], num[12];
 
-	cell(&b, _("No."), 4);
-	cell(&b, _("Description"), dw);
+	lcell(&b, _("No."), 4);
+	lcell(&b, _("Description"), dw);
 	rcell(&b, _("Quantity"), 9);
 	rcell(&b, _("Price"), 12);
 	rcell(&b, _("Amount"), 12);
@@ -254,23 +327,28 @@ show_lines(const struct fpa_body *bd, int width, FILE *out)
 	buf_free(&b);
 }
 
+/* The summary blocks; a block's RiferimentoNormativo wrapped in what is
+ * left of the width. */
+#define NORM_COL 45
+
 static void
-show_summary(const struct fpa_body *bd, FILE *out)
+show_summary(const struct fpa_body *bd, int width, FILE *out)
 {
 	char a[DEC_BUF], t[DEC_BUF], v[DEC_BUF];
 	struct buf b = { 0 };
 
 	fprintf(out, "%s\n", _("VAT summary"));
 	cell(&b, "", 2);
-	cell(&b, _("Rate"), 8);
+	lcell(&b, _("Rate"), 8);
 	rcell(&b, _("Taxable"), 16);
 	rcell(&b, _("VAT"), 14);
 	cell(&b, "", 2);
-	cell(&b, _("Due"), 5);
+	lcell(&b, _("Due"), 5);
 	flush(&b, out);
 	for (size_t i = 0; i < bd->nvat; i++) {
 		const struct fpa_vat *x = &bd->vat[i];
 		char esig[2] = { x->esig ? x->esig : ' ', '\0' };
+		const char *norm = x->norm ? x->norm : "";
 
 		cell(&b, "", 2);
 		cell(&b, vat_label(x->rate, x->natura, v), 8);
@@ -278,73 +356,134 @@ show_summary(const struct fpa_body *bd, FILE *out)
 		rcell(&b, money(x->tax, t), 14);
 		cell(&b, "", 2);
 		cell(&b, esig, 3);
-		if (x->norm)
-			cell(&b, x->norm, 30);
-		flush(&b, out);
+		do {
+			wrap_take(&norm, (size_t)width - NORM_COL, &b);
+			flush(&b, out);
+			if (*norm)
+				cell(&b, "", NORM_COL);
+		} while (*norm);
 	}
 	buf_free(&b);
 }
 
+struct total {
+	char label[160];
+	int64_t cents;
+};
+
+/* The totals' rows: labels in one column as wide as the longest (at least
+ * 36, at most what the width leaves), a longer one wrapped with its amount
+ * on its last line. */
 static void
-total_row(const char *label, int64_t cents, FILE *out)
+total_rows(const struct total *t, size_t n, int width, FILE *out)
 {
+	size_t lw = 36, max = (size_t)width - 2 - 16;
 	struct buf b = { 0 };
 	char a[DEC_BUF];
 
-	cell(&b, "", 2);
-	cell(&b, label, 36);
-	rcell(&b, money(cents, a), 16);
-	flush(&b, out);
+	for (size_t i = 0; i < n; i++)
+		if (utf8_len(t[i].label) + 1 > lw)
+			lw = utf8_len(t[i].label) + 1;
+	if (lw > max)
+		lw = max;
+	for (size_t i = 0; i < n; i++) {
+		const char *s = t[i].label;
+
+		for (;;) {
+			size_t w;
+
+			cell(&b, "", 2);
+			w = wrap_take(&s, lw - 1, &b);
+			if (*s == '\0') {
+				cell(&b, "", lw - w);
+				rcell(&b, money(t[i].cents, a), 16);
+				flush(&b, out);
+				break;
+			}
+			flush(&b, out);
+		}
+	}
 	buf_free(&b);
 }
 
 static void
-show_totals(const struct fpa_body *bd, FILE *out)
+add_total(struct total *t, size_t *n, const char *label, int64_t cents)
 {
-	char t[DEC_BUF];
+	str_copy(t[*n].label, label, sizeof t[*n].label);
+	t[(*n)++].cents = cents;
+}
+
+/* From the document total down the rows add up to what is payable: the
+ * ritenute, the VAT of the blocks in split payment (EsigibilitaIVA S, not
+ * the others'), and, when the payable comes from the payments or from the
+ * summary rather than the declared total, the difference. */
+static void
+show_totals(const struct fpa_body *bd, int width, FILE *out)
+{
+	struct total *t = xcalloc(8 + bd->ncassa + (size_t)bd->nwh, sizeof *t);
+	int64_t rest = bd->tot.total - bd->tot.withholding;
+	char label[160], r[DEC_BUF];
+	size_t n = 0;
 
 	fprintf(out, "%s\n", _("Totals"));
-	total_row(_("Taxable amount"), bd->tot.taxable, out);
-	total_row(_("VAT"), bd->tot.tax, out);
+	add_total(t, &n, _("Taxable amount"), bd->tot.taxable);
+	add_total(t, &n, _("VAT"), bd->tot.tax);
 	for (size_t i = 0; i < bd->ncassa; i++) {
-		snprintf(t, sizeof t, _("Social security fund %s"), bd->cassa[i].type);
-		total_row(t, bd->cassa[i].amount, out);
+		snprintf(label, sizeof label, _("Social security fund %s"), bd->cassa[i].type);
+		add_total(t, &n, label, bd->cassa[i].amount);
 	}
 	if (bd->bollo_virtual)
-		total_row(_("Stamp duty (bollo virtuale)"), bd->bollo, out);
-	total_row(_("Document total"), bd->tot.total, out);
+		add_total(t, &n, _("Stamp duty (bollo virtuale)"), bd->bollo);
+	add_total(t, &n, _("Document total"), bd->tot.total);
 	for (int i = 0; i < bd->nwh; i++) {
-		char r[DEC_BUF], label[80];
-
 		snprintf(label, sizeof label, _("Withholding %s %s%% (causale %s)"), bd->wh[i].type,
 			 money(bd->wh[i].rate, r), bd->wh[i].causale);
-		total_row(label, -bd->wh[i].amount, out);
+		add_total(t, &n, label, -bd->wh[i].amount);
 	}
 	for (size_t i = 0; i < bd->nvat; i++)
 		if (bd->vat[i].esig == 'S') {
-			total_row(_("VAT paid by the buyer (split payment)"), -bd->tot.tax, out);
+			add_total(t, &n, _("VAT paid by the buyer (split payment)"), -fpa_split_tax(bd));
+			rest -= fpa_split_tax(bd);
 			break;
 		}
-	total_row(_("Amount payable"), bd->tot.payable, out);
+	if (bd->tot.payable != rest)
+		add_total(t, &n, bd->npay ? _("Difference per the payments (DatiPagamento)")
+					  : _("Difference per the VAT summary"),
+			  bd->tot.payable - rest);
+	add_total(t, &n, _("Amount payable"), bd->tot.payable);
+	total_rows(t, n, width, out);
+	free(t);
 }
 
+/* Terms, mode (its name wrapped in what the width leaves), due date and
+ * amount on the mode's last line; the IBAN under them. */
 static void
-show_payments(const struct fpa_body *bd, FILE *out)
+show_payments(const struct fpa_body *bd, int width, FILE *out)
 {
+	size_t mw = (size_t)width - 2 - 5 - 11 - 14;
 	struct buf b = { 0 };
-	char a[DEC_BUF], d[11], m[64];
+	char a[DEC_BUF], d[11], m[128];
 
 	if (bd->npay == 0)
 		return;
 	fprintf(out, "%s\n", _("Payments"));
 	for (size_t i = 0; i < bd->npay; i++) {
 		const struct fpa_payment *p = &bd->pay[i];
-		const char *mn = fpa_payment_mode_name(p->mode);
+		const char *mn = fpa_payment_mode_name(p->mode), *s = m;
 
 		snprintf(m, sizeof m, "%s %s", p->mode, mn ? mn : "");
 		cell(&b, "", 2);
-		cell(&b, p->terms, 5);
-		cell(&b, m, 30);
+		lcell(&b, p->terms, 5);
+		for (;;) {
+			size_t w = wrap_take(&s, mw - 1, &b);
+
+			if (*s == '\0') {
+				cell(&b, "", mw - w);
+				break;
+			}
+			flush(&b, out);
+			cell(&b, "", 7);
+		}
 		cell(&b, p->due[0] ? date_it(p->due, d) : "", 11);
 		rcell(&b, money(p->amount, a), 14);
 		flush(&b, out);
@@ -362,32 +501,28 @@ static void
 show_body(const struct fpa_body *bd, size_t i, size_t n, int width, FILE *out)
 {
 	const char *tn = fpa_doc_type_name(bd->type);
-	char d[11];
+	char d[11], *t;
 
 	rule(width, '=', out);
 	if (n > 1)
 		fprintf(out, _("Document %zu of %zu\n"), i + 1, n);
-	fprintf(out, _("%s (%s) no. %s of %s, currency %s\n"), tn ? tn : _("document"), bd->type,
-		bd->number, date_it(bd->date, d), bd->currency);
-	if (bd->rel_id[0])
-		fprintf(out, _("Refers to invoice %s of %s\n"), bd->rel_id,
-			date_it(bd->rel_date, d));
-	for (size_t k = 0; k < bd->ncausale; k++) {
-		const char *c = bd->causale[k];
-		struct buf b = { 0 };
-
-		while (*c) {
-			wrap_take(&c, (size_t)width, &b);
-			flush(&b, out);
-		}
-		buf_free(&b);
+	t = xasprintf(_("%s (%s) no. %s of %s, currency %s\n"), tn ? tn : _("document"), bd->type,
+		      bd->number, date_it(bd->date, d), bd->currency);
+	para_msg(t, width, out);
+	free(t);
+	if (bd->rel_id[0]) {
+		t = xasprintf(_("Refers to invoice %s of %s\n"), bd->rel_id, date_it(bd->rel_date, d));
+		para_msg(t, width, out);
+		free(t);
 	}
+	for (size_t k = 0; k < bd->ncausale; k++)
+		para(bd->causale[k], 0, width, out);
 	rule(width, '-', out);
 	show_lines(bd, width, out);
 	rule(width, '-', out);
-	show_summary(bd, out);
-	show_totals(bd, out);
-	show_payments(bd, out);
+	show_summary(bd, width, out);
+	show_totals(bd, width, out);
+	show_payments(bd, width, out);
 	if (bd->nattach)
 		fprintf(out, _("Attachments: %d (kept in the original file)\n"), bd->nattach);
 }
@@ -395,11 +530,15 @@ show_body(const struct fpa_body *bd, size_t i, size_t n, int width, FILE *out)
 void
 fpa_show(const struct fpa_invoice *inv, int width, FILE *out)
 {
+	char *t;
+
 	if (width < MIN_WIDTH)
 		width = MIN_WIDTH;
-	fprintf(out, _("FatturaPA %s, transmission %s%s no. %s\n"),
-		inv->format == FPA_FPA12 ? "FPA12" : "FPR12", inv->tx_country, inv->tx_id,
-		inv->progressivo);
+	t = xasprintf(_("FatturaPA %s, transmission %s%s no. %s\n"),
+		      inv->format == FPA_FPA12 ? "FPA12" : "FPR12", inv->tx_country, inv->tx_id,
+		      inv->progressivo);
+	para_msg(t, width, out);
+	free(t);
 	rule(width, '=', out);
 	show_parties(inv, width, out);
 	for (size_t i = 0; i < inv->nbodies; i++)

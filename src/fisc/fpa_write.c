@@ -114,6 +114,21 @@ header(xmlNodePtr root, const struct fpa_invoice *inv)
 	sede(p, &inv->buyer.addr);
 }
 
+/* The ScontoMaggiorazione blocks of a line or of DatiGeneraliDocumento. */
+static void
+discounts(xmlNodePtr parent, const struct fpa_discount *d, int n)
+{
+	for (int i = 0; i < n; i++) {
+		xmlNodePtr s = el(parent, "ScontoMaggiorazione");
+
+		tx(s, "Tipo", d[i].kind);
+		if (d[i].has_pct)
+			decimal(s, "Percentuale", d[i].pct, 2, 2);
+		if (d[i].has_amount)
+			decimal(s, "Importo", d[i].amount, 2, 8);
+	}
+}
+
 static void
 dati_generali_documento(xmlNodePtr parent, const struct fpa_body *b)
 {
@@ -149,6 +164,7 @@ dati_generali_documento(xmlNodePtr parent, const struct fpa_body *b)
 		tx(n, "Ritenuta", c->ritenuta ? "SI" : NULL);
 		tx(n, "Natura", c->natura);
 	}
+	discounts(d, b->doc_disc, b->ndoc_disc);
 	if (b->has_doc_total)
 		amount(d, "ImportoTotaleDocumento", b->doc_total);
 	if (b->has_doc_rounding)
@@ -157,16 +173,40 @@ dati_generali_documento(xmlNodePtr parent, const struct fpa_body *b)
 		tx(d, "Causale", b->causale[i]);
 }
 
+/* DatiOrdineAcquisto, DatiContratto: left out when it names no document. */
+static void
+docref(xmlNodePtr parent, const char *name, const struct fpa_docref *d)
+{
+	xmlNodePtr n;
+
+	if (d->id[0] == '\0')
+		return;
+	n = el(parent, name);
+	tx(n, "IdDocumento", d->id);
+	tx(n, "Data", d->date);
+	tx(n, "CodiceCUP", d->cup);
+	tx(n, "CodiceCIG", d->cig);
+}
+
+/* In the schema's order: the document, the order, the contract, the
+ * invoices it relates to, the DDTs. */
 static void
 dati_generali(xmlNodePtr body, const struct fpa_body *b)
 {
 	xmlNodePtr g = el(body, "DatiGenerali"), n;
 
 	dati_generali_documento(g, b);
+	docref(g, "DatiOrdineAcquisto", &b->order);
+	docref(g, "DatiContratto", &b->contract);
 	if (b->rel_id[0]) {
 		n = el(g, "DatiFattureCollegate");
 		tx(n, "IdDocumento", b->rel_id);
 		tx(n, "Data", b->rel_date);
+	}
+	for (size_t i = 0; i < b->nddt; i++) {
+		n = el(g, "DatiDDT");
+		tx(n, "NumeroDDT", b->ddt[i].number);
+		tx(n, "DataDDT", b->ddt[i].date);
 	}
 }
 
@@ -184,14 +224,7 @@ line(xmlNodePtr parent, const struct fpa_body *b, const struct fpa_line *l)
 		decimal(n, "Quantita", l->qty, 2, 8);
 	tx(n, "UnitaMisura", l->unit);
 	decimal(n, "PrezzoUnitario", l->price, 2, 8);
-	for (int i = 0; i < l->ndisc; i++) {
-		s = el(n, "ScontoMaggiorazione");
-		tx(s, "Tipo", l->disc[i].kind);
-		if (l->disc[i].has_pct)
-			decimal(s, "Percentuale", l->disc[i].pct, 2, 2);
-		if (l->disc[i].has_amount)
-			decimal(s, "Importo", l->disc[i].amount, 2, 8);
-	}
+	discounts(n, l->disc, l->ndisc);
 	decimal(n, "PrezzoTotale", l->total, 2, 8);
 	tx(n, "AliquotaIVA", cents_format(l->rate, buf, sizeof buf));
 	tx(n, "Ritenuta", l->ritenuta ? "SI" : NULL);

@@ -47,6 +47,7 @@ body_free(struct fpa_body *b)
 	free(b->vat);
 	free(b->cassa);
 	free(b->pay);
+	free(b->ddt);
 }
 
 void
@@ -121,6 +122,13 @@ fpa_payment_add(struct fpa_body *b)
 	str_copy(p->terms, "TP02", sizeof p->terms);
 	str_copy(p->mode, "MP05", sizeof p->mode);
 	return p;
+}
+
+struct fpa_ddt *
+fpa_ddt_add(struct fpa_body *b)
+{
+	b->ddt = grow(b->ddt, &b->nddt, sizeof *b->ddt);
+	return &b->ddt[b->nddt - 1];
 }
 
 void

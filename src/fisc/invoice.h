@@ -111,6 +111,21 @@ struct fpa_payment {         /* DettaglioPagamento */
 	char iban[35];
 };
 
+/* A document the invoice refers to (DatiDocumentiCorrelatiType): the
+ * customer's order (DatiOrdineAcquisto) or the contract (DatiContratto),
+ * with a public administration's CUP and CIG. Absent when id is "". */
+struct fpa_docref {
+	char id[21];         /* IdDocumento */
+	char date[11];       /* Data, YYYY-MM-DD or "" */
+	char cup[16];        /* CodiceCUP */
+	char cig[16];        /* CodiceCIG */
+};
+
+struct fpa_ddt {             /* DatiDDT: a delivery note a TD24 invoices */
+	char number[21];     /* NumeroDDT */
+	char date[11];       /* DataDDT */
+};
+
 /* What the arithmetic found, in cents. */
 struct fpa_totals {
 	int64_t taxable;     /* sum of ImponibileImporto */
@@ -138,10 +153,18 @@ struct fpa_body {
 	size_t ncassa;
 	int has_doc_total;
 	int64_t doc_total;   /* ImportoTotaleDocumento */
+	/* DatiGeneraliDocumento/ScontoMaggiorazione as a file has them (the
+	 * reader's; fpa_compute makes its own discount as lines instead). */
+	struct fpa_discount doc_disc[FPA_MAX_DISCOUNTS];
+	int ndoc_disc;
 	int has_doc_rounding;
 	int64_t doc_rounding;
 	char rel_id[21];     /* DatiFattureCollegate: the invoice a credit note */
 	char rel_date[11];   /*   refers to */
+	struct fpa_docref order;    /* DatiOrdineAcquisto (the first) */
+	struct fpa_docref contract; /* DatiContratto (the first) */
+	struct fpa_ddt *ddt;        /* DatiDDT, in order */
+	size_t nddt;
 	struct fpa_line *lines;
 	size_t nlines;
 	struct fpa_vat *vat;
@@ -190,6 +213,7 @@ struct fpa_line *fpa_line_add(struct fpa_body *b);
 struct fpa_vat *fpa_vat_add(struct fpa_body *b);
 struct fpa_cassa *fpa_cassa_add(struct fpa_body *b);
 struct fpa_payment *fpa_payment_add(struct fpa_body *b);
+struct fpa_ddt *fpa_ddt_add(struct fpa_body *b);
 void fpa_causale_add(struct fpa_body *b, const char *text);
 /* A display name for a party: Denominazione, or "Nome Cognome". */
 const char *fpa_party_name(const struct fpa_party *p, char *buf, size_t size);
@@ -234,8 +258,22 @@ const char *fpa_party_name(const struct fpa_party *p, char *buf, size_t size);
  * discount or rounding out of range, amounts that overflow. */
 int fpa_compute(struct fpa_body *b, char *err);
 /* Only the totals, from the body's summary as it stands (for documents read
- * from a file, whose own figures are kept). */
+ * from a file, whose own figures are kept; read-totals.c): total the
+ * declared ImportoTotaleDocumento, else what the summary makes
+ * (fpa_summary_total); payable the sum of the payments (DatiPagamento)
+ * when there are any, else that total less the ritenute and the VAT of the
+ * blocks in split payment, the summary's total when the declared one does
+ * not agree with it (it may be net of the ritenuta already). */
 void fpa_totals_from_summary(struct fpa_body *b);
+/* The VAT of the summary blocks with EsigibilitaIVA S. */
+int64_t fpa_split_tax(const struct fpa_body *b);
+/* The total the summary makes in *expected: ImponibileImporto plus
+ * Imposta, plus the bollo when no line charges it, less the document's
+ * discounts (doc_disc), plus Arrotondamento. Returns 1 when the body
+ * declares no ImportoTotaleDocumento or one that agrees: that total, or
+ * the same without the bollo (not charged) or without the discounts
+ * (already in the lines); else 0. */
+int fpa_summary_total(const struct fpa_body *b, int64_t *expected);
 /* The description of the lines fpa_compute makes (document content, in
  * Italian as the XML is: not translated). */
 #define FPA_BOLLO_LINE_DESCR "Rivalsa imposta di bollo"
@@ -248,6 +286,9 @@ void fpa_totals_from_summary(struct fpa_body *b);
 enum fpa_line_role fpa_line_role(const struct fpa_line *l);
 /* The expected PrezzoTotale of a line, unrounded at 8 decimals. */
 int fpa_line_expected(const struct fpa_line *l, struct dec *out);
+/* base with one discount applied, at scale: Importo, else Percentuale of
+ * base, taken whatever its sign; SC subtracts it, MG adds it. */
+int fpa_discount_apply(const struct fpa_discount *s, struct dec base, int scale, struct dec *out);
 
 /* Code tables. Each returns the Italian description, or NULL when the code
  * is not one the specification knows. */

@@ -3,7 +3,7 @@
 # checks and the decimals it uses are src/util's, shared with the book.)
 src_libscrivano_a_SOURCES += src/fisc/invoice.c src/fisc/invoice.h \
 	src/fisc/codes.c src/fisc/compute.c src/fisc/compute-impl.h \
-	src/fisc/compute-checks.c src/fisc/compute-lines.c src/fisc/doc-rules.h src/fisc/discount.c \
+	src/fisc/compute-checks.c src/fisc/compute-lines.c src/fisc/read-totals.c src/fisc/doc-rules.h src/fisc/discount.c \
 	src/fisc/legal-notes.c src/fisc/schedule.c src/fisc/credit.c \
 	src/fisc/fatturapa.h src/fisc/fpa_xml.c src/fisc/fpa_write.c \
 	src/fisc/fpa_check.c src/fisc/fpa_read.c src/fisc/p7m.c \
@@ -57,6 +57,14 @@ tests_unit_test_fisc_codes_CPPFLAGS = $(FISC_TEST_CPPFLAGS)
 tests_unit_test_fisc_codes_LDADD = $(FISC_TEST_LDADD)
 SCRIVANO_TESTS += $(FISC_RULES_TESTS)
 
+# The checker and the totals of a read document on invoices shaped as
+# other programs write them.
+check_PROGRAMS += tests/unit/test-fisc-check
+tests_unit_test_fisc_check_SOURCES = tests/unit/test-fisc-check.c
+tests_unit_test_fisc_check_CPPFLAGS = $(FISC_TEST_CPPFLAGS)
+tests_unit_test_fisc_check_LDADD = $(FISC_TEST_LDADD)
+SCRIVANO_TESTS += tests/unit/test-fisc-check
+
 # The code lists of the cassa, the ritenuta and its causali.
 nobase_dist_pkgdata_DATA += data/cassa-previdenziale.txt data/ritenuta-tipi.txt \
 	data/causali-pagamento-ritenuta.txt
@@ -83,6 +91,11 @@ EXTRA_DIST += tests/fisc/bench.sh
 SCRIVANO_TESTS += tests/fisc/bench.sh
 
 dist_man_MANS += man/scrivano-fatturapa.1
+
+# show on files shaped as other programs write them, at several widths and
+# in both languages: no label cut, the totals' rows adding up.
+EXTRA_DIST += tests/fisc/show.py
+SCRIVANO_TESTS += tests/fisc/show.py
 
 # Hostile text (C1 controls, CR, escapes in a signer's name) never reaches
 # the terminal or the book as control characters.

@@ -121,6 +121,7 @@ static char **
 ui_env(const struct ui_spec *spec)
 {
 	static const char *const passed[] = { "SCRIVANO_SHARE", "SCRIVANO_LOCALEDIR",
+					      "SCRIVANO_FATTURAPA", /* the export's XSD */
 					      "ASAN_OPTIONS",   "UBSAN_OPTIONS",
 					      "LSAN_OPTIONS" };
 	size_t n = 0, cap = 16;

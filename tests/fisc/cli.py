@@ -67,8 +67,13 @@ def test_check():
     ok("warning W001: seller: partita IVA 01234567890: wrong check digit" in out,
        "check: the placeholder partita IVA is only a warning")
     rc, out, err = run("check", sample("FPR03"))
-    ok(rc == 1 and "00422: ImponibileImporto 27.00 is not the sum of its lines 25.00" in out,
-       "check: FPR03 body 1 declares 27.00 for lines of 25.00: 00422, exit 1")
+    want = ("{0}: warning W001: seller: partita IVA 01234567890: wrong check digit\n"
+            "{0}: warning W003: buyer: codice fiscale 09876543210: wrong check digit\n"
+            "{0}: 00422: ImponibileImporto 27.00 is not the sum of its lines 25.00 plus "
+            "Arrotondamento 0.00 (body 1, summary 1)\n").format(sample("FPR03"))
+    ok(rc == 1 and out == want,
+       "check: FPR03 body 1 declares 27.00 for lines of 25.00: exactly its 00422 and the "
+       "placeholder identifiers' warnings, exit 1: %r" % out)
     bad = variant("FPR01", "<Imposta>1.10</Imposta>", "<Imposta>1.30</Imposta>", "bad.xml")
     rc, out, err = run("check", "--quiet", bad)
     ok(rc == 1 and out == "%s: 00421: Imposta 1.30 does not match 22.00%% of 5.00 "

@@ -20,20 +20,25 @@ struct sample {
 	const char *name;
 	size_t bodies;
 	int64_t total;   /* ImportoTotaleDocumento or taxable + tax of body 1 */
-	const char *errors; /* codes the checker reports, space-separated */
+	const char *findings; /* every code the checker reports, space-separated */
+	int64_t payable;      /* of the last body */
 };
 
-/* FPR03's first body declares ImponibileImporto 27.00 for lines that sum
- * to 25.00: more than the euro the SdI tolerates. */
+/* Every sample has the placeholder partita IVA 01234567890 and codice
+ * fiscale 09876543210, whose check digits are wrong (W001, W003). FPR03's
+ * first body declares ImponibileImporto 27.00 for lines that sum to 25.00:
+ * more than the euro the SdI tolerates, so 00422, and nothing else. */
 static const struct sample samples[] = {
-	{ "IT01234567890_FPA01.xml", 1, 610, "" },
-	{ "IT01234567890_FPA02.xml", 1, 3050, "" },
-	{ "IT01234567890_FPA03.xml", 2, 3050, "" },
-	{ "IT01234567890_FPR01.xml", 1, 610, "" },
-	{ "IT01234567890_FPR02.xml", 1, 3050, "" },
-	{ "IT01234567890_FPR03.xml", 2, 3295, "00422" },
-	{ "IT01234567890_FPR04.xml", 1, 610, "" },
+	{ "IT01234567890_FPA01.xml", 1, 610, "W001 W003", 610 },
+	{ "IT01234567890_FPA02.xml", 1, 3050, "W001 W003", 3050 },
+	{ "IT01234567890_FPA03.xml", 2, 3050, "W001 W003", 244000 },
+	{ "IT01234567890_FPR01.xml", 1, 610, "W001 W003", 610 },
+	{ "IT01234567890_FPR02.xml", 1, 3050, "W001 W003", 3050 },
+	{ "IT01234567890_FPR03.xml", 2, 3295, "W001 W003 00422", 244000 },
+	{ "IT01234567890_FPR04.xml", 1, 610, "W001 W003", 610 },
 };
+#define FPR03_00422 "ImponibileImporto 27.00 is not the sum of its lines 25.00 plus " \
+	"Arrotondamento 0.00 (body 1, summary 1)"
 
 static char *
 slurp(const char *name, size_t *len)
@@ -50,12 +55,11 @@ static void
 codes_of(const struct fpa_report *r, char *buf, size_t size)
 {
 	buf[0] = '\0';
-	for (size_t i = 0; i < r->n; i++)
-		if (r->f[i].error) {
-			if (buf[0])
-				strncat(buf, " ", size - strlen(buf) - 1);
-			strncat(buf, r->f[i].code, size - strlen(buf) - 1);
-		}
+	for (size_t i = 0; i < r->n; i++) {
+		if (buf[0])
+			strncat(buf, " ", size - strlen(buf) - 1);
+		strncat(buf, r->f[i].code, size - strlen(buf) - 1);
+	}
 }
 
 static int64_t
@@ -104,7 +108,13 @@ run_sample(const struct sample *s)
 	is_int(inv->bodies[0].tot.total, s->total, "%s: total of body 1", s->name);
 	fpa_check(inv, &r);
 	codes_of(&r, codes, sizeof codes);
-	is_str(codes, s->errors, "%s: checker finds [%s]", s->name, s->errors);
+	is_str(codes, s->findings, "%s: checker finds [%s]", s->name, s->findings);
+	is_int(inv->bodies[inv->nbodies - 1].tot.payable, s->payable, "%s: payable of the last body",
+	       s->name);
+	if (strcmp(s->name, "IT01234567890_FPR03.xml") == 0) {
+		is_str(r.n == 3 ? r.f[2].msg : "", FPR03_00422, "FPR03: the 00422 is body 1's");
+		is_int(inv->bodies[0].tot.payable, 3295, "FPR03: body 1 payable as its DatiPagamento");
+	}
 	fpa_report_print(&r, "#", stdout);
 	ok(fpa_to_xml(inv, &xml, &xlen, err) == 0, "%s: re-exported %s", s->name, err);
 	ok(fpa_schema_validate(schema, xml, xlen, err) == 0, "%s: re-export valid against the schema %s",
