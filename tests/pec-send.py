@@ -1,15 +1,17 @@
 """`scrivano fatturapa send` against a local SMTP server (Debian's
 python3-aiosmtpd on 127.0.0.1, a free port, TLS with a certificate this
-test makes, given as the CA file setting): an issued invoice's FatturaPA
-file is mailed to SdI's address; the message read back has the file as
-its attachment, byte for byte the sdi_files row's, and the Message-ID the
-book keeps; the file and the document go to state S. Before that, a
-server that is down, a certificate not trusted, a refused login (over
-STARTTLS) and settings that are missing each give their message, name the
-server's answer, and leave the book as it was; after it, the file is not
-sent twice."""
+test makes, given as the CA file setting): an issued invoice is exported
+by send itself, and its FatturaPA file mailed to SdI's address; the
+message read back has the file as its attachment, byte for byte the
+sdi_files row's and valid against the official schema, and the Message-ID
+the book keeps; the file and the document go to state S. Before that,
+settings that are missing (no file made then), a server that is down, a
+certificate not trusted and a refused login (over STARTTLS) each give
+their message, name the server's answer, and send nothing: the file made
+stays made, the document issued. After it, the file is not sent twice."""
 
 import os
+import subprocess
 import sys
 import tempfile
 
@@ -37,22 +39,14 @@ def send():
 
 
 try:
-    st, out, err = send()
-    tap.ok("with no file made, send refuses and says to export", st == 1 and "export" in err,
-           err)
-    # the file as the export makes it, until send makes it itself
-    xml = (b'<?xml version="1.0" encoding="UTF-8"?>\n<p:FatturaElettronica versione="FPR12"'
-           b' xmlns:p="http://ivaservizi.agenziaentrate.gov.it/docs/xsd/fatture/v1.2">'
-           b'<FatturaElettronicaHeader/></p:FatturaElettronica>\n')
-    pecfix.rows(book, "INSERT INTO sdi_files (document, name, xml, sha256, made)"
-                " VALUES (?, 'IT01234567897_00001.xml', ?, '', '2026-03-02 10:00:00')", doc, xml)
-    pecfix.rows(book, "UPDATE documents SET sdi_state = 'X' WHERE id = ?", doc)
     before = state()
-    tap.is_eq("the invoice is issued, its file made", before[0][0] + before[0][3], "XI")
-
+    tap.is_eq("the invoice is issued, with no file yet", pecfix.rows(
+        book, "SELECT state, sdi_state, (SELECT count(*) FROM sdi_files) FROM documents"),
+        [("I", "", 0)])
     st, out, err = send()
     tap.ok("with no mail server in the settings, send refuses naming it",
            st == 1 and "SMTP server" in err, err)
+    tap.is_eq("and makes no file for a mail that cannot go", state(), [])
 
     down = pecfix.free_port()
     pecfix.pec_settings(book, down, ca=cert)
@@ -60,7 +54,10 @@ try:
     tap.diag(err)
     tap.ok("a server that is down: status 1, the server and curl's reason named",
            st == 1 and "127.0.0.1:%d" % down in err and "connect" in err, err)
-    tap.is_eq("and nothing changed", state(), before)
+    before = state()
+    tap.is_eq("nothing is sent: the file the export made stays made, the document issued",
+              [(r[0], r[2], r[3], r[4]) for r in before], [("X", "", "I", "X")])
+    xml = pecfix.rows(book, "SELECT xml FROM sdi_files")[0][0]
 
     pecfix.pec_settings(book, smtps.port)
     st, out, err = send()
@@ -97,6 +94,14 @@ try:
         tap.ok("application/xml, its bytes the book's file's",
                files and files[0].get_content_type() == "application/xml" and
                files[0].get_content() in (xml, xml.decode()), files and files[0].get_content())
+        xsd = os.path.join(os.environ.get("SCRIVANO_FATTURAPA", ""),
+                           "Schema_del_file_xml_FatturaPA_v1.2.2.xsd")
+        got = os.path.join(top, "got.xml")
+        with open(got, "wb") as f:
+            f.write(files[0].get_payload(decode=True) if files else b"")
+        v = subprocess.run(["xmllint", "--noout", "--schema", xsd, got], capture_output=True,
+                           text=True)
+        tap.ok("the file mailed passes xmllint --schema", v.returncode == 0, v.stderr)
         tap.ok("Date, From, To and Subject", m["Date"] and m["From"] == pecfix.USER and
                m["To"] == pecfix.SDI and "IT01234567897_00001.xml" in m["Subject"], str(m))
         after = state()

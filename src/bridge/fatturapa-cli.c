@@ -28,7 +28,7 @@ usage(void)
 				"[--output DIR] ID...\n"
 				"       scrivano fatturapa export --book BOOK [--schema DIR] --period "
 				"YYYY-MM [--zip FILE] [--output DIR]\n"));
-	fprintf(stderr, "%s", _("       scrivano fatturapa send --book BOOK ID\n"
+	fprintf(stderr, "%s", _("       scrivano fatturapa send --book BOOK [--schema DIR] ID\n"
 				"       scrivano fatturapa fetch --book BOOK\n"));
 	return 2;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "book/book.h"
+#include "bridge/fpa-export.h"
 #include "bridge/sdi-mail.h"
 #include "cli/cli.h"
 #include "util/i18n.h"
@@ -28,21 +29,26 @@ on_line(void *ctx, const char *text)
 	printf("%s\n", text);
 }
 
-/* --book BOOK and the words after the options: 0, or the usage's 2. */
+/* --book BOOK (and, where schema is not NULL, --schema DIR) before the
+ * words: 0, or the usage's 2. */
 static int
-book_option(int argc, char **argv, const char **book)
+options(int argc, char **argv, const char **book, const char **schema)
 {
 	static const struct option opts[] = {
 		{ "book", required_argument, NULL, 'b' },
+		{ "schema", required_argument, NULL, 's' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
 	*book = NULL;
-	while ((c = getopt_long(argc, argv, "b:", opts, NULL)) != -1) {
-		if (c != 'b')
+	while ((c = getopt_long(argc, argv, "b:s:", opts, NULL)) != -1) {
+		if (c == 'b')
+			*book = optarg;
+		else if (c == 's' && schema != NULL)
+			*schema = optarg;
+		else
 			return 2;
-		*book = optarg;
 	}
 	return *book == NULL ? 2 : 0;
 }
@@ -50,14 +56,15 @@ book_option(int argc, char **argv, const char **book)
 int
 fatturapa_send(int argc, char **argv)
 {
-	const char *path;
+	const char *path, *schema = NULL;
+	struct fpa_schema *xsd;
 	struct sdi_sent sent;
 	struct book *b;
 	char err[ERR_SIZE], *end;
 	long long id;
 	int rc;
 
-	if (book_option(argc, argv, &path) != 0 || optind != argc - 1)
+	if (options(argc, argv, &path, &schema) != 0 || optind != argc - 1)
 		return 2;
 	id = strtoll(argv[optind], &end, 10);
 	if (*end != '\0' || id <= 0) {
@@ -66,11 +73,18 @@ fatturapa_send(int argc, char **argv)
 			argv[optind]);
 		return 2;
 	}
-	if ((rc = cli_open_book("fatturapa send", path, &b)) != 0)
+	if (fpa_schema_find(schema, &xsd, err) < 0) {
+		fprintf(stderr, "scrivano fatturapa send: %s\n", err);
+		return 1;
+	}
+	if ((rc = cli_open_book("fatturapa send", path, &b)) != 0) {
+		fpa_schema_free(xsd);
 		return rc;
+	}
 	record_progress_to(on_progress, NULL);
-	rc = sdi_send_document(b, (int64_t)id, &sent, err);
+	rc = sdi_send_document(b, (int64_t)id, xsd, &sent, err);
 	record_progress_to(NULL, NULL);
+	fpa_schema_free(xsd);
 	if (rc < 0)
 		fprintf(stderr, "scrivano fatturapa send: %s\n", err);
 	else
@@ -89,7 +103,7 @@ fatturapa_fetch(int argc, char **argv)
 	char err[ERR_SIZE], summary[ERR_SIZE];
 	int rc;
 
-	if (book_option(argc, argv, &path) != 0 || optind != argc)
+	if (options(argc, argv, &path, NULL) != 0 || optind != argc)
 		return 2;
 	if ((rc = cli_open_book("fatturapa fetch", path, &b)) != 0)
 		return rc;

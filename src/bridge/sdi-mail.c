@@ -15,6 +15,7 @@
 #include "book/documents.h"
 #include "book/pec.h"
 #include "book/sdi.h"
+#include "bridge/fpa-export.h"
 #include "bridge/sdi-mail.h"
 #include "mail/mail.h"
 #include "mail/mime.h"
@@ -79,17 +80,23 @@ sender(struct book *b, const struct pec_settings *s, char *out, size_t size, cha
 	return 0;
 }
 
-/* The file of document doc_id to send: its newest, which must be made and
- * not yet sent. */
+/* The file of document doc_id to send: made by the export when it has
+ * none or it changed (the export keeps the newest while it is what the
+ * document makes, and once it went to SdI), which must be made and not
+ * yet sent. */
 static int
-file_to_send(struct book *b, int64_t doc_id, struct sdi_file *f, char *err)
+file_to_send(struct book *b, int64_t doc_id, struct fpa_schema *xsd, struct sdi_file *f,
+	     char *err)
 {
-	int rc = sdi_file_newest(b, doc_id, 1, f, err);
+	struct fpa_report rep = { 0 };
+	int64_t id = 0;
+	int rc;
 
-	if (rc < 0)
+	record_progress(_("Making the FatturaPA file..."));
+	rc = fpa_export_document(b, doc_id, xsd, &id, &rep, err);
+	fpa_report_free(&rep);
+	if (rc < 0 || sdi_file_get(b, id, 1, f, err) < 0)
 		return -1;
-	if (rc == 0)
-		return err_set(err, "%s", _("the document has no FatturaPA file: export it first"));
 	if (f->state[0] != SDI_MADE) {
 		const char *label = sdi_state_label(f->state[0]);
 		err_set(err, _("%s was sent already (on %s; now %s): a correction is a new file"),
@@ -101,7 +108,8 @@ file_to_send(struct book *b, int64_t doc_id, struct sdi_file *f, char *err)
 }
 
 int
-sdi_send_document(struct book *b, int64_t doc_id, struct sdi_sent *out, char *err)
+sdi_send_document(struct book *b, int64_t doc_id, struct fpa_schema *xsd, struct sdi_sent *out,
+		  char *err)
 {
 	struct pec_settings s;
 	struct mail_server srv;
@@ -113,8 +121,9 @@ sdi_send_document(struct book *b, int64_t doc_id, struct sdi_sent *out, char *er
 	memset(out, 0, sizeof *out);
 	if (pec_settings_read(b, &s, err) < 0)
 		return -1;
-	if (file_to_send(b, doc_id, &f, err) < 0 || server_of(&s, 1, &srv, err) < 0 ||
-	    sender(b, &s, from, sizeof from, &company, err) < 0)
+	/* the settings first: a file is not made for a mail that cannot go */
+	if (server_of(&s, 1, &srv, err) < 0 || sender(b, &s, from, sizeof from, &company, err) < 0 ||
+	    file_to_send(b, doc_id, xsd, &f, err) < 0)
 		goto done;
 	/* for SdI, not for the user: in Italian whatever the session's language */
 	subject = xasprintf("Fattura elettronica %s", f.name);
@@ -311,26 +320,33 @@ sdi_fetch_summary(const struct sdi_fetch_report *r, char *out)
 
 /* ---- the documents' commands ---- */
 
+/* A sale of a kind that goes to SdI, issued (or sent, paid). */
+static int
+to_sdi(const struct record *r)
+{
+	return strcmp(record_get(r, DOC_DIRECTION), "S") == 0 &&
+	       strcmp(record_get(r, DOC_STATE), DOC_STATE_DRAFT) != 0 &&
+	       fpa_export_kind(record_get(r, DOC_KIND));
+}
+
 int
 sdi_send_applies(const struct record *r)
 {
-	const struct doc_kind *k = doc_kind_find(record_get(r, DOC_KIND));
-	const char *st = record_get(r, DOC_STATE), *sdi = record_get(r, DOC_SDI_STATE);
+	const char *sdi = record_get(r, DOC_SDI_STATE);
 
-	return k != NULL && (k->flags & DK_FISCAL) && strcmp(record_get(r, DOC_DIRECTION), "S") == 0 &&
-	       strcmp(st, DOC_STATE_DRAFT) != 0 &&
-	       (sdi[0] == '\0' || sdi[0] == SDI_MADE || sdi[0] == SDI_REJECTED);
+	return to_sdi(r) && (sdi[0] == '\0' || sdi[0] == SDI_MADE || sdi[0] == SDI_REJECTED);
 }
 
 int
 sdi_send_run(struct book *b, const struct record *r, const char *arg, int64_t *open_id,
 	     char *msg, char *err)
 {
+	struct fpa_schema *xsd = fpa_schema_shared(err);
 	struct sdi_sent sent;
 
 	(void)arg;
 	(void)open_id;
-	if (sdi_send_document(b, r->id, &sent, err) < 0)
+	if (xsd == NULL || sdi_send_document(b, r->id, xsd, &sent, err) < 0)
 		return REC_ERROR;
 	snprintf(msg, ERR_SIZE, _("%s mailed to SdI (%s): %s"), sent.file_name, sent.to,
 		 sent.message_id);
@@ -340,10 +356,7 @@ sdi_send_run(struct book *b, const struct record *r, const char *arg, int64_t *o
 int
 sdi_fetch_applies(const struct record *r)
 {
-	const struct doc_kind *k = doc_kind_find(record_get(r, DOC_KIND));
-
-	return k != NULL && (k->flags & DK_FISCAL) && strcmp(record_get(r, DOC_DIRECTION), "S") == 0 &&
-	       strcmp(record_get(r, DOC_STATE), DOC_STATE_DRAFT) != 0;
+	return to_sdi(r);
 }
 
 int

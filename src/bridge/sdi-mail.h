@@ -21,14 +21,19 @@ struct sdi_sent {
 	char when[20];               /* YYYY-MM-DD HH:MM:SS, as stored */
 };
 
-/* Mails document doc_id's newest file (state X: made, not sent) to SdI's
- * PEC address from the PEC settings' mailbox, then marks it sent with the
+/* Mails document doc_id's FatturaPA file to SdI's PEC address from the
+ * PEC settings' mailbox: first made (fpa_export_document, against xsd)
+ * when the document has none or it changed since, else its newest, which
+ * must be made and not sent (state X); then marked sent with the
  * Message-ID and the time (sdi_file_mark_sent: the file's state S, the
- * document's S when it was issued). 0, or -1 with a message: the settings
- * that are missing, the file that is not there or already sent, or the
- * server's answer (a refused login, a TLS failure, a server down), and
- * then nothing in the book is changed. */
-int sdi_send_document(struct book *b, int64_t doc_id, struct sdi_sent *out, char *err);
+ * document's S when it was issued). 0, or -1 with a message: the export's
+ * refusal (the rule and the field), the settings that are missing, a file
+ * already sent, or the server's answer (a refused login, a TLS failure, a
+ * server down); then nothing is marked sent (a file the export made stays
+ * made, state X, for the next try). */
+struct fpa_schema;
+int sdi_send_document(struct book *b, int64_t doc_id, struct fpa_schema *xsd,
+		      struct sdi_sent *out, char *err);
 
 /* What a reading of the mailbox found. */
 struct sdi_fetch_report {
