@@ -282,6 +282,8 @@ struct mail_imap {
 	struct task t;
 	char *url;   /* the mailbox's */
 	char *mailbox;
+	uint32_t *seen; /* the UIDs read (\Seen) when listed, ascending */
+	size_t nseen;
 };
 
 /* Runs an IMAP command on the mailbox (the selected one): its untagged
@@ -380,15 +382,17 @@ cmp_uid(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-int
-mail_imap_list(struct mail_imap *m, uint32_t **uids, size_t *n, char *err)
+/* The UIDs a search finds (at most MAIL_MAX_MESSAGES, the newest),
+ * ascending, into *uids (newly allocated). */
+static int
+imap_search(struct mail_imap *m, const char *command, uint32_t **uids, size_t *n, char *err)
 {
 	struct buf out = { 0 };
 	size_t total;
 
 	*uids = NULL;
 	*n = 0;
-	if (imap_command(m, "UID SEARCH ALL", &out, err) < 0) {
+	if (imap_command(m, command, &out, err) < 0) {
 		buf_free(&out);
 		return -1;
 	}
@@ -400,34 +404,21 @@ mail_imap_list(struct mail_imap *m, uint32_t **uids, size_t *n, char *err)
 	return 0;
 }
 
-/* Whether message uid has the \Seen flag: 1, 0, or -1 with a message. */
-static int
-imap_seen(struct mail_imap *m, uint32_t uid, char *err)
+int
+mail_imap_list(struct mail_imap *m, uint32_t **uids, size_t *n, char *err)
 {
-	struct buf out = { 0 };
-	char cmd[64];
-	uint32_t got[1];
-	size_t total;
-
-	snprintf(cmd, sizeof cmd, "UID SEARCH UID %u SEEN", uid);
-	if (imap_command(m, cmd, &out, err) < 0) {
-		buf_free(&out);
+	free(m->seen);
+	if (imap_search(m, "UID SEARCH SEEN", &m->seen, &m->nseen, err) < 0)
 		return -1;
-	}
-	buf_add(&out, "", 0);
-	int seen = search_numbers(out.data, got, 1, &total) == 1 && got[0] == uid;
-	buf_free(&out);
-	return seen;
+	return imap_search(m, "UID SEARCH ALL", uids, n, err);
 }
 
 int
 mail_imap_fetch(struct mail_imap *m, uint32_t uid, struct buf *out, char *err)
 {
 	char *url;
-	int seen, rc;
+	int seen = bsearch(&uid, m->seen, m->nseen, sizeof uid, cmp_uid) != NULL, rc;
 
-	if ((seen = imap_seen(m, uid, err)) < 0)
-		return -1;
 	url = xasprintf("%s;UID=%u", m->url, uid);
 	m->t.sink = out;
 	m->t.sink_max = MIME_MAX_SIZE;
@@ -451,5 +442,6 @@ mail_imap_close(struct mail_imap *m)
 	task_end(&m->t);
 	free(m->url);
 	free(m->mailbox);
+	free(m->seen);
 	free(m);
 }

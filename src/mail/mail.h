@@ -55,8 +55,8 @@ int mail_imap_open(const struct mail_server *s, const char *mailbox, struct mail
  * allocated, ascending; at most MAIL_MAX_MESSAGES: the newest), into *n. */
 int mail_imap_list(struct mail_imap *m, uint32_t **uids, size_t *n, char *err);
 /* Message uid whole (at most MIME_MAX_SIZE bytes) into out. A message that
- * was unread stays unread: fetching marks it read on the server, which
- * this undoes, so the user's mail client still shows it new. */
+ * was unread when listed stays unread: fetching marks it read on the
+ * server, which this undoes, so the user's mail client still shows it new. */
 int mail_imap_fetch(struct mail_imap *m, uint32_t uid, struct buf *out, char *err);
 void mail_imap_close(struct mail_imap *m);
 
