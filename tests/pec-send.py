@@ -20,6 +20,10 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "e2e
 import pecfix  # noqa: E402
 from harness import Tap  # noqa: E402
 
+if not os.path.isfile(os.path.join(os.environ.get("SCRIVANO_FATTURAPA", ""),
+                                   "Schema_del_file_xml_FatturaPA_v1.2.2.xsd")):
+    print("1..0 # SKIP no FatturaPA schema (SCRIVANO_FATTURAPA): send makes the file")
+    sys.exit(0)
 tap = Tap()
 top = tempfile.mkdtemp(prefix="scrivano-pec-send-")
 cert, key = pecfix.make_cert(top)
