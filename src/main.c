@@ -42,9 +42,10 @@ static const struct command commands[] = {
 	  N_("the F24s of a book: list, show, pay, receipts, cancel a payment, PDF, text"),
 	  cmd_f24 },
 	{ "document",
-	  N_("document list|show|issue|convert|credit-note|state|pdf|print … --book BOOK"),
-	  N_("the documents of a book: list, show, issue, convert, credit note, sent or paid, "
-	     "PDF, text"),
+	  N_("document list|show|issue|convert|credit-note|integrate|state|pdf|print … --book "
+	     "BOOK"),
+	  N_("the documents of a book: list, show, issue, convert, credit note, self-invoice of "
+	     "reverse charge, sent or paid, PDF, text"),
 	  cmd_document },
 	{ "help", N_("help"), N_("show this list"), cmd_help },
 	{ "version", N_("version"), N_("show the version"), cmd_version },

@@ -10,6 +10,7 @@
 
 #include "book-fixtures.h"
 #include "book/articles.h"
+#include "book/company.h"
 #include "book/documents-flow.h"
 #include "book/documents.h"
 #include "book/parties.h"
@@ -123,6 +124,82 @@ fx_query_id(struct book *b, const char *sql, int64_t id)
 
 	snprintf(q, sizeof q, sql, (long long)id);
 	return book_query(b, q);
+}
+
+/* A supplier (role S) of country, VAT country and partita IVA (or foreign
+ * VAT code): its id, 0 after a failing check. */
+static inline int64_t
+fx_supplier(struct book *b, const char *name, const char *country, const char *vat_country,
+	    const char *piva)
+{
+	struct record *p = record_new(&parties_kind);
+	char err[ERR_SIZE];
+	int64_t id = 0;
+
+	record_set(p, PARTY_ROLE, "S");
+	record_set(p, PARTY_NAME, name);
+	record_set(p, PARTY_COUNTRY, country);
+	record_set(p, PARTY_VAT_COUNTRY, vat_country);
+	record_set(p, PARTY_PIVA, piva);
+	if (record_save(b, p, NULL, err) == 0)
+		id = p->id;
+	else
+		ok(0, "supplier %s saved: %s", name, err);
+	record_free(p);
+	return id;
+}
+
+/* A registered purchase invoice (FA, TD01) of party, its supplier's
+ * number and date, as the import stores one (no lines yet). */
+static inline struct record *
+fx_purchase(int64_t party, const char *number, const char *date)
+{
+	struct record *d = fx_draft("FA", party, date);
+
+	record_set(d, DOC_TYPE, "TD01");
+	record_set(d, DOC_STATE, DOC_STATE_ISSUED);
+	record_set(d, DOC_NUMBER, number);
+	return d;
+}
+
+/* A line of d at VAT rate 0 of Natura natura, quantity 1 at total, with
+ * unit unit ("" none). */
+static inline struct record *
+fx_line0(struct record *d, const char *descr, const char *unit, const char *total,
+	 const char *natura)
+{
+	struct record *l = fx_line(d, descr, "1.00", total, total, 0);
+
+	record_set(l, LINE_UNIT, unit);
+	record_set(l, LINE_VAT_RATE, "0");
+	record_set(l, LINE_NATURA, natura);
+	return l;
+}
+
+/* The company profile: name, partita IVA, an address in Milano, its own
+ * SDI code and PEC ("" none). */
+static inline void
+fx_company(struct book *b, const char *name, const char *piva, const char *sdi,
+	   const char *pec)
+{
+	struct record *c = NULL;
+	char err[ERR_SIZE];
+
+	if (company_load(b, &c, err) < 0) {
+		ok(0, "the company loads: %s", err);
+		return;
+	}
+	record_set(c, COMPANY_NAME, name);
+	record_set(c, COMPANY_PIVA, piva);
+	record_set(c, COMPANY_ADDRESS, "Via Roma");
+	record_set(c, COMPANY_CAP, "20100");
+	record_set(c, COMPANY_CITY, "Milano");
+	record_set(c, COMPANY_PROVINCE, "MI");
+	record_set(c, COMPANY_SDI, sdi);
+	record_set(c, COMPANY_PEC, pec);
+	if (record_save(b, c, NULL, err) < 0)
+		ok(0, "the company is saved: %s", err);
+	record_free(c);
 }
 
 #endif

@@ -64,3 +64,23 @@ EXTRA_DIST += tests/fatturapa-export.sh
 # End to end through OpenSSH: Export XML of an invoice issued in the TUI, its SdI state, a refusal.
 SCRIVANO_TESTS += tests/e2e/test_fatturapa_export.py
 EXTRA_DIST += tests/e2e/test_fatturapa_export.py
+# The self-invoices of reverse charge (TD16-TD19) made from a purchase
+# (src/book/documents-integrate.c), computed through the bridge.
+check_PROGRAMS += tests/unit/test-documents-integrate
+tests_unit_test_documents_integrate_SOURCES = tests/unit/test-documents-integrate.c \
+	tests/doc-fixtures.h
+tests_unit_test_documents_integrate_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_documents_integrate_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-documents-integrate
+# End to end through OpenSSH: a supplier's invoice under reverse charge
+# imported, its self-invoice made from the purchase's form.
+SCRIVANO_TESTS += tests/e2e/test_reverse_charge.py
+EXTRA_DIST += tests/e2e/test_reverse_charge.py
+# A self-invoice's FatturaPA file (src/bridge/fpa-export.c's roles): TD16-TD19
+# with the supplier as cedente, checked and validated against the schema.
+check_PROGRAMS += tests/unit/test-fpa-export-self
+tests_unit_test_fpa_export_self_SOURCES = tests/unit/test-fpa-export-self.c tests/doc-fixtures.h \
+	tests/fisc-sdi.h
+tests_unit_test_fpa_export_self_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_fpa_export_self_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-fpa-export-self

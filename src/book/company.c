@@ -163,6 +163,7 @@ static const struct record_field company_fields[COMPANY_NFIELDS] = {
 				check_numbering },
 	[COMPANY_LOCK_DATE] = { "lock_date", N_("Lock date"), 10, RECF_NULL, NULL,
 				check_iso_date },
+	[COMPANY_SDI] = { "sdi", N_("SDI code"), 7, 0, NULL, check_sdi_code },
 };
 
 const struct record_kind company_kind = {

@@ -32,6 +32,8 @@ enum company_field {
 	COMPANY_SERIES,        /* invoice series, e.g. "A" in 12/A; empty: none */
 	COMPANY_NUMBERING,     /* Y: restart each year, C: continuous */
 	COMPANY_LOCK_DATE,     /* prima nota entries on or before it are locked; empty: none */
+	COMPANY_SDI,           /* its own codice destinatario, where SdI delivers the
+				* invoices it receives and its self-invoices; empty: by PEC */
 	COMPANY_NFIELDS
 };
 

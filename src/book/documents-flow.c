@@ -287,8 +287,8 @@ lines_from(struct book *b, struct record *d, const struct record *src,
 	return 0;
 }
 
-static int
-link_add(struct book *b, int64_t from, int64_t to, char *err)
+int
+document_link_add(struct book *b, int64_t from, int64_t to, char *err)
 {
 	sqlite3_stmt *st;
 
@@ -409,7 +409,7 @@ convert_in(struct book *b, const struct doc_convert *c, const struct doc_kind *k
 	if ((rc = record_save_ex(b, d, &f, err)) < 0)
 		return rc;
 	for (size_t i = 0; i < c->nfrom; i++)
-		if ((rc = link_add(b, src[i]->id, d->id, err)) < 0)
+		if ((rc = document_link_add(b, src[i]->id, d->id, err)) < 0)
 			return rc;
 	/* now that it is linked: an invoice after a DDT moves no stock */
 	return document_stock_write(b, d, err);

@@ -107,4 +107,76 @@ int document_links(struct book *b, int64_t id, struct doc_link **out, size_t *n,
 int document_line_left(struct book *b, int64_t line_id, char *left, size_t size, int *whole,
 		       char *err);
 
+/* Links document from to document to (document_links), inside the
+ * caller's transaction. 0 or REC_ERROR. */
+int document_link_add(struct book *b, int64_t from, int64_t to, char *err);
+
+/* ---- self-invoices of reverse charge (documents-integrate.c) ---- */
+
+/* The lines of a purchase a self-invoice integrates, as an SQL condition
+ * on its line l and its supplier p (parties): goods or services, not text,
+ * bollo or discount lines; Natura N6.x (inversione contabile) from anyone,
+ * or at VAT rate 0 (but N1, anticipated expenses) from a supplier outside
+ * Italy (its IdPaese, else its country); not yet on a self-invoice. The
+ * computed field DOC_TO_INTEGRATE counts them, document_integrate takes
+ * them: one rule. */
+#define DOC_TO_INTEGRATE_WHERE                                                          \
+	"l.line_type = '' AND (l.natura LIKE 'N6.%' OR (coalesce(nullif(p.vat_country, " \
+	"''), p.country) <> 'IT' AND l.vat_rate = 0 AND l.natura <> 'N1')) AND NOT "     \
+	"EXISTS (SELECT 1 FROM document_lines m JOIN documents s ON s.id = "              \
+	"m.document_id WHERE m.from_line = l.id AND s.kind = 'AUT')"
+
+/* The VAT rate a self-invoice's line bears when its purchase line names
+ * no article with a rate of its own: 22%, the ordinary rate. */
+#define DOC_SELF_RATE 2200
+
+struct doc_integrate {
+	int64_t purchase;     /* the purchase invoice (FA), registered */
+	const char *type;     /* TD16 ... TD19; NULL: chosen from the purchase */
+	int64_t rate;         /* the lines' VAT rate where no article gives one
+			       * (hundredths of a percent); < 0: DOC_SELF_RATE */
+	const char *date;     /* the draft's date; NULL: today */
+	doc_compute_fn compute; /* may be NULL */
+};
+
+/* Makes the self-invoice draft (kind AUT) of a registered purchase's
+ * lines to integrate (DOC_TO_INTEGRATE_WHERE) in one transaction: the
+ * supplier as its party, each line's taxable amounts at its VAT rate
+ * (the article's own, else c->rate) with no Natura, linked to its line
+ * (from_line) and the draft to the purchase; its TipoDocumento TD16 for
+ * an Italian supplier, else TD17 for services, TD18 for goods from the
+ * European Union, TD19 for goods from outside it (c->type instead when
+ * given). A foreign purchase of goods and services makes one self-invoice
+ * of the goods' lines, then one of the services'. The SDI code it goes to
+ * is the company's own (0000000 with its PEC when it has none), its
+ * causale names the supplier's invoice. *new_id gets its id. 0, or
+ * REC_INVALID (not a registered purchase, nothing left to integrate: the
+ * self-invoice that took it named), REC_GONE, REC_ERROR. */
+int document_integrate(struct book *b, const struct doc_integrate *c, int64_t *new_id,
+		       char *err);
+
+/* A VAT rate as typed for a self-invoice's lines ("22", "10,5", "4%") in
+ * hundredths of a percent, above 0 and at most 100: 0, or -1 with a
+ * message naming it. */
+int document_self_rate_parse(const char *typed, int64_t *rate, char *err);
+
+/* A self-invoice's header from the book: where SdI delivers it (the
+ * company's own SDI code, or 0000000 and the company's PEC), no split
+ * payment, office code nor dichiarazione d'intento; with its party, the
+ * cedente's regime (RF01 Italian, RF18 abroad) and a type that fits it
+ * (TD16 for an Italian supplier; TD17 in the place of TD16 abroad). 0 or
+ * REC_ERROR. */
+int document_self_fill(struct book *b, struct record *d, char *err);
+
+/* For documents.c's storage: a self-invoice's supplier fits its
+ * TipoDocumento, as SdI checks the cedente (TD16 Italian; TD17, TD18, TD19
+ * not, error 00473; TD18 of the European Union) and is not the company
+ * itself (00471). 0 (also for any other kind), REC_INVALID, REC_ERROR. */
+int document_self_check(struct book *b, const struct record *r, char *err);
+
+/* The purchase invoice a self-invoice integrates (its link): 1 with its
+ * id, number and date (YYYY-MM-DD), 0 when it has none, REC_ERROR. */
+int document_integrated(struct book *b, int64_t id, int64_t *purchase, char number[24],
+			char date[11], char *err);
+
 #endif

@@ -90,7 +90,8 @@ frozen(const struct record *stored, char *err)
 		return REC_INVALID;
 	}
 	str_copy(name, number[0] ? number : document_name(stored, name, sizeof name), sizeof name);
-	if (k != NULL && (k->flags & DK_FISCAL) && strcmp(k->code, "NC") != 0)
+	if (k != NULL && (k->flags & DK_FISCAL) && strcmp(k->code, "NC") != 0 &&
+	    (k->flags & DK_SELF) == 0)
 		err_set(err, _("document %s is issued: it can't be changed; make a credit note"),
 			name);
 	else
@@ -223,15 +224,52 @@ warn_add(char *warn, const char *text)
 	snprintf(warn + n, DOC_WARN_SIZE - n, "%s%s", n > 0 ? "\n" : "", text);
 }
 
+/* A self-invoice is not dated before the purchase it integrates; TD17,
+ * TD18 and TD19 are issued by the 15th of the month after the purchase's
+ * receipt (art. 17 c. 2 DPR 633/72, art. 47 DL 331/93): the book knows
+ * the purchase's date, the receipt is on it or after, so the warning is
+ * owed at least then. */
+static int
+self_dates(struct book *b, const struct record *d, char *warn, char *err)
+{
+	const char *date = record_get(d, DOC_DATE), *type = record_get(d, DOC_TYPE);
+	char number[24], ref[11], due[16], msg[ERR_SIZE], d1[DATE_TEXT_SIZE], d2[DATE_TEXT_SIZE];
+	int64_t purchase;
+	int rc;
+
+	if ((rc = document_integrated(b, d->id, &purchase, number, ref, err)) <= 0)
+		return rc;
+	if (strcmp(date, ref) < 0) {
+		err_set(err, _("%s: %s is before the date of the invoice it integrates, %s of %s"),
+			_(documents_kind.fields[DOC_DATE].label), date_text(date, d1), number,
+			date_text(ref, d2));
+		return REC_INVALID;
+	}
+	if (strcmp(type, "TD16") == 0)
+		return 0;
+	fifteenth_next(ref, due);
+	if (strcmp(date, due) > 0) {
+		snprintf(msg, sizeof msg,
+			 _("a self-invoice %s is issued by the 15th of the month after the "
+			   "purchase is received (%s for the invoice %s of %s): this one is dated %s"),
+			 type, date_text(due, d1), number, date_text(ref, d2), date);
+		warn_add(warn, msg);
+	}
+	return 0;
+}
+
 /* An immediate invoice within 12 days of its operation (its op_date, or
  * its latest DDT's date); a deferred one by the 15th of the month after
- * its DDTs' (the earliest DDT's month: each delivery's deadline binds). */
+ * its DDTs' (the earliest DDT's month: each delivery's deadline binds);
+ * a self-invoice's (self_dates). */
 static int
 date_warnings(struct book *b, const struct record *d, char *warn, char *err)
 {
 	const char *kind = record_get(d, DOC_KIND), *date = record_get(d, DOC_DATE);
 	char ref[11], msg[ERR_SIZE];
 
+	if (strcmp(kind, "AUT") == 0)
+		return self_dates(b, d, warn, err);
 	if (strcmp(kind, "FAT") == 0) {
 		str_copy(ref, record_get(d, DOC_OP_DATE), sizeof ref);
 		if (ref[0] == '\0' && linked_ddt_date(b, d->id, 1, ref, err) < 0)
@@ -491,6 +529,9 @@ document_set_state(struct book *b, int64_t id, const char *state, char *err)
 		err_set(err, "%s", _("a draft is issued first: it has no number yet"));
 	else if (to == 2 && strcmp(record_get(d, DOC_DIRECTION), "P") == 0)
 		err_set(err, "%s", _("a purchase is received, not sent: it may only be paid"));
+	else if (to == 3 && strcmp(record_get(d, DOC_KIND), "AUT") == 0)
+		err_set(err, "%s", _("a self-invoice is not paid to anyone: its VAT is owed and "
+				     "deducted in the VAT settlement; the purchase is what is paid"));
 	else if (to <= from)
 		err_set(err, _("document %s is already %s"), record_get(d, DOC_NUMBER),
 			from == 3 ? _("paid") : _("sent"));

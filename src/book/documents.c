@@ -129,6 +129,9 @@ document_insert(struct book *b, struct record *r, char *err)
 	int rc = party_ok(b, r, err);
 
 	if (rc == 0)
+		rc = document_self_check(b, r, err);
+
+	if (rc == 0)
 		rc = record_table_insert(b, r, err);
 	return rc < 0 ? rc : document_stock_write(b, r, err);
 }
@@ -139,6 +142,7 @@ document_update(struct book *b, struct record *r, char *err)
 	int rc = party_ok(b, r, err), draft;
 
 	if (rc < 0 || (draft = rc = document_change_check(b, r, err)) < 0 ||
+	    (draft == 1 && (rc = document_self_check(b, r, err)) < 0) ||
 	    (rc = record_table_update(b, r, err)) < 0)
 		return rc;
 	return draft == 1 ? document_stock_write(b, r, err) : 0;
@@ -184,7 +188,7 @@ check_doc_kind(const char *v, char *err)
 {
 	if (doc_kind_find(v) == NULL)
 		return err_set(err, _("must be a kind of document: PRE, ORD, DDT, FAT, FTD, ACC, "
-				      "NC, ND, PAR, OF or FA"));
+				      "NC, ND, PAR, OF, FA or AUT"));
 	return 0;
 }
 
@@ -301,10 +305,12 @@ document_validate(const struct record *r, size_t *bad, char *err)
 					      ? _("this kind of document is a sale (S)")
 					      : _("this kind of document is a purchase (P)"),
 				      err);
-	if (k->type == NULL ? type[0] == '\0' : strcmp(k->type, type) != 0) {
+	if (!doc_kind_takes_type(k, type)) {
 		char msg[ERR_SIZE];
 
-		if (k->type == NULL)
+		if (k->types != NULL)
+			snprintf(msg, sizeof msg, _("a %s is one of %s"), _(k->label), k->types);
+		else if (k->type == NULL)
 			snprintf(msg, sizeof msg, "%s", _("a purchase invoice needs its "
 							  "TipoDocumento"));
 		else if (k->type[0] == '\0')
@@ -422,6 +428,11 @@ static const struct record_field document_fields[DOC_NFIELDS] = {
 	 * save, so a form open meanwhile does not put it back */
 	[DOC_SDI_STATE] = { "sdi_state", N_("SdI state"), 1, 0, NULL, NULL,
 			    "documents.sdi_state" },
+	[DOC_TO_INTEGRATE] = { "to_integrate", N_("Lines to integrate"), 0, 0, NULL, NULL,
+			       "CASE WHEN documents.kind = 'FA' AND documents.state <> 'D' THEN "
+			       "(SELECT count(*) FROM document_lines l JOIN parties p ON p.id = "
+			       "documents.party_id WHERE l.document_id = documents.id AND "
+			       DOC_TO_INTEGRATE_WHERE ") ELSE 0 END" },
 };
 
 static const struct record_child document_children[DOC_NCHILDREN] = {

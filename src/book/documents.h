@@ -34,7 +34,7 @@ enum document_field {
 	DOC_FILE,        /* document_files.id of the original file, or empty */
 	DOC_FILE_BODY,   /* which body of that file (1, 2...) */
 	/* From schema step 13: the documents a business makes. */
-	DOC_KIND,        /* doc-kinds.c: PRE, ORD, DDT, FAT, FTD, ACC, NC, ND, PAR, OF, FA */
+	DOC_KIND,        /* doc-kinds.c: PRE, ORD, DDT, FAT, FTD, ACC, NC, ND, PAR, OF, FA, AUT */
 	DOC_STATE,       /* D draft, I issued (registered), S sent, P paid */
 	DOC_NUMBERING,   /* the kind's numbering group, set at issue */
 	DOC_SERIES,      /* sezionale: empty, or a short code ("A") */
@@ -82,6 +82,10 @@ enum document_field {
 	 * X made, S sent, C delivered ... ('' none); read only, written by
 	 * sdi.c alone. */
 	DOC_SDI_STATE,
+	/* documents-integrate.c: computed, how many lines of a purchase a
+	 * self-invoice of reverse charge has yet to integrate ("0" for any
+	 * other document) */
+	DOC_TO_INTEGRATE,
 	DOC_NFIELDS
 };
 
@@ -155,6 +159,9 @@ enum document_child {
 #define DK_FISCAL 0x1u    /* an invoice or note: TipoDocumento, goes to SdI */
 #define DK_NUMBERED 0x2u  /* numbered by the book at issue (not the supplier's) */
 #define DK_STOCK 0x4u     /* moves stock (a DDT; an invoice with no DDT before it) */
+#define DK_SELF 0x8u      /* a self-invoice of reverse charge (TD16-TD19): its party is
+			   * the supplier, the cedente of its file, the company the
+			   * cessionario (documents-integrate.c) */
 struct doc_kind {
 	const char *code;      /* DOC_KIND */
 	const char *label;     /* English msgid: "Invoice" */
@@ -162,11 +169,15 @@ struct doc_kind {
 	const char *direction; /* "S" sale, "P" purchase */
 	const char *numbering; /* its numbering group ("F": invoices and notes) */
 	unsigned flags;        /* DK_* */
+	const char *types;     /* the TipoDocumento it may take, type the first
+				* ("TD16 TD17 TD18 TD19"); NULL: type only */
 };
 /* The kind of code, or NULL. */
 const struct doc_kind *doc_kind_find(const char *code);
 /* The i-th kind (from 0), or NULL past the last. */
 const struct doc_kind *doc_kind_at(size_t i);
+/* Whether a document of kind k may be of TipoDocumento type. */
+int doc_kind_takes_type(const struct doc_kind *k, const char *type);
 
 extern const struct record_kind documents_kind;
 extern const struct record_kind document_lines_kind;

@@ -97,6 +97,8 @@ src_libscrivano_a_SOURCES += src/book/documents.c src/book/documents.h \
 # kind to the next with its links, the stock its lines move.
 src_libscrivano_a_SOURCES += src/book/documents-flow.h src/book/documents-issue.c \
 	src/book/documents-flow.c src/book/documents-stock.c
+# The self-invoices of reverse charge (TD16-TD19) made from a purchase.
+src_libscrivano_a_SOURCES += src/book/documents-integrate.c
 check_PROGRAMS += tests/unit/test-documents-issue tests/unit/test-documents-flow \
 	tests/unit/test-documents-stock
 tests_unit_test_documents_issue_SOURCES = tests/unit/test-documents-issue.c \

@@ -785,6 +785,11 @@ static const char *const steps[] = {
 	");"
 	"CREATE INDEX sdi_files_by_document ON sdi_files (document, id);"
 	"ALTER TABLE documents ADD COLUMN sdi_state TEXT NOT NULL DEFAULT '';",
+	/* The company's own codice destinatario (company.c): where SdI
+	 * delivers what it receives, and so the self-invoices of reverse
+	 * charge it issues to itself (documents-integrate.c); empty when it
+	 * receives by PEC. Needs only step 4. */
+	"ALTER TABLE company ADD COLUMN sdi TEXT NOT NULL DEFAULT '';",
 	/* The PEC settings (issue 15): the mailbox that mails invoices to
 	 * SdI and reads its answers; one row, as the company profile. The
 	 * password is kept for the mail to log in with, and never shown. */

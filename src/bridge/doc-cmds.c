@@ -2,7 +2,8 @@
  * record_command), on the book's document flow (documents-flow.h) with
  * this kind's compute: Issue; Convert to an order, a DDT, an invoice, a
  * deferred invoice (of this DDT and others of the party); a credit or
- * debit note of an invoice; Sent and Paid; the FatturaPA file; the PDF. Each conversion is a command
+ * debit note of an invoice; the self-invoice of a purchase under reverse
+ * charge; Sent and Paid; the FatturaPA file; the PDF. Each conversion is a command
  * of its own, offered only where the flow allows it, so the menu is the
  * question of which kind to make. */
 #include "config.h"
@@ -254,6 +255,49 @@ run_ftd(struct book *b, const struct record *r, const char *arg, int64_t *open_i
 	return rc < 0 ? rc : convert(b, ids, n, "FTD", open_id, msg, err);
 }
 
+/* ---- the self-invoice of a purchase under reverse charge ---- */
+
+/* A registered purchase with lines a self-invoice has yet to integrate
+ * (the book's count, DOC_TO_INTEGRATE: none once they are all on one). */
+static int
+applies_integrate(const struct record *r)
+{
+	return kind_is(r, "FA") && !state_is(r, DOC_STATE_DRAFT) &&
+	       strtoll(record_get(r, DOC_TO_INTEGRATE), NULL, 10) > 0;
+}
+
+/* The rate offered: the ordinary 22%. */
+static void
+preset_integrate(struct book *b, const struct record *r, char *out)
+{
+	(void)b;
+	(void)r;
+	err_set(out, "%d", DOC_SELF_RATE / 100);
+}
+
+/* The self-invoice draft of the purchase's lines, at the rate typed (an
+ * article's own where a line names one), opened after. */
+static int
+run_integrate(struct book *b, const struct record *r, const char *arg, int64_t *open_id,
+	      char *msg, char *err)
+{
+	struct doc_integrate c = { r->id, NULL, DOC_SELF_RATE, NULL, doc_compute_rows };
+	struct record *d = NULL;
+	int rc;
+
+	if (arg != NULL && arg[0] != '\0' && document_self_rate_parse(arg, &c.rate, err) < 0)
+		return REC_INVALID;
+	if ((rc = document_integrate(b, &c, open_id, err)) < 0)
+		return rc;
+	if (record_load(b, r->kind, *open_id, &d, err) == 0)
+		err_set(msg, _("A new self-invoice draft, %s: check its VAT, then Issue."),
+			record_get(d, DOC_TYPE));
+	else
+		err_set(msg, "%s", _("A new self-invoice draft: check its VAT, then Issue."));
+	record_free(d);
+	return 0;
+}
+
 /* ---- states ---- */
 
 static int
@@ -268,7 +312,7 @@ applies_paid(const struct record *r)
 {
 	const struct doc_kind *k = doc_kind_find(record_get(r, DOC_KIND));
 
-	return k != NULL && (k->flags & DK_FISCAL) &&
+	return k != NULL && (k->flags & DK_FISCAL) && (k->flags & DK_SELF) == 0 &&
 	       (state_is(r, DOC_STATE_ISSUED) || state_is(r, DOC_STATE_SENT));
 }
 
@@ -368,6 +412,13 @@ const struct record_command doc_commands[] = {
 	{ .name = "debit-note", .label = N_("Debit note"),
 	  .help = N_("a debit note draft of the invoice's lines"),
 	  .applies = applies_nd, .ask = RECORD_ASK_NONE, .run = run_nd },
+	{ .name = "integrate", .label = N_("Self-invoice (reverse charge)"),
+	  .help = N_("a self-invoice draft (TD16-TD19) of the purchase's lines under reverse "
+		     "charge, with their VAT"),
+	  .applies = applies_integrate, .ask = RECORD_ASK_TEXT,
+	  .prompt = N_("VAT rate of the self-invoice's lines, in per cent (an article's own "
+		       "where a line names one):"),
+	  .preset = preset_integrate, .run = run_integrate },
 	{ .name = "sent", .label = N_("Sent"),
 	  .help = N_("mark the issued document as sent to the customer"),
 	  .applies = applies_sent, .ask = RECORD_ASK_CONFIRM,

@@ -11,6 +11,7 @@
 
 #include "book/articles.h"
 #include "book/company.h"
+#include "book/documents-flow.h"
 #include "book/documents.h"
 #include "book/parties.h"
 #include "bridge/doc-kind.h"
@@ -290,12 +291,13 @@ doc_init(struct book *b, struct record *r, char *err)
 	record_set(r, DOC_DATE, today);
 	if (company_load(b, &c, err) < 0)
 		return -1;
-	if (k->direction[0] == 'S') {
+	if (k->direction[0] == 'S' && (k->flags & DK_SELF) == 0) {
 		record_set(r, DOC_REGIME, record_get(c, COMPANY_REGIME));
 		record_set(r, DOC_IBAN, record_get(c, COMPANY_IBAN));
 	}
 	record_free(c);
-	return 0;
+	/* a self-invoice goes to the company itself, from its supplier */
+	return (k->flags & DK_SELF) ? document_self_fill(b, r, err) : 0;
 }
 
 /* The customer chosen: its SDI code, PEC and office code (its own, so
@@ -314,6 +316,9 @@ fill_party(struct book *b, struct record *r, char *err)
 
 	if (record_get(r, DOC_PARTY)[0] == '\0')
 		return 0;
+	/* a self-invoice's supplier is its cedente: it goes to the company */
+	if (k != NULL && (k->flags & DK_SELF))
+		return document_self_fill(b, r, err);
 	id = strtoll(record_get(r, DOC_PARTY), NULL, 10);
 	if (record_load(b, &parties_kind, id, &p, err) < 0)
 		return -1;
@@ -421,7 +426,8 @@ doc_frozen(const struct record *r, char *caption, char *why)
 		return 0;
 	err_set(caption, "%s %s, %s", label, record_get(r, DOC_NUMBER),
 		state_word(r));
-	if (k != NULL && (k->flags & DK_FISCAL) && k->direction[0] == 'S')
+	if (k != NULL && (k->flags & DK_FISCAL) && k->direction[0] == 'S' &&
+	    (k->flags & DK_SELF) == 0)
 		err_set(why, _("%s %s is no longer a draft (%s): it is never changed; a credit note "
 			  "corrects it."),
 			label, record_get(r, DOC_NUMBER), state_word(r));

@@ -79,8 +79,9 @@ fpa_schema_shared(char *err)
 enum fpa_export_role
 fpa_export_role(const struct record *doc)
 {
-	(void)doc; /* the self-invoices' kinds will say FPA_ROLE_SELF_INVOICE */
-	return FPA_ROLE_SALE;
+	const struct doc_kind *k = doc_kind_find(record_get(doc, DOC_KIND));
+
+	return k != NULL && (k->flags & DK_SELF) ? FPA_ROLE_SELF_INVOICE : FPA_ROLE_SALE;
 }
 
 int
@@ -158,6 +159,19 @@ destination(const struct record *doc, const struct record *party, struct fpa_inv
 	const char *office = record_get(doc, DOC_PA_OFFICE), *sdi = record_get(doc, DOC_SDI);
 	const char *pec = record_get(doc, DOC_PEC);
 
+	if (fpa_export_role(doc) == FPA_ROLE_SELF_INVOICE) {
+		/* to the company itself, at the code or PEC the self-invoice
+		 * was made with (the company profile's) */
+		inv->format = FPA_FPR12;
+		if (strlen(sdi) == 7)
+			str_copy(inv->dest, sdi, sizeof inv->dest);
+		else {
+			str_copy(inv->dest, "0000000", sizeof inv->dest);
+			if (pec[0] != '\0')
+				inv->pec = xstrdup(pec);
+		}
+		return 0;
+	}
 	/* the document's own, as filled from the party when made; else the
 	 * party's (a document made elsewhere) */
 	if (office[0] == '\0')
@@ -215,6 +229,15 @@ parties(struct book *b, const struct record *doc, struct fpa_invoice *inv, char 
 	str_copy(inv->tx_id, own->vat_id, sizeof inv->tx_id);
 	docbridge_party_from_record(party, other);
 	abroad(other);
+	if (own == &inv->buyer) {
+		/* the supplier as cedente: the regime the self-invoice names, else
+		 * RF01 in Italy and RF18 (other) abroad; the cessionario has none */
+		const char *regime = record_get(doc, DOC_REGIME);
+
+		str_copy(other->regime, regime[0] ? regime : foreign(other) ? "RF18" : "RF01",
+			 sizeof other->regime);
+		own->regime[0] = '\0';
+	}
 	rc = destination(doc, party, inv, err);
 out:
 	record_free(company);
@@ -269,6 +292,18 @@ body(struct book *b, const struct record *doc, struct fpa_body *body, char *err)
 	}
 	if ((rc = links(b, doc, body, err)) < 0)
 		return rc;
+	if (fpa_export_role(doc) == FPA_ROLE_SELF_INVOICE) {
+		/* the supplier's invoice it integrates */
+		char number[24], date[11];
+		int64_t purchase;
+
+		if ((rc = document_integrated(b, doc->id, &purchase, number, date, err)) < 0)
+			return rc;
+		if (rc == 1) {
+			str_copy(body->rel_id, number, sizeof body->rel_id);
+			str_copy(body->rel_date, date, sizeof body->rel_date);
+		}
+	}
 	/* what the law asks the document to say, as the printed page says it */
 	fpa_notes_apply(body);
 	return 0;

@@ -37,8 +37,10 @@ struct fpa_schema *fpa_schema_shared(char *err);
 /* Who is who in a document's file. A sale: the company is the cedente
  * (CedentePrestatore) and the party the cessionario. A self-invoice
  * (integrazione TD16-TD19, reverse charge) is the other way round: the
- * supplier as cedente, the company as cessionario (SdI 00473 otherwise);
- * its kinds are to come, and this is where they go. */
+ * supplier as cedente (its regime the document's, else RF01 in Italy and
+ * RF18 abroad), the company as cessionario (SdI 00473 otherwise), the file
+ * to the company's own SDI code or PEC, DatiFattureCollegate the supplier's
+ * invoice it integrates: the kinds of flag DK_SELF (doc-kinds.c). */
 enum fpa_export_role {
 	FPA_ROLE_SALE,
 	FPA_ROLE_SELF_INVOICE,

@@ -11,6 +11,8 @@ src_libscrivano_a_SOURCES += src/bridge/docbridge.c src/bridge/docbridge.h \
 # answers read from the mailbox.
 src_libscrivano_a_SOURCES += src/bridge/sdi-mail.c src/bridge/sdi-mail.h \
 	src/bridge/sdi-mail-cli.c
+# The self-invoices of reverse charge in their file: the supplier the
+# cedente, the company the cessionario (the export calls it).
 # A document as the printed page (issue 14 part 7): the print model, its
 # text (print preview, terminal printer) and its A4 PDF on src/pdf.
 src_libscrivano_a_SOURCES += src/bridge/doc-print.c src/bridge/doc-print.h \

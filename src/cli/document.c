@@ -1,5 +1,6 @@
 /* `scrivano document SUBCOMMAND ... --book BOOK`: the documents of a book
- * from the command line (list, show, issue, convert, credit-note, state;
+ * from the command line (list, show, issue, convert, credit-note,
+ * integrate, state;
  * pdf and print are document-out.c's),
  * one table of subcommands on the same book functions as the forms; the
  * figures computed with the fiscal core through the bridge (doc-kind.c's
@@ -28,7 +29,7 @@
 #include "util/util.h"
 
 struct doc_opts {
-	const char *book, *kind, *party, *from, *to, *state, *date, *lines;
+	const char *book, *kind, *party, *from, *to, *state, *date, *lines, *type, *rate;
 	char **args; /* the words after the subcommand */
 	int nargs;
 };
@@ -465,6 +466,40 @@ run_credit(struct book *b, const struct doc_opts *o)
 	return rc;
 }
 
+/* The self-invoice of a purchase under reverse charge: its type chosen
+ * from the purchase unless --type says, its lines at --rate (22 when not
+ * given) where no article gives a rate of its own. */
+static int
+run_integrate(struct book *b, const struct doc_opts *o)
+{
+	struct doc_integrate c = { 0, o->type, DOC_SELF_RATE, o->date, doc_compute_rows };
+	char err[ERR_SIZE], name[64], m1[DEC_BUF], m2[DEC_BUF];
+	struct record *d = NULL;
+	int64_t id;
+
+	if (doc_id(o->args[0], &c.purchase) < 0)
+		return 1;
+	if (o->rate != NULL && document_self_rate_parse(o->rate, &c.rate, err) < 0) {
+		doc_fail("--rate %s", err);
+		return 1;
+	}
+	if (o->date != NULL && check_iso_date(o->date, err) < 0) {
+		doc_fail("--date %s: %s", o->date, err);
+		return 1;
+	}
+	if (document_integrate(b, &c, &id, err) < 0) {
+		doc_fail("%s", err);
+		return 1;
+	}
+	if (record_load(b, &documents_kind, id, &d, err) == 0)
+		printf(_("document %" PRId64 ": %s, %s, %zu lines, VAT %s, total %s\n"), id,
+		       document_name(d, name, sizeof name), record_get(d, DOC_TYPE),
+		       d->rows[DOC_LINES].n, money(record_get(d, DOC_TAX), m1),
+		       money(record_get(d, DOC_TOTAL), m2));
+	record_free(d);
+	return 0;
+}
+
 static int
 run_state(struct book *b, const struct doc_opts *o)
 {
@@ -497,6 +532,8 @@ static const struct doc_sub subs[] = {
 	{ "convert", N_("convert ID... --to KIND [--date DATE] --book BOOK"), "Kd", -1, run_convert },
 	{ "credit-note", N_("credit-note ID [--lines N,N...] [--date DATE] --book BOOK"), "ld", 1,
 	  run_credit },
+	{ "integrate", N_("integrate ID [--type TYPE] [--rate PCT] [--date DATE] --book BOOK"), "yrd",
+	  1, run_integrate },
 	{ "state", N_("state ID sent|paid --book BOOK"), "", 2, run_state },
 };
 
@@ -543,6 +580,8 @@ parse_args(const struct doc_sub *s, int argc, char **argv, struct doc_opts *o)
 		{ "state", required_argument, NULL, 's' },
 		{ "date", required_argument, NULL, 'd' },
 		{ "lines", required_argument, NULL, 'l' },
+		{ "type", required_argument, NULL, 'y' },
+		{ "rate", required_argument, NULL, 'r' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
@@ -567,6 +606,8 @@ parse_args(const struct doc_sub *s, int argc, char **argv, struct doc_opts *o)
 		case 's': o->state = optarg; break;
 		case 'd': o->date = optarg; break;
 		case 'l': o->lines = optarg; break;
+		case 'y': o->type = optarg; break;
+		case 'r': o->rate = optarg; break;
 		}
 	}
 	o->args = argv + optind;

@@ -171,6 +171,18 @@ it_number(struct dec d, int min, int max, char *buf, size_t size)
 	return buf;
 }
 
+/* A discount's figure as the line's arithmetic uses it (fpa_discount_apply):
+ * Importo when given, else Percentuale, by its size, as Tipo is the
+ * direction. 1 for a percentage. */
+static int
+size_of(const struct fpa_discount *d, struct dec *out)
+{
+	*out = d->has_amount ? d->amount : d->pct;
+	if (out->v < 0)
+		out->v = -out->v;
+	return !d->has_amount;
+}
+
 char *
 fpa_discounts_short(const struct fpa_discount *d, int n, char *buf, size_t size)
 {
@@ -179,13 +191,15 @@ fpa_discounts_short(const struct fpa_discount *d, int n, char *buf, size_t size)
 	int first = 1;
 
 	for (int i = 0; i < n; i++) {
+		struct dec v;
+
 		if (!d[i].has_pct && !d[i].has_amount)
 			continue;
 		buf_printf(&out, "%s%s", first ? "" : "+", strcmp(d[i].kind, "MG") == 0 ? "M" : "");
-		if (d[i].has_pct)
-			buf_adds(&out, it_number(d[i].pct, 0, 2, num, sizeof num));
+		if (size_of(&d[i], &v))
+			buf_adds(&out, it_number(v, 0, 2, num, sizeof num));
 		else
-			buf_printf(&out, EURO "%s", it_number(d[i].amount, 2, 8, num, sizeof num));
+			buf_printf(&out, EURO "%s", it_number(v, 2, 8, num, sizeof num));
 		first = 0;
 	}
 	str_copy(buf, out.data ? out.data : "", size);
@@ -199,10 +213,13 @@ fpa_discounts_canon(const struct fpa_discount *d, int n, char *buf, size_t size)
 	struct buf out = { 0 };
 	char num[DEC_BUF];
 
-	for (int i = 0; i < n; i++)
+	for (int i = 0; i < n; i++) {
+		struct dec v;
+		int pct = size_of(&d[i], &v);
+
 		buf_printf(&out, "%s%s %s%s", i ? "; " : "", d[i].kind,
-			   dec_format(d[i].has_pct ? d[i].pct : d[i].amount, 2, 8, num, sizeof num),
-			   d[i].has_pct ? "%" : "");
+			   dec_format(v, 2, 8, num, sizeof num), pct ? "%" : "");
+	}
 	str_copy(buf, out.data ? out.data : "", size);
 	buf_free(&out);
 	return buf;

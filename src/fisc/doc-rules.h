@@ -35,7 +35,8 @@ int fpa_discounts_parse(const char *text, struct fpa_discount *out, int max, int
 char *fpa_discounts_short(const struct fpa_discount *d, int n, char *buf, size_t size);
 /* The book's canonical text (document_lines.discounts): "SC 10.00%; MG
  * 1.50", each kind, its percentage (with '%') or amount a unit at 2 to 8
- * decimals, joined by "; ". */
+ * decimals, joined by "; ". The amount when a discount has both (what the
+ * line's arithmetic uses), by its size whatever its sign (both ways). */
 char *fpa_discounts_canon(const struct fpa_discount *d, int n, char *buf, size_t size);
 /* The canonical text back (spaces after ';' tolerated): 0, or -1 with a
  * message. */

@@ -421,10 +421,12 @@ static void
 show_totals(const struct fpa_body *bd, int width, FILE *out)
 {
 	struct total *t = xcalloc(8 + bd->ncassa + (size_t)bd->nwh, sizeof *t);
-	int64_t rest = bd->tot.total - bd->tot.withholding;
+	int64_t rest, diff;
 	char label[160], r[DEC_BUF];
 	size_t n = 0;
 
+	/* a hostile file's figures may overflow: wrapped, never undefined */
+	(void)__builtin_sub_overflow(bd->tot.total, bd->tot.withholding, &rest);
 	fprintf(out, "%s\n", _("Totals"));
 	add_total(t, &n, _("Taxable amount"), bd->tot.taxable);
 	add_total(t, &n, _("VAT"), bd->tot.tax);
@@ -443,13 +445,14 @@ show_totals(const struct fpa_body *bd, int width, FILE *out)
 	for (size_t i = 0; i < bd->nvat; i++)
 		if (bd->vat[i].esig == 'S') {
 			add_total(t, &n, _("VAT paid by the buyer (split payment)"), -fpa_split_tax(bd));
-			rest -= fpa_split_tax(bd);
+			(void)__builtin_sub_overflow(rest, fpa_split_tax(bd), &rest);
 			break;
 		}
-	if (bd->tot.payable != rest)
+	(void)__builtin_sub_overflow(bd->tot.payable, rest, &diff);
+	if (diff != 0)
 		add_total(t, &n, bd->npay ? _("Difference per the payments (DatiPagamento)")
 					  : _("Difference per the VAT summary"),
-			  bd->tot.payable - rest);
+			  diff);
 	add_total(t, &n, _("Amount payable"), bd->tot.payable);
 	total_rows(t, n, width, out);
 	free(t);

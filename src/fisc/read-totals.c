@@ -12,6 +12,26 @@
 #include "fisc/invoice.h"
 #include "util/util.h"
 
+/* Sums of a file's amounts, which may be past any invoice's: wrapped, never
+ * undefined (a hostile file gets figures that mean nothing, not a crash). */
+static int64_t
+plus(int64_t a, int64_t b)
+{
+	int64_t r;
+
+	(void)__builtin_add_overflow(a, b, &r);
+	return r;
+}
+
+static int64_t
+minus(int64_t a, int64_t b)
+{
+	int64_t r;
+
+	(void)__builtin_sub_overflow(a, b, &r);
+	return r;
+}
+
 int64_t
 fpa_split_tax(const struct fpa_body *b)
 {
@@ -67,9 +87,9 @@ fpa_summary_total(const struct fpa_body *b, int64_t *expected)
 		bollo = b->bollo;
 	if (discounted(b, base, &net) < 0)
 		goto unknown;
-	with[0] = net + bollo;
+	with[0] = plus(net, bollo);
 	with[1] = net;
-	with[2] = base + bollo;
+	with[2] = plus(base, bollo);
 	with[3] = base;
 	for (size_t i = 0; i < ARRAY_LEN(with); i++)
 		if (b->has_doc_rounding && fpa_add_cents(&with[i], b->doc_rounding) < 0)
@@ -96,22 +116,22 @@ fpa_totals_from_summary(struct fpa_body *b)
 	for (size_t i = 0; i < b->nvat; i++) {
 		const struct fpa_vat *v = &b->vat[i];
 
-		b->tot.taxable += v->taxable;
-		b->tot.tax += v->tax;
+		b->tot.taxable = plus(b->tot.taxable, v->taxable);
+		b->tot.tax = plus(b->tot.tax, v->tax);
 		if (v->natura[0] && fpa_natura_bollo(v->natura))
-			b->tot.not_vat += v->taxable;
+			b->tot.not_vat = plus(b->tot.not_vat, v->taxable);
 	}
 	for (int i = 0; i < b->nwh; i++)
-		b->tot.withholding += b->wh[i].amount;
+		b->tot.withholding = plus(b->tot.withholding, b->wh[i].amount);
 	for (size_t i = 0; i < b->ncassa; i++)
-		b->tot.cassa += b->cassa[i].amount;
+		b->tot.cassa = plus(b->tot.cassa, b->cassa[i].amount);
 	b->tot.bollo = b->bollo_virtual ? b->bollo : 0;
 	b->tot.total = b->has_doc_total ? b->doc_total : expected;
 	for (size_t i = 0; i < b->npay; i++)
-		if (fpa_add_cents(&paid, b->pay[i].amount) < 0)
-			break;
+		paid = plus(paid, b->pay[i].amount);
 	if (b->npay > 0)
 		b->tot.payable = paid;
 	else
-		b->tot.payable = (agrees ? b->tot.total : expected) - b->tot.withholding - split_tax;
+		b->tot.payable = minus(minus(agrees ? b->tot.total : expected, b->tot.withholding),
+				       split_tax);
 }

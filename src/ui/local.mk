@@ -41,7 +41,8 @@ src_libscrivano_a_SOURCES += src/ui/ft-impl.h src/ui/ft-number.c src/ui/ft-exact
 	src/ui/ft-list.c src/ui/ft-ente.c src/ui/ft-code.c src/util/codelist.c src/util/codelist.h \
 	src/ui/pick.c src/ui/pick.h
 nobase_dist_pkgdata_DATA += data/provinces.txt data/countries.txt data/natura.txt \
-	data/regime-fiscale.txt data/modalita-pagamento.txt data/condizioni-pagamento.txt
+	data/regime-fiscale.txt data/modalita-pagamento.txt data/condizioni-pagamento.txt \
+	data/tipo-documento.txt
 src_libscrivano_a_SOURCES += src/ui/grid.c src/ui/grid.h
 
 # bench/browse.sh: lists on a book of 100,000 parties (the suite runs a

@@ -54,6 +54,7 @@ static const struct menu_item documents_items[] = {
 	{ N_("Parcelle"), "parcelle", 0, NULL },
 	{ N_("Supplier orders"), "supplier_orders", 0, NULL },
 	{ N_("Purchase invoices"), "purchases", 0, NULL },
+	{ N_("Self-invoices"), "self_invoices", 0, NULL },
 };
 
 struct menu {

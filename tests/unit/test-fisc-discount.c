@@ -100,6 +100,22 @@ test_canon(void)
 	   "'10%%' is not canonical: %s", err);
 	ok(fpa_discounts_from_canon("SC x%", d, FPA_MAX_DISCOUNTS, &nd, err) < 0,
 	   "'SC x%%' refused: %s", err);
+
+	/* As a file from elsewhere has them: an SC of Importo -2.00 (Tipo is
+	 * the direction, the sign nothing), a block with both Percentuale and
+	 * Importo (the line's arithmetic uses Importo). */
+	memset(d, 0, sizeof d);
+	str_copy(d[0].kind, "SC", sizeof d[0].kind);
+	d[0].has_amount = 1;
+	d[0].amount = (struct dec){ -200, 2 };
+	str_copy(d[1].kind, "MG", sizeof d[1].kind);
+	d[1].has_pct = d[1].has_amount = 1;
+	d[1].pct = (struct dec){ 1000, 2 };
+	d[1].amount = (struct dec){ 300, 2 };
+	is_str(fpa_discounts_canon(d, 2, c, sizeof c), "SC 2.00; MG 3.00",
+	       "a negative Importo kept by its size, Importo before Percentuale");
+	is_str(fpa_discounts_short(d, 2, c, sizeof c), "\xe2\x82\xac" "2,00+M\xe2\x82\xac" "3,00",
+	       "and so the short way");
 }
 
 /* Typed "10+5" on 200.00 x 2 at 22%: 200 - 10% = 180, - 5% = 171.00 a
