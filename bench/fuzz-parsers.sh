@@ -2,12 +2,12 @@
 # Builds a libFuzzer target for one of the parsers of outside input — what a
 # user or an administrator writes (screen files, key files, authorized_keys
 # lines), the FatturaPA files suppliers send and the statements banks send
-# (camt.053, CSV) — with clang
+# (camt.053, CSV) and the mail messages a PEC mailbox holds — with clang
 # (-fsanitize=fuzzer,address,undefined) and runs it for RUNS executions
 # (default 100000), seeded with the shipped files (the official FatturaPA
 # samples when $SCRIVANO_FATTURAPA is set). Prints "SKIP: why" and exits 77
 # when clang or libFuzzer is missing.
-# Usage: bench/fuzz-parsers.sh screenfile|keyfile|authorized_key|fatturapa_read|statement_read [RUNS]
+# Usage: bench/fuzz-parsers.sh screenfile|keyfile|authorized_key|fatturapa_read|statement_read|mime_read [RUNS]
 # Environment: abs_top_srcdir, abs_top_builddir (for config.h), CLANG, FUZZ_KEEP.
 target=$1
 runs=${2:-100000}
@@ -19,7 +19,7 @@ case "$target" in
 screenfile)
 	files="src/ui/screenfile.c src/ui/sf-lines.c src/ui/sf-layout.c src/ui/sf-fields.c
 		src/ui/sf-grid.c src/ui/sf-views.c src/ui/sf-check.c src/ui/fieldtype.c
-		src/ui/ft-number.c src/ui/ft-exact.c src/fisc/discount.c src/ui/ft-date.c
+		src/ui/ft-number.c src/ui/ft-exact.c src/ui/ft-secret.c src/fisc/discount.c src/ui/ft-date.c
 		src/ui/ft-list.c src/ui/ft-ente.c src/ui/ft-code.c src/util/codelist.c src/util/decimal.c
 		src/book/record.c src/book/parties.c
 		src/book/record-table.c src/book/book.c src/book/book-lock.c src/book/schema.c
@@ -30,7 +30,7 @@ screenfile)
 		src/book/documents.c src/book/documents-lines.c src/book/doc-kinds.c
 		src/book/documents-issue.c src/book/documents-flow.c src/book/documents-stock.c \
 		src/book/documents-integrate.c
-		src/book/f24-text.c src/pdf/pdf.c src/book/f24-pdf.c"
+		src/book/f24-text.c src/pdf/pdf.c src/book/f24-pdf.c src/book/pec.c"
 	# the F24 kind names its text rendering and its PDF command (cairo)
 	pkgs="sqlite3 libcrypto cairo-pdf fontconfig" ;;
 keyfile)
@@ -49,8 +49,11 @@ fatturapa_read)
 statement_read)
 	files="src/bank/statement.c src/bank/camt.c src/bank/csv.c src/bank/csv-head.c src/util/xml.c"
 	pkgs="libxml-2.0" ;;
+mime_read)
+	files="src/mail/mime.c src/mail/mime-words.c src/util/base64.c"
+	pkgs="" ;;
 *)
-	echo "usage: $0 screenfile|keyfile|authorized_key|fatturapa_read|statement_read [RUNS]" >&2
+	echo "usage: $0 screenfile|keyfile|authorized_key|fatturapa_read|statement_read|mime_read [RUNS]" >&2
 	exit 2 ;;
 esac
 command -v "$clang" >/dev/null 2>&1 || { echo "SKIP: no clang"; exit 77; }
@@ -62,7 +65,8 @@ echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (voi
 	> "$work/probe.c"
 "$clang" $flags "$work/probe.c" -o "$work/probe" 2>/dev/null ||
 	{ echo "SKIP: $clang cannot build with -fsanitize=fuzzer"; exit 77; }
-libs=$(pkg-config --cflags --libs $pkgs) || exit 1
+libs=""
+[ -z "$pkgs" ] || libs=$(pkg-config --cflags --libs $pkgs) || exit 1
 paths=""
 for f in $files src/util/util.c src/util/i18n.c; do paths="$paths $src/$f"; done
 "$clang" $flags -std=gnu11 -I"$bld" -I"$src/src" -DLOCALEDIR='"/nonexistent"' \
@@ -100,6 +104,11 @@ statement_read)
 		> "$work/corpus/signed.csv"
 	printf '<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt><Stmt><Acct><Id><IBAN>IT60X0542811101000000123456</IBAN></Id></Acct><Ntry><Amt Ccy="EUR">12.50</Amt><CdtDbtInd>DBIT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-03-02</Dt></BookgDt><AcctSvcrRef>R1</AcctSvcrRef><NtryDtls><TxDtls><RltdPties><Cdtr><Pty><Nm>X</Nm></Pty></Cdtr></RltdPties><RmtInf><Ustrd>a</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry></Stmt></BkToCstmrStmt></Document>' \
 		> "$work/corpus/camt.xml" ;;
+mime_read)
+	# A PEC envelope: multipart/signed, daticert.xml, the receipt inside
+	# postacert.eml (RFC 2231 and RFC 2047 names, base64, quoted-printable).
+	printf 'Subject: =?UTF-8?Q?POSTA_CERTIFICATA?=\r\nContent-Type: multipart/signed; boundary="o"\r\n\r\n--o\r\nContent-Type: multipart/mixed; boundary=m\r\n\r\n--m\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\ncaf=C3=A9 =\r\nx\r\n--m\r\nContent-Type: application/xml; name="daticert.xml"\r\nContent-Transfer-Encoding: base64\r\n\r\nPGEvPg==\r\n--m\r\nContent-Type: message/rfc822\r\n\r\nContent-Type: multipart/mixed; boundary=i\r\n\r\n--i\r\nContent-Disposition: attachment; filename*0*=UTF-8\047\047IT01234567890_%%30; filename*1="0000A_RC_001.xml"\r\nContent-Transfer-Encoding: base64\r\n\r\nPHg+PC94Pg==\r\n--i\r\nContent-Type: text/plain; name="=?ISO-8859-1?B?6A==?="\r\n\r\nx\r\n--i--\r\n--m--\r\n--o\r\nContent-Type: application/pkcs7-signature; name=smime.p7s\r\n\r\nMIIB\r\n--o--\r\n' \
+		> "$work/corpus/pec.eml" ;;
 esac
 start=$(date +%s)
 "$work/fuzz" -runs="$runs" -max_len="$max_len" -rss_limit_mb=1024 -timeout=10 \

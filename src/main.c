@@ -32,8 +32,9 @@ static const struct command commands[] = {
 	     "[--keep-daily N] [--keep-monthly M] | restore BACKUP FILE"),
 	  N_("create or update a book; fill a new one with demo data; back it up, restore it"),
 	  cmd_book },
-	{ "fatturapa", N_("fatturapa check|show|import|receipt|html|export FILE|ID..."),
-	  N_("read, check, import and export FatturaPA invoices and import SdI's receipts"),
+	{ "fatturapa", N_("fatturapa check|show|import|receipt|html|export|send|fetch FILE|ID..."),
+	  N_("read, check, import and export FatturaPA invoices, mail them to SdI and import "
+	     "its receipts"),
 	  cmd_fatturapa },
 	{ "export",
 	  N_("export --book BOOK [--filter CONDITIONS] [--sort COLUMN] [--reverse] "

@@ -1,9 +1,9 @@
 #!/bin/sh
 # A short pass of the libFuzzer targets for the screen-file, key-file,
-# authorized_keys and bank-statement parsers (2000 executions each): no crash, leak or
-# sanitizer report. Skips when clang or libFuzzer is not installed.
+# authorized_keys, bank-statement and mail-message (MIME) parsers (2000
+# executions each): no crash, leak or sanitizer report. Skips when clang or libFuzzer is not installed.
 n=0
-for t in screenfile keyfile authorized_key statement_read; do
+for t in screenfile keyfile authorized_key statement_read mime_read; do
 	n=$((n + 1))
 	out=$(sh "${abs_top_srcdir:-.}/bench/fuzz-parsers.sh" "$t" 2000 2>&1)
 	rc=$?

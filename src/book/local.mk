@@ -26,6 +26,9 @@ EXTRA_DIST += tests/book-fixtures.h
 tests_unit_test_registers_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-registers
 nobase_dist_pkgdata_DATA += screens/parties.scr screens/company.scr screens/articles.scr
+# The PEC settings (issue 15): the mailbox to SdI and back, one row.
+src_libscrivano_a_SOURCES += src/book/pec.c src/book/pec.h
+nobase_dist_pkgdata_DATA += screens/pec.scr
 # End to end through the real OpenSSH client: the registers of issue 5.
 SCRIVANO_TESTS += tests/e2e/test_registers.py
 EXTRA_DIST += tests/e2e/test_registers.py
@@ -136,6 +139,13 @@ tests_unit_test_documents_SOURCES = tests/unit/test-documents.c
 tests_unit_test_documents_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_documents_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-documents
+# The PEC settings: defaults, the password kept and never loaded, its
+# checks, Forget password.
+check_PROGRAMS += tests/unit/test-pec
+tests_unit_test_pec_SOURCES = tests/unit/test-pec.c
+tests_unit_test_pec_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_pec_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-pec
 # The FatturaPA files made for the documents, their progressivo and state (issue 15).
 src_libscrivano_a_SOURCES += src/book/sdi.c src/book/sdi.h
 # SdI's messages about the files (receipts), kept against the file they answer.

@@ -12,6 +12,7 @@
 #include "book/documents.h"
 #include "book/f24.h"
 #include "book/parties.h"
+#include "book/pec.h"
 #include "book/primanota.h"
 #include "book/record.h"
 #include "book/record-store.h"
@@ -25,6 +26,7 @@
 static const struct record_kind *const kinds[] = {
 	&parties_kind,
 	&company_kind,
+	&pec_kind,
 	&articles_kind,
 	&accounts_kind,
 	&open_accounts_kind,
@@ -34,6 +36,23 @@ static const struct record_kind *const kinds[] = {
 	&f24_payment_kind,
 	&documents_kind,
 };
+
+static void (*progress_show)(void *, const char *);
+static void *progress_ctx;
+
+void
+record_progress_to(void (*show)(void *ctx, const char *what), void *ctx)
+{
+	progress_show = show;
+	progress_ctx = ctx;
+}
+
+void
+record_progress(const char *what)
+{
+	if (progress_show != NULL)
+		progress_show(progress_ctx, what);
+}
 
 /* Child kinds have no storage of their own. */
 static int

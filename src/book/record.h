@@ -155,6 +155,13 @@ struct record_command {
 		   char *msg, char *err);
 };
 
+/* A command that takes a while (mailing a server) tells its steps
+ * ("Connecting to smtps.pec.example.it:465..."): the form shows each on
+ * its status line while the command runs, the command line on stderr.
+ * Whoever runs commands sets where they go (NULL: nowhere). */
+void record_progress_to(void (*show)(void *ctx, const char *what), void *ctx);
+void record_progress(const char *what);
+
 struct record_kind {
 	const char *name;  /* as a screen file's `table` line names it */
 	const char *table; /* the SQL table, for kinds stored by record_table_* */

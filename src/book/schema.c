@@ -829,6 +829,28 @@ static const char *const steps[] = {
 	"  PRIMARY KEY (message, position)"
 	") WITHOUT ROWID;"
 	"CREATE INDEX sdi_files_by_sdi_id ON sdi_files (sdi_id) WHERE sdi_id <> '';",
+	/* The PEC settings (issue 15): the mailbox that mails invoices to
+	 * SdI and reads its answers; one row, as the company profile. The
+	 * password is kept for the mail to log in with, and never shown. */
+	"CREATE TABLE pec_settings ("
+	"  id          INTEGER PRIMARY KEY CHECK (id = 1),"
+	"  smtp_host   TEXT NOT NULL DEFAULT '',"
+	"  smtp_port   INTEGER NOT NULL DEFAULT 465 CHECK (smtp_port BETWEEN 1 AND 65535),"
+	"  smtp_security TEXT NOT NULL DEFAULT 'TLS' CHECK (smtp_security IN ('TLS','STARTTLS')),"
+	"  imap_host   TEXT NOT NULL DEFAULT '',"
+	"  imap_port   INTEGER NOT NULL DEFAULT 993 CHECK (imap_port BETWEEN 1 AND 65535),"
+	"  imap_security TEXT NOT NULL DEFAULT 'TLS' CHECK (imap_security IN ('TLS','STARTTLS')),"
+	"  username    TEXT NOT NULL DEFAULT '',"
+	"  password    TEXT NOT NULL DEFAULT '',"
+	"  from_address TEXT NOT NULL DEFAULT '',"
+	"  sdi_address TEXT NOT NULL DEFAULT 'sdi01@pec.fatturapa.it',"
+	"  ca_file     TEXT NOT NULL DEFAULT '',"
+	"  version     INTEGER NOT NULL DEFAULT 1,"
+	"  created     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  modified    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+	");"
+	"INSERT INTO pec_settings (id) VALUES (1);"
+	"CREATE INDEX pec_settings_by_host ON pec_settings (smtp_host COLLATE NOCASE, id);",
 };
 
 int

@@ -20,6 +20,7 @@
 #include "bridge/doc-print.h"
 #include "bridge/fpa-export.h"
 #include "bridge/sdi-receipts.h"
+#include "bridge/sdi-mail.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -437,6 +438,15 @@ const struct record_command doc_commands[] = {
 		     "folder"),
 	  .applies = sdi_receipt_applies, .ask = RECORD_ASK_FILE_IN,
 	  .prompt = N_("SdI receipt file to import:"), .run = sdi_receipt_run },
+	/* to SdI and back by PEC (sdi-mail.c) */
+	{ .name = "send-sdi", .label = N_("Send to SdI"),
+	  .help = N_("mail the document's FatturaPA file to SdI from the PEC mailbox"),
+	  .applies = sdi_send_applies, .ask = RECORD_ASK_CONFIRM,
+	  .prompt = N_("Mail this document's FatturaPA file to SdI by PEC?"),
+	  .run = sdi_send_run },
+	{ .name = "fetch-sdi", .label = N_("Fetch SdI's answers"),
+	  .help = N_("read the PEC mailbox and import SdI's receipts of every document"),
+	  .applies = sdi_fetch_applies, .ask = RECORD_ASK_NONE, .run = sdi_fetch_run },
 	/* out (doc-print.c, doc-pdf.c) */
 	{ .name = "pdf", .label = N_("PDF"),
 	  .help = N_("write the document as an A4 PDF file in the export folder"),

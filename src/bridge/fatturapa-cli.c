@@ -1,4 +1,4 @@
-/* `scrivano fatturapa check|show|import|receipt|html`: FatturaPA files on the
+/* `scrivano fatturapa check|show|import|receipt|html|send|fetch`: FatturaPA files on the
  * command line, one verb each, from a table. Here, above both the book and
  * the fiscal core, as import joins them. */
 #include "config.h"
@@ -12,6 +12,7 @@
 #include "bridge/fpa-export.h"
 #include "bridge/fpa-import.h"
 #include "bridge/sdi-receipts.h"
+#include "bridge/sdi-mail.h"
 #include "commands.h"
 #include "fisc/fatturapa.h"
 #include "util/i18n.h"
@@ -29,6 +30,8 @@ usage(void)
 				"[--output DIR] ID...\n"
 				"       scrivano fatturapa export --book BOOK [--schema DIR] --period "
 				"YYYY-MM [--zip FILE] [--output DIR]\n"));
+	fprintf(stderr, "%s", _("       scrivano fatturapa send --book BOOK [--schema DIR] ID\n"
+				"       scrivano fatturapa fetch --book BOOK\n"));
 	return 2;
 }
 
@@ -270,6 +273,22 @@ verb_export(int argc, char **argv)
 	return rc < 0 ? usage() : rc;
 }
 
+/* send and fetch (sdi-mail-cli.c): 2 is their usage */
+
+static int
+verb_send(int argc, char **argv)
+{
+	int rc = fatturapa_send(argc, argv);
+	return rc == 2 ? usage() : rc;
+}
+
+static int
+verb_fetch(int argc, char **argv)
+{
+	int rc = fatturapa_fetch(argc, argv);
+	return rc == 2 ? usage() : rc;
+}
+
 static const struct {
 	const char *name;
 	int (*run)(int argc, char **argv);
@@ -280,6 +299,8 @@ static const struct {
 	{ "receipt", verb_receipt },
 	{ "html", verb_html },
 	{ "export", verb_export },
+	{ "send", verb_send },
+	{ "fetch", verb_fetch },
 };
 
 int

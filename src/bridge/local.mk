@@ -10,6 +10,10 @@ src_libscrivano_a_SOURCES += src/bridge/docbridge.c src/bridge/docbridge.h \
 # SdI's messages (receipts) into the book: matched to the file they answer.
 src_libscrivano_a_SOURCES += src/bridge/sdi-receipts.c src/bridge/sdi-receipts.h \
 	src/bridge/sdi-receipts-cli.c
+# Mail to SdI and back by PEC (issue 15): a document's file sent, the
+# answers read from the mailbox.
+src_libscrivano_a_SOURCES += src/bridge/sdi-mail.c src/bridge/sdi-mail.h \
+	src/bridge/sdi-mail-cli.c
 # A document as the printed page (issue 14 part 7): the print model, its
 # text (print preview, terminal printer) and its A4 PDF on src/pdf.
 src_libscrivano_a_SOURCES += src/bridge/doc-print.c src/bridge/doc-print.h \

@@ -127,15 +127,6 @@ keymap_free(struct keymap *km)
 	free(km);
 }
 
-static int
-hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = tolower(c);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 /* "\e[11~" into the bytes ESC [ 1 1 ~. */
 static int
 parse_raw(const char *name, char **out, char *err)
@@ -150,8 +141,8 @@ parse_raw(const char *name, char **out, char *err)
 				c = 27;
 			else if (*p == '\\')
 				c = '\\';
-			else if (*p == 'x' && hexval(p[1]) >= 0 && hexval(p[2]) >= 0) {
-				c = hexval(p[1]) * 16 + hexval(p[2]);
+			else if (*p == 'x' && hex_digit(p[1]) >= 0 && hex_digit(p[2]) >= 0) {
+				c = hex_digit(p[1]) * 16 + hex_digit(p[2]);
 				p += 2;
 			} else {
 				buf_free(&b);

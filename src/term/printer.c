@@ -8,6 +8,7 @@
 
 #include "term/charset.h"
 #include "term/printer.h"
+#include "util/base64.h"
 
 struct printer_style {
 	const char *start, *stop;
@@ -71,29 +72,11 @@ printer_job(enum printer_kind kind, const char *charset, const char *text, struc
 
 /* ---- printer jobs in-band, through the relay ---- */
 
-static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
 void
 printer_wrap(const char *job, size_t len, struct buf *out)
 {
-	const unsigned char *p = (const unsigned char *)job;
-
 	buf_adds(out, PRINTER_APC_HEAD);
-	for (size_t i = 0; i < len; i += 3) {
-		unsigned v = (unsigned)p[i] << 16;
-		size_t left = len - i;
-		char q[4];
-
-		if (left > 1)
-			v |= (unsigned)p[i + 1] << 8;
-		if (left > 2)
-			v |= p[i + 2];
-		q[0] = b64[v >> 18 & 63];
-		q[1] = b64[v >> 12 & 63];
-		q[2] = left > 1 ? b64[v >> 6 & 63] : '=';
-		q[3] = left > 2 ? b64[v & 63] : '=';
-		buf_add(out, q, 4);
-	}
+	base64_encode(job, len, 0, out);
 	buf_adds(out, PRINTER_APC_TAIL);
 }
 
@@ -129,19 +112,11 @@ printer_unwrap_free(struct printer_unwrap *u)
 	free(u);
 }
 
-static int
-b64_value(char c)
-{
-	const char *p = c != '\0' ? strchr(b64, c) : NULL;
-
-	return p != NULL ? (int)(p - b64) : -1;
-}
-
 /* One base64 character into the job; -1 when the job must be dropped. */
 static int
 job_char(struct printer_unwrap *u, char c)
 {
-	int v = b64_value(c);
+	int v = base64_value((unsigned char)c);
 
 	if (c == '=') {
 		u->pad++;

@@ -156,6 +156,16 @@ run_screen(struct ui *ui, const struct record_command *c, const struct record *r
 	return saved != 0;
 }
 
+/* What a command that takes a while is doing, on the status line now. */
+static void
+show_progress(void *ctx, const char *what)
+{
+	struct ui *ui = ctx;
+
+	ui_status(ui, "%s", what);
+	ui_repaint(ui);
+}
+
 /* Runs c on r (asked for what it needs): 1 when it did something. */
 static int
 run_command(struct ui *ui, struct screen *scr, const struct record_command *c,
@@ -174,7 +184,9 @@ run_command(struct ui *ui, struct screen *scr, const struct record_command *c,
 			ui_status(ui, _("%s: not run."), _(c->label));
 		return 0;
 	}
+	record_progress_to(show_progress, ui);
 	rc = c->run(ui->book, r, arg, &open_id, msg, err);
+	record_progress_to(NULL, NULL);
 	free(arg);
 	if (rc < 0) {
 		ui_error(ui, _("%s: not done: %s"), _(c->label), err);

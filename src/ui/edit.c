@@ -125,6 +125,23 @@ edit_draw(struct edit *e, int y, int x, int width, attr_t attr)
 {
 	if (e->text == NULL)
 		edit_set(e, "");
+	if (e->secret) { /* a '*' a character, the cursor among them */
+		wchar_t *stars;
+		size_t n;
+
+		if (e->len <= (size_t)width)
+			e->scroll = 0;
+		else if (e->pos < e->scroll)
+			e->scroll = e->pos;
+		else if (e->pos - e->scroll >= (size_t)width)
+			e->scroll = e->pos - (size_t)width + 1;
+		n = e->len - e->scroll;
+		stars = xcalloc(n + 1, sizeof *stars);
+		wmemset(stars, L'*', n);
+		ui_putw(y, x, stars, n, width, 1, e->fresh && e->len > 0 ? attr | A_BOLD : attr);
+		free(stars);
+		return x + (int)(e->pos - e->scroll);
+	}
 	/* all of it when it fits (the cursor may then sit on the closing
 	 * bracket); else scrolled so the cursor is inside */
 	if (cols(e->text, e->len) <= width)

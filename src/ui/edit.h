@@ -18,6 +18,7 @@ struct edit {
 	int fresh;     /* the text is an offer (today's date...) or was just
 			  entered: a typed character replaces all of it,
 			  Backspace or Del clears it; a move keeps it */
+	int secret;    /* drawn as one '*' a character (a password) */
 };
 
 void edit_set(struct edit *e, const char *utf8);

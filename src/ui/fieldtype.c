@@ -47,6 +47,7 @@ static const struct fieldtype types[] = {
 	  "data/comuni.txt", rule_ente, NULL },
 	NUMBER("number", 30, exact),
 	TYPE("discounts", 60, 0, discounts),
+	TYPE("secret", 200, FT_TEXT | FT_SECRET, secret),
 };
 
 const struct fieldtype *

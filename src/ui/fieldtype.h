@@ -16,6 +16,7 @@
 #define FT_TEXT 0x2u   /* the kept value is the typed text: its length is the record's */
 #define FT_NUMBER 0x4u /* shown right-aligned */
 #define FT_LIST 0x8u   /* F4 chooses the value from a list (choice, lookup) */
+#define FT_SECRET 0x10u /* shown and typed as '*'s, kept out of drafts (a password) */
 
 /* What a type needs to know of its field beyond the type's name; a screen
  * field holds one (struct screen_field.params), grids and user-added fields

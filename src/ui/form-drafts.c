@@ -49,8 +49,8 @@ draft_capture(struct form *fm)
 	draft_clear_typed(d);
 	for (size_t i = 0; i < fm->scr->nfields; i++) {
 		const struct screen_field *f = &fm->scr->fields[i];
-		if (!form_editable(f))
-			continue;
+		if (!form_editable(f) || (f->type->flags & FT_SECRET))
+			continue; /* a password typed is not kept in a draft */
 		screen_field_store(f, d->image, fm->vals[i]);
 		typed = edit_get(&fm->eds[i]);
 		if (strcmp(typed, fm->shown[i]) != 0)

@@ -808,6 +808,7 @@ run(struct ui *ui, struct screen *scr, struct record *rec, struct draft *d, int6
 						       : (size_t)scr->fields[i].width;
 		fm.eds[i].upper = (scr->fields[i].type->flags & FT_UPPER) ||
 				  (scr->fields[i].flags & SF_UPPER);
+		fm.eds[i].secret = (scr->fields[i].type->flags & FT_SECRET) != 0;
 	}
 	if (d != NULL) {
 		/* the lines as the draft has them, over the version it was typed on */

@@ -34,6 +34,7 @@ FT_FUNCS(iban)
 FT_FUNCS(ente)
 FT_FUNCS(exact)
 FT_FUNCS(discounts)
+FT_FUNCS(secret)
 #undef FT_FUNCS
 
 char *offer_date(const struct ft_params *p);

@@ -37,7 +37,7 @@ tests_unit_test_browse_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_browse_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-browse
 # issue 5, field types (types): the types, code lists and reference data
-src_libscrivano_a_SOURCES += src/ui/ft-impl.h src/ui/ft-number.c src/ui/ft-exact.c src/ui/ft-date.c \
+src_libscrivano_a_SOURCES += src/ui/ft-impl.h src/ui/ft-number.c src/ui/ft-exact.c src/ui/ft-secret.c src/ui/ft-date.c \
 	src/ui/ft-list.c src/ui/ft-ente.c src/ui/ft-code.c src/util/codelist.c src/util/codelist.h \
 	src/ui/pick.c src/ui/pick.h
 nobase_dist_pkgdata_DATA += data/provinces.txt data/countries.txt data/natura.txt \

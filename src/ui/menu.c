@@ -36,6 +36,8 @@ static const struct menu_item main_items[] = {
 	{ N_("F24 semplificato"), "f24_semplificato", 0, NULL },
 	{ N_("F24 Elide"), "f24_elide", 0, NULL },
 	{ N_("Documents"), NULL, 0, documents_menu_run },
+	/* last, so that the items before keep their numbers */
+	{ N_("PEC settings"), "pec", 1, NULL },
 };
 
 /* The documents register's views (screens/documents.scr), one a kind. */

@@ -3,6 +3,7 @@ src_libscrivano_a_SOURCES += src/util/util.c src/util/util.h \
 	src/util/conf.c src/util/conf.h \
 	src/util/xml.c src/util/xml.h \
 	src/util/sha256.c src/util/sha256.h \
+	src/util/base64.c src/util/base64.h \
 	src/util/idcheck.c src/util/idcheck.h \
 	src/util/decimal.c src/util/decimal.h
 check_PROGRAMS += tests/unit/test-conf

@@ -36,6 +36,8 @@ size_t str_copy(char *dst, const char *src, size_t size);
 /* Trims ASCII white space at both ends, in place; returns s. */
 char *str_trim(char *s);
 int str_starts(const char *s, const char *prefix);
+/* The value of a hexadecimal digit (0-9, a-f, A-F), or -1. */
+int hex_digit(int c);
 /* Milliseconds of the monotonic clock (for intervals, not dates). */
 int64_t mono_ms(void);
 /* Display columns of the UTF-8 character at s (1 for a malformed byte or

@@ -190,6 +190,26 @@ class Tap:
         return 1 if self.failed else 0
 
 
+FATTURAPA_XSD = "Schema_del_file_xml_FatturaPA_v1.2.2.xsd"
+
+
+def fatturapa_schema_copy():
+    """The official schema where the service user reads it: a copy of
+    $SCRIVANO_FATTURAPA's two files in a folder of the test's own (None
+    when it is not set), for the server's SCRIVANO_FATTURAPA."""
+    src = os.environ.get("SCRIVANO_FATTURAPA", "")
+    if not os.path.isfile(os.path.join(src, FATTURAPA_XSD)):
+        return None
+    dst = tempfile.mkdtemp(prefix="scrivano-e2e-xsd-")
+    atexit.register(shutil.rmtree, dst, True)
+    os.chmod(dst, 0o755)
+    for f in (FATTURAPA_XSD, "xmldsig-core-schema.xsd"):
+        shutil.copy(os.path.join(src, f), os.path.join(dst, f))
+        os.chmod(os.path.join(dst, f), 0o644)
+    return dst
+
+
+
 def book_rows(book, sql, *args):
     """The rows of a query on a book file, read with Python's sqlite3 (a
     statement that writes is committed: someone else's change)."""

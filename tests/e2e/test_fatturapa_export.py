@@ -7,18 +7,16 @@ shows on the form and in the list. An invoice whose Causale the schema
 refuses (a line longer than 200 characters) shows the rule (00200) on
 screen, and no file is stored nor written."""
 
-import atexit
 import datetime
 import os
 import re
-import shutil
 import sqlite3
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import SCRIVANO, Server, Tap, base_env, book_rows  # noqa: E402
+from harness import fatturapa_schema_copy as schema_copy  # noqa: E402
 
 tap = Tap()
 
@@ -26,21 +24,6 @@ F10, F11 = "\x1b[21~", "\x1b[23~"
 ENTER, DOWN, HOME = "\r", "\x1b[B", "\x1bOH"
 YEAR = datetime.date.today().year
 XSD = "Schema_del_file_xml_FatturaPA_v1.2.2.xsd"
-
-
-def schema_copy():
-    """The official schema where the service user reads it: a copy of
-    $SCRIVANO_FATTURAPA's two files in a folder of the test's own."""
-    src = os.environ.get("SCRIVANO_FATTURAPA", "")
-    if not os.path.isfile(os.path.join(src, XSD)):
-        return None
-    dst = tempfile.mkdtemp(prefix="scrivano-e2e-xsd-")
-    atexit.register(shutil.rmtree, dst, True)
-    os.chmod(dst, 0o755)
-    for f in (XSD, "xmldsig-core-schema.xsd"):
-        shutil.copy(os.path.join(src, f), os.path.join(dst, f))
-        os.chmod(os.path.join(dst, f), 0o644)
-    return dst
 
 
 def make_book(srv):

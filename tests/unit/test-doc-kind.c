@@ -450,7 +450,7 @@ commands(void)
 	is_str(record_get(r, DOC_TOTAL), "3050", "its total computed at issue: 25.00 + 22%%");
 	is_int(kind->frozen(r, caption, why), 1, "and frozen");
 	is_str(caption, "Invoice 1/2026, issued", "the form's title says so");
-	is_str(offered(r), "credit-note debit-note sent paid export-xml pdf",
+	is_str(offered(r), "credit-note debit-note sent paid export-xml send-sdi fetch-sdi pdf",
 	       "an issued invoice: credit and debit note, sent, paid, its FatturaPA file");
 	is_int(run("credit-note", r, NULL, &open_id, msg, err), 0, "Credit note: %s", err);
 	ok(open_id != 0, "it opens the new draft");
@@ -505,7 +505,7 @@ commands(void)
 	is_str(msg, "1/2026: marked as sent.", "it says so");
 	if ((r = reload(r)) == NULL)
 		return;
-	is_str(offered(r), "credit-note debit-note paid export-xml pdf", "then it may be paid");
+	is_str(offered(r), "credit-note debit-note paid export-xml send-sdi fetch-sdi pdf", "then it may be paid");
 	is_int(run("sent", r, NULL, &open_id, msg, err), REC_INVALID, "not sent twice: %s", err);
 	is_int(run("paid", r, NULL, &open_id, msg, err), 0, "Paid: %s", err);
 	is_str(book_query(book, "SELECT state FROM documents WHERE number = '1/2026'"), "P",

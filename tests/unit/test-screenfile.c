@@ -147,7 +147,7 @@ bad_files(void)
 	mistake(17, "  name  txt required",
 		"bad.scr:17: unknown field type 'txt' (known: text integer decimal money percent "
 		"date choice yesno lookup partita_iva codice_fiscale cap province country email "
-		"iban sdi_code party_role codice_ente number discounts)\n",
+		"iban sdi_code party_role codice_ente number discounts secret)\n",
 		"unknown type");
 	mistake(17, "  name  text mandatory",
 		"bad.scr:17: unknown attribute 'mandatory' (known: required upper readonly custom "
@@ -461,7 +461,7 @@ shipped(void)
 				"screens/accounts.scr", "screens/primanota.scr", "screens/pn-period.scr",
 				"screens/f24.scr", "screens/f24-pay.scr",
 				"screens/f24-semplificato.scr", "screens/f24-elide.scr",
-				"screens/documents.scr" };
+				"screens/documents.scr", "screens/pec.scr" };
 
 	if (getenv("SCRIVANO_SHARE") == NULL) {
 		ok(0, "SCRIVANO_SHARE is set");

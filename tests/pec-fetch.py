@@ -1,0 +1,130 @@
+"""`scrivano fatturapa fetch` against a local IMAP server (Debian's
+dovecot-imapd on 127.0.0.1, started by this test as an unprivileged user
+with a configuration file and a passwd-file user of its own, TLS with a
+certificate this test makes): the INBOX holds SdI's receipt of a file the
+book sent, inside a PEC envelope (postacert.eml beside daticert.xml, the
+provider's signature around them) and already read in a mail client
+(\\Seen), and a message that is not from SdI, unread. Every message is
+read, whatever its flag; the receipt is found by its file name and
+imported, the other message skipped; the unread message stays unread on
+the server. A wrong password and a server that is down are named."""
+
+import base64
+import os
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "e2e"))
+import pecfix  # noqa: E402
+from harness import Tap  # noqa: E402
+
+FILE = "IT01234567897_00001.xml"
+RC = "IT01234567897_00001_RC_001.xml"
+RECEIPT = ("""<?xml version="1.0" encoding="UTF-8"?>
+<types:RicevutaConsegna xmlns:types="http://www.fatturapa.gov.it/sdi/messaggi/v1.0" """
+           """xmlns:ds="http://www.w3.org/2000/09/xmldsig#" versione="1.0">
+  <IdentificativoSdI>4242</IdentificativoSdI>
+  <NomeFile>%s</NomeFile>
+  <Hash>6b1f0c3a</Hash>
+  <DataOraRicezione>2026-03-02T10:00:00.000+01:00</DataOraRicezione>
+  <DataOraConsegna>2026-03-02T10:05:00.000+01:00</DataOraConsegna>
+  <Destinatario><Codice>ABC1234</Codice><Descrizione>Cliente Srl</Descrizione></Destinatario>
+  <MessageId>901</MessageId>
+</types:RicevutaConsegna>
+""" % FILE).encode()
+
+
+def b64(data):
+    s = base64.b64encode(data).decode()
+    return "\r\n".join(s[i:i + 76] for i in range(0, len(s), 76))
+
+
+def pec_envelope():
+    """What a PEC provider delivers: SdI's message as postacert.eml."""
+    inner = ("From: sdi01@pec.fatturapa.it\r\nTo: %s\r\n"
+             "Subject: Ricevuta di consegna %s\r\n"
+             "Content-Type: multipart/mixed; boundary=\"sdi\"\r\n\r\n"
+             "--sdi\r\nContent-Type: text/plain\r\n\r\nRicevuta di consegna.\r\n"
+             "--sdi\r\nContent-Type: application/octet-stream; name=\"%s\"\r\n"
+             "Content-Transfer-Encoding: base64\r\n"
+             "Content-Disposition: attachment; filename=\"%s\"\r\n\r\n%s\r\n"
+             "--sdi--\r\n") % (pecfix.USER, FILE, RC, RC, b64(RECEIPT))
+    return ("Return-Path: <posta-certificata@pec.example.it>\r\n"
+            "From: \"Per conto di: sdi01@pec.fatturapa.it\" <posta-certificata@pec.example.it>\r\n"
+            "To: %s\r\nSubject: POSTA CERTIFICATA: Ricevuta di consegna %s\r\n"
+            "X-Trasporto: posta-certificata\r\nMIME-Version: 1.0\r\n"
+            "Content-Type: multipart/signed; protocol=\"application/pkcs7-signature\";"
+            " micalg=sha-256; boundary=\"out\"\r\n\r\n"
+            "--out\r\nContent-Type: multipart/mixed; boundary=\"mix\"\r\n\r\n"
+            "--mix\r\nContent-Type: text/plain; charset=iso-8859-1\r\n"
+            "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+            "Messaggio di posta certificata: il messaggio originale =E8 allegato.\r\n"
+            "--mix\r\nContent-Type: application/xml; name=\"daticert.xml\"\r\n"
+            "Content-Disposition: inline; filename=\"daticert.xml\"\r\n"
+            "Content-Transfer-Encoding: base64\r\n\r\n%s\r\n"
+            "--mix\r\nContent-Type: message/rfc822; name=\"postacert.eml\"\r\n"
+            "Content-Disposition: inline; filename=\"postacert.eml\"\r\n\r\n%s\r\n"
+            "--mix--\r\n"
+            "--out\r\nContent-Type: application/pkcs7-signature; name=\"smime.p7s\"\r\n"
+            "Content-Transfer-Encoding: base64\r\n"
+            "Content-Disposition: attachment; filename=\"smime.p7s\"\r\n\r\nMIIBAA==\r\n"
+            "--out--\r\n") % (pecfix.USER, FILE, b64(b"<postacert tipo=\"posta-certificata\"/>"),
+                              inner)
+
+
+OTHER = ("From: newsletter@example.it\r\nTo: %s\r\nSubject: Offerte\r\n\r\n"
+         "Nessun allegato.\r\n" % pecfix.USER)
+
+tap = Tap()
+top = tempfile.mkdtemp(prefix="scrivano-pec-fetch-")
+cert, key = pecfix.make_cert(top)
+book = os.path.join(top, "anna.sqlite")
+doc = pecfix.make_book(book)
+pecfix.rows(book, "INSERT INTO sdi_files (document, name, xml, sha256, made, sent, message_id,"
+            " state) VALUES (?, ?, '<x/>', '', '2026-03-02 09:00:00', '2026-03-02 09:01:00',"
+            " '<1@pec.example.it>', 'S')", doc, FILE)
+pecfix.rows(book, "UPDATE documents SET state = 'S', sdi_state = 'S' WHERE id = ?", doc)
+imap = pecfix.Dovecot(top, cert, key)
+
+
+def fetch():
+    return pecfix.run("fatturapa", "fetch", "--book", book)
+
+
+try:
+    imap.deliver("1000.pec", pec_envelope().encode("latin-1"), seen=True)
+    imap.deliver("1001.other", OTHER.encode())
+    down = pecfix.free_port()
+    pecfix.pec_settings(book, 465, ca=cert, imap_port=down)
+    st, out, err = fetch()
+    tap.diag(err)
+    tap.ok("an IMAP server that is down: status 1, named",
+           st == 1 and "127.0.0.1:%d" % down in err, err)
+    pecfix.pec_settings(book, 465, ca=cert, imap_port=imap.port, password="wrong")
+    st, out, err = fetch()
+    tap.diag(err)
+    tap.ok("a wrong password: status 1, the server's answer named",
+           st == 1 and "Login denied" in err and "AUTHENTICATIONFAILED" in err, err)
+    tap.is_eq("nothing imported", pecfix.rows(book, "SELECT state FROM sdi_files"), [("S",)])
+
+    pecfix.pec_settings(book, 465, ca=cert, imap_port=imap.port)
+    st, out, err = fetch()
+    tap.diag(out + err)
+    tap.ok("read: status 0", st == 0, out + err)
+    tap.ok("the progress said which message it read", "Reading message 2 of 2" in err, err)
+    tap.ok("the receipt found inside the PEC envelope, though already read", RC in out, out)
+    tap.ok("the report: two messages read, one with no SdI answer skipped",
+           "2 messages read" in out and "1 messages with none skipped" in out
+           and "0 errors" in out, out)
+    tap.ok("the receipt is counted as found", "1 found not imported" in out, out)
+    tap.ok("the message that was unread stays unread on the server",
+           [n for n in imap.flags() if "other" in n and ":2,S" in n] == [],
+           imap.flags())
+    tap.ok("the one read stays read", [n for n in imap.flags() if "pec" in n and ":2,S" in n],
+           imap.flags())
+    st, out, err = pecfix.run("fatturapa", "fetch", "--book", book, "extra")
+    tap.ok("an extra word: the usage, status 2", st == 2 and "fatturapa fetch --book" in err, err)
+finally:
+    imap.stop()
+sys.exit(tap.done())
