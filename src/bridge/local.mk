@@ -4,7 +4,9 @@
 src_libscrivano_a_SOURCES += src/bridge/docbridge.c src/bridge/docbridge.h \
 	src/bridge/doc-kind.c src/bridge/doc-kind.h src/bridge/doc-cmds.c \
 	src/bridge/fpa-import.c src/bridge/fpa-import.h \
-	src/bridge/fatturapa-cli.c
+	src/bridge/fatturapa-cli.c src/bridge/fpa-batch.c \
+	src/bridge/doc-received.c src/bridge/doc-received.h \
+	src/bridge/fatturapa-kept.c src/bridge/fpa-cli.h
 # A document as the printed page (issue 14 part 7): the print model, its
 # text (print preview, terminal printer) and its A4 PDF on src/pdf.
 src_libscrivano_a_SOURCES += src/bridge/doc-print.c src/bridge/doc-print.h \

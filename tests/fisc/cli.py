@@ -148,13 +148,14 @@ def test_import():
     before = db(book, "SELECT count(*) FROM documents")[0][0]
     files = db(book, "SELECT count(*) FROM document_files")[0][0]
     rc, out, err = run("import", "--book", book, sample("FPR02"))
-    ok(rc == 1 and "already imported: no. 123 of 2014-12-18" in err,
-       "the same supplier, number and date is refused: %s" % err.strip())
+    ok(rc == 0 and "already imported: no. 123 of 2014-12-18" in out and
+       "already in: 1; refused: 0" in out,
+       "the same supplier, number and date is skipped as already in: %s" % out.strip())
     if os.environ.get("SCRIVANO_LOCALEDIR"):
         rc, out, err = run("import", "--book", book, sample("FPR02"),
                            env={"LANGUAGE": "it", "LANG": "it_IT.UTF-8", "LC_ALL": ""})
-        ok(rc == 1 and "n. 123 del 18/12/2014" in err,
-           "in Italian the refusal writes the date 18/12/2014: %s" % err.strip())
+        ok(rc == 0 and "n. 123 del 18/12/2014" in out,
+           "in Italian the skip writes the date 18/12/2014: %s" % out.strip())
     else:
         skip("no SCRIVANO_LOCALEDIR")
     ok(db(book, "SELECT count(*) FROM documents")[0][0] == before and
@@ -278,8 +279,11 @@ def test_html():
            "html through %s" % xsl)
     rc, out, err = run("html", "--xsl", os.path.join(tmp, "none.xsl"), sample("FPR02"))
     ok(rc == 1 and "none.xsl" in err, "html: a missing stylesheet: %s" % err.strip())
+    rc, out, err = run("html", sample("FPR02"), env={"SCRIVANO_FATTURAPA": ""})
+    ok(rc == 2 and "--xsl" in err, "html without --xsl nor SCRIVANO_FATTURAPA: usage")
     rc, out, err = run("html", sample("FPR02"))
-    ok(rc == 2, "html without --xsl: usage")
+    ok(rc == 0 and "<html" in out and "BETA GAMMA" in out,
+       "html without --xsl: the Agenzia's stylesheet of SCRIVANO_FATTURAPA")
 
 
 try:
