@@ -43,3 +43,8 @@ EXTRA_DIST += tests/user-cli.sh
 # End to end through the real OpenSSH client: the customers screen.
 SCRIVANO_TESTS += tests/e2e/test_customers.py
 EXTRA_DIST += tests/e2e/test_customers.py
+
+# Supplier invoices in (issue 15 point 5): folders, every .p7m form, lotti,
+# attachments, the original byte for byte, html and pdf of a kept purchase.
+EXTRA_DIST += tests/fpa-import.py
+SCRIVANO_TESTS += tests/fpa-import.py
