@@ -48,3 +48,5 @@ EXTRA_DIST += tests/e2e/test_customers.py
 # attachments, the original byte for byte, html and pdf of a kept purchase.
 EXTRA_DIST += tests/fpa-import.py
 SCRIVANO_TESTS += tests/fpa-import.py
+SCRIVANO_TESTS += tests/e2e/test_fatturapa_import.py
+EXTRA_DIST += tests/e2e/test_fatturapa_import.py

@@ -272,7 +272,7 @@ doc_import_folder(struct book *b, const char *dir,
 	*lines = NULL;
 	if (fpa_import_batch(b, paths, 1, &h, &bt, err) < 0)
 		return (size_t)-1;
-	fpa_batch_report(&bt, &out);
+	fpa_batch_report(&bt, dir, &out);
 	fpa_batch_free(&bt);
 	*lines = out.v;
 	return out.n;

@@ -232,7 +232,7 @@ verb_import(int argc, char **argv)
 		return 1;
 	}
 	/* the report: the counts, then each file not imported */
-	fpa_batch_report(&bt, &report);
+	fpa_batch_report(&bt, NULL, &report);
 	printf("%s\n", report.v[0]);
 	for (size_t i = 1; i < report.n; i++) {
 		if (bt.v[i - 1].outcome != FPA_IMPORTED)

@@ -144,8 +144,19 @@ fpa_batch_free(struct fpa_batch *bt)
 	memset(bt, 0, sizeof *bt);
 }
 
+/* s without folder/ at its start, when it has it. */
+static const char *
+under(const char *s, const char *folder)
+{
+	size_t n = folder != NULL ? strlen(folder) : 0;
+
+	if (n > 0 && strncmp(s, folder, n) == 0 && s[n] == '/')
+		return s + n + 1;
+	return s;
+}
+
 void
-fpa_batch_report(const struct fpa_batch *bt, struct text_lines *out)
+fpa_batch_report(const struct fpa_batch *bt, const char *folder, struct text_lines *out)
 {
 	char *line;
 
@@ -157,20 +168,21 @@ fpa_batch_report(const struct fpa_batch *bt, struct text_lines *out)
 	free(line);
 	for (size_t i = 0; i < bt->n; i++) {
 		const struct fpa_batch_item *it = &bt->v[i];
+		const char *path = under(it->path, folder), *why = under(it->why, folder);
 
 		switch (it->outcome) {
 		case FPA_IMPORTED:
-			line = xasprintf(_("imported: %s: %d document(s) from %s"), it->path,
+			line = xasprintf(_("imported: %s: %d document(s) from %s"), path,
 					 it->res.documents, it->res.supplier);
 			break;
 		case FPA_DUPLICATE:
-			line = xasprintf(_("skipped: %s"), it->why);
+			line = xasprintf(_("skipped: %s"), why);
 			break;
 		case FPA_REFUSED:
-			line = xasprintf(_("refused: %s"), it->why);
+			line = xasprintf(_("refused: %s"), why);
 			break;
 		default:
-			line = xasprintf(_("skipped, not .xml nor .p7m: %s"), it->path);
+			line = xasprintf(_("skipped, not .xml nor .p7m: %s"), path);
 			break;
 		}
 		text_lines_add(out, line);

@@ -70,7 +70,8 @@ int fpa_import_batch(struct book *b, char *const *paths, size_t n,
 		     const struct fpa_batch_hooks *h, struct fpa_batch *out, char *err);
 void fpa_batch_free(struct fpa_batch *bt);
 /* The report for people into lines: a line of counts, then one line per
- * file not imported, with why. */
-void fpa_batch_report(const struct fpa_batch *bt, struct text_lines *out);
+ * file, imported or not, with why; a path in folder (may be NULL) shown
+ * as its name in it. */
+void fpa_batch_report(const struct fpa_batch *bt, const char *folder, struct text_lines *out);
 
 #endif
