@@ -29,7 +29,7 @@ static const struct command commands[] = {
 	  N_("manage the accounts that may log in"), cmd_user },
 	{ "book", N_("book init|demo FILE"),
 	  N_("create or update a book; fill a new one with demo data"), cmd_book },
-	{ "fatturapa", N_("fatturapa check|show|import|html FILE..."),
+	{ "fatturapa", N_("fatturapa check|show|import|html|pdf|attachments … [--book BOOK]"),
 	  N_("read, check and import FatturaPA invoices"), cmd_fatturapa },
 	{ "export",
 	  N_("export --book BOOK [--filter CONDITIONS] [--sort COLUMN] [--reverse] "

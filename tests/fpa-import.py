@@ -212,6 +212,19 @@ def test_lotto():
        db(book, "SELECT d.number, v.taxable, v.tax FROM documents d JOIN document_vat v ON "
           "v.document_id = d.id ORDER BY d.id") == [("12", 2500, 550), ("456", 200000, 44000)],
        "each with its lines, its VAT summary and its payment schedule")
+    ok(db(book, "SELECT number, pay_method FROM documents ORDER BY id") ==
+       [("12", "MP01"), ("456", "MP19")],
+       "and the header's payment method, from the schedule, as the form shows it")
+    iban = variant("FPR02", "<ModalitaPagamento>MP01</ModalitaPagamento>",
+                   "<ModalitaPagamento>MP05</ModalitaPagamento><IBAN>IT60X0542811101000000123456"
+                   "</IBAN>", "iban.xml")
+    b = os.path.join(tmp, "iban.sqlite")
+    rc, out, err = run("import", "--book", b, iban)
+    ok(rc == 0 and db(b, "SELECT pay_method, iban FROM documents") ==
+       [("MP05", "IT60X0542811101000000123456")] and
+       db(b, "SELECT mode, iban, amount FROM document_payments") ==
+       [("MP05", "IT60X0542811101000000123456", 3050)],
+       "a bank transfer's IBAN: in the header and the schedule %s" % err)
     # body 2 repeats a document already in the book (FPA01's): the whole
     # file is skipped, its body 1 not stored either
     other = os.path.join(tmp, "lotto2.sqlite")

@@ -168,8 +168,10 @@ import_before(void *arg, size_t done, size_t total, const char *path)
 {
 	(void)arg;
 	(void)path;
-	if (total >= 10 && isatty(STDERR_FILENO))
-		fprintf(stderr, _("\rImporting: file %zu of %zu..."), done + 1, total);
+	if (total >= 10 && isatty(STDERR_FILENO)) {
+		fputc('\r', stderr);
+		fprintf(stderr, _("Importing: file %zu of %zu..."), done + 1, total);
+	}
 }
 
 static void

@@ -94,6 +94,24 @@ static const char *const rows_name[DOC_NCHILDREN] = {
 	[DOC_PAYMENTS] = N_("payments"),
 };
 
+/* The header's method and IBAN, which the form shows with the schedule,
+ * from the file's first payment (its rows keep every instalment); an IBAN
+ * the book's check refuses stays only in the rows, where the file has
+ * it, rather than refusing the supplier's invoice. */
+static void
+payment_header(const struct fpa_body *b, struct record *doc)
+{
+	char err[ERR_SIZE];
+
+	if (b->npay == 0)
+		return;
+	if (record_get(doc, DOC_PAY_METHOD)[0] == '\0')
+		record_set(doc, DOC_PAY_METHOD, b->pay[0].mode);
+	if (record_get(doc, DOC_IBAN)[0] == '\0' && b->pay[0].iban[0] != '\0' &&
+	    check_iban(b->pay[0].iban, err) == 0)
+		record_set(doc, DOC_IBAN, b->pay[0].iban);
+}
+
 /* Each Allegati block of the body, as sent (a compressed one too). */
 static int
 store_attachments(struct book *bk, const struct fpa_body *b, int64_t doc, struct fpa_import *res,
@@ -138,6 +156,7 @@ store_body(struct book *bk, const struct fpa_body *b, size_t bi, int64_t file_id
 	}
 	doc = record_new(&documents_kind);
 	docbridge_body_to_record(b, doc);
+	payment_header(b, doc);
 	record_set(doc, DOC_DIRECTION, "P");
 	set_number(doc, DOC_PARTY, res->party_id);
 	set_number(doc, DOC_FILE, file_id);
