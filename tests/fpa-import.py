@@ -11,45 +11,21 @@ import base64
 import hashlib
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
 
-n = 0
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "fisc"))
+from fpatap import db, ok, plan, run, skip  # noqa: E402
 
-
-def ok(cond, what):
-    global n
-    n += 1
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (n, what))
-    return cond
-
-
-def skip(what):
-    global n
-    n += 1
-    print("ok %d # SKIP %s" % (n, what))
-
-
-SCRIVANO = os.environ.get("SCRIVANO", "")
 FPA = os.environ.get("SCRIVANO_FATTURAPA", "")
 if not FPA:
     skip("no FatturaPA samples")
-    print("1..%d" % n)
+    plan()
     sys.exit(0)
 SAMPLES = os.path.join(FPA, "samples")
 XSL = os.path.join(FPA, "Foglio_di_stile_fatturaordinaria_v1.2.2.xsl")
 tmp = tempfile.mkdtemp(prefix="scrivano-fpa-import-")
-
-
-def run(*args, env=None):
-    e = dict(os.environ, LANGUAGE="", LC_ALL="C.UTF-8", LANG="C.UTF-8")
-    if env:
-        e.update(env)
-    p = subprocess.run([SCRIVANO, "fatturapa"] + list(args), capture_output=True, text=True,
-                       env=e, timeout=120)
-    return p.returncode, p.stdout, p.stderr
 
 
 def sample(name):
@@ -65,14 +41,6 @@ def write(path, data):
     with open(path, "wb") as f:
         f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
     return path
-
-
-def db(path, sql, args=()):
-    con = sqlite3.connect(path)
-    try:
-        return con.execute(sql, args).fetchall()
-    finally:
-        con.close()
 
 
 def variant(name, frm, to, out, count=1):
@@ -368,4 +336,4 @@ try:
     test_html_pdf()
 finally:
     shutil.rmtree(tmp, ignore_errors=True)
-print("1..%d" % n)
+plan()

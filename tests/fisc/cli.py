@@ -4,41 +4,17 @@
 made here with openssl; the books are read back with sqlite3."""
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
 
-n = 0
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from fpatap import SCRIVANO, db, ok, plan, run, skip  # noqa: E402
 
-
-def ok(cond, what):
-    global n
-    n += 1
-    print(("ok %d - %s" if cond else "not ok %d - %s") % (n, what))
-    return cond
-
-
-def skip(what):
-    global n
-    n += 1
-    print("ok %d # SKIP %s" % (n, what))
-
-
-def run(*args, env=None):
-    e = dict(os.environ, LANGUAGE="", LC_ALL="C.UTF-8", LANG="C.UTF-8")
-    if env:
-        e.update(env)
-    p = subprocess.run([SCRIVANO, "fatturapa"] + list(args), capture_output=True, text=True,
-                       env=e, timeout=60)
-    return p.returncode, p.stdout, p.stderr
-
-
-SCRIVANO = os.environ.get("SCRIVANO", "")
 FPA = os.environ.get("SCRIVANO_FATTURAPA", "")
 if not FPA:
     skip("no FatturaPA samples")
-    print("1..%d" % n)
+    plan()
     sys.exit(0)
 SAMPLES = os.path.join(FPA, "samples")
 NAMES = sorted(os.listdir(SAMPLES))
@@ -116,16 +92,6 @@ def test_show():
         ok("Riepilogo IVA" in out and "Da pagare" in out, "show in Italian")
     else:
         skip("no SCRIVANO_LOCALEDIR")
-
-
-def db(path, sql):
-    con = sqlite3.connect(path)
-    try:
-        rows = con.execute(sql).fetchall()
-        con.commit()
-        return rows
-    finally:
-        con.close()
 
 
 def test_import():
@@ -296,4 +262,4 @@ try:
     test_html()
 finally:
     shutil.rmtree(tmp, ignore_errors=True)
-print("1..%d" % n)
+plan()
