@@ -233,9 +233,13 @@ doc_attachments_run(struct book *b, const struct record *r, const char *arg, int
 		err_set(msg, "%s", _("This document has no attachments."));
 	else if (rc == 0)
 		err_set(msg, _("%zu attachment(s) written into %s."), written, dir);
-	else if (rc > 0)
-		err_set(msg, _("%zu attachment(s) written into %s; %s"), written, dir,
-			out.v[out.n - 1]);
+	else if (rc > 0) {
+		size_t i = 0;
+
+		while (i + 1 < out.n && strncmp(out.v[i], _("refused: "), strlen(_("refused: "))) != 0)
+			i++;
+		err_set(msg, _("%zu attachment(s) written into %s; %s"), written, dir, out.v[i]);
+	}
 	for (size_t i = 0; i < out.n; i++)
 		free(out.v[i]);
 	free(out.v);

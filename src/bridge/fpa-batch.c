@@ -61,7 +61,8 @@ expand_folder(struct fpa_batch *bt, const char *dir, char *err)
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, by_name);
+	if (n > 1)
+		qsort(names, n, sizeof *names, by_name);
 	for (size_t i = 0; i < n; i++) {
 		char *path = xasprintf("%s%s%s", dir, ends_with(dir, "/") ? "" : "/", names[i]);
 		struct stat sb;

@@ -7,7 +7,7 @@ the report shows in the pager, the purchase then in the list with its
 supplier, number, date and total. Its command Original shows the
 supplier's file as text (the supplier, the buyer, the lines) in the pager;
 Attachments writes the attached file into the export folder and says
-where. Import again: the file is already in, nothing is added. SQLite
+where, and again refuses to overwrite it, saying why. Import again: the file is already in, nothing is added. SQLite
 holds the purchase with its original file, byte for byte, and the
 attachment."""
 
@@ -128,6 +128,11 @@ def test_import(c, book, data):
     out = os.path.join(os.path.dirname(book), "export", "anna", "scheda.pdf")
     with open(out, "rb") if os.path.exists(out) else open(os.devnull, "rb") as f:
         tap.ok("the attachment is there, byte for byte", f.read() == SCHEDA, out)
+    pick(c, "Attachments")
+    tap.ok("Attachments again: the file there is not overwritten, and the message says why",
+           c.wait_for("0 attachment(s) written into", 10) and
+           "refused: attachment 1:" in c.flat_text() and "already exists" in c.flat_text(),
+           c.screen_text())
     c.send(ESC_B)
     tap.ok("Import again: the file is already in",
            c.wait_for("Files imported: 0 (documents 0, attachments 0); already in: 1;", 15),
