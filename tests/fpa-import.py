@@ -101,6 +101,39 @@ def test_folder():
     ok(rc == 1 and "nofolder" in out + err, "a folder that is not there: %s" % (out + err))
 
 
+def test_progress():
+    """Ten files or more on a terminal: a progress line on stderr,
+    rewritten in place; none when stderr is not a terminal."""
+    import pty
+    folder = os.path.join(tmp, "many")
+    os.mkdir(folder)
+    for i in range(12):
+        variant("FPR01", "<Numero>123</Numero>", "<Numero>P%d</Numero>" % i,
+                os.path.join("many", "f%02d.xml" % i))
+    book = os.path.join(tmp, "many.sqlite")
+    master, slave = pty.openpty()
+    e = dict(os.environ, LANGUAGE="", LC_ALL="C.UTF-8", LANG="C.UTF-8")
+    p = subprocess.Popen([os.environ["SCRIVANO"], "fatturapa", "import", "--book", book, folder],
+                         stdout=subprocess.PIPE, stderr=slave, env=e)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    out = p.communicate(timeout=60)[0].decode()
+    os.close(master)
+    ok(p.returncode == 0 and b"\rImporting: file 1 of 12..." in seen and
+       b"\rImporting: file 12 of 12..." in seen and "Files imported: 12" in out,
+       "twelve files on a terminal: a progress line on stderr, file 1 to 12 of 12")
+    rc, out, err = run("import", "--book", os.path.join(tmp, "many2.sqlite"), folder)
+    ok(rc == 0 and "Importing" not in err, "and none when stderr is not a terminal")
+
+
 def sign(openssl, key, crt, src, out, form):
     """src signed into out as form: DER, PEM (CMS), PKCS7 (PEM under the
     older label), B64 (base64 of the DER in lines of 64) or B64ONE (one
@@ -330,6 +363,7 @@ def test_html_pdf():
 
 try:
     test_folder()
+    test_progress()
     test_p7m()
     test_lotto()
     test_attachments()
