@@ -16,7 +16,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "fisc"))
-from fpatap import db, ok, plan, run, skip  # noqa: E402
+from fpatap import db, ok, plan, run, signer, skip  # noqa: E402
 
 FPA = os.environ.get("SCRIVANO_FATTURAPA", "")
 if not FPA:
@@ -157,14 +157,11 @@ def sign(openssl, key, crt, src, out, form):
 
 
 def test_p7m():
-    openssl = shutil.which("openssl")
-    if not openssl:
+    made = signer(tmp)
+    if made is None:
         skip("no openssl to sign with")
         return
-    key, crt = os.path.join(tmp, "k.pem"), os.path.join(tmp, "c.pem")
-    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
-                    "-out", crt, "-days", "2", "-subj", "/CN=Mario Rossi/C=IT"],
-                   capture_output=True, check=True)
+    openssl, key, crt = made
     for form in ("DER", "B64", "B64ONE", "PEM", "PKCS7"):
         p7m = os.path.join(tmp, "IT01234567890_%s.xml.p7m" % form)
         sign(openssl, key, crt, sample("FPR02"), p7m, form)

@@ -9,7 +9,7 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from fpatap import SCRIVANO, db, ok, plan, run, skip  # noqa: E402
+from fpatap import db, ok, plan, run, signer, skip  # noqa: E402
 
 FPA = os.environ.get("SCRIVANO_FATTURAPA", "")
 if not FPA:
@@ -180,14 +180,11 @@ def test_import_refused():
 
 
 def test_p7m():
-    openssl = shutil.which("openssl")
-    if not openssl:
+    made = signer(tmp)
+    if made is None:
         skip("no openssl to sign with")
         return
-    key, crt = os.path.join(tmp, "k.pem"), os.path.join(tmp, "c.pem")
-    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
-                    "-out", crt, "-days", "2", "-subj", "/CN=Mario Rossi/C=IT"],
-                   capture_output=True, check=True)
+    openssl, key, crt = made
     p7m = os.path.join(tmp, "IT01234567890_FPR01.xml.p7m")
     subprocess.run([openssl, "cms", "-sign", "-nodetach", "-binary", "-outform", "DER", "-in",
                     sample("FPR01"), "-signer", crt, "-inkey", key, "-out", p7m],

@@ -1,7 +1,8 @@
 """What the FatturaPA command-line tests share (tests/fisc/cli.py,
 tests/fpa-import.py): TAP lines, `scrivano fatturapa` run in English, a
-book read back with sqlite3."""
+book read back with sqlite3, a signer for .p7m files."""
 import os
+import shutil
 import sqlite3
 import subprocess
 
@@ -45,3 +46,17 @@ def db(path, sql, args=()):
         return rows
     finally:
         con.close()
+
+
+def signer(folder, cn="Mario Rossi"):
+    """A throwaway key and self-signed certificate for CN cn in folder,
+    to sign .p7m files with openssl cms: (openssl, key, certificate), or
+    None when there is no openssl."""
+    openssl = shutil.which("openssl")
+    if not openssl:
+        return None
+    key, crt = os.path.join(folder, "k.pem"), os.path.join(folder, "c.pem")
+    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key,
+                    "-out", crt, "-days", "2", "-subj", "/CN=%s/C=IT" % cn],
+                   capture_output=True, check=True)
+    return openssl, key, crt
