@@ -32,7 +32,9 @@ static const struct command commands[] = {
 	     "[--keep-daily N] [--keep-monthly M] | restore BACKUP FILE"),
 	  N_("create or update a book; fill a new one with demo data; back it up, restore it"),
 	  cmd_book },
-	{ "fatturapa", N_("fatturapa check|show|import|receipt|html|export|send|fetch FILE|ID..."),
+	{ "fatturapa",
+	  N_("fatturapa check|show|import|receipt|html|pdf|attachments|export|send|fetch "
+	     "FILE|ID..."),
 	  N_("read, check, import and export FatturaPA invoices, mail them to SdI and import "
 	     "its receipts"),
 	  cmd_fatturapa },

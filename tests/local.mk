@@ -108,3 +108,9 @@ EXTRA_DIST += tests/e2e/test_fatturapa_receipts.py
 # again, refusals, usage.
 SCRIVANO_TESTS += tests/fatturapa-receipt.sh
 EXTRA_DIST += tests/fatturapa-receipt.sh
+# Supplier invoices in (issue 15 point 5): folders, every .p7m form, lotti,
+# attachments, the original byte for byte, html and pdf of a kept purchase.
+EXTRA_DIST += tests/fpa-import.py tests/fisc/fpatap.py
+SCRIVANO_TESTS += tests/fpa-import.py
+SCRIVANO_TESTS += tests/e2e/test_fatturapa_import.py
+EXTRA_DIST += tests/e2e/test_fatturapa_import.py

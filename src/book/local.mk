@@ -94,6 +94,7 @@ SCRIVANO_TESTS += tests/e2e/test_f24_models.py
 EXTRA_DIST += tests/e2e/test_f24_models.py
 # Documents (issue 14): the kinds of a document and its rows, the original files.
 src_libscrivano_a_SOURCES += src/book/documents.c src/book/documents.h \
+	src/book/document-files.c src/book/document-files.h \
 	src/book/documents-lines.c src/book/doc-kinds.c
 # A document's life: issuing and numbering, the freeze, the flow from one
 # kind to the next with its links, the stock its lines move.

@@ -153,6 +153,12 @@ struct record_command {
 	 * interface, in one transaction. */
 	int (*run)(struct book *b, const struct record *r, const char *arg, int64_t *open_id,
 		   char *msg, char *err);
+	/* Or: lines of text to read (a received invoice's original as its
+	 * supplier wrote it), shown in the print preview's pager, where they
+	 * may be printed or saved too: UTF-8, no '\n', at most 76 columns,
+	 * into *lines, each newly allocated as the array is; the number of
+	 * lines, or (size_t)-1 with a message in err. Changes nothing. */
+	size_t (*show)(struct book *b, const struct record *r, char ***lines, char *err);
 };
 
 /* A command that takes a while (mailing a server) tells its steps
@@ -221,6 +227,16 @@ struct record_kind {
 	 * refused in why (both ERR_SIZE). A form shows such a record read
 	 * only; its commands, Print and moving about still work. */
 	int (*frozen)(const struct record *r, char *caption, char *why);
+	/* The list's Import (NULL: the list has none, but for the prima
+	 * nota's own): reads the files of dir, the book's import folder, that
+	 * the kind takes (a document's FatturaPA files), each in a
+	 * transaction of its own; progress(arg, done, total) before each.
+	 * Fills *lines with the report for the user (each newly allocated as
+	 * the array is; the first a summary) and returns how many, or
+	 * (size_t)-1 with a message in err when nothing could be read. */
+	size_t (*import)(struct book *b, const char *dir,
+			 void (*progress)(void *arg, size_t done, size_t total), void *arg,
+			 char ***lines, char *err);
 };
 
 /* The kind a screen file's `table NAME` names, or NULL. */

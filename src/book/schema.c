@@ -851,6 +851,22 @@ static const char *const steps[] = {
 	");"
 	"INSERT INTO pec_settings (id) VALUES (1);"
 	"CREATE INDEX pec_settings_by_host ON pec_settings (smtp_host COLLATE NOCASE, id);",
+	/* the files a supplier attached to a purchase (FatturaPA Allegati),
+	 * by document and position: the name as sent (not a safe file name),
+	 * format, description, compression (ZIP: the bytes are kept as sent),
+	 * SHA-256 and bytes. Gone with their document. Needs only step 2. */
+	"CREATE TABLE document_attachments ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+	"  seq         INTEGER NOT NULL,"
+	"  name        TEXT NOT NULL,"
+	"  format      TEXT NOT NULL DEFAULT '',"
+	"  description TEXT NOT NULL DEFAULT '',"
+	"  compression TEXT NOT NULL DEFAULT '',"
+	"  sha256      TEXT NOT NULL,"
+	"  content     BLOB NOT NULL,"
+	"  UNIQUE (document_id, seq)"
+	");",
 };
 
 int

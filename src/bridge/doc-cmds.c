@@ -3,7 +3,8 @@
  * this kind's compute: Issue; Convert to an order, a DDT, an invoice, a
  * deferred invoice (of this DDT and others of the party); a credit or
  * debit note of an invoice; the self-invoice of a purchase under reverse
- * charge; Sent and Paid; the FatturaPA file; the PDF. Each conversion is a command
+ * charge; Sent and Paid; the FatturaPA file; the PDF; a received invoice's
+ * original and attachments. Each conversion is a command
  * of its own, offered only where the flow allows it, so the menu is the
  * question of which kind to make. */
 #include "config.h"
@@ -21,6 +22,7 @@
 #include "bridge/fpa-export.h"
 #include "bridge/sdi-receipts.h"
 #include "bridge/sdi-mail.h"
+#include "bridge/doc-received.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -452,6 +454,13 @@ const struct record_command doc_commands[] = {
 	  .help = N_("write the document as an A4 PDF file in the export folder"),
 	  .ask = RECORD_ASK_FILE_OUT, .prompt = N_("PDF file name"),
 	  .preset = document_pdf_preset, .run = document_pdf_run },
+	/* a received invoice's original and attachments (doc-received.c) */
+	{ .name = "original", .label = N_("Original"),
+	  .help = N_("the supplier's original file, as its text for people (fatturapa show)"),
+	  .applies = doc_received_applies, .ask = RECORD_ASK_NONE, .show = doc_original_show },
+	{ .name = "attachments", .label = N_("Attachments"),
+	  .help = N_("write the files the supplier attached into the export folder"),
+	  .applies = doc_received_applies, .ask = RECORD_ASK_NONE, .run = doc_attachments_run },
 };
 
 const size_t doc_ncommands = ARRAY_LEN(doc_commands);

@@ -15,6 +15,7 @@
 #include "book/documents.h"
 #include "book/parties.h"
 #include "bridge/doc-kind.h"
+#include "bridge/doc-received.h"
 #include "bridge/doc-print.h"
 #include "bridge/docbridge.h"
 #include "fisc/doc-rules.h"
@@ -468,6 +469,8 @@ documents_ui_kind(void)
 		kind.frozen = doc_frozen;
 		kind.commands = doc_commands;
 		kind.ncommands = doc_ncommands;
+		/* the list's Import: supplier invoices of the import folder */
+		kind.import = doc_import_folder;
 		/* Print: the printed page, with the company and the party */
 		kind.print_text = doc_print_text;
 		kind.print_book = document_print_lines;

@@ -1,31 +1,43 @@
-/* `scrivano fatturapa check|show|import|receipt|html|send|fetch`: FatturaPA files on the
- * command line, one verb each, from a table. Here, above both the book and
- * the fiscal core, as import joins them. */
+/* `scrivano fatturapa check|show|import|receipt|html|pdf|attachments|export|
+ * send|fetch`: FatturaPA files on the command line, one verb each, from a
+ * table (pdf and attachments, on a book's received documents, in
+ * fatturapa-kept.c; export in fpa-export-cli.c; receipt in
+ * sdi-receipts-cli.c; send and fetch in sdi-mail-cli.c). Here, above both
+ * the book and the fiscal core, as import joins them. */
 #include "config.h"
 
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "book/book.h"
+#include "bridge/doc-received.h"
+#include "bridge/fpa-cli.h"
 #include "bridge/fpa-export.h"
 #include "bridge/fpa-import.h"
-#include "bridge/sdi-receipts.h"
 #include "bridge/sdi-mail.h"
+#include "bridge/sdi-receipts.h"
+#include "cli/cli.h"
 #include "commands.h"
 #include "fisc/fatturapa.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
-static int
-usage(void)
+int
+fpa_cli_usage(void)
 {
 	fprintf(stderr, _("usage: scrivano fatturapa check [--schema XSD] [--quiet] FILE...\n"
 			  "       scrivano fatturapa show [--width N] FILE\n"
-			  "       scrivano fatturapa import --book BOOK FILE...\n"
-			  "       scrivano fatturapa receipt --book BOOK FILE...\n"
-			  "       scrivano fatturapa html --xsl STYLESHEET [--output FILE] FILE\n"));
+			  "       scrivano fatturapa import --book BOOK FILE|FOLDER...\n"
+			  "       scrivano fatturapa html [--xsl STYLESHEET] [--output FILE] FILE\n"
+			  "       scrivano fatturapa html --book BOOK [--xsl STYLESHEET] [--output FILE] "
+			  "ID\n"
+			  "       scrivano fatturapa pdf --book BOOK [--force] -o FILE ID\n"
+			  "       scrivano fatturapa attachments --book BOOK [--extract DIR] [--force] "
+			  "ID\n"
+			  "       scrivano fatturapa receipt --book BOOK FILE...\n"));
 	fprintf(stderr, "%s", _("       scrivano fatturapa export --book BOOK [--schema DIR] "
 				"[--output DIR] ID...\n"
 				"       scrivano fatturapa export --book BOOK [--schema DIR] --period "
@@ -33,6 +45,12 @@ usage(void)
 	fprintf(stderr, "%s", _("       scrivano fatturapa send --book BOOK [--schema DIR] ID\n"
 				"       scrivano fatturapa fetch --book BOOK\n"));
 	return 2;
+}
+
+static int
+usage(void)
+{
+	return fpa_cli_usage();
 }
 
 static void
@@ -156,27 +174,43 @@ verb_show(int argc, char **argv)
 
 /* import */
 
-static int
-import_one(struct book *bk, const char *path)
+/* A progress line on a terminal, rewritten in place, for a long import. */
+static void
+import_before(void *arg, size_t done, size_t total, const char *path)
 {
-	struct fpa_report r = { 0 };
-	struct fpa_import res;
-	char err[ERR_SIZE];
-	int rc = fpa_import_file(bk, path, &res, &r, err);
-
-	for (size_t i = 0; i < r.n; i++)
-		printf("%s: %s%s: %s\n", path, _("warning "), r.f[i].code, r.f[i].msg);
-	fpa_report_free(&r);
-	if (rc < 0) {
-		fprintf(stderr, "scrivano: %s\n", err);
-		return 1;
+	(void)arg;
+	(void)path;
+	if (total >= 10 && isatty(STDERR_FILENO)) {
+		fputc('\r', stderr);
+		fprintf(stderr, _("Importing: file %zu of %zu..."), done + 1, total);
 	}
-	printf(_("%s: imported %d document(s) from %s%s\n"), path, res.documents, res.supplier,
-	       res.party_created ? _(" (new supplier)") :
-	       res.party_now_both ? _(" (already a customer, now also a supplier)") : "");
-	if (res.signed_file && !res.sig_verified)
+}
+
+static void
+import_after(void *arg, const struct fpa_batch_item *it, const struct fpa_report *r)
+{
+	const char *path = it->path;
+	const struct fpa_import *res = &it->res;
+
+	(void)arg;
+	if (isatty(STDERR_FILENO))
+		fprintf(stderr, "\r\033[K");
+	for (size_t i = 0; i < r->n; i++)
+		printf("%s: %s%s: %s\n", path, _("warning "), r->f[i].code, r->f[i].msg);
+	if (it->outcome == FPA_DUPLICATE)
+		return; /* in the report at the end */
+	if (it->outcome == FPA_REFUSED) {
+		fflush(stdout);
+		fprintf(stderr, "scrivano: %s\n", it->why);
+		return;
+	}
+	printf(_("%s: imported %d document(s) from %s%s\n"), path, res->documents, res->supplier,
+	       res->party_created ? _(" (new supplier)") :
+	       res->party_now_both ? _(" (already a customer, now also a supplier)") : "");
+	if (res->attachments > 0)
+		printf(_("%s: %d attachment(s) kept\n"), path, res->attachments);
+	if (res->signed_file && !res->sig_verified)
 		printf(_("%s: warning: the file's signature does not verify\n"), path);
-	return 0;
 }
 
 static int
@@ -186,10 +220,13 @@ verb_import(int argc, char **argv)
 		{ "book", required_argument, NULL, 'b' },
 		{ NULL, 0, NULL, 0 },
 	};
+	struct fpa_batch_hooks h = { import_before, import_after, NULL };
+	struct text_lines report = { 0 };
 	const char *book_path = NULL;
+	struct fpa_batch bt;
 	struct book *bk;
 	char err[ERR_SIZE];
-	int c, bad = 0;
+	int c, bad;
 
 	while ((c = getopt_long(argc, argv, "b:", opts, NULL)) != -1) {
 		if (c == 'b')
@@ -203,8 +240,23 @@ verb_import(int argc, char **argv)
 		fprintf(stderr, "scrivano: %s\n", err);
 		return 1;
 	}
-	for (int i = optind; i < argc; i++)
-		bad |= import_one(bk, argv[i]);
+	if (fpa_import_batch(bk, argv + optind, (size_t)(argc - optind), &h, &bt, err) < 0) {
+		fprintf(stderr, "scrivano: %s\n", err);
+		book_close(bk);
+		return 1;
+	}
+	/* the report: the counts, then each file not imported */
+	fpa_batch_report(&bt, NULL, &report);
+	printf("%s\n", report.v[0]);
+	for (size_t i = 1; i < report.n; i++) {
+		if (bt.v[i - 1].outcome != FPA_IMPORTED)
+			printf("  %s\n", report.v[i]);
+	}
+	for (size_t i = 0; i < report.n; i++)
+		free(report.v[i]);
+	free(report.v);
+	bad = bt.refused > 0;
+	fpa_batch_free(&bt);
 	book_close(bk);
 	return bad;
 }
@@ -221,37 +273,80 @@ verb_receipt(int argc, char **argv)
 
 /* html */
 
+/* The stylesheet when --xsl is not given: the Agenzia delle Entrate's, in
+ * the folder SCRIVANO_FATTURAPA names (where its official files are), or
+ * NULL. */
+static char *
+default_xsl(void)
+{
+	const char *dir = getenv("SCRIVANO_FATTURAPA");
+
+	return dir != NULL && dir[0] != '\0' ? xasprintf("%s/%s", dir, FPA_DEFAULT_XSL) : NULL;
+}
+
 static int
 verb_html(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "xsl", required_argument, NULL, 'x' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "book", required_argument, NULL, 'b' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *xsl = NULL, *output = NULL;
+	const char *output = NULL, *book_path = NULL;
+	char *xsl = NULL;
 	struct fpa_source src = { 0 };
+	struct book *bk;
 	char err[ERR_SIZE];
 	FILE *out = stdout;
 	int c, rc;
 
-	while ((c = getopt_long(argc, argv, "x:o:", opts, NULL)) != -1) {
-		if (c == 'x')
-			xsl = optarg;
-		else if (c == 'o')
+	while ((c = getopt_long(argc, argv, "x:o:b:", opts, NULL)) != -1) {
+		if (c == 'x') {
+			free(xsl);
+			xsl = xstrdup(optarg);
+		} else if (c == 'o')
 			output = optarg;
+		else if (c == 'b')
+			book_path = optarg;
 		else
-			return usage();
+			return free(xsl), usage();
 	}
-	if (xsl == NULL || optind != argc - 1)
+	if (xsl == NULL)
+		xsl = default_xsl();
+	if (xsl == NULL || optind != argc - 1) {
+		if (xsl == NULL && optind == argc - 1)
+			fprintf(stderr, "%s", _("scrivano: give the stylesheet with --xsl (or the folder "
+						"of the official files in SCRIVANO_FATTURAPA)\n"));
+		free(xsl);
 		return usage();
-	if (fpa_source_read(argv[optind], &src, err) < 0) {
+	}
+	if (book_path != NULL) {
+		char *end;
+		long long id = strtoll(argv[optind], &end, 10);
+
+		if (*end != '\0' || id <= 0) {
+			fprintf(stderr, _("scrivano: %s is not a document's number (ID)\n"), argv[optind]);
+			free(xsl);
+			return 2;
+		}
+		if (cli_open_book("fatturapa", book_path, &bk) != 0) {
+			free(xsl);
+			return 1;
+		}
+		rc = doc_received_source(bk, id, &src, err);
+		book_close(bk);
+	} else
+		rc = fpa_source_read(argv[optind], &src, err);
+	if (rc < 0) {
 		fprintf(stderr, "scrivano: %s: %s\n", argv[optind], err);
+		free(xsl);
 		return 1;
 	}
 	if (output && (out = fopen(output, "w")) == NULL) {
 		fprintf(stderr, _("scrivano: cannot write %s\n"), output);
 		fpa_source_free(&src);
+		free(xsl);
 		return 1;
 	}
 	rc = fpa_html(src.xml, src.len, xsl, out, err);
@@ -260,6 +355,7 @@ verb_html(int argc, char **argv)
 	if (rc < 0)
 		fprintf(stderr, "scrivano: %s: %s\n", argv[optind], err);
 	fpa_source_free(&src);
+	free(xsl);
 	return rc < 0 ? 1 : 0;
 }
 
@@ -301,6 +397,8 @@ static const struct {
 	{ "export", verb_export },
 	{ "send", verb_send },
 	{ "fetch", verb_fetch },
+	{ "attachments", fpa_verb_attachments },
+	{ "pdf", fpa_verb_pdf },
 };
 
 int

@@ -2,14 +2,16 @@
  * core), map (the bridge), then write through the record interface in one
  * transaction per file: the supplier found by partita IVA or codice
  * fiscale, or created through the register's rules; the original file;
- * each body a document record with its rows. Nothing is written with SQL
- * of its own. */
+ * each body a document record with its rows and its attachments. Nothing
+ * is written with SQL of its own. A batch (fpa-batch.c) runs this over
+ * files and folders. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "book/document-files.h"
 #include "book/documents.h"
 #include "book/parties.h"
 #include "bridge/docbridge.h"
@@ -92,6 +94,47 @@ static const char *const rows_name[DOC_NCHILDREN] = {
 	[DOC_PAYMENTS] = N_("payments"),
 };
 
+/* The header's method and IBAN, which the form shows with the schedule,
+ * from the file's first payment (its rows keep every instalment); an IBAN
+ * the book's check refuses stays only in the rows, where the file has
+ * it, rather than refusing the supplier's invoice. */
+static void
+payment_header(const struct fpa_body *b, struct record *doc)
+{
+	char err[ERR_SIZE];
+
+	if (b->npay == 0)
+		return;
+	if (record_get(doc, DOC_PAY_METHOD)[0] == '\0')
+		record_set(doc, DOC_PAY_METHOD, b->pay[0].mode);
+	if (record_get(doc, DOC_IBAN)[0] == '\0' && b->pay[0].iban[0] != '\0' &&
+	    check_iban(b->pay[0].iban, err) == 0)
+		record_set(doc, DOC_IBAN, b->pay[0].iban);
+}
+
+/* Each Allegati block of the body, as sent (a compressed one too). */
+static int
+store_attachments(struct book *bk, const struct fpa_body *b, int64_t doc, struct fpa_import *res,
+		  char *err)
+{
+	for (int i = 0; i < b->nattach; i++) {
+		const struct fpa_attachment *a = &b->attach[i];
+		struct document_attachment d = {
+			.name = a->name,
+			.format = a->format,
+			.description = a->descr,
+			.compression = a->compression,
+			.data = a->data,
+			.len = a->len,
+		};
+
+		if (document_attachment_store(bk, doc, i + 1, &d, err) < 0)
+			return -1;
+		res->attachments++;
+	}
+	return 0;
+}
+
 static int
 store_body(struct book *bk, const struct fpa_body *b, size_t bi, int64_t file_id,
 	   struct fpa_import *res, const char *name, char *err)
@@ -103,19 +146,26 @@ store_body(struct book *bk, const struct fpa_body *b, size_t bi, int64_t file_id
 	int rc;
 
 	rc = document_find(bk, "P", res->party_id, b->number, b->date, &id, err);
-	if (rc != 0)
-		return rc < 0 ? -1 : err_set(err, _("%s: already imported: no. %s of %s from %s "
-						    "(document %lld); nothing imported from this file"),
-					      name, b->number, date_text(b->date, day), res->supplier,
-					      (long long)id);
+	if (rc != 0) {
+		if (rc < 0)
+			return -1;
+		res->duplicate = 1;
+		return err_set(err, _("%s: already imported: no. %s of %s from %s (document %lld); "
+				      "nothing imported from this file"),
+			       name, b->number, date_text(b->date, day), res->supplier, (long long)id);
+	}
 	doc = record_new(&documents_kind);
 	docbridge_body_to_record(b, doc);
+	payment_header(b, doc);
 	record_set(doc, DOC_DIRECTION, "P");
 	set_number(doc, DOC_PARTY, res->party_id);
 	set_number(doc, DOC_FILE, file_id);
 	set_number(doc, DOC_FILE_BODY, (long long)bi + 1);
 	rc = record_save_ex(bk, doc, &fault, sub);
+	id = doc->id;
 	record_free(doc);
+	if (rc == 0 && store_attachments(bk, b, id, res, sub) < 0)
+		return err_set(err, _("document %zu of the file, attachments: %s"), bi + 1, sub);
 	if (rc == REC_INVALID && fault.child < DOC_NCHILDREN)
 		return err_set(err, _("document %zu of the file, %s: %s"), bi + 1,
 			       _(rows_name[fault.child]), sub);
@@ -134,6 +184,7 @@ import_parsed(struct book *bk, const char *path, const char *data, size_t len,
 {
 	char sub[ERR_SIZE];
 	int64_t file_id;
+	int dup;
 
 	fpa_party_name(&inv->seller, res->supplier, sizeof res->supplier);
 	if (book_begin(bk, err) < 0)
@@ -148,7 +199,9 @@ import_parsed(struct book *bk, const char *path, const char *data, size_t len,
 	return book_commit(bk, err);
 fail:
 	book_rollback(bk);
+	dup = res->duplicate;
 	memset(res, 0, sizeof *res);
+	res->duplicate = dup;
 	if (strncmp(sub, path, strlen(path)) == 0)
 		return err_set(err, "%s", sub);
 	return err_set(err, _("%s: not imported: %s"), path, sub);

@@ -6,7 +6,9 @@ src_libscrivano_a_SOURCES += src/bridge/docbridge.c src/bridge/docbridge.h \
 	src/bridge/fpa-import.c src/bridge/fpa-import.h \
 	src/bridge/fpa-export.c src/bridge/fpa-export.h src/bridge/fpa-export-out.c \
 	src/bridge/fpa-export-cli.c \
-	src/bridge/fatturapa-cli.c
+	src/bridge/fatturapa-cli.c src/bridge/fpa-batch.c \
+	src/bridge/doc-received.c src/bridge/doc-received.h \
+	src/bridge/fatturapa-kept.c src/bridge/fpa-cli.h
 # SdI's messages (receipts) into the book: matched to the file they answer.
 src_libscrivano_a_SOURCES += src/bridge/sdi-receipts.c src/bridge/sdi-receipts.h \
 	src/bridge/sdi-receipts-cli.c

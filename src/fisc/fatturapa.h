@@ -76,7 +76,10 @@ struct fpa_source {
 	char sig_note[ERR_SIZE]; /* why the signature does not verify */
 };
 
-/* Unwraps a .p7m (DER or base64) when data is one, else copies it. */
+/* Unwraps a .p7m when data is one, else copies it. Every form a .p7m
+ * comes in: DER, base64 (on one line or broken into lines), PEM
+ * ("-----BEGIN PKCS7-----", "-----BEGIN CMS-----"). The SdI's receipts
+ * come signed the same way: this is their entry point too. */
 int fpa_source_from_memory(const unsigned char *data, size_t len, struct fpa_source *src,
 			   char *err);
 /* The same from a file (or its bytes, read from path): a .p7m must be a
@@ -85,12 +88,16 @@ int fpa_source_read(const char *path, struct fpa_source *src, char *err);
 int fpa_source_from_file_data(const char *path, const unsigned char *data, size_t len,
 			      struct fpa_source *src, char *err);
 void fpa_source_free(struct fpa_source *src);
-/* 1 when data looks like a CMS/PKCS#7 envelope rather than XML. */
+/* 1 when data looks like a CMS/PKCS#7 envelope (DER, base64, PEM) rather
+ * than XML. */
 int fpa_is_cms(const unsigned char *data, size_t len);
 /* Extracts the signed content of a CMS envelope and verifies the
  * signature against the certificates it carries (the chain of trust is not
  * checked: no trust store is configured). */
 int fpa_p7m_extract(const unsigned char *data, size_t len, struct fpa_source *src, char *err);
+/* Base64 (line breaks and blanks allowed) decoded into a new buffer of
+ * *out_len bytes; NULL when it is not base64. */
+unsigned char *fpa_base64_decode(const char *text, size_t len, size_t *out_len);
 
 /* The reader: XML to model. Tolerant (white space around values, absent
  * DatiPagamento, several bodies) and safe (no DTD, no network, bounded
@@ -107,6 +114,9 @@ int fpa_read_file(const char *path, struct fpa_invoice **out, struct fpa_source 
 void fpa_show(const struct fpa_invoice *inv, int width, FILE *out);
 
 /* Renders XML through an XSL stylesheet (e.g. the official one) to HTML. */
+/* The Agenzia delle Entrate's stylesheet's file name, in the folder of its
+ * official files. */
+#define FPA_DEFAULT_XSL "Foglio_di_stile_fatturaordinaria_v1.2.2.xsl"
 int fpa_html(const char *xml, size_t len, const char *xsl_path, FILE *out, char *err);
 
 #endif

@@ -458,6 +458,30 @@ read_payments(struct rd *rd, xmlNodePtr body, struct fpa_body *b)
 	return 0;
 }
 
+/* Allegati: its name, format, description, compression and bytes (the
+ * base64 decoded; compressed ones kept as they come). */
+static int
+read_attachment(struct rd *rd, xmlNodePtr n, struct fpa_body *b)
+{
+	struct fpa_attachment *a = fpa_attachment_add(b);
+	xmlNodePtr e = xml_kid(n, "Attachment");
+	char *data;
+
+	a->name = dup_str(n, "NomeAttachment");
+	a->format = dup_str(n, "FormatoAttachment");
+	a->descr = dup_str(n, "DescrizioneAttachment");
+	a->compression = dup_str(n, "AlgoritmoCompressione");
+	if (a->name == NULL || a->name[0] == '\0')
+		return missing(rd, n, "NomeAttachment");
+	if ((data = text(e)) == NULL)
+		return missing(rd, n, "Attachment");
+	a->data = fpa_base64_decode(data, strlen(data), &a->len);
+	free(data);
+	if (a->data == NULL)
+		return fail(rd, e, _("<%s> of %s is not base64"), "Attachment", a->name);
+	return 0;
+}
+
 static int
 read_body(struct rd *rd, xmlNodePtr n, struct fpa_invoice *inv)
 {
@@ -472,7 +496,8 @@ read_body(struct rd *rd, xmlNodePtr n, struct fpa_invoice *inv)
 	    read_payments(rd, n, b) < 0)
 		return -1;
 	for (xmlNodePtr a = xml_kid(n, "Allegati"); a; a = xml_next_named(a))
-		b->nattach++;
+		if (read_attachment(rd, a, b) < 0)
+			return -1;
 	fpa_totals_from_summary(b);
 	return 0;
 }

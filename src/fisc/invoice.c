@@ -48,6 +48,14 @@ body_free(struct fpa_body *b)
 	free(b->cassa);
 	free(b->pay);
 	free(b->ddt);
+	for (int i = 0; i < b->nattach; i++) {
+		free(b->attach[i].name);
+		free(b->attach[i].format);
+		free(b->attach[i].descr);
+		free(b->attach[i].compression);
+		free(b->attach[i].data);
+	}
+	free(b->attach);
 }
 
 void
@@ -85,6 +93,16 @@ fpa_body_add(struct fpa_invoice *inv)
 	str_copy(b->type, "TD01", sizeof b->type);
 	str_copy(b->currency, "EUR", sizeof b->currency);
 	return b;
+}
+
+struct fpa_attachment *
+fpa_attachment_add(struct fpa_body *b)
+{
+	size_t n = (size_t)b->nattach;
+
+	b->attach = grow(b->attach, &n, sizeof *b->attach);
+	b->nattach = (int)n;
+	return &b->attach[n - 1];
 }
 
 struct fpa_line *

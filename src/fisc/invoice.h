@@ -138,6 +138,17 @@ struct fpa_totals {
 	int64_t payable;     /* what the customer pays to the seller */
 };
 
+/* One Allegati block: a file the supplier attached to the document. */
+struct fpa_attachment {
+	char *name;          /* NomeAttachment, as written (never a path to trust) */
+	char *format;        /* FormatoAttachment ("PDF"), or NULL */
+	char *descr;         /* DescrizioneAttachment, or NULL */
+	char *compression;   /* AlgoritmoCompressione ("ZIP"), or NULL: the bytes
+	                      * are kept as sent, never uncompressed here */
+	unsigned char *data; /* Attachment, base64-decoded */
+	size_t len;
+};
+
 struct fpa_body {
 	char type[5];        /* TipoDocumento: TD01 ... TD29 */
 	char currency[4];    /* Divisa */
@@ -171,7 +182,8 @@ struct fpa_body {
 	size_t nvat;
 	struct fpa_payment *pay;
 	size_t npay;
-	int nattach;         /* Allegati seen (kept in the original file) */
+	int nattach;         /* Allegati read */
+	struct fpa_attachment *attach; /* nattach of them */
 
 	/* Options for fpa_compute. */
 	int split_payment;   /* EsigibilitaIVA S: the buyer pays the VAT */
@@ -214,6 +226,7 @@ struct fpa_vat *fpa_vat_add(struct fpa_body *b);
 struct fpa_cassa *fpa_cassa_add(struct fpa_body *b);
 struct fpa_payment *fpa_payment_add(struct fpa_body *b);
 struct fpa_ddt *fpa_ddt_add(struct fpa_body *b);
+struct fpa_attachment *fpa_attachment_add(struct fpa_body *b);
 void fpa_causale_add(struct fpa_body *b, const char *text);
 /* A display name for a party: Denominazione, or "Nome Cognome". */
 const char *fpa_party_name(const struct fpa_party *p, char *buf, size_t size);

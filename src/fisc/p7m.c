@@ -1,8 +1,9 @@
 /* Signed invoices (.p7m, CAdES-BES): unwraps the CMS envelope with
- * libcrypto, in DER or base64, extracts the signed XML and says whether the
+ * libcrypto, in DER, base64 (on one line or many) or PEM, extracts the signed XML and says whether the
  * signature verifies over it. */
 #include "config.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -21,15 +22,29 @@ static int
 is_b64(unsigned char c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-	       c == '+' || c == '/' || c == '=' || c == '\r' || c == '\n' || c == ' ';
+	       c == '+' || c == '/' || c == '=' || c == '\r' || c == '\n' || c == ' ' || c == '\t';
 }
 
-/* Base64 of a DER SEQUENCE starts "MI" (0x30 0x8x) or "MC"/"MD"... */
+static size_t
+skip_space(const unsigned char *d, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n'))
+		i++;
+	return i;
+}
+
+/* Base64 of a DER SEQUENCE starts "MI" (0x30 0x8x) or "MC"/"MD"...; on one
+ * line or broken into lines of any length. */
 static int
 looks_b64(const unsigned char *d, size_t len)
 {
-	size_t n = len < 256 ? len : 256;
+	size_t skip = skip_space(d, len), n;
 
+	d += skip;
+	len -= skip;
+	n = len < 256 ? len : 256;
 	if (len < 4 || d[0] != 'M')
 		return 0;
 	for (size_t i = 0; i < n; i++)
@@ -38,13 +53,49 @@ looks_b64(const unsigned char *d, size_t len)
 	return 1;
 }
 
+/* The labels of a PEM signed file: openssl cms -outform PEM writes
+ * "CMS", openssl smime and older tools "PKCS7". */
+static const char *const pem_labels[] = { "PKCS7", "CMS", "PKCS #7 SIGNED DATA" };
+
+/* Where the base64 of a PEM block starts and how long it is: 1, or 0
+ * when data is no PEM block of those labels. */
+static int
+pem_body(const unsigned char *d, size_t len, const unsigned char **body, size_t *blen)
+{
+	static const char begin[] = "-----BEGIN ";
+	size_t i = skip_space(d, len), n = strlen(begin);
+	const unsigned char *p, *end;
+
+	if (len - i < n || memcmp(d + i, begin, n) != 0)
+		return 0;
+	p = d + i + n;
+	for (size_t k = 0; k < ARRAY_LEN(pem_labels); k++) {
+		size_t m = strlen(pem_labels[k]);
+
+		if ((size_t)(d + len - p) > m + 5 && memcmp(p, pem_labels[k], m) == 0 &&
+		    memcmp(p + m, "-----", 5) == 0) {
+			p += m + 5;
+			end = memmem(p, (size_t)(d + len - p), "-----END ", 9);
+			if (end == NULL)
+				return 0;
+			*body = p;
+			*blen = (size_t)(end - p);
+			return 1;
+		}
+	}
+	return 0;
+}
+
 int
 fpa_is_cms(const unsigned char *data, size_t len)
 {
-	return (len > 2 && data[0] == 0x30) || looks_b64(data, len);
+	const unsigned char *b;
+	size_t n;
+
+	return (len > 2 && data[0] == 0x30) || looks_b64(data, len) || pem_body(data, len, &b, &n);
 }
 
-/* Decodes base64 (with line breaks) into a new buffer. */
+/* Decodes base64 (on one line or many) into a new buffer. */
 static unsigned char *
 b64_decode(const unsigned char *d, size_t len, size_t *out_len)
 {
@@ -53,7 +104,8 @@ b64_decode(const unsigned char *d, size_t len, size_t *out_len)
 	int n1 = 0, n2 = 0;
 
 	EVP_DecodeInit(ctx);
-	if (EVP_DecodeUpdate(ctx, out, &n1, d, (int)len) < 0 || EVP_DecodeFinal(ctx, out + n1, &n2) < 0) {
+	if (len > INT_MAX || EVP_DecodeUpdate(ctx, out, &n1, d, (int)len) < 0 ||
+	    EVP_DecodeFinal(ctx, out + n1, &n2) < 0) {
 		EVP_ENCODE_CTX_free(ctx);
 		free(out);
 		return NULL;
@@ -61,6 +113,12 @@ b64_decode(const unsigned char *d, size_t len, size_t *out_len)
 	EVP_ENCODE_CTX_free(ctx);
 	*out_len = (size_t)(n1 + n2);
 	return out;
+}
+
+unsigned char *
+fpa_base64_decode(const char *text, size_t len, size_t *out_len)
+{
+	return b64_decode((const unsigned char *)text, len, out_len);
 }
 
 /* The first certificate's common name, as UTF-8 whatever string type the
@@ -142,7 +200,12 @@ fpa_p7m_extract(const unsigned char *data, size_t len, struct fpa_source *src, c
 	int rc;
 
 	if (data[0] != 0x30) {
-		if ((der = b64_decode(data, len, &der_len)) == NULL)
+		const unsigned char *body = data;
+		size_t blen = len;
+
+		if (pem_body(data, len, &body, &blen) == 0 && !looks_b64(data, len))
+			return err_set(err, _("not a signed file: neither DER, base64 nor PEM"));
+		if ((der = b64_decode(body, blen, &der_len)) == NULL)
 			return err_set(err, _("not a signed file: bad base64"));
 		p = der;
 	}
@@ -152,7 +215,7 @@ fpa_p7m_extract(const unsigned char *data, size_t len, struct fpa_source *src, c
 	free(der);
 	if (cms == NULL) {
 		ERR_clear_error();
-		return err_set(err, _("neither XML nor a readable CMS (.p7m) signed file"));
+		return err_set(err, _("not a signed file: neither XML nor a readable CMS (.p7m) envelope"));
 	}
 	if (OBJ_obj2nid(CMS_get0_type(cms)) != NID_pkcs7_signed) {
 		CMS_ContentInfo_free(cms);
@@ -199,8 +262,8 @@ fpa_source_from_file_data(const char *path, const unsigned char *data, size_t le
 {
 	memset(src, 0, sizeof *src);
 	if (len > 0 && named_p7m(path) && !fpa_is_cms(data, len))
-		return err_set(err, _("not a signed file: a .p7m holds a CMS signature (DER or "
-				      "base64), and this one does not"));
+		return err_set(err, _("not a signed file: a .p7m holds a CMS signature (DER, "
+				      "base64 or PEM), and this one does not"));
 	return fpa_source_from_memory(data, len, src, err);
 }
 

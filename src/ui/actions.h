@@ -50,7 +50,7 @@ enum action_group {
 	X(EXPORT, "export", N_("Export"),                                                  \
 	  N_("write the list as it shows to a CSV file: Italian or plain"), GROUP_LIST)     \
 	X(IMPORT, "import", N_("Import"),                                                  \
-	  N_("the prima nota: a bank statement (camt.053 or CSV) into an account"),         \
+	  N_("a bank statement into the prima nota; the supplier invoices into the documents"), \
 	  GROUP_LIST)                                                                       \
 	X(FILTER, "filter", N_("Filter"),                                                  \
 	  N_("show only the rows that pass a condition; an empty one shows all again"),     \

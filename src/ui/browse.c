@@ -561,8 +561,10 @@ export_rows(struct ui *ui, struct browse *b)
 	free(title);
 }
 
-/* Import, in the prima nota's list only: a bank statement into the
- * account the list is filtered on (account = ...), else the one asked. */
+/* Import: the kind's own (record.h's import: the documents' supplier
+ * invoices of the import folder); in the prima nota's list, a bank
+ * statement into the account the list is filtered on (account = ...),
+ * else the one asked. */
 static void
 import_rows(struct ui *ui, struct browse *b)
 {
@@ -570,8 +572,15 @@ import_rows(struct ui *ui, struct browse *b)
 	char err[ERR_SIZE];
 	const char *name = NULL;
 
+	if (b->scr->kind != NULL && b->scr->kind->import != NULL) {
+		if (import_kind_files(ui, b->scr->kind)) {
+			fill_from(ui, b, NULL, 0);
+			b->cur = 0;
+		}
+		return;
+	}
 	if (b->scr->kind != &primanota_kind) {
-		ui_status(ui, "%s", _("Import works in the prima nota's list."));
+		ui_status(ui, "%s", _("Import works in the prima nota's and the documents' lists."));
 		return;
 	}
 	for (size_t i = 0; i < b->order.nfilters && name == NULL; i++) {

@@ -2,7 +2,7 @@
  * lists: Commands (F11, Esc c) opens a small menu of those that apply to
  * the record as saved, asks what the chosen one declares (nothing, yes or
  * no, a line of text, a file to read, a file to write), runs it and shows
- * what it says; a command that opens a screen runs that screen's form on
+ * what it says (or the text it gives, in the print preview's pager); a command that opens a screen runs that screen's form on
  * a new record linked to this one. Nothing here knows a kind by name: the
  * kinds' tables say it all. */
 #include "config.h"
@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "ui/pages.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -166,6 +167,33 @@ show_progress(void *ctx, const char *what)
 	ui_repaint(ui);
 }
 
+/* A command that shows text: its lines in the print preview's pager,
+ * under the command's label and the record's key. */
+static void
+run_show(struct ui *ui, struct screen *scr, const struct record_command *c,
+	 const struct record *r)
+{
+	char **lines = NULL, err[ERR_SIZE] = "", *title, *name;
+	struct doc *d;
+	size_t n;
+
+	if ((n = c->show(ui->book, r, &lines, err)) == (size_t)-1) {
+		ui_error(ui, _("%s: not shown: %s"), _(c->label), err);
+		return;
+	}
+	title = xasprintf("%s - %s", _(c->label), record_get(r, r->kind->key_field));
+	name = xasprintf("%s-%s-%lld", scr->name, c->name, (long long)r->id);
+	d = doc_new(title);
+	doc_lines(d, lines, n);
+	print_doc(ui, d, name);
+	doc_free(d);
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+	free(name);
+	free(title);
+}
+
 /* Runs c on r (asked for what it needs): 1 when it did something. */
 static int
 run_command(struct ui *ui, struct screen *scr, const struct record_command *c,
@@ -177,6 +205,10 @@ run_command(struct ui *ui, struct screen *scr, const struct record_command *c,
 
 	if (c->screen != NULL)
 		return run_screen(ui, c, r);
+	if (c->show != NULL) {
+		run_show(ui, scr, c, r);
+		return 0;
+	}
 	if (c->run == NULL)
 		return 0;
 	if ((rc = ask_value(ui, c, r, &arg)) <= 0) {

@@ -1,6 +1,8 @@
 /* Import in the prima nota's list: the name of a bank statement in the
  * book's import folder (import/BOOK beside the book), the account, then
- * pn_import (one transaction) and its report on the status line. */
+ * pn_import (one transaction) and its report on the status line. And a
+ * kind's own Import (the documents' supplier invoices): the whole folder,
+ * its report in the pager. */
 #include "config.h"
 
 #include <stdio.h>
@@ -11,6 +13,7 @@
 #include "bank/match.h"
 #include "bank/statement.h"
 #include "book/primanota.h"
+#include "ui/pages.h"
 #include "ui/ui.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -99,4 +102,46 @@ import_statement(struct ui *ui, const char *account)
 	free(question);
 	free(dir);
 	return done;
+}
+
+static void
+show_file_progress(void *arg, size_t done, size_t total)
+{
+	struct ui *ui = arg;
+
+	ui_status(ui, _("Importing: file %zu of %zu..."), done + 1, total);
+	ui_repaint(ui);
+}
+
+int
+import_kind_files(struct ui *ui, const struct record_kind *k)
+{
+	char err[ERR_SIZE] = "", **lines = NULL, *dir, *title;
+	struct doc *d;
+	size_t n;
+
+	if ((dir = book_folder(book_path(ui->book), "import", err)) == NULL) {
+		ui_error(ui, _("Not imported: %s"), err);
+		return 0;
+	}
+	ui_status(ui, _("Importing the files of %s..."), dir);
+	ui_repaint(ui);
+	n = k->import(ui->book, dir, show_file_progress, ui, &lines, err);
+	if (n == (size_t)-1) {
+		ui_error(ui, _("Nothing was imported: %s"), err);
+		free(dir);
+		return 0;
+	}
+	title = xasprintf(_("Import from %s"), dir);
+	d = doc_new(title);
+	doc_lines(d, lines, n);
+	print_doc(ui, d, "import");
+	doc_free(d);
+	ui_status(ui, "%s", n > 0 ? lines[0] : "");
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+	free(title);
+	free(dir);
+	return 1;
 }

@@ -204,6 +204,11 @@ int export_file_new(const char *book, const char *name, const char *ext, char **
  * book's import folder into an account (account: its name, or NULL to
  * ask), the report on the status line. 1 when something was imported. */
 int import_statement(struct ui *ui, const char *account);
+/* The list's Import of a kind that has its own (record.h's import): every
+ * file of the book's import folder it takes, a progress line, then the
+ * report in the print preview's pager and its summary on the status line.
+ * 1 when it ran (the list may have new rows). */
+int import_kind_files(struct ui *ui, const struct record_kind *k);
 
 /* browse.c, also for print.c: what a list's column shows of a row (a
  * lookup: its target's name), newly allocated; and each row of a list, in
