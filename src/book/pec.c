@@ -161,10 +161,10 @@ forget_password(struct book *b, const struct record *r, const char *arg, int64_t
 }
 
 static const struct record_command pec_commands[] = {
-	{ "forget_password", N_("Forget password"),
-	  N_("Empty the PEC mailbox's password kept in the book"), password_kept,
-	  RECORD_ASK_CONFIRM, N_("Forget the PEC password kept in the book?"), NULL, NULL, NULL,
-	  NULL, forget_password },
+	{ .name = "forget_password", .label = N_("Forget password"),
+	  .help = N_("Empty the PEC mailbox's password kept in the book"),
+	  .applies = password_kept, .ask = RECORD_ASK_CONFIRM,
+	  .prompt = N_("Forget the PEC password kept in the book?"), .run = forget_password },
 };
 
 static const struct record_field pec_fields[PEC_NFIELDS] = {
