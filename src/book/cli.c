@@ -5,8 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <unistd.h>
 
 #include "book/book.h"
+#include "book/history.h"
 #include "commands.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -17,7 +20,8 @@ static int
 book_usage(void)
 {
 	fprintf(stderr, _("usage: scrivano book init FILE\n"
-			  "       scrivano book demo FILE\n"));
+			  "       scrivano book demo FILE\n"
+			  "       scrivano book verify FILE\n"));
 	return 2;
 }
 
@@ -60,6 +64,35 @@ load_demo(struct book *b, char *err)
 	return rc;
 }
 
+/* scrivano book verify FILE: 0 clean, 1 something found, 2 an error. */
+static int
+book_verify(const char *path)
+{
+	char err[ERR_SIZE];
+	struct book *b;
+	int rc;
+
+	if (access(path, F_OK) < 0) {
+		fprintf(stderr, "scrivano: %s: %s\n", path, strerror(errno));
+		return 2;
+	}
+	if (book_open(path, &b, err) < 0) {
+		fprintf(stderr, "scrivano: %s\n", err);
+		return 2;
+	}
+	rc = history_verify(b, stdout, err);
+	book_close(b);
+	if (rc < 0) {
+		fprintf(stderr, "scrivano: %s\n", err);
+		return 2;
+	}
+	if (rc == 0)
+		printf(_("book %s: the history verifies, and every row is as its last entry "
+			 "keeps it\n"),
+		       path);
+	return rc;
+}
+
 int
 cmd_book(int argc, char **argv)
 {
@@ -67,6 +100,8 @@ cmd_book(int argc, char **argv)
 	struct book *b;
 	int rc = 0;
 
+	if (argc == 3 && strcmp(argv[1], "verify") == 0)
+		return book_verify(argv[2]);
 	if (argc != 3 || (strcmp(argv[1], "init") != 0 && strcmp(argv[1], "demo") != 0))
 		return book_usage();
 	if (book_open(argv[2], &b, err) < 0) {

@@ -1,0 +1,657 @@
+/* The book's history (see history.h): which tables are recorded, the SQL
+ * that encodes a row and appends an entry, the temporary triggers that run
+ * it on every write of this connection, and the baseline a migration
+ * writes. Reading and verifying the chain are in history-verify.c. */
+#include "config.h"
+
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "book/drafts.h"
+#include "book/history.h"
+#include "book/history-impl.h"
+#include "book/record-store.h"
+#include "util/sha256.h"
+#include "util/util.h"
+
+/* Tables that hold no saved record: what a form has not saved yet, and
+ * the prima nota's running totals, which triggers derive from the
+ * entries. */
+static const char *const untracked[] = { "history", "drafts", "draft_items", "pn_days" };
+
+/* Columns every save changes by itself. */
+static const char *const unrecorded_columns[] = { "version", "modified" };
+
+/* Rows that belong to another table's record but are no record kind's
+ * child: the parent's table, or the column that holds its kind's name
+ * (for a user-added field, whose kinds are kept in tables of their names),
+ * and the column holding the parent's id. */
+static const struct {
+	const char *table, *parent, *parent_in, *column;
+} extra_parents[] = {
+	{ "custom_values", NULL, "kind", "record_id" },
+	{ "f24_receipts", "f24", NULL, "f24_id" },
+	{ "document_links", "documents", NULL, "from_id" },
+};
+
+/* A kind kept in a view is recorded by the view's table. */
+static const struct {
+	const char *view, *table;
+} views[] = {
+	{ "pn_list", "pn_entries" },
+};
+
+static char account[128];
+
+void
+history_set_account(const char *name)
+{
+	str_copy(account, name != NULL ? name : "", sizeof account);
+}
+
+static const char *
+account_self(void)
+{
+	if (account[0] == '\0') {
+		struct passwd *pw = getpwuid(geteuid());
+		if (pw != NULL)
+			str_copy(account, pw->pw_name, sizeof account);
+		else
+			snprintf(account, sizeof account, "uid %ld", (long)geteuid());
+	}
+	return account;
+}
+
+const char *
+history_table_of(const struct record_kind *k)
+{
+	if (k == NULL || k->table == NULL)
+		return NULL;
+	for (size_t i = 0; i < ARRAY_LEN(views); i++)
+		if (strcmp(views[i].view, k->table) == 0)
+			return views[i].table;
+	return k->table;
+}
+
+/* ---- the SQL functions ---- */
+
+static void
+fn_sha256(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	char hex[65];
+	const void *p;
+	int n;
+
+	(void)argc;
+	if (sqlite3_value_type(argv[0]) == SQLITE_NULL) {
+		sqlite3_result_null(cx);
+		return;
+	}
+	if (sqlite3_value_type(argv[0]) == SQLITE_BLOB)
+		p = sqlite3_value_blob(argv[0]);
+	else
+		p = sqlite3_value_text(argv[0]);
+	n = sqlite3_value_bytes(argv[0]);
+	sha256_hex(p != NULL ? p : "", (size_t)n, hex);
+	sqlite3_result_text(cx, hex, 64, SQLITE_TRANSIENT);
+}
+
+/* A value as JSON: null, an integer, a string, a BLOB's "sha256:HEX"; a
+ * REAL (none is kept) as the string of its text. */
+static void
+fn_value(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	struct buf b = { 0 };
+	char hex[65];
+	const unsigned char *s;
+
+	(void)argc;
+	switch (sqlite3_value_type(argv[0])) {
+	case SQLITE_NULL:
+		sqlite3_result_text(cx, "null", 4, SQLITE_STATIC);
+		return;
+	case SQLITE_INTEGER:
+		buf_printf(&b, "%lld", (long long)sqlite3_value_int64(argv[0]));
+		break;
+	case SQLITE_BLOB:
+		sha256_hex(sqlite3_value_blob(argv[0]) ? sqlite3_value_blob(argv[0]) : "",
+			   (size_t)sqlite3_value_bytes(argv[0]), hex);
+		buf_printf(&b, "\"sha256:%s\"", hex);
+		break;
+	default:
+		s = sqlite3_value_text(argv[0]);
+		buf_adds(&b, "\"");
+		for (; s != NULL && *s != '\0'; s++) {
+			if (*s == '"' || *s == '\\')
+				buf_printf(&b, "\\%c", *s);
+			else if (*s == '\n')
+				buf_adds(&b, "\\n");
+			else if (*s < 0x20)
+				buf_printf(&b, "\\u%04x", *s);
+			else
+				buf_add(&b, s, 1);
+		}
+		buf_adds(&b, "\"");
+	}
+	sqlite3_result_text(cx, b.data, (int)b.len, SQLITE_TRANSIENT);
+	buf_free(&b);
+}
+
+static void
+fn_account(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	sqlite3_result_text(cx, account_self(), -1, SQLITE_TRANSIENT);
+}
+
+static void
+fn_session(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	(void)argc;
+	(void)argv;
+	sqlite3_result_text(cx, draft_owner_self(), -1, SQLITE_TRANSIENT);
+}
+
+int
+history_functions(struct book *b, char *err)
+{
+	sqlite3 *db = book_db(b);
+	int det = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+
+	if (sqlite3_create_function(db, "history_sha256", 1, det, NULL, fn_sha256, NULL, NULL) ||
+	    sqlite3_create_function(db, "history_value", 1, det, NULL, fn_value, NULL, NULL) ||
+	    sqlite3_create_function(db, "history_account", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+				    NULL, fn_account, NULL, NULL) ||
+	    sqlite3_create_function(db, "history_session", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
+				    NULL, fn_session, NULL, NULL))
+		return record_db_error(b, err);
+	return 0;
+}
+
+/* ---- the tables recorded ---- */
+
+static int
+listed(const char *name, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(list[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/* The kind that keeps table t, itself or as a child (then *parent is the
+ * parent kind and *child its child entry), or NULL. */
+static const struct record_kind *
+kind_of_table(const char *t, const struct record_kind **parent, const struct record_child **child)
+{
+	const struct record_kind *k;
+
+	*parent = NULL;
+	*child = NULL;
+	for (size_t i = 0; (k = record_kind_at(i)) != NULL; i++)
+		if (history_table_of(k) != NULL && strcmp(history_table_of(k), t) == 0)
+			return k;
+	for (size_t i = 0; (k = record_kind_at(i)) != NULL; i++)
+		for (size_t c = 0; c < k->nchildren; c++)
+			if (k->children[c].kind->table != NULL &&
+			    strcmp(k->children[c].kind->table, t) == 0 && history_table_of(k)) {
+				*parent = k;
+				*child = &k->children[c];
+				return k->children[c].kind;
+			}
+	return NULL;
+}
+
+static void
+table_free(struct htable *t)
+{
+	free(t->name);
+	free(t->kind);
+	free(t->parent);
+	free(t->parent_in);
+	free(t->parent_column);
+	for (size_t i = 0; i < t->ncols; i++)
+		free(t->col[i]);
+	for (size_t i = 0; i < t->npk; i++)
+		free(t->pk[i]);
+	free(t->col);
+	free(t->pk);
+}
+
+void
+history_tables_free(struct htable *t, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		table_free(&t[i]);
+	free(t);
+}
+
+static void
+add_name(char ***v, size_t *n, const char *s)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[(*n)++] = xstrdup(s);
+}
+
+/* Columns, primary key and whether it has a rowid, from the book. */
+static int
+table_read(struct book *b, struct htable *t, char *err)
+{
+	sqlite3_stmt *st;
+	char *pk[16] = { 0 };
+	int rc;
+
+	if (sqlite3_prepare_v2(book_db(b),
+			       "SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid", -1, &st,
+			       NULL) != SQLITE_OK)
+		return record_db_error(b, err);
+	sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *c = (const char *)sqlite3_column_text(st, 0);
+		int k = sqlite3_column_int(st, 1);
+		if (!listed(c, unrecorded_columns, ARRAY_LEN(unrecorded_columns)))
+			add_name(&t->col, &t->ncols, c);
+		if (k > 0 && k <= 16)
+			pk[k - 1] = xstrdup(c);
+	}
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < 16 && pk[i] != NULL; i++) {
+		t->pk = xreallocarray(t->pk, t->npk + 1, sizeof *t->pk);
+		t->pk[t->npk++] = pk[i];
+	}
+	if (rc != SQLITE_DONE)
+		return record_db_error(b, err);
+	if (sqlite3_prepare_v2(book_db(b), "SELECT wr FROM pragma_table_list(?1)", -1, &st,
+			       NULL) != SQLITE_OK)
+		return record_db_error(b, err);
+	sqlite3_bind_text(st, 1, t->name, -1, SQLITE_STATIC);
+	t->rowid = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static void
+table_parent(struct htable *t)
+{
+	const struct record_kind *parent;
+	const struct record_child *child;
+	const struct record_kind *k = kind_of_table(t->name, &parent, &child);
+
+	t->kind = xstrdup(k != NULL ? k->name : t->name);
+	if (child != NULL) {
+		t->parent = xstrdup(history_table_of(parent));
+		t->parent_column = xstrdup(child->parent_column);
+	}
+	for (size_t i = 0; i < ARRAY_LEN(extra_parents) && t->parent_column == NULL; i++)
+		if (strcmp(extra_parents[i].table, t->name) == 0) {
+			if (extra_parents[i].parent != NULL)
+				t->parent = xstrdup(extra_parents[i].parent);
+			else
+				t->parent_in = xstrdup(extra_parents[i].parent_in);
+			t->parent_column = xstrdup(extra_parents[i].column);
+		}
+}
+
+int
+history_tables(struct book *b, struct htable **out, size_t *n, char *err)
+{
+	sqlite3_stmt *st;
+	struct htable *v = NULL;
+	size_t nv = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(book_db(b),
+			       "SELECT name FROM main.sqlite_schema WHERE type = 'table' AND "
+			       "name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+			       -1, &st, NULL) != SQLITE_OK)
+		return record_db_error(b, err);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+		if (listed(name, untracked, ARRAY_LEN(untracked)))
+			continue;
+		v = xreallocarray(v, nv + 1, sizeof *v);
+		memset(&v[nv], 0, sizeof *v);
+		v[nv++].name = xstrdup(name);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		history_tables_free(v, nv);
+		return record_db_error(b, err);
+	}
+	for (size_t i = 0; i < nv; i++) {
+		if (table_read(b, &v[i], err) < 0) {
+			history_tables_free(v, nv);
+			return REC_ERROR;
+		}
+		table_parent(&v[i]);
+	}
+	*out = v;
+	*n = nv;
+	return 0;
+}
+
+/* ---- the SQL of an entry ---- */
+
+/* The row's key as text, from row p (NEW, OLD, or an alias). */
+void
+history_sql_rid(struct buf *s, const struct htable *t, const char *p)
+{
+	if (t->rowid) {
+		buf_printf(s, "CAST(%s.rowid AS TEXT)", p);
+		return;
+	}
+	buf_adds(s, "json_array(");
+	for (size_t i = 0; i < t->npk; i++)
+		buf_printf(s, "%s%s.\"%s\"", i ? ", " : "", p, t->pk[i]);
+	buf_adds(s, ")");
+}
+
+/* Whether row p is the one whose key is the text expression rid. */
+void
+history_sql_is_row(struct buf *s, const struct htable *t, const char *p, const char *rid)
+{
+	if (t->rowid) {
+		buf_printf(s, "%s.rowid = CAST(%s AS INTEGER)", p, rid);
+		return;
+	}
+	for (size_t i = 0; i < t->npk; i++)
+		buf_printf(s, "%s%s.\"%s\" = json_extract(%s, '$[%zu]')", i ? " AND " : "", p,
+			   t->pk[i], rid, i);
+}
+
+/* The whole encoding of row p: its non-empty columns. */
+void
+history_sql_state(struct buf *s, const struct htable *t, const char *p)
+{
+	buf_adds(s, "('{' || substr(''");
+	for (size_t i = 0; i < t->ncols; i++)
+		buf_printf(s,
+			   " || CASE WHEN %s.\"%s\" IS NULL OR %s.\"%s\" = '' THEN '' "
+			   "ELSE ',\"%s\":' || history_value(%s.\"%s\") END",
+			   p, t->col[i], p, t->col[i], t->col[i], p, t->col[i]);
+	buf_adds(s, ", 2) || '}')");
+}
+
+/* The columns where OLD and NEW differ, with the values of side. */
+static void
+sql_changed(struct buf *s, const struct htable *t, const char *side)
+{
+	buf_adds(s, "('{' || substr(''");
+	for (size_t i = 0; i < t->ncols; i++)
+		buf_printf(s,
+			   " || CASE WHEN OLD.\"%s\" IS NOT NEW.\"%s\" THEN ',\"%s\":' || "
+			   "history_value(%s.\"%s\") ELSE '' END",
+			   t->col[i], t->col[i], t->col[i], side, t->col[i]);
+	buf_adds(s, ", 2) || '}')");
+}
+
+/* The columns that hash an entry, in order. */
+#define ENTRY_COLUMNS \
+	"seq, time, account, session, kind, tbl, rid, ptbl, pid, op, before, after, state, prev"
+
+const char *
+history_sql_entry_hash(void)
+{
+	return "history_sha256(json_array(" ENTRY_COLUMNS "))";
+}
+
+/* INSERT of an entry for op on row p (NEW, OLD, or t of FROM table t
+ * WHERE its key is ?1 for a baseline). */
+static void
+sql_entry(struct buf *s, const struct htable *t, const char *op, const char *p)
+{
+	int gone = strcmp(op, "delete") == 0;
+
+	buf_adds(s, "INSERT INTO history (" ENTRY_COLUMNS ", hash) SELECT " ENTRY_COLUMNS
+		    ", history_sha256(json_array(" ENTRY_COLUMNS ")) FROM (SELECT "
+		    "(SELECT coalesce(max(seq), 0) + 1 FROM main.history) AS seq, "
+		    "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS time, history_account() AS account, "
+		    "history_session() AS session, ");
+	buf_printf(s, "'%s' AS kind, '%s' AS tbl, ", t->kind, t->name);
+	history_sql_rid(s, t, p);
+	buf_adds(s, " AS rid, ");
+	if (t->parent_column == NULL)
+		buf_adds(s, "NULL AS ptbl, NULL AS pid, ");
+	else {
+		if (t->parent != NULL)
+			buf_printf(s, "'%s'", t->parent);
+		else
+			buf_printf(s, "%s.\"%s\"", p, t->parent_in);
+		buf_printf(s, " AS ptbl, CAST(%s.\"%s\" AS TEXT) AS pid, ", p, t->parent_column);
+	}
+	buf_printf(s, "'%s' AS op, ", op);
+	if (strcmp(op, "change") == 0) {
+		sql_changed(s, t, "OLD");
+		buf_adds(s, " AS before, ");
+		sql_changed(s, t, "NEW");
+		buf_adds(s, " AS after, ");
+	} else if (gone) {
+		history_sql_state(s, t, p);
+		buf_adds(s, " AS before, '{}' AS after, ");
+	} else {
+		buf_adds(s, "'{}' AS before, ");
+		history_sql_state(s, t, p);
+		buf_adds(s, " AS after, ");
+	}
+	if (gone)
+		buf_adds(s, "NULL AS state, ");
+	else {
+		buf_adds(s, "history_sha256(");
+		history_sql_state(s, t, p);
+		buf_adds(s, ") AS state, ");
+	}
+	buf_adds(s, "coalesce((SELECT hash FROM main.history ORDER BY seq DESC LIMIT 1), '') "
+		    "AS prev");
+	if (strcmp(p, "t") == 0) {
+		buf_printf(s, " FROM main.\"%s\" AS t WHERE ", t->name);
+		history_sql_is_row(s, t, "t", "?1");
+	}
+	buf_adds(s, ")");
+}
+
+/* ---- the triggers ---- */
+
+static int
+attach_table(struct book *b, const struct htable *t, char *err)
+{
+	struct buf s = { 0 };
+	int rc;
+
+	buf_printf(&s, "DROP TRIGGER IF EXISTS temp.\"history_%s_i\";"
+		       "DROP TRIGGER IF EXISTS temp.\"history_%s_u\";"
+		       "DROP TRIGGER IF EXISTS temp.\"history_%s_d\";",
+		   t->name, t->name, t->name);
+	buf_printf(&s, "CREATE TEMP TRIGGER \"history_%s_i\" AFTER INSERT ON main.\"%s\" BEGIN ",
+		   t->name, t->name);
+	sql_entry(&s, t, "insert", "NEW");
+	buf_printf(&s, "; END; CREATE TEMP TRIGGER \"history_%s_d\" AFTER DELETE ON main.\"%s\" "
+		       "BEGIN ",
+		   t->name, t->name);
+	sql_entry(&s, t, "delete", "OLD");
+	buf_printf(&s, "; END; CREATE TEMP TRIGGER \"history_%s_u\" AFTER UPDATE ON main.\"%s\" "
+		       "WHEN 0",
+		   t->name, t->name);
+	for (size_t i = 0; i < t->ncols; i++)
+		buf_printf(&s, " OR OLD.\"%s\" IS NOT NEW.\"%s\"", t->col[i], t->col[i]);
+	buf_adds(&s, " BEGIN ");
+	sql_entry(&s, t, "change", "NEW");
+	buf_adds(&s, "; END;");
+	rc = book_exec(b, s.data, err);
+	buf_free(&s);
+	return rc;
+}
+
+static int
+has_history(struct book *b)
+{
+	sqlite3_stmt *st;
+	int found = 0;
+
+	if (sqlite3_prepare_v2(book_db(b),
+			       "SELECT 1 FROM main.sqlite_schema WHERE type = 'table' AND "
+			       "name = 'history'",
+			       -1, &st, NULL) == SQLITE_OK)
+		found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_finalize(st);
+	return found;
+}
+
+int
+history_attach(struct book *b, char *err)
+{
+	struct htable *t;
+	size_t n;
+	int rc = 0;
+
+	if (!has_history(b))
+		return 0;
+	if (history_tables(b, &t, &n, err) < 0)
+		return -1;
+	for (size_t i = 0; i < n && rc == 0; i++)
+		if (t[i].ncols > 0)
+			rc = attach_table(b, &t[i], err);
+	history_tables_free(t, n);
+	return rc;
+}
+
+/* ---- the baseline ---- */
+
+/* Calls found(rid, gone) for each row of t that differs from its last
+ * entry or has none (gone 0), and for each row whose last entry keeps it
+ * but is no longer there (gone 1). 0, or REC_ERROR. */
+int
+history_scan(struct book *b, const struct htable *t,
+	     int (*found)(void *ctx, const struct htable *t, const char *rid, int64_t last,
+			  int gone),
+	     void *ctx, char *err)
+{
+	struct buf s = { 0 };
+	sqlite3_stmt *st;
+	int rc;
+
+	/* rows unlike their last entry */
+	buf_adds(&s, "SELECT r, h.seq FROM (SELECT ");
+	history_sql_rid(&s, t, "t");
+	buf_adds(&s, " AS r, history_sha256(");
+	history_sql_state(&s, t, "t");
+	buf_printf(&s, ") AS st FROM main.\"%s\" AS t) LEFT JOIN main.history AS h ON h.seq = "
+		       "(SELECT max(seq) FROM main.history WHERE tbl = '%s' AND rid = r) "
+		       "WHERE h.state IS NOT st",
+		   t->name, t->name);
+	if ((rc = record_prepare(b, &s, &st, err)) < 0)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (found(ctx, t, (const char *)sqlite3_column_text(st, 0),
+			  sqlite3_column_int64(st, 1), 0) < 0)
+			break;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return rc == SQLITE_ROW ? REC_ERROR : record_db_error(b, err);
+	/* rows gone */
+	buf_printf(&s, "SELECT h.rid, h.seq FROM main.history AS h WHERE h.tbl = '%s' AND "
+		       "h.state IS NOT NULL AND h.seq = (SELECT max(seq) FROM main.history "
+		       "WHERE tbl = h.tbl AND rid = h.rid) AND NOT EXISTS (SELECT 1 FROM "
+		       "main.\"%s\" AS t WHERE ",
+		   t->name, t->name);
+	history_sql_is_row(&s, t, "t", "h.rid");
+	buf_adds(&s, ")");
+	if ((rc = record_prepare(b, &s, &st, err)) < 0)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (found(ctx, t, (const char *)sqlite3_column_text(st, 0),
+			  sqlite3_column_int64(st, 1), 1) < 0)
+			break;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return rc == SQLITE_ROW ? REC_ERROR : record_db_error(b, err);
+	return 0;
+}
+
+struct pending {
+	char **rid;
+	int *gone;
+	size_t n;
+};
+
+static int
+collect(void *ctx, const struct htable *t, const char *rid, int64_t last, int gone)
+{
+	struct pending *p = ctx;
+
+	(void)t;
+	(void)last;
+	p->rid = xreallocarray(p->rid, p->n + 1, sizeof *p->rid);
+	p->gone = xreallocarray(p->gone, p->n + 1, sizeof *p->gone);
+	p->gone[p->n] = gone;
+	p->rid[p->n++] = xstrdup(rid);
+	return 0;
+}
+
+/* The baseline entries of table t. */
+static int
+rebase_table(struct book *b, const struct htable *t, char *err)
+{
+	struct pending p = { 0 };
+	struct buf s = { 0 };
+	sqlite3_stmt *row = NULL, *gone = NULL;
+	int rc = history_scan(b, t, collect, &p, err);
+
+	if (rc == 0 && p.n > 0) {
+		sql_entry(&s, t, "baseline", "t");
+		rc = record_prepare(b, &s, &row, err);
+		buf_adds(&s, "INSERT INTO history (" ENTRY_COLUMNS ", hash) SELECT "
+			     ENTRY_COLUMNS ", history_sha256(json_array(" ENTRY_COLUMNS ")) "
+			     "FROM (SELECT (SELECT coalesce(max(seq), 0) + 1 FROM main.history) "
+			     "AS seq, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS time, "
+			     "history_account() AS account, history_session() AS session, "
+			     "kind, tbl, rid, ptbl, pid, 'baseline' AS op, '{}' AS before, "
+			     "'{}' AS after, NULL AS state, coalesce((SELECT hash FROM "
+			     "main.history ORDER BY seq DESC LIMIT 1), '') AS prev "
+			     "FROM main.history WHERE tbl = ?2 AND rid = ?1 "
+			     "ORDER BY seq DESC LIMIT 1)");
+		if (rc == 0)
+			rc = record_prepare(b, &s, &gone, err);
+	}
+	for (size_t i = 0; i < p.n && rc == 0; i++) {
+		sqlite3_stmt *st = p.gone[i] ? gone : row;
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 1, p.rid[i], -1, SQLITE_STATIC);
+		if (p.gone[i])
+			sqlite3_bind_text(st, 2, t->name, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) != SQLITE_DONE)
+			rc = record_db_error(b, err);
+	}
+	sqlite3_finalize(row);
+	sqlite3_finalize(gone);
+	for (size_t i = 0; i < p.n; i++)
+		free(p.rid[i]);
+	free(p.rid);
+	free(p.gone);
+	return rc;
+}
+
+int
+history_rebase(struct book *b, char *err)
+{
+	struct htable *t;
+	size_t n;
+	int rc = 0;
+
+	if (!has_history(b))
+		return 0;
+	if (history_tables(b, &t, &n, err) < 0)
+		return -1;
+	for (size_t i = 0; i < n && rc == 0; i++)
+		if (t[i].ncols > 0)
+			rc = rebase_table(b, &t[i], err);
+	history_tables_free(t, n);
+	return rc < 0 ? -1 : 0;
+}
