@@ -43,3 +43,9 @@ EXTRA_DIST += tests/user-cli.sh
 # End to end through the real OpenSSH client: the customers screen.
 SCRIVANO_TESTS += tests/e2e/test_customers.py
 EXTRA_DIST += tests/e2e/test_customers.py
+# The history's chain and verify (issue 17).
+check_PROGRAMS += tests/unit/test-history
+tests_unit_test_history_SOURCES = tests/unit/test-history.c
+tests_unit_test_history_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_history_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-history
