@@ -49,3 +49,6 @@ tests_unit_test_history_SOURCES = tests/unit/test-history.c
 tests_unit_test_history_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_history_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-history
+# scrivano book verify: exit codes and messages (issue 17).
+EXTRA_DIST += tests/book-verify.sh
+SCRIVANO_TESTS += tests/book-verify.sh
