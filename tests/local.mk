@@ -52,3 +52,6 @@ SCRIVANO_TESTS += tests/unit/test-history
 # scrivano book verify: exit codes and messages (issue 17).
 EXTRA_DIST += tests/book-verify.sh
 SCRIVANO_TESTS += tests/book-verify.sh
+# End to end through OpenSSH: a customer's history in the form and the list.
+SCRIVANO_TESTS += tests/e2e/test_history.py
+EXTRA_DIST += tests/e2e/test_history.py
