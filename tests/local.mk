@@ -55,3 +55,13 @@ SCRIVANO_TESTS += tests/book-verify.sh
 # End to end through OpenSSH: a customer's history in the form and the list.
 SCRIVANO_TESTS += tests/e2e/test_history.py
 EXTRA_DIST += tests/e2e/test_history.py
+# Nothing saved is lost: the UI killed with SIGKILL during a run of saves
+# (short here; bench/kill.sh runs thousands).
+EXTRA_DIST += tests/tui-kill.py
+SCRIVANO_TESTS += tests/tui-kill.py
+# bench/history.sh: a form save and a 1,000-row import with and without the
+# history, at synchronous FULL and NORMAL (not in the suite).
+check_PROGRAMS += bench/history-bench
+bench_history_bench_SOURCES = bench/history-bench.c
+bench_history_bench_LDADD = src/libscrivano.a $(ALL_LIBS)
+EXTRA_DIST += bench/history.sh bench/kill.sh

@@ -101,45 +101,107 @@ fn_sha256(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(cx, hex, 64, SQLITE_TRANSIENT);
 }
 
-/* A value as JSON: null, an integer, a string, a BLOB's "sha256:HEX"; a
- * REAL (none is kept) as the string of its text. */
+/* A value as JSON onto b: null, an integer, a string, a BLOB's
+ * "sha256:HEX"; a REAL (none is kept) as the string of its text. */
 static void
-fn_value(sqlite3_context *cx, int argc, sqlite3_value **argv)
+value_json(struct buf *b, sqlite3_value *v)
 {
-	struct buf b = { 0 };
 	char hex[65];
 	const unsigned char *s;
 
-	(void)argc;
-	switch (sqlite3_value_type(argv[0])) {
+	switch (sqlite3_value_type(v)) {
 	case SQLITE_NULL:
-		sqlite3_result_text(cx, "null", 4, SQLITE_STATIC);
+		buf_adds(b, "null");
 		return;
 	case SQLITE_INTEGER:
-		buf_printf(&b, "%lld", (long long)sqlite3_value_int64(argv[0]));
-		break;
+		buf_printf(b, "%lld", (long long)sqlite3_value_int64(v));
+		return;
 	case SQLITE_BLOB:
-		sha256_hex(sqlite3_value_blob(argv[0]) ? sqlite3_value_blob(argv[0]) : "",
-			   (size_t)sqlite3_value_bytes(argv[0]), hex);
-		buf_printf(&b, "\"sha256:%s\"", hex);
-		break;
-	default:
-		s = sqlite3_value_text(argv[0]);
-		buf_adds(&b, "\"");
-		for (; s != NULL && *s != '\0'; s++) {
-			if (*s == '"' || *s == '\\')
-				buf_printf(&b, "\\%c", *s);
-			else if (*s == '\n')
-				buf_adds(&b, "\\n");
-			else if (*s < 0x20)
-				buf_printf(&b, "\\u%04x", *s);
-			else
-				buf_add(&b, s, 1);
-		}
-		buf_adds(&b, "\"");
+		sha256_hex(sqlite3_value_blob(v) ? sqlite3_value_blob(v) : "",
+			   (size_t)sqlite3_value_bytes(v), hex);
+		buf_printf(b, "\"sha256:%s\"", hex);
+		return;
 	}
-	sqlite3_result_text(cx, b.data, (int)b.len, SQLITE_TRANSIENT);
-	buf_free(&b);
+	s = sqlite3_value_text(v);
+	buf_adds(b, "\"");
+	for (; s != NULL && *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			buf_printf(b, "\\%c", *s);
+		else if (*s == '\n')
+			buf_adds(b, "\\n");
+		else if (*s < 0x20)
+			buf_printf(b, "\\u%04x", *s);
+		else
+			buf_add(b, s, 1);
+	}
+	buf_adds(b, "\"");
+}
+
+static void
+result_buf(sqlite3_context *cx, struct buf *b)
+{
+	sqlite3_result_text(cx, b->data != NULL ? b->data : "", (int)b->len, SQLITE_TRANSIENT);
+	buf_free(b);
+}
+
+/* history_members(name, value, ...): ',"name":value' for each value not
+ * NULL and not ''. */
+static void
+fn_members(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	struct buf b = { 0 };
+
+	for (int i = 0; i + 1 < argc; i += 2) {
+		sqlite3_value *v = argv[i + 1];
+		if (sqlite3_value_type(v) == SQLITE_NULL ||
+		    (sqlite3_value_type(v) == SQLITE_TEXT && sqlite3_value_bytes(v) == 0))
+			continue;
+		buf_printf(&b, ",\"%s\":", (const char *)sqlite3_value_text(argv[i]));
+		value_json(&b, v);
+	}
+	result_buf(cx, &b);
+}
+
+/* Whether two values differ, as SQL's IS NOT. */
+static int
+differ(sqlite3_value *a, sqlite3_value *b)
+{
+	int t = sqlite3_value_type(a);
+
+	if (t != sqlite3_value_type(b))
+		return 1;
+	switch (t) {
+	case SQLITE_NULL:
+		return 0;
+	case SQLITE_INTEGER:
+		return sqlite3_value_int64(a) != sqlite3_value_int64(b);
+	case SQLITE_BLOB:
+		return sqlite3_value_bytes(a) != sqlite3_value_bytes(b) ||
+		       (sqlite3_value_bytes(a) > 0 &&
+			memcmp(sqlite3_value_blob(a), sqlite3_value_blob(b),
+			       (size_t)sqlite3_value_bytes(a)) != 0);
+	default: {
+		const unsigned char *x = sqlite3_value_text(a), *y = sqlite3_value_text(b);
+		return strcmp(x ? (const char *)x : "", y ? (const char *)y : "") != 0 ||
+		       sqlite3_value_bytes(a) != sqlite3_value_bytes(b);
+	}
+	}
+}
+
+/* history_changed(side, name, old, new, ...): ',"name":value' for each
+ * column whose old and new differ, value the old (side 0) or the new. */
+static void
+fn_changed(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	struct buf b = { 0 };
+	int side = argc > 0 ? sqlite3_value_int(argv[0]) : 0;
+
+	for (int i = 1; i + 2 < argc; i += 3)
+		if (differ(argv[i + 1], argv[i + 2])) {
+			buf_printf(&b, ",\"%s\":", (const char *)sqlite3_value_text(argv[i]));
+			value_json(&b, argv[i + 1 + (side != 0)]);
+		}
+	result_buf(cx, &b);
 }
 
 static void
@@ -165,7 +227,10 @@ history_functions(struct book *b, char *err)
 	int det = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
 
 	if (sqlite3_create_function(db, "history_sha256", 1, det, NULL, fn_sha256, NULL, NULL) ||
-	    sqlite3_create_function(db, "history_value", 1, det, NULL, fn_value, NULL, NULL) ||
+	    sqlite3_create_function(db, "history_members", -1, det, NULL, fn_members, NULL,
+				    NULL) ||
+	    sqlite3_create_function(db, "history_changed", -1, det, NULL, fn_changed, NULL,
+				    NULL) ||
 	    sqlite3_create_function(db, "history_account", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
 				    NULL, fn_account, NULL, NULL) ||
 	    sqlite3_create_function(db, "history_session", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
@@ -367,16 +432,18 @@ history_sql_is_row(struct buf *s, const struct htable *t, const char *p, const c
 			   t->pk[i], rid, i);
 }
 
+/* Columns a call of the encoding functions takes (SQLite allows 127
+ * arguments). */
+#define CHUNK 40
+
 /* The whole encoding of row p: its non-empty columns. */
 void
 history_sql_state(struct buf *s, const struct htable *t, const char *p)
 {
 	buf_adds(s, "('{' || substr(''");
 	for (size_t i = 0; i < t->ncols; i++)
-		buf_printf(s,
-			   " || CASE WHEN %s.\"%s\" IS NULL OR %s.\"%s\" = '' THEN '' "
-			   "ELSE ',\"%s\":' || history_value(%s.\"%s\") END",
-			   p, t->col[i], p, t->col[i], t->col[i], p, t->col[i]);
+		buf_printf(s, "%s'%s', %s.\"%s\"%s", i % CHUNK == 0 ? " || history_members(" : ", ",
+			   t->col[i], p, t->col[i], i % CHUNK == CHUNK - 1 || i + 1 == t->ncols ? ")" : "");
 	buf_adds(s, ", 2) || '}')");
 }
 
@@ -384,12 +451,15 @@ history_sql_state(struct buf *s, const struct htable *t, const char *p)
 static void
 sql_changed(struct buf *s, const struct htable *t, const char *side)
 {
+	int n = strcmp(side, "NEW") == 0;
+
 	buf_adds(s, "('{' || substr(''");
-	for (size_t i = 0; i < t->ncols; i++)
-		buf_printf(s,
-			   " || CASE WHEN OLD.\"%s\" IS NOT NEW.\"%s\" THEN ',\"%s\":' || "
-			   "history_value(%s.\"%s\") ELSE '' END",
-			   t->col[i], t->col[i], t->col[i], side, t->col[i]);
+	for (size_t i = 0; i < t->ncols; i++) {
+		if (i % CHUNK == 0)
+			buf_printf(s, " || history_changed(%d", n);
+		buf_printf(s, ", '%s', OLD.\"%s\", NEW.\"%s\"%s", t->col[i], t->col[i], t->col[i],
+			   i % CHUNK == CHUNK - 1 || i + 1 == t->ncols ? ")" : "");
+	}
 	buf_adds(s, ", 2) || '}')");
 }
 
