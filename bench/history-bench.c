@@ -3,7 +3,7 @@
  * and a 1,000-row import (1,000 prima nota entries through record_save
  * inside one outer transaction, as the bank import holds one), each with
  * the history's triggers and without them (dropped for the run), at
- * synchronous FULL and NORMAL, in the same run. Prints medians of REPEAT
+ * synchronous FULL and NORMAL, in the same run, each on a new book. Prints medians of REPEAT
  * runs and ratios; asserts nothing.
  * Usage: history-bench [SAVES] [REPEAT] (a temporary book). */
 #include "config.h"
@@ -73,11 +73,24 @@ history_off(void)
 }
 
 static void
+remove_book(const char *path)
+{
+	for (size_t i = 0; i < 3; i++) {
+		char *p = xasprintf("%s%s", path, (const char *[]){ "", "-wal", "-shm" }[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
+/* A new book for each run, so none measures a book the others grew. */
+static void
 reopen(const char *path, int history, const char *sync)
 {
 	char err[ERR_SIZE], sql[64];
 
 	book_close(book);
+	book = NULL;
+	remove_book(path);
 	if (book_open(path, &book, err) < 0) {
 		fprintf(stderr, "history-bench: %s\n", err);
 		exit(1);
@@ -165,17 +178,13 @@ main(int argc, char **argv)
 	if (saves < 1 || repeat < 1 || mkdtemp(dir) == NULL)
 		return 2;
 	path = xasprintf("%s/bench.sqlite", dir);
-	if (book_open(path, &book, err) < 0) {
-		fprintf(stderr, "history-bench: %s\n", err);
-		return 1;
-	}
-	r = record_new(&parties_kind);
-	record_set(r, PARTY_NAME, "Rossi Srl");
-	record_set(r, PARTY_PIVA, "01234567897");
-	record_save(book, r, NULL, err);
 	for (size_t k = 0; k < ARRAY_LEN(runs); k++) {
 		double *f = xcalloc((size_t)repeat, sizeof *f), *m = xcalloc((size_t)repeat, sizeof *m);
 		reopen(path, runs[k].history, runs[k].sync);
+		r = record_new(&parties_kind);
+		record_set(r, PARTY_NAME, "Rossi Srl");
+		record_set(r, PARTY_PIVA, "01234567897");
+		record_save(book, r, NULL, err);
 		for (int i = 0; i < repeat; i++) {
 			f[i] = form_save(r);
 			m[i] = import_rows((int)k * repeat + i);
@@ -188,19 +197,15 @@ main(int argc, char **argv)
 		       form[k], import[k]);
 		free(f);
 		free(m);
+		record_free(r);
 	}
 	printf("the history costs: a form save x%.2f (FULL), x%.2f (NORMAL); "
 	       "an import x%.2f (FULL), x%.2f (NORMAL)\n",
 	       form[1] / form[0], form[3] / form[2], import[1] / import[0], import[3] / import[2]);
 	printf("FULL against NORMAL, with the history: a form save x%.2f, an import x%.2f\n",
 	       form[1] / form[3], import[1] / import[3]);
-	record_free(r);
 	book_close(book);
-	for (size_t i = 0; i < 3; i++) {
-		char *p = xasprintf("%s%s", path, (const char *[]){ "", "-wal", "-shm" }[i]);
-		unlink(p);
-		free(p);
-	}
+	remove_book(path);
 	rmdir(dir);
 	free(path);
 	return 0;

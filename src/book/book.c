@@ -226,6 +226,8 @@ book_close(struct book *b)
 {
 	if (b == NULL)
 		return;
+	if (b->db != NULL)
+		history_detach(b);
 	sqlite3_close_v2(b->db);
 	free(b->path);
 	free(b);

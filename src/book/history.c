@@ -48,6 +48,11 @@ static const struct {
 
 static char account[128];
 
+/* The columns that hash an entry, in order. */
+#define ENTRY_COLUMNS \
+	"seq, time, account, session, kind, tbl, rid, ptbl, pid, op, before, after, state, prev"
+
+
 void
 history_set_account(const char *name)
 {
@@ -204,6 +209,81 @@ fn_changed(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	result_buf(cx, &b);
 }
 
+/* The INSERT history_entry runs, prepared once a connection. */
+struct appender {
+	sqlite3_stmt *insert;
+};
+
+static void
+appender_free(void *p)
+{
+	struct appender *a = p;
+
+	sqlite3_finalize(a->insert);
+	free(a);
+}
+
+/* history_entry(kind, tbl, op, rid, ptbl, pid, row, before, after): appends
+ * the entry for op on a row whose whole encoding is row (NULL for a row
+ * gone); before and after are a change's changed fields (NULL otherwise:
+ * an insert's and a baseline's after is row, a delete's before). */
+static void
+fn_entry(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	struct appender *a = sqlite3_user_data(cx);
+	sqlite3 *db = sqlite3_context_db_handle(cx);
+	const char *op = (const char *)sqlite3_value_text(argv[2]);
+	const char *row = (const char *)sqlite3_value_text(argv[6]);
+	int del = op != NULL && strcmp(op, "delete") == 0, change = op && !strcmp(op, "change");
+	char state[65];
+	sqlite3_stmt *st;
+	int rc;
+
+	(void)argc;
+	if (a->insert == NULL &&
+	    sqlite3_prepare_v3(db,
+			       "INSERT INTO main.history (" ENTRY_COLUMNS ", hash) SELECT "
+			       ENTRY_COLUMNS ", history_sha256(json_array(" ENTRY_COLUMNS ")) "
+			       "FROM (SELECT (SELECT coalesce(max(seq), 0) + 1 FROM main.history) "
+			       "AS seq, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS time, ?1 AS "
+			       "account, ?2 AS session, ?3 AS kind, ?4 AS tbl, ?5 AS rid, ?6 AS ptbl, "
+			       "?7 AS pid, ?8 AS op, ?9 AS before, ?10 AS after, ?11 AS state, "
+			       "coalesce((SELECT hash FROM main.history ORDER BY seq DESC LIMIT 1), "
+			       "'') AS prev)",
+			       -1, SQLITE_PREPARE_PERSISTENT, &a->insert, NULL) != SQLITE_OK) {
+		sqlite3_result_error(cx, sqlite3_errmsg(db), -1);
+		return;
+	}
+	st = a->insert;
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, account_self(), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, draft_owner_self(), -1, SQLITE_STATIC);
+	sqlite3_bind_value(st, 3, argv[0]); /* kind */
+	sqlite3_bind_value(st, 4, argv[1]); /* tbl */
+	sqlite3_bind_value(st, 5, argv[3]); /* rid */
+	sqlite3_bind_value(st, 6, argv[4]); /* ptbl */
+	sqlite3_bind_value(st, 7, argv[5]); /* pid */
+	sqlite3_bind_value(st, 8, argv[2]); /* op */
+	if (change) {
+		sqlite3_bind_value(st, 9, argv[7]);
+		sqlite3_bind_value(st, 10, argv[8]);
+	} else {
+		sqlite3_bind_text(st, 9, del && row ? row : "{}", -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 10, !del && row ? row : "{}", -1, SQLITE_TRANSIENT);
+	}
+	if (row != NULL && !del) {
+		sha256_hex(row, strlen(row), state);
+		sqlite3_bind_text(st, 11, state, 64, SQLITE_TRANSIENT);
+	} else
+		sqlite3_bind_null(st, 11);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		sqlite3_result_error(cx, sqlite3_errmsg(db), -1);
+	else
+		sqlite3_result_null(cx);
+}
+
 static void
 fn_account(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
@@ -231,12 +311,23 @@ history_functions(struct book *b, char *err)
 				    NULL) ||
 	    sqlite3_create_function(db, "history_changed", -1, det, NULL, fn_changed, NULL,
 				    NULL) ||
+	    sqlite3_create_function_v2(db, "history_entry", 9, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+				       xcalloc(1, sizeof(struct appender)), fn_entry, NULL, NULL,
+				       appender_free) ||
 	    sqlite3_create_function(db, "history_account", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
 				    NULL, fn_account, NULL, NULL) ||
 	    sqlite3_create_function(db, "history_session", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS,
 				    NULL, fn_session, NULL, NULL))
 		return record_db_error(b, err);
 	return 0;
+}
+
+void
+history_detach(struct book *b)
+{
+	/* deleting the function finalizes its INSERT, so the book can close */
+	sqlite3_create_function_v2(book_db(b), "history_entry", 9, SQLITE_UTF8, NULL, NULL, NULL,
+				   NULL, NULL);
 }
 
 /* ---- the tables recorded ---- */
@@ -463,68 +554,44 @@ sql_changed(struct buf *s, const struct htable *t, const char *side)
 	buf_adds(s, ", 2) || '}')");
 }
 
-/* The columns that hash an entry, in order. */
-#define ENTRY_COLUMNS \
-	"seq, time, account, session, kind, tbl, rid, ptbl, pid, op, before, after, state, prev"
-
 const char *
 history_sql_entry_hash(void)
 {
 	return "history_sha256(json_array(" ENTRY_COLUMNS "))";
 }
 
-/* INSERT of an entry for op on row p (NEW, OLD, or t of FROM table t
- * WHERE its key is ?1 for a baseline). */
+/* The statement appending an entry for op on row p (NEW, OLD, or t of
+ * FROM table t WHERE its key is ?1 for a baseline): a call of
+ * history_entry, which holds the INSERT prepared (a trigger's program is
+ * compiled into every statement that may fire it: kept small, it costs a
+ * save little). */
 static void
 sql_entry(struct buf *s, const struct htable *t, const char *op, const char *p)
 {
-	int gone = strcmp(op, "delete") == 0;
-
-	buf_adds(s, "INSERT INTO history (" ENTRY_COLUMNS ", hash) SELECT " ENTRY_COLUMNS
-		    ", history_sha256(json_array(" ENTRY_COLUMNS ")) FROM (SELECT "
-		    "(SELECT coalesce(max(seq), 0) + 1 FROM main.history) AS seq, "
-		    "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS time, history_account() AS account, "
-		    "history_session() AS session, ");
-	buf_printf(s, "'%s' AS kind, '%s' AS tbl, ", t->kind, t->name);
+	buf_printf(s, "SELECT history_entry('%s', '%s', '%s', ", t->kind, t->name, op);
 	history_sql_rid(s, t, p);
-	buf_adds(s, " AS rid, ");
 	if (t->parent_column == NULL)
-		buf_adds(s, "NULL AS ptbl, NULL AS pid, ");
+		buf_adds(s, ", NULL, NULL, ");
 	else {
 		if (t->parent != NULL)
-			buf_printf(s, "'%s'", t->parent);
+			buf_printf(s, ", '%s'", t->parent);
 		else
-			buf_printf(s, "%s.\"%s\"", p, t->parent_in);
-		buf_printf(s, " AS ptbl, CAST(%s.\"%s\" AS TEXT) AS pid, ", p, t->parent_column);
+			buf_printf(s, ", %s.\"%s\"", p, t->parent_in);
+		buf_printf(s, ", CAST(%s.\"%s\" AS TEXT), ", p, t->parent_column);
 	}
-	buf_printf(s, "'%s' AS op, ", op);
+	history_sql_state(s, t, p);
 	if (strcmp(op, "change") == 0) {
+		buf_adds(s, ", ");
 		sql_changed(s, t, "OLD");
-		buf_adds(s, " AS before, ");
+		buf_adds(s, ", ");
 		sql_changed(s, t, "NEW");
-		buf_adds(s, " AS after, ");
-	} else if (gone) {
-		history_sql_state(s, t, p);
-		buf_adds(s, " AS before, '{}' AS after, ");
-	} else {
-		buf_adds(s, "'{}' AS before, ");
-		history_sql_state(s, t, p);
-		buf_adds(s, " AS after, ");
-	}
-	if (gone)
-		buf_adds(s, "NULL AS state, ");
-	else {
-		buf_adds(s, "history_sha256(");
-		history_sql_state(s, t, p);
-		buf_adds(s, ") AS state, ");
-	}
-	buf_adds(s, "coalesce((SELECT hash FROM main.history ORDER BY seq DESC LIMIT 1), '') "
-		    "AS prev");
+	} else
+		buf_adds(s, ", NULL, NULL");
+	buf_adds(s, ")");
 	if (strcmp(p, "t") == 0) {
 		buf_printf(s, " FROM main.\"%s\" AS t WHERE ", t->name);
 		history_sql_is_row(s, t, "t", "?1");
 	}
-	buf_adds(s, ")");
 }
 
 /* ---- the triggers ---- */
@@ -677,16 +744,10 @@ rebase_table(struct book *b, const struct htable *t, char *err)
 	if (rc == 0 && p.n > 0) {
 		sql_entry(&s, t, "baseline", "t");
 		rc = record_prepare(b, &s, &row, err);
-		buf_adds(&s, "INSERT INTO history (" ENTRY_COLUMNS ", hash) SELECT "
-			     ENTRY_COLUMNS ", history_sha256(json_array(" ENTRY_COLUMNS ")) "
-			     "FROM (SELECT (SELECT coalesce(max(seq), 0) + 1 FROM main.history) "
-			     "AS seq, strftime('%Y-%m-%dT%H:%M:%fZ', 'now') AS time, "
-			     "history_account() AS account, history_session() AS session, "
-			     "kind, tbl, rid, ptbl, pid, 'baseline' AS op, '{}' AS before, "
-			     "'{}' AS after, NULL AS state, coalesce((SELECT hash FROM "
-			     "main.history ORDER BY seq DESC LIMIT 1), '') AS prev "
-			     "FROM main.history WHERE tbl = ?2 AND rid = ?1 "
-			     "ORDER BY seq DESC LIMIT 1)");
+		/* a row gone: a baseline that keeps nothing */
+		buf_adds(&s, "SELECT history_entry(kind, tbl, 'baseline', rid, ptbl, pid, NULL, "
+			     "NULL, NULL) FROM main.history WHERE tbl = ?2 AND rid = ?1 "
+			     "ORDER BY seq DESC LIMIT 1");
 		if (rc == 0)
 			rc = record_prepare(b, &s, &gone, err);
 	}
@@ -696,8 +757,9 @@ rebase_table(struct book *b, const struct htable *t, char *err)
 		sqlite3_bind_text(st, 1, p.rid[i], -1, SQLITE_STATIC);
 		if (p.gone[i])
 			sqlite3_bind_text(st, 2, t->name, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE)
-			rc = record_db_error(b, err);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			;
+		rc = rc == SQLITE_DONE ? 0 : record_db_error(b, err);
 	}
 	sqlite3_finalize(row);
 	sqlite3_finalize(gone);

@@ -90,5 +90,7 @@ int history_functions(struct book *b, char *err);
 int history_rebase(struct book *b, char *err);
 /* The temporary triggers that record this connection's writes. */
 int history_attach(struct book *b, char *err);
+/* Before the book closes: what history_functions holds. */
+void history_detach(struct book *b);
 
 #endif
