@@ -114,3 +114,25 @@ EXTRA_DIST += tests/fpa-import.py tests/fisc/fpatap.py
 SCRIVANO_TESTS += tests/fpa-import.py
 SCRIVANO_TESTS += tests/e2e/test_fatturapa_import.py
 EXTRA_DIST += tests/e2e/test_fatturapa_import.py
+# The history's chain and verify (issue 17).
+check_PROGRAMS += tests/unit/test-history
+tests_unit_test_history_SOURCES = tests/unit/test-history.c
+tests_unit_test_history_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_history_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-history
+# scrivano book verify: exit codes and messages (issue 17).
+EXTRA_DIST += tests/book-verify.sh
+SCRIVANO_TESTS += tests/book-verify.sh
+# End to end through OpenSSH: a customer's history in the form and the list.
+SCRIVANO_TESTS += tests/e2e/test_history.py
+EXTRA_DIST += tests/e2e/test_history.py
+# Nothing saved is lost: the UI killed with SIGKILL during a run of saves
+# (short here; bench/kill.sh runs thousands).
+EXTRA_DIST += tests/tui-kill.py
+SCRIVANO_TESTS += tests/tui-kill.py
+# bench/history.sh: a form save and a 1,000-row import with and without the
+# history, at synchronous FULL and NORMAL (not in the suite).
+check_PROGRAMS += bench/history-bench
+bench_history_bench_SOURCES = bench/history-bench.c
+bench_history_bench_LDADD = src/libscrivano.a $(ALL_LIBS)
+EXTRA_DIST += bench/history.sh bench/kill.sh

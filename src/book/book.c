@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "book/book.h"
+#include "book/history.h"
 #include "book/schema.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -185,7 +186,7 @@ migrate(struct book *b, char *err)
 	for (int n = have + 1; n <= want; n++)
 		if (book_exec(b, schema_step(n), err) < 0)
 			goto fail;
-	if (foreign_keys_hold(b, err) < 0)
+	if (foreign_keys_hold(b, err) < 0 || history_rebase(b, err) < 0)
 		goto fail;
 	snprintf(sql, sizeof sql, "PRAGMA user_version = %d", want);
 	if (book_exec(b, sql, err) < 0)
@@ -216,8 +217,9 @@ book_open(const char *path, struct book **out, char *err)
 	sqlite3_extended_result_codes(b->db, 1);
 	sqlite3_busy_timeout(b->db, 5000);
 	if (book_exec(b, "PRAGMA journal_mode = WAL", err) < 0 ||
-	    book_exec(b, "PRAGMA synchronous = NORMAL", err) < 0 || migrate(b, err) < 0 ||
-	    book_exec(b, "PRAGMA foreign_keys = ON", err) < 0) {
+	    book_exec(b, "PRAGMA synchronous = FULL", err) < 0 ||
+	    history_functions(b, err) < 0 || migrate(b, err) < 0 ||
+	    history_attach(b, err) < 0 || book_exec(b, "PRAGMA foreign_keys = ON", err) < 0) {
 		book_close(b);
 		return -1;
 	}
@@ -230,6 +232,8 @@ book_close(struct book *b)
 {
 	if (b == NULL)
 		return;
+	if (b->db != NULL)
+		history_detach(b);
 	sqlite3_close_v2(b->db);
 	if (b->lock_fd >= 0)
 		close(b->lock_fd);

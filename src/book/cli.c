@@ -5,8 +5,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <unistd.h>
 
 #include "book/book.h"
+#include "book/history.h"
 #include "commands.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -21,7 +24,8 @@ book_usage(void)
 			  "       scrivano book backup FILE OUT [--force]\n"
 			  "       scrivano book backup --data DIR --to DIR [--keep-daily N] "
 			  "[--keep-monthly M]\n"
-			  "       scrivano book restore BACKUP FILE\n"));
+			  "       scrivano book restore BACKUP FILE\n"
+			  "       scrivano book verify FILE\n"));
 	return 2;
 }
 
@@ -64,6 +68,35 @@ load_demo(struct book *b, char *err)
 	return rc;
 }
 
+/* scrivano book verify FILE: 0 clean, 1 something found, 2 an error. */
+static int
+book_verify(const char *path)
+{
+	char err[ERR_SIZE];
+	struct book *b;
+	int rc;
+
+	if (access(path, F_OK) < 0) {
+		fprintf(stderr, "scrivano: %s: %s\n", path, strerror(errno));
+		return 2;
+	}
+	if (book_open(path, &b, err) < 0) {
+		fprintf(stderr, "scrivano: %s\n", err);
+		return 2;
+	}
+	rc = history_verify(b, stdout, err);
+	book_close(b);
+	if (rc < 0) {
+		fprintf(stderr, "scrivano: %s\n", err);
+		return 2;
+	}
+	if (rc == 0)
+		printf(_("book %s: the history verifies, and every row is as its last entry "
+			 "keeps it\n"),
+		       path);
+	return rc;
+}
+
 int
 cmd_book(int argc, char **argv)
 {
@@ -76,6 +109,8 @@ cmd_book(int argc, char **argv)
 						    : cmd_book_restore(argc - 1, argv + 1);
 		return rc < 0 ? book_usage() : rc;
 	}
+	if (argc == 3 && strcmp(argv[1], "verify") == 0)
+		return book_verify(argv[2]);
 	if (argc != 3 || (strcmp(argv[1], "init") != 0 && strcmp(argv[1], "demo") != 0))
 		return book_usage();
 	if (book_open(argv[2], &b, err) < 0) {

@@ -867,6 +867,29 @@ static const char *const steps[] = {
 	"  content     BLOB NOT NULL,"
 	"  UNIQUE (document_id, seq)"
 	");",
+	/* the history (history.h): one entry a row inserted, changed or
+	 * deleted, chained by SHA-256; the triggers that write it are the
+	 * program's own (temporary, history.c), and the migration writes a
+	 * baseline entry for every row already there (history_rebase). */
+	"CREATE TABLE history ("
+	"  seq     INTEGER PRIMARY KEY,"
+	"  time    TEXT NOT NULL,"
+	"  account TEXT NOT NULL,"
+	"  session TEXT NOT NULL,"
+	"  kind    TEXT NOT NULL,"
+	"  tbl     TEXT NOT NULL,"
+	"  rid     TEXT NOT NULL,"
+	"  ptbl    TEXT,"
+	"  pid     TEXT,"
+	"  op      TEXT NOT NULL CHECK (op IN ('insert','change','delete','baseline')),"
+	"  before  TEXT NOT NULL,"
+	"  after   TEXT NOT NULL,"
+	"  state   TEXT,"
+	"  prev    TEXT NOT NULL,"
+	"  hash    TEXT NOT NULL"
+	");"
+	"CREATE INDEX history_by_row ON history (tbl, rid, seq);"
+	"CREATE INDEX history_by_parent ON history (ptbl, pid, seq) WHERE ptbl IS NOT NULL;",
 };
 
 int

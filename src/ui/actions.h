@@ -66,6 +66,9 @@ enum action_group {
 	  GROUP_GRID)                                                                       \
 	X(COMMANDS, "commands", N_("Commands"),                                            \
 	  N_("what else can be done to the record (to pay, copy...): a menu of its commands"), \
+	  GROUP_RECORD)                                                                     \
+	X(HISTORY, "history", N_("History"),                                               \
+	  N_("the record's history: who changed what, when, from what to what"),            \
 	  GROUP_RECORD)
 
 enum action {

@@ -648,6 +648,14 @@ row_commands(struct ui *ui, struct browse *b)
 		refill(ui, b, id);
 }
 
+/* The highlighted record's history. */
+static void
+row_history(struct ui *ui, struct browse *b)
+{
+	if (b->n > 0)
+		history_show(ui, b->scr, b->rows[b->cur]->id);
+}
+
 /* What each action does on a list (Back and typing aside). */
 static const struct {
 	int action;
@@ -659,6 +667,7 @@ static const struct {
 	{ ACT_ENTER, open_row },    { ACT_NEW, open_new },         { ACT_DELETE, delete_row },
 	{ ACT_SEARCH, find_text },  { ACT_PRINT, print_shown },    { ACT_EXPORT, export_rows },
 	{ ACT_IMPORT, import_rows }, { ACT_COMMANDS, row_commands },
+	{ ACT_HISTORY, row_history },
 };
 
 static int

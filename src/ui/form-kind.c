@@ -76,7 +76,7 @@ int
 form_frozen_allows(int action)
 {
 	static const int moves[] = { ACT_NEXT,	ACT_PREV,  ACT_ENTER,	  ACT_PAGE_UP, ACT_PAGE_DOWN,
-				     ACT_HELP,	ACT_BACK,  ACT_PRINT,	  ACT_COMMANDS, ACT_UP,
+				     ACT_HELP,	ACT_BACK,  ACT_PRINT,	  ACT_COMMANDS, ACT_UP, ACT_HISTORY,
 				     ACT_DOWN,	ACT_LEFT,  ACT_RIGHT,	  ACT_HOME,    ACT_END,
 				     ACT_LEAVE_GRID };
 

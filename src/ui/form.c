@@ -483,6 +483,14 @@ act_print(struct ui *ui, struct view *v, struct form *fm)
 }
 
 static int
+act_history(struct ui *ui, struct view *v, struct form *fm)
+{
+	(void)v;
+	history_show(ui, fm->scr, fm->rec->id);
+	return 1;
+}
+
+static int
 act_choose(struct ui *ui, struct view *v, struct form *fm)
 {
 	(void)v;
@@ -593,6 +601,7 @@ static const struct {
 	{ ACT_PAGE_DOWN, act_page_down }, { ACT_PAGE_UP, act_page_up }, { ACT_SAVE, act_save },
 	{ ACT_PRINT, act_print },	{ ACT_CHOOSE, act_choose },   { ACT_HELP, act_help },
 	{ ACT_BACK, act_back },		{ ACT_SEARCH, act_edit },     { ACT_COMMANDS, act_commands },
+	{ ACT_HISTORY, act_history },
 };
 
 /* An action on a frozen record: 1 when handled here (refused, or out of

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "book/history.h"
 #include "commands.h"
 #include "term/charset.h"
 #include "term/printer.h"
@@ -363,6 +364,9 @@ run(struct tui_opts *o, struct files *f, const char *note)
 	char err[ERR_SIZE];
 	int status = 0;
 
+	/* served: the server made the environment, USER its account */
+	if (o->relay && getenv("USER") != NULL)
+		history_set_account(getenv("USER"));
 	if (book_open(o->book, &book, err) < 0) {
 		fprintf(stderr, "scrivano: %s\n", err);
 		return 1;

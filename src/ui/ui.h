@@ -193,6 +193,9 @@ void print_record(struct ui *ui, const struct screen *scr, const struct record *
  * or saves them as a text file named from name, as the user chooses. */
 struct doc;
 void print_doc(struct ui *ui, const struct doc *d, const char *name);
+/* history.c: the history of record id of scr's kind (the History key),
+ * shown as a print's preview; an unsaved record (id 0) has none. */
+void history_show(struct ui *ui, const struct screen *scr, int64_t id);
 /* A new file NAME-YYYYMMDD-HHMMSS.EXT (a number after the time when one of
  * that name is there: never over another) in the book's export folder,
  * export/BOOK beside the book (made 0700 when missing; BOOK its file name
