@@ -203,10 +203,15 @@ check(not os.path.exists(book + "-wal"), "no WAL of the old book is left beside 
 rc, so, se = run("book", "init", book)
 check(rc == 0 and "ready" in so, "the restored book opens as a book: " + so.strip())
 rc, so, se = run("book", "verify", book)
-if "usage" in se:
-    check(True, "# SKIP no scrivano book verify in this build")
-else:
-    check(rc == 0, "scrivano book verify passes on the restored book: " + (so + se).strip())
+# The rows seed() wrote with sqlite3 are outside the history, and verify
+# says so of each; anything else it reports (a broken chain, a row typed in
+# the session that differs from its entry) the backup or the restore broke.
+outside = re.compile(r"^parties \d+: not in the history: written outside scrivano$")
+other = [line for line in (so + se).splitlines() if line and not outside.match(line)]
+check(rc in (0, 1) and not other,
+      "scrivano book verify on the restored book: its chain holds, every row written "
+      "by scrivano matches its entry (only the rows seeded with sqlite3 are named): " +
+      "; ".join(other[:5]))
 t = Tui(book, env={"SCRIVANO_TODAY": "2026-11-21"}, pause=0.1)
 t.wait_for("Main menu", 8)
 if "F2 Resume" in t.text():  # the backup caught a form being typed: its draft is kept too
