@@ -28,7 +28,8 @@ screenfile)
 		src/book/f24-cmds.c src/book/f24-pay.c src/util/sha256.c src/book/f24-models.c
 		src/book/documents.c src/book/documents-lines.c src/book/doc-kinds.c
 		src/book/documents-issue.c src/book/documents-flow.c src/book/documents-stock.c
-		src/book/f24-text.c src/pdf/pdf.c src/book/f24-pdf.c"
+		src/book/f24-text.c src/pdf/pdf.c src/book/f24-pdf.c src/book/history.c
+		src/book/history-verify.c src/book/drafts.c"
 	# the F24 kind names its text rendering and its PDF command (cairo)
 	pkgs="sqlite3 libcrypto cairo-pdf fontconfig" ;;
 keyfile)
