@@ -21,26 +21,10 @@
 #include "book/primanota.h"
 #include "book/record.h"
 #include "util/util.h"
+#include "bench.h"
 
 static struct book *book;
 static int saves = 200, repeat = 5;
-
-static double
-now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
 
 static void
 exec(const char *sql)

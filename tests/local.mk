@@ -133,6 +133,6 @@ SCRIVANO_TESTS += tests/tui-kill.py
 # bench/history.sh: a form save and a 1,000-row import with and without the
 # history, at synchronous FULL and NORMAL (not in the suite).
 check_PROGRAMS += bench/history-bench
-bench_history_bench_SOURCES = bench/history-bench.c
+bench_history_bench_SOURCES = bench/history-bench.c bench/bench.h
 bench_history_bench_LDADD = src/libscrivano.a $(ALL_LIBS)
 EXTRA_DIST += bench/history.sh bench/kill.sh

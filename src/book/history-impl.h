@@ -38,6 +38,12 @@ void history_sql_is_row(struct buf *s, const struct htable *t, const char *p, co
 void history_sql_state(struct buf *s, const struct htable *t, const char *p);
 const char *history_sql_entry_hash(void);
 
+/* Calls fn on each table recorded (none before the history's step ran):
+ * 0, or -1 at the first that failed. */
+int history_each_table(struct book *b,
+		       int (*fn)(struct book *b, const struct htable *t, void *ctx, char *err),
+		       void *ctx, char *err);
+
 /* Calls found for each row of t that differs from its last entry or has
  * none (gone 0; last is that entry's seq, or 0), and each row whose last
  * entry keeps it that is no longer there (gone 1). found returning < 0

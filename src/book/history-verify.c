@@ -98,23 +98,18 @@ verify_chain(struct book *b, struct findings *f, char *err)
 	return rc;
 }
 
+static int
+scan_one(struct book *b, const struct htable *t, void *ctx, char *err)
+{
+	return history_scan(b, t, report_row, ctx, err);
+}
+
 int
 history_verify(struct book *b, FILE *out, char *err)
 {
 	struct findings f = { out, 0 };
-	struct htable *t;
-	size_t n;
-	int rc;
 
-	if ((rc = verify_chain(b, &f, err)) < 0)
-		return -1;
-	if (history_tables(b, &t, &n, err) < 0)
-		return -1;
-	for (size_t i = 0; i < n && rc == 0; i++)
-		if (t[i].ncols > 0)
-			rc = history_scan(b, &t[i], report_row, &f, err);
-	history_tables_free(t, n);
-	if (rc < 0)
+	if (verify_chain(b, &f, err) < 0 || history_each_table(b, scan_one, &f, err) < 0)
 		return -1;
 	return f.n > 0;
 }

@@ -642,7 +642,9 @@ has_history(struct book *b)
 }
 
 int
-history_attach(struct book *b, char *err)
+history_each_table(struct book *b, int (*fn)(struct book *b, const struct htable *t, void *ctx,
+					       char *err),
+		   void *ctx, char *err)
 {
 	struct htable *t;
 	size_t n;
@@ -654,9 +656,22 @@ history_attach(struct book *b, char *err)
 		return -1;
 	for (size_t i = 0; i < n && rc == 0; i++)
 		if (t[i].ncols > 0)
-			rc = attach_table(b, &t[i], err);
+			rc = fn(b, &t[i], ctx, err);
 	history_tables_free(t, n);
-	return rc;
+	return rc < 0 ? -1 : 0;
+}
+
+static int
+attach_one(struct book *b, const struct htable *t, void *ctx, char *err)
+{
+	(void)ctx;
+	return attach_table(b, t, err);
+}
+
+int
+history_attach(struct book *b, char *err)
+{
+	return history_each_table(b, attach_one, NULL, err);
 }
 
 /* ---- the baseline ---- */
@@ -770,20 +785,15 @@ rebase_table(struct book *b, const struct htable *t, char *err)
 	return rc;
 }
 
+static int
+rebase_one(struct book *b, const struct htable *t, void *ctx, char *err)
+{
+	(void)ctx;
+	return rebase_table(b, t, err);
+}
+
 int
 history_rebase(struct book *b, char *err)
 {
-	struct htable *t;
-	size_t n;
-	int rc = 0;
-
-	if (!has_history(b))
-		return 0;
-	if (history_tables(b, &t, &n, err) < 0)
-		return -1;
-	for (size_t i = 0; i < n && rc == 0; i++)
-		if (t[i].ncols > 0)
-			rc = rebase_table(b, &t[i], err);
-	history_tables_free(t, n);
-	return rc < 0 ? -1 : 0;
+	return history_each_table(b, rebase_one, NULL, err);
 }

@@ -52,7 +52,7 @@ SCRIVANO_TESTS += tests/e2e/test_primanota.py
 EXTRA_DIST += tests/e2e/test_primanota.py
 # bench/primanota.sh: 1,000,000 entries against the naive queries (not in the suite).
 check_PROGRAMS += bench/primanota-bench
-bench_primanota_bench_SOURCES = bench/primanota-bench.c
+bench_primanota_bench_SOURCES = bench/primanota-bench.c bench/bench.h
 bench_primanota_bench_LDADD = src/libscrivano.a $(ALL_LIBS)
 EXTRA_DIST += bench/primanota.sh
 # scrivano primanota import: CSV and camt.053 into a book, matched, again, refused.

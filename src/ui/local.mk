@@ -50,7 +50,7 @@ src_libscrivano_a_SOURCES += src/ui/grid.c src/ui/grid.h
 # bench/browse.sh: lists on a book of 100,000 parties (the suite runs a
 # small one: tests/browse-bench.sh).
 check_PROGRAMS += bench/browse-bench
-bench_browse_bench_SOURCES = bench/browse-bench.c
+bench_browse_bench_SOURCES = bench/browse-bench.c bench/bench.h
 bench_browse_bench_LDADD = src/libscrivano.a $(ALL_LIBS)
 EXTRA_DIST += bench/browse.sh bench/browse-tui.py
 EXTRA_DIST += tests/browse-bench.sh
