@@ -6,8 +6,10 @@ book sent, inside a PEC envelope (postacert.eml beside daticert.xml, the
 provider's signature around them) and already read in a mail client
 (\\Seen), and a message that is not from SdI, unread. Every message is
 read, whatever its flag; the receipt is found by its file name and
-imported, the other message skipped; the unread message stays unread on
-the server. A wrong password and a server that is down are named."""
+imported (the file and the document delivered, SdI's id kept), the other
+message skipped; the unread message stays unread on the server; read
+again, the receipt is already seen. A wrong password and a server that is
+down are named, and import nothing."""
 
 import base64
 import os
@@ -117,12 +119,24 @@ try:
     tap.ok("the report: two messages read, one with no SdI answer skipped",
            "2 messages read" in out and "1 messages with none skipped" in out
            and "0 errors" in out, out)
-    tap.ok("the receipt is counted as found", "1 found not imported" in out, out)
+    tap.ok("the receipt is imported", "1 new SdI answers imported" in out, out)
+    tap.is_eq("the file is delivered, with SdI's id; the document too", pecfix.rows(
+        book, "SELECT f.state, f.sdi_id, d.sdi_state FROM sdi_files f"
+        " JOIN documents d ON d.id = f.document"), [("C", "4242", "C")])
+    tap.is_eq("the receipt is kept by its name", pecfix.rows(
+        book, "SELECT file_name, kind FROM sdi_messages"), [(RC, "RC")])
     tap.ok("the message that was unread stays unread on the server",
            [n for n in imap.flags() if "other" in n and ":2,S" in n] == [],
            imap.flags())
     tap.ok("the one read stays read", [n for n in imap.flags() if "pec" in n and ":2,S" in n],
            imap.flags())
+    st, out, err = fetch()
+    tap.diag(out)
+    tap.ok("read again: the receipt is already seen, nothing imported twice",
+           st == 0 and "0 new SdI answers imported, 1 already seen" in out and
+           "already imported" in out, out + err)
+    tap.is_eq("one receipt in the book", pecfix.rows(book, "SELECT count(*) FROM sdi_messages"),
+              [(1,)])
     st, out, err = pecfix.run("fatturapa", "fetch", "--book", book, "extra")
     tap.ok("an extra word: the usage, status 2", st == 2 and "fatturapa fetch --book" in err, err)
 finally:

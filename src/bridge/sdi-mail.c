@@ -17,6 +17,8 @@
 #include "book/sdi.h"
 #include "bridge/fpa-export.h"
 #include "bridge/sdi-mail.h"
+#include "bridge/sdi-receipts.h"
+#include "fisc/sdi-msg.h"
 #include "mail/mail.h"
 #include "mail/mime.h"
 #include "util/i18n.h"
@@ -168,55 +170,39 @@ done:
 int
 sdi_answer_name(const char *name, char kind[3])
 {
-	static const char *const kinds[] = { "RC", "NS", "MC", "NE", "DT", "AT" };
-	const char *p = name, *u1, *u2, *u3;
-	size_t n;
+	size_t n = strlen(name);
+	char k[4];
 
-	/* IdPaese, IdCodice (1-28), '_', progressivo (1-5), '_', kind, '_', 3 digits */
-	if (!isupper((unsigned char)p[0]) || !isupper((unsigned char)p[1]))
+	if (!(n > 4 && strcasecmp(name + n - 4, ".xml") == 0) &&
+	    !(n > 8 && strcasecmp(name + n - 8, ".xml.p7m") == 0))
 		return 0;
-	if ((u1 = strchr(p, '_')) == NULL || u1 - p < 3 || u1 - p > 30)
+	if (!sdi_msg_name_kind(name, k) || !sdi_msg_for_sender(k))
 		return 0;
-	if ((u2 = strchr(u1 + 1, '_')) == NULL || u2 - u1 - 1 < 1 || u2 - u1 - 1 > 5)
-		return 0;
-	if ((u3 = strchr(u2 + 1, '_')) == NULL || u3 - u2 - 1 != 2)
-		return 0;
-	for (const char *c = p; c < u1; c++)
-		if (!isalnum((unsigned char)*c))
-			return 0;
-	for (const char *c = u1 + 1; c < u2; c++)
-		if (!isalnum((unsigned char)*c))
-			return 0;
-	n = strspn(u3 + 1, "0123456789");
-	if (n != 3 || (strcasecmp(u3 + 4, ".xml") != 0 && strcasecmp(u3 + 4, ".xml.p7m") != 0))
-		return 0;
-	for (size_t i = 0; i < ARRAY_LEN(kinds); i++)
-		if (strncmp(u2 + 1, kinds[i], 2) == 0) {
-			memcpy(kind, kinds[i], 3);
-			return 1;
-		}
-	return 0;
+	memcpy(kind, k, 3);
+	return 1;
 }
 
-enum taken {
-	TAKEN_NEW,   /* imported */
-	TAKEN_SEEN,  /* the book had it */
-	TAKEN_FOUND, /* found, not imported */
-};
-
-/* One SdI answer into the book: 0 with what happened in *how and a line
- * for people in line (ERR_SIZE), or -1 with a message. */
+/* One SdI answer into the book (sdi_message_import: matched by its file
+ * name and SdI's id, one imported before is already seen): 0 with whether
+ * it was seen before in *seen and a line for people added to line (with a
+ * rejection's codes), or -1 with a message. */
 static int
-take_answer(struct book *b, const struct mime_attachment *a, enum taken *how, char *line,
+take_answer(struct book *b, const struct mime_attachment *a, int *seen, struct buf *line,
 	    char *err)
 {
-	(void)b;
-	(void)err;
-	/* the receipts' import is not in this build yet: the answer is listed */
-	*how = TAKEN_FOUND;
-	snprintf(line, ERR_SIZE, _("%s: an SdI answer, %zu bytes (not imported: this build has no "
-				   "receipts import)"),
-		 a->name, a->len);
+	struct sdi_import res;
+	char text[ERR_SIZE * 4];
+
+	if (sdi_message_import(b, a->name, a->data, a->len, &res, err) < 0)
+		return -1;
+	*seen = res.already_seen;
+	sdi_import_describe(a->name, &res, text, sizeof text);
+	buf_adds(line, text);
+	if (!res.already_seen && res.nerrors > 0) {
+		sdi_import_errors_text(&res, text, sizeof text);
+		buf_printf(line, ": %s", text);
+	}
+	sdi_import_free(&res);
 	return 0;
 }
 
@@ -233,38 +219,39 @@ take_message(struct book *b, uint32_t uid, const struct buf *raw,
 	     void (*line)(void *, const char *), void *ctx, struct sdi_fetch_report *rep)
 {
 	struct mime_attachments as;
-	char err[ERR_SIZE], text[ERR_SIZE * 2], said[ERR_SIZE], kind[3];
+	char err[ERR_SIZE], kind[3];
+	struct buf text = { 0 };
 	size_t answers = 0;
 
 	if (mime_attachments(raw->data != NULL ? raw->data : "", raw->len, &as, err) < 0) {
-		snprintf(text, sizeof text, _("message %u: not read: %s"), uid, err);
-		say(line, ctx, text);
+		buf_printf(&text, _("message %u: not read: %s"), uid, err);
+		say(line, ctx, str_printable(text.data));
+		buf_free(&text);
 		rep->errors++;
 		return;
 	}
 	for (size_t i = 0; i < as.n; i++) {
-		enum taken how;
+		int seen;
 
 		if (!sdi_answer_name(as.v[i].name, kind))
 			continue;
 		answers++;
-		if (take_answer(b, &as.v[i], &how, said, err) < 0) {
-			snprintf(text, sizeof text, _("message %u: %s: not imported: %s"), uid,
-				 as.v[i].name, err);
+		text.len = 0;
+		if (take_answer(b, &as.v[i], &seen, &text, err) < 0) {
+			text.len = 0;
+			buf_printf(&text, _("message %u: %s: not imported: %s"), uid, as.v[i].name,
+				   err);
 			rep->errors++;
-		} else {
-			snprintf(text, sizeof text, "%s", said);
-			if (how == TAKEN_NEW)
-				rep->imported++;
-			else if (how == TAKEN_SEEN)
-				rep->seen++;
-			else
-				rep->found++;
-		}
-		say(line, ctx, str_printable(text));
+		} else if (seen)
+			rep->seen++;
+		else
+			rep->imported++;
+		buf_add(&text, "", 0);
+		say(line, ctx, str_printable(text.data));
 	}
 	if (answers == 0)
 		rep->skipped++;
+	buf_free(&text);
 	mime_attachments_free(&as);
 }
 
@@ -313,9 +300,9 @@ void
 sdi_fetch_summary(const struct sdi_fetch_report *r, char *out)
 {
 	snprintf(out, ERR_SIZE,
-		 _("%zu messages read: %zu new SdI answers imported, %zu already seen, %zu found "
-		   "not imported, %zu messages with none skipped, %zu errors"),
-		 r->messages, r->imported, r->seen, r->found, r->skipped, r->errors);
+		 _("%zu messages read: %zu new SdI answers imported, %zu already seen, %zu messages "
+		   "with none skipped, %zu errors"),
+		 r->messages, r->imported, r->seen, r->skipped, r->errors);
 }
 
 /* ---- the documents' commands ---- */

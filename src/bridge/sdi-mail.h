@@ -40,7 +40,6 @@ struct sdi_fetch_report {
 	size_t messages; /* messages read */
 	size_t imported; /* SdI answers new to the book, imported */
 	size_t seen;     /* SdI answers the book had already */
-	size_t found;    /* SdI answers found and not imported (no import in this build) */
 	size_t skipped;  /* messages that hold no SdI answer */
 	size_t errors;   /* messages or answers that could not be read or imported */
 };
@@ -59,8 +58,9 @@ int sdi_fetch(struct book *b, void (*line)(void *ctx, const char *text), void *c
 void sdi_fetch_summary(const struct sdi_fetch_report *rep, char *out);
 
 /* Whether name is an SdI answer's file name, IT01234567890_0000A_RC_001.xml
- * or .xml.p7m, of a kind that answers the sender (RC NS MC NE DT AT): 1
- * with the kind in kind (3 bytes), else 0. */
+ * or .xml.p7m, of a kind that answers the sender (RC NS MC NE DT AT; the
+ * fiscal core's sdi_msg_name_kind): 1 with the kind in kind (3 bytes),
+ * else 0. */
 int sdi_answer_name(const char *name, char kind[3]);
 
 /* The documents' commands Send to SdI and Fetch SdI's answers
