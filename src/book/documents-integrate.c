@@ -40,10 +40,12 @@ in_eu(const char *c)
 
 	if (strlen(c) != 2)
 		return 0;
-	for (const char *p = eu; *p != '\0'; p += 3)
+	for (const char *p = eu;; p += 3) {
 		if (p[0] == c[0] && p[1] == c[1])
 			return 1;
-	return 0;
+		if (p[2] == '\0')
+			return 0;
+	}
 }
 
 /* Units of measure of time: a line measured in them is a service. */

@@ -139,6 +139,14 @@ add_name(const char *name, int locked, void *ud)
 	names->v[names->n++] = xstrdup(name);
 }
 
+static void
+names_free(struct names *names)
+{
+	for (size_t i = 0; i < names->n; i++)
+		free(names->v[i]);
+	free(names->v);
+}
+
 struct tally {
 	int done, removed, failed;
 	long long bytes;
@@ -198,22 +206,23 @@ backup_data(const char *data, const char *to, long daily, long monthly)
 	registry_close(r);
 	if (rc < 0) {
 		cli_fail("book", "%s", err);
+		names_free(&names);
 		return 1;
 	}
 	if (mkdir(to, 0700) < 0 && errno != EEXIST) {
 		cli_fail("book", "%s: %s", to, strerror(errno));
+		names_free(&names);
 		return 1;
 	}
 	if (stat(to, &st) < 0 || !S_ISDIR(st.st_mode)) {
 		cli_fail("book", _("%s is not a folder"), to);
+		names_free(&names);
 		return 1;
 	}
 	util_today(today);
-	for (size_t i = 0; i < names.n; i++) {
+	for (size_t i = 0; i < names.n; i++)
 		backup_user(data, to, names.v[i], today, daily, monthly, &t);
-		free(names.v[i]);
-	}
-	free(names.v);
+	names_free(&names);
 	printf(_("books backed up: %d (%s); removed by retention: %d; failed: %d\n"), t.done,
 	       size_text(t.bytes, sz, sizeof sz), t.removed, t.failed);
 	fflush(stdout);
