@@ -571,6 +571,56 @@ class Client:
                 return self.status
         return None
 
+    # The forms' keys as an xterm sends them (the helpers below use them).
+    F10, F11, ESC_C, DOWN, ENTER = "\x1b[21~", "\x1b[23~", "\x1bc", "\x1b[B", "\r"
+
+    def highlighted(self, label):
+        """Whether label shows in reverse on the screen: the menu line Enter
+        would pick."""
+        for y in range(self.screen.lines):
+            row = self.screen.buffer[y]
+            text = "".join(row[x].data for x in range(self.screen.columns))
+            x = text.find(label)
+            if x >= 0 and all(row[x + i].reverse for i in range(len(label))):
+                return True
+        return False
+
+    def pick_command(self, label, key=F11, most=20):
+        """Opens the commands menu (F11, or Esc c when key says so) and
+        picks the command labelled label by moving down until it is the
+        highlighted line, then Enter: by its label, never by its place in
+        the menu, which depends on what applies. Whether it was offered."""
+        self.send(key)
+        if not (self.wait_for("Commands", 5) and self.wait_for(label, 5)):
+            return False
+        for _ in range(most):
+            if self.highlighted(label):
+                self.send(self.ENTER)
+                return True
+            self.send(self.DOWN)
+            self.settle()
+        return False
+
+    def to_main_menu(self, most=12):
+        """F10 until the main menu (forms opened by commands are stacked),
+        answering No where a form asks to save; whether it got there."""
+        for _ in range(most):
+            if self.wait_for("F10 Quit", 1):
+                return True
+            self.send(self.F10)
+            if self.wait_for("Save changes?", 1):
+                self.send("n")
+        return self.wait_for("F10 Quit", 1)
+
+    def end_session(self, timeout=10):
+        """From anywhere: back to the main menu, F10, Yes to "End the
+        session?"; the client's exit status (None if it did not end)."""
+        self.to_main_menu()
+        self.send(self.F10)
+        self.wait_for("End the session?", 5)
+        self.send("y")  # yes, end the session
+        return self.wait_exit(timeout)
+
     def kill(self):
         """kill -9 of the client (ssh, and sshpass before it): it sends
         nothing more, not even a goodbye; the server sees the link drop."""

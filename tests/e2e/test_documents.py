@@ -166,21 +166,10 @@ def type_quote(c, book):
     return qid
 
 
-def command(c, label, downs=0):
-    """F11, the commands menu: the one `downs` lines under the first, which
-    must be label."""
-    c.send(F11)
-    if not c.wait_for("Commands", 5):
-        return False
-    c.send(DOWN * downs)
-    shown = c.wait_for(label, 5)
-    c.send(ENTER)
-    return shown
-
 
 def issue(c, what, number):
     """Issue, confirmed: the message names the number it took."""
-    ok = command(c, "Issue") and c.wait_for("Issue this document?", 10)
+    ok = c.pick_command("Issue") and c.wait_for("Issue this document?", 10)
     c.send("y")
     return tap.ok("%s: Issue gives it number %s" % (what, number),
                   ok and c.wait_for("Issued as %s." % number, 15), c.screen_text())
@@ -202,7 +191,7 @@ def flow(c, book, qid):
            c.screen_text())
     # quote -> order (the first conversion offered)
     tap.ok("the issued quote converts to an order",
-           command(c, "Convert to order") and
+           c.pick_command("Convert to order") and
            c.wait_for("A new draft Customer order: check it, then Issue.", 15), c.screen_text())
     oid = doc(book, "ORD")[0]
     tap.is_eq("the order is a draft with the quote's three lines",
@@ -215,7 +204,7 @@ def flow(c, book, qid):
     # order -> DDT: the article's goods go out
     before = stock(book)
     tap.ok("the issued order converts to a delivery note",
-           command(c, "Convert to DDT") and
+           c.pick_command("Convert to DDT") and
            c.wait_for("A new draft Delivery note: check it, then Issue.", 15), c.screen_text())
     did = doc(book, "DDT")[0]
     tap.is_eq("the delivery note takes the 10 pieces of VITE8 out of stock (100 -> 90)",
@@ -226,7 +215,7 @@ def flow(c, book, qid):
                               "document_id IS NOT NULL"), [(-10000, did)])
     # DDT -> invoice (after the order's: the DDT's line is the one taken)
     tap.ok("the issued delivery note converts to an invoice",
-           command(c, "Convert to invoice") and
+           c.pick_command("Convert to invoice") and
            c.wait_for("A new draft Invoice: check it, then Issue.", 15), c.screen_text())
     fid = doc(book, "FAT")[0]
     tap.ok("the invoice names the delivery note it comes from",
@@ -263,7 +252,7 @@ def refuse_change(c, book, fid):
 def credit_note(c, book, fid):
     n = "2/%d" % YEAR
     tap.ok("the issued invoice makes a credit note",
-           command(c, "Credit note") and
+           c.pick_command("Credit note") and
            c.wait_for("A new draft Credit note: check it, then Issue.", 15), c.screen_text())
     nid = doc(book, "NC")[0]
     # to the lines (kind, date, operation date, party, series), the second line, deleted
@@ -312,7 +301,7 @@ def the_lists(c, book):
     """The register's lists: every document in All documents, with its
     kind, number, party, total and state, the totals of the rows shown
     under them; a view shows its kind only; Filter by state."""
-    to_main_menu(c)
+    c.to_main_menu()
     to_documents(c)
     c.send(ENTER)  # All documents
     rows = book_rows(book, "SELECT kind, number, total FROM documents ORDER BY id")
@@ -335,24 +324,9 @@ def the_lists(c, book):
     c.wait_for("Purchase invoices", 5)
 
 
-def to_main_menu(c):
-    """F10 until the main menu (forms opened by the commands are stacked), not
-    saving what a form would ask to."""
-    for _ in range(12):
-        if c.wait_for("F10 Quit", 1):
-            return True
-        c.send(F10)
-        if c.wait_for("Save changes?", 1):
-            c.send("n")
-    return c.wait_for("F10 Quit", 1)
-
 
 def end_session(c, what):
-    ok = to_main_menu(c)
-    c.send(F10)
-    ok = ok and c.wait_for("End the session?", 5)
-    c.send("y")
-    tap.ok("%s: back to the main menu and out" % what, ok and c.wait_exit(10) == 0,
+    tap.ok("%s: back to the main menu and out" % what, c.end_session() == 0,
            c.screen_text())
 
 
@@ -393,7 +367,7 @@ def two_sessions(srv, book):
                a.screen_text() + b.screen_text())
         asked = True
         for c in (a, b):
-            asked = command(c, "Issue") and c.wait_for("Issue this document?", 5) and asked
+            asked = c.pick_command("Issue") and c.wait_for("Issue this document?", 5) and asked
         tap.ok("both ask to confirm Issue", asked, a.screen_text() + b.screen_text())
         a.send("y")
         b.send("y")  # at once: neither waits for the other's answer

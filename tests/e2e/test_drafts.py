@@ -42,14 +42,6 @@ def new_supplier(c):
     return c.wait_for("Suppliers - New", 5) and c.wait_for("F2 Save", 5)
 
 
-def quit_session(c):
-    c.send(F10)
-    c.wait_for("F5 New", 5)
-    c.send(F10)
-    c.wait_for("End the session?", 5)
-    c.send("y")
-    return c.wait_exit(10)
-
 
 def test_killed_client(srv, book):
     with srv.client("anna", "secret") as c:
@@ -93,7 +85,7 @@ def test_killed_client(srv, book):
         c.send("ni" + TAB + "011 5551234")
         c.send(F2)
         tap.ok("Save writes it", c.wait_for("Saved.", 5), c.screen_text())
-        tap.is_eq("the supplier quits cleanly", quit_session(c), 0)
+        tap.is_eq("the supplier quits cleanly", c.end_session(), 0)
     tap.is_eq("the supplier is in the book as typed before and after the kill",
               book_rows(book, "SELECT role, name, piva, address, cap, city, province, sdi "
                               "FROM parties"),
@@ -127,7 +119,7 @@ def test_server_restart(srv, book):
                "cursor at %d,%d of %r" % (row, col, line))
         c.send("7897" + tabs("piva", "sdi") + "XYZ9876" + F2)
         tap.ok("the P.IVA completed, Save writes it", c.wait_for("Saved.", 5), c.screen_text())
-        tap.is_eq("and the session ends cleanly", quit_session(c), 0)
+        tap.is_eq("and the session ends cleanly", c.end_session(), 0)
     tap.is_eq("the second supplier is in the book",
               book_rows(book, "SELECT name, piva, sdi FROM parties WHERE name LIKE 'Legat%'"),
               [("Legatoria Po", "01234567897", "XYZ9876")])

@@ -50,13 +50,6 @@ def to_suppliers(c):
     return c.wait_for(re.compile(r"Back$"), 5) and c.wait_for("Suppliers", 5)
 
 
-def quit_from_list(c):
-    c.send("\x1b0")
-    c.wait_for("Main menu", 5)
-    c.send("\x1b0")
-    c.send("y")  # yes, end the session
-    return c.wait_exit(10)
-
 
 def export(c, answer):
     """Esc e, then the answer; the message's (rows, path), or None."""
@@ -123,7 +116,7 @@ def test_filtered_sorted(srv):
         c.send(F10)
         tap.ok("F10 cancels", c.wait_for("Not exported.", 5), c.screen_text())
         tap.is_eq("and writes nothing", len(glob.glob(os.path.join(folder, "*.csv"))), 2)
-        tap.is_eq("the session ends cleanly", quit_from_list(c), 0)
+        tap.is_eq("the session ends cleanly", c.end_session(), 0)
 
 
 def test_progress(srv):
@@ -137,7 +130,7 @@ def test_progress(srv):
         tap.ok("showing its progress on the way",
                b"Exporting: 500 rows so far" in bytes(c.raw[before:]),
                repr(bytes(c.raw[before:])[-300:]))
-        tap.is_eq("the session ends cleanly", quit_from_list(c), 0)
+        tap.is_eq("the session ends cleanly", c.end_session(), 0)
 
 
 def main():

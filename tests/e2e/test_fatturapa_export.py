@@ -55,14 +55,6 @@ def make_book(srv):
     return path
 
 
-def command(c, label):
-    """F11, the commands menu; an issued invoice's are Credit note, Debit
-    note, Sent, Paid, Export XML, PDF: down to label, Enter."""
-    c.send(F11)
-    shown = c.wait_for("Commands", 5) and c.wait_for(label, 5)
-    c.send(DOWN * 4 + ENTER)
-    return shown
-
 
 def open_draft(c, n):
     """From the main menu: Documents, Invoices, the n-th row (0: first)."""
@@ -84,15 +76,6 @@ def issue(c, number):
                   ok and c.wait_for("Issued as %s." % number, 15), c.screen_text())
 
 
-def to_main_menu(c):
-    for _ in range(12):
-        if c.wait_for("F10 Quit", 1):
-            return True
-        c.send(F10)
-        if c.wait_for("Save changes?", 1):
-            c.send("n")
-    return c.wait_for("F10 Quit", 1)
-
 
 def main():
     xsd_dir = schema_copy()
@@ -111,7 +94,7 @@ def main():
             issue(c, good)
             tap.ok("no SdI state before the export",
                    re.search(r"SdI \[\s*\]", c.screen_text()), c.screen_text())
-            tap.ok("its commands offer Export XML", command(c, "Export XML"), c.screen_text())
+            tap.ok("its commands offer Export XML", c.pick_command("Export XML"), c.screen_text())
             tap.ok("Export XML says the file it wrote into the export folder",
                    c.wait_for("Exported %s into the export folder." % name, 15),
                    c.screen_text())
@@ -140,7 +123,7 @@ def main():
             c.send(HOME + ENTER)
             tap.ok("the second opens", c.wait_for("[Causale lung]", 5), c.screen_text())
             issue(c, bad)
-            command(c, "Export XML")
+            c.pick_command("Export XML")
             tap.ok("a document the schema refuses: the rule 00200 on screen",
                    c.wait_for("FAT %s not exported: 00200" % bad, 15), c.screen_text())
             tap.ok("and the field it is about", "Element 'Causale'" in c.flat_text(),
@@ -152,7 +135,7 @@ def main():
                       book_rows(book, "SELECT sdi_state FROM documents WHERE number = ?", bad),
                       [("",)])
             tap.ok("nor shown", re.search(r"SdI \[\s*\]", c.screen_text()), c.screen_text())
-            to_main_menu(c)
+            c.to_main_menu()
             c.send(F10)
             c.wait_for("End the session?", 5)
             c.send("y")

@@ -81,19 +81,6 @@ def to_purchases(c):
     return c.wait_for(re.compile(r"Purchase invoices.*(Nothing here yet|Kind)", re.S), 5)
 
 
-def pick(c, label):
-    """F11, then the command labelled label, found by moving down the menu
-    (its position depends on what applies)."""
-    c.send(F11)
-    if not c.wait_for("Commands", 5):
-        return False
-    menu = c.screen_text()
-    labels = [l for l in ("Paid", "PDF", "Original", "Attachments") if l in menu]
-    if label not in labels:
-        return False
-    c.send(DOWN * labels.index(label) + ENTER)
-    return True
-
 
 def test_import(c, book, data):
     tap.ok("Documents, Purchase invoices: the list", to_purchases(c), c.screen_text())
@@ -112,7 +99,7 @@ def test_import(c, book, data):
                       10), c.screen_text())
     tap.ok("and the summary on the status line",
            "Files imported: 1" in c.screen_text(), c.screen_text())
-    tap.ok("Original: the command is offered", pick(c, "Original"), c.screen_text())
+    tap.ok("Original: the command is offered", c.pick_command("Original"), c.screen_text())
     tap.ok("Original shows the supplier's file in the pager: the supplier and the buyer",
            c.wait_for("Print preview", 10) and c.wait_for("SOCIETA' ALPHA SRL", 5) and
            "DITTA BETA" in c.screen_text(), c.screen_text())
@@ -121,14 +108,14 @@ def test_import(c, book, data):
            c.wait_for(re.compile(LINE + r"\s+5,00\s+1,00\s+5,00"), 5), c.screen_text())
     c.send(F10)
     c.wait_for("Purchase invoices", 5)
-    tap.ok("Attachments: the command is offered", pick(c, "Attachments"), c.screen_text())
+    tap.ok("Attachments: the command is offered", c.pick_command("Attachments"), c.screen_text())
     tap.ok("Attachments writes the file into the export folder and says where",
            c.wait_for("1 attachment(s) written into", 10) and
            "/export/anna." in c.screen_text(), c.screen_text())
     out = os.path.join(os.path.dirname(book), "export", "anna", "scheda.pdf")
     with open(out, "rb") if os.path.exists(out) else open(os.devnull, "rb") as f:
         tap.ok("the attachment is there, byte for byte", f.read() == SCHEDA, out)
-    pick(c, "Attachments")
+    c.pick_command("Attachments")
     tap.ok("Attachments again: the file there is not overwritten, and the message says why",
            c.wait_for("0 attachment(s) written into", 10) and
            "refused: attachment 1:" in c.flat_text() and "already exists" in c.flat_text(),

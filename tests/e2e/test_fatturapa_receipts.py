@@ -16,7 +16,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import Server, Tap, book_rows  # noqa: E402
-from test_fatturapa_export import make_book, open_draft, schema_copy, to_main_menu  # noqa: E402
+from test_fatturapa_export import make_book, open_draft, schema_copy  # noqa: E402
 
 tap = Tap()
 
@@ -55,22 +55,10 @@ def consegna(nome_file):
                    "  <MessageId>78</MessageId>\n" % (YEAR, YEAR))
 
 
-def command(c, label):
-    """F11, the commands menu, down to label (its place in the menu as
-    shown), Enter: whether it was offered."""
-    c.send(F11)
-    if not (c.wait_for("Commands", 5) and c.wait_for(label, 5)):
-        return False
-    rows = [line for line in c.screen_text().split("\n")]
-    labels = ("Credit note", "Debit note", "Sent", "Paid", "Export XML", "SdI receipt", "PDF")
-    shown = [lb for row in rows for lb in labels if re.search(r"\b%s\b" % re.escape(lb), row)]
-    c.send(DOWN * shown.index(label) + ENTER)
-    return True
-
 
 def receipt(c, name):
     """The command SdI receipt with the file name typed at its prompt."""
-    ok = command(c, "SdI receipt") and c.wait_for("SdI receipt file to import", 5)
+    ok = c.pick_command("SdI receipt") and c.wait_for("SdI receipt file to import", 5)
     c.send(name + ENTER)
     return ok
 
@@ -112,7 +100,7 @@ def main():
             c.wait_for("Main menu", 10)
             tap.ok("the draft opens", open_draft(c, 0), c.screen_text())
             issue(c, number)
-            tap.ok("its commands offer Export XML", command(c, "Export XML"), c.screen_text())
+            tap.ok("its commands offer Export XML", c.pick_command("Export XML"), c.screen_text())
             tap.ok("exported", c.wait_for("Exported %s into the export folder." % first, 15),
                    c.screen_text())
             tap.ok("SdI [X], made", c.wait_for(re.compile(r"SdI \[X"), 5), c.screen_text())
@@ -154,7 +142,7 @@ def main():
             tap.is_eq("the book: the operation date corrected, the same number and state",
                       book_rows(book, "SELECT op_date, number, state FROM documents WHERE id = 1"),
                       [(today.isoformat(), number, "I")])
-            tap.ok("exported again", command(c, "Export XML"), c.screen_text())
+            tap.ok("exported again", c.pick_command("Export XML"), c.screen_text())
             tap.ok("as a new file, progressivo 00002",
                    c.wait_for("Exported %s into the export folder." % second, 15),
                    c.flat_text())
@@ -171,7 +159,7 @@ def main():
                       book_rows(book, "SELECT (SELECT group_concat(name || ' ' || state, '; ') "
                                 "FROM sdi_files), sdi_state, state, number FROM documents WHERE id = 1"),
                       [("%s R; %s C" % (first, second), "C", "S", number)])
-            to_main_menu(c)
+            c.to_main_menu()
             c.send(F10)
             c.wait_for("End the session?", 5)
             c.send("y")

@@ -35,29 +35,6 @@ def prepare(srv, book, cert):
     return ca
 
 
-def highlighted(c, label):
-    """Whether the menu line of label shows in reverse (Enter picks it)."""
-    for y in range(c.screen.lines):
-        row = c.screen.buffer[y]
-        text = "".join(row[x].data for x in range(c.screen.columns))
-        x = text.find(label)
-        if x >= 0 and row[x].reverse:
-            return True
-    return False
-
-
-def pick_command(c, label):
-    """Esc c, then Down until label is highlighted, then Enter."""
-    c.send(ESC_C)
-    if not (c.wait_for("Commands", 5) and c.wait_for(label, 5)):
-        return False
-    for _ in range(16):
-        if highlighted(c, label):
-            c.send(ENTER)
-            return True
-        c.send(DOWN)
-        c.settle()
-    return False
 
 
 def test_settings(c, book, ca, port):
@@ -110,7 +87,7 @@ def test_send(c, book, smtp):
     c.send(ENTER)
     c.wait_for(re.compile(r"Invoice 1/2026"), 5)
     tap.ok("an issued invoice's commands offer Send to SdI",
-           pick_command(c, "Send to SdI"), c.screen_text())
+           c.pick_command("Send to SdI", c.ESC_C), c.screen_text())
     tap.ok("it asks first", c.wait_for("Mail this document's FatturaPA file to SdI", 5),
            c.screen_text())
     c.send("y")

@@ -58,13 +58,6 @@ def to_list(c, key=ENTER):
     return c.wait_for(re.compile(r"Back$"), 5)
 
 
-def quit_from_list(c):
-    c.send("\x1b0")
-    c.wait_for("Main menu", 5)
-    c.send("\x1b0")
-    c.send("y")  # yes, end the session
-    return c.wait_exit(10)
-
 
 def test_preview_send(srv):
     names = ["Cliente %03d" % i for i in range(80)] + [LONG_NAME]
@@ -118,7 +111,7 @@ def test_preview_send(srv):
         ok = c.wait_for("Not printed.", 5) and c.wait_for("F7 Print", 5)
         tap.ok("F10 in the preview cancels: back to the list", ok, c.screen_text())
         tap.ok("and nothing was sent", START not in c.raw[before:])
-        tap.is_eq("the session ends cleanly", quit_from_list(c), 0)
+        tap.is_eq("the session ends cleanly", c.end_session(), 0)
 
 
 def test_preview_save(srv):
@@ -155,7 +148,7 @@ def test_preview_save(srv):
         files = glob.glob(os.path.join(folder, "parties-*.txt"))
         tap.ok("a second save, in the same second or not, makes another file",
                len(files) == 2 and open(path, encoding="utf-8").read() == content, files)
-        tap.is_eq("the session ends cleanly", quit_from_list(c), 0)
+        tap.is_eq("the session ends cleanly", c.end_session(), 0)
 
 
 def test_form(srv):
@@ -202,7 +195,7 @@ def test_form(srv):
         tap.ok("the form is shown again", c.wait_for("Suppliers - Edit", 5), c.screen_text())
         c.send(F10)
         c.wait_for("F7 Print", 5)
-        tap.is_eq("the session ends cleanly", quit_from_list(c), 0)
+        tap.is_eq("the session ends cleanly", c.end_session(), 0)
 
 
 def main():
