@@ -7,6 +7,7 @@ the system's service), and a book with an issued invoice and its PEC
 settings. Network only on 127.0.0.1, on free ports. Standard library,
 aiosmtpd and the programs."""
 
+import base64
 import email
 import email.policy
 import os
@@ -262,3 +263,58 @@ def pec_settings(book, port, security="TLS", ca="", password=PASSWORD, imap_port
 def tempfile_dir():
     import tempfile
     return tempfile.mkdtemp(prefix="scrivano-pec-")
+
+
+def delivery_receipt(file, sdi_id=4242):
+    """SdI's RicevutaConsegna (RC) of file."""
+    return ("""<?xml version="1.0" encoding="UTF-8"?>
+<types:RicevutaConsegna xmlns:types="http://www.fatturapa.gov.it/sdi/messaggi/v1.0" """
+           """xmlns:ds="http://www.w3.org/2000/09/xmldsig#" versione="1.0">
+  <IdentificativoSdI>%d</IdentificativoSdI>
+  <NomeFile>%s</NomeFile>
+  <Hash>6b1f0c3a</Hash>
+  <DataOraRicezione>2026-03-02T10:00:00.000+01:00</DataOraRicezione>
+  <DataOraConsegna>2026-03-02T10:05:00.000+01:00</DataOraConsegna>
+  <Destinatario><Codice>ABC1234</Codice><Descrizione>Cliente Srl</Descrizione></Destinatario>
+  <MessageId>901</MessageId>
+</types:RicevutaConsegna>
+""" % (sdi_id, file)).encode()
+
+
+def b64(data):
+    s = base64.b64encode(data).decode()
+    return "\r\n".join(s[i:i + 76] for i in range(0, len(s), 76))
+
+
+def pec_envelope(file, name, receipt):
+    """What a PEC provider delivers: SdI's message about file, its
+    attachment receipt named name, as postacert.eml."""
+    inner = ("From: sdi01@pec.fatturapa.it\r\nTo: %s\r\n"
+             "Subject: Ricevuta di consegna %s\r\n"
+             "Content-Type: multipart/mixed; boundary=\"sdi\"\r\n\r\n"
+             "--sdi\r\nContent-Type: text/plain\r\n\r\nRicevuta di consegna.\r\n"
+             "--sdi\r\nContent-Type: application/octet-stream; name=\"%s\"\r\n"
+             "Content-Transfer-Encoding: base64\r\n"
+             "Content-Disposition: attachment; filename=\"%s\"\r\n\r\n%s\r\n"
+             "--sdi--\r\n") % (USER, file, name, name, b64(receipt))
+    return ("Return-Path: <posta-certificata@pec.example.it>\r\n"
+            "From: \"Per conto di: sdi01@pec.fatturapa.it\" <posta-certificata@pec.example.it>\r\n"
+            "To: %s\r\nSubject: POSTA CERTIFICATA: Ricevuta di consegna %s\r\n"
+            "X-Trasporto: posta-certificata\r\nMIME-Version: 1.0\r\n"
+            "Content-Type: multipart/signed; protocol=\"application/pkcs7-signature\";"
+            " micalg=sha-256; boundary=\"out\"\r\n\r\n"
+            "--out\r\nContent-Type: multipart/mixed; boundary=\"mix\"\r\n\r\n"
+            "--mix\r\nContent-Type: text/plain; charset=iso-8859-1\r\n"
+            "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+            "Messaggio di posta certificata: il messaggio originale =E8 allegato.\r\n"
+            "--mix\r\nContent-Type: application/xml; name=\"daticert.xml\"\r\n"
+            "Content-Disposition: inline; filename=\"daticert.xml\"\r\n"
+            "Content-Transfer-Encoding: base64\r\n\r\n%s\r\n"
+            "--mix\r\nContent-Type: message/rfc822; name=\"postacert.eml\"\r\n"
+            "Content-Disposition: inline; filename=\"postacert.eml\"\r\n\r\n%s\r\n"
+            "--mix--\r\n"
+            "--out\r\nContent-Type: application/pkcs7-signature; name=\"smime.p7s\"\r\n"
+            "Content-Transfer-Encoding: base64\r\n"
+            "Content-Disposition: attachment; filename=\"smime.p7s\"\r\n\r\nMIIBAA==\r\n"
+            "--out--\r\n") % (USER, file, b64(b"<postacert tipo=\"posta-certificata\"/>"),
+                              inner)

@@ -8,7 +8,10 @@ commands (Esc c) offer Send to SdI: confirmed, the file is made (the
 export, against the official schema) and mailed, the status line telling
 the progress while the server takes its time, then naming the file; the
 server has the message with the file as its attachment, and the book the
-file and the document sent with the message's Message-ID."""
+file and the document sent with the message's Message-ID. Last, SdI's
+delivery receipt waits in the PEC mailbox (a local dovecot IMAP server):
+the invoice's command Fetch SdI's answers reads it, says what it
+imported, and the form and the book show the invoice delivered (C)."""
 
 import os
 import re
@@ -112,6 +115,29 @@ def test_send(c, book, smtp):
     c.send(F10)
 
 
+def test_fetch(c, book, imap):
+    """SdI's receipt of the file sent, fetched from the TUI."""
+    rc = FILE.replace(".xml", "_RC_001.xml")
+    imap.deliver("1000.pec", pecfix.pec_envelope(FILE, rc, pecfix.delivery_receipt(FILE))
+                 .encode("latin-1"))
+    book_rows(book, "UPDATE pec_settings SET imap_port = ?, imap_security = 'TLS'", imap.port)
+    c.wait_for("1/2026", 5)
+    c.send(ENTER)
+    c.wait_for(re.compile(r"Invoice 1/2026"), 5)
+    tap.ok("a sent invoice's commands offer Fetch SdI's answers",
+           c.pick_command("Fetch SdI's answers", c.ESC_C), c.screen_text())
+    tap.ok("the status line says the receipt was imported",
+           c.wait_for("1 new SdI answers imported", 20), c.screen_text())
+    tap.is_eq("the book: the file and the document delivered, SdI's id kept",
+              book_rows(book, "SELECT f.state, f.sdi_id, d.sdi_state FROM sdi_files f"
+                        " JOIN documents d ON d.id = f.document"), [("C", "4242", "C")])
+    tap.is_eq("the receipt kept by its name",
+              book_rows(book, "SELECT file_name, kind FROM sdi_messages"), [(rc, "RC")])
+    tap.ok("the form shows the SdI state C (delivered)",
+           c.wait_for(re.compile(r"SdI \[C"), 5), c.screen_text())
+    c.send(F10)
+
+
 def main():
     xsd_dir = fatturapa_schema_copy()
     if xsd_dir is None:
@@ -120,6 +146,7 @@ def main():
     top = pecfix.tempfile_dir()
     cert, key = pecfix.make_cert(top)
     smtp = pecfix.Smtp(cert, key, delay=1.5)
+    imap = pecfix.Dovecot(top, cert, key)
     try:
         with Server(users={"anna": "pw-anna"}, tap=tap,
                     env={"SCRIVANO_FATTURAPA": xsd_dir}) as srv:
@@ -129,8 +156,10 @@ def main():
                 tap.ok("logged in", c.wait_for("Main menu", 10), c.screen_text())
                 test_settings(c, book, ca, smtp.port)
                 test_send(c, book, smtp)
+                test_fetch(c, book, imap)
     finally:
         smtp.stop()
+        imap.stop()
         shutil.rmtree(top, ignore_errors=True)
 
 
