@@ -22,7 +22,7 @@ from harness import SCRIVANO, Server, Tap, base_env, book_rows  # noqa: E402
 tap = Tap()
 
 F1, F2, F5, F8 = "\x1bOP", "\x1bOQ", "\x1b[15~", "\x1b[19~"
-F10, F11, F12 = "\x1b[21~", "\x1b[23~", "\x1b[24~"
+F10 = "\x1b[21~"
 TAB, ENTER, PGDN, PGUP, DOWN, HOME = "\t", "\r", "\x1b[6~", "\x1b[5~", "\x1b[B", "\x1bOH"
 
 CUSTOMER = "Rossi Forniture S.r.l."

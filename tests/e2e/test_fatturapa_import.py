@@ -24,7 +24,7 @@ from harness import SCRIVANO, Server, Tap, base_env, book_rows  # noqa: E402
 
 tap = Tap()
 
-F10, F11 = "\x1b[21~", "\x1b[23~"
+F10 = "\x1b[21~"
 ENTER, DOWN, HOME, ESC_B = "\r", "\x1b[B", "\x1bOH", "\x1bb"
 FPA = os.environ.get("SCRIVANO_FATTURAPA", "")
 SCHEDA = b"%PDF-1.4\n% scheda tecnica\n" + bytes(range(200)) + b"\n%%EOF\n"

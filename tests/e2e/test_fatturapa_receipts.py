@@ -21,7 +21,7 @@ from test_fatturapa_export import make_book, open_draft, schema_copy  # noqa: E4
 tap = Tap()
 
 F2, F10, F11 = "\x1bOQ", "\x1b[21~", "\x1b[23~"
-ENTER, DOWN, TAB = "\r", "\x1b[B", "\t"
+ENTER, TAB = "\r", "\t"
 PGDN, PGUP = "\x1b[6~", "\x1b[5~"
 YEAR = datetime.date.today().year
 NS = "http://www.fatturapa.gov.it/sdi/messaggi/v1.0"

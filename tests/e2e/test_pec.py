@@ -26,7 +26,7 @@ import pecfix  # noqa: E402
 tap = Tap()
 
 F2, F10 = "\x1bOQ", "\x1b[21~"
-ENTER, TAB, ESC_C, END, DOWN = "\r", "\t", "\x1bc", "\x05", "\x1b[B"
+ENTER, TAB, END = "\r", "\t", "\x05"
 FILE = "IT01234567897_00001.xml"
 
 
@@ -36,8 +36,6 @@ def prepare(srv, book, cert):
     shutil.copy(cert, ca)
     srv.give_datadir()
     return ca
-
-
 
 
 def test_settings(c, book, ca, port):
