@@ -39,8 +39,10 @@ body_free(struct fpa_body *b)
 	for (size_t i = 0; i < b->ncausale; i++)
 		free(b->causale[i]);
 	free(b->causale);
-	for (size_t i = 0; i < b->nlines; i++)
+	for (size_t i = 0; i < b->nlines; i++) {
 		free(b->lines[i].descr);
+		free(b->lines[i].norm);
+	}
 	free(b->lines);
 	for (size_t i = 0; i < b->nvat; i++)
 		free(b->vat[i].norm);

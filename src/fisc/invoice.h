@@ -20,6 +20,8 @@
 #define FPA_PRICE_SCALE 8
 #define FPA_MAX_DISCOUNTS 8
 #define FPA_MAX_WITHHOLDINGS 4
+/* RiferimentoNormativo: at most this many characters (String100LatinType). */
+#define FPA_NORM_MAX 100
 
 struct fpa_address {
 	char *street;        /* Indirizzo */
@@ -71,6 +73,9 @@ struct fpa_line {
 	int64_t rate;        /* AliquotaIVA */
 	char natura[5];      /* Natura, "" when taxed */
 	int ritenuta;        /* Ritenuta=SI */
+	char *norm;          /* the law its Natura rests on, or NULL: not in the
+				file's line, but its summary block's
+				RiferimentoNormativo */
 };
 
 struct fpa_vat {             /* one DatiRiepilogo block */
