@@ -49,6 +49,8 @@ body_free(struct fpa_body *b)
 	free(b->vat);
 	free(b->cassa);
 	free(b->pay);
+	for (size_t i = 0; i < b->nddt; i++)
+		free(b->ddt[i].lines);
 	free(b->ddt);
 	for (int i = 0; i < b->nattach; i++) {
 		free(b->attach[i].name);
@@ -149,6 +151,13 @@ fpa_ddt_add(struct fpa_body *b)
 {
 	b->ddt = grow(b->ddt, &b->nddt, sizeof *b->ddt);
 	return &b->ddt[b->nddt - 1];
+}
+
+void
+fpa_ddt_add_line(struct fpa_ddt *t, int line)
+{
+	t->lines = xreallocarray(t->lines, t->nlines + 1, sizeof *t->lines);
+	t->lines[t->nlines++] = line;
 }
 
 void

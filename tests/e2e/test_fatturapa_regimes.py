@@ -467,10 +467,15 @@ def regime_details(key, root, body):
                   (text(head, "CedentePrestatore/DatiAnagrafici/RegimeFiscale"), norms.get("N2.2")),
                   ("RF19", "Operazione in franchigia da IVA, art. 1 c. 54-89 L. 190/2014"))
     elif key == "f":
-        tap.is_eq("(f) DatiDDT of both delivery notes",
-                  sorted((text(d, "NumeroDDT"), text(d, "DataDDT"))
+        lines = {text(l, "NumeroLinea"): text(l, "Descrizione")
+                 for l in body.findall("DatiBeniServizi/DettaglioLinee", NS)}
+        tap.is_eq("(f) DatiDDT of both delivery notes, each naming the line it delivered "
+                  "(RiferimentoNumeroLinea)",
+                  sorted((text(d, "NumeroDDT"), text(d, "DataDDT"),
+                          [lines.get(n.text) for n in d.findall("RiferimentoNumeroLinea", NS)])
                          for d in body.findall("DatiGenerali/DatiDDT", NS)),
-                  [("1/%d" % YEAR, TODAY), ("2/%d" % YEAR, TODAY)])
+                  [("1/%d" % YEAR, TODAY, ["Cavo elettrico FG16"]),
+                   ("2/%d" % YEAR, TODAY, ["Interruttori magnetotermici"])])
     elif key == "g":
         buyer = head.find("CessionarioCommittente")
         tap.is_eq("(g) abroad: XXXXXXX, IdPaese AT with its VAT number, no codice fiscale, "
