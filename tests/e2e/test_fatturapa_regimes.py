@@ -325,6 +325,8 @@ def case_f(c, book):
           c.wait_for("Delivery notes to invoice", 5) and c.wait_for("2/%d" % YEAR, 5))
     tap.ok("(f) the delivery note's Deferred invoice asks which, offering this one", ok,
            c.screen_text())
+    tap.ok("(f) its key line says what Enter does: OK (not a list's Find)",
+           re.search(r"^Enter OK +F10 Cancel", c.screen_text(), re.M), c.screen_text())
     c.send(", 1/%d" % YEAR + ENTER)
     tap.ok("(f) it makes the TD24's draft of both and opens it",
            c.wait_for("A new draft Deferred invoice: check it, then Issue.", 15) and
