@@ -328,9 +328,10 @@ def case_f(c, book):
     tap.ok("(f) its key line says what Enter does: OK (not a list's Find)",
            re.search(r"^Enter OK +F10 Cancel", c.screen_text(), re.M), c.screen_text())
     c.send(", 1/%d" % YEAR + ENTER)
-    tap.ok("(f) it makes the TD24's draft of both and opens it",
+    tap.ok("(f) it makes the TD24's draft of both and opens it, as a deferred invoice",
            c.wait_for("A new draft Deferred invoice: check it, then Issue.", 15) and
            c.wait_for(re.compile(r"Kind\s+\[FTD"), 5) and
+           "Deferred invoices - Edit (1/4)" in c.screen_text() and
            re.search(r"Linked documents\s+\[DDT", c.screen_text()), c.screen_text())
     ftd = book_rows(book, "SELECT id, type FROM documents WHERE kind = 'FTD'")
     tap.is_eq("(f) in the book: one TD24 draft, linked to both delivery notes",
