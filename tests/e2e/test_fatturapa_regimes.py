@@ -35,7 +35,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import SCRIVANO, Server, Tap, base_env, book_rows  # noqa: E402
+from harness import SCRIVANO, Server, Tap, base_env, book_rows, money  # noqa: E402
 from harness import fatturapa_schema_copy as schema_copy  # noqa: E402
 
 tap = Tap()
@@ -110,23 +110,9 @@ CASES = {
 }
 
 
-def money(cents):
-    """1.234,56 as the screens show cents."""
-    s = "%d" % (abs(cents) // 100)
-    groups = []
-    while len(s) > 3:
-        groups.insert(0, s[-3:])
-        s = s[:-3]
-    groups.insert(0, s)
-    return ("-" if cents < 0 else "") + ".".join(groups) + ",%02d" % (abs(cents) % 100)
-
 
 def make_book(srv, user):
-    path = srv.book_path(user)
-    r = subprocess.run([SCRIVANO, "book", "init", path], capture_output=True, text=True,
-                       env=base_env(), timeout=30)
-    if r.returncode != 0:
-        raise RuntimeError(r.stderr)
+    path = srv.new_book(user)
     db = sqlite3.connect(path)
     db.execute(COMPANIES[user])
     for c in CUSTOMERS:
@@ -496,8 +482,8 @@ def import_all(srv, files):
     """Every file into another book (the customers' accountant's): each
     purchase there has the file's total and summary."""
     other = os.path.join(srv.top, "other.sqlite")
-    r = subprocess.run([SCRIVANO, "book", "init", other], capture_output=True, text=True,
-                       env=base_env(), timeout=30)
+    subprocess.run([SCRIVANO, "book", "init", other], capture_output=True, env=base_env(),
+                   timeout=30, check=True)
     r = subprocess.run([SCRIVANO, "fatturapa", "import", "--book", other] +
                        [files[k][0] for k in sorted(files)],
                        capture_output=True, text=True, env=base_env(), timeout=120)
