@@ -73,6 +73,12 @@ EXTRA_DIST += tests/fatturapa-export.sh
 # End to end through OpenSSH: Export XML of an invoice issued in the TUI, its SdI state, a refusal.
 SCRIVANO_TESTS += tests/e2e/test_fatturapa_export.py
 EXTRA_DIST += tests/e2e/test_fatturapa_export.py
+# End to end through OpenSSH: an invoice of each regime typed, issued and
+# exported in the TUI (bollo, ritenuta and cassa, split payment to a PA,
+# reverse charge, forfettario, TD24 of two DDTs, a customer abroad); each
+# file valid, checked, and imported into another book with the same totals.
+SCRIVANO_TESTS += tests/e2e/test_fatturapa_regimes.py
+EXTRA_DIST += tests/e2e/test_fatturapa_regimes.py
 # The self-invoices of reverse charge (TD16-TD19) made from a purchase
 # (src/book/documents-integrate.c), computed through the bridge.
 check_PROGRAMS += tests/unit/test-documents-integrate

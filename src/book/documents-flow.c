@@ -489,3 +489,32 @@ document_links(struct book *b, int64_t id, struct doc_link **out, size_t *n, cha
 	*n = 0;
 	return record_db_error(b, err);
 }
+
+int
+document_lines_from(struct book *b, int64_t id, int64_t from, int **lines, size_t *n, char *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*lines = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(book_db(b),
+			       "SELECT l.line_no FROM document_lines l JOIN document_lines f ON "
+			       "f.id = l.from_line WHERE l.document_id = ?1 AND f.document_id = ?2 "
+			       "ORDER BY l.line_no",
+			       -1, &st, NULL) != SQLITE_OK)
+		return record_db_error(b, err);
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, from);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*lines = xreallocarray(*lines, *n + 1, sizeof **lines);
+		(*lines)[(*n)++] = sqlite3_column_int(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	free(*lines);
+	*lines = NULL;
+	*n = 0;
+	return record_db_error(b, err);
+}

@@ -106,6 +106,11 @@ struct doc_link {
 /* The documents id came from and those made from it, by date: *out newly
  * allocated (free it), *n how many. 0 or REC_ERROR. */
 int document_links(struct book *b, int64_t id, struct doc_link **out, size_t *n, char *err);
+/* The numbers (line_no) of document id's lines made from lines of
+ * document from (a deferred invoice's, of one of its DDTs), in order:
+ * *lines newly allocated (free it), *n how many. 0 or REC_ERROR. */
+int document_lines_from(struct book *b, int64_t id, int64_t from, int **lines, size_t *n,
+			char *err);
 /* What is left of line line_id (document_lines id) for the documents that
  * follow its document's kind: its quantity less what their lines took,
  * into left as decimal text ("0.00" when all was taken; "" for a line with

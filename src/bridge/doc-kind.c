@@ -123,8 +123,6 @@ write_back(const struct fpa_body *b, struct record *r, int rows)
 	for (size_t i = 0; i < lines->n; i++) {
 		struct record *l = lines->row[i];
 
-		snprintf(no, sizeof no, "%zu", i + 1);
-		record_set(l, LINE_NO, no);
 		if (made_line(l))
 			continue;
 		while (j < b->nlines && fpa_line_role(&b->lines[j]) != FPA_LINE_USER)
@@ -189,6 +187,21 @@ line_totals(const struct fpa_body *b, struct record *r)
 	}
 }
 
+/* Each line's number, its place: a line is checked by the book as soon as
+ * the cursor leaves it, whether the core takes the document yet or not (a
+ * forfettario's line before its Natura N2.2 is typed). */
+static void
+number_lines(struct record *r)
+{
+	struct record_rows *lines = &r->rows[DOC_LINES];
+	char no[24];
+
+	for (size_t i = 0; i < lines->n; i++) {
+		snprintf(no, sizeof no, "%zu", i + 1);
+		record_set(lines->row[i], LINE_NO, no);
+	}
+}
+
 /* r's body through the fiscal core, written back: 0, or -1 with its
  * message (then only the lines' own totals are written). */
 static int
@@ -202,6 +215,7 @@ compute(struct record *r, int rows, char *err)
 
 	if (!is_open(r))
 		return 0;
+	number_lines(r);
 	inv = fpa_invoice_new();
 	b = fpa_body_add(inv);
 	c = readable_copy(r);

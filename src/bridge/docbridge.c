@@ -117,6 +117,7 @@ docbridge_line_to_record(const struct fpa_line *l)
 	set_dec(r, LINE_TOTAL, l->total);
 	set_int(r, LINE_VAT_RATE, l->rate);
 	record_set(r, LINE_NATURA, l->natura);
+	record_set(r, LINE_NORM, nz(l->norm));
 	set_int(r, LINE_RITENUTA, l->ritenuta != 0);
 	switch (fpa_line_role(l)) {
 	case FPA_LINE_BOLLO:
@@ -348,6 +349,8 @@ read_line(struct reading *rd, struct fpa_line *l)
 	l->total = get_dec(rd, LINE_TOTAL);
 	l->rate = get_int(rd, LINE_VAT_RATE);
 	copy(l->natura, sizeof l->natura, rd, LINE_NATURA);
+	if (record_get(rd->r, LINE_NORM)[0] != '\0')
+		l->norm = xstrdup(record_get(rd->r, LINE_NORM));
 	l->ritenuta = get_int(rd, LINE_RITENUTA) != 0;
 	if (strcmp(record_get(rd->r, LINE_TYPE), "B") == 0)
 		l->role = FPA_LINE_BOLLO;

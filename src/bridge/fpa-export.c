@@ -247,6 +247,24 @@ out:
 
 /* ---- the body ---- */
 
+/* The invoice's lines DDT ddt delivered (RiferimentoNumeroLinea), when it
+ * did not deliver them all: a DDT that names none is one of the whole
+ * invoice. */
+static int
+ddt_lines(struct book *b, const struct record *doc, int64_t ddt, struct fpa_ddt *t, char *err)
+{
+	int *lines;
+	size_t n;
+
+	if (document_lines_from(b, doc->id, ddt, &lines, &n, err) < 0)
+		return -1;
+	if (n < doc->rows[DOC_LINES].n)
+		for (size_t i = 0; i < n; i++)
+			fpa_ddt_add_line(t, lines[i]);
+	free(lines);
+	return 0;
+}
+
 /* The documents it came from: the invoice a note relates to
  * (DatiFattureCollegate), the DDTs a deferred invoice is made of. */
 static int
@@ -266,6 +284,10 @@ links(struct book *b, const struct record *doc, struct fpa_body *body, char *err
 
 			str_copy(t->number, l[i].number, sizeof t->number);
 			str_copy(t->date, l[i].date, sizeof t->date);
+			if (ddt_lines(b, doc, l[i].id, t, err) < 0) {
+				free(l);
+				return REC_ERROR;
+			}
 		} else if (body->rel_id[0] == '\0' && fpa_export_kind(l[i].kind) &&
 			   (strcmp(kind, "NC") == 0 || strcmp(kind, "ND") == 0)) {
 			str_copy(body->rel_id, l[i].number, sizeof body->rel_id);

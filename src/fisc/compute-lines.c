@@ -41,6 +41,7 @@ fpa_drop_made_lines(struct fpa_body *b)
 	for (size_t i = 0; i < b->nlines; i++) {
 		if (fpa_line_role(&b->lines[i]) != FPA_LINE_USER) {
 			free(b->lines[i].descr);
+			free(b->lines[i].norm);
 			continue;
 		}
 		b->lines[n++] = b->lines[i];

@@ -143,6 +143,19 @@ compute_cassa(struct fpa_body *b, char *err)
 	return 0;
 }
 
+/* Whether list ("a; b") holds norm as one of its items. */
+static int
+norm_listed(const char *list, const char *norm)
+{
+	size_t n = strlen(norm);
+
+	for (const char *p = list; (p = strstr(p, norm)) != NULL; p++)
+		if ((p == list || (p >= list + 2 && p[-2] == ';' && p[-1] == ' ')) &&
+		    (p[n] == '\0' || p[n] == ';'))
+			return 1;
+	return 0;
+}
+
 static void
 free_vat(struct fpa_body *b)
 {
@@ -153,9 +166,28 @@ free_vat(struct fpa_body *b)
 	b->nvat = 0;
 }
 
+/* A block's RiferimentoNormativo: the references its lines give (each
+ * once, "; " between them, as many as fit the schema's 100 characters),
+ * else the one the regime or the Natura implies. */
 static char *
-block_norm(const struct fpa_body *b, const char *natura)
+block_norm(const struct fpa_body *b, int64_t rate, const char *natura)
 {
+	char given[FPA_NORM_MAX + 1] = "";
+
+	for (size_t i = 0; i < b->nlines; i++) {
+		const struct fpa_line *l = &b->lines[i];
+		size_t have = strlen(given), add;
+
+		if (l->norm == NULL || l->norm[0] == '\0' || l->rate != rate ||
+		    strcmp(l->natura, natura) != 0 || norm_listed(given, l->norm))
+			continue;
+		add = strlen(l->norm) + (have ? 2 : 0);
+		if (have + add <= FPA_NORM_MAX)
+			snprintf(given + have, sizeof given - have, "%s%s", have ? "; " : "",
+				 l->norm);
+	}
+	if (given[0] != '\0')
+		return xstrdup(given);
 	if (b->forfettario && strcmp(natura, "N2.2") == 0)
 		return xstrdup(FPA_FORFETTARIO_NORM);
 	return fpa_natura_norm(natura) ? xstrdup(fpa_natura_norm(natura)) : NULL;
@@ -196,7 +228,7 @@ compute_summary(struct fpa_body *b, char *err)
 		else if (v->rate > 0 && b->deferred)
 			v->esig = 'D';
 		if (v->natura[0])
-			v->norm = block_norm(b, v->natura);
+			v->norm = block_norm(b, v->rate, v->natura);
 		if (fpa_add_cents(&b->tot.taxable, v->taxable) < 0 || fpa_add_cents(&b->tot.tax, v->tax) < 0)
 			return err_set(err, _("the amounts are too large"));
 	}

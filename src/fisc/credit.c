@@ -28,6 +28,7 @@ fpa_credit_note_from(const struct fpa_body *inv, struct fpa_body *cn)
 		*l = *from;
 		l->number = number;
 		l->descr = xstrdup(from->descr ? from->descr : "");
+		l->norm = from->norm ? xstrdup(from->norm) : NULL;
 	}
 	for (size_t i = 0; i < inv->ncassa; i++) {
 		struct fpa_cassa *c = fpa_cassa_add(cn);

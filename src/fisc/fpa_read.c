@@ -334,6 +334,12 @@ read_general(struct rd *rd, xmlNodePtr g, struct fpa_body *b)
 		if (copy_str(rd, f, "NumeroDDT", t->number, sizeof t->number) < 0 ||
 		    parse_date(rd, f, "DataDDT", 1, t->date) < 0)
 			return -1;
+		for (xmlNodePtr l = xml_kid(f, "RiferimentoNumeroLinea"); l; l = xml_next_named(l)) {
+			char *no = text(l);
+
+			fpa_ddt_add_line(t, no != NULL ? atoi(no) : 0);
+			free(no);
+		}
 	}
 	return 0;
 }

@@ -207,6 +207,12 @@ dati_generali(xmlNodePtr body, const struct fpa_body *b)
 		n = el(g, "DatiDDT");
 		tx(n, "NumeroDDT", b->ddt[i].number);
 		tx(n, "DataDDT", b->ddt[i].date);
+		for (size_t j = 0; j < b->ddt[i].nlines; j++) {
+			char no[16];
+
+			snprintf(no, sizeof no, "%d", b->ddt[i].lines[j]);
+			tx(n, "RiferimentoNumeroLinea", no);
+		}
 	}
 }
 

@@ -39,14 +39,18 @@ body_free(struct fpa_body *b)
 	for (size_t i = 0; i < b->ncausale; i++)
 		free(b->causale[i]);
 	free(b->causale);
-	for (size_t i = 0; i < b->nlines; i++)
+	for (size_t i = 0; i < b->nlines; i++) {
 		free(b->lines[i].descr);
+		free(b->lines[i].norm);
+	}
 	free(b->lines);
 	for (size_t i = 0; i < b->nvat; i++)
 		free(b->vat[i].norm);
 	free(b->vat);
 	free(b->cassa);
 	free(b->pay);
+	for (size_t i = 0; i < b->nddt; i++)
+		free(b->ddt[i].lines);
 	free(b->ddt);
 	for (int i = 0; i < b->nattach; i++) {
 		free(b->attach[i].name);
@@ -147,6 +151,13 @@ fpa_ddt_add(struct fpa_body *b)
 {
 	b->ddt = grow(b->ddt, &b->nddt, sizeof *b->ddt);
 	return &b->ddt[b->nddt - 1];
+}
+
+void
+fpa_ddt_add_line(struct fpa_ddt *t, int line)
+{
+	t->lines = xreallocarray(t->lines, t->nlines + 1, sizeof *t->lines);
+	t->lines[t->nlines++] = line;
 }
 
 void

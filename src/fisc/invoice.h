@@ -20,6 +20,8 @@
 #define FPA_PRICE_SCALE 8
 #define FPA_MAX_DISCOUNTS 8
 #define FPA_MAX_WITHHOLDINGS 4
+/* RiferimentoNormativo: at most this many characters (String100LatinType). */
+#define FPA_NORM_MAX 100
 
 struct fpa_address {
 	char *street;        /* Indirizzo */
@@ -71,6 +73,9 @@ struct fpa_line {
 	int64_t rate;        /* AliquotaIVA */
 	char natura[5];      /* Natura, "" when taxed */
 	int ritenuta;        /* Ritenuta=SI */
+	char *norm;          /* the law its Natura rests on, or NULL: not in the
+				file's line, but its summary block's
+				RiferimentoNormativo */
 };
 
 struct fpa_vat {             /* one DatiRiepilogo block */
@@ -124,6 +129,9 @@ struct fpa_docref {
 struct fpa_ddt {             /* DatiDDT: a delivery note a TD24 invoices */
 	char number[21];     /* NumeroDDT */
 	char date[11];       /* DataDDT */
+	int *lines;          /* RiferimentoNumeroLinea: the invoice's lines it
+				delivered; none when it delivered them all */
+	size_t nlines;
 };
 
 /* What the arithmetic found, in cents. */
@@ -226,6 +234,8 @@ struct fpa_vat *fpa_vat_add(struct fpa_body *b);
 struct fpa_cassa *fpa_cassa_add(struct fpa_body *b);
 struct fpa_payment *fpa_payment_add(struct fpa_body *b);
 struct fpa_ddt *fpa_ddt_add(struct fpa_body *b);
+/* Names line (its NumeroLinea) among those DDT t delivered. */
+void fpa_ddt_add_line(struct fpa_ddt *t, int line);
 struct fpa_attachment *fpa_attachment_add(struct fpa_body *b);
 void fpa_causale_add(struct fpa_body *b, const char *text);
 /* A display name for a party: Denominazione, or "Nome Cognome". */

@@ -315,7 +315,7 @@ find_text(struct ui *ui, struct browse *b)
 	const struct record_kind *k = b->scr->kind;
 	const char *label = field_label(b, b->order.field);
 	char *question = xasprintf(_("Find in %s:"), label);
-	int asked = dialog_prompt(ui, question, b->find, sizeof b->find);
+	int asked = dialog_find(ui, question, b->find, sizeof b->find);
 
 	free(question);
 	if (!asked || b->find[0] == '\0')

@@ -194,6 +194,53 @@ run_show(struct ui *ui, struct screen *scr, const struct record_command *c,
 	free(title);
 }
 
+/* Whether record r is one view s lists (a screen that is no view lists
+ * them all). */
+static int
+in_view(const struct screen *s, const struct record *r)
+{
+	const char *v = record_get(r, s->where_record), *p = s->where_in;
+	size_t n = strlen(v);
+
+	if (p == NULL)
+		return 1;
+	for (; *p != '\0'; p += strcspn(p, "\n"), p += *p == '\n')
+		if (strncmp(p, v, n) == 0 && (p[n] == '\n' || p[n] == '\0'))
+			return 1;
+	return 0;
+}
+
+/* The screen a command's new record opens in: scr, when its view lists
+ * it; else the first view of the same file that does (a delivery note's
+ * deferred invoice opens as a deferred invoice, not under the title of
+ * the delivery notes), else the file's screen of every record. */
+static struct screen *
+screen_for(struct ui *ui, struct screen *scr, int64_t id)
+{
+	struct screen *pick = NULL, *all = NULL;
+	struct record *r = NULL;
+	char err[ERR_SIZE];
+
+	if (scr->where_in == NULL || scr->where_custom != NULL ||
+	    record_load(ui->book, scr->kind, id, &r, err) < 0)
+		return scr;
+	if (in_view(scr, r))
+		pick = scr;
+	for (size_t i = 0; i < ui->nscreens && pick == NULL; i++) {
+		struct screen *s = ui->screens[i];
+
+		if (s->kind != scr->kind || strcmp(s->file, scr->file) != 0 ||
+		    s->where_custom != NULL)
+			continue;
+		if (s->where_in == NULL)
+			all = all ? all : s;
+		else if (in_view(s, r))
+			pick = s;
+	}
+	record_free(r);
+	return pick ? pick : all ? all : scr;
+}
+
 /* Runs c on r (asked for what it needs): 1 when it did something. */
 static int
 run_command(struct ui *ui, struct screen *scr, const struct record_command *c,
@@ -229,7 +276,7 @@ run_command(struct ui *ui, struct screen *scr, const struct record_command *c,
 	else
 		ui_status(ui, _("%s: done."), _(c->label));
 	if (open_id != 0)
-		form_open(ui, scr, open_id);
+		form_open(ui, screen_for(ui, scr, open_id), open_id);
 	return 1;
 }
 

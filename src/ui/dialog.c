@@ -216,7 +216,14 @@ prompt_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 	return edit_handle(d->edit, action, ch) != 0;
 }
 
+/* What Enter does: takes the answer; in a list's Find, finds it. */
 static const struct key_hint prompt_hint_list[] = {
+	{ ACT_ENTER, N_("OK") },
+	{ ACT_BACK, N_("Cancel") },
+	{ ACT_NONE, NULL },
+};
+
+static const struct key_hint find_hint_list[] = {
 	{ ACT_ENTER, N_("Find") },
 	{ ACT_BACK, N_("Cancel") },
 	{ ACT_NONE, NULL },
@@ -224,13 +231,13 @@ static const struct key_hint prompt_hint_list[] = {
 
 static const struct view_ops prompt_ops = { prompt_draw, prompt_handle, NULL };
 
-int
-dialog_prompt(struct ui *ui, const char *question, char *out, size_t size)
+static int
+prompt(struct ui *ui, const char *question, char *out, size_t size,
+       const struct key_hint *hints)
 {
 	struct edit e = { .max = size > 1 ? size / 4 : 1 };
 	struct dialog d = { question, 0, 0, &e };
-	struct view v = { .ops = &prompt_ops, .data = &d, .overlay = 1,
-			  .key_hints = prompt_hint_list };
+	struct view v = { .ops = &prompt_ops, .data = &d, .overlay = 1, .key_hints = hints };
 	char *text;
 
 	edit_set(&e, out);
@@ -241,6 +248,18 @@ dialog_prompt(struct ui *ui, const char *question, char *out, size_t size)
 	free(text);
 	edit_free(&e);
 	return d.answer;
+}
+
+int
+dialog_prompt(struct ui *ui, const char *question, char *out, size_t size)
+{
+	return prompt(ui, question, out, size, prompt_hint_list);
+}
+
+int
+dialog_find(struct ui *ui, const char *question, char *out, size_t size)
+{
+	return prompt(ui, question, out, size, find_hint_list);
 }
 
 /* ---- a choice among a few items ---- */

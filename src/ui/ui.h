@@ -127,6 +127,8 @@ int dialog_keys(struct ui *ui, const char *question, const struct key_hint *answ
 /* Asks for a line of text on a box; 1 with the text in out (UTF-8), 0
  * when cancelled. */
 int dialog_prompt(struct ui *ui, const char *question, char *out, size_t size);
+/* The same for a list's Find: Enter says Find. */
+int dialog_find(struct ui *ui, const char *question, char *out, size_t size);
 /* A choice among n items in a box titled title: Up/Down and Enter, or an
  * item's first letter; the highlighted item's help shows under them. The
  * index chosen, or -1 when cancelled (Back). Labels and helps are msgids. */

@@ -22,7 +22,9 @@ Server: a temporary data dir with the users made by `scrivano user add`
 stop(sig) (which returns its exit status) and always at the end of the
 `with` block; its log is printed as TAP comments when a test failed.
 Attributes: port, datadir, top (a temp dir for the test's own files),
-fingerprint, log(), wait_log(), sessions(), send_signal(), add_user().
+fingerprint, log(), wait_log(), sessions(), send_signal(), add_user(),
+new_book(user) (an empty book, `scrivano book init`). money(cents) is a
+screen's 1.234,56.
 
 Client (srv.client(user, password, command=None, ...)): OpenSSH through
 sshpass, or alone with password=None (the test answers the prompt:
@@ -222,6 +224,17 @@ def book_rows(book, sql, *args):
         db.close()
 
 
+def money(cents):
+    """Cents as the screens show them: 1.234,56 (-0,50)."""
+    s = "%d" % (abs(cents) // 100)
+    groups = []
+    while len(s) > 3:
+        groups.insert(0, s[-3:])
+        s = s[:-3]
+    groups.insert(0, s)
+    return ("-" if cents < 0 else "") + ".".join(groups) + ",%02d" % (abs(cents) % 100)
+
+
 def free_port():
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     s.bind(("127.0.0.1", 0))
@@ -270,6 +283,16 @@ class Server:
     def book_path(self, user):
         """Where user's book is: DATADIR/books/USER.sqlite."""
         return os.path.join(self.datadir, "books", user + ".sqlite")
+
+    def new_book(self, user):
+        """User's book made empty with `scrivano book init` (before the
+        test seeds it); its path. Call give_datadir() after seeding."""
+        path = self.book_path(user)
+        r = subprocess.run([SCRIVANO, "book", "init", path], capture_output=True, text=True,
+                           env=self.env, timeout=30)
+        if r.returncode != 0:
+            raise RuntimeError("book init %s: %s" % (user, r.stderr))
+        return path
 
     def give_datadir(self, user=None):
         """Run as root: the data dir becomes the service user's (what root

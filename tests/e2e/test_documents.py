@@ -17,7 +17,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import SCRIVANO, Server, Tap, base_env, book_rows  # noqa: E402
+from harness import SCRIVANO, Server, Tap, base_env, book_rows, money  # noqa: E402
 
 tap = Tap()
 
@@ -43,24 +43,9 @@ LINE_TOTALS = ["5.00", "90.00", "42.75"]
 TAXABLE, TAX, TOTAL = 13775, 3031, 16806
 
 
-def money(cents):
-    """1.234,56 as the screens show cents."""
-    s = "%d,%02d" % (abs(cents) // 100, abs(cents) % 100)
-    whole, dec = s.split(",")
-    groups = []
-    while len(whole) > 3:
-        groups.insert(0, whole[-3:])
-        whole = whole[:-3]
-    groups.insert(0, whole)
-    return ("-" if cents < 0 else "") + ".".join(groups) + "," + dec
-
 
 def make_book(srv):
-    path = srv.book_path("anna")
-    r = subprocess.run([SCRIVANO, "book", "init", path], capture_output=True, text=True,
-                       env=base_env(), timeout=30)
-    if r.returncode != 0:
-        raise RuntimeError(r.stderr)
+    path = srv.new_book("anna")
     db = sqlite3.connect(path)
     db.execute("UPDATE company SET name = 'Ferramenta Bianchi S.r.l.', piva = '01234567897', "
                "cf = '01234567897', address = 'Via Roma', street_no = '1', cap = '20100', "

@@ -15,7 +15,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import SCRIVANO, Server, Tap, base_env, book_rows  # noqa: E402
+from harness import SCRIVANO, Server, Tap, base_env, book_rows, money  # noqa: E402
 
 tap = Tap()
 
@@ -110,23 +110,9 @@ XML = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def money(cents):
-    """1.234,56 as the screens show cents."""
-    s = "%d" % (abs(cents) // 100)
-    groups = []
-    while len(s) > 3:
-        groups.insert(0, s[-3:])
-        s = s[:-3]
-    groups.insert(0, s)
-    return ("-" if cents < 0 else "") + ".".join(groups) + ",%02d" % (abs(cents) % 100)
-
 
 def make_book(srv):
-    path = srv.book_path("anna")
-    r = subprocess.run([SCRIVANO, "book", "init", path], capture_output=True, text=True,
-                       env=base_env(), timeout=30)
-    if r.returncode != 0:
-        raise RuntimeError(r.stderr)
+    path = srv.new_book("anna")
     import sqlite3
     db = sqlite3.connect(path)
     db.execute("UPDATE company SET name = 'Costruzioni Bianchi S.r.l.', piva = '01234567897', "

@@ -279,9 +279,29 @@ refused_and_frozen(void)
 	is_str(row(r, DOC_LINES, 0, LINE_TOTAL), "27.00",
 	       "a line at rate 0 with no Natura yet still gets its own total");
 	is_str(record_get(r, DOC_TOTAL), "0", "but no document total");
+	is_str(row(r, DOC_LINES, 0, LINE_NO), "1",
+	       "and its number, which the book checks when the cursor leaves the line");
+	is_int(record_validate(r->rows[DOC_LINES].row[0], &bad, err), 0,
+	       "so the line as typed so far passes: %s", err);
 	is_int(record_save(book, r, &bad, err), REC_INVALID,
 	       "a draft the core refuses is not saved");
 	ok(strstr(err, "Natura") != NULL, "with the core's message: %s", err);
+	record_free(r);
+
+	/* a forfettario types a line: every step before its Natura is one
+	 * the core refuses (no VAT, and rate 0 needs a Natura) */
+	r = draft();
+	record_set(r, DOC_REGIME, "RF19");
+	add_line(r, "", "", "", "", "0", "", "0");
+	kind->compute(r);
+	record_set(r->rows[DOC_LINES].row[0], LINE_PRICE, "200.00");
+	kind->compute(r);
+	is_str(row(r, DOC_LINES, 0, LINE_NO), "1", "a forfettario's line is numbered too");
+	is_int(record_validate(r->rows[DOC_LINES].row[0], &bad, err), 0,
+	       "and can be left before its Natura is typed: %s", err);
+	record_set(r->rows[DOC_LINES].row[0], LINE_NATURA, "N2.2");
+	kind->compute(r);
+	is_str(record_get(r, DOC_TOTAL), "20000", "with N2.2, its total: 200.00");
 	record_free(r);
 
 	r = draft();

@@ -54,7 +54,7 @@ lines_same(const struct fpa_body *a, const struct fpa_body *b, char *diff, size_
 			     strcmp(x->unit, y->unit) == 0 && dec_cmp(x->price, y->price) == 0 &&
 			     dec_cmp(x->total, y->total) == 0 && x->rate == y->rate &&
 			     strcmp(x->natura, y->natura) == 0 && x->ritenuta == y->ritenuta &&
-			     x->ndisc == y->ndisc,
+			     strcmp(nz(x->norm), nz(y->norm)) == 0 && x->ndisc == y->ndisc,
 		     "line %zu differs", i + 1);
 		for (int j = 0; j < x->ndisc; j++) {
 			const struct fpa_discount *p = &x->disc[j], *q = &y->disc[j];
@@ -291,6 +291,7 @@ every_row(int64_t party)
 	dec_parse("-10.00", 8, &l->price, NULL);
 	dec_parse("-10.00", 8, &l->total, NULL);
 	str_copy(l->natura, "N1", sizeof l->natura);
+	l->norm = xstrdup("ART. 15 DPR 633/72"); /* the line's, for its block */
 	v = fpa_vat_add(b);
 	v->rate = 2200, v->taxable = 18353, v->tax = 4038, v->esig = 'S';
 	v = fpa_vat_add(b);

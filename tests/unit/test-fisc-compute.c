@@ -147,6 +147,36 @@ test_reverse_charge(void)
 	fpa_invoice_free(inv);
 }
 
+/* The legal reference typed on the lines is their block's
+ * RiferimentoNormativo: each once, as many as the schema's 100 characters
+ * take; a block whose lines give none has the Natura's own. */
+static void
+test_norms(void)
+{
+	struct fpa_invoice *inv = fpa_invoice_new();
+	struct fpa_body *b = fpa_body_add(inv);
+	const char *n18 = "Esente art. 10 n. 18 DPR 633/72", *n20 = "Esente art. 10 n. 20 DPR 633/72";
+	char want[256];
+
+	fixture_line(b, "visita", NULL, "100.00", 0, "N4")->norm = xstrdup(n18);
+	fixture_line(b, "corso", NULL, "50.00", 0, "N4")->norm = xstrdup(n20);
+	fixture_line(b, "visita", NULL, "30.00", 0, "N4")->norm = xstrdup(n18);
+	fixture_line(b, "materiale", NULL, "10.00", 0, "N2.2");
+	fixture_line(b, "lungo", NULL, "10.00", 0, "N3.6")->norm = xstrdup(
+		"Non imponibile art. 8 c. 1 lett. c DPR 633/72, dichiarazione d'intento n. 12345");
+	fixture_line(b, "lungo", NULL, "10.00", 0, "N3.6")->norm = xstrdup(
+		"Non imponibile art. 8 c. 1 lett. c DPR 633/72, dichiarazione d'intento n. 67890");
+	ok(compute(b) == 0, "three blocks outside VAT");
+	snprintf(want, sizeof want, "%s; %s", n18, n20);
+	is_int(b->nvat, 3, "N4, N2.2, N3.6");
+	is_str(b->vat[0].norm, want, "N4: the references of its lines, each once");
+	is_str(b->vat[1].norm, "Operazione non soggetta ad IVA", "N2.2: none typed, the Natura's");
+	is_str(b->vat[2].norm,
+	       "Non imponibile art. 8 c. 1 lett. c DPR 633/72, dichiarazione d'intento n. 12345",
+	       "N3.6: the first, the second would pass 100 characters");
+	fpa_invoice_free(inv);
+}
+
 static void
 test_errors_and_schedule(void)
 {
@@ -181,6 +211,7 @@ main(void)
 	test_bollo("500.00", 0, 1);
 	test_ritenuta_cassa();
 	test_reverse_charge();
+	test_norms();
 	test_errors_and_schedule();
 	return tap_done();
 }

@@ -383,6 +383,16 @@ test_td24(void)
 			   inv->bodies[0].nddt == 2 &&
 			   strcmp(inv->bodies[0].ddt[1].date, "2026-01-20") == 0,
 		   "read back: the two DDTs");
+		/* each delivered one of the lines: it names it (RiferimentoNumeroLinea) */
+		for (size_t i = 0; inv != NULL && i < inv->bodies[0].nddt && i < 2; i++) {
+			const struct fpa_body *bd = &inv->bodies[0];
+			const struct fpa_ddt *t = &bd->ddt[i];
+
+			ok(t->nlines == 1 && t->lines[0] >= 1 && (size_t)t->lines[0] <= bd->nlines &&
+				   strcmp(bd->lines[t->lines[0] - 1].descr, i == 0 ? "Carta" : "Toner") == 0,
+			   "DDT %zu names its line, %s: %zu named", i + 1, i == 0 ? "Carta" : "Toner",
+			   t->nlines);
+		}
 		fpa_invoice_free(inv);
 	}
 	ok(has(xml, "<DataDDT>2026-01-15") && has(xml, "<DataDDT>2026-01-20"), "their dates");
