@@ -318,7 +318,8 @@ cmd_book_export(int argc, char **argv)
 	if (npos != 2)
 		return -1;
 	if (access(pos[0], F_OK) != 0) {
-		cli_fail("book", _("no book %s"), pos[0]);
+		err_set(err, _("no book %s"), pos[0]);
+		cli_fail("book", _("%s; nothing was exported"), err);
 		return 1;
 	}
 	if (book_file_recognize(pos[0], &x.version, err) < 0 ||

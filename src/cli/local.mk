@@ -55,7 +55,3 @@ SCRIVANO_TESTS += tests/book-backup.py
 # invoices never exported, a README (src/book/book-dump.c reads the book).
 src_libscrivano_a_SOURCES += src/cli/book-export.c src/cli/book-export.h \
 	src/cli/book-export-files.c
-# Every register exported and read back against the book with sqlite3, in
-# both styles; the XML against the schema; the README; refusals.
-EXTRA_DIST += tests/book-export.py
-SCRIVANO_TESTS += tests/book-export.py
