@@ -118,8 +118,21 @@ with open(ns, "w") as f:
             '</types:NotificaScarto>\n' % kept_name)
 must(run("fatturapa", "receipt", "--book", book, ns), "SdI's notifica di scarto imported")
 samples = os.path.join(FPA, "samples")
+
+
+def variant(name, number):
+    """Sample name as the supplier's invoice number number (the samples
+    share one number: the book would take them for one invoice)."""
+    with open(os.path.join(samples, name), encoding="utf-8") as f:
+        text = f.read()
+    path = os.path.join(tmp, name.replace(".xml", "-%s.xml" % number))
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text.replace("<Numero>123</Numero>", "<Numero>%s</Numero>" % number, 1))
+    return path
+
+
 must(run("fatturapa", "import", "--book", book, os.path.join(samples, "IT01234567890_FPR04.xml"),
-         os.path.join(samples, "IT01234567890_FPR01.xml")),
+         variant("IT01234567890_FPR01.xml", "124")),
      "two supplier invoices imported from the samples, one with attachments")
 openssl = shutil.which("openssl")
 if openssl:
@@ -129,7 +142,7 @@ if openssl:
                    capture_output=True, check=True)
     p7m = os.path.join(tmp, "IT01234567890_FPR02.xml.p7m")
     subprocess.run([openssl, "cms", "-sign", "-nodetach", "-binary", "-in",
-                    os.path.join(samples, "IT01234567890_FPR02.xml"), "-signer", crt, "-inkey",
+                    variant("IT01234567890_FPR02.xml", "125"), "-signer", crt, "-inkey",
                     key, "-outform", "DER", "-out", p7m], check=True, capture_output=True)
     must(run("fatturapa", "import", "--book", book, p7m), "a signed supplier invoice imported")
 qs("""INSERT INTO f24 (description, state, due_date, cf, name) VALUES
@@ -344,16 +357,20 @@ issued = q("SELECT count(*) FROM documents WHERE direction = 'S' AND state <> 'D
 ok(len(unsent) == issued == 1, "the issued invoice never exported has a file made for the zip: %s"
    % unsent)
 xmls = [n for n in names if (n.startswith("fatturapa/") or n.startswith("originals/"))
-        and n.endswith(".xml")]
+        and (n.endswith(".xml") or n.endswith(".xml.p7m"))]
 invalid = []
 for n in xmls:
     path = os.path.join(tmp, "x.xml")
     with open(path, "wb") as f:
         f.write(z.read(n))
+    if n.endswith(".p7m"):  # the signed file's content
+        subprocess.run([openssl, "cms", "-verify", "-noverify", "-inform", "DER", "-in", path,
+                        "-out", path + ".xml"], capture_output=True)
+        path += ".xml"
     p = subprocess.run(["xmllint", "--noout", "--schema", XSD, path], capture_output=True)
     if p.returncode != 0:
         invalid.append(n)
-ok(len(xmls) == 4 and not invalid, "every FatturaPA file of the zip, made or received, is valid "
+ok(len(xmls) == (5 if openssl else 4) and not invalid, "every FatturaPA file of the zip, made or received, is valid "
    "against the schema (%s; invalid: %s)" % (xmls, invalid))
 everything = b"".join(z.read(n) for n in names)
 ok(PASSWORD.encode() not in everything, "the PEC password is nowhere in the zip")

@@ -114,16 +114,82 @@ table_order(const void *a, const void *b)
 
 /* ---- the columns' field types ---- */
 
-/* The screen field that shows column col of table, in the first screen
- * (or grid) whose kind keeps its records in that table; NULL: none does,
- * and the values are written as the book keeps them. */
+/* Kinds whose records a screen lists through a view of their table: the
+ * view's fields of a column's name are that column. */
+static const struct {
+	const char *view, *table;
+} views[] = {
+	{ "pn_list", "pn_entries" },
+};
+
+/* Whether kind table kt (a table or one of the views) keeps table's rows. */
+static int
+keeps(const char *kt, const char *table)
+{
+	if (kt == NULL)
+		return 0;
+	for (size_t i = 0; i < ARRAY_LEN(views); i++)
+		if (strcmp(kt, views[i].view) == 0)
+			return strcmp(views[i].table, table) == 0;
+	return strcmp(kt, table) == 0;
+}
+
+/* The field type of a column that no screen shows, by what its record
+ * kind checks it with (a document's VAT summary: cents, rates), or named
+ * here (the prima nota's signed amount, which its screen shows as Entrate
+ * and Uscite): a field of that type, kept in x->typed; NULL for none. */
 static const struct screen_field *
-field_of(const struct xport *x, const char *table, const char *col)
+typed_field(struct xport *x, const char *table, const char *col)
+{
+	static const struct {
+		int (*check)(const char *v, char *err);
+		const char *type;
+	} by_check[] = {
+		{ check_doc_cents, "money" },
+		{ check_doc_rate, "percent" },
+		{ check_doc_decimal, "number" },
+	};
+	static const struct {
+		const char *table, *column, *type;
+	} named[] = {
+		{ "pn_entries", "amount", "money" },
+	};
+	const struct record_kind *k;
+	const char *type = NULL;
+	struct screen_field *f;
+
+	for (size_t i = 0; i < ARRAY_LEN(named) && type == NULL; i++)
+		if (strcmp(named[i].table, table) == 0 && strcmp(named[i].column, col) == 0)
+			type = named[i].type;
+	for (size_t i = 0; type == NULL && (k = record_kind_at(i)) != NULL; i++)
+		for (size_t c = 0; c <= k->nchildren && type == NULL; c++) {
+			const struct record_kind *ck = c == 0 ? k : k->children[c - 1].kind;
+			int n = keeps(ck->table, table) ? record_field_index(ck, col) : -1;
+
+			for (size_t j = 0; n >= 0 && j < ARRAY_LEN(by_check); j++)
+				if (ck->fields[n].check == by_check[j].check)
+					type = by_check[j].type;
+		}
+	if (type == NULL || fieldtype_find(type) == NULL)
+		return NULL;
+	f = xcalloc(1, sizeof *f);
+	f->type = fieldtype_find(type);
+	x->typed = xreallocarray(x->typed, x->ntyped + 1, sizeof *x->typed);
+	x->typed[x->ntyped++] = f;
+	return f;
+}
+
+/* The screen field that shows column col of table, in the first screen
+ * (or grid) whose kind keeps its records in that table, else a field of
+ * the type typed_field gives it; NULL: the values are written as the book
+ * keeps them. */
+static const struct screen_field *
+field_of(struct xport *x, const char *table, const char *col)
 {
 	for (size_t i = 0; i < x->nscreens; i++) {
 		const struct screen *s = x->screens[i];
 
-		if (s->kind != NULL && s->kind->table != NULL && strcmp(s->kind->table, table) == 0)
+		if (s->kind != NULL && keeps(s->kind->table, table))
 			for (size_t f = 0; f < s->nfields; f++)
 				if (!(s->fields[f].flags & SF_CUSTOM) &&
 				    strcmp(s->kind->fields[s->fields[f].record_field].name, col) == 0)
@@ -131,15 +197,14 @@ field_of(const struct xport *x, const char *table, const char *col)
 		for (size_t g = 0; g < s->ngrids; g++) {
 			const struct screen_grid *gr = &s->grids[g];
 
-			if (gr->kind == NULL || gr->kind->table == NULL ||
-			    strcmp(gr->kind->table, table) != 0)
+			if (gr->kind == NULL || !keeps(gr->kind->table, table))
 				continue;
 			for (size_t f = 0; f < gr->nfields; f++)
 				if (strcmp(gr->kind->fields[gr->fields[f].record_field].name, col) == 0)
 					return &gr->fields[f];
 		}
 	}
-	return NULL;
+	return typed_field(x, table, col);
 }
 
 /* ---- names for the README ---- */

@@ -227,6 +227,9 @@ xport_free(struct xport *x)
 	book_dump_tables_free(x->tables, x->ntables);
 	for (size_t i = 0; i < x->nscreens; i++)
 		screen_free(x->screens[i]);
+	for (size_t i = 0; i < x->ntyped; i++)
+		free(x->typed[i]);
+	free(x->typed);
 	free(x->screens);
 	for (size_t i = 0; i < x->notes.n; i++)
 		free(x->notes.v[i]);
@@ -322,8 +325,10 @@ cmd_book_export(int argc, char **argv)
 		cli_fail("book", _("%s; nothing was exported"), err);
 		return 1;
 	}
-	if (book_file_recognize(pos[0], &x.version, err) < 0 ||
-	    check_out(pos[0], pos[1], force, err) < 0 || book_open(pos[0], &x.b, err) < 0) {
+	/* OUT first: a refusal of it leaves the book's folder untouched (a
+	 * read-only look into a book in WAL mode leaves its -wal and -shm) */
+	if (check_out(pos[0], pos[1], force, err) < 0 ||
+	    book_file_recognize(pos[0], &x.version, err) < 0 || book_open(pos[0], &x.b, err) < 0) {
 		cli_fail("book", _("%s; nothing was exported"), err);
 		return 1;
 	}

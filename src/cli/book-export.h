@@ -46,6 +46,8 @@ struct xport {
 	char when[40];              /* when the book was read, for the README */
 	struct screen **screens;    /* the field types of the tables' columns */
 	size_t nscreens;
+	struct screen_field **typed; /* the field types of columns no screen shows */
+	size_t ntyped;
 	struct fpa_schema *xsd;     /* for the unsent invoices' files, or NULL */
 	char xsd_err[ERR_SIZE];     /* why there is none */
 	struct dump_table *tables;
