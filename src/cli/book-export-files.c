@@ -242,7 +242,7 @@ file_about(struct xport *x, const struct file_table *ft, const struct dump_table
 	const char *state;
 
 	if (ft == NULL)
-		return xasprintf(_("a file of table %s (row %" PRId64 ")"), t->name, r->rowid);
+		return xasprintf(_("a file of table %s (row %lld)"), t->name, (long long)r->rowid);
 	switch (ft->group) {
 	case XG_FPA:
 		state = sdi_state_label(col_value(t, r, "state")[0]);
@@ -264,7 +264,7 @@ file_about(struct xport *x, const struct file_table *ft, const struct dump_table
 	case XG_F24_RECEIPT:
 		return xasprintf(_("a receipt of F24 number %s"), col_value(t, r, "f24_id"));
 	default:
-		return xasprintf(_("a file of table %s (row %" PRId64 ")"), t->name, r->rowid);
+		return xasprintf(_("a file of table %s (row %lld)"), t->name, (long long)r->rowid);
 	}
 }
 
@@ -513,11 +513,11 @@ xport_readme(struct xport *x)
 				   "mark;"));
 	buf_printf(&t, "  %s\n", _("plain/*.csv    for programs: cells separated by ',', "
 				   "numbers 1234.56, dates YYYY-MM-DD."));
-	buf_printf(&t, "  %s\n", _("A column a screen shows is written as its list writes it "
-				   "(a customer, an article as its record number, the id column); "
-				   "the others as the book keeps them: amounts in cents, rates in "
-				   "hundredths of a per cent, times in UTC. A column holding a file "
-				   "gives the file's path in this zip."));
+	buf_printf(&t, "  %s\n", _("Amounts, rates, quantities, dates and yes/no are written as "
+				   "the lists' CSV writes them; a link to another record (a "
+				   "customer, an article) is that record's number, its id column; "
+				   "times are in UTC. A column holding a file gives the file's path "
+				   "in this zip."));
 	for (size_t i = 0; i < x->nfiles; i++) {
 		f = &x->files[i];
 		if (f->group == XG_CSV && f->about != NULL)
