@@ -26,6 +26,9 @@ import threading
 import zipfile
 from decimal import Decimal
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "fisc"))
+from fpatap import db  # noqa: E402
+
 SCRIVANO = os.environ.get("SCRIVANO", "")
 FPA = os.environ.get("SCRIVANO_FATTURAPA", "")
 XSD = os.path.join(FPA, "Schema_del_file_xml_FatturaPA_v1.2.2.xsd")
@@ -55,13 +58,7 @@ def run(*args, env=None, stderr=subprocess.PIPE, user=None):
 
 
 def q(sql, args=()):
-    con = sqlite3.connect(book)
-    try:
-        rows = con.execute(sql, args).fetchall()
-        con.commit()
-        return rows
-    finally:
-        con.close()
+    return db(book, sql, args)
 
 
 def qs(script):

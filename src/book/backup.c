@@ -108,16 +108,20 @@ first_problem(char *text)
 	return p;
 }
 
-/* What book_file_check and book_file_recognize ask of an open db: the
- * integrity check only when integrity. */
+/* What book_file_check and book_file_recognize ask of the file at path,
+ * opened with flags: the integrity check only when integrity. */
 static int
-check_db(sqlite3 *db, const char *name, int integrity, int *version, char *err)
+check_file(const char *path, const char *name, int flags, int integrity, int *version,
+	   char *err)
 {
+	sqlite3 *db;
 	char text[256], why[ERR_SIZE] = "";
 	char *missing = NULL;
 	int rc = -1, want = book_schema_version(), got;
 
 	*version = 0;
+	if (db_open(path, flags, &db, err) < 0)
+		return -1;
 	if (((got = first_text(db, "PRAGMA user_version", text, sizeof text)) & 0xff) == SQLITE_NOTADB)
 		err_set(err, _("%s is not a scrivano book: it is not an SQLite database"), name);
 	else if (got != SQLITE_ROW)
@@ -138,35 +142,20 @@ check_db(sqlite3 *db, const char *name, int integrity, int *version, char *err)
 	else
 		rc = 0;
 	free(missing);
+	sqlite3_close(db);
 	return rc;
 }
 
 int
 book_file_check(const char *path, const char *name, int *version, char *err)
 {
-	sqlite3 *db;
-	int rc;
-
-	*version = 0;
-	if (db_open(path, SQLITE_OPEN_READWRITE, &db, err) < 0)
-		return -1;
-	rc = check_db(db, name, 1, version, err);
-	sqlite3_close(db);
-	return rc;
+	return check_file(path, name, SQLITE_OPEN_READWRITE, 1, version, err);
 }
 
 int
 book_file_recognize(const char *path, int *version, char *err)
 {
-	sqlite3 *db;
-	int rc;
-
-	*version = 0;
-	if (db_open(path, SQLITE_OPEN_READONLY, &db, err) < 0)
-		return -1;
-	rc = check_db(db, path, 0, version, err);
-	sqlite3_close(db);
-	return rc;
+	return check_file(path, path, SQLITE_OPEN_READONLY, 0, version, err);
 }
 
 /* The whole book in one step: no writer's commit in between can restart

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "book/book-dump.h"
+#include "book/history-impl.h"
 #include "book/record-store.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -30,6 +31,12 @@ static const struct {
 #define HISTORY_TABLE "history"
 #define HISTORY_TABLE_COLUMN "tbl"
 static const char *const history_json[] = { "before", "after" };
+
+const char *
+book_dump_table_of(const struct record_kind *k)
+{
+	return history_table_of(k);
+}
 
 static int
 is_internal(const char *name)

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "book/book.h"
+#include "book/record.h"
 
 /* What a secret becomes in the history's before and after. */
 #define DUMP_SECRET_MARK "********"
@@ -38,6 +39,11 @@ struct dump_row {
 	int64_t rowid;
 	const char *const *text;
 };
+
+/* The table that keeps kind k's records: its own, or the table of the
+ * view it lists them by (the prima nota's pn_list); NULL for a kind kept
+ * in no table. As the history has it (history_table_of). */
+const char *book_dump_table_of(const struct record_kind *k);
 
 /* The tables to export, by name, each with its columns in the table's
  * order, into *out (*n of them; free with book_dump_tables_free). 0 or -1

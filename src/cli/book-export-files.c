@@ -114,24 +114,14 @@ table_order(const void *a, const void *b)
 
 /* ---- the columns' field types ---- */
 
-/* Kinds whose records a screen lists through a view of their table: the
- * view's fields of a column's name are that column. */
-static const struct {
-	const char *view, *table;
-} views[] = {
-	{ "pn_list", "pn_entries" },
-};
-
-/* Whether kind table kt (a table or one of the views) keeps table's rows. */
+/* Whether kind k keeps its records in table (itself, or through a view
+ * of it: its fields of a column's name are that column). */
 static int
-keeps(const char *kt, const char *table)
+keeps(const struct record_kind *k, const char *table)
 {
-	if (kt == NULL)
-		return 0;
-	for (size_t i = 0; i < ARRAY_LEN(views); i++)
-		if (strcmp(kt, views[i].view) == 0)
-			return strcmp(views[i].table, table) == 0;
-	return strcmp(kt, table) == 0;
+	const char *t = k != NULL ? book_dump_table_of(k) : NULL;
+
+	return t != NULL && strcmp(t, table) == 0;
 }
 
 /* The field type of a column that no screen shows, by what its record
@@ -164,7 +154,7 @@ typed_field(struct xport *x, const char *table, const char *col)
 	for (size_t i = 0; type == NULL && (k = record_kind_at(i)) != NULL; i++)
 		for (size_t c = 0; c <= k->nchildren && type == NULL; c++) {
 			const struct record_kind *ck = c == 0 ? k : k->children[c - 1].kind;
-			int n = keeps(ck->table, table) ? record_field_index(ck, col) : -1;
+			int n = keeps(ck, table) ? record_field_index(ck, col) : -1;
 
 			for (size_t j = 0; n >= 0 && j < ARRAY_LEN(by_check); j++)
 				if (ck->fields[n].check == by_check[j].check)
@@ -189,7 +179,7 @@ field_of(struct xport *x, const char *table, const char *col)
 	for (size_t i = 0; i < x->nscreens; i++) {
 		const struct screen *s = x->screens[i];
 
-		if (s->kind != NULL && keeps(s->kind->table, table))
+		if (keeps(s->kind, table))
 			for (size_t f = 0; f < s->nfields; f++)
 				if (!(s->fields[f].flags & SF_CUSTOM) &&
 				    strcmp(s->kind->fields[s->fields[f].record_field].name, col) == 0)
@@ -197,7 +187,7 @@ field_of(struct xport *x, const char *table, const char *col)
 		for (size_t g = 0; g < s->ngrids; g++) {
 			const struct screen_grid *gr = &s->grids[g];
 
-			if (gr->kind == NULL || !keeps(gr->kind->table, table))
+			if (!keeps(gr->kind, table))
 				continue;
 			for (size_t f = 0; f < gr->nfields; f++)
 				if (strcmp(gr->kind->fields[gr->fields[f].record_field].name, col) == 0)
