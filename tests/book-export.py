@@ -183,8 +183,15 @@ q("""INSERT INTO history (time, account, session, kind, tbl, rid, op, before, af
 
 tables = [t for (t,) in q("SELECT name FROM sqlite_master WHERE type = 'table' "
                           "AND name NOT LIKE 'sqlite_%' ORDER BY name") if t not in INTERNAL]
-empty = [t for t in tables if q('SELECT count(*) FROM "%s"' % t)[0][0] == 0]
-ok(not empty, "every table of the book has rows (empty: %s)" % ", ".join(empty))
+# the registers this test fills (a table a later step adds may be empty,
+# and is exported and compared all the same)
+FILLED = """company parties party_contacts articles stock_moves pn_accounts pn_entries f24
+    f24_erario f24_inps f24_regioni f24_locali f24_inail f24_altri f24_semplificato f24_elide
+    f24_receipts documents document_lines document_vat document_withholdings document_payments
+    document_links document_files document_attachments sdi_files sdi_messages sdi_message_errors
+    pec_settings custom_values history""".split()
+empty = [t for t in FILLED if t not in tables or q('SELECT count(*) FROM "%s"' % t)[0][0] == 0]
+ok(not empty, "every register of the book has rows (empty: %s)" % ", ".join(empty))
 
 
 def dump(path):
