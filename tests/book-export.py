@@ -69,6 +69,25 @@ def qs(script):
         con.close()
 
 
+def on_tty(*args):
+    """scrivano ARGS with stderr on a terminal: status, stdout, what the
+    terminal got (bytes)."""
+    master, slave = pty.openpty()
+    rc, so, se = run(*args, stderr=slave)
+    os.close(slave)
+    got = b""
+    try:
+        while True:
+            chunk = os.read(master, 65536)
+            if not chunk:
+                break
+            got += chunk
+    except OSError:  # EIO: the terminal's other end is closed
+        pass
+    os.close(master)
+    return rc, so, got
+
+
 def must(rc_out_err, what):
     rc, out, err = rc_out_err
     if rc != 0:
@@ -428,19 +447,7 @@ def writer():
 th = threading.Thread(target=writer)
 th.start()
 bigzip = os.path.join(tmp, "big.zip")
-master, slave = pty.openpty()
-rc, so, se = run("book", "export", big, bigzip, stderr=slave)
-os.close(slave)
-tty_err = b""
-try:
-    while True:
-        chunk = os.read(master, 65536)
-        if not chunk:
-            break
-        tty_err += chunk
-except OSError:
-    pass
-os.close(master)
+rc, so, tty_err = on_tty("book", "export", big, bigzip)
 stop.set()
 th.join()
 
@@ -458,6 +465,9 @@ ok(rc == 0 and p_names == e_names and len(p_names) > 0,
    "while a writer commits, the zip is one moment: %d parties and %d entries of its "
    "transactions" % (len(p_names), len(e_names)))
 ok(b"rows so far" in tty_err, "a progress line on the terminal (%r)" % tty_err[-60:])
+rc, so, small = on_tty("book", "export", "--force", book, out)
+ok(rc == 0 and b"%" not in small and b"so far" not in small,
+   "none for a small book, even on a terminal (%r)" % small[-60:])
 rc, so, se = run("book", "export", big, os.path.join(tmp, "big2.zip"))
 ok(rc == 0 and "rows so far" not in se, "and none when stderr is not one")
 

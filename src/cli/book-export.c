@@ -24,7 +24,11 @@
 #include "cli/cli.h"
 #include "commands.h"
 #include "ui/ui.h"
+#include "ui/export.h"
 #include "util/i18n.h"
+
+/* The zip's bytes from which its writing shows its progress. */
+#define PROGRESS_BYTES (16 * 1024 * 1024)
 
 void
 xport_progress(struct xport *x, const char *fmt, ...)
@@ -137,6 +141,7 @@ write_zip(struct xport *x, const char *path, const char *out, char *err)
 	struct blob_source *blobs = xcalloc(x->nfiles ? x->nfiles : 1, sizeof *blobs);
 	struct zip_progress p = { x, out };
 	int zerr = 0, rc = 0;
+	int64_t bytes = 0;
 	zip_t *z;
 
 	if ((z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr)) == NULL) {
@@ -152,6 +157,7 @@ write_zip(struct xport *x, const char *path, const char *out, char *err)
 		struct xfile *f = &x->files[i];
 		zip_source_t *s;
 
+		bytes += f->len;
 		if (f->table != NULL) {
 			blobs[i] = (struct blob_source){ .x = x, .f = f };
 			zip_error_init(&blobs[i].error);
@@ -164,7 +170,8 @@ write_zip(struct xport *x, const char *path, const char *out, char *err)
 			rc = err_set(err, _("cannot write %s: %s"), out, zip_strerror(z));
 		}
 	}
-	if (rc == 0 && x->tty)
+	/* a small book's zip is written before anyone could read a line */
+	if (rc == 0 && x->tty && (x->rows >= EXPORT_PROGRESS_ROWS || bytes >= PROGRESS_BYTES))
 		zip_register_progress_callback_with_state(z, 0.01, zip_progress, NULL, &p);
 	if (rc == 0 && zip_close(z) < 0) {
 		const char *why = zip_strerror(z);
