@@ -13,6 +13,8 @@ int cmd_book(int argc, char **argv);
  * for a usage error. */
 int cmd_book_backup(int argc, char **argv);
 int cmd_book_restore(int argc, char **argv);
+/* scrivano book export (src/cli/book-export.c), the same way. */
+int cmd_book_export(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_primanota(int argc, char **argv);
 int cmd_f24(int argc, char **argv); /* src/cli/f24.c */

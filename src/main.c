@@ -29,9 +29,10 @@ static const struct command commands[] = {
 	  N_("manage the accounts that may log in"), cmd_user },
 	{ "book",
 	  N_("book init|demo FILE | backup FILE OUT [--force] | backup --data DIR --to DIR "
-	     "[--keep-daily N] [--keep-monthly M] | restore BACKUP FILE | verify FILE"),
+	     "[--keep-daily N] [--keep-monthly M] | restore BACKUP FILE | export FILE OUT.zip "
+	     "[--force] | verify FILE"),
 	  N_("create or update a book; fill a new one with demo data; back it up, restore it; "
-	     "verify its history"),
+	     "export all of it as a zip; verify its history"),
 	  cmd_book },
 	{ "fatturapa",
 	  N_("fatturapa check|show|import|receipt|html|pdf|attachments|export|send|fetch "

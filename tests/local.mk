@@ -142,3 +142,9 @@ check_PROGRAMS += bench/history-bench
 bench_history_bench_SOURCES = bench/history-bench.c bench/bench.h
 bench_history_bench_LDADD = src/libscrivano.a $(ALL_LIBS)
 EXTRA_DIST += bench/history.sh bench/kill.sh
+# scrivano book export (issue 17 point 4): every register exported and
+# read back against the book with sqlite3, in both styles; the files byte
+# for byte; the FatturaPA files against the schema; the README; one moment
+# while a writer commits; the progress line; refusals that leave nothing.
+EXTRA_DIST += tests/book-export.py
+SCRIVANO_TESTS += tests/book-export.py

@@ -108,8 +108,11 @@ first_problem(char *text)
 	return p;
 }
 
-int
-book_file_check(const char *path, const char *name, int *version, char *err)
+/* What book_file_check and book_file_recognize ask of the file at path,
+ * opened with flags: the integrity check only when integrity. */
+static int
+check_file(const char *path, const char *name, int flags, int integrity, int *version,
+	   char *err)
 {
 	sqlite3 *db;
 	char text[256], why[ERR_SIZE] = "";
@@ -117,7 +120,7 @@ book_file_check(const char *path, const char *name, int *version, char *err)
 	int rc = -1, want = book_schema_version(), got;
 
 	*version = 0;
-	if (db_open(path, SQLITE_OPEN_READWRITE, &db, err) < 0)
+	if (db_open(path, flags, &db, err) < 0)
 		return -1;
 	if (((got = first_text(db, "PRAGMA user_version", text, sizeof text)) & 0xff) == SQLITE_NOTADB)
 		err_set(err, _("%s is not a scrivano book: it is not an SQLite database"), name);
@@ -126,9 +129,9 @@ book_file_check(const char *path, const char *name, int *version, char *err)
 	else if ((*version = atoi(text)) > want)
 		err_set(err, _("%s has schema version %d; this scrivano knows up to %d: "
 			       "use a newer scrivano"), name, *version, want);
-	else if (first_text(db, "PRAGMA integrity_check", text, sizeof text) != SQLITE_ROW)
+	else if (integrity && first_text(db, "PRAGMA integrity_check", text, sizeof text) != SQLITE_ROW)
 		err_set(err, _("%s fails its integrity check: %s"), name, sqlite3_errmsg(db));
-	else if (strcmp(text, "ok") != 0)
+	else if (integrity && strcmp(text, "ok") != 0)
 		err_set(err, _("%s fails its integrity check: %s"), name, first_problem(text));
 	else if (*version < 1)
 		err_set(err, _("%s is an SQLite database but not a scrivano book "
@@ -141,6 +144,18 @@ book_file_check(const char *path, const char *name, int *version, char *err)
 	free(missing);
 	sqlite3_close(db);
 	return rc;
+}
+
+int
+book_file_check(const char *path, const char *name, int *version, char *err)
+{
+	return check_file(path, name, SQLITE_OPEN_READWRITE, 1, version, err);
+}
+
+int
+book_file_recognize(const char *path, int *version, char *err)
+{
+	return check_file(path, path, SQLITE_OPEN_READONLY, 0, version, err);
 }
 
 /* The whole book in one step: no writer's commit in between can restart

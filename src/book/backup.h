@@ -10,6 +10,10 @@
  * journal is rolled back): call it only on a copy of one's own. Its
  * version in *version; 0, or -1 with what is wrong. */
 int book_file_check(const char *path, const char *name, int *version, char *err);
+/* The same without the integrity check, on a book in use: opened read
+ * only, so that nothing of a file that is not a book is changed (before
+ * book_open, which would make one of it). Messages name path. */
+int book_file_recognize(const char *path, int *version, char *err);
 
 /* Copies the book at src into out while sessions use it (SQLite's online
  * backup: in WAL mode they go on writing; in rollback mode a save waits

@@ -122,6 +122,28 @@ book_rollback(struct book *b)
 		sqlite3_exec(b->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
+int
+book_read_begin(struct book *b, char *err)
+{
+	/* the first read fixes the snapshot (WAL): a count of the schema's rows */
+	if (b->depth > 0)
+		return err_set(err, _("book %s: a read inside a transaction"), b->path);
+	if (book_exec(b, "BEGIN DEFERRED; SELECT count(*) FROM sqlite_master", err) < 0) {
+		book_rollback(b);
+		return -1;
+	}
+	b->depth = 1;
+	return 0;
+}
+
+void
+book_read_end(struct book *b)
+{
+	b->depth = 0;
+	if (!sqlite3_get_autocommit(b->db))
+		sqlite3_exec(b->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 static int
 user_version(struct book *b, int *out, char *err)
 {

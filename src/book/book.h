@@ -27,6 +27,13 @@ int book_schema_version(void);
 int book_begin(struct book *b, char *err);
 int book_commit(struct book *b, char *err);
 void book_rollback(struct book *b);
+/* A read transaction, for a reader that wants one moment of the book
+ * across many queries (the export): deferred, its snapshot taken at once,
+ * so that sessions' commits meanwhile are not seen; a book_begin inside it
+ * is a savepoint. Ended by book_read_end, which writes nothing. 0, or -1
+ * with a message. */
+int book_read_begin(struct book *b, char *err);
+void book_read_end(struct book *b);
 
 /* The book's folder top_name ("export", "import"), made (0700) when
  * missing: top_name/BOOK beside the book, BOOK its file name without

@@ -1,5 +1,6 @@
 /* `scrivano book …`: create or migrate a book, and fill a new one with the
- * demo data; backup and restore are src/cli/backup.c's. */
+ * demo data; backup and restore are src/cli/backup.c's, the export
+ * src/cli/book-export.c's. */
 #include "config.h"
 
 #include <stdio.h>
@@ -25,6 +26,7 @@ book_usage(void)
 			  "       scrivano book backup --data DIR --to DIR [--keep-daily N] "
 			  "[--keep-monthly M]\n"
 			  "       scrivano book restore BACKUP FILE\n"
+			  "       scrivano book export FILE OUT.zip [--force]\n"
 			  "       scrivano book verify FILE\n"));
 	return 2;
 }
@@ -107,6 +109,10 @@ cmd_book(int argc, char **argv)
 	if (argc >= 2 && (strcmp(argv[1], "backup") == 0 || strcmp(argv[1], "restore") == 0)) {
 		rc = strcmp(argv[1], "backup") == 0 ? cmd_book_backup(argc - 1, argv + 1)
 						    : cmd_book_restore(argc - 1, argv + 1);
+		return rc < 0 ? book_usage() : rc;
+	}
+	if (argc >= 2 && strcmp(argv[1], "export") == 0) {
+		rc = cmd_book_export(argc - 1, argv + 1);
 		return rc < 0 ? book_usage() : rc;
 	}
 	if (argc == 3 && strcmp(argv[1], "verify") == 0)

@@ -3,6 +3,8 @@ src_libscrivano_a_SOURCES += src/book/book.c src/book/book.h \
 src_libscrivano_a_SOURCES += src/book/cli.c
 # The session lock every open book holds; backups and their restore.
 src_libscrivano_a_SOURCES += src/book/book-lock.c src/book/backup.c src/book/backup.h
+# The whole book read out for its export (scrivano book export, src/cli/book-export.c).
+src_libscrivano_a_SOURCES += src/book/book-dump.c src/book/book-dump.h
 # The history (issue 17): every write recorded, chained by SHA-256; verify.
 src_libscrivano_a_SOURCES += src/book/history.c src/book/history.h src/book/history-impl.h \
 	src/book/history-verify.c

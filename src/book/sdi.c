@@ -336,6 +336,17 @@ sdi_documents_of_period(struct book *b, const char *from, const char *to, int64_
 			     from, to, ids, got, err);
 }
 
+int
+sdi_documents_unfiled(struct book *b, int64_t **ids, size_t *got, char *err)
+{
+	/* every date: ids_of_period binds the bounds, which this query leaves alone */
+	return ids_of_period(b,
+			     "SELECT id, kind FROM documents d WHERE direction = 'S' AND state <> "
+			     "'D' AND coalesce(?1, ?2) IS NULL AND NOT EXISTS (SELECT 1 FROM "
+			     "sdi_files f WHERE f.document = d.id) ORDER BY date, year, seq, id",
+			     NULL, NULL, ids, got, err);
+}
+
 static int
 mark_sent(struct book *b, int64_t file_id, const char *message_id, const char *when,
 	  char *err)

@@ -100,6 +100,9 @@ int sdi_files_of_period(struct book *b, const char *from, const char *to, int64_
 int sdi_documents_of_period(struct book *b, const char *from, const char *to, int64_t **ids,
 			    size_t *got, char *err);
 
+/* The same for every date, of the documents that have no file yet: the
+ * issued sales that were never exported. As sdi_documents_of_period. */
+int sdi_documents_unfiled(struct book *b, int64_t **ids, size_t *got, char *err);
 /* File id was mailed to SdI: sent at when (YYYY-MM-DD HH:MM:SS; NULL:
  * now), in the PEC message message_id. Its state becomes S, its document's
  * sdi_state too when it is the document's newest file, and the document's

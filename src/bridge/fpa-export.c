@@ -422,14 +422,48 @@ unchanged(struct book *b, int64_t doc_id, const struct sdi_file *f, char *err)
 	return same;
 }
 
+/* The file of document doc_id under progressivo prog: built, named (name,
+ * 64 bytes), checked, written and validated; its bytes in *xml. */
+static int
+file_bytes(struct book *b, int64_t doc_id, const char *prog, struct fpa_schema *xsd, char *name,
+	   char **xml, size_t *len, struct fpa_report *r, char *err)
+{
+	struct fpa_invoice *inv = NULL;
+	char docname[64];
+	int rc;
+
+	*xml = NULL;
+	if ((rc = build(b, doc_id, prog, &inv, docname, err)) < 0)
+		return rc;
+	if (fpa_file_name(inv, name, 64, err) < 0)
+		rc = REC_INVALID;
+	else
+		rc = make_xml(inv, docname, xsd, xml, len, r, err);
+	fpa_invoice_free(inv);
+	return rc;
+}
+
+int
+fpa_export_unstored(struct book *b, int64_t doc_id, int64_t id, struct fpa_schema *xsd,
+		    char name[64], char **xml, size_t *len, struct fpa_report *r, char *err)
+{
+	char prog[SDI_PROGRESSIVO_LEN + 1];
+
+	*xml = NULL;
+	if (sdi_progressivo(id, prog) < 0) {
+		err_set(err, "%s", _("the book has used every progressivo of its files"));
+		return REC_INVALID;
+	}
+	return file_bytes(b, doc_id, prog, xsd, name, xml, len, r, err);
+}
+
 static int
 export(struct book *b, int64_t doc_id, struct fpa_schema *xsd, int64_t *file_id,
        struct fpa_report *r, char *err)
 {
-	struct fpa_invoice *inv = NULL;
 	struct sdi_file newest = { 0 };
 	struct sdi_file_new nf;
-	char prog[SDI_PROGRESSIVO_LEN + 1], name[64], docname[64], *xml = NULL;
+	char name[64], *xml = NULL;
 	size_t len = 0;
 	int64_t next;
 	int rc, have;
@@ -449,23 +483,12 @@ export(struct book *b, int64_t doc_id, struct fpa_schema *xsd, int64_t *file_id,
 	sdi_file_clear(&newest);
 	if (sdi_file_next_id(b, &next, err) < 0)
 		return REC_ERROR;
-	if (sdi_progressivo(next, prog) < 0) {
-		err_set(err, "%s", _("the book has used every progressivo of its files"));
-		return REC_INVALID;
-	}
-	if ((rc = build(b, doc_id, prog, &inv, docname, err)) < 0)
-		return rc;
-	if (fpa_file_name(inv, name, sizeof name, err) < 0)
-		rc = REC_INVALID;
-	else
-		rc = make_xml(inv, docname, xsd, &xml, &len, r, err);
-	if (rc == 0) {
+	if ((rc = fpa_export_unstored(b, doc_id, next, xsd, name, &xml, &len, r, err)) == 0) {
 		nf = (struct sdi_file_new){ next, doc_id, name, xml, len };
 		if ((rc = sdi_file_store(b, &nf, err)) == 0)
 			*file_id = next;
 	}
 	free(xml);
-	fpa_invoice_free(inv);
 	return rc;
 }
 

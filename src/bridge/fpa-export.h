@@ -73,6 +73,15 @@ int fpa_export_build(struct book *b, int64_t doc_id, const char *progressivo,
 int fpa_export_document(struct book *b, int64_t doc_id, struct fpa_schema *xsd,
 			int64_t *file_id, struct fpa_report *r, char *err);
 
+/* The file document doc_id would get if it were exported now as file id
+ * (its progressivo): built, checked, written and validated as
+ * fpa_export_document makes it, but not stored, nothing written to the
+ * book (for the book's export, of an issued document never exported). Its
+ * name into name, its bytes into *xml (newly allocated). 0, or
+ * REC_INVALID (why in err, the findings in r), REC_GONE, REC_ERROR. */
+int fpa_export_unstored(struct book *b, int64_t doc_id, int64_t id, struct fpa_schema *xsd,
+			char name[64], char **xml, size_t *len, struct fpa_report *r, char *err);
+
 /* ---- the files out (fpa-export-out.c) ---- */
 
 /* Writes stored file file_id into folder dir under its own name (whole or

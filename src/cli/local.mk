@@ -50,3 +50,8 @@ data/scrivano-backup.service: $(srcdir)/data/scrivano-backup.service.in Makefile
 # retention, a data folder of two users.
 EXTRA_DIST += tests/book-backup.py
 SCRIVANO_TESTS += tests/book-backup.py
+# scrivano book export (issue 17 point 4): the whole book as one zip, its
+# tables as CSV in both styles, its files, the FatturaPA files of the
+# invoices never exported, a README (src/book/book-dump.c reads the book).
+src_libscrivano_a_SOURCES += src/cli/book-export.c src/cli/book-export.h \
+	src/cli/book-export-files.c
