@@ -136,3 +136,6 @@ check_PROGRAMS += bench/history-bench
 bench_history_bench_SOURCES = bench/history-bench.c bench/bench.h
 bench_history_bench_LDADD = src/libscrivano.a $(ALL_LIBS)
 EXTRA_DIST += bench/history.sh bench/kill.sh
+
+# bench/load.sh: 200 sessions typing into forms (not a test; see bench/README.md)
+EXTRA_DIST += bench/load.sh bench/load.py bench/loadfleet.py

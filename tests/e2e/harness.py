@@ -444,6 +444,9 @@ class Client:
         os.close(slave)
         os.set_blocking(self.master, False)
 
+    def fileno(self):
+        return self.master
+
     @staticmethod
     def _set_size(fd, cols, rows):
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
@@ -456,6 +459,12 @@ class Client:
         r, _, _ = select.select([self.master], [], [], max(timeout, 0))
         if not r:
             return self.proc.poll() is None
+        return self.receive()
+
+    def receive(self):
+        """Reads what is ready on the pty (when a poll of fileno() said
+        so: many clients are driven from one loop) into the screen; False
+        once nothing more can come."""
         try:
             data = os.read(self.master, 65536)
         except BlockingIOError:
