@@ -137,5 +137,7 @@ bench_history_bench_SOURCES = bench/history-bench.c bench/bench.h
 bench_history_bench_LDADD = src/libscrivano.a $(ALL_LIBS)
 EXTRA_DIST += bench/history.sh bench/kill.sh
 
-# bench/load.sh: 200 sessions typing into forms (not a test; see bench/README.md)
-EXTRA_DIST += bench/load.sh bench/load.py bench/loadfleet.py
+# bench/load.sh: 200 sessions typing into forms (not a test; see bench/README.md);
+# its typists, two of them: every acknowledged record in its own book.
+SCRIVANO_TESTS += tests/e2e/test_two_typists.py
+EXTRA_DIST += bench/load.sh bench/load.py tests/e2e/typists.py tests/e2e/test_two_typists.py

@@ -1,5 +1,13 @@
-"""The typists of bench/load.py: many OpenSSH clients on ptys (the
-e2e harness's Client, its screen read with pyte), driven from one loop.
+"""Typists: many OpenSSH clients on ptys (the harness's Client, its
+screen read with pyte) driven from one loop, typing records into forms;
+bench/load.sh's 200 sessions and test_two_typists.py's two.
+
+    users = [("anna", "pw-anna"), ("bruno", "pw-bruno")]
+    ts = make_typists(users, lambda i: ("customers", "articles")[i % 2], pace=0.2, seed=1)
+    fleet = Fleet(ts, lambda t: srv.client(t.user, None), seconds=5)
+    fleet.run()        # logins, WARMUP s, the window; then each stops
+    fleet.hang_up()
+    t.acked, t.sent, t.echo, t.problem, t.screen   # per typist
 
 Each typist runs a script, a generator that yields what it does next:
 
