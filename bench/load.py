@@ -36,8 +36,9 @@ a raw terminal (cat's own output is the echo) at N sessions and at 1, the
 same characters typed at the same pace; printed as ratios.
 """
 import argparse
-import os
 import json
+import os
+import re
 import resource
 import select
 import shutil
@@ -313,6 +314,26 @@ def check_books(srv, phases):
     return acked, found, lost, bad
 
 
+LOG_EXPECTED = re.compile(r"scrivano\[\d+\]: (login \S+ from |logout \S+ from .*: the client left$|"
+                          r"listening on |host key |made a new host key |stopping: |stopped$)")
+
+
+def check_log(srv, phases):
+    """The server's log: a login and a logout (the client left) for each
+    session, and no line of any other kind (a refusal, a drop, a crash, a
+    sanitizer's report)."""
+    text = srv.log()
+    out = ["the server's log: " + line for line in text.splitlines()
+           if line.strip() and not LOG_EXPECTED.search(line)][:20]
+    want = sum(ph["n"] for ph in phases)
+    logins = len(re.findall(r": login \S+ from ", text))
+    logouts = len(re.findall(r": logout \S+ from .*: the client left$", text, re.M))
+    if logins != want or logouts != want:
+        out.append("the server's log has %d logins and %d logouts for %d sessions"
+                   % (logins, logouts, want))
+    return out
+
+
 def pct(values, p):
     return sessionbench.pct(values, p) if values else float("nan")
 
@@ -394,11 +415,11 @@ def report(phases, args, books):
               % (n, by[sc_n]["server_window"] / by[sd_n]["server_window"]))
         print("  server PSS, %d sessions, scrivano / sshd+cat %19.2f"
               % (n, by[sc_n]["peak_pss"] / max(by[sd_n]["peak_pss"], 1)))
-    acked, found, lost, bad = books
+    acked, found, lost, bad, log = books
     print()
     print("records: %d acknowledged, %d found in their books" % (acked, found))
     trouble = lost and ["lost: " + x for x in lost[:20]] or []
-    trouble += bad
+    trouble += bad + log
     for ph in phases:
         trouble += ["%s: %s" % (ph["name"], p) for p in problems_of(ph)]
     for line in trouble:
@@ -513,7 +534,8 @@ def main():
         phases += sshd_phases(args, top)
         order = {"scrivano×1": 0, "sshd+cat×1": 3}
         phases.sort(key=lambda ph: order.get(ph["name"], 1 if "scrivano" in ph["name"] else 2))
-        books = check_books(srv, [ph for ph in phases if "scrivano" in ph["name"]])
+        ours = [ph for ph in phases if "scrivano" in ph["name"]]
+        books = check_books(srv, ours) + (check_log(srv, ours),)
         status = report(phases, args, books)
     finally:
         shutil.rmtree(top, ignore_errors=True)

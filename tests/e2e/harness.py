@@ -34,7 +34,9 @@ charset as a Python codec: what is typed is encoded in it, what arrives
 decoded with it), ssh_args (placed before ours, so they win). screen_text()
 is what the user sees (line drawing included), text() everything received,
 raw the bytes, flat_text() the screen's lines joined (a wrapped message
-reads whole), cursor() its (row, column); kill() is kill -9 of the client.
+reads whole), cursor() its (row, column); kill() is kill -9 of the client. Many clients
+driven from one loop (typists.py): poll their fileno(), and receive() what
+is ready.
 type_wrong_passwords(prompt) answers password prompts
 wrongly until they stop. book_rows(book, sql) reads a book, whose path
 srv.book_path(user) gives.
