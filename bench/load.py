@@ -140,28 +140,6 @@ def children_cpu():
     return r.ru_utime + r.ru_stime
 
 
-def process_kids():
-    """{ppid: [pid, ...]} of every process on the machine."""
-    kids = {}
-    for d in os.listdir("/proc"):
-        if d.isdigit():
-            try:
-                with open("/proc/%s/stat" % d) as f:
-                    kids.setdefault(int(f.read().rsplit(")", 1)[1].split()[1]), []).append(int(d))
-            except (OSError, ValueError, IndexError):
-                pass
-    return kids
-
-
-def tree(kids, root):
-    out, todo = [], [root]
-    while todo:
-        p = todo.pop()
-        out.append(p)
-        todo.extend(kids.get(p, []))
-    return out
-
-
 class Sampler:
     """A process of its own that sums the RSS and PSS of the server's
     processes every second, and at mark() takes the CPU of the server's
@@ -193,8 +171,8 @@ class Sampler:
                     names = os.read(self.ctl_r, 4096).decode().split()
                     if not names:
                         break
-                    kids = process_kids()
-                    server = tree(kids, root)
+                    kids = sessionbench.process_kids()
+                    server = [root] + sessionbench.descendants(root, kids)
                     clients = [p for p in kids.get(self.driver, []) if p not in (root, os.getpid())]
                     for name in names:
                         marks[name] = {"server": tree_cpu(server),
@@ -203,7 +181,7 @@ class Sampler:
                     for name in names:  # after the CPU: reading PSS takes a while
                         marks[name]["pss"] = sum(sessionbench.pss_kib(p) for p in server)
                     continue
-                pids = tree(process_kids(), root)
+                pids = [root] + sessionbench.descendants(root)
                 sample = (sum(rss_kib(p) for p in pids),
                           sum(sessionbench.pss_kib(p) for p in pids), len(pids))
                 peak = [max(a, b) for a, b in zip(peak, sample)]

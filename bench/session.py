@@ -148,7 +148,8 @@ def close_session(pid, fd):
     os.close(fd)
 
 
-def descendants(root):
+def process_kids():
+    """{ppid: [pid, ...]} of every process on the machine."""
     kids = {}
     for d in os.listdir("/proc"):
         if d.isdigit():
@@ -158,6 +159,12 @@ def descendants(root):
                 kids.setdefault(ppid, []).append(int(d))
             except (OSError, ValueError, IndexError):
                 pass
+    return kids
+
+
+def descendants(root, kids=None):
+    """Every process under root (not root itself)."""
+    kids = process_kids() if kids is None else kids
     out, todo = [], list(kids.get(root, []))
     while todo:
         p = todo.pop()

@@ -52,52 +52,50 @@ def piva(seq):
 F2, F5, F10 = b"\x1bOQ", b"\x1b[15~", b"\x1b[21~"
 
 
-def customers(t):
-    """Customers & suppliers: a name and a P.IVA, F2; acknowledged when the
-    form says Saved. and has become the saved record's (its title "- Edit")."""
+def form_records(t, open_key, is_list, record):
+    """From the menu, open_key opens a list (is_list(screen) says it is
+    there); then again and again F5, the fields of record(t) typed with a
+    Tab between them, F2: a record is acknowledged when the form says
+    Saved. and has become the saved record's (its title "- Edit"), and
+    F10 goes back to the list, which shows it. record(t) gives the text
+    that finds it in the book, and the fields' texts."""
     yield from login(t, MENU)
-    yield ("key", b"\r")
-    yield ("wait", lambda s: "F5 New" in s, TIMEOUT)
+    yield ("key", open_key)
+    yield ("wait", is_list, TIMEOUT)
     while True:
         t.count += 1
-        name = "Cliente %s %05d" % (t.user, t.count)
+        key, fields = record(t)
         yield ("key", F5)
         yield ("wait", lambda s: "- New" in s and "F2 Save" in s, TIMEOUT)
-        yield from typed(name)
-        yield ("key", b"\t")
-        yield from typed(piva(t.index * 10000 + t.count))
+        for n, text in enumerate(fields):
+            if n:
+                yield ("key", b"\t")
+            yield from typed(text)
         yield ("key", F2)
-        t.sent.append(name)
+        t.sent.append(key)
         yield ("wait", lambda s: "Saved." in s and "- Edit" in s, TIMEOUT)
-        t.acked.append(name)
+        t.acked.append(key)
         yield ("key", F10)
-        yield ("wait", lambda s: "F5 New" in s and name in s, TIMEOUT)
+        yield ("wait", lambda s: "F5 New" in s and key in s, TIMEOUT)
+
+
+def customers(t):
+    """Customers & suppliers: a name and a P.IVA; found by the name."""
+    def record(t):
+        name = "Cliente %s %05d" % (t.user, t.count)
+        return name, [name, piva(t.index * 10000 + t.count)]
+    return form_records(t, b"\r", lambda s: "F5 New" in s, record)
 
 
 def articles(t):
-    """Articles: a code, a description, a unit and a price, F2 (the VAT
-    rate is the company's default); acknowledged as customers are."""
-    yield from login(t, MENU)
-    yield ("key", b"4")
-    yield ("wait", lambda s: "F5 New" in s and "Articles" in s, TIMEOUT)
-    while True:
-        t.count += 1
+    """Articles: a code, a description, a unit and a price (the VAT rate
+    is the company's default); found by the code, which the form shows
+    upper-cased as typed in lower case."""
+    def record(t):
         code = "%s-%05d" % (t.user.upper(), t.count)
-        yield ("key", F5)
-        yield ("wait", lambda s: "- New" in s and "F2 Save" in s, TIMEOUT)
-        yield from typed(code.lower())  # the field is upper: it shows the code
-        yield ("key", b"\t")
-        yield from typed("Articolo %d di prova" % t.count)
-        yield ("key", b"\t")
-        yield from typed("pz")
-        yield ("key", b"\t")
-        yield from typed("%d,%02d" % (t.count % 90 + 1, t.count % 100))
-        yield ("key", F2)
-        t.sent.append(code)
-        yield ("wait", lambda s: "Saved." in s and "- Edit" in s, TIMEOUT)
-        t.acked.append(code)
-        yield ("key", F10)
-        yield ("wait", lambda s: "F5 New" in s and code in s, TIMEOUT)
+        return code, [code.lower(), "Articolo %d di prova" % t.count, "pz",
+                      "%d,%02d" % (t.count % 90 + 1, t.count % 100)]
+    return form_records(t, b"4", lambda s: "F5 New" in s and "Articles" in s, record)
 
 
 def cat(t):
