@@ -148,7 +148,8 @@ def close_session(pid, fd):
     os.close(fd)
 
 
-def descendants(root):
+def process_kids():
+    """{ppid: [pid, ...]} of every process on the machine."""
     kids = {}
     for d in os.listdir("/proc"):
         if d.isdigit():
@@ -158,6 +159,12 @@ def descendants(root):
                 kids.setdefault(ppid, []).append(int(d))
             except (OSError, ValueError, IndexError):
                 pass
+    return kids
+
+
+def descendants(root, kids=None):
+    """Every process under root (not root itself)."""
+    kids = process_kids() if kids is None else kids
     out, todo = [], list(kids.get(root, []))
     while todo:
         p = todo.pop()
@@ -335,11 +342,13 @@ def start_scrivano(exe, share, tmp, service_user=None):
     return proc, port
 
 
-def start_sshd(exe, share, tmp, user):
+def start_sshd(exe, share, tmp, user, command=None, max_startups=100):
+    """sshd on a free loopback port for user, running command (by default
+    the UI on a book of its own) for each session; (process, port)."""
+    command = command or f"env SCRIVANO_SHARE={share} {exe} tui --book {tmp}/sshd-book.sqlite"
     sshd = shutil.which("sshd") or "/usr/sbin/sshd"
     key = os.path.join(tmp, "sshd_host_ed25519")
     subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", key], check=True)
-    book = os.path.join(tmp, "sshd-book.sqlite")
     subprocess.run(["chown", user, tmp], check=True)
     port = free_port()
     conf = os.path.join(tmp, "sshd_config")
@@ -356,8 +365,8 @@ AllowUsers {user}
 AcceptEnv LANG LC_*
 PrintMotd no
 PrintLastLog no
-MaxStartups 100
-ForceCommand env SCRIVANO_SHARE={share} {exe} tui --book {book}
+MaxStartups {max_startups}
+ForceCommand {command}
 """)
     log = os.path.join(tmp, "sshd.log")
     proc = subprocess.Popen([sshd, "-D", "-f", conf, "-E", log])

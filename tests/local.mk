@@ -148,3 +148,8 @@ EXTRA_DIST += bench/history.sh bench/kill.sh
 # while a writer commits; the progress line; refusals that leave nothing.
 EXTRA_DIST += tests/book-export.py
 SCRIVANO_TESTS += tests/book-export.py
+
+# bench/load.sh: 200 sessions typing into forms (not a test; see bench/README.md);
+# its typists, two of them: every acknowledged record in its own book.
+SCRIVANO_TESTS += tests/e2e/test_two_typists.py
+EXTRA_DIST += bench/load.sh bench/load.py tests/e2e/typists.py tests/e2e/test_two_typists.py

@@ -36,7 +36,9 @@ charset as a Python codec: what is typed is encoded in it, what arrives
 decoded with it), ssh_args (placed before ours, so they win). screen_text()
 is what the user sees (line drawing included), text() everything received,
 raw the bytes, flat_text() the screen's lines joined (a wrapped message
-reads whole), cursor() its (row, column); kill() is kill -9 of the client.
+reads whole), cursor() its (row, column); kill() is kill -9 of the client. Many clients
+driven from one loop (typists.py): poll their fileno(), and receive() what
+is ready.
 type_wrong_passwords(prompt) answers password prompts
 wrongly until they stop. book_rows(book, sql) reads a book, whose path
 srv.book_path(user) gives.
@@ -467,6 +469,9 @@ class Client:
         os.close(slave)
         os.set_blocking(self.master, False)
 
+    def fileno(self):
+        return self.master
+
     @staticmethod
     def _set_size(fd, cols, rows):
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
@@ -479,6 +484,12 @@ class Client:
         r, _, _ = select.select([self.master], [], [], max(timeout, 0))
         if not r:
             return self.proc.poll() is None
+        return self.receive()
+
+    def receive(self):
+        """Reads what is ready on the pty (when a poll of fileno() said
+        so: many clients are driven from one loop) into the screen; False
+        once nothing more can come."""
         try:
             data = os.read(self.master, 65536)
         except BlockingIOError:
