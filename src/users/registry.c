@@ -50,6 +50,16 @@ static const char *const registry_steps[] = {
 	"  value   TEXT NOT NULL,"
 	"  PRIMARY KEY (user, name)"
 	");",
+	/* 4: books shared with other accounts (shares.c) */
+	"CREATE TABLE shares ("
+	"  owner   TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,"
+	"  grantee TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,"
+	"  mode    TEXT NOT NULL CHECK (mode IN ('read-only', 'read-write')),"
+	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  PRIMARY KEY (owner, grantee),"
+	"  CHECK (owner <> grantee)"
+	");"
+	"CREATE INDEX shares_by_grantee ON shares (grantee, owner);",
 };
 
 int
