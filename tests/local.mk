@@ -126,6 +126,9 @@ SCRIVANO_TESTS += tests/book-verify.sh
 # End to end through OpenSSH: a customer's history in the form and the list.
 SCRIVANO_TESTS += tests/e2e/test_history.py
 EXTRA_DIST += tests/e2e/test_history.py
+# The accountant's access: a book shared read-only and read-write (issue 17).
+SCRIVANO_TESTS += tests/e2e/test_share.py
+EXTRA_DIST += tests/e2e/test_share.py
 # Nothing saved is lost: the UI killed with SIGKILL during a run of saves
 # (short here; bench/kill.sh runs thousands).
 EXTRA_DIST += tests/tui-kill.py
