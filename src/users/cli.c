@@ -121,8 +121,9 @@ share_grantee(struct registry *reg, const char *verb, const char *owner, char *o
 	      char *err)
 {
 	if (share_opts.with == NULL)
-		return err_set(err, _("%s: give --with ACCOUNT, the account %s's book is for"), verb,
-			       owner);
+		return err_set(err,
+			       _("%s: give --with ACCOUNT, the account the book of %s is shared with"),
+			       verb, owner);
 	if (user_name_check(share_opts.with, err) < 0)
 		return -1;
 	if (registry_user_name(reg, share_opts.with, out, size) != 1)

@@ -95,6 +95,8 @@ def test_read_only(srv):
     subprocess.run([SCRIVANO, "book", "backup", book, backup], capture_output=True, timeout=60)
     row, sha = the_row(book), file_sha(book)
     history = book_rows(book, "SELECT count(*) FROM history")
+    tap.ok("anna's book has no -shm before studio's login (its last session closed it)",
+           not os.path.exists(book + "-shm"), os.listdir(os.path.dirname(book)))
     with srv.client("studio", "pw-studio") as c:
         pick_anna(c, "read-only")
         open_customer(c)
