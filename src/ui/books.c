@@ -104,21 +104,9 @@ chooser_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 {
 	struct chooser *c = v->data;
 
+	if (ui_menu_move(&c->cur, c->n, action))
+		return 1;
 	switch (action) {
-	case ACT_NEXT:
-		c->cur = (c->cur + 1) % c->n;
-		return 1;
-	case ACT_PREV:
-		c->cur = (c->cur + c->n - 1) % c->n;
-		return 1;
-	case ACT_HOME:
-	case ACT_PAGE_UP:
-		c->cur = 0;
-		return 1;
-	case ACT_END:
-	case ACT_PAGE_DOWN:
-		c->cur = c->n - 1;
-		return 1;
 	case ACT_ENTER:
 		chooser_open(ui, v);
 		return 1;

@@ -209,6 +209,29 @@ ui_list_step(size_t *cur, size_t n, int down)
 	return 0;
 }
 
+int
+ui_menu_move(size_t *cur, size_t n, int action)
+{
+	switch (action) {
+	case ACT_NEXT:
+		*cur = (*cur + 1) % n;
+		return 1;
+	case ACT_PREV:
+		*cur = (*cur + n - 1) % n;
+		return 1;
+	case ACT_HOME:
+	case ACT_PAGE_UP:
+		*cur = 0;
+		return 1;
+	case ACT_END:
+	case ACT_PAGE_DOWN:
+		*cur = n - 1;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 /* The keys a view offers now: its ops' answer, or its fixed list. */
 static const struct key_hint *
 view_hints(struct ui *ui, struct view *v)

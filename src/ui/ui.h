@@ -112,6 +112,9 @@ int ui_width(const char *s);
 /* Moves a list's cursor one row down (or up) among the n rows it holds:
  * 1 when it moved, 0 at the edge (where the next row is to be read). */
 int ui_list_step(size_t *cur, size_t n, int down);
+/* A menu's moves among its n items (next and previous, going round; home,
+ * end, the pages to the first and the last): 1 when action is one. */
+int ui_menu_move(size_t *cur, size_t n, int action);
 
 /* The views. */
 void menu_run(struct ui *ui);

@@ -16,13 +16,6 @@ share_mode_name(enum share_mode m)
 	return m == SHARE_READ_WRITE ? "read-write" : "read-only";
 }
 
-static int
-db_error(struct registry *r, char *err)
-{
-	return err_set(err, _("user registry %s: %s"), registry_path(r),
-		       sqlite3_errmsg(registry_db(r)));
-}
-
 /* Both accounts exist and differ: names come as the registry spells them. */
 static int
 check_pair(struct registry *r, const char *owner, const char *grantee, char *err)
@@ -60,25 +53,6 @@ share_get(struct registry *r, const char *owner, const char *grantee)
 	return mode;
 }
 
-/* Runs one statement on ?1 owner, ?2 grantee, ?3 mode (when set). */
-static int
-run(struct registry *r, const char *sql, const char *owner, const char *grantee,
-    const char *mode, char *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (sqlite3_prepare_v2(registry_db(r), sql, -1, &st, NULL) != SQLITE_OK)
-		return db_error(r, err);
-	sqlite3_bind_text(st, 1, owner, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, grantee, -1, SQLITE_STATIC);
-	if (mode != NULL)
-		sqlite3_bind_text(st, 3, mode, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_error(r, err);
-}
-
 int
 registry_share(struct registry *r, const char *owner, const char *grantee, enum share_mode mode,
 	       int *was, char *err)
@@ -86,11 +60,11 @@ registry_share(struct registry *r, const char *owner, const char *grantee, enum 
 	if (check_pair(r, owner, grantee, err) < 0)
 		return -1;
 	if ((*was = share_get(r, owner, grantee)) == -2)
-		return db_error(r, err);
-	return run(r,
-		   "INSERT INTO shares (owner, grantee, mode) VALUES (?1, ?2, ?3)"
-		   " ON CONFLICT (owner, grantee) DO UPDATE SET mode = excluded.mode",
-		   owner, grantee, share_mode_name(mode), err);
+		return registry_error(r, err);
+	return registry_run(r,
+			    "INSERT INTO shares (owner, grantee, mode) VALUES (?1, ?2, ?3)"
+			    " ON CONFLICT (owner, grantee) DO UPDATE SET mode = excluded.mode",
+			    owner, grantee, share_mode_name(mode), err);
 }
 
 int
@@ -101,11 +75,11 @@ registry_unshare(struct registry *r, const char *owner, const char *grantee, cha
 	if (check_pair(r, owner, grantee, err) < 0)
 		return -1;
 	if ((mode = share_get(r, owner, grantee)) == -2)
-		return db_error(r, err);
+		return registry_error(r, err);
 	if (mode == -1)
 		return err_set(err, _("the book of %s is not shared with %s"), owner, grantee);
-	return run(r, "DELETE FROM shares WHERE owner = ?1 AND grantee = ?2", owner, grantee, NULL,
-		   err);
+	return registry_run(r, "DELETE FROM shares WHERE owner = ?1 AND grantee = ?2", owner,
+			    grantee, NULL, err);
 }
 
 /* Calls fn for every share whose column `by` is name, ordered by the
@@ -118,7 +92,7 @@ each_share(struct registry *r, const char *sql, const char *name,
 	int rc;
 
 	if (sqlite3_prepare_v2(registry_db(r), sql, -1, &st, NULL) != SQLITE_OK)
-		return db_error(r, err);
+		return registry_error(r, err);
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		fn((const char *)sqlite3_column_text(st, 0),
@@ -127,7 +101,7 @@ each_share(struct registry *r, const char *sql, const char *name,
 			   : SHARE_READ_ONLY,
 		   ud);
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_error(r, err);
+	return rc == SQLITE_DONE ? 0 : registry_error(r, err);
 }
 
 int

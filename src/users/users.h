@@ -72,6 +72,12 @@ int registry_has_key(struct registry *r, const char *name, const char *blob);
  * kept in other files (settings.c). */
 struct sqlite3 *registry_db(struct registry *r);
 const char *registry_path(const struct registry *r);
+/* Runs one statement that returns no rows, with ?1, ?2 and ?3 bound to
+ * the texts given (NULL: left unbound). 0, or -1 with the registry's
+ * message; registry_error gives that message alone. */
+int registry_run(struct registry *r, const char *sql, const char *p1, const char *p2,
+		 const char *p3, char *err);
+int registry_error(struct registry *r, char *err);
 
 /* Per-user settings (settings.c), by name: "charset" and "printer-charset"
  * (one of charset_list(), stored by its canonical name) and "keys" (a key

@@ -127,17 +127,23 @@ def test_read_only(srv):
     tap.is_eq("after it, the row is still as it was", the_row(book), row)
 
 
-def test_third_account(srv):
-    anna = srv.book_path("anna")
-    with srv.client("terzo", "pw-terzo") as c:
-        tap.ok("terzo, with no book shared, is offered no choice: straight to its menu",
+def own_book_only(srv, user, why):
+    """user logs in and gets its own book at once: no choice, nothing of
+    anna's on the screen or in the customers' list."""
+    with srv.client(user, "pw-" + user) as c:
+        tap.ok("%s: %s is offered no choice, straight to its main menu" % (why, user),
                c.wait_for("Main menu", 10) and c.wait_for("Quit", 5)
                and "Choose a book" not in c.screen_text()
                and "anna" not in c.screen_text(), c.screen_text())
         c.send(ENTER)
-        tap.ok("and its customers are its own: none of anna's",
+        tap.ok("and the customers are %s's own: none of anna's" % user,
                c.wait_for("F5 New", 5) and CUSTOMER not in c.screen_text(), c.screen_text())
-        tap.is_eq("terzo's session ends cleanly", c.end_session(), 0)
+        tap.is_eq("%s's session ends cleanly" % user, c.end_session(), 0)
+
+
+def test_third_account(srv):
+    anna = srv.book_path("anna")
+    own_book_only(srv, "terzo", "with no book shared")
     with srv.client("terzo", "pw-terzo", command="tui --book " + anna) as c:
         status = c.wait_exit(10)
         tap.ok("terzo cannot name anna's book in a command: refused",
@@ -171,15 +177,7 @@ def test_read_write(srv):
 def test_unshared(srv):
     r = user_cmd(srv, "unshare", "anna", "--with", "studio")
     tap.is_eq("scrivano user unshare anna --with studio", r.returncode, 0)
-    with srv.client("studio", "pw-studio") as c:
-        tap.ok("unshared, studio's next login offers no choice: its own menu",
-               c.wait_for("Main menu", 10) and c.wait_for("Quit", 5)
-               and "Choose a book" not in c.screen_text()
-               and "Book of anna" not in c.screen_text(), c.screen_text())
-        c.send(ENTER)
-        tap.ok("and the customers are studio's own: none of anna's",
-               c.wait_for("F5 New", 5) and CUSTOMER not in c.screen_text(), c.screen_text())
-        tap.is_eq("studio's session ends cleanly", c.end_session(), 0)
+    own_book_only(srv, "studio", "unshared, at its next login")
 
 
 def main():
