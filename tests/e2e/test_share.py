@@ -175,8 +175,27 @@ def test_read_write(srv):
 
 
 def test_unshared(srv):
-    r = user_cmd(srv, "unshare", "anna", "--with", "studio")
-    tap.is_eq("scrivano user unshare anna --with studio", r.returncode, 0)
+    """Unshared while studio works in anna's book: that session goes on as
+    it began (as every registry change, it applies from the next login),
+    and the next login offers anna's book no more."""
+    book = srv.book_path("anna")
+    with srv.client("studio", "pw-studio") as c:
+        pick_anna(c, "read-write")
+        c.send(ENTER)
+        c.wait_for(CUSTOMER, 5)
+        c.send(ENTER)
+        c.wait_for("F2 Save", 5)
+        r = user_cmd(srv, "unshare", "anna", "--with", "studio")
+        tap.ok("scrivano user unshare anna --with studio, while studio is in anna's book",
+               r.returncode == 0 and "a session open on it now goes on" in r.stdout,
+               r.stdout + r.stderr)
+        c.send(TAB * 5 + END + BACKSPACE * 10 + "Parma")
+        c.send(F2)
+        tap.ok("the session open at that moment goes on as it began: its save goes through",
+               c.wait_for("Saved", 5), c.screen_text())
+        tap.is_eq("studio's session ends cleanly", c.end_session(), 0)
+    tap.is_eq("that change is in anna's book",
+              book_rows(book, "SELECT city FROM parties WHERE name = ?", CUSTOMER), [("Parma",)])
     own_book_only(srv, "studio", "unshared, at its next login")
 
 
