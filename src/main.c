@@ -25,7 +25,7 @@ static const struct command commands[] = {
 	  N_("run the SSH server in the foreground, logging to stderr"), cmd_serve },
 	{ "tui", N_("tui --book FILE | tui --check"),
 	  N_("run the forms on this terminal, on the given book, without SSH"), cmd_tui },
-	{ "user", N_("user add|del|passwd|lock|unlock|list|key … [--data DIR]"),
+	{ "user", N_("user add|del|passwd|lock|unlock|list|key|share|unshare … [--data DIR]"),
 	  N_("manage the accounts that may log in"), cmd_user },
 	{ "book",
 	  N_("book init|demo FILE | backup FILE OUT [--force] | backup --data DIR --to DIR "

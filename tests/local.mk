@@ -132,6 +132,14 @@ SCRIVANO_TESTS += tests/book-verify.sh
 # End to end through OpenSSH: a customer's history in the form and the list.
 SCRIVANO_TESTS += tests/e2e/test_history.py
 EXTRA_DIST += tests/e2e/test_history.py
+# The accountant's access: a book shared read-only and read-write (issue 17).
+check_PROGRAMS += tests/unit/test-book
+tests_unit_test_book_SOURCES = tests/unit/test-book.c
+tests_unit_test_book_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_book_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-book
+SCRIVANO_TESTS += tests/e2e/test_share.py
+EXTRA_DIST += tests/e2e/test_share.py
 # Nothing saved is lost: the UI killed with SIGKILL during a run of saves
 # (short here; bench/kill.sh runs thousands).
 EXTRA_DIST += tests/tui-kill.py

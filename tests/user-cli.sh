@@ -90,4 +90,48 @@ grep -q "options" "$d/out"; check $? "key options are refused with a message"
 [ $? = 1 ] && grep -q "no key number 7" "$d/out"; check $? "deleting a missing key is refused"
 "$S" user key del anna x --data "$d/data" > "$d/out" 2>&1
 [ $? = 1 ] && grep -q "not a key number" "$d/out"; check $? "a key number must be a number"
+
+# share and unshare: the accountant's access
+echo pw | "$S" user add studio --data "$d/data" >/dev/null 2>&1
+echo pw | "$S" user add terzo --data "$d/data" >/dev/null 2>&1
+shares() { sqlite3 "$d/data/registry.sqlite" "select owner, grantee, mode from shares order by 1, 2" 2>/dev/null | tr '\n' ' '; }
+"$S" user share anna --with studio --read-only --data "$d/data" > "$d/out" 2>&1
+[ $? = 0 ] && grep -q "the book of anna is shared with studio, read-only" "$d/out"
+check $? "user share anna --with studio --read-only shares it, and says so"
+[ "$(shares)" = "anna|studio|read-only " ]; check $? "the registry holds the share (got $(shares))"
+"$S" user list --data "$d/data" | grep -q '^anna  share=studio:read-only$'; check $? "user list shows anna's share"
+"$S" user list --data "$d/data" | grep -q '^studio$'; check $? "and nothing on studio's line"
+refused() { # refused DESCRIPTION STATUS PATTERN ARGS...: refused, with the message, nothing changed
+	desc=$1 want=$2 pat=$3; shift 3
+	before=$(shares)
+	"$S" user "$@" --data "$d/data" > "$d/out" 2>&1
+	got=$?
+	[ "$got" = "$want" ] && grep -q -- "$pat" "$d/out" && [ "$(shares)" = "$before" ]
+	check $? "$desc (status $got: $(head -1 "$d/out"))"
+}
+refused "sharing with an unknown account is refused" 1 "no user 'nobody'" share anna --with nobody --read-write
+refused "sharing an unknown account's book is refused" 1 "no user 'nobody'" share nobody --with studio --read-only
+refused "sharing a book with its owner is refused" 1 "cannot share a book with itself" share anna --with ANNA --read-write
+refused "both --read-only and --read-write are refused" 1 "not both" share anna --with terzo --read-only --read-write
+refused "neither --read-only nor --read-write is refused" 1 "give --read-only or --read-write" share anna --with terzo
+refused "share without --with is refused" 1 "give --with ACCOUNT" share anna --read-only
+refused "a bad name in --with is refused" 1 "invalid user name" share anna --with ../studio --read-only
+refused "unsharing what is not shared is refused" 1 "the book of anna is not shared with terzo" unshare anna --with terzo
+refused "unshare takes no mode" 1 "are for share" unshare anna --with studio --read-only
+refused "unshare without --with is refused" 1 "give --with ACCOUNT" unshare anna
+refused "the share options belong to share and unshare alone" 2 usage list --with studio
+refused "share takes one name" 2 usage share anna terzo --with studio --read-only
+"$S" user share anna --with STUDIO --read-write --data "$d/data" > "$d/out" 2>&1
+[ $? = 0 ] && grep -q "now shared with studio read-write (it was read-only)" "$d/out" &&
+	[ "$(shares)" = "anna|studio|read-write " ]
+check $? "sharing again read-write (STUDIO is studio) changes the mode, and says what it was"
+"$S" user share anna --with studio --read-write --data "$d/data" > "$d/out" 2>&1
+[ $? = 0 ] && grep -q "already shared with studio, read-write" "$d/out"; check $? "sharing the same way again says so"
+"$S" user share terzo --with studio --read-only --data "$d/data" >/dev/null 2>&1
+"$S" user unshare anna --with studio --data "$d/data" > "$d/out" 2>&1
+[ $? = 0 ] && grep -q "no longer shared with studio: the next login does not offer it" "$d/out" &&
+	[ "$(shares)" = "terzo|studio|read-only " ]
+check $? "user unshare removes that share alone, and says when it applies"
+"$S" user del terzo --data "$d/data" >/dev/null 2>&1
+[ -z "$(shares)" ]; check $? "deleting an account removes its shares"
 echo "1..$n"

@@ -21,6 +21,7 @@ struct book {
 	int depth;       /* book_begin calls not yet committed or rolled back */
 	int commit_gone; /* the last book_commit, inside another, failed and rolled back */
 	int lock_fd;     /* the session lock, held shared while open */
+	int read_only;   /* opened SQLITE_OPEN_READONLY (book_open_as) */
 };
 
 int
@@ -39,6 +40,20 @@ const char *
 book_path(const struct book *b)
 {
 	return b->path;
+}
+
+int
+book_read_only(const struct book *b)
+{
+	return b->read_only;
+}
+
+int
+book_writable(const struct book *b, char *err)
+{
+	if (b->read_only)
+		return err_set(err, "%s", _("this book is shared with you read-only"));
+	return 0;
 }
 
 int
@@ -63,6 +78,10 @@ book_begin(struct book *b, char *err)
 {
 	char sql[48];
 
+	/* every write is a transaction begun here: on a read-only book none
+	 * starts (SQLite would refuse its first write anyway) */
+	if (book_writable(b, err) < 0)
+		return -1;
 	b->commit_gone = 0;
 	if (b->depth > 0 && sqlite3_get_autocommit(b->db))
 		b->depth = 0; /* SQLite rolled the transaction back by itself (an I/O error) */
@@ -201,6 +220,10 @@ migrate(struct book *b, char *err)
 				      "use a newer scrivano"), b->path, have, want);
 	if (have == want)
 		return 0;
+	if (b->read_only)
+		return err_set(err, _("book %s has schema version %d, older than this scrivano's "
+				      "%d, and is shared with you read-only: it is brought up to "
+				      "date when its owner next opens it"), b->path, have, want);
 	if (book_begin(b, err) < 0)
 		return -1;
 	if (user_version(b, &have, err) < 0)
@@ -220,17 +243,27 @@ fail:
 }
 
 int
-book_open(const char *path, struct book **out, char *err)
+book_open_as(const char *path, unsigned flags, struct book **out, char *err)
 {
 	struct book *b = xcalloc(1, sizeof *b);
-	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, busy;
+	int oflags = SQLITE_OPEN_NOFOLLOW, busy;
+	struct stat st;
 
 	b->path = xstrdup(path);
+	b->read_only = (flags & BOOK_OPEN_READ_ONLY) != 0;
+	oflags |= b->read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+	if (!(flags & BOOK_OPEN_EXISTING))
+		oflags |= SQLITE_OPEN_CREATE;
+	else if (lstat(path, &st) < 0 || !S_ISREG(st.st_mode)) {
+		err_set(err, _("there is no book %s"), path);
+		book_close(b);
+		return -1;
+	}
 	if ((b->lock_fd = book_lock(path, 0, &busy, err)) < 0) {
 		book_close(b);
 		return -1;
 	}
-	if (sqlite3_open_v2(path, &b->db, flags, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &b->db, oflags, NULL) != SQLITE_OK) {
 		err_set(err, _("cannot open book %s: %s"), path,
 			b->db ? sqlite3_errmsg(b->db) : "out of memory");
 		book_close(b);
@@ -238,7 +271,10 @@ book_open(const char *path, struct book **out, char *err)
 	}
 	sqlite3_extended_result_codes(b->db, 1);
 	sqlite3_busy_timeout(b->db, 5000);
-	if (book_exec(b, "PRAGMA journal_mode = WAL", err) < 0 ||
+	/* Read-only, the journal mode is the book's own (WAL: it sets it at
+	 * its first opening); SQLite makes the -shm it needs, as the service
+	 * user owns the folder. */
+	if ((!b->read_only && book_exec(b, "PRAGMA journal_mode = WAL", err) < 0) ||
 	    book_exec(b, "PRAGMA synchronous = FULL", err) < 0 ||
 	    history_functions(b, err) < 0 || migrate(b, err) < 0 ||
 	    history_attach(b, err) < 0 || book_exec(b, "PRAGMA foreign_keys = ON", err) < 0) {
@@ -247,6 +283,12 @@ book_open(const char *path, struct book **out, char *err)
 	}
 	*out = b;
 	return 0;
+}
+
+int
+book_open(const char *path, struct book **out, char *err)
+{
+	return book_open_as(path, 0, out, err);
 }
 
 void

@@ -11,6 +11,21 @@ struct book;
 /* Opens (creating when absent) the book at path and brings its schema up to
  * date. Returns 0, or -1 with a message in err (ERR_SIZE bytes). */
 int book_open(const char *path, struct book **out, char *err);
+/* How another account opens a book shared with it (`scrivano user share`):
+ * the book must exist (nothing is created in another's name); read-only,
+ * the connection is SQLITE_OPEN_READONLY, so that no statement on it can
+ * write, whatever it is, and book_begin refuses every write with
+ * book_writable's message (a book that needs a migration is refused too: its
+ * owner's next opening brings it up to date). */
+enum {
+	BOOK_OPEN_EXISTING = 0x1, /* refuse a book that is not there */
+	BOOK_OPEN_READ_ONLY = 0x2,
+};
+int book_open_as(const char *path, unsigned flags, struct book **out, char *err);
+/* 1 when b was opened read-only. */
+int book_read_only(const struct book *b);
+/* -1 with "this book is shared with you read-only" when b is, else 0. */
+int book_writable(const struct book *b, char *err);
 void book_close(struct book *b);
 sqlite3 *book_db(struct book *b);
 const char *book_path(const struct book *b);

@@ -285,6 +285,10 @@ draft_write(struct book *b, struct draft *d, char *err)
 {
 	int64_t was = d->id;
 
+	/* A read-only book keeps no drafts: what is typed there can never be
+	 * saved, and a draft is a write like any other. */
+	if (book_read_only(b))
+		return 0;
 	d->saved_at = (int64_t)time(NULL);
 	if (book_begin(b, err) < 0)
 		return -1;
@@ -450,6 +454,8 @@ draft_orphans(struct book *b, struct draft ***out, size_t *n, char *err)
 
 	*out = NULL;
 	*n = 0;
+	if (book_read_only(b)) /* none can be claimed: a claim writes */
+		return 0;
 	if (prepare(b, "SELECT id, owner, screen, title, kind, record_id, record_version, saved_at,"
 		       " stop, line, col, pos, cell FROM drafts ORDER BY saved_at DESC, id DESC",
 		    &st, err) < 0)

@@ -481,6 +481,11 @@ record_save_ex(struct book *b, struct record *r, struct record_fault *fault, cha
 	int rc;
 
 	f = (struct record_fault){ 0, RECORD_PARENT, RECORD_PARENT };
+	/* a read-only book refuses before anything else: no field is blamed */
+	if (book_writable(b, err) < 0) {
+		rc = REC_ERROR;
+		goto out;
+	}
 	if ((rc = no_storage(r->kind, err)) < 0 || (rc = validate_all(r, &f, err)) < 0)
 		goto out;
 	if (book_begin(b, err) < 0) {
@@ -520,7 +525,7 @@ record_delete(struct book *b, const struct record *r, char *err)
 {
 	int rc;
 
-	if (no_storage(r->kind, err) < 0 || book_begin(b, err) < 0)
+	if (book_writable(b, err) < 0 || no_storage(r->kind, err) < 0 || book_begin(b, err) < 0)
 		return REC_ERROR;
 	rc = r->kind->remove(b, r, err);
 	if (rc == REC_ERROR &&

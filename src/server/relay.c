@@ -152,11 +152,18 @@ ui_env(const struct ui_spec *spec)
 
 /* scrivano tui --book BOOK --relay, and the terminal's settings: its
  * charset (so that boxes use the terminal's line drawing when it is not
- * UTF-8, and the printer's default), the printer's, the user's keys. */
-static void
-ui_argv(const struct ui_spec *spec, char *argv[UI_ARGV_MAX])
+ * UTF-8, and the printer's default), the printer's, the user's keys; then
+ * a --shared for each book shared with the user. Newly allocated (the
+ * array only). */
+static char **
+ui_argv(const struct ui_spec *spec)
 {
-	int n = 0;
+	size_t nshared = 0, n = 0;
+	char **argv;
+
+	while (spec->shared != NULL && spec->shared[nshared] != NULL)
+		nshared++;
+	argv = xcalloc(UI_ARGV_MAX + 2 * nshared + 1, sizeof *argv);
 
 	argv[n++] = (char *)spec->exe;
 	argv[n++] = "tui";
@@ -173,13 +180,18 @@ ui_argv(const struct ui_spec *spec, char *argv[UI_ARGV_MAX])
 		argv[n++] = "--keys";
 		argv[n++] = (char *)spec->keys;
 	}
+	for (size_t i = 0; i < nshared; i++) {
+		argv[n++] = "--shared";
+		argv[n++] = spec->shared[i];
+	}
 	argv[n] = NULL;
+	return argv;
 }
 
-static void
+void
 strv_free(char **v)
 {
-	for (size_t i = 0; v[i] != NULL; i++)
+	for (size_t i = 0; v != NULL && v[i] != NULL; i++)
 		free(v[i]);
 	free(v);
 }
@@ -319,7 +331,7 @@ relay_start(struct relay **out, const struct ui_spec *spec, ssh_event ev, ssh_ch
 {
 	struct winsize ws = { .ws_row = (unsigned short)spec->rows,
 			      .ws_col = (unsigned short)spec->cols };
-	char *argv[UI_ARGV_MAX];
+	char **argv;
 	struct charset_conv *conv = NULL;
 	struct termios tio;
 	struct relay *r;
@@ -344,8 +356,9 @@ relay_start(struct relay **out, const struct ui_spec *spec, ssh_event ev, ssh_ch
 	fcntl(master, F_SETFD, FD_CLOEXEC);
 	fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK);
 	env = ui_env(spec);
-	ui_argv(spec, argv);
+	argv = ui_argv(spec);
 	if ((pid = fork()) < 0) {
+		free(argv);
 		strv_free(env);
 		charset_close(conv);
 		close(master);
@@ -354,6 +367,7 @@ relay_start(struct relay **out, const struct ui_spec *spec, ssh_event ev, ssh_ch
 	}
 	if (pid == 0)
 		ui_exec(slave, spec->exe, argv, env);
+	free(argv);
 	strv_free(env);
 	close(slave);
 	r = xcalloc(1, sizeof *r);

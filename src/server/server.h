@@ -128,8 +128,13 @@ struct ui_spec {
 	const char *keys; /* the user's own key file, or NULL */
 	int idle_timeout, idle_warning; /* seconds, for the UI to count */
 	char *const *env; /* LANG=… and LC_*=… from the client */
+	/* the books shared with the user, "OWNER:MODE:FILE" (scrivano tui's
+	 * --shared), NULL-terminated; NULL when none */
+	char *const *shared;
 	int cols, rows;
 };
+/* Frees a NULL-terminated array of strings and the array (NULL: nothing). */
+void strv_free(char **v);
 int relay_start(struct relay **out, const struct ui_spec *spec, ssh_event ev,
 		ssh_channel chan, char *err);
 /* Bytes from the client for the UI; returns how many were taken (the rest

@@ -201,11 +201,48 @@ log_key_problems(struct conn *c)
 	keymap_free(km);
 }
 
+/* The books shared with the user, as scrivano tui's --shared takes them
+ * ("anna:read-only:DIR/books/anna.sqlite"): the registry names them, the
+ * owner's name is the registry's (a valid account name, so the path is
+ * DIR/books/NAME.sqlite and nothing else), and the forms open each as
+ * its mode says (book_open_as). */
+struct shared_list {
+	const char *datadir;
+	char **v;
+	size_t n;
+};
+
+static void
+add_shared(const char *owner, enum share_mode mode, void *ud)
+{
+	struct shared_list *l = ud;
+	char *path = user_book_path(l->datadir, owner);
+
+	if (path == NULL)
+		return;
+	l->v = xreallocarray(l->v, l->n + 2, sizeof *l->v);
+	l->v[l->n++] = xasprintf("%s:%s:%s", owner, share_mode_name(mode), path);
+	l->v[l->n] = NULL;
+	free(path);
+}
+
+static char **
+shared_books(struct conn *c)
+{
+	struct shared_list l = { c->srv->datadir, NULL, 0 };
+	char err[ERR_SIZE];
+
+	if (registry_shared_with(c->reg, c->user, add_shared, &l, err) < 0)
+		slog(_("session of %s: the books shared with it cannot be read: %s"), c->shown,
+		     err);
+	return l.v;
+}
+
 static void
 start_ui(struct conn *c)
 {
 	struct term_settings ts;
-	char err[ERR_SIZE];
+	char err[ERR_SIZE], **shared;
 	char *book = user_book_path(c->srv->datadir, c->user);
 	struct ui_spec spec = {
 		.exe = c->srv->self_exe, .book = book, .user = c->user,
@@ -215,6 +252,7 @@ start_ui(struct conn *c)
 	};
 
 	spec.charset = client_charset(c);
+	spec.shared = shared = shared_books(c);
 	user_terminal_settings(c, &spec, &ts);
 	/* A client that names no language gets the server's. */
 	if (client_locale(c) == NULL && c->srv->lang != NULL && env_value_allowed(c->srv->lang))
@@ -225,11 +263,13 @@ start_ui(struct conn *c)
 	if (relay_start(&c->relay, &spec, c->ev, c->chan, err) < 0) {
 		slog(_("cannot start the forms for %s: %s"), c->shown, err);
 		free(book);
+		strv_free(shared);
 		end_refused(c, N_("the forms cannot start now; please tell the administrator."),
 			    N_("the forms did not start"));
 		return;
 	}
 	free(book);
+	strv_free(shared);
 	c->last_key = now_ms();
 	c->state = C_UI;
 }

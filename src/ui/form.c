@@ -329,7 +329,7 @@ after_refusal(struct ui *ui, struct form *fm, int rc, size_t bad, const char *er
 				fm->page = fm->scr->fields[i].page;
 			}
 		ui_error(ui, "%s", err);
-	} else if (rc == REC_CONFLICT || rc == REC_GONE)
+	} else if (rc == REC_CONFLICT || rc == REC_GONE || book_read_only(ui->book))
 		ui_error(ui, _("Not saved: %s. What you typed is still here."), err);
 	else
 		ui_error(ui, _("Not saved: %s"), err);

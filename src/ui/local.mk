@@ -4,6 +4,8 @@ src_libscrivano_a_SOURCES += src/ui/tui.c src/ui/ui.c src/ui/ui.h \
 	src/ui/screenfile.c src/ui/screenfile.h src/ui/sf-impl.h src/ui/sf-lines.c \
 	src/ui/sf-layout.c src/ui/sf-fields.c src/ui/sf-grid.c src/ui/sf-views.c \
 	src/ui/sf-check.c src/ui/fieldtype.c src/ui/fieldtype.h src/ui/pn-summary.c
+# The chooser of books shared with the account (issue 17).
+src_libscrivano_a_SOURCES += src/ui/books.c
 # A record's history (the History key, issue 17).
 src_libscrivano_a_SOURCES += src/ui/history.c
 dist_man_MANS += man/scrivano-tui.1

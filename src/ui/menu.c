@@ -167,21 +167,9 @@ menu_handle(struct ui *ui, struct view *v, int action, wint_t ch)
 {
 	struct menu *m = v->data;
 
+	if (ui_menu_move(&m->cur, m->n, action))
+		return 1;
 	switch (action) {
-	case ACT_NEXT:
-		m->cur = (m->cur + 1) % m->n;
-		return 1;
-	case ACT_PREV:
-		m->cur = (m->cur + m->n - 1) % m->n;
-		return 1;
-	case ACT_HOME:
-	case ACT_PAGE_UP:
-		m->cur = 0;
-		return 1;
-	case ACT_END:
-	case ACT_PAGE_DOWN:
-		m->cur = m->n - 1;
-		return 1;
 	case ACT_ENTER:
 		menu_open(ui, m);
 		return 1;

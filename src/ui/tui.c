@@ -17,6 +17,7 @@
 #include "term/termtype.h"
 #include "ui/idle.h"
 #include "ui/ui.h"
+#include "users/users.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -29,6 +30,10 @@ struct tui_opts {
 	const char *printer_charset; /* NULL: the terminal's */
 	int relay;                   /* behind scrivano's relay (printer jobs in-band) */
 	int check;
+	/* --shared OWNER:MODE:FILE: the books shared with the user, whom the
+	 * chooser offers with the own one */
+	struct book_choice *shared;
+	size_t nshared;
 };
 
 struct files {
@@ -257,6 +262,8 @@ usage(FILE *out, int status)
 	fprintf(out, _("usage: scrivano tui --book FILE\n"
 		       "       scrivano tui --check\n"));
 	fprintf(out, _("options: --keys FILE  --charset NAME  --printer-charset NAME  --relay\n"));
+	fprintf(out, _("         --shared OWNER:read-only|read-write:FILE  (a book shared with "
+		       "the user; repeated)\n"));
 	return status;
 }
 
@@ -280,6 +287,30 @@ option_value(struct tui_opts *o, const char *name)
 	return NULL;
 }
 
+/* "anna:read-only:/srv/scrivano/books/anna.sqlite" into o->shared: the
+ * owner an account name, the mode one of the two, the file the rest. */
+static int
+add_shared(struct tui_opts *o, char *spec)
+{
+	char *mode = strchr(spec, ':'), *file = mode != NULL ? strchr(mode + 1, ':') : NULL;
+	struct book_choice c;
+
+	if (file == NULL || file[1] == '\0')
+		goto bad;
+	*mode++ = '\0';
+	*file++ = '\0';
+	c = (struct book_choice){ file, spec, strcmp(mode, "read-only") == 0 };
+	if (!user_name_valid(spec) || (!c.read_only && strcmp(mode, "read-write") != 0))
+		goto bad;
+	o->shared = xreallocarray(o->shared, o->nshared + 1, sizeof *o->shared);
+	o->shared[o->nshared++] = c;
+	return 0;
+bad:
+	fprintf(stderr, _("scrivano tui: --shared takes OWNER:read-only:FILE or "
+			  "OWNER:read-write:FILE\n"));
+	return -1;
+}
+
 /* Fills o from argv; 0, 1 for --help, or -1 after a message. */
 static int
 parse_options(int argc, char **argv, struct tui_opts *o)
@@ -295,7 +326,13 @@ parse_options(int argc, char **argv, struct tui_opts *o)
 			*slot = eq + 1;
 		else if (slot != NULL && eq == NULL && i + 1 < argc)
 			*slot = argv[++i];
-		else if (strcmp(argv[i], "--check") == 0)
+		else if (strcmp(argv[i], "--shared") == 0 && i + 1 < argc) {
+			if (add_shared(o, argv[++i]) < 0)
+				return -1;
+		} else if (strncmp(argv[i], "--shared=", 9) == 0) {
+			if (add_shared(o, argv[i] + 9) < 0)
+				return -1;
+		} else if (strcmp(argv[i], "--check") == 0)
 			o->check = 1;
 		else if (strcmp(argv[i], "--relay") == 0)
 			o->relay = 1;
@@ -357,22 +394,43 @@ setup_terminal_charset(const struct tui_opts *o)
 	print_setup(o->term, o->printer_charset, o->relay);
 }
 
+/* The books to choose among: the own one first, then the shared ones. */
+static int
+run_chooser(struct tui_opts *o, struct files *f, const char *note, const char *user, char *err)
+{
+	struct book_choice *all = xcalloc(o->nshared + 1, sizeof *all);
+	int rc;
+
+	all[0] = (struct book_choice){ o->book, NULL, 0 };
+	memcpy(all + 1, o->shared, o->nshared * sizeof *all);
+	rc = ui_main(NULL, all, o->nshared + 1, user, f->keys, f->screens, f->nscreens, note, err);
+	free(all);
+	return rc;
+}
+
 static int
 run(struct tui_opts *o, struct files *f, const char *note)
 {
-	struct book *book;
+	struct book *book = NULL;
+	const char *user = getenv("USER");
 	char err[ERR_SIZE];
-	int status = 0;
+	int status = 0, rc;
 
 	/* served: the server made the environment, USER its account */
-	if (o->relay && getenv("USER") != NULL)
-		history_set_account(getenv("USER"));
-	if (book_open(o->book, &book, err) < 0) {
+	if (o->relay && user != NULL)
+		history_set_account(user);
+	/* more than one book: the chooser opens the one picked, after the
+	 * terminal is set up */
+	if (o->nshared == 0 && book_open(o->book, &book, err) < 0) {
 		fprintf(stderr, "scrivano: %s\n", err);
 		return 1;
 	}
 	setup_terminal_charset(o);
-	if (ui_main(book, f->keys, f->screens, f->nscreens, note, err) < 0) {
+	if (o->nshared > 0)
+		rc = run_chooser(o, f, note, user != NULL ? user : "", err);
+	else
+		rc = ui_main(book, NULL, 0, user, f->keys, f->screens, f->nscreens, note, err);
+	if (rc < 0) {
 		fprintf(stderr, "scrivano: %s\n", err);
 		status = 1;
 	} else if (idle_stopped()) {
@@ -421,5 +479,6 @@ cmd_tui(int argc, char **argv)
 	buf_free(&errs);
 	buf_free(&notes);
 	free_files(&f);
+	free(o.shared);
 	return status;
 }

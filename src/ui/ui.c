@@ -136,9 +136,11 @@ static void
 draw_title(struct ui *ui)
 {
 	struct buf t = { 0 };
-	const char *path = book_path(ui->book), *base = strrchr(path, '/');
+	const char *path = ui->book != NULL ? book_path(ui->book) : "", *base = strrchr(path, '/');
 
 	buf_adds(&t, " scrivano");
+	if (ui->book_caption != NULL)
+		buf_printf(&t, " | %s", ui->book_caption);
 	for (int i = 0; i < ui->depth; i++)
 		if (ui->stack[i]->title != NULL)
 			buf_printf(&t, " %s %s", i == 0 ? "|" : ">", ui->stack[i]->title);
@@ -205,6 +207,29 @@ ui_list_step(size_t *cur, size_t n, int down)
 		return 1;
 	}
 	return 0;
+}
+
+int
+ui_menu_move(size_t *cur, size_t n, int action)
+{
+	switch (action) {
+	case ACT_NEXT:
+		*cur = (*cur + 1) % n;
+		return 1;
+	case ACT_PREV:
+		*cur = (*cur + n - 1) % n;
+		return 1;
+	case ACT_HOME:
+	case ACT_PAGE_UP:
+		*cur = 0;
+		return 1;
+	case ACT_END:
+	case ACT_PAGE_DOWN:
+		*cur = n - 1;
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /* The keys a view offers now: its ops' answer, or its fixed list. */
@@ -417,14 +442,27 @@ start_terminal(char *note, size_t size, char *err)
 	return s;
 }
 
+/* "Book of anna, read-only" */
+static char *
+book_caption(const struct book_choice *c, const char *user)
+{
+	if (c->owner == NULL)
+		return xasprintf(_("Book of %s"), user);
+	return xasprintf(c->read_only ? _("Book of %s, read-only") : _("Book of %s, read-write"),
+			 c->owner);
+}
+
 int
-ui_main(struct book *book, struct keymap *keys, struct screen **screens, size_t nscreens,
-	const char *note, char *err)
+ui_main(struct book *book, const struct book_choice *choices, size_t n, const char *user,
+	struct keymap *keys, struct screen **screens, size_t nscreens, const char *note,
+	char *err)
 {
 	struct ui ui = { .book = book, .keys = keys, .screens = screens, .nscreens = nscreens };
 	struct buf problems = { 0 };
 	char term_note[256] = "";
 	SCREEN *s = start_terminal(term_note, sizeof term_note, err);
+	struct book *opened = NULL;
+	size_t chosen;
 
 	if (s == NULL)
 		return -1;
@@ -439,9 +477,17 @@ ui_main(struct book *book, struct keymap *keys, struct screen **screens, size_t 
 		ui_error(&ui, "%s", term_note);
 	else if (note != NULL && *note != '\0')
 		ui_status(&ui, "%s", note);
-	drafts_offer(&ui);
-	menu_run(&ui);
+	if (book == NULL && (opened = books_choose(&ui, choices, n, user, &chosen)) != NULL) {
+		ui.book = opened;
+		ui.book_caption = book_caption(&choices[chosen], user);
+	}
+	if (ui.book != NULL && !ui.quit && !ui.input_failed) {
+		drafts_offer(&ui);
+		menu_run(&ui);
+	}
 	endwin();
 	delscreen(s);
+	book_close(opened);
+	free(ui.book_caption);
 	return 0;
 }

@@ -60,12 +60,28 @@ struct ui {
 	int status_error;
 	int quit;
 	int input_failed; /* the terminal went away: leave every view */
+	char *book_caption; /* "Book of anna, read-only" in the title, or NULL */
 };
 
-/* Runs the main menu on the terminal in stdin/stdout until the user quits.
+/* A book the session may work on: the user's own (owner NULL) or one
+ * shared with the user by its owner, read-only or read-write. */
+struct book_choice {
+	const char *path;
+	const char *owner;
+	int read_only;
+};
+
+/* Runs the main menu on the terminal in stdin/stdout until the user quits,
+ * on book; or, book NULL, on the one of the n choices the user picks
+ * first (books.c; user names the account), opened and closed here.
  * Returns 0, or -1 with a message (no terminal). */
-int ui_main(struct book *book, struct keymap *keys, struct screen **screens, size_t nscreens,
-	    const char *note, char *err);
+int ui_main(struct book *book, const struct book_choice *choices, size_t n, const char *user,
+	    struct keymap *keys, struct screen **screens, size_t nscreens, const char *note,
+	    char *err);
+/* books.c: the chooser; the book opened (NULL when the session ended
+ * first), with its index in *chosen. */
+struct book *books_choose(struct ui *ui, const struct book_choice *books, size_t n,
+			  const char *user, size_t *chosen);
 
 /* tui.c: every screen of the shipped screen files, and their views, read
  * and checked as `scrivano tui` reads them (the code lists of their fields
@@ -96,6 +112,9 @@ int ui_width(const char *s);
 /* Moves a list's cursor one row down (or up) among the n rows it holds:
  * 1 when it moved, 0 at the edge (where the next row is to be read). */
 int ui_list_step(size_t *cur, size_t n, int down);
+/* A menu's moves among its n items (next and previous, going round; home,
+ * end, the pages to the first and the last): 1 when action is one. */
+int ui_menu_move(size_t *cur, size_t n, int action);
 
 /* The views. */
 void menu_run(struct ui *ui);

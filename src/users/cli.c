@@ -78,6 +78,13 @@ read_password(char *buf, size_t size, char *err)
 
 #define KEYS_FILE_MAX (256 * 1024)
 
+static void
+print_share(const char *grantee, enum share_mode mode, void *ud)
+{
+	(void)ud;
+	printf("  share=%s:%s", grantee, share_mode_name(mode));
+}
+
 /* "anna (locked)  charset=CP850 keys=/srv/anna.keys": the settings that
  * are set follow the name. */
 static void
@@ -90,6 +97,7 @@ print_user(const char *name, int locked, void *ud)
 	for (size_t i = 0; i < setting_count(); i++)
 		if (registry_setting_get(reg, name, setting_name(i), value, sizeof value) == 1)
 			printf("  %s=%s", setting_name(i), value);
+	registry_shares_of(reg, name, print_share, NULL, NULL);
 	printf("\n");
 }
 
@@ -99,6 +107,71 @@ print_key(const struct user_key *k, void *ud)
 	(void)ud;
 	printf("%d  %s  %s  %s\n", k->n, k->type, k->fingerprint ? k->fingerprint : "?",
 	       k->comment);
+}
+
+/* share and unshare's options: --with ACCOUNT, --read-only, --read-write. */
+static struct {
+	const char *with;
+	int read_only, read_write;
+} share_opts;
+
+/* The account --with names, as the registry spells it, into out. */
+static int
+share_grantee(struct registry *reg, const char *verb, const char *owner, char *out, size_t size,
+	      char *err)
+{
+	if (share_opts.with == NULL)
+		return err_set(err,
+			       _("%s: give --with ACCOUNT, the account the book of %s is shared with"),
+			       verb, owner);
+	if (user_name_check(share_opts.with, err) < 0)
+		return -1;
+	if (registry_user_name(reg, share_opts.with, out, size) != 1)
+		return err_set(err, _("no user '%s'"), share_opts.with);
+	return 0;
+}
+
+static int
+verb_share(struct registry *reg, char **args, char *err)
+{
+	char grantee[USER_NAME_MAX + 1];
+	enum share_mode mode = share_opts.read_write ? SHARE_READ_WRITE : SHARE_READ_ONLY;
+	int was;
+
+	if (share_opts.read_only && share_opts.read_write)
+		return err_set(err, _("share: give --read-only or --read-write, not both"));
+	if (!share_opts.read_only && !share_opts.read_write)
+		return err_set(err, _("share: give --read-only or --read-write"));
+	if (share_grantee(reg, "share", args[0], grantee, sizeof grantee, err) < 0 ||
+	    registry_share(reg, args[0], grantee, mode, &was, err) < 0)
+		return -1;
+	if (was == (int)mode)
+		printf(_("the book of %s was already shared with %s, %s\n"), args[0], grantee,
+		       share_mode_name(mode));
+	else if (was >= 0)
+		printf(_("the book of %s is now shared with %s %s (it was %s); a session open on "
+			 "it goes on as it was until it ends\n"),
+		       args[0], grantee, share_mode_name(mode), share_mode_name((enum share_mode)was));
+	else
+		printf(_("the book of %s is shared with %s, %s: %s chooses it after login\n"),
+		       args[0], grantee, share_mode_name(mode), grantee);
+	return 0;
+}
+
+static int
+verb_unshare(struct registry *reg, char **args, char *err)
+{
+	char grantee[USER_NAME_MAX + 1];
+
+	if (share_opts.read_only || share_opts.read_write)
+		return err_set(err, _("unshare: --read-only and --read-write are for share"));
+	if (share_grantee(reg, "unshare", args[0], grantee, sizeof grantee, err) < 0 ||
+	    registry_unshare(reg, args[0], grantee, err) < 0)
+		return -1;
+	printf(_("the book of %s is no longer shared with %s: the next login does not offer it "
+		 "(a session open on it now goes on until it ends)\n"),
+	       args[0], grantee);
+	return 0;
 }
 
 /* The verbs; each gets the registry and its arguments after the verb. */
@@ -273,6 +346,8 @@ static const struct user_verb verbs[] = {
 	{ "key add", 2, 0, verb_key_add },
 	{ "key list", 1, 0, verb_key_list },
 	{ "key del", 2, 0, verb_key_del },
+	{ "share", 1, 0, verb_share },
+	{ "unshare", 1, 0, verb_unshare },
 };
 
 static int
@@ -287,6 +362,9 @@ user_usage(void)
 			  "[--data DIR]\n"
 			  "       scrivano user unset NAME SETTING [--data DIR]\n"
 			  "       scrivano user get NAME [--data DIR]\n"));
+	fprintf(stderr, _("       scrivano user share NAME --with ACCOUNT --read-only|--read-write "
+			  "[--data DIR]\n"
+			  "       scrivano user unshare NAME --with ACCOUNT [--data DIR]\n"));
 	return 2;
 }
 
@@ -314,6 +392,9 @@ cmd_user(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		{ "data", required_argument, NULL, 'd' },
+		{ "with", required_argument, NULL, 'w' },
+		{ "read-only", no_argument, NULL, 'r' },
+		{ "read-write", no_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -328,14 +409,26 @@ cmd_user(int argc, char **argv)
 	/* optind 0 resets getopt fully; options may come before or after the
 	 * verb and the name, which GNU getopt moves to the end. */
 	optind = 0;
+	share_opts.with = NULL;
+	share_opts.read_only = share_opts.read_write = 0;
 	while ((c = getopt_long(argc, argv, "d:h", opts, NULL)) != -1) {
 		if (c == 'd')
 			datadir = optarg;
+		else if (c == 'w')
+			share_opts.with = optarg;
+		else if (c == 'r')
+			share_opts.read_only = 1;
+		else if (c == 'W')
+			share_opts.read_write = 1;
 		else
 			return user_usage();
 	}
 	i = optind;
 	if (i >= argc || (verb = find_verb(argc, argv, &i)) == NULL || argc - i != verb->nargs)
+		return user_usage();
+	/* the share options belong to share and unshare alone */
+	if ((share_opts.with != NULL || share_opts.read_only || share_opts.read_write) &&
+	    verb->run != verb_share && verb->run != verb_unshare)
 		return user_usage();
 	if (verb->create && user_name_check(argv[i], err) < 0) {
 		fprintf(stderr, "scrivano: %s\n", err);

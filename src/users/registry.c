@@ -50,6 +50,16 @@ static const char *const registry_steps[] = {
 	"  value   TEXT NOT NULL,"
 	"  PRIMARY KEY (user, name)"
 	");",
+	/* 4: books shared with other accounts (shares.c) */
+	"CREATE TABLE shares ("
+	"  owner   TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,"
+	"  grantee TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,"
+	"  mode    TEXT NOT NULL CHECK (mode IN ('read-only', 'read-write')),"
+	"  created TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  PRIMARY KEY (owner, grantee),"
+	"  CHECK (owner <> grantee)"
+	");"
+	"CREATE INDEX shares_by_grantee ON shares (grantee, owner);",
 };
 
 int
@@ -186,6 +196,30 @@ const char *
 registry_path(const struct registry *r)
 {
 	return r->path;
+}
+
+int
+registry_error(struct registry *r, char *err)
+{
+	return err_set(err, _("user registry %s: %s"), r->path, sqlite3_errmsg(r->db));
+}
+
+int
+registry_run(struct registry *r, const char *sql, const char *p1, const char *p2,
+	     const char *p3, char *err)
+{
+	const char *p[] = { p1, p2, p3 };
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(r->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return registry_error(r, err);
+	for (int i = 0; i < 3; i++)
+		if (p[i] != NULL)
+			sqlite3_bind_text(st, i + 1, p[i], -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? 0 : registry_error(r, err);
 }
 
 void

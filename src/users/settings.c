@@ -125,32 +125,6 @@ setting_help(size_t i)
 	return i < ARRAY_LEN(settings) ? _(settings[i].help) : NULL;
 }
 
-static int
-db_error(struct registry *r, char *err)
-{
-	return err_set(err, _("user registry %s: %s"), registry_path(r),
-		       sqlite3_errmsg(registry_db(r)));
-}
-
-/* Runs sql with ?1 user, ?2 name, ?3 value (when not NULL). */
-static int
-run(struct registry *r, const char *sql, const char *user, const char *name, const char *value,
-    char *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (sqlite3_prepare_v2(registry_db(r), sql, -1, &st, NULL) != SQLITE_OK)
-		return db_error(r, err);
-	sqlite3_bind_text(st, 1, user, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	if (value != NULL)
-		sqlite3_bind_text(st, 3, value, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : db_error(r, err);
-}
-
 int
 registry_setting_set(struct registry *r, const char *user, const char *name, const char *value,
 		     char *err)
@@ -166,10 +140,10 @@ registry_setting_set(struct registry *r, const char *user, const char *name, con
 		return err_set(err, _("no user '%s'"), user);
 	if (s->check(value, stored, sizeof stored, why) < 0)
 		return err_set(err, "%s: %s", name, why);
-	return run(r,
-		   "INSERT INTO user_settings (user, name, value) VALUES (?1, ?2, ?3)"
-		   " ON CONFLICT (user, name) DO UPDATE SET value = excluded.value",
-		   user, name, stored, err);
+	return registry_run(r,
+			    "INSERT INTO user_settings (user, name, value) VALUES (?1, ?2, ?3)"
+			    " ON CONFLICT (user, name) DO UPDATE SET value = excluded.value",
+			    user, name, stored, err);
 }
 
 int
@@ -181,8 +155,8 @@ registry_setting_unset(struct registry *r, const char *user, const char *name, c
 		return -1;
 	if (!registry_user_exists(r, user))
 		return err_set(err, _("no user '%s'"), user);
-	return run(r, "DELETE FROM user_settings WHERE user = ?1 AND name = ?2", user, name, NULL,
-		   err);
+	return registry_run(r, "DELETE FROM user_settings WHERE user = ?1 AND name = ?2", user,
+			    name, NULL, err);
 }
 
 int

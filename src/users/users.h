@@ -72,6 +72,12 @@ int registry_has_key(struct registry *r, const char *name, const char *blob);
  * kept in other files (settings.c). */
 struct sqlite3 *registry_db(struct registry *r);
 const char *registry_path(const struct registry *r);
+/* Runs one statement that returns no rows, with ?1, ?2 and ?3 bound to
+ * the texts given (NULL: left unbound). 0, or -1 with the registry's
+ * message; registry_error gives that message alone. */
+int registry_run(struct registry *r, const char *sql, const char *p1, const char *p2,
+		 const char *p3, char *err);
+int registry_error(struct registry *r, char *err);
 
 /* Per-user settings (settings.c), by name: "charset" and "printer-charset"
  * (one of charset_list(), stored by its canonical name) and "keys" (a key
@@ -87,6 +93,25 @@ int registry_setting_unset(struct registry *r, const char *user, const char *nam
 /* 1 with the value in out, 0 when not set, -1 when the registry fails. */
 int registry_setting_get(struct registry *r, const char *user, const char *name, char *out,
 			 size_t size);
+
+/* Books shared with other accounts (shares.c): the owner's book opens for
+ * the grantee after login, read-only or read-write. A share names two
+ * existing, different accounts; sharing again changes the mode. */
+enum share_mode { SHARE_READ_ONLY, SHARE_READ_WRITE };
+const char *share_mode_name(enum share_mode m); /* "read-only", "read-write" */
+/* 0, with *was the mode it had before (-1 when newly shared); -1 with a
+ * message, changing nothing. */
+int registry_share(struct registry *r, const char *owner, const char *grantee,
+		   enum share_mode mode, int *was, char *err);
+int registry_unshare(struct registry *r, const char *owner, const char *grantee, char *err);
+/* Calls fn for each book shared with grantee, by its owner's name. */
+int registry_shared_with(struct registry *r, const char *grantee,
+			 void (*fn)(const char *owner, enum share_mode mode, void *ud), void *ud,
+			 char *err);
+/* Calls fn for each account owner's book is shared with. */
+int registry_shares_of(struct registry *r, const char *owner,
+		       void (*fn)(const char *grantee, enum share_mode mode, void *ud), void *ud,
+		       char *err);
 
 /* Password hashing (yescrypt through libxcrypt). */
 char *password_hash(const char *password, char *err);
