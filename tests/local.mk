@@ -136,3 +136,12 @@ check_PROGRAMS += bench/history-bench
 bench_history_bench_SOURCES = bench/history-bench.c bench/bench.h
 bench_history_bench_LDADD = src/libscrivano.a $(ALL_LIBS)
 EXTRA_DIST += bench/history.sh bench/kill.sh
+# Open items (issue 16): ageing at its boundaries, a payment's allocation,
+# the running balance, a bank line's text; the items of invoices,
+# purchases and credit notes, payments partial, over several items and
+# several on one, reopened by the entry's delete; a migrated book.
+check_PROGRAMS += tests/unit/test-items
+tests_unit_test_items_SOURCES = tests/unit/test-items.c
+tests_unit_test_items_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_items_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-items

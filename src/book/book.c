@@ -11,6 +11,7 @@
 
 #include "book/book.h"
 #include "book/history.h"
+#include "book/items.h"
 #include "book/schema.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -218,7 +219,7 @@ book_open(const char *path, struct book **out, char *err)
 	sqlite3_busy_timeout(b->db, 5000);
 	if (book_exec(b, "PRAGMA journal_mode = WAL", err) < 0 ||
 	    book_exec(b, "PRAGMA synchronous = FULL", err) < 0 ||
-	    history_functions(b, err) < 0 || migrate(b, err) < 0 ||
+	    history_functions(b, err) < 0 || items_functions(b, err) < 0 || migrate(b, err) < 0 ||
 	    history_attach(b, err) < 0 || book_exec(b, "PRAGMA foreign_keys = ON", err) < 0) {
 		book_close(b);
 		return -1;

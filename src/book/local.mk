@@ -154,3 +154,8 @@ SCRIVANO_TESTS += tests/unit/test-pec
 src_libscrivano_a_SOURCES += src/book/sdi.c src/book/sdi.h
 # SdI's messages about the files (receipts), kept against the file they answer.
 src_libscrivano_a_SOURCES += src/book/sdi-msg.c src/book/sdi-msg.h
+# Open items, the scadenzario (issue 16): an issued invoice's or a registered
+# purchase's instalments, their payments as prima nota entries, the lists'
+# ageing, a party's statement; items-calc.c is the pure arithmetic.
+src_libscrivano_a_SOURCES += src/book/items.c src/book/items.h src/book/items-impl.h \
+	src/book/items-calc.c src/book/items-calc.h src/book/items-pay.c

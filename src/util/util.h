@@ -30,6 +30,10 @@ int err_set(char *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)
  * SCRIVANO_TODAY (YYYY-MM-DD, for tests and demos) when set and a date of
  * the calendar, else the local date. Read here and nowhere else. */
 void util_today(char *out);
+/* Days from 1970-01-01 to the ISO date (YYYY-MM-DD, civil calendar; the
+ * day count the documents' deadlines and the open items' ageing use), or
+ * INT64_MIN when iso is not written so. */
+int64_t iso_day_number(const char *iso);
 
 /* Copies at most size-1 bytes, always terminating; returns strlen(src). */
 size_t str_copy(char *dst, const char *src, size_t size);
