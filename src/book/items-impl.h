@@ -24,4 +24,9 @@ int items_link_add(struct book *b, int64_t item, int64_t entry, int64_t credit, 
  * failed). */
 int items_finish(struct book *b, int rc, char *err);
 
+/* The statement's commands (after the items' own) and the items' Print
+ * (items-stmt.c). */
+#define ITEMS_STATEMENT_COMMANDS
+#define ITEMS_STATEMENT_PRINT NULL
+
 #endif

@@ -370,12 +370,14 @@ items_match_entry(struct book *b, int64_t entry, int64_t *ids, size_t max, size_
 
 		while (j < nc && c[j].document_id == c[i].document_id)
 			doc_open += c[j++].open;
+		/* an instalment of that amount; the whole document's; or, named by
+		 * its number and party, part of it (allocated by due date) */
 		for (size_t k = i; k < j; k++)
-			consider(&best, items_match_score(c[k].open == amount, 0, number, named), c, k,
-				 1);
+			if (c[k].open == amount)
+				consider(&best, items_match_score(1, 0, number, named), c, k, 1);
 		if (j - i > 1 && doc_open == amount)
 			consider(&best, items_match_score(0, 1, number, named), c, i, j - i);
-		else if (amount < doc_open && number && named)
+		else if (amount < doc_open)
 			consider(&best, items_match_score(0, 0, number, named), c, i, j - i);
 		i = j;
 	}

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -146,7 +147,7 @@ q(const char *sql, int64_t id)
 	return fx_query_id(book, sql, id);
 }
 
-static int64_t inv1, inv2;
+static int64_t inv1, inv2, inv3;
 
 static void
 documents(void)
@@ -224,6 +225,174 @@ documents(void)
 	       "1", "and settles it once");
 }
 
+
+/* ---- payments ---- */
+
+static int64_t banca;
+
+static int64_t
+item_of(int64_t doc, int seq)
+{
+	char sql[160];
+
+	snprintf(sql, sizeof sql, "SELECT id FROM open_items WHERE document_id = %lld AND seq = %d",
+		 (long long)doc, seq);
+	return strtoll(book_query(book, sql), NULL, 10);
+}
+
+static const char *
+item_state(int64_t id)
+{
+	return q("SELECT paid || ' ' || state FROM open_items WHERE id = %lld", id);
+}
+
+static int64_t
+pay(const int64_t *ids, size_t n, int64_t amount, const char *date, char *err)
+{
+	struct item_payment p = { .date = date, .amount = amount, .account_id = banca };
+	int64_t entry = 0;
+
+	if (items_pay(book, ids, n, &p, &entry, err) < 0)
+		return 0;
+	return entry;
+}
+
+static void
+payments(void)
+{
+	char err[ERR_SIZE], entries[16];
+	int64_t a = item_of(inv1, 1), b2 = item_of(inv1, 2), e1, e2, e3, three[3], pair[2];
+	struct record *e = NULL;
+	int64_t fa_item;
+
+	pn_account_find(book, "Banca", &banca, err);
+	e1 = pay(&a, 1, 20000, "2026-05-02", err);
+	ok(e1 != 0, "a partial payment of the first instalment: %s", e1 ? "" : err);
+	is_str(item_state(a), "20000 A", "the item is partly paid");
+	is_str(q("SELECT amount || ' ' || causale || ' ' || party_id || ' ' || (account_id = "
+		 "(SELECT id FROM pn_accounts WHERE name = 'Banca')) FROM pn_entries WHERE id = "
+		 "%lld",
+		 e1),
+	       "20000 IC 1 1", "the prima nota entry: in, causale IC, the customer, on Banca");
+	is_str(q("SELECT group_concat(item_id || ':' || amount) FROM item_links WHERE entry_id = "
+		 "%lld",
+		 e1),
+	       "1:20000", "linked to the item for what it paid");
+	e2 = pay(&a, 1, 41000, "2026-05-10", err);
+	ok(e2 != 0, "a second payment of the same item: %s", e2 ? "" : err);
+	is_str(item_state(a), "61000 P", "two payments on one item: paid");
+	is_str(q("SELECT count(*) FROM item_links WHERE item_id = %lld", a), "2",
+	       "with a link to each entry");
+	snprintf(entries, sizeof entries, "%s", book_query(book, "SELECT count(*) FROM pn_entries"));
+	ok(pay(&b2, 1, 36601, "2026-05-10", err) == 0 && strstr(err, "366,00") != NULL,
+	   "a cent more than is open is refused, naming what is open: %s", err);
+	ok(pay(&a, 1, 100, "2026-05-10", err) == 0 && strstr(err, "paid already") != NULL,
+	   "a paid item is not paid again: %s", err);
+	is_str(book_query(book, "SELECT count(*) FROM pn_entries"), entries,
+	       "a refused payment writes no entry");
+
+	/* one payment over three instalments */
+	inv3 = invoice("FAT", cust, "2026-05-01", "2026-05-31", "10000", "2026-06-30", "10000",
+		       "2026-07-31", "10000", NULL);
+	three[0] = item_of(inv3, 3);
+	three[1] = item_of(inv3, 1);
+	three[2] = item_of(inv3, 2);
+	e3 = pay(three, 3, 25000, "2026-05-20", err);
+	ok(e3 != 0, "one payment of three items, named in any order: %s", e3 ? "" : err);
+	ok(strcmp(item_state(item_of(inv3, 1)), "10000 P") == 0 &&
+		   strcmp(item_state(item_of(inv3, 2)), "10000 P") == 0 &&
+		   strcmp(item_state(item_of(inv3, 3)), "5000 A") == 0,
+	   "allocated by due date: the first two paid, the third partly");
+	is_str(q("SELECT count(*) || ' ' || sum(amount) FROM item_links WHERE entry_id = %lld", e3),
+	       "3 25000", "one entry, three links adding up to it");
+	is_str(q("SELECT description FROM pn_entries WHERE id = %lld", e3),
+	       "Collected FAT 4/2026 (1/3), FAT 4/2026 (2/3), FAT 4/2026 (3/3), Rossi Srl",
+	       "its description names them");
+
+	/* the entry's amount is the items': a change is refused, a delete reopens */
+	record_load(book, &primanota_kind, e3, &e, err);
+	record_set(e, ENTRY_IN, "30000");
+	is_int(record_save(book, e, NULL, err), REC_INVALID,
+	       "the amount of an entry that pays items does not change: %s", err);
+	record_set(e, ENTRY_IN, "25000");
+	record_set(e, ENTRY_DESCRIPTION, "Bonifico Rossi");
+	is_int(record_save(book, e, NULL, err), 0, "its description does: %s", err);
+	is_int(record_delete(book, e, err), 0, "the payment's entry is deleted: %s", err);
+	record_free(e);
+	ok(strcmp(item_state(item_of(inv3, 1)), "0 O") == 0 &&
+		   strcmp(item_state(item_of(inv3, 2)), "0 O") == 0 &&
+		   strcmp(item_state(item_of(inv3, 3)), "0 O") == 0,
+	   "its items are open again");
+	is_str(q("SELECT count(*) FROM item_links WHERE entry_id = %lld", e3), "0",
+	       "and its links are gone");
+	record_load(book, &primanota_kind, e1, &e, err);
+	is_int(record_delete(book, e, err), 0, "the first payment of the first item deleted");
+	record_free(e);
+	is_str(item_state(a), "41000 A", "that item is partly paid again, by the other payment");
+
+	/* a supplier's */
+	fa_item = strtoll(book_query(book, "SELECT id FROM open_items WHERE side = 'P'"), NULL, 10);
+	e1 = pay(&fa_item, 1, 61000, "2026-05-03", err);
+	ok(e1 != 0, "a purchase paid: %s", e1 ? "" : err);
+	is_str(q("SELECT amount || ' ' || causale FROM pn_entries WHERE id = %lld", e1), "-61000 PF",
+	       "out of the bank, causale PF");
+	pair[0] = item_of(inv3, 1);
+	pair[1] = fa_item;
+	ok(pay(pair, 2, 100, "2026-05-03", err) == 0, "a customer's and a supplier's items in one "
+						       "payment are refused: %s", err);
+	{
+		struct item_payment p = { .date = "2026-05-03", .amount = 100, .account_id = 0 };
+		ok(items_pay(book, &pair[0], 1, &p, NULL, err) == REC_INVALID,
+		   "a payment through no account is refused: %s", err);
+	}
+}
+
+/* ---- a bank line's match ---- */
+
+static void
+bank_match(void)
+{
+	char err[ERR_SIZE], text[ERR_SIZE];
+	int64_t ids[8], line, pos, part;
+	size_t n;
+	struct pn_entry e = { .account_id = banca, .date = "2026-06-03", .amount = 36600,
+			      .description = "BONIFICO DA ROSSI SRL SALDO FATTURA 1/2026",
+			      .reconciled = 1 };
+
+	pn_entry_add(book, &e, &line, err);
+	is_int(items_match_entry(book, line, ids, 8, &n, text, err), 0, "a bank line matched");
+	ok(n == 1 && ids[0] == item_of(inv1, 2), "to the instalment open by that amount, of the "
+						 "party it names: %s",
+	   text);
+	is_int(items_settle_entry(book, line, ids, n, err), 0, "accepted: %s", err);
+	is_str(item_state(item_of(inv1, 2)), "61000 P", "the item is paid (with the credit note)");
+	is_str(q("SELECT causale || ' ' || coalesce(party_id, '') FROM pn_entries WHERE id = %lld",
+		 line),
+	       "IC 1", "the entry takes the causale and the party");
+	is_int(items_settle_entry(book, line, ids, n, err), REC_INVALID,
+	       "an entry links once: %s", err);
+	is_int(items_match_entry(book, line, ids, 8, &n, text, err), 0, "matched again");
+	is_int(n, 0, "no offer for an entry that pays items already");
+
+	e.amount = -4590;
+	e.description = "POS 1234 ESSELUNGA";
+	pn_entry_add(book, &e, &pos, err);
+	items_match_entry(book, pos, ids, 8, &n, text, err);
+	is_int(n, 0, "a line naming nothing open matches nothing");
+
+	e.amount = 12000;
+	e.description = "BONIFICO ROSSI ACCONTO FT 4/2026";
+	pn_entry_add(book, &e, &part, err);
+	items_match_entry(book, part, ids, 8, &n, text, err);
+	ok(n == 3 && ids[0] == item_of(inv3, 1), "less than a document's items, with its number "
+						  "and party: offered over them: %s",
+	   text);
+	is_int(items_settle_entry(book, part, ids, n, err), 0, "accepted: %s", err);
+	ok(strcmp(item_state(item_of(inv3, 1)), "10000 P") == 0 &&
+		   strcmp(item_state(item_of(inv3, 2)), "2000 A") == 0,
+	   "by due date");
+}
+
 /* ---- a book migrated with documents in it ---- */
 
 static void
@@ -297,6 +466,8 @@ main(void)
 	cust = fx_customer(book, "Rossi Srl", "01234567897");
 	supp = fx_supplier(book, "Carta Bianchi Spa", "IT", "IT", "00743110157");
 	documents();
+	payments();
+	bank_match();
 	temp_book_close(&t, book);
 	migration();
 	return tap_done();
