@@ -145,3 +145,7 @@ tests_unit_test_items_SOURCES = tests/unit/test-items.c
 tests_unit_test_items_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_items_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-items
+# scrivano items: the list's ageing and totals, a statement as text and as
+# a PDF read back with pdftotext, refusals.
+EXTRA_DIST += tests/items-cli.sh
+SCRIVANO_TESTS += tests/items-cli.sh

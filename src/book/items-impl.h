@@ -24,9 +24,15 @@ int items_link_add(struct book *b, int64_t item, int64_t entry, int64_t credit, 
  * failed). */
 int items_finish(struct book *b, int rc, char *err);
 
-/* The statement's commands (after the items' own) and the items' Print
- * (items-stmt.c). */
-#define ITEMS_STATEMENT_COMMANDS
-#define ITEMS_STATEMENT_PRINT NULL
+/* "customer" or "supplier", for a statement of side. */
+const char *items_side_word(char side);
+
+/* The statement of an item's party, for the items' Print, their command
+ * Statement (the pager) and Statement PDF (items-stmt.c). */
+size_t items_print_book(struct book *b, const struct record *r, char ***lines, char *err);
+size_t items_show_statement(struct book *b, const struct record *r, char ***lines, char *err);
+void items_pdf_preset(struct book *b, const struct record *r, char *out);
+int items_pdf_run(struct book *b, const struct record *r, const char *path, int64_t *open_id,
+		  char *msg, char *err);
 
 #endif

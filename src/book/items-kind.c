@@ -268,7 +268,15 @@ static const struct record_command item_commands[] = {
 		     "today)"),
 	  .ask = RECORD_ASK_TEXT, .prompt = N_("Ageing as of (dd/mm/yyyy, empty: today):"),
 	  .preset = preset_as_of, .run = run_as_of },
-	ITEMS_STATEMENT_COMMANDS
+	/* the party's statement (items-stmt.c) */
+	{ .name = "statement", .label = N_("Statement"),
+	  .help = N_("the party's statement of account: its documents, instalments, payments and "
+		     "running balance"),
+	  .show = items_show_statement },
+	{ .name = "statement-pdf", .label = N_("Statement PDF"),
+	  .help = N_("write the party's statement of account as a PDF file in the export folder"),
+	  .ask = RECORD_ASK_FILE_OUT, .prompt = N_("PDF file name"), .preset = items_pdf_preset,
+	  .run = items_pdf_run },
 };
 
 const struct record_kind items_kind = {
@@ -285,7 +293,7 @@ const struct record_kind items_kind = {
 	.find = record_table_find,
 	.commands = item_commands,
 	.ncommands = ARRAY_LEN(item_commands),
-	.print_book = ITEMS_STATEMENT_PRINT,
+	.print_book = items_print_book,
 };
 
 /* ---- the Pay form's kind ---- */

@@ -412,9 +412,12 @@ settle_marked(struct book *b, const struct record *doc, const struct item *it, s
 
 	util_today(today);
 	for (size_t i = 0; i < n; i++) {
-		const char *paid = rows != NULL && (size_t)it[i].seq <= rows->n
-					   ? record_get(rows->row[it[i].seq - 1], PAY_PAID)
-					   : "";
+		const char *paid = "";
+		int k = 0;
+		/* instalment seq is the seq-th payment row of an amount */
+		for (size_t r = 0; rows != NULL && r < rows->n && paid[0] == '\0'; r++)
+			if (cents_of(record_get(rows->row[r], PAY_AMOUNT)) != 0 && ++k == it[i].seq)
+				paid = record_get(rows->row[r], PAY_PAID);
 		if (it[i].open == 0 || it[i].amount < 0 || (!all && paid[0] == '\0'))
 			continue;
 		if (items_link_add(b, it[i].id, 0, 0, it[i].open, paid[0] ? paid : today, err) < 0)

@@ -173,6 +173,7 @@ struct items_stmt_line {
 	enum items_stmt_kind kind;
 	char date[11];       /* the document's, the entry's, the settlement's; an item's due */
 	char text[96];       /* "FAT 1/2026", "instalment 1 of 2", the entry's description */
+	int seq, of;         /* an item's instalment: seq of of */
 	int64_t open;        /* an item's open amount */
 	int days;            /* an item's days past due (> 0: overdue) */
 	struct items_line money; /* amount and the balance after it */

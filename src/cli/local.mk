@@ -50,3 +50,7 @@ data/scrivano-backup.service: $(srcdir)/data/scrivano-backup.service.in Makefile
 # retention, a data folder of two users.
 EXTRA_DIST += tests/book-backup.py
 SCRIVANO_TESTS += tests/book-backup.py
+# scrivano items (issue 16): the open items' list with its ageing, a
+# party's statement of account as text or PDF.
+src_libscrivano_a_SOURCES += src/cli/items.c
+dist_man_MANS += man/scrivano-items.1
