@@ -149,3 +149,8 @@ SCRIVANO_TESTS += tests/unit/test-items
 # a PDF read back with pdftotext, refusals.
 EXTRA_DIST += tests/items-cli.sh
 SCRIVANO_TESTS += tests/items-cli.sh
+# End to end through OpenSSH: an invoice of two instalments issued in the
+# TUI, a bank CSV line offered and accepted as the first's payment, the
+# second overdue, the party's statement on screen and as a PDF.
+SCRIVANO_TESTS += tests/e2e/test_items.py
+EXTRA_DIST += tests/e2e/test_items.py

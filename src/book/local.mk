@@ -159,6 +159,6 @@ src_libscrivano_a_SOURCES += src/book/sdi-msg.c src/book/sdi-msg.h
 # ageing, a party's statement; items-calc.c is the pure arithmetic.
 src_libscrivano_a_SOURCES += src/book/items.c src/book/items.h src/book/items-impl.h \
 	src/book/items-calc.c src/book/items-calc.h src/book/items-pay.c src/book/items-kind.c \
-	src/book/items-stmt.c src/book/items-pdf.c
+	src/book/items-stmt.c src/book/items-pdf.c src/book/items-bank.c
 nobase_dist_pkgdata_DATA += screens/items-pay.scr
 nobase_dist_pkgdata_DATA += screens/items.scr screens/items-ageing.scr

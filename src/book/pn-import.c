@@ -9,6 +9,7 @@
 #include "book/book.h"
 #include "book/pn-impl.h"
 #include "bank/match.h"
+#include "book/items.h"
 #include "book/primanota.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -19,7 +20,7 @@
 struct import_ctx {
 	struct book *b;
 	int64_t account;
-	size_t done, total;
+	size_t done, total, payments;
 	void (*progress)(void *arg, size_t done, size_t total);
 	void *arg;
 };
@@ -79,9 +80,12 @@ static int
 cb_add(void *ctx, const struct stmt_movement *m, char *err)
 {
 	struct import_ctx *c = ctx;
-	char desc[PN_DESC_SIZE];
+	char desc[PN_DESC_SIZE], text[ERR_SIZE];
 	const char *d = m->text[0] != '\0' ? m->text : m->party[0] != '\0' ? m->party : m->ref;
 	struct pn_entry e = { 0 };
+	int64_t id, ids[1];
+	size_t n;
+	int rc;
 
 	cut_chars(d, desc);
 	e.account_id = c->account;
@@ -92,7 +96,14 @@ cb_add(void *ctx, const struct stmt_movement *m, char *err)
 	e.causale = PN_CAUSALE_UNSORTED;
 	e.reconciled = 1;
 	e.import_ref = m->ref;
-	return pn_entry_add(c->b, &e, NULL, err);
+	if ((rc = pn_entry_add(c->b, &e, &id, err)) < 0)
+		return rc;
+	/* offered, not taken: the user accepts it (items.h) */
+	if (items_match_entry(c->b, id, ids, 1, &n, text, err) < 0)
+		return REC_ERROR;
+	if (n > 0)
+		c->payments++;
+	return 0;
 }
 
 /* An IBAN without blanks, in upper case, into out (35 bytes). */
@@ -142,7 +153,7 @@ pn_import(struct book *b, const char *account_name, const struct statement *st,
 	  struct stmt_counts *counts, char *err)
 {
 	static const struct stmt_book_ops ops = { cb_seen, cb_find, cb_reconcile, cb_add };
-	struct import_ctx c = { b, 0, 0, st->n, progress, arg };
+	struct import_ctx c = { b, 0, 0, st->n, 0, progress, arg };
 	int rc;
 
 	memset(counts, 0, sizeof *counts);
@@ -159,5 +170,6 @@ pn_import(struct book *b, const char *account_name, const struct statement *st,
 		memset(counts, 0, sizeof *counts);
 		return REC_ERROR;
 	}
+	counts->payments = c.payments;
 	return 0;
 }

@@ -512,6 +512,9 @@ const struct record_kind primanota_kind = {
 	.remove = entry_remove,
 	.browse = record_table_browse,
 	.find = record_table_find,
+	/* a bank line accepted as the payment of open items (items-bank.c) */
+	.commands = items_pn_commands,
+	.ncommands = ITEMS_PN_NCOMMANDS,
 };
 
 /* ---- for other modules ---- */

@@ -136,6 +136,11 @@ struct record_command {
 	int (*applies)(const struct record *r);
 	enum record_ask ask;
 	const char *prompt; /* English msgid, for ask */
+	/* For ask CONFIRM, a question of r's own instead of prompt (what a
+	 * bank line is offered to pay), into out (ERR_SIZE): 1 to ask it; 0
+	 * when there is nothing to ask (out says why: the command is not run);
+	 * -1 with a message in out. NULL: prompt. */
+	int (*question)(struct book *b, const struct record *r, char *out);
 	/* The value offered for ask TEXT or FILE_OUT (a due date, a file
 	 * name) into out (ERR_SIZE bytes); NULL: none offered. */
 	void (*preset)(struct book *b, const struct record *r, char *out);
