@@ -228,6 +228,16 @@ book_open(const char *path, struct book **out, char *err)
 	return 0;
 }
 
+int
+book_finish(struct book *b, int rc, char *err)
+{
+	if (rc == 0 && book_commit(b, err) < 0)
+		rc = -1;
+	if (rc < 0)
+		book_rollback(b);
+	return rc;
+}
+
 void
 book_close(struct book *b)
 {

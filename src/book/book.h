@@ -27,6 +27,9 @@ int book_schema_version(void);
 int book_begin(struct book *b, char *err);
 int book_commit(struct book *b, char *err);
 void book_rollback(struct book *b);
+/* The end of a write that began with book_begin: the commit when rc is
+ * 0, else the rollback; rc, or REC_ERROR's -1 when the commit failed. */
+int book_finish(struct book *b, int rc, char *err);
 
 /* The book's folder top_name ("export", "import"), made (0700) when
  * missing: top_name/BOOK beside the book, BOOK its file name without

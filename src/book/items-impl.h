@@ -6,8 +6,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <sqlite3.h>
+
 #include "book/items.h"
 
+/* Column i of st's row as text ("" for NULL). */
+const char *items_col_text(sqlite3_stmt *st, int i);
 /* The items of items_list WHERE where (its ?1... bound to args; it may end
  * with ORDER BY): *out (free it), *n. 0 or REC_ERROR. */
 int items_query(struct book *b, const char *where, const int64_t *args, size_t nargs,
@@ -20,9 +24,6 @@ int items_exec(struct book *b, const char *sql, const int64_t *args, size_t narg
  * none), on date (NULL: the entry's). 0 or REC_ERROR. */
 int items_link_add(struct book *b, int64_t item, int64_t entry, int64_t credit, int64_t amount,
 		   const char *date, char *err);
-/* Commits when rc is 0, else rolls back: rc (REC_ERROR when the commit
- * failed). */
-int items_finish(struct book *b, int rc, char *err);
 
 /* "customer" or "supplier", for a statement of side. */
 const char *items_side_word(char side);

@@ -404,25 +404,6 @@ payment_update(struct book *b, struct record *r, char *err)
 	return payment_refused(b, r, err);
 }
 
-static int
-payment_browse(struct book *b, const struct record_kind *k, const struct browse_order *o,
-	       enum browse_dir dir, const char *key, int64_t id, size_t n, struct record **rows,
-	       size_t *got, char *err)
-{
-	(void)b, (void)k, (void)o, (void)dir, (void)key, (void)id, (void)n, (void)rows, (void)err;
-	*got = 0;
-	return 0;
-}
-
-static int
-payment_find(struct book *b, const struct record_kind *k, const struct browse_order *o,
-	     const char *text, const char *key, int64_t id, struct record **out, char *err)
-{
-	(void)b, (void)k, (void)o, (void)text, (void)key, (void)id, (void)err;
-	*out = NULL;
-	return 0;
-}
-
 /* The items typed anew: their party, what is open of them, and the amount
  * offered again. */
 static int
@@ -468,7 +449,7 @@ const struct record_kind item_payment_kind = {
 	.insert = payment_insert,
 	.update = payment_update,
 	.remove = payment_refused,
-	.browse = payment_browse,
-	.find = payment_find,
+	.browse = record_none_browse,
+	.find = record_none_find,
 	.fill = payment_fill,
 };

@@ -123,21 +123,6 @@ links_write(struct book *b, const struct item *it, size_t n, const int64_t *allo
 	return 0;
 }
 
-/* Cuts s to at most chars characters, in place. */
-static void
-cut_chars(char *s, size_t chars)
-{
-	size_t i = 0, c = 0;
-
-	while (s[i] != '\0' && c < chars) {
-		i++;
-		while ((s[i] & 0xC0) == 0x80)
-			i++;
-		c++;
-	}
-	s[i] = '\0';
-}
-
 int
 items_pay(struct book *b, const int64_t *ids, size_t n, const struct item_payment *p,
 	  int64_t *entry_id, char *err)
@@ -152,7 +137,7 @@ items_pay(struct book *b, const int64_t *ids, size_t n, const struct item_paymen
 	if (book_begin(b, err) < 0)
 		return REC_ERROR;
 	if ((rc = items_for_payment(b, ids, n, &it, err)) < 0)
-		return items_finish(b, rc, err);
+		return book_finish(b, rc, err);
 	alloc = xcalloc(n, sizeof *alloc);
 	if ((rc = allocate(it, n, p->amount, alloc, err)) == 0) {
 		struct pn_entry e = {
@@ -169,10 +154,10 @@ items_pay(struct book *b, const int64_t *ids, size_t n, const struct item_paymen
 				 it[0].side == ITEM_RECEIVABLE ? _("Collected %s, %s")
 							       : _("Paid %s, %s"),
 				 names, it[0].party);
-		cut_chars(desc, 200);
+		desc[utf8_prefix(desc, 200)] = '\0';
 		str_copy(ref, p->reference != NULL && p->reference[0] ? p->reference : names,
 			 sizeof ref);
-		cut_chars(ref, 40);
+		ref[utf8_prefix(ref, 40)] = '\0';
 		e.description = desc;
 		e.doc_ref = ref;
 		if (p->account_id == 0) {
@@ -184,7 +169,7 @@ items_pay(struct book *b, const int64_t *ids, size_t n, const struct item_paymen
 	}
 	free(alloc);
 	free(it);
-	if ((rc = items_finish(b, rc, err)) == 0 && entry_id != NULL)
+	if ((rc = book_finish(b, rc, err)) == 0 && entry_id != NULL)
 		*entry_id = entry;
 	return rc;
 }
@@ -262,7 +247,7 @@ items_settle_entry(struct book *b, int64_t entry, const int64_t *ids, size_t n, 
 	if ((rc = entry_for_items(b, entry, &e, &amount, err)) < 0 ||
 	    (rc = items_for_payment(b, ids, n, &it, err)) < 0) {
 		record_free(e);
-		return items_finish(b, rc, err);
+		return book_finish(b, rc, err);
 	}
 	alloc = xcalloc(n, sizeof *alloc);
 	if (it[0].side == ITEM_PAYABLE)
@@ -287,7 +272,7 @@ items_settle_entry(struct book *b, int64_t entry, const int64_t *ids, size_t n, 
 	free(alloc);
 	free(it);
 	record_free(e);
-	return items_finish(b, rc, err);
+	return book_finish(b, rc, err);
 }
 
 /* ---- a bank line's match ---- */

@@ -21,14 +21,6 @@
 #include "util/i18n.h"
 #include "util/util.h"
 
-static const char *
-col_text(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-
-	return t != NULL ? (const char *)t : "";
-}
-
 static struct items_stmt_line *
 line_add(struct items_statement *s, enum items_stmt_kind kind, const char *date,
 	 const char *text, int64_t amount)
@@ -102,8 +94,8 @@ stmt_party(struct book *b, int64_t party, char side, struct items_statement *s, 
 	sqlite3_bind_int64(st, 2, side);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		str_copy(s->party, col_text(st, 0), sizeof s->party);
-		s->side = col_text(st, 1)[0];
+		str_copy(s->party, items_col_text(st, 0), sizeof s->party);
+		s->side = items_col_text(st, 1)[0];
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE) {
@@ -157,8 +149,8 @@ settled_read(struct book *b, int64_t party, char side, struct settled **out, siz
 		struct settled *x;
 		*out = xreallocarray(*out, *n + 1, sizeof **out);
 		x = &(*out)[(*n)++];
-		str_copy(x->date, col_text(st, 0), sizeof x->date);
-		str_copy(x->text, col_text(st, 1), sizeof x->text);
+		str_copy(x->date, items_col_text(st, 0), sizeof x->date);
+		str_copy(x->text, items_col_text(st, 1), sizeof x->text);
 		x->amount = sqlite3_column_int64(st, 2);
 		x->entry = sqlite3_column_int(st, 3);
 	}

@@ -25,8 +25,8 @@
 	"id, document_id, party_id, seq, instalments, side, state, due, doc_date, "             \
 	"coalesce(presented, ''), amount, paid, open, mode, doc_text, party_name"
 
-static const char *
-col_text(sqlite3_stmt *st, int i)
+const char *
+items_col_text(sqlite3_stmt *st, int i)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
 
@@ -42,17 +42,17 @@ item_read(sqlite3_stmt *st, struct item *it)
 	it->party_id = sqlite3_column_int64(st, 2);
 	it->seq = sqlite3_column_int(st, 3);
 	it->instalments = sqlite3_column_int(st, 4);
-	it->side = col_text(st, 5)[0];
-	it->state = col_text(st, 6)[0];
-	str_copy(it->due, col_text(st, 7), sizeof it->due);
-	str_copy(it->doc_date, col_text(st, 8), sizeof it->doc_date);
-	str_copy(it->presented, col_text(st, 9), sizeof it->presented);
+	it->side = items_col_text(st, 5)[0];
+	it->state = items_col_text(st, 6)[0];
+	str_copy(it->due, items_col_text(st, 7), sizeof it->due);
+	str_copy(it->doc_date, items_col_text(st, 8), sizeof it->doc_date);
+	str_copy(it->presented, items_col_text(st, 9), sizeof it->presented);
 	it->amount = sqlite3_column_int64(st, 10);
 	it->paid = sqlite3_column_int64(st, 11);
 	it->open = sqlite3_column_int64(st, 12);
-	str_copy(it->mode, col_text(st, 13), sizeof it->mode);
-	str_copy(it->doc, col_text(st, 14), sizeof it->doc);
-	str_copy(it->party, col_text(st, 15), sizeof it->party);
+	str_copy(it->mode, items_col_text(st, 13), sizeof it->mode);
+	str_copy(it->doc, items_col_text(st, 14), sizeof it->doc);
+	str_copy(it->party, items_col_text(st, 15), sizeof it->party);
 }
 
 int
@@ -500,15 +500,5 @@ items_set_presented(struct book *b, int64_t id, const char *date, char *err)
 			rc = items_exec(b, "UPDATE open_items SET presented = ?2 WHERE id = ?1", &id,
 					1, date, err);
 	}
-	return items_finish(b, rc, err);
-}
-
-int
-items_finish(struct book *b, int rc, char *err)
-{
-	if (rc == 0 && book_commit(b, err) < 0)
-		rc = REC_ERROR;
-	if (rc < 0)
-		book_rollback(b);
-	return rc;
+	return book_finish(b, rc, err);
 }

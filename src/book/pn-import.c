@@ -64,14 +64,8 @@ cb_reconcile(void *ctx, int64_t id, const char *ref, char *err)
 static void
 cut_chars(const char *s, char *out)
 {
-	size_t i = 0, chars = 0;
+	size_t i = utf8_prefix(s, PN_DESC_CHARS);
 
-	while (s[i] != '\0' && chars < PN_DESC_CHARS) {
-		i++;
-		while ((s[i] & 0xC0) == 0x80)
-			i++;
-		chars++;
-	}
 	memcpy(out, s, i);
 	out[i] = '\0';
 }

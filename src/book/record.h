@@ -366,6 +366,14 @@ int record_table_find(struct book *b, const struct record_kind *k, const struct 
 		      char *err);
 int record_table_sum(struct book *b, const struct record_kind *k, const struct browse_order *o,
 		     size_t field, int64_t *sum, char *err);
+/* Browse and find of a kind kept nowhere (a form whose save is a command,
+ * an F24's or an open item's payment): no rows. */
+int record_none_browse(struct book *b, const struct record_kind *k, const struct browse_order *o,
+		       enum browse_dir dir, const char *key, int64_t id, size_t n,
+		       struct record **rows, size_t *got, char *err);
+int record_none_find(struct book *b, const struct record_kind *k, const struct browse_order *o,
+		     const char *text, const char *key, int64_t id, struct record **out,
+		     char *err);
 
 /* Checks of common values, for record kinds and the screens' field types
  * alike: 0, or -1 with a short message that does not name the field. */

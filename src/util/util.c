@@ -195,6 +195,19 @@ utf8_len(const char *s)
 	return n;
 }
 
+size_t
+utf8_prefix(const char *s, size_t chars)
+{
+	size_t i = 0;
+
+	for (size_t c = 0; s[i] != '\0' && c < chars; c++) {
+		i++;
+		while ((s[i] & 0xC0) == 0x80)
+			i++;
+	}
+	return i;
+}
+
 /* Length of the well-formed UTF-8 sequence of a printable character at p
  * (C1 controls, surrogates and overlong forms excluded); 0 when there is
  * none. */

@@ -49,6 +49,9 @@ int64_t mono_ms(void);
 int utf8_char_width(const char *s, size_t *len);
 /* Number of characters (not bytes) of a UTF-8 string. */
 size_t utf8_len(const char *s);
+/* The bytes of the first chars characters of UTF-8 s (all of it when it
+ * has fewer). */
+size_t utf8_prefix(const char *s, size_t chars);
 /* 1 when s is well-formed UTF-8 with no control characters. */
 int utf8_valid_text(const char *s);
 /* Makes s safe to print on a terminal, in place: each control character
