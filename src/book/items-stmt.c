@@ -155,7 +155,12 @@ settled_read(struct book *b, int64_t party, char side, struct settled **out, siz
 		x->entry = sqlite3_column_int(st, 3);
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : record_db_error(b, err);
+	if (rc == SQLITE_DONE)
+		return 0;
+	free(*out);
+	*out = NULL;
+	*n = 0;
+	return record_db_error(b, err);
 }
 
 static void

@@ -12,7 +12,8 @@ The second instalment is overdue: the Overdue receivables list shows it,
 statement (a command of the item) shows the invoice, both instalments
 (the first paid, the second open and overdue), the payment and the
 running balance; as a PDF in the export folder it reads the same with
-pdftotext."""
+pdftotext. Last, Pay on the overdue one of less than is open: partly
+paid, by a new prima nota entry linked to it."""
 
 import os
 import re
@@ -195,6 +196,32 @@ def overdue_and_statement(c, srv, book):
            c.screen_text())
 
 
+def pay_part(c, book):
+    """Pay on the overdue instalment, of less than is open: partly paid."""
+    c.send(F10)
+    c.wait_for("Overdue receivables", 5)
+    c.send("3")
+    c.wait_for("FAT 1/2026", 5)
+    ok = c.pick_command("Pay") and c.wait_for("Pay open items", 5)
+    tap.ok("Pay opens its form: the item, what is open, today, the first bank account",
+           ok and re.search(r"Items paid\s+\[2\s*\]", c.screen_text()) and
+           re.search(r"Still open\s+\[\s*610,00", c.screen_text()) and
+           re.search(r"Payment date\s+\[20/05/2026\]", c.screen_text()) and
+           re.search(r"Amount paid\s+\[\s*610,00", c.screen_text()) and
+           re.search(r"Through\s+\[Banca", c.screen_text()), c.screen_text())
+    # items, then the date, then the amount: typing replaces what is offered
+    c.send(TAB + TAB + "200" + TAB)
+    c.send(F2)
+    tap.ok("saved", c.wait_for("Saved", 5), c.screen_text())
+    tap.is_eq("the second instalment is partly paid, 200,00 of 610,00",
+              items(book)[1], (2, "2026-05-01", 61000, 20000, "A"))
+    tap.is_eq("by a new prima nota entry on Banca, causale IC, linked to it",
+              book_rows(book, "SELECT e.amount, e.causale, e.date, i.seq FROM pn_entries e "
+                              "JOIN item_links l ON l.entry_id = e.id JOIN open_items i ON "
+                              "i.id = l.item_id WHERE e.amount = 20000"),
+              [(20000, "IC", "2026-05-20", 2)])
+
+
 def main():
     with Server(users={"anna": "pw-anna"}, tap=tap, env={"SCRIVANO_TODAY": TODAY}) as srv:
         book = make_book(srv)
@@ -203,6 +230,7 @@ def main():
             type_invoice(c, book)
             bank_line(c, book)
             overdue_and_statement(c, srv, book)
+            pay_part(c, book)
             tap.is_eq("the session ends cleanly", c.end_session(), 0)
     return tap.done()
 

@@ -122,7 +122,7 @@ static int64_t
 invoice(const char *kind, int64_t party, const char *date, ...)
 {
 	struct record *d = fx_draft(kind, party, date);
-	char err[ERR_SIZE], warn[DOC_WARN_SIZE];
+	char err[ERR_SIZE] = "", warn[DOC_WARN_SIZE] = "";
 	const char *due;
 	int64_t id;
 	va_list ap;
@@ -152,7 +152,7 @@ static int64_t inv1, inv2, inv3;
 static void
 documents(void)
 {
-	char err[ERR_SIZE], warn[DOC_WARN_SIZE];
+	char err[ERR_SIZE] = "", warn[DOC_WARN_SIZE] = "";
 	struct record *d = fx_draft("FAT", cust, "2026-03-31");
 	int64_t draft, fa, nc;
 
@@ -260,7 +260,7 @@ pay(const int64_t *ids, size_t n, int64_t amount, const char *date, char *err)
 static void
 payments(void)
 {
-	char err[ERR_SIZE], entries[16];
+	char err[ERR_SIZE] = "", entries[16];
 	int64_t a = item_of(inv1, 1), b2 = item_of(inv1, 2), e1, e2, e3, three[3], pair[2];
 	struct record *e = NULL;
 	int64_t fa_item;
@@ -352,7 +352,7 @@ payments(void)
 static void
 bank_match(void)
 {
-	char err[ERR_SIZE], text[ERR_SIZE];
+	char err[ERR_SIZE] = "", text[ERR_SIZE] = "";
 	int64_t ids[8], line, pos, part;
 	size_t n;
 	struct pn_entry e = { .account_id = banca, .date = "2026-06-03", .amount = 36600,
