@@ -76,9 +76,9 @@ pages_of(size_t n)
 static int
 headings(struct stmt_pdf *d, int y)
 {
-	const char *names[NCOLS] = { _("Date"), _("Description"), _("Due"),
-				     d->s->side == ITEM_RECEIVABLE ? _("Debit") : _("Credit"),
-				     d->s->side == ITEM_RECEIVABLE ? _("Credit") : _("Debit"),
+	const char *names[NCOLS] = { _("Date"), _("Description"), _("Due on"),
+				     d->s->side == ITEM_RECEIVABLE ? _("Dr") : _("Cr"),
+				     d->s->side == ITEM_RECEIVABLE ? _("Cr") : _("Dr"),
 				     _("Balance") };
 
 	pdf_fill(d->p, LEFT, y, WIDTH, ROW, 85);

@@ -317,9 +317,9 @@ items_statement_text(struct book *b, const struct items_statement *s, char ***li
 	add(&o, "%s (%s)", s->party, items_side_word(s->side));
 	add(&o, "%s", "");
 	add(&o, "%s %s %-10s %10s %10s %10s", fit(_("Date"), 10, dt, sizeof dt),
-	    fit(_("Description"), 20, t, sizeof t), _("Due"),
-	    s->side == ITEM_RECEIVABLE ? _("Debit") : _("Credit"),
-	    s->side == ITEM_RECEIVABLE ? _("Credit") : _("Debit"), _("Balance"));
+	    fit(_("Description"), 20, t, sizeof t), _("Due on"),
+	    s->side == ITEM_RECEIVABLE ? _("Dr") : _("Cr"),
+	    s->side == ITEM_RECEIVABLE ? _("Cr") : _("Dr"), _("Balance"));
 	for (size_t i = 0; i < s->n; i++) {
 		const struct items_stmt_line *l = &s->lines[i];
 		int64_t a = l->money.amount;
@@ -349,8 +349,8 @@ items_statement_text(struct book *b, const struct items_statement *s, char ***li
 		char head[128] = "", vals[128] = "";
 		size_t hl = 0, vl = 0;
 		for (int a = 0; a < ITEMS_NAGES; a++) {
-			hl += (size_t)snprintf(head + hl, sizeof head - hl, "%14s", _(ages[a]));
-			vl += (size_t)snprintf(vals + vl, sizeof vals - vl, "%14s",
+			hl += (size_t)snprintf(head + hl, sizeof head - hl, "%15s", _(ages[a]));
+			vl += (size_t)snprintf(vals + vl, sizeof vals - vl, "%15s",
 					       cents_format_it(s->ages[a], m1, sizeof m1));
 		}
 		add(&o, "%s", head);

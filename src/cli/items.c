@@ -87,7 +87,7 @@ run_list(struct book *b, const struct items_opts *o)
 		return 1;
 	}
 	printf(_("Open items as of %s\n"), date_text(as_of, d));
-	printf("%6s  %-10s  %-24s  %-14s  %5s  %-2s  %12s", _("No."), _("Due"), _("Party"),
+	printf("%6s  %-10s  %-24s  %-14s  %5s  %-2s  %12s", _("No."), _("Due on"), _("Party"),
 	       _("Invoice"), _("Inst."), _("St"), _("Still open"));
 	for (int a = 0; a < ITEMS_NAGES; a++)
 		printf("  %12s", _(ages[a]));
