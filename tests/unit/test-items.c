@@ -393,6 +393,77 @@ bank_match(void)
 	   "by due date");
 }
 
+
+/* ---- the kind the screens use: its commands, its form's save ---- */
+
+static const struct record_command *
+command(const char *name)
+{
+	for (size_t i = 0; i < items_kind.ncommands; i++)
+		if (strcmp(items_kind.commands[i].name, name) == 0)
+			return &items_kind.commands[i];
+	return NULL;
+}
+
+static void
+kind_commands(void)
+{
+	const struct record_command *all = command("pay-all"), *st = command("statement"),
+				    *asof = command("as-of");
+	struct record *r = NULL, *f = record_new(&item_payment_kind);
+	char err[ERR_SIZE] = "", msg[ERR_SIZE] = "", **lines = NULL, want[64];
+	int64_t id = item_of(inv3, 2), open_id = 0;
+	size_t n;
+	int found = 0;
+
+	ok(all != NULL && st != NULL && asof != NULL, "the items' commands are there");
+	if (all == NULL || st == NULL || asof == NULL || record_load(book, &items_kind, id, &r, err) < 0)
+		return;
+	is_str(record_get(r, ITEM_DOC_TEXT), "FAT 4/2026", "an item reads its document's name");
+	is_int(all->prepare(book, r, f, err), 0, "Pay with the party's others fills its form");
+	snprintf(want, sizeof want, "%lld %lld %lld", (long long)item_of(inv1, 1),
+		 (long long)item_of(inv3, 2), (long long)item_of(inv3, 3));
+	is_str(record_get(f, ITEMPAY_ITEMS), want, "with every open item of the party, by due date");
+	is_str(record_get(f, ITEMPAY_OPEN), "38000", "and what is open of them");
+	is_str(record_get(f, ITEMPAY_AMOUNT), "38000", "offered as the amount");
+	snprintf(want, sizeof want, "%lld", (long long)id);
+	record_set(f, ITEMPAY_ITEM, want); /* the command's link, as the form sets it */
+	record_set(f, ITEMPAY_DATE, "2026-06-01");
+	is_int(record_save(book, f, NULL, err), 0, "saving the form pays them: %s", err);
+	ok(strcmp(item_state(item_of(inv1, 1)), "61000 P") == 0 &&
+		   strcmp(item_state(item_of(inv3, 2)), "10000 P") == 0 &&
+		   strcmp(item_state(item_of(inv3, 3)), "10000 P") == 0,
+	   "all three paid by the form's save");
+	record_free(f);
+	record_free(r);
+
+	record_load(book, &items_kind, id, &r, err);
+	n = st->show(book, r, &lines, err);
+	for (size_t i = 0; i < n && n != (size_t)-1; i++) {
+		found += strstr(lines[i], "FAT 4/2026") != NULL && strstr(lines[i], "300,00") != NULL;
+		found += strstr(lines[i], "Balance 0,00, of which past due 0,00") != NULL;
+		free(lines[i]);
+	}
+	free(lines);
+	is_int(found, 2, "Statement shows the invoice and the balance, nothing open now");
+	is_int(asof->run(book, r, "31/07/2026", &open_id, msg, err), 0, "Ageing as of a day: %s",
+	       msg);
+	is_str(q("SELECT items_as_of() || ' ' || items_days('2026-07-01', 1) || ' ' || "
+		 "coalesce(items_aged('2026-07-01', 500, 1), '-') || ' ' || "
+		 "coalesce(items_aged('2026-07-01', 500, 2), '-') FROM open_items WHERE id = %lld",
+		 id),
+	       "2026-07-31 30 500 -", "the lists' functions count from it");
+	asof->run(book, r, "", &open_id, msg, err);
+	is_str(book_query(book, "SELECT items_as_of()"), "2026-05-31", "empty: today again");
+	record_set(r, ITEM_DUE, "2026-07-15");
+	record_set(r, ITEM_NOTES, "promised by phone");
+	is_int(record_save(book, r, NULL, err), 0, "an item's due date and notes change: %s", err);
+	is_str(q("SELECT due || ' ' || notes FROM open_items WHERE id = %lld", id),
+	       "2026-07-15 promised by phone", "as saved");
+	is_int(record_delete(book, r, err), REC_INVALID, "an item is not deleted: %s", err);
+	record_free(r);
+}
+
 /* ---- a book migrated with documents in it ---- */
 
 static void
@@ -468,6 +539,7 @@ main(void)
 	documents();
 	payments();
 	bank_match();
+	kind_commands();
 	temp_book_close(&t, book);
 	migration();
 	return tap_done();
