@@ -442,10 +442,10 @@ items_document_write(struct book *b, const struct record *doc, char *err)
 		return REC_ERROR;
 	nplan = plan_items(doc, sign, &plan);
 	for (size_t i = 0; i < nhave; i++)
-		links += have[i].paid != 0;
+		links += have[i].paid != 0 || have[i].presented[0] != '\0';
 	rc = 0;
-	/* made once; made again only while nothing settles them (a rejected
-	 * invoice corrected under its number) */
+	/* made once; made again only while nothing settles them and none is
+	 * at the bank (a rejected invoice corrected under its number) */
 	if (!plan_same(have, nhave, plan, nplan) && links == 0) {
 		if (nhave > 0)
 			rc = items_exec(b, "DELETE FROM open_items WHERE document_id = ?1", &doc->id, 1,

@@ -464,6 +464,35 @@ kind_commands(void)
 	record_free(r);
 }
 
+
+/* ---- Ri.Ba.'s mark ---- */
+
+static void
+presented(void)
+{
+	char err[ERR_SIZE] = "";
+	int64_t inv = invoice("FAT", cust, "2026-05-10", "2026-06-30", "50000", NULL);
+	int64_t it = item_of(inv, 1), fa_item;
+
+	is_int(items_set_presented(book, it, "2026-06-05", err), 0, "an item presented: %s", err);
+	is_str(q("SELECT state || ' ' || presented FROM open_items WHERE id = %lld", it),
+	       "R 2026-06-05", "is R, with the day");
+	is_int(items_set_presented(book, it, NULL, err), 0, "unpaid (insoluto): no longer");
+	is_str(q("SELECT state || ' ' || coalesce(presented, '-') FROM open_items WHERE id = %lld",
+		 it),
+	       "O -", "open again");
+	items_set_presented(book, it, "2026-06-05", err);
+	ok(pay(&it, 1, 50000, "2026-06-30", err) != 0, "a presented item paid: %s", err);
+	is_str(q("SELECT state FROM open_items WHERE id = %lld", it), "P", "is paid");
+	is_int(items_set_presented(book, it, NULL, err), REC_INVALID,
+	       "a paid one is not moved: %s", err);
+	fa_item = strtoll(book_query(book, "SELECT id FROM open_items WHERE side = 'P'"), NULL, 10);
+	is_int(items_set_presented(book, fa_item, "2026-06-05", err), REC_INVALID,
+	       "a payable is never presented: %s", err);
+	is_int(items_set_presented(book, it, "05/06/2026", err), REC_INVALID,
+	       "the day is YYYY-MM-DD: %s", err);
+}
+
 /* ---- a book migrated with documents in it ---- */
 
 static void
@@ -540,6 +569,7 @@ main(void)
 	payments();
 	bank_match();
 	kind_commands();
+	presented();
 	temp_book_close(&t, book);
 	migration();
 	return tap_done();
