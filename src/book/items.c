@@ -116,6 +116,22 @@ items_list(struct book *b, int64_t party, char side, int open_only, struct item 
 }
 
 int
+items_any_open(struct book *b, char *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(book_db(b), "SELECT 1 FROM open_items WHERE state <> 'P' LIMIT 1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return record_db_error(b, err);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : record_db_error(b, err);
+}
+
+int
 items_exec(struct book *b, const char *sql, const int64_t *args, size_t nargs, const char *text,
 	   char *err)
 {

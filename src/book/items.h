@@ -49,6 +49,9 @@ int items_get(struct book *b, int64_t id, struct item *out, char *err);
 int items_list(struct book *b, int64_t party, char side, int open_only, struct item **out,
 	       size_t *n, char *err);
 
+/* Whether any item is not paid yet: 1, 0, or REC_ERROR. */
+int items_any_open(struct book *b, char *err);
+
 /* A payment: the prima nota entry is of amount (cents, in the items'
  * sign: > 0 a customer paying, or the company paying a supplier), on
  * date, on account_id (cash or bank), causale IC (receivables) or PF

@@ -21,6 +21,7 @@ struct import_ctx {
 	struct book *b;
 	int64_t account;
 	size_t done, total, payments;
+	int items; /* the book has open items a new entry may pay */
 	void (*progress)(void *arg, size_t done, size_t total);
 	void *arg;
 };
@@ -93,6 +94,8 @@ cb_add(void *ctx, const struct stmt_movement *m, char *err)
 	if ((rc = pn_entry_add(c->b, &e, &id, err)) < 0)
 		return rc;
 	/* offered, not taken: the user accepts it (items.h) */
+	if (!c->items)
+		return 0;
 	if (items_match_entry(c->b, id, ids, 1, &n, text, err) < 0)
 		return REC_ERROR;
 	if (n > 0)
@@ -147,7 +150,7 @@ pn_import(struct book *b, const char *account_name, const struct statement *st,
 	  struct stmt_counts *counts, char *err)
 {
 	static const struct stmt_book_ops ops = { cb_seen, cb_find, cb_reconcile, cb_add };
-	struct import_ctx c = { b, 0, 0, st->n, 0, progress, arg };
+	struct import_ctx c = { b, 0, 0, st->n, 0, 0, progress, arg };
 	int rc;
 
 	memset(counts, 0, sizeof *counts);
@@ -155,6 +158,10 @@ pn_import(struct book *b, const char *account_name, const struct statement *st,
 		return rc;
 	if (book_begin(b, err) < 0)
 		return REC_ERROR;
+	if ((c.items = items_any_open(b, err)) < 0) {
+		book_rollback(b);
+		return REC_ERROR;
+	}
 	if ((rc = statement_match(st, &ops, &c, counts, err)) < 0) {
 		book_rollback(b);
 		memset(counts, 0, sizeof *counts);
