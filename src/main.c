@@ -56,6 +56,12 @@ static const struct command commands[] = {
 	  N_("the documents of a book: list, show, issue, convert, credit note, self-invoice of "
 	     "reverse charge, sent or paid, PDF, text"),
 	  cmd_document },
+	{ "items",
+	  N_("items list|statement [--party NAME] [--side R|P] [--state STATE] [--as-of DATE] "
+	     "[--pdf FILE] [--force] --book BOOK"),
+	  N_("the open items of a book: the list with its ageing, a party's statement of "
+	     "account as text or PDF"),
+	  cmd_items },
 	{ "help", N_("help"), N_("show this list"), cmd_help },
 	{ "version", N_("version"), N_("show the version"), cmd_version },
 };

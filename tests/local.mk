@@ -161,3 +161,21 @@ SCRIVANO_TESTS += tests/book-export.py
 # its typists, two of them: every acknowledged record in its own book.
 SCRIVANO_TESTS += tests/e2e/test_two_typists.py
 EXTRA_DIST += bench/load.sh bench/load.py tests/e2e/typists.py tests/e2e/test_two_typists.py
+# Open items (issue 16): ageing at its boundaries, a payment's allocation,
+# the running balance, a bank line's text; the items of invoices,
+# purchases and credit notes, payments partial, over several items and
+# several on one, reopened by the entry's delete; a migrated book.
+check_PROGRAMS += tests/unit/test-items
+tests_unit_test_items_SOURCES = tests/unit/test-items.c
+tests_unit_test_items_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_items_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-items
+# scrivano items: the list's ageing and totals, a statement as text and as
+# a PDF read back with pdftotext, refusals.
+EXTRA_DIST += tests/items-cli.sh
+SCRIVANO_TESTS += tests/items-cli.sh
+# End to end through OpenSSH: an invoice of two instalments issued in the
+# TUI, a bank CSV line offered and accepted as the first's payment, the
+# second overdue, the party's statement on screen and as a PDF.
+SCRIVANO_TESTS += tests/e2e/test_items.py
+EXTRA_DIST += tests/e2e/test_items.py

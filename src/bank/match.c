@@ -59,6 +59,13 @@ statement_match(const struct statement *st, const struct stmt_book_ops *ops, voi
 void
 stmt_counts_text(const struct stmt_counts *c, char *buf, size_t size)
 {
-	snprintf(buf, size, _("%zu matched, %zu new, %zu already in"), c->matched, c->added,
-		 c->already);
+	int n = snprintf(buf, size, _("%zu matched, %zu new, %zu already in"), c->matched,
+			 c->added, c->already);
+
+	if (c->payments > 0 && n > 0 && (size_t)n < size)
+		snprintf(buf + n, size - (size_t)n,
+			 ngettext("; %zu may pay open items (Commands on it: Settle open items)",
+				  "; %zu may pay open items (Commands on each: Settle open items)",
+				  (unsigned long)c->payments),
+			 c->payments);
 }

@@ -32,6 +32,8 @@ struct stmt_book_ops {
 
 struct stmt_counts {
 	size_t matched, added, already;
+	size_t payments; /* of the added, how many the book offers as the payment of open
+			  * items (its importer counts them; 0 when none) */
 };
 
 /* Runs the step over st in the file's order. The caller holds one
@@ -40,7 +42,8 @@ struct stmt_counts {
  * value with err filled as "LINE n: …" of the movement. */
 int statement_match(const struct statement *st, const struct stmt_book_ops *ops, void *ctx,
 		    struct stmt_counts *out, char *err);
-/* "N matched, N new, N already in", in the session's language. */
+/* "N matched, N new, N already in", in the session's language; then
+ * "; N may pay open items" when some may. */
 void stmt_counts_text(const struct stmt_counts *c, char *buf, size_t size);
 
 #endif

@@ -11,6 +11,7 @@
 
 #include "book/book.h"
 #include "book/history.h"
+#include "book/items.h"
 #include "book/schema.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -276,7 +277,7 @@ book_open_as(const char *path, unsigned flags, struct book **out, char *err)
 	 * user owns the folder. */
 	if ((!b->read_only && book_exec(b, "PRAGMA journal_mode = WAL", err) < 0) ||
 	    book_exec(b, "PRAGMA synchronous = FULL", err) < 0 ||
-	    history_functions(b, err) < 0 || migrate(b, err) < 0 ||
+	    history_functions(b, err) < 0 || items_functions(b, err) < 0 || migrate(b, err) < 0 ||
 	    history_attach(b, err) < 0 || book_exec(b, "PRAGMA foreign_keys = ON", err) < 0) {
 		book_close(b);
 		return -1;
@@ -289,6 +290,16 @@ int
 book_open(const char *path, struct book **out, char *err)
 {
 	return book_open_as(path, 0, out, err);
+}
+
+int
+book_finish(struct book *b, int rc, char *err)
+{
+	if (rc == 0 && book_commit(b, err) < 0)
+		rc = -1;
+	if (rc < 0)
+		book_rollback(b);
+	return rc;
 }
 
 void

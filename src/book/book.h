@@ -49,6 +49,9 @@ void book_rollback(struct book *b);
  * with a message. */
 int book_read_begin(struct book *b, char *err);
 void book_read_end(struct book *b);
+/* The end of a write that began with book_begin: the commit when rc is
+ * 0, else the rollback; rc, or REC_ERROR's -1 when the commit failed. */
+int book_finish(struct book *b, int rc, char *err);
 
 /* The book's folder top_name ("export", "import"), made (0700) when
  * missing: top_name/BOOK beside the book, BOOK its file name without

@@ -203,21 +203,6 @@ document_delete_check(struct book *b, const struct record *r, char *err)
 
 /* ---- dates ---- */
 
-/* Days since 1970-01-01 of an ISO date (the civil calendar's count). */
-static int64_t
-day_number(const char *iso)
-{
-	int y = atoi(iso), m = atoi(iso + 5), d = atoi(iso + 8);
-	int64_t era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* The 15th of the month after the month of iso, as YYYY-MM-DD. */
 static void
 fifteenth_next(const char *iso, char out[16])
@@ -313,11 +298,11 @@ date_warnings(struct book *b, const struct record *d, char *warn, char *err)
 		str_copy(ref, record_get(d, DOC_OP_DATE), sizeof ref);
 		if (ref[0] == '\0' && linked_ddt_date(b, d->id, 1, ref, err) < 0)
 			return REC_ERROR;
-		if (ref[0] != '\0' && day_number(date) - day_number(ref) > 12) {
+		if (ref[0] != '\0' && iso_day_number(date) - iso_day_number(ref) > 12) {
 			snprintf(msg, sizeof msg,
 				 _("an immediate invoice is issued within 12 days of its operation "
 				   "(%s): this one is dated %s, %" PRId64 " days after"),
-				 ref, date, day_number(date) - day_number(ref));
+				 ref, date, iso_day_number(date) - iso_day_number(ref));
 			warn_add(warn, msg);
 		}
 	} else if (strcmp(kind, "FTD") == 0) {

@@ -12,6 +12,7 @@
 
 #include "book/documents.h"
 #include "book/documents-flow.h"
+#include "book/items.h"
 #include "book/parties.h"
 #include "book/record-store.h"
 #include "util/decimal.h"
@@ -119,7 +120,9 @@ party_ok(struct book *b, const struct record *r, char *err)
 	return rc < 0 ? REC_ERROR : 0;
 }
 
-/* Each write also rewrites the stock the document moves (documents-stock.c);
+/* Each write also rewrites the stock the document moves (documents-stock.c)
+ * and gives an issued invoice or a registered purchase its open items
+ * (items.c);
  * an update of a document past its draft is refused but for its state
  * moving on and its payments' paid dates, and a delete of one always
  * (documents-issue.c). */
@@ -133,7 +136,9 @@ document_insert(struct book *b, struct record *r, char *err)
 
 	if (rc == 0)
 		rc = record_table_insert(b, r, err);
-	return rc < 0 ? rc : document_stock_write(b, r, err);
+	if (rc == 0)
+		rc = document_stock_write(b, r, err);
+	return rc < 0 ? rc : items_document_write(b, r, err);
 }
 
 static int
@@ -145,7 +150,9 @@ document_update(struct book *b, struct record *r, char *err)
 	    (draft == 1 && (rc = document_self_check(b, r, err)) < 0) ||
 	    (rc = record_table_update(b, r, err)) < 0)
 		return rc;
-	return draft == 1 ? document_stock_write(b, r, err) : 0;
+	if (draft == 1 && (rc = document_stock_write(b, r, err)) < 0)
+		return rc;
+	return items_document_write(b, r, err);
 }
 
 static int

@@ -242,16 +242,6 @@ f24_get(struct book *b, int64_t id, struct record **out, char *err)
 	return rc;
 }
 
-static int
-finish(struct book *b, int rc, char *err)
-{
-	if (rc == 0 && book_commit(b, err) < 0)
-		rc = REC_ERROR;
-	if (rc < 0)
-		book_rollback(b);
-	return rc;
-}
-
 int
 f24_receipt_add(struct book *b, int64_t id, const char *path, char *err)
 {
@@ -269,7 +259,7 @@ f24_receipt_add(struct book *b, int64_t id, const char *path, char *err)
 			rc = receipt_store(b, id, path, err);
 	}
 	record_free(f);
-	return finish(b, rc, err);
+	return book_finish(b, rc, err);
 }
 
 /* The rows sql gives for the F24 id (bound to ?1), each of size bytes read
@@ -536,7 +526,7 @@ f24_pay(struct book *b, int64_t id, const struct f24_pay *p, int64_t *entry_id, 
 	if ((rc = f24_get(b, id, &f, err)) == 0)
 		rc = pay_in(b, f, p, entry_id, err);
 	record_free(f);
-	return finish(b, rc, err);
+	return book_finish(b, rc, err);
 }
 
 /* Inside the transaction: paid F24 f back to pay, its entry reversed on
@@ -618,7 +608,7 @@ f24_cancel_payment(struct book *b, int64_t id, const char *date, int64_t *entry_
 	if ((rc = f24_get(b, id, &f, err)) == 0)
 		rc = cancel_in(b, f, date, entry_id, err);
 	record_free(f);
-	return finish(b, rc, err);
+	return book_finish(b, rc, err);
 }
 
 /* ---- the commands of f24_kind ---- */
@@ -827,25 +817,6 @@ payment_update(struct book *b, struct record *r, char *err)
 	return payment_refused(b, r, err);
 }
 
-static int
-payment_browse(struct book *b, const struct record_kind *k, const struct browse_order *o,
-	       enum browse_dir dir, const char *key, int64_t id, size_t n, struct record **rows,
-	       size_t *got, char *err)
-{
-	(void)b, (void)k, (void)o, (void)dir, (void)key, (void)id, (void)n, (void)rows, (void)err;
-	*got = 0;
-	return 0;
-}
-
-static int
-payment_find(struct book *b, const struct record_kind *k, const struct browse_order *o,
-	     const char *text, const char *key, int64_t id, struct record **out, char *err)
-{
-	(void)b, (void)k, (void)o, (void)text, (void)key, (void)id, (void)err;
-	*out = NULL;
-	return 0;
-}
-
 static const struct record_field payment_fields[PAYMENT_NFIELDS] = {
 	[PAYMENT_F24] = { "f24_id", N_("F24"), 19, RECF_REQUIRED, NULL, pn_check_row_id },
 	[PAYMENT_DATE] = { "date", N_("Payment date"), 10, RECF_REQUIRED, NULL, check_iso_date },
@@ -866,6 +837,6 @@ const struct record_kind f24_payment_kind = {
 	.insert = payment_insert,
 	.update = payment_update,
 	.remove = payment_refused,
-	.browse = payment_browse,
-	.find = payment_find,
+	.browse = record_none_browse,
+	.find = record_none_find,
 };

@@ -44,6 +44,7 @@ static const struct {
 	const char *view, *table;
 } views[] = {
 	{ "pn_list", "pn_entries" },
+	{ "items_list", "open_items" },
 };
 
 static char account[128];

@@ -156,3 +156,11 @@ SCRIVANO_TESTS += tests/unit/test-pec
 src_libscrivano_a_SOURCES += src/book/sdi.c src/book/sdi.h
 # SdI's messages about the files (receipts), kept against the file they answer.
 src_libscrivano_a_SOURCES += src/book/sdi-msg.c src/book/sdi-msg.h
+# Open items, the scadenzario (issue 16): an issued invoice's or a registered
+# purchase's instalments, their payments as prima nota entries, the lists'
+# ageing, a party's statement; items-calc.c is the pure arithmetic.
+src_libscrivano_a_SOURCES += src/book/items.c src/book/items.h src/book/items-impl.h \
+	src/book/items-calc.c src/book/items-calc.h src/book/items-pay.c src/book/items-kind.c \
+	src/book/items-stmt.c src/book/items-pdf.c src/book/items-bank.c
+nobase_dist_pkgdata_DATA += screens/items-pay.scr
+nobase_dist_pkgdata_DATA += screens/items.scr screens/items-ageing.scr

@@ -96,7 +96,7 @@ run_import(const struct import_opts *o)
 	struct statement st = { 0 };
 	struct stmt_counts counts;
 	struct book *bk = NULL;
-	char err[ERR_SIZE], report[128];
+	char err[ERR_SIZE], report[256];
 	int status = 0;
 
 	if (statement_read(o->file, &o->st, &st, err) < 0) {

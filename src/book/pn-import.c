@@ -9,6 +9,7 @@
 #include "book/book.h"
 #include "book/pn-impl.h"
 #include "bank/match.h"
+#include "book/items.h"
 #include "book/primanota.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -19,7 +20,8 @@
 struct import_ctx {
 	struct book *b;
 	int64_t account;
-	size_t done, total;
+	size_t done, total, payments;
+	int items; /* the book has open items a new entry may pay */
 	void (*progress)(void *arg, size_t done, size_t total);
 	void *arg;
 };
@@ -63,14 +65,8 @@ cb_reconcile(void *ctx, int64_t id, const char *ref, char *err)
 static void
 cut_chars(const char *s, char *out)
 {
-	size_t i = 0, chars = 0;
+	size_t i = utf8_prefix(s, PN_DESC_CHARS);
 
-	while (s[i] != '\0' && chars < PN_DESC_CHARS) {
-		i++;
-		while ((s[i] & 0xC0) == 0x80)
-			i++;
-		chars++;
-	}
 	memcpy(out, s, i);
 	out[i] = '\0';
 }
@@ -79,9 +75,12 @@ static int
 cb_add(void *ctx, const struct stmt_movement *m, char *err)
 {
 	struct import_ctx *c = ctx;
-	char desc[PN_DESC_SIZE];
+	char desc[PN_DESC_SIZE], text[ERR_SIZE];
 	const char *d = m->text[0] != '\0' ? m->text : m->party[0] != '\0' ? m->party : m->ref;
 	struct pn_entry e = { 0 };
+	int64_t id, ids[1];
+	size_t n;
+	int rc;
 
 	cut_chars(d, desc);
 	e.account_id = c->account;
@@ -92,7 +91,16 @@ cb_add(void *ctx, const struct stmt_movement *m, char *err)
 	e.causale = PN_CAUSALE_UNSORTED;
 	e.reconciled = 1;
 	e.import_ref = m->ref;
-	return pn_entry_add(c->b, &e, NULL, err);
+	if ((rc = pn_entry_add(c->b, &e, &id, err)) < 0)
+		return rc;
+	/* offered, not taken: the user accepts it (items.h) */
+	if (!c->items)
+		return 0;
+	if (items_match_entry(c->b, id, ids, 1, &n, text, err) < 0)
+		return REC_ERROR;
+	if (n > 0)
+		c->payments++;
+	return 0;
 }
 
 /* An IBAN without blanks, in upper case, into out (35 bytes). */
@@ -142,7 +150,7 @@ pn_import(struct book *b, const char *account_name, const struct statement *st,
 	  struct stmt_counts *counts, char *err)
 {
 	static const struct stmt_book_ops ops = { cb_seen, cb_find, cb_reconcile, cb_add };
-	struct import_ctx c = { b, 0, 0, st->n, progress, arg };
+	struct import_ctx c = { b, 0, 0, st->n, 0, 0, progress, arg };
 	int rc;
 
 	memset(counts, 0, sizeof *counts);
@@ -150,6 +158,10 @@ pn_import(struct book *b, const char *account_name, const struct statement *st,
 		return rc;
 	if (book_begin(b, err) < 0)
 		return REC_ERROR;
+	if ((c.items = items_any_open(b, err)) < 0) {
+		book_rollback(b);
+		return REC_ERROR;
+	}
 	if ((rc = statement_match(st, &ops, &c, counts, err)) < 0) {
 		book_rollback(b);
 		memset(counts, 0, sizeof *counts);
@@ -159,5 +171,6 @@ pn_import(struct book *b, const char *account_name, const struct statement *st,
 		memset(counts, 0, sizeof *counts);
 		return REC_ERROR;
 	}
+	counts->payments = c.payments;
 	return 0;
 }

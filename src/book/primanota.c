@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include "book/items.h"
 #include "book/primanota.h"
 #include "book/pn-impl.h"
 #include "book/record-store.h"
@@ -411,6 +412,25 @@ f24_guard(const struct record *r, const struct stored *s, int removing, char *er
 	return 0;
 }
 
+/* An entry that pays open items keeps its amount and stays no transfer:
+ * deleting it reopens them (its links go with it), and the payment is
+ * made again. */
+static int
+items_guard(struct book *b, const struct record *r, const struct stored *s, char *err)
+{
+	int64_t linked;
+	size_t n;
+
+	if (items_entry_linked(b, r->id, &linked, &n, err) < 0)
+		return REC_ERROR;
+	if (n > 0 && (s->amount != entry_amount(r) || record_get(r, ENTRY_TO_ACCOUNT)[0] != '\0'))
+		return refuse(r, entry_amount(r) > 0 ? ENTRY_IN : ENTRY_OUT,
+			      _("this entry pays open items: its amount changes only by deleting "
+				"it, which reopens them, and paying again (nothing was written)"),
+			      err);
+	return 0;
+}
+
 /* Both legs of a transfer change together; an entry may become one, or
  * stop being one (its other leg goes). */
 static int
@@ -421,7 +441,7 @@ entry_update(struct book *b, struct record *r, char *err)
 	int rc;
 
 	if ((rc = stored_check(b, r, &s, err)) < 0 || (rc = f24_guard(r, &s, 0, err)) < 0 ||
-	    (rc = entry_rules(b, r, err)) < 0)
+	    (rc = items_guard(b, r, &s, err)) < 0 || (rc = entry_rules(b, r, err)) < 0)
 		return rc;
 	if (leg_update(b, r, r->id, cents(record_get(r, ENTRY_ACCOUNT)), entry_amount(r), 1, err) <
 	    0)
@@ -492,6 +512,9 @@ const struct record_kind primanota_kind = {
 	.remove = entry_remove,
 	.browse = record_table_browse,
 	.find = record_table_find,
+	/* a bank line accepted as the payment of open items (items-bank.c) */
+	.commands = items_pn_commands,
+	.ncommands = ITEMS_PN_NCOMMANDS,
 };
 
 /* ---- for other modules ---- */

@@ -361,3 +361,22 @@ record_table_sum(struct book *b, const struct record_kind *k, const struct brows
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? 0 : record_db_error(b, err);
 }
+
+int
+record_none_browse(struct book *b, const struct record_kind *k, const struct browse_order *o,
+		   enum browse_dir dir, const char *key, int64_t id, size_t n, struct record **rows,
+		   size_t *got, char *err)
+{
+	(void)b, (void)k, (void)o, (void)dir, (void)key, (void)id, (void)n, (void)rows, (void)err;
+	*got = 0;
+	return 0;
+}
+
+int
+record_none_find(struct book *b, const struct record_kind *k, const struct browse_order *o,
+		 const char *text, const char *key, int64_t id, struct record **out, char *err)
+{
+	(void)b, (void)k, (void)o, (void)text, (void)key, (void)id, (void)err;
+	*out = NULL;
+	return 0;
+}

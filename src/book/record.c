@@ -11,6 +11,7 @@
 #include "book/company.h"
 #include "book/documents.h"
 #include "book/f24.h"
+#include "book/items.h"
 #include "book/parties.h"
 #include "book/pec.h"
 #include "book/primanota.h"
@@ -35,6 +36,8 @@ static const struct record_kind *const kinds[] = {
 	&f24_kind,
 	&f24_payment_kind,
 	&documents_kind,
+	&items_kind,
+	&item_payment_kind,
 };
 
 static void (*progress_show)(void *, const char *);

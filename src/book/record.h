@@ -136,6 +136,11 @@ struct record_command {
 	int (*applies)(const struct record *r);
 	enum record_ask ask;
 	const char *prompt; /* English msgid, for ask */
+	/* For ask CONFIRM, a question of r's own instead of prompt (what a
+	 * bank line is offered to pay), into out (ERR_SIZE): 1 to ask it; 0
+	 * when there is nothing to ask (out says why: the command is not run);
+	 * -1 with a message in out. NULL: prompt. */
+	int (*question)(struct book *b, const struct record *r, char *out);
 	/* The value offered for ask TEXT or FILE_OUT (a due date, a file
 	 * name) into out (ERR_SIZE bytes); NULL: none offered. */
 	void (*preset)(struct book *b, const struct record *r, char *out);
@@ -361,6 +366,14 @@ int record_table_find(struct book *b, const struct record_kind *k, const struct 
 		      char *err);
 int record_table_sum(struct book *b, const struct record_kind *k, const struct browse_order *o,
 		     size_t field, int64_t *sum, char *err);
+/* Browse and find of a kind kept nowhere (a form whose save is a command,
+ * an F24's or an open item's payment): no rows. */
+int record_none_browse(struct book *b, const struct record_kind *k, const struct browse_order *o,
+		       enum browse_dir dir, const char *key, int64_t id, size_t n,
+		       struct record **rows, size_t *got, char *err);
+int record_none_find(struct book *b, const struct record_kind *k, const struct browse_order *o,
+		     const char *text, const char *key, int64_t id, struct record **out,
+		     char *err);
 
 /* Checks of common values, for record kinds and the screens' field types
  * alike: 0, or -1 with a short message that does not name the field. */

@@ -890,6 +890,117 @@ static const char *const steps[] = {
 	");"
 	"CREATE INDEX history_by_row ON history (tbl, rid, seq);"
 	"CREATE INDEX history_by_parent ON history (ptbl, pid, seq) WHERE ptbl IS NOT NULL;",
+	/* Open items, the scadenzario (issue 16, items.c): one row an
+	 * instalment of an issued invoice (receivable, side R) or a registered
+	 * purchase (payable, P), from its payment schedule; a credit note's
+	 * is negative and is offset against its invoice's items. Amounts in
+	 * cents in the item's own sign; paid is the sum of its links and
+	 * state follows it (O open, A partly paid, P paid, R presented to the
+	 * bank by Ri.Ba. and not paid yet), both kept by the triggers whatever
+	 * writes a link. A link settles part of an item: by a prima nota entry
+	 * (entry_id: one entry may settle several items, an item take several
+	 * entries; deleting the entry deletes its links, reopening the items),
+	 * by a credit note's item (credit_id) or, with neither, outside the
+	 * prima nota on date (an invoice marked paid). Existing issued
+	 * invoices and registered purchases get their items here, settled
+	 * where marked paid; a credit note is offset when it is its invoice's
+	 * only one. */
+	"CREATE TABLE open_items ("
+	"  id          INTEGER PRIMARY KEY,"
+	"  document_id INTEGER NOT NULL REFERENCES documents(id),"
+	"  seq         INTEGER NOT NULL CHECK (seq >= 1),"
+	"  side        TEXT NOT NULL CHECK (side IN ('R','P')),"
+	"  party_id    INTEGER NOT NULL REFERENCES parties(id),"
+	"  due         TEXT NOT NULL"
+	"    CHECK (due GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),"
+	"  amount      INTEGER NOT NULL CHECK (amount <> 0),"
+	"  mode        TEXT NOT NULL DEFAULT '',"
+	"  paid        INTEGER NOT NULL DEFAULT 0,"
+	"  state       TEXT NOT NULL DEFAULT 'O' CHECK (state IN ('O','A','P','R')),"
+	"  presented   TEXT"
+	"    CHECK (presented IS NULL OR presented GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),"
+	"  notes       TEXT NOT NULL DEFAULT '',"
+	"  version     INTEGER NOT NULL DEFAULT 1,"
+	"  created     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  modified    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  UNIQUE (document_id, seq)"
+	");"
+	"CREATE INDEX open_items_by_due ON open_items (due COLLATE NOCASE, id);"
+	"CREATE INDEX open_items_by_party ON open_items (party_id, due, id);"
+	"CREATE INDEX open_items_by_state ON open_items (state COLLATE NOCASE, id);"
+	"CREATE TABLE item_links ("
+	"  id        INTEGER PRIMARY KEY,"
+	"  item_id   INTEGER NOT NULL REFERENCES open_items(id) ON DELETE CASCADE,"
+	"  entry_id  INTEGER REFERENCES pn_entries(id),"
+	"  credit_id INTEGER REFERENCES open_items(id) ON DELETE CASCADE,"
+	"  amount    INTEGER NOT NULL CHECK (amount <> 0),"
+	"  date      TEXT"
+	"    CHECK (date IS NULL OR date GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),"
+	"  CHECK (entry_id IS NULL OR credit_id IS NULL),"
+	"  CHECK (entry_id IS NOT NULL OR date IS NOT NULL)"
+	");"
+	"CREATE INDEX item_links_by_item ON item_links (item_id, id);"
+	"CREATE INDEX item_links_by_entry ON item_links (entry_id) WHERE entry_id IS NOT NULL;"
+	"CREATE INDEX item_links_by_credit ON item_links (credit_id) WHERE credit_id IS NOT NULL;"
+	"CREATE TRIGGER item_links_in AFTER INSERT ON item_links BEGIN"
+	"  UPDATE open_items SET paid = paid + new.amount WHERE id = new.item_id;"
+	"  UPDATE open_items SET paid = paid - new.amount WHERE id = new.credit_id; END;"
+	"CREATE TRIGGER item_links_out AFTER DELETE ON item_links BEGIN"
+	"  UPDATE open_items SET paid = paid - old.amount WHERE id = old.item_id;"
+	"  UPDATE open_items SET paid = paid + old.amount WHERE id = old.credit_id; END;"
+	"CREATE TRIGGER open_items_state AFTER UPDATE OF paid, presented ON open_items BEGIN"
+	"  UPDATE open_items SET state = CASE WHEN new.paid = new.amount THEN 'P'"
+	"    WHEN new.presented IS NOT NULL THEN 'R' WHEN new.paid <> 0 THEN 'A' ELSE 'O' END,"
+	"    version = version + 1, modified = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+	"    WHERE id = new.id; END;"
+	"CREATE TRIGGER pn_entries_items_out AFTER DELETE ON pn_entries BEGIN"
+	"  DELETE FROM item_links WHERE entry_id = old.id; END;"
+	"CREATE TRIGGER open_items_custom_gone AFTER DELETE ON open_items BEGIN"
+	"  DELETE FROM custom_values WHERE kind = 'items' AND record_id = old.id; END;"
+	/* what the lists read: the item, what is open of it, its party's
+	 * name and its document as "FAT 1/2026" */
+	"CREATE VIEW items_list AS SELECT i.*, i.amount - i.paid AS open,"
+	"  p.name AS party_name, d.kind || ' ' || d.number AS doc_text, d.date AS doc_date,"
+	"  (SELECT count(*) FROM open_items x WHERE x.document_id = i.document_id) AS instalments"
+	"  FROM open_items i JOIN parties p ON p.id = i.party_id"
+	"  JOIN documents d ON d.id = i.document_id;"
+	/* the items of what is issued or registered now */
+	"INSERT INTO open_items (document_id, seq, side, party_id, due, amount, mode)"
+	"  SELECT d.id, row_number() OVER (PARTITION BY d.id ORDER BY p.seq, p.id),"
+	"  CASE d.direction WHEN 'S' THEN 'R' ELSE 'P' END, d.party_id,"
+	"  CASE WHEN p.due <> '' THEN p.due ELSE d.date END,"
+	"  CASE WHEN d.kind = 'NC' OR d.type = 'TD04' THEN -abs(p.amount) ELSE abs(p.amount) END,"
+	"  CASE WHEN p.mode <> '' THEN p.mode ELSE d.pay_method END"
+	"  FROM documents d JOIN document_payments p ON p.document_id = d.id"
+	"  WHERE d.state <> 'D' AND d.kind IN ('FAT','FTD','ACC','NC','ND','PAR','FA')"
+	"  AND p.amount <> 0;"
+	"INSERT INTO open_items (document_id, seq, side, party_id, due, amount, mode)"
+	"  SELECT d.id, 1, CASE d.direction WHEN 'S' THEN 'R' ELSE 'P' END, d.party_id, d.date,"
+	"  CASE WHEN d.kind = 'NC' OR d.type = 'TD04' THEN -abs(d.payable) ELSE abs(d.payable) END,"
+	"  d.pay_method FROM documents d"
+	"  WHERE d.state <> 'D' AND d.kind IN ('FAT','FTD','ACC','NC','ND','PAR','FA')"
+	"  AND d.payable <> 0 AND NOT EXISTS (SELECT 1 FROM open_items i"
+	"  WHERE i.document_id = d.id);"
+	"INSERT INTO item_links (item_id, amount, date)"
+	"  SELECT i.id, i.amount, coalesce(p.paid, d.date)"
+	"  FROM open_items i JOIN documents d ON d.id = i.document_id"
+	"  LEFT JOIN (SELECT document_id, paid, row_number() OVER (PARTITION BY document_id"
+	"    ORDER BY seq, id) AS n FROM document_payments WHERE amount <> 0) p"
+	"    ON p.document_id = i.document_id AND p.n = i.seq"
+	"  WHERE i.amount > 0 AND (d.state = 'P' OR p.paid IS NOT NULL);"
+	"INSERT INTO item_links (item_id, credit_id, amount, date)"
+	"  SELECT item_id, credit_id, alloc, date FROM (SELECT i.id AS item_id, c.id AS credit_id,"
+	"  n.date AS date, min(i.amount - i.paid, max(0, c.paid - c.amount"
+	"    - (sum(i.amount - i.paid) OVER w - (i.amount - i.paid)))) AS alloc"
+	"  FROM open_items c JOIN documents n ON n.id = c.document_id AND n.kind = 'NC'"
+	"  JOIN document_links k ON k.to_id = n.id"
+	"  JOIN open_items i ON i.document_id = k.from_id AND i.amount > 0 AND i.paid < i.amount"
+	"  WHERE c.paid = 0 AND (SELECT count(*) FROM document_links k2 JOIN documents n2"
+	"    ON n2.id = k2.to_id AND n2.kind = 'NC' WHERE k2.from_id = k.from_id) = 1"
+	"  AND (SELECT count(*) FROM document_links k3 WHERE k3.to_id = n.id) = 1"
+	"  AND (SELECT count(*) FROM open_items c2 WHERE c2.document_id = n.id) = 1"
+	"  WINDOW w AS (PARTITION BY c.id ORDER BY i.due DESC, i.id DESC"
+	"    ROWS UNBOUNDED PRECEDING)) WHERE alloc > 0;",
 };
 
 int

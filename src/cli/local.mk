@@ -55,3 +55,7 @@ SCRIVANO_TESTS += tests/book-backup.py
 # invoices never exported, a README (src/book/book-dump.c reads the book).
 src_libscrivano_a_SOURCES += src/cli/book-export.c src/cli/book-export.h \
 	src/cli/book-export-files.c
+# scrivano items (issue 16): the open items' list with its ageing, a
+# party's statement of account as text or PDF.
+src_libscrivano_a_SOURCES += src/cli/items.c
+dist_man_MANS += man/scrivano-items.1

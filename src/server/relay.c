@@ -122,6 +122,7 @@ ui_env(const struct ui_spec *spec)
 {
 	static const char *const passed[] = { "SCRIVANO_SHARE", "SCRIVANO_LOCALEDIR",
 					      "SCRIVANO_FATTURAPA", /* the export's XSD */
+					      "SCRIVANO_TODAY", /* a fixed today, for tests */
 					      "ASAN_OPTIONS",   "UBSAN_OPTIONS",
 					      "LSAN_OPTIONS" };
 	size_t n = 0, cap = 16;

@@ -100,6 +100,17 @@ ask_value(struct ui *ui, const struct record_command *c, const struct record *r,
 	case RECORD_ASK_NONE:
 		return 1;
 	case RECORD_ASK_CONFIRM:
+		if (c->question != NULL) {
+			int rc = c->question(ui->book, r, text);
+			if (rc <= 0) {
+				if (rc == 0)
+					ui_status(ui, "%s: %s", _(c->label), text);
+				else
+					ui_error(ui, _("%s: not run: %s"), _(c->label), text);
+				return -1;
+			}
+			return dialog_confirm(ui, text);
+		}
 		return dialog_confirm(ui, prompt);
 	case RECORD_ASK_TEXT:
 		if (c->preset != NULL)

@@ -54,7 +54,7 @@ run_import(struct ui *ui, const char *path, const char *account)
 {
 	struct statement st = { 0 };
 	struct stmt_counts counts;
-	char err[ERR_SIZE], report[128];
+	char err[ERR_SIZE], report[256];
 	int rc;
 
 	ui_status(ui, "%s", _("Importing..."));

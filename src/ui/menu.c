@@ -20,6 +20,7 @@ struct menu_item {
 };
 
 static void documents_menu_run(struct ui *ui);
+static void items_menu_run(struct ui *ui);
 
 static const struct menu_item main_items[] = {
 	{ N_("Customers & suppliers"), "parties", 0, NULL },
@@ -38,6 +39,7 @@ static const struct menu_item main_items[] = {
 	{ N_("Documents"), NULL, 0, documents_menu_run },
 	/* last, so that the items before keep their numbers */
 	{ N_("PEC settings"), "pec", 1, NULL },
+	{ N_("Open items"), NULL, 0, items_menu_run },
 };
 
 /* The documents register's views (screens/documents.scr), one a kind. */
@@ -55,6 +57,17 @@ static const struct menu_item documents_items[] = {
 	{ N_("Supplier orders"), "supplier_orders", 0, NULL },
 	{ N_("Purchase invoices"), "purchases", 0, NULL },
 	{ N_("Self-invoices"), "self_invoices", 0, NULL },
+};
+
+/* The open items' views (screens/items.scr, items-ageing.scr). */
+static const struct menu_item items_items[] = {
+	{ N_("Receivables"), "receivables", 0, NULL },
+	{ N_("Payables"), "payables", 0, NULL },
+	{ N_("Overdue receivables"), "overdue", 0, NULL },
+	{ N_("Ageing of receivables"), "ageing_receivables", 0, NULL },
+	{ N_("Ageing of payables"), "ageing_payables", 0, NULL },
+	{ N_("All open items"), "items", 0, NULL },
+	{ N_("Paid items"), "items_paid", 0, NULL },
 };
 
 struct menu {
@@ -236,6 +249,14 @@ static void
 documents_menu_run(struct ui *ui)
 {
 	struct menu m = { documents_items, ARRAY_LEN(documents_items), 0, N_("Documents"), 1 };
+
+	run_menu(ui, &m);
+}
+
+static void
+items_menu_run(struct ui *ui)
+{
+	struct menu m = { items_items, ARRAY_LEN(items_items), 0, N_("Open items"), 1 };
 
 	run_menu(ui, &m);
 }

@@ -195,6 +195,19 @@ utf8_len(const char *s)
 	return n;
 }
 
+size_t
+utf8_prefix(const char *s, size_t chars)
+{
+	size_t i = 0;
+
+	for (size_t c = 0; s[i] != '\0' && c < chars; c++) {
+		i++;
+		while ((s[i] & 0xC0) == 0x80)
+			i++;
+	}
+	return i;
+}
+
 /* Length of the well-formed UTF-8 sequence of a printable character at p
  * (C1 controls, surrogates and overlong forms excluded); 0 when there is
  * none. */
@@ -390,6 +403,23 @@ util_today(char *out)
 	now = time(NULL);
 	localtime_r(&now, &tm);
 	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+int64_t
+iso_day_number(const char *iso)
+{
+	int y, m, d, n = 0;
+	int64_t era, yoe, doy, doe;
+
+	if (iso == NULL || strlen(iso) != 10 || sscanf(iso, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
+	    n != 10 || m < 1 || m > 12 || d < 1 || d > 31)
+		return INT64_MIN;
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
 }
 
 void

@@ -30,6 +30,10 @@ int err_set(char *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)
  * SCRIVANO_TODAY (YYYY-MM-DD, for tests and demos) when set and a date of
  * the calendar, else the local date. Read here and nowhere else. */
 void util_today(char *out);
+/* Days from 1970-01-01 to the ISO date (YYYY-MM-DD, civil calendar; the
+ * day count the documents' deadlines and the open items' ageing use), or
+ * INT64_MIN when iso is not written so. */
+int64_t iso_day_number(const char *iso);
 
 /* Copies at most size-1 bytes, always terminating; returns strlen(src). */
 size_t str_copy(char *dst, const char *src, size_t size);
@@ -45,6 +49,9 @@ int64_t mono_ms(void);
 int utf8_char_width(const char *s, size_t *len);
 /* Number of characters (not bytes) of a UTF-8 string. */
 size_t utf8_len(const char *s);
+/* The bytes of the first chars characters of UTF-8 s (all of it when it
+ * has fewer). */
+size_t utf8_prefix(const char *s, size_t chars);
 /* 1 when s is well-formed UTF-8 with no control characters. */
 int utf8_valid_text(const char *s);
 /* Makes s safe to print on a terminal, in place: each control character
