@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "bridge/doc-kind.h"
+#include "bridge/vat.h"
 #include "commands.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -55,6 +56,11 @@ static const struct command commands[] = {
 	  N_("the documents of a book: list, show, issue, convert, credit note, self-invoice of "
 	     "reverse charge, sent or paid, PDF, text"),
 	  cmd_document },
+	{ "vat",
+	  N_("vat register|settle|acconto|bollo|ritenute --period PERIOD … --book BOOK"),
+	  N_("the VAT registers of a period, its settlement (quadro VP), the acconto, the bollo "
+	     "and the ritenute, each as an F24 draft"),
+	  cmd_vat },
 	{ "help", N_("help"), N_("show this list"), cmd_help },
 	{ "version", N_("version"), N_("show the version"), cmd_version },
 };
@@ -96,6 +102,8 @@ main(int argc, char **argv)
 	i18n_init();
 	/* the documents the screens name compute through the fiscal core */
 	doc_kind_register();
+	/* and so do the VAT settlements */
+	vat_kind_register();
 	if (argc < 2) {
 		usage(stderr);
 		return 2;

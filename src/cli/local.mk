@@ -50,3 +50,7 @@ data/scrivano-backup.service: $(srcdir)/data/scrivano-backup.service.in Makefile
 # retention, a data folder of two users.
 EXTRA_DIST += tests/book-backup.py
 SCRIVANO_TESTS += tests/book-backup.py
+# scrivano vat (issue 16): the registers, the settlement, the acconto, the
+# bollo and the ritenute, each as an F24 draft on request.
+src_libscrivano_a_SOURCES += src/cli/vat.c
+dist_man_MANS += man/scrivano-vat.1
