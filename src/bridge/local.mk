@@ -70,3 +70,8 @@ tests_unit_test_vat_calc_SOURCES = tests/unit/test-vat-calc.c
 tests_unit_test_vat_calc_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_vat_calc_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-vat-calc
+nobase_dist_pkgdata_DATA += screens/vat.scr
+# End to end through OpenSSH: the settlements' screen, a quarter settled,
+# its F24 draft made by its command; the registers shown and as PDF.
+SCRIVANO_TESTS += tests/e2e/test_vat.py
+EXTRA_DIST += tests/e2e/test_vat.py

@@ -570,7 +570,7 @@ run_ritenute(struct book *b, const struct record *r, const char *arg, int64_t *o
 }
 
 static const struct record_command commands[] = {
-	{ .name = "f24", .label = N_("F24"),
+	{ .name = "f24", .label = N_("F24 draft"),
 	  .help = N_("make the F24 draft of the VAT to pay (6001-6012, 6031-6034, 6099)"),
 	  .applies = applies_f24, .ask = RECORD_ASK_NONE, .run = run_f24 },
 	{ .name = "sales-register", .label = N_("Sales register"),

@@ -38,6 +38,7 @@ static const struct menu_item main_items[] = {
 	{ N_("Documents"), NULL, 0, documents_menu_run },
 	/* last, so that the items before keep their numbers */
 	{ N_("PEC settings"), "pec", 1, NULL },
+	{ N_("VAT settlements"), "vat", 0, NULL },
 };
 
 /* The documents register's views (screens/documents.scr), one a kind. */
