@@ -54,3 +54,8 @@ SCRIVANO_TESTS += tests/book-backup.py
 # bollo and the ritenute, each as an F24 draft on request.
 src_libscrivano_a_SOURCES += src/cli/vat.c
 dist_man_MANS += man/scrivano-vat.1
+# scrivano vat against a book: the registers (text, PDF read with
+# pdftotext), the settlement kept with its F24 draft, the bollo and the
+# ritenute; refusals change nothing.
+EXTRA_DIST += tests/vat-cli.sh
+SCRIVANO_TESTS += tests/vat-cli.sh

@@ -122,7 +122,19 @@ run_settle(struct book *b, const struct vat_opts *o)
 		vat_fail(_("--credit %s: an amount in euro, not negative (250.00)"), o->credit);
 		return 2;
 	}
-	if ((o->save || o->f24) && vat_settlement_save(b, &p, credit, &id, err) < 0) {
+	/* kept and its draft made in one transaction: a refused draft keeps
+	 * nothing */
+	if ((o->save || o->f24) && book_begin(b, err) < 0) {
+		vat_fail("%s", err);
+		return 1;
+	}
+	if ((o->save || o->f24) && (vat_settlement_save(b, &p, credit, &id, err) < 0 ||
+				    (o->f24 && vat_settlement_f24(b, id, &f24, err) < 0))) {
+		book_rollback(b);
+		vat_fail("%s", err);
+		return 1;
+	}
+	if ((o->save || o->f24) && book_commit(b, err) < 0) {
 		vat_fail("%s", err);
 		return 1;
 	}
@@ -133,14 +145,9 @@ run_settle(struct book *b, const struct vat_opts *o)
 	print_lines(lines, vat_result_text(&r, &lines));
 	if (o->save || o->f24)
 		printf(_("Kept as settlement %" PRId64 ".\n"), id);
-	if (o->f24) {
-		if (vat_settlement_f24(b, id, &f24, err) < 0) {
-			vat_fail("%s", err);
-			return 1;
-		}
+	if (o->f24)
 		printf(_("F24 draft %" PRId64 ": code %s, year %d, %s, due %s.\n"), f24, r.s.code,
 		       p.year, cents_format_it(r.s.to_pay, err, sizeof err), r.due);
-	}
 	return 0;
 }
 
