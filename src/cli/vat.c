@@ -250,16 +250,9 @@ parse_args(const struct vat_sub *s, int argc, char **argv, struct vat_opts *o)
 		{ "year", required_argument, NULL, 'y' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
+	int c, started = 0;
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (c != 'b' && (c == '?' || c == ':' || strchr(s->opts, c) == NULL)) {
-			vat_fail(_("%s: unknown option or missing value: '%s'"), s->name,
-				 argv[optind - 1]);
-			return -1;
-		}
+	while ((c = cli_next_option("vat", s->name, s->opts, opts, argc, argv, &started)) > 0)
 		switch (c) {
 		case 'b': o->book = optarg; break;
 		case 'p': o->period = optarg; break;
@@ -270,7 +263,8 @@ parse_args(const struct vat_sub *s, int argc, char **argv, struct vat_opts *o)
 		case 'f': o->f24 = 1; break;
 		case 'y': o->year = optarg; break;
 		}
-	}
+	if (c < 0)
+		return -1;
 	o->args = argv + optind;
 	o->nargs = argc - optind;
 	if (o->book == NULL)
