@@ -76,7 +76,7 @@ static void
 set_quarterly(void)
 {
 	struct record *c = NULL;
-	char err[ERR_SIZE];
+	char err[ERR_SIZE] = "";
 
 	fx_company(book, "Studio Bianchi Srl", "01234567897", "", "");
 	company_load(book, &c, err);

@@ -40,7 +40,7 @@ static struct book *
 old_book(const char *path)
 {
 	int step = registers_step();
-	char err[ERR_SIZE], *v;
+	char err[ERR_SIZE] = "", *v;
 	struct book *b = NULL;
 	sqlite3 *db;
 
