@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "bridge/doc-kind.h"
+#include "bridge/vat.h"
 #include "commands.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -62,6 +63,11 @@ static const struct command commands[] = {
 	  N_("the open items of a book: the list with its ageing, a party's statement of "
 	     "account as text or PDF"),
 	  cmd_items },
+	{ "vat",
+	  N_("vat register|settle|acconto|bollo|ritenute --period PERIOD … --book BOOK"),
+	  N_("the VAT registers of a period, its settlement (quadro VP), the acconto, the bollo "
+	     "and the ritenute, each as an F24 draft"),
+	  cmd_vat },
 	{ "help", N_("help"), N_("show this list"), cmd_help },
 	{ "version", N_("version"), N_("show the version"), cmd_version },
 };
@@ -103,6 +109,8 @@ main(int argc, char **argv)
 	i18n_init();
 	/* the documents the screens name compute through the fiscal core */
 	doc_kind_register();
+	/* and so do the VAT settlements */
+	vat_kind_register();
 	if (argc < 2) {
 		usage(stderr);
 		return 2;

@@ -45,6 +45,14 @@ check_liquidation(const char *v, char *err)
 }
 
 static int
+check_periodicity(const char *v, char *err)
+{
+	return check_one_of(v, "M T S",
+			    _("must be M (monthly), T (quarterly) or S (quarterly, art. 74 c.4)"),
+			    err);
+}
+
+static int
 check_numbering(const char *v, char *err)
 {
 	return check_one_of(v, "Y C", _("must be Y (restart each year) or C (continuous)"), err);
@@ -164,6 +172,8 @@ static const struct record_field company_fields[COMPANY_NFIELDS] = {
 	[COMPANY_LOCK_DATE] = { "lock_date", N_("Lock date"), 10, RECF_NULL, NULL,
 				check_iso_date },
 	[COMPANY_SDI] = { "sdi", N_("SDI code"), 7, 0, NULL, check_sdi_code },
+	[COMPANY_VAT_PERIODICITY] = { "vat_periodicity", N_("VAT settlement"), 1, RECF_REQUIRED,
+				      "M", check_periodicity },
 };
 
 const struct record_kind company_kind = {

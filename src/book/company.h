@@ -34,6 +34,8 @@ enum company_field {
 	COMPANY_LOCK_DATE,     /* prima nota entries on or before it are locked; empty: none */
 	COMPANY_SDI,           /* its own codice destinatario, where SdI delivers the
 				* invoices it receives and its self-invoices; empty: by PEC */
+	COMPANY_VAT_PERIODICITY, /* how it settles its VAT: M monthly, T quarterly,
+				  * S quarterly under art. 74 c.4 (src/fisc/vat.h) */
 	COMPANY_NFIELDS
 };
 

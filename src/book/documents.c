@@ -15,6 +15,7 @@
 #include "book/items.h"
 #include "book/parties.h"
 #include "book/record-store.h"
+#include "book/vat-book.h"
 #include "util/decimal.h"
 #include "util/i18n.h"
 #include "util/sha256.h"
@@ -120,9 +121,9 @@ party_ok(struct book *b, const struct record *r, char *err)
 	return rc < 0 ? REC_ERROR : 0;
 }
 
-/* Each write also rewrites the stock the document moves (documents-stock.c)
- * and gives an issued invoice or a registered purchase its open items
- * (items.c);
+/* Each write also rewrites the stock the document moves (documents-stock.c),
+ * gives a purchase registered its protocol (vat-protocol.c) and gives an
+ * issued invoice or a registered purchase its open items (items.c);
  * an update of a document past its draft is refused but for its state
  * moving on and its payments' paid dates, and a delete of one always
  * (documents-issue.c). */
@@ -137,6 +138,8 @@ document_insert(struct book *b, struct record *r, char *err)
 	if (rc == 0)
 		rc = record_table_insert(b, r, err);
 	if (rc == 0)
+		rc = vat_protocol_take(b, r, err);
+	if (rc == 0)
 		rc = document_stock_write(b, r, err);
 	return rc < 0 ? rc : items_document_write(b, r, err);
 }
@@ -148,7 +151,7 @@ document_update(struct book *b, struct record *r, char *err)
 
 	if (rc < 0 || (draft = rc = document_change_check(b, r, err)) < 0 ||
 	    (draft == 1 && (rc = document_self_check(b, r, err)) < 0) ||
-	    (rc = record_table_update(b, r, err)) < 0)
+	    (rc = record_table_update(b, r, err)) < 0 || (rc = vat_protocol_take(b, r, err)) < 0)
 		return rc;
 	if (draft == 1 && (rc = document_stock_write(b, r, err)) < 0)
 		return rc;

@@ -186,6 +186,19 @@ f24_remove(struct book *b, const struct record *r, char *err)
 				      _("the F24 was paid once: its prima nota entries and receipts "
 					"keep it (nothing was deleted)"),
 				      err);
+	/* its rows go with it: their tables name the form without a cascade */
+	for (size_t c = 0; c < f24_kind.nchildren; c++) {
+		const struct record_child *ch = &f24_kind.children[c];
+		struct buf sql = { 0 };
+		sqlite3_stmt *st;
+
+		buf_printf(&sql, "DELETE FROM %s WHERE %s = ?1", ch->kind->table, ch->parent_column);
+		if (record_prepare(b, &sql, &st, err) < 0)
+			return REC_ERROR;
+		sqlite3_bind_int64(st, 1, r->id);
+		if (record_step_done(b, st, err) < 0)
+			return REC_ERROR;
+	}
 	return record_table_remove(b, r, err);
 }
 

@@ -164,3 +164,15 @@ src_libscrivano_a_SOURCES += src/book/items.c src/book/items.h src/book/items-im
 	src/book/items-stmt.c src/book/items-pdf.c src/book/items-bank.c
 nobase_dist_pkgdata_DATA += screens/items-pay.scr
 nobase_dist_pkgdata_DATA += screens/items.scr screens/items-ageing.scr
+# The VAT registers and settlement (issue 16): the purchases register's
+# protocol numbers, the registers' documents, the bollo, the ritenute and
+# the acconto as the book holds them.
+src_libscrivano_a_SOURCES += src/book/vat-book.h src/book/vat-protocol.c \
+	src/book/vat-registers.c
+# The protocols: numbered by the migration in date order, per year, then
+# as registered, no gaps; the registers read by protocol and number.
+check_PROGRAMS += tests/unit/test-vat-registers
+tests_unit_test_vat_registers_SOURCES = tests/unit/test-vat-registers.c
+tests_unit_test_vat_registers_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_vat_registers_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-vat-registers

@@ -1001,6 +1001,59 @@ static const char *const steps[] = {
 	"  AND (SELECT count(*) FROM open_items c2 WHERE c2.document_id = n.id) = 1"
 	"  WINDOW w AS (PARTITION BY c.id ORDER BY i.due DESC, i.id DESC"
 	"    ROWS UNBOUNDED PRECEDING)) WHERE alloc > 0;",
+	/* The VAT registers and settlement (issue 16, vat-book.h): each
+	 * registered purchase and self-invoice of reverse charge takes a
+	 * protocol number in the purchases register, numbered per year (of its
+	 * date) without gaps when it is registered (vat-protocol.c); those
+	 * already registered are numbered here in date order. How often the
+	 * company settles its VAT: M monthly, T quarterly, S quarterly under
+	 * art. 74 c.4. And the settlements made, one a period ("2026Q1",
+	 * "2026-03"), with the figures of the quadro VP as computed when saved,
+	 * the credit of the year before used in it (VP9, typed) and the F24
+	 * draft made of it. Needs only steps 2, 4, 8 and 13. */
+	"CREATE TABLE vat_protocols ("
+	"  document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE RESTRICT,"
+	"  year        INTEGER NOT NULL,"
+	"  number      INTEGER NOT NULL CHECK (number > 0),"
+	"  UNIQUE (year, number)"
+	");"
+	"INSERT INTO vat_protocols (document_id, year, number)"
+	"  SELECT id, CAST(substr(date, 1, 4) AS INTEGER),"
+	"  row_number() OVER (PARTITION BY substr(date, 1, 4) ORDER BY date, id)"
+	"  FROM documents WHERE kind IN ('FA', 'AUT') AND state <> 'D';"
+	"ALTER TABLE company ADD COLUMN vat_periodicity TEXT NOT NULL DEFAULT 'M'"
+	"  CHECK (vat_periodicity IN ('M', 'T', 'S'));"
+	"CREATE TABLE vat_settlements ("
+	"  id           INTEGER PRIMARY KEY,"
+	"  period       TEXT NOT NULL UNIQUE CHECK (period GLOB '[12][0-9][0-9][0-9]-[01][0-9]'"
+	"    OR period GLOB '[12][0-9][0-9][0-9]Q[1-4]'),"
+	"  periodicity  TEXT NOT NULL CHECK (periodicity IN ('M', 'T', 'S')),"
+	"  vp2          INTEGER NOT NULL DEFAULT 0,"
+	"  vp3          INTEGER NOT NULL DEFAULT 0,"
+	"  vp4          INTEGER NOT NULL DEFAULT 0,"
+	"  vp5          INTEGER NOT NULL DEFAULT 0,"
+	"  vp6_debit    INTEGER NOT NULL DEFAULT 0,"
+	"  vp6_credit   INTEGER NOT NULL DEFAULT 0,"
+	"  vp7          INTEGER NOT NULL DEFAULT 0,"
+	"  vp8          INTEGER NOT NULL DEFAULT 0,"
+	"  vp9          INTEGER NOT NULL DEFAULT 0 CHECK (vp9 >= 0),"
+	"  vp12         INTEGER NOT NULL DEFAULT 0,"
+	"  vp13         INTEGER NOT NULL DEFAULT 0,"
+	"  vp14_debit   INTEGER NOT NULL DEFAULT 0,"
+	"  vp14_credit  INTEGER NOT NULL DEFAULT 0,"
+	"  split_vat    INTEGER NOT NULL DEFAULT 0,"
+	"  reverse_vat  INTEGER NOT NULL DEFAULT 0,"
+	"  to_pay       INTEGER NOT NULL DEFAULT 0,"
+	"  carried      INTEGER NOT NULL DEFAULT 0 CHECK (carried IN (0, 1)),"
+	"  code         TEXT NOT NULL DEFAULT '',"
+	"  due          TEXT NOT NULL DEFAULT '',"
+	"  f24_id       INTEGER REFERENCES f24(id) ON DELETE SET NULL,"
+	"  notes        TEXT NOT NULL DEFAULT '',"
+	"  version      INTEGER NOT NULL DEFAULT 1,"
+	"  created      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+	"  modified     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+	");"
+	"CREATE INDEX vat_settlements_by_period ON vat_settlements (period COLLATE NOCASE, id);",
 };
 
 int

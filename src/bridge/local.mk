@@ -56,3 +56,22 @@ check_PROGRAMS += bench/fpa-export-bench
 bench_fpa_export_bench_SOURCES = bench/fpa-export-bench.c
 bench_fpa_export_bench_LDADD = src/libscrivano.a $(ALL_LIBS)
 EXTRA_DIST += bench/fpa-export.sh
+# The VAT registers and settlement (issue 16): the registers as text and
+# PDF, the settlement from the book, its F24 drafts (and the acconto's, the
+# bollo's, the ritenute's), the settlements' record kind.
+src_libscrivano_a_SOURCES += src/bridge/vat.h src/bridge/vat-register.c src/bridge/vat-calc.c \
+	src/bridge/vat-kind.c
+# The settlement from a book: a quarter of sales at 22% and 10%, split
+# payment, reverse charge and a deductible purchase against a hand
+# computation, its F24 draft (6031); the credit and 100 euro carried, the
+# acconto, the bollo and the ritenute, each as its F24 draft.
+check_PROGRAMS += tests/unit/test-vat-calc
+tests_unit_test_vat_calc_SOURCES = tests/unit/test-vat-calc.c
+tests_unit_test_vat_calc_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_vat_calc_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-vat-calc
+nobase_dist_pkgdata_DATA += screens/vat.scr
+# End to end through OpenSSH: the settlements' screen, a quarter settled,
+# its F24 draft made by its command; the registers shown and as PDF.
+SCRIVANO_TESTS += tests/e2e/test_vat.py
+EXTRA_DIST += tests/e2e/test_vat.py

@@ -1,7 +1,9 @@
 /* What the commands of src/cli share: their messages and their book. */
 #include "config.h"
 
+#include <getopt.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "book/book.h"
@@ -25,6 +27,26 @@ cli_fail(const char *cmd, const char *fmt, ...)
 	va_start(ap, fmt);
 	cli_vfail(cmd, fmt, ap);
 	va_end(ap);
+}
+
+int
+cli_next_option(const char *cmd, const char *sub, const char *allowed,
+		const struct option *opts, int argc, char **argv, int *started)
+{
+	int c;
+
+	if (!*started) {
+		opterr = 0;
+		optind = 1;
+		*started = 1;
+	}
+	if ((c = getopt_long(argc, argv, ":", opts, NULL)) == -1)
+		return 0;
+	if (c != 'b' && (c == '?' || c == ':' || strchr(allowed, c) == NULL)) {
+		cli_fail(cmd, _("%s: unknown option or missing value: '%s'"), sub, argv[optind - 1]);
+		return -1;
+	}
+	return c;
 }
 
 int

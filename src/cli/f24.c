@@ -363,16 +363,9 @@ parse_args(const struct f24_sub *s, int argc, char **argv, struct f24_opts *o)
 		{ "force", no_argument, NULL, 'f' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
+	int c, started = 0;
 
-	opterr = 0;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
-		if (c != 'b' && (c == '?' || c == ':' || strchr(s->opts, c) == NULL)) {
-			fail(_("%s: unknown option or missing value: '%s'"), s->name,
-			     argv[optind - 1]);
-			return -1;
-		}
+	while ((c = cli_next_option("f24", s->name, s->opts, opts, argc, argv, &started)) > 0)
 		switch (c) {
 		case 'b': o->book = optarg; break;
 		case 'd': o->date = optarg; break;
@@ -382,7 +375,8 @@ parse_args(const struct f24_sub *s, int argc, char **argv, struct f24_opts *o)
 		case 'u': o->due = 1; break;
 		case 'f': o->force = 1; break;
 		}
-	}
+	if (c < 0)
+		return -1;
 	o->args = argv + optind;
 	o->nargs = argc - optind;
 	if (o->book == NULL)

@@ -59,3 +59,12 @@ src_libscrivano_a_SOURCES += src/cli/book-export.c src/cli/book-export.h \
 # party's statement of account as text or PDF.
 src_libscrivano_a_SOURCES += src/cli/items.c
 dist_man_MANS += man/scrivano-items.1
+# scrivano vat (issue 16): the registers, the settlement, the acconto, the
+# bollo and the ritenute, each as an F24 draft on request.
+src_libscrivano_a_SOURCES += src/cli/vat.c
+dist_man_MANS += man/scrivano-vat.1
+# scrivano vat against a book: the registers (text, PDF read with
+# pdftotext), the settlement kept with its F24 draft, the bollo and the
+# ritenute; refusals change nothing.
+EXTRA_DIST += tests/vat-cli.sh
+SCRIVANO_TESTS += tests/vat-cli.sh

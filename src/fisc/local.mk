@@ -103,3 +103,13 @@ SCRIVANO_TESTS += tests/fisc/show.py
 # the terminal or the book as control characters.
 EXTRA_DIST += tests/fisc/escapes.py
 SCRIVANO_TESTS += tests/fisc/escapes.py
+
+# The VAT settlement (issue 16): periods, the registers' totals by rate and
+# Natura, the quadro VP, the carried debit and credit, the quarter's
+# interest, the acconto, the bollo's and the ritenute's due dates.
+src_libscrivano_a_SOURCES += src/fisc/vat.h src/fisc/vat-settle.c
+check_PROGRAMS += tests/unit/test-vat-settle
+tests_unit_test_vat_settle_SOURCES = tests/unit/test-vat-settle.c
+tests_unit_test_vat_settle_CPPFLAGS = $(FISC_TEST_CPPFLAGS)
+tests_unit_test_vat_settle_LDADD = $(FISC_TEST_LDADD)
+SCRIVANO_TESTS += tests/unit/test-vat-settle

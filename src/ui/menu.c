@@ -40,6 +40,7 @@ static const struct menu_item main_items[] = {
 	/* last, so that the items before keep their numbers */
 	{ N_("PEC settings"), "pec", 1, NULL },
 	{ N_("Open items"), NULL, 0, items_menu_run },
+	{ N_("VAT settlements"), "vat", 0, NULL },
 };
 
 /* The documents register's views (screens/documents.scr), one a kind. */

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bridge/vat.h"
 #include "tap.h"
 #include "ui/screenfile.h"
 #include "ui/ui.h"
@@ -461,7 +462,7 @@ shipped(void)
 				"screens/accounts.scr", "screens/primanota.scr", "screens/pn-period.scr",
 				"screens/f24.scr", "screens/f24-pay.scr",
 				"screens/f24-semplificato.scr", "screens/f24-elide.scr",
-				"screens/documents.scr", "screens/pec.scr" };
+				"screens/documents.scr", "screens/pec.scr", "screens/vat.scr" };
 
 	if (getenv("SCRIVANO_SHARE") == NULL) {
 		ok(0, "SCRIVANO_SHARE is set");
@@ -527,6 +528,8 @@ int
 main(void)
 {
 	setlocale(LC_ALL, "C.UTF-8");
+	/* the kinds an upper layer adds, as main() does */
+	vat_kind_register();
 	good_file();
 	bad_files();
 	help_attribute();

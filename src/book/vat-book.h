@@ -1,0 +1,123 @@
+/* What the VAT registers and settlement read from the book (issue 16): the
+ * protocol numbers of the purchases register, the documents of a register
+ * with their VAT blocks, the bollo of the electronic invoices issued, the
+ * ritenute withheld on the purchases paid, the acconto already in the
+ * F24s, and the credit of the year before used in the settlements kept.
+ * The arithmetic is the fiscal core's (src/fisc/vat.h), joined by the
+ * bridge (src/bridge/vat-*.c). Amounts in cents, rates in hundredths. */
+#ifndef SCRIVANO_VAT_BOOK_H
+#define SCRIVANO_VAT_BOOK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "book/record.h"
+
+/* ---- the protocol (vat-protocol.c) ---- */
+
+/* Whether a document of kind (FA a purchase invoice, AUT a self-invoice of
+ * reverse charge) in state goes into the purchases register. */
+int vat_protocol_due(const char *kind, const char *state);
+/* Gives saved document doc its protocol number in the purchases register
+ * when it is registered there and has none yet: the next of its date's
+ * year. Runs in the caller's transaction (documents.c's insert and update):
+ * 0 or REC_ERROR. */
+int vat_protocol_take(struct book *b, const struct record *doc, char *err);
+/* The protocol of document id: 1 with *year and *number, 0 when it has
+ * none, REC_ERROR. */
+int vat_protocol_of(struct book *b, int64_t id, int *year, int64_t *number, char *err);
+
+/* ---- the registers (vat-registers.c) ---- */
+
+/* One block of a document's VAT summary as the book keeps it (unsigned:
+ * the document's sign is apart). */
+struct vat_doc_block {
+	int rate;
+	char natura[6];
+	int64_t taxable, tax;
+	char esigibilita; /* I, D, S, or 0 */
+};
+
+/* A document of a register. */
+struct vat_doc {
+	int64_t id;
+	char kind[4], type[5], number[21], date[11];
+	char party[81], piva[29];
+	int protocol_year;   /* the purchases register's protocol (0 in the sales') */
+	int64_t protocol;
+	int sign;            /* -1 a credit note (TD04, TD08), else 1 */
+	int split;           /* split payment (the document's flag) */
+	int64_t total;       /* ImportoTotaleDocumento, unsigned */
+	struct vat_doc_block *block;
+	size_t nblocks;
+};
+
+/* The registers' sides. */
+#define VAT_SALES 'S'
+#define VAT_PURCHASES 'P'
+
+/* The documents of register side dated from..to (YYYY-MM-DD, both
+ * included), not drafts: for the sales, the invoices and notes issued
+ * (FAT FTD ACC NC ND PAR) by number, then the self-invoices of reverse
+ * charge (AUT) by theirs; for the purchases, the purchase invoices and the
+ * self-invoices by protocol. Into *out (vat_docs_free), *n of them. 0 or
+ * REC_ERROR. */
+int vat_register_read(struct book *b, char side, const char *from, const char *to,
+		      struct vat_doc **out, size_t *n, char *err);
+void vat_docs_free(struct vat_doc *d, size_t n);
+
+/* The bollo of the invoices and notes issued from..to that carry it
+ * (bollo virtuale): the sum in *cents, how many in *count. 0 or REC_ERROR. */
+int vat_bollo_sum(struct book *b, const char *from, const char *to, int64_t *cents,
+		  int64_t *count, char *err);
+
+/* A ritenuta withheld on a registered purchase (TipoRitenuta RT01 or RT02,
+ * not an agent's commission: CausalePagamento Q R S T go with 1038). */
+struct vat_ritenuta {
+	int64_t id;            /* the document */
+	char number[21], date[11], party[81];
+	char paid[11];         /* when the supplier was paid (see vat_ritenute_read) */
+	int paid_known;        /* 1: a paid date; 0: a due date or the document's date */
+	int64_t amount;
+};
+/* The ritenute of the purchases paid from..to. The date the supplier was
+ * paid: until payments are linked to the prima nota, the latest of its
+ * payment schedule's rows, each by its paid date when it has one, else by
+ * its due date; a purchase with no schedule by its own date. Into *out
+ * (free), *n. 0 or REC_ERROR. */
+int vat_ritenute_read(struct book *b, const char *from, const char *to, struct vat_ritenuta **out,
+		      size_t *n, char *err);
+
+/* The acconto for year in the F24s (not templates): the debits of the
+ * Erario rows with code and the year as anno. 0 or REC_ERROR. */
+int vat_acconto_in_f24(struct book *b, const char *code, int year, int64_t *cents, char *err);
+
+/* The company's periodicity (M, T, S) into *out. 0 or REC_ERROR. */
+int vat_periodicity(struct book *b, char *out, char *err);
+
+/* ---- the settlements kept (table vat_settlements) ---- */
+
+enum vat_settlement_field {
+	VS_PERIOD,       /* the key: "2026Q1", "2026-03" */
+	VS_PERIODICITY,  /* M T S, the company's when computed */
+	VS_VP2, VS_VP3, VS_VP4, VS_VP5, VS_VP6_DEBIT, VS_VP6_CREDIT, VS_VP7, VS_VP8,
+	VS_VP9,          /* typed: of the year before's credit, what is used here */
+	VS_VP12, VS_VP13, VS_VP14_DEBIT, VS_VP14_CREDIT,
+	VS_SPLIT_VAT,    /* the split-payment sales' VAT, not owed */
+	VS_REVERSE_VAT,  /* the reverse charge's VAT, owed and deducted */
+	VS_TO_PAY,       /* what the F24 holds */
+	VS_CARRIED,      /* 1: €100 or less, carried to the next period */
+	VS_CODE,         /* codice tributo */
+	VS_DUE,          /* the due date, a holiday moving it to the next working day */
+	VS_F24,          /* f24.id of the draft made, or empty */
+	VS_NOTES,
+	VS_NFIELDS
+};
+
+/* The VP9 of each period of the year's settlements kept, of kind 'M' (12)
+ * or 'Q' (4): credit[n - 1] for period n, 0 where none is kept. */
+int vat_credit_used(struct book *b, int year, char kind, int64_t *credit, char *err);
+/* The id of the settlement of period (text), or 0 when none is kept. */
+int vat_settlement_find(struct book *b, const char *period, int64_t *id, char *err);
+
+#endif

@@ -1,0 +1,358 @@
+/* The VAT settlement from a book (src/bridge/vat-calc.c, vat-kind.c): a
+ * quarterly company's 2026, its documents saved through the record
+ * interface, settled quarter by quarter against hand computations; the F24
+ * drafts of the settlement (6031), of the acconto, of the bollo and of the
+ * ritenute, read back from the F24 register; the settlement kept, frozen
+ * by its F24 and freed when the draft is deleted. */
+#include "config.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "book/f24.h"
+#include "bridge/vat.h"
+#include "doc-fixtures.h"
+
+static struct temp_book tb;
+static struct book *book;
+static int64_t rossi, comune, alfa, edile, studio;
+
+/* A registered document (an import's: state I, no sequence of ours) of
+ * kind, party, TipoDocumento, number and date, with one VAT block of rate
+ * (hundredths) or Natura, taxable and tax in cents; split payment and the
+ * bollo (cents) as given. Its id. */
+static int64_t
+doc(const char *kind, int64_t party, const char *type, const char *number, const char *date,
+    int rate, const char *natura, int64_t taxable, int64_t tax, int split, int64_t bollo)
+{
+	struct record *d = fx_draft(kind, party, date);
+	char r[16], t1[32], t2[32], tot[32], b[32];
+	int64_t id;
+
+	snprintf(r, sizeof r, "%d", rate);
+	snprintf(t1, sizeof t1, "%lld", (long long)taxable);
+	snprintf(t2, sizeof t2, "%lld", (long long)tax);
+	snprintf(tot, sizeof tot, "%lld", (long long)(taxable + tax));
+	snprintf(b, sizeof b, "%lld", (long long)bollo);
+	record_set(d, DOC_TYPE, type);
+	record_set(d, DOC_STATE, DOC_STATE_ISSUED);
+	record_set(d, DOC_NUMBER, number);
+	record_set(d, DOC_TAXABLE, t1);
+	record_set(d, DOC_TAX, t2);
+	record_set(d, DOC_TOTAL, tot);
+	record_set(d, DOC_SPLIT, split ? "1" : "0");
+	record_set(d, DOC_BOLLO, b);
+	record_row_add(d, DOC_VAT, "vat_rate", r, "natura", natura, "taxable", t1, "tax", t2,
+		       "esigibilita", split ? "S" : "I", NULL);
+	id = fx_save(book, d);
+	record_free(d);
+	return id;
+}
+
+/* A professional's invoice with a ritenuta (type, causale, amount) and
+ * one payment row due on due, paid on paid ("" not yet). */
+static int64_t
+parcella(const char *number, const char *date, const char *wh_type, const char *causale,
+	 const char *amount, const char *due, const char *paid)
+{
+	struct record *d = fx_purchase(studio, number, date);
+	int64_t id;
+
+	record_set(d, DOC_TYPE, "TD06");
+	record_set(d, DOC_TAXABLE, "100000");
+	record_set(d, DOC_TAX, "22000");
+	record_set(d, DOC_TOTAL, "122000");
+	record_row_add(d, DOC_VAT, "vat_rate", "2200", "taxable", "100000", "tax", "22000", NULL);
+	record_row_add(d, DOC_WITHHOLDINGS, "type", wh_type, "rate", "2000", "amount", amount,
+		       "causale", causale, NULL);
+	record_row_add(d, DOC_PAYMENTS, "due", due, "amount", "102000", "paid", paid, NULL);
+	id = fx_save(book, d);
+	record_free(d);
+	return id;
+}
+
+static void
+set_quarterly(void)
+{
+	struct record *c = NULL;
+	char err[ERR_SIZE] = "";
+
+	fx_company(book, "Studio Bianchi Srl", "01234567897", "", "");
+	company_load(book, &c, err);
+	record_set(c, COMPANY_VAT_PERIODICITY, "T");
+	ok(record_save(book, c, NULL, err) == 0, "the company settles quarterly: %s", err);
+	record_free(c);
+}
+
+static struct vat_period
+P(const char *text)
+{
+	struct vat_period p = { 0, 'M', 1 };
+
+	vat_period_parse(text, &p, NULL);
+	return p;
+}
+
+/* The F24 id's Erario rows as "code year debit; ...", its due date and
+ * saldo. */
+static const char *
+f24_rows(int64_t id)
+{
+	return fx_query_id(book,
+			   "SELECT group_concat(code || ' ' || year || ' ' || debit, '; ') || ' | ' "
+			   "|| (SELECT due_date FROM f24 WHERE id = %1$lld) FROM f24_erario WHERE "
+			   "f24_id = %1$lld",
+			   id);
+}
+
+/* The documents of the quarter, as the hand computation in
+ * tests/unit/test-vat-settle.c (test_quarter) has them:
+ *   FAT 1 22% 10,000.00 / 2,200.00   FAT 2 10% 5,000.00 / 500.00
+ *   FAT 3 22% 2,000.00 / 440.00, split payment (a comune)
+ *   NC 4 (TD04) 22% 500.00 / 110.00, stored unsigned: the register less
+ *   AUT 1 (TD16) 22% 1,000.00 / 220.00: the self-invoice of FA B-3
+ *   FA A-7 22% 3,000.00 / 660.00; FA B-3 N6.7 1,000.00 / 0
+ * VP4 2,810.00, VP5 880.00, VP6 1,930.00, interest 19.30: 1,949.30 with
+ * 6031, by 16 May 2026, a Saturday: Monday 18 May. Outside it: a sale of
+ * 31/12/2025 and a purchase of 1/4/2026. */
+static void
+test_quarter(void)
+{
+	struct vat_period q1 = P("2026Q1");
+	struct vat_result r;
+	struct vat_register reg;
+	char err[ERR_SIZE] = "";
+	int64_t f24 = 0, id = 0, sid;
+
+	doc("FAT", rossi, "TD01", "9/2025", "2025-12-31", 2200, "", 90000, 19800, 0, 0);
+	doc("FAT", rossi, "TD01", "1/2026", "2026-01-15", 2200, "", 1000000, 220000, 0, 200);
+	doc("FAT", rossi, "TD01", "2/2026", "2026-02-10", 1000, "", 500000, 50000, 0, 200);
+	doc("FAT", comune, "TD01", "3/2026", "2026-03-05", 2200, "", 200000, 44000, 1, 0);
+	doc("NC", rossi, "TD04", "4/2026", "2026-03-20", 2200, "", 50000, 11000, 0, 0);
+	doc("AUT", edile, "TD16", "1/2026", "2026-03-10", 2200, "", 100000, 22000, 0, 0);
+	doc("FA", alfa, "TD01", "A-7", "2026-02-20", 2200, "", 300000, 66000, 0, 0);
+	doc("FA", edile, "TD01", "B-3", "2026-03-08", 0, "N6.7", 100000, 0, 0, 0);
+
+	/* the registers */
+	ok(vat_register_make(book, VAT_SALES, &q1, &reg, err) == 0, "sales register %s", err);
+	is_int(reg.ndocs, 5, "sales register: 4 invoices and notes of Q1, then the self-invoice");
+	is_str(reg.ndocs == 5 ? reg.doc[4].kind : "", "AUT", "the self-invoice last");
+	is_int(reg.ntotals, 2, "two rates");
+	is_int(reg.total[0].tax, 220000 - 11000, "22%%: VAT, the credit note less");
+	is_int(reg.total[0].split_tax, 44000, "22%%: split payment apart");
+	is_int(reg.total[0].reverse_tax, 22000, "22%%: reverse charge apart");
+	vat_register_free(&reg);
+	ok(vat_register_make(book, VAT_PURCHASES, &q1, &reg, err) == 0, "purchases %s", err);
+	is_int(reg.ndocs, 3, "purchases register: two invoices and the self-invoice");
+	ok(reg.ndocs == 3 && reg.doc[0].protocol == 1 && reg.doc[1].protocol == 2 &&
+		   reg.doc[2].protocol == 3 && strcmp(reg.doc[0].kind, "AUT") == 0 &&
+		   strcmp(reg.doc[1].number, "A-7") == 0,
+	   "by protocol, 1 2 3, in the order registered");
+	vat_register_free(&reg);
+
+	ok(vat_compute(book, &q1, -1, &r, err) == 0, "Q1 settled: %s", err);
+	is_int(r.s.vp2, 1650000, "VP2 16,500.00");
+	is_int(r.s.vp3, 400000, "VP3 4,000.00");
+	is_int(r.s.vp4, 281000, "VP4 2,810.00");
+	is_int(r.s.vp5, 88000, "VP5 880.00");
+	is_int(r.s.vp6_debit, 193000, "VP6 1,930.00");
+	is_int(r.s.vp12, 1930, "VP12 19.30");
+	is_int(r.s.to_pay, 194930, "to pay 1,949.30");
+	is_str(r.due, "2026-05-18", "16 May is a Saturday: by Monday 18 May");
+
+	/* kept, and its F24 draft: 6031 2026 1,949.30 */
+	ok(vat_settlement_save(book, &q1, -1, &id, err) == 0 && id > 0, "kept: %s", err);
+	is_str(fx_query_id(book, "SELECT vp14_debit || ' ' || code FROM vat_settlements WHERE id = "
+				 "%lld",
+			   id),
+	       "194930 6031", "with its figures");
+	ok(vat_settlement_f24(book, id, &f24, err) == 0 && f24 > 0, "its F24 draft: %s", err);
+	is_str(f24_rows(f24), "6031 2026 194930 | 2026-05-18", "the draft holds 6031 2026 1,949.30");
+	is_str(fx_query_id(book, "SELECT f24_id = %lld FROM vat_settlements WHERE period = '2026Q1'",
+			   f24),
+	       "1", "linked to the settlement");
+	is_str(fx_query_id(book, "SELECT state || ' ' || description FROM f24 WHERE id = %lld", f24),
+	       "D VAT 2026Q1", "a draft, named after the period");
+	ok(vat_settlement_f24(book, id, &f24, err) == REC_INVALID && strstr(err, "already"),
+	   "a second is refused: %s", err);
+	ok(vat_settlement_save(book, &q1, 0, &sid, err) == REC_INVALID && strstr(err, "delete"),
+	   "saved again: refused while its F24 is there: %s", err);
+}
+
+/* Q2: FA 1/4 22% 5,000.00 / 1,100.00 and four parcelle of 1,000.00 /
+ * 220.00 with ritenute (below): VP5 1,980.00, a credit of 1,980.00 carried.
+ * Q3: FAT 22% 10,000.00 / 2,200.00: VP6 2,200.00 less VP8 1,980.00 =
+ * 220.00, interest 2.20: 222.20 with 6033 by 16 November (a Monday). */
+static void
+test_credit(void)
+{
+	struct vat_period q2 = P("2026Q2"), q3 = P("2026Q3");
+	struct vat_result r;
+	char err[ERR_SIZE] = "";
+	int64_t id;
+
+	doc("FA", alfa, "TD01", "A-9", "2026-04-01", 2200, "", 500000, 110000, 0, 0);
+	ok(vat_compute(book, &q2, -1, &r, err) == 0, "Q2: %s", err);
+	is_int(r.s.vp5, 198000, "Q2: VP5 1,980.00");
+	is_int(r.s.vp14_credit, 198000, "Q2: a credit of 1,980.00");
+	ok(vat_settlement_save(book, &q2, -1, &id, err) == 0, "Q2 kept: %s", err);
+	ok(vat_settlement_f24(book, id, &id, err) == REC_INVALID && strstr(err, "nothing to pay"),
+	   "Q2: no F24: %s", err);
+	doc("FAT", rossi, "TD01", "5/2026", "2026-07-10", 2200, "", 1000000, 220000, 0, 0);
+	ok(vat_compute(book, &q3, -1, &r, err) == 0, "Q3: %s", err);
+	is_int(r.s.vp8, 198000, "Q3: VP8 1,980.00 from Q2");
+	is_int(r.s.vp12, 220, "Q3: interest 2.20");
+	is_int(r.s.to_pay, 22220, "Q3: 222.20");
+	is_str(r.s.code, "6033", "Q3: 6033");
+	is_str(r.due, "2026-11-16", "Q3: by 16 November");
+	/* the year before's credit typed in Q3: 220.00 less 100.00 */
+	ok(vat_compute(book, &q3, 10000, &r, err) == 0 && r.s.vp9 == 10000 && r.s.to_pay == 12120,
+	   "Q3 with VP9 100.00: 120.00 + 1.20");
+}
+
+/* €100 or less: 2027Q1 owes 88.00 (a sale of 400.00 at 22%): carried, no
+ * F24. A month asked of a quarterly company is refused. */
+static void
+test_carried(void)
+{
+	struct vat_period q = P("2027Q1"), m = P("2027-01");
+	struct vat_result r;
+	char err[ERR_SIZE] = "";
+	int64_t f24;
+
+	doc("FAT", rossi, "TD01", "1/2027", "2027-02-01", 2200, "", 40000, 8800, 0, 0);
+	ok(vat_compute(book, &q, -1, &r, err) == 0 && r.s.carried && r.s.to_pay == 0 &&
+		   r.s.debit_next == 8800,
+	   "2027Q1: 88.00 carried");
+	ok(vat_f24_settlement(book, &r, &f24, err) == REC_INVALID && strstr(err, "carried"),
+	   "no F24: %s", err);
+	ok(vat_compute(book, &m, -1, &r, err) == REC_INVALID && strstr(err, "quarterly"),
+	   "a month refused: %s", err);
+}
+
+/* The acconto: 2026Q4 owes 4,400.00 (a sale of 20,000.00 at 22%); the
+ * acconto of 1,000.00 already in an F24 (6035 2026) is deducted: 3,400.00
+ * + 34.00 = 3,434.00, 6099 by 16 March 2027. 2027's acconto: 88% of
+ * 4,400.00 (before the acconto) = 3,872.00, 6035 2027, by 27 December
+ * 2027. 2026's: 88% of the 198.00 of 2025Q4, 174.24; 2025's: nothing in
+ * 2024Q4, none due. */
+static void
+test_acconto(void)
+{
+	struct vat_period q4 = P("2026Q4");
+	struct vat_result r;
+	struct vat_tax t;
+	struct record *f = NULL;
+	char err[ERR_SIZE] = "";
+
+	doc("FAT", rossi, "TD01", "6/2026", "2026-11-10", 2200, "", 2000000, 440000, 0, 0);
+	f24_new(book, &f, err);
+	record_set(f, F24_DESCRIPTION, "Acconto IVA 2026");
+	record_row_add(f, F24_ERARIO, "code", "6035", "year", "2026", "debit", "100000", NULL);
+	ok(record_save_ex(book, f, NULL, err) == 0, "an acconto paid: %s", err);
+	record_free(f);
+	ok(vat_compute(book, &q4, -1, &r, err) == 0, "Q4: %s", err);
+	is_int(r.s.vp13, 100000, "VP13 1,000.00 from the F24");
+	is_int(r.s.to_pay, 343400, "3,434.00");
+	is_str(r.s.code, "6099", "with the annual return: 6099");
+	is_str(r.due, "2027-03-16", "by 16 March 2027");
+	ok(vat_acconto(book, 2027, 1, &t, err) == 0, "2027's acconto: %s", err);
+	is_int(t.base, 440000, "its base 4,400.00, before the acconto");
+	is_int(t.amount, 387200, "88%%: 3,872.00");
+	is_str(f24_rows(t.f24), "6035 2027 387200 | 2027-12-27", "its draft: 6035 2027 by 27/12");
+	/* 2026's: 88% of 2025Q4's 198.00 (the sale of 31/12/2025) */
+	ok(vat_acconto(book, 2026, 0, &t, err) == 0 && t.amount == 17424 && t.f24 == 0,
+	   "2026's acconto 174.24, no draft asked: %s", err);
+	ok(vat_acconto(book, 2025, 1, &t, err) == REC_INVALID && strstr(err, "no acconto") &&
+		   t.f24 == 0,
+	   "2025: none due: %s", err);
+}
+
+/* The bollo: FAT 1 and 2 of Q1 carry 2.00 each: 4.00, 2521 2026; the
+ * first quarter's and the second's under 5,000.00: with the third's, by
+ * 30 November 2026. Q2 has none. */
+static void
+test_bollo(void)
+{
+	struct vat_period q1 = P("2026Q1"), q2 = P("2026Q2"), m = P("2026-03");
+	struct vat_tax t;
+	char err[ERR_SIZE] = "";
+
+	ok(vat_bollo(book, &q1, 1, &t, err) == 0, "Q1's bollo: %s", err);
+	is_int(t.amount, 400, "4.00");
+	is_int(t.base, 2, "of two invoices");
+	is_str(f24_rows(t.f24), "2521 2026 400 | 2026-11-30", "its draft: 2521 2026 by 30/11");
+	ok(vat_bollo(book, &q2, 1, &t, err) == REC_INVALID && t.f24 == 0, "Q2: none: %s", err);
+	ok(vat_bollo(book, &m, 0, &t, err) == REC_INVALID && strstr(err, "quarter"),
+	   "a month refused: %s", err);
+}
+
+/* The ritenute: P-1 due 31 March but paid 5 April (200.00: April's), P-2
+ * due 30 April and not paid (100.00, its due date used), P-3 an agent's
+ * (causale R: 1038, not here), P-4 an INPS contribution (RT03): April's
+ * draft holds 1040 2026 300.00 by 16 May (a Saturday: 18 May). March has
+ * none. */
+static void
+test_ritenute(void)
+{
+	struct vat_period apr = P("2026-04"), mar = P("2026-03"), q = P("2026Q2");
+	struct vat_tax t;
+	char err[ERR_SIZE] = "";
+
+	ok(vat_ritenute(book, &apr, 1, &t, err) == 0, "April's ritenute: %s", err);
+	is_int(t.amount, 30000, "300.00");
+	is_int(t.base, 2, "of two purchases");
+	is_int(t.estimated, 1, "one by its due date");
+	is_str(f24_rows(t.f24), "1040 2026 30000 | 2026-05-18", "its draft: 1040 2026 by 18/05");
+	ok(vat_ritenute(book, &mar, 0, &t, err) == REC_INVALID, "March: none: %s", err);
+	ok(vat_ritenute(book, &q, 0, &t, err) == REC_INVALID && strstr(err, "month"),
+	   "a quarter refused: %s", err);
+}
+
+/* Deleting the settlement's F24 draft frees it: saved again, recomputed. */
+static void
+test_unfrozen(void)
+{
+	struct vat_period q1 = P("2026Q1");
+	struct record *f = NULL;
+	char err[ERR_SIZE] = "";
+	int64_t id, f24 = atoll(book_query(book, "SELECT f24_id FROM vat_settlements WHERE "
+						 "period = '2026Q1'"));
+
+	ok(record_load(book, &f24_kind, f24, &f, err) == 0 && record_delete(book, f, err) == 0,
+	   "the draft deleted: %s", err);
+	record_free(f);
+	is_str(book_query(book, "SELECT coalesce(f24_id, 'none') FROM vat_settlements WHERE period "
+				"= '2026Q1'"),
+	       "none", "the link is gone");
+	ok(vat_settlement_save(book, &q1, 0, &id, err) == 0, "saved again: %s", err);
+}
+
+int
+main(void)
+{
+	setlocale(LC_ALL, "C.UTF-8");
+	vat_kind_register();
+	if ((book = temp_book_open(&tb)) == NULL)
+		return tap_done();
+	set_quarterly();
+	rossi = fx_customer(book, "Rossi Spa", "12345678903");
+	comune = fx_customer(book, "Comune di Milano", "09876543217");
+	alfa = fx_supplier(book, "Alfa Srl", "IT", "", "02468135799");
+	edile = fx_supplier(book, "Edile Srl", "IT", "", "01111111116");
+	studio = fx_supplier(book, "Studio Verdi", "IT", "", "01357924685");
+	test_quarter();
+	parcella("P-1", "2026-04-01", "RT01", "A", "20000", "2026-03-31", "2026-04-05");
+	parcella("P-2", "2026-04-10", "RT01", "A", "10000", "2026-04-30", "");
+	parcella("P-3", "2026-04-11", "RT01", "R", "5000", "2026-04-30", "2026-04-20");
+	parcella("P-4", "2026-04-12", "RT03", "A", "4000", "2026-04-30", "2026-04-20");
+	test_credit();
+	test_carried();
+	test_acconto();
+	test_bollo();
+	test_ritenute();
+	test_unfrozen();
+	temp_book_close(&tb, book);
+	return tap_done();
+}
