@@ -57,7 +57,7 @@ LC_ALL=C.UTF-8 LANG=it_IT.UTF-8 LANGUAGE=it "$S" export --book "$b" --no-bom art
 [ "$(cat "$d/head")" = "Codice;Descrizione;Giacenza;U.M.;Fornitore" ]; check $? "headings in the user's language"
 
 "$S" export --book "$b" nonsense > "$d/out" 2>&1
-[ $? = 2 ] && grep -q "no list is called 'nonsense'; the lists are: accounts, articles, documents, quotes, orders, ddt, invoices, deferred, advances, credit_notes, debit_notes, parcelle, supplier_orders, purchases, self_invoices, f24e, f24_elide, f24s, f24_semplificato, f24, f24o, f24due, parties, customers, suppliers, primanota" "$d/out"
+[ $? = 2 ] && grep -q "no list is called 'nonsense'; the lists are: accounts, articles, documents, quotes, orders, ddt, invoices, deferred, advances, credit_notes, debit_notes, parcelle, supplier_orders, purchases, self_invoices, f24e, f24_elide, f24s, f24_semplificato, f24, f24o, f24due, ageing, ageing_receivables, ageing_payables, items, receivables, payables, overdue, items_paid, parties, customers, suppliers, primanota, vat" "$d/out"
 check $? "a screen that is no list is refused, naming those that are"
 "$S" export --book "$b" company > "$d/out" 2>&1
 [ $? = 2 ] && grep -q "no list is called 'company'" "$d/out"; check $? "so is a form without a list"

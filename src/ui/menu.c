@@ -37,7 +37,7 @@ static const struct menu_item main_items[] = {
 	{ N_("F24 semplificato"), "f24_semplificato", 0, NULL },
 	{ N_("F24 Elide"), "f24_elide", 0, NULL },
 	{ N_("Documents"), NULL, 0, documents_menu_run },
-	/* last, so that the items before keep their numbers */
+	/* added at the end, so that the items before keep their numbers */
 	{ N_("PEC settings"), "pec", 1, NULL },
 	{ N_("Open items"), NULL, 0, items_menu_run },
 	{ N_("VAT settlements"), "vat", 0, NULL },

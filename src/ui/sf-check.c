@@ -190,6 +190,8 @@ make_columns(struct parser *p)
 		if (c == s->ncolumns)
 			sf_error_at(p, p->list_total_lines[t],
 				    _("total: '%s' is not a column of the list"), p->list_totals[t]);
+		else if (s->fields[s->columns[c].field].type == NULL)
+			continue; /* its unknown type is already said */
 		else if (!(s->fields[s->columns[c].field].type->flags & FT_NUMBER))
 			sf_error_at(p, p->list_total_lines[t], _("total: column '%s' is not a number"),
 				    p->list_totals[t]);

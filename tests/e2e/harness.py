@@ -627,6 +627,12 @@ class Client:
         self.send(key)
         if not (self.wait_for("Commands", 5) and self.wait_for(label, 5)):
             return False
+        return self.pick(label, most)
+
+    def pick(self, label, most=30):
+        """Moves down a menu on screen until the line labelled label is the
+        highlighted one, then Enter: a menu's item by its label, not by its
+        place. Whether it was found."""
         for _ in range(most):
             if self.highlighted(label):
                 self.send(self.ENTER)

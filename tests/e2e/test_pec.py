@@ -26,7 +26,7 @@ import pecfix  # noqa: E402
 tap = Tap()
 
 F2, F10 = "\x1bOQ", "\x1b[21~"
-ENTER, TAB, END = "\r", "\t", "\x05"
+ENTER, TAB = "\r", "\t"
 FILE = "IT01234567897_00001.xml"
 
 
@@ -39,10 +39,8 @@ def prepare(srv, book, cert):
 
 
 def test_settings(c, book, ca, port):
-    c.send(END)
-    c.settle()
-    c.send(ENTER)
-    tap.ok("the menu's last item opens the PEC settings",
+    c.pick("PEC settings")
+    tap.ok("the menu's PEC settings opens the PEC settings",
            c.wait_for("PEC settings", 5) and c.wait_for("Outgoing mail (SMTP)", 5),
            c.screen_text())
     tap.ok("SdI's first address is offered", "sdi01@pec.fatturapa.it" in c.screen_text(),
@@ -65,9 +63,7 @@ def test_settings(c, book, ca, port):
            re.search(r"Password kept +\[Yes", c.screen_text()), c.screen_text())
     c.send(F10)
     c.wait_for("Main menu", 5)
-    c.send(END)
-    c.settle()
-    c.send(ENTER)
+    c.pick("PEC settings")
     tap.ok("opened again: a password is kept, the field is empty, nothing of it shows",
            c.wait_for("Outgoing mail (SMTP)", 5) and
            re.search(r"Password +\[ +\]", c.screen_text()) and
