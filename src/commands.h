@@ -17,5 +17,6 @@ int cmd_export(int argc, char **argv);
 int cmd_primanota(int argc, char **argv);
 int cmd_f24(int argc, char **argv); /* src/cli/f24.c */
 int cmd_document(int argc, char **argv); /* src/cli/document.c */
+int cmd_party(int argc, char **argv); /* src/cli/party.c */
 
 #endif

@@ -55,6 +55,8 @@ static const struct command commands[] = {
 	  N_("the documents of a book: list, show, issue, convert, credit note, self-invoice of "
 	     "reverse charge, sent or paid, PDF, text"),
 	  cmd_document },
+	{ "party", N_("party erase ID --book BOOK"),
+	  N_("erase a person's personal data but what the law keeps, and report it"), cmd_party },
 	{ "help", N_("help"), N_("show this list"), cmd_help },
 	{ "version", N_("version"), N_("show the version"), cmd_version },
 };

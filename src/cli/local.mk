@@ -50,3 +50,9 @@ data/scrivano-backup.service: $(srcdir)/data/scrivano-backup.service.in Makefile
 # retention, a data folder of two users.
 EXTRA_DIST += tests/book-backup.py
 SCRIVANO_TESTS += tests/book-backup.py
+# scrivano party erase (issue 17 point 5): a person's personal data erased
+# but what the law keeps (src/book/party-erase.c), the report on stdout.
+src_libscrivano_a_SOURCES += src/cli/party.c
+dist_man_MANS += man/scrivano-party.1
+EXTRA_DIST += tests/party-erase.sh
+SCRIVANO_TESTS += tests/party-erase.sh

@@ -167,20 +167,15 @@ show_progress(void *ctx, const char *what)
 	ui_repaint(ui);
 }
 
-/* A command that shows text: its lines in the print preview's pager,
- * under the command's label and the record's key. */
+/* Lines in the print preview's pager, under the command's label and the
+ * record's key; freed. */
 static void
-run_show(struct ui *ui, struct screen *scr, const struct record_command *c,
-	 const struct record *r)
+show_lines(struct ui *ui, struct screen *scr, const struct record_command *c,
+	   const struct record *r, char **lines, size_t n)
 {
-	char **lines = NULL, err[ERR_SIZE] = "", *title, *name;
+	char *title, *name;
 	struct doc *d;
-	size_t n;
 
-	if ((n = c->show(ui->book, r, &lines, err)) == (size_t)-1) {
-		ui_error(ui, _("%s: not shown: %s"), _(c->label), err);
-		return;
-	}
 	title = xasprintf("%s - %s", _(c->label), record_get(r, r->kind->key_field));
 	name = xasprintf("%s-%s-%lld", scr->name, c->name, (long long)r->id);
 	d = doc_new(title);
@@ -192,6 +187,47 @@ run_show(struct ui *ui, struct screen *scr, const struct record_command *c,
 	free(lines);
 	free(name);
 	free(title);
+}
+
+/* A command that shows text. */
+static void
+run_show(struct ui *ui, struct screen *scr, const struct record_command *c,
+	 const struct record *r)
+{
+	char **lines = NULL, err[ERR_SIZE] = "";
+	size_t n;
+
+	if ((n = c->show(ui->book, r, &lines, err)) == (size_t)-1) {
+		ui_error(ui, _("%s: not shown: %s"), _(c->label), err);
+		return;
+	}
+	show_lines(ui, scr, c, r, lines, n);
+}
+
+/* A command that runs and reports what it did in the pager: 1 when it
+ * ran. */
+static int
+run_report(struct ui *ui, struct screen *scr, const struct record_command *c,
+	   const struct record *r)
+{
+	char **lines = NULL, err[ERR_SIZE] = "", *arg;
+	size_t n = 0;
+	int rc;
+
+	if ((rc = ask_value(ui, c, r, &arg)) <= 0) {
+		if (rc == 0)
+			ui_status(ui, _("%s: not run."), _(c->label));
+		return 0;
+	}
+	rc = c->report(ui->book, r, arg, &lines, &n, err);
+	free(arg);
+	if (rc < 0) {
+		ui_error(ui, _("%s: not done: %s"), _(c->label), err);
+		return 0;
+	}
+	show_lines(ui, scr, c, r, lines, n);
+	ui_status(ui, _("%s: done."), _(c->label));
+	return 1;
 }
 
 /* Runs c on r (asked for what it needs): 1 when it did something. */
@@ -209,6 +245,8 @@ run_command(struct ui *ui, struct screen *scr, const struct record_command *c,
 		run_show(ui, scr, c, r);
 		return 0;
 	}
+	if (c->report != NULL)
+		return run_report(ui, scr, c, r);
 	if (c->run == NULL)
 		return 0;
 	if ((rc = ask_value(ui, c, r, &arg)) <= 0) {
