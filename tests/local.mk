@@ -136,3 +136,11 @@ check_PROGRAMS += bench/history-bench
 bench_history_bench_SOURCES = bench/history-bench.c bench/bench.h
 bench_history_bench_LDADD = src/libscrivano.a $(ALL_LIBS)
 EXTRA_DIST += bench/history.sh bench/kill.sh
+# A person's erasure and the history's redaction (issue 17 point 5): what
+# is kept and why, contacts, fields of one's own and drafts gone, no old
+# value left in the history, verify still finding a change; refusals.
+check_PROGRAMS += tests/unit/test-party-erase
+tests_unit_test_party_erase_SOURCES = tests/unit/test-party-erase.c
+tests_unit_test_party_erase_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_party_erase_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-party-erase

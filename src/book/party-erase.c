@@ -143,7 +143,9 @@ entries_named(struct book *b, int64_t id, struct report *r, char *err)
 		return record_db_error(b, err);
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0)
-		say(r, _("  %d prima nota entries of %s to %s (the books): kept until %s"),
+		say(r, ngettext("  %d prima nota entry of %s to %s: kept until %s",
+				"  %d prima nota entries of %s to %s: kept until %s",
+				(unsigned long)sqlite3_column_int(st, 0)),
 		    sqlite3_column_int(st, 0), day((const char *)sqlite3_column_text(st, 1), 0, from),
 		    day((const char *)sqlite3_column_text(st, 2), 0, to),
 		    day((const char *)sqlite3_column_text(st, 2), KEPT_YEARS, until));
@@ -165,12 +167,16 @@ rows_named(struct book *b, const char *t, const char *c, int64_t id, struct repo
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0) {
-		if (strcmp(t, "articles") == 0)
-			say(r, _("  %d articles name the person as their usual supplier (choose "
-				 "another there, then erase again to delete the record)"),
-			    sqlite3_column_int(st, 0));
-		else
-			say(r, _("  %d rows of table %s"), sqlite3_column_int(st, 0), t);
+		int k = sqlite3_column_int(st, 0);
+		if (strcmp(t, "articles") == 0) {
+			say(r, ngettext("  %d article names the person as its usual supplier",
+					"  %d articles name the person as their usual supplier",
+					(unsigned long)k),
+			    k);
+			say(r, "%s", _("  (choose another there, then erase again to delete the record)"));
+		} else
+			say(r, ngettext("  %d row of table %s", "  %d rows of table %s", (unsigned long)k),
+			    k, t);
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW ? 0 : record_db_error(b, err);
@@ -251,7 +257,8 @@ empty_fields(struct record *p, int whole, struct erased *e, struct report *rep)
 	for (size_t c = 0; c < p->kind->nchildren; c++) {
 		struct record_rows *rs = &p->rows[c];
 		if (rs->n > 0)
-			say(rep, _("  %zu rows of %s: deleted"), rs->n, p->kind->children[c].name);
+			say(rep, ngettext("  %zu row of %s: deleted", "  %zu rows of %s: deleted", rs->n),
+			    rs->n, p->kind->children[c].name);
 		while (!whole && rs->n > 0)
 			record_rows_remove(rs, rs->n - 1);
 	}
@@ -292,9 +299,14 @@ erase_writes(struct book *b, struct record *p, int whole, struct erased *e, stru
 	if (rc == 0 &&
 	    (rc = history_erase(b, "parties", p->id, e->json.data, err)) >= 0) {
 		if (drafts > 0)
-			say(rep, _("  %d drafts of the record, not saved: discarded"), drafts);
-		say(rep, _("  every value in its %d older history entries: replaced by %s"), rc,
-		    HISTORY_ERASED);
+			say(rep, ngettext("  %d draft of the record, not saved: discarded",
+					  "  %d drafts of the record, not saved: discarded",
+					  (unsigned long)drafts),
+			    drafts);
+		say(rep, ngettext("  every value in its %d older history entry: replaced by %s",
+				  "  every value in its %d older history entries: replaced by %s",
+				  (unsigned long)rc),
+		    rc, HISTORY_ERASED);
 		rc = book_commit(b, err);
 	}
 	if (rc < 0) {
@@ -378,13 +390,14 @@ party_erase(struct book *b, int64_t id, char ***lines, size_t *n, char *err)
 	if (rc == 0) {
 		say(&rep, "%s", "");
 		if (file_rewrite(b, why) == 0)
-			say(&rep, "%s", _("The file was rewritten (VACUUM): no free page keeps the erased "
-					  "values."));
+			say(&rep, "%s", _("The file was rewritten (VACUUM): no free page keeps the "
+					  "erased values."));
 		else {
 			say(&rep, _("The file could not be rewritten now (%s):"), why);
-			say(&rep, _("its free pages may keep the values until `scrivano party erase "
-				    "%" PRId64 "` runs again"), id);
-			say(&rep, "%s", _("with no session open."));
+			say(&rep, _("its free pages may keep the values until `scrivano party "
+				    "erase %" PRId64 "`"),
+			    id);
+			say(&rep, "%s", _("runs again with no session open."));
 		}
 		say(&rep, "%s", _("Backups made before keep them until their retention removes them."));
 	}
