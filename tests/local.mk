@@ -144,3 +144,6 @@ tests_unit_test_party_erase_SOURCES = tests/unit/test-party-erase.c
 tests_unit_test_party_erase_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_party_erase_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-party-erase
+# Erase personal data on the customers' form, through OpenSSH.
+SCRIVANO_TESTS += tests/e2e/test_erase.py
+EXTRA_DIST += tests/e2e/test_erase.py
