@@ -1,7 +1,9 @@
 """Erase personal data on the customers' form (issue 17 point 5) end to end
-through OpenSSH: the book holds a company and a person with an issued
-invoice (made through the record interface, so every row has its history).
-The company's form offers no such command; on the person's, the command
+through OpenSSH: the book holds a company, a person named by no record
+and a person with an issued invoice (made through the record interface, so every row has its history).
+On the form of a person no record names, the command deletes the record
+and the form closes saying so. The company's form offers no such command;
+on the other person's, the command
 asks for confirmation (No changes nothing), then Yes erases: the report in
 the pager lists the telephone, e-mail and notes as erased and the invoice
 as what keeps the name; the form shows the record without them. The book
@@ -19,11 +21,14 @@ tap = Tap()
 
 F10, ENTER, DOWN = "\x1b[21~", "\r", "\x1b[B"
 ERASE = "Erase personal data"
-ERASED = ("347 5550199", "giuseppina.verdi@example.org", "chiamata la sera")
+ERASED = ("347 5550199", "giuseppina.verdi@example.org", "chiamata la sera", "5550111",
+          "Ottavio")
 
 COMPANY = ("company:name=Rossi Srl|piva=12345678903|cf=12345678903|address=Via Roma|"
            "street_no=1|cap=20100|city=Milano|province=MI|regime=RF01")
 FIRM = "party:role=C|kind=C|name=Gialli Costruzioni Srl|piva=01234567897|phone=051 5550122"
+LONELY = ("party:role=C|kind=P|last_name=Bianchi|first_name=Ottavio|cf=BNCTTV75C12H501V|"
+          "phone=06 5550111")
 PERSON = ("party:role=C|kind=P|last_name=Verdi|first_name=Giuseppina|cf=VRDGPP80A41F205B|"
           "address=Via Zamboni|street_no=7|cap=40126|city=Bologna|province=BO|"
           "phone=347 5550199|email=giuseppina.verdi@example.org|"
@@ -51,9 +56,11 @@ def file_holds(book, text):
 
 
 def prepare(srv, book):
-    run = subprocess.run([doc_make(), book, COMPANY, FIRM, PERSON, INVOICE, LINE, VAT],
+    run = subprocess.run([doc_make(), book, COMPANY, FIRM, LONELY, PERSON, INVOICE, LINE,
+                          VAT],
                          capture_output=True, text=True, env=srv.env)
-    tap.is_eq("a company and a person with invoice 1/2026 issued", run.returncode, 0)
+    tap.is_eq("a company, a person named by no record, a person with invoice 1/2026 issued",
+              run.returncode, 0)
     if run.returncode:
         tap.diag(run.stderr)
     srv.give_datadir()
@@ -67,6 +74,23 @@ def test_erase(srv, book):
                c.screen_text())
         c.send(ENTER)
         tap.ok("the customers' list", c.wait_for("Verdi Giuseppina", 5), c.screen_text())
+        c.send(ENTER)
+        tap.ok("the form of the person no record names", c.wait_for("5550111", 5),
+               c.screen_text())
+        c.pick_command(ERASE)
+        c.wait_for("cannot be undone", 5)
+        c.send("y")
+        tap.ok("the report: the whole record deleted",
+               c.wait_for("the whole record, deleted", 10), c.screen_text())
+        c.send(F10)
+        tap.ok("after it the form closes, saying done, not an error",
+               c.wait_for("F5 New", 5) and c.wait_for(ERASE + ": done.", 5)
+               and "no longer in the book" not in c.screen_text(), c.screen_text())
+        tap.is_eq("the record is gone from the book",
+                  book_rows(book, "SELECT count(*) FROM parties WHERE last_name = 'Bianchi'"),
+                  [(0,)])
+        c.send("\x1b[H")  # Home: the list's first row
+        c.settle()
         c.send(ENTER)
         tap.ok("the company's form", c.wait_for("Gialli Costruzioni Srl", 5)
                and c.wait_for("F2 Save", 5), c.screen_text())
@@ -107,10 +131,10 @@ def test_erase(srv, book):
         tap.is_eq("the session ends cleanly", c.end_session(), 0)
     tap.is_eq("the book keeps name, codice fiscale and address; telephone, e-mail, notes gone",
               book_rows(book, "SELECT name, cf, address, phone, email, notes FROM parties "
-                        "WHERE id = 2"),
+                        "WHERE id = 3"),
               [("Verdi Giuseppina", "VRDGPP80A41F205B", "Via Zamboni", "", "", "")])
     tap.is_eq("the invoice still names her",
-              book_rows(book, "SELECT party_id, number FROM documents"), [(2, "1/2026")])
+              book_rows(book, "SELECT party_id, number FROM documents"), [(3, "1/2026")])
     run = subprocess.run([SCRIVANO, "book", "verify", book], capture_output=True, text=True)
     tap.is_eq("scrivano book verify finds the book clean", (run.returncode, run.stderr),
               (0, ""))
