@@ -80,7 +80,6 @@ check $? "and no history entry keeps the erased values"
 [ "$(in_bytes '5550199')" = 0 ] && [ "$(in_bytes 'giuseppina.verdi@example.org')" = 0 ] &&
 	[ "$(in_bytes 'chiamata la sera')" = 0 ]
 check $? "no byte of the file keeps them (free pages and WAL included)"
-[ ! -s "$b-wal" ]; check $? "the WAL is emptied"
 
 # The person no record names: deleted whole.
 "$S" party erase 1 --book "$b" >"$d/report" 2>"$d/err"
