@@ -35,16 +35,12 @@ static const char *const kept_fields[] = {
  * civile; art. 39 DPR 633/1972 for the VAT registers and invoices). */
 #define KEPT_YEARS 10
 
-struct report {
-	char **line;
-	size_t n;
-};
+/* A line of the report, formatted. */
+static void
+say(struct text_lines *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 static void
-say(struct report *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static void
-say(struct report *r, const char *fmt, ...)
+say(struct text_lines *r, const char *fmt, ...)
 {
 	va_list ap;
 	char *s;
@@ -53,16 +49,16 @@ say(struct report *r, const char *fmt, ...)
 	if (vasprintf(&s, fmt, ap) < 0)
 		abort(); /* out of memory, as xasprintf */
 	va_end(ap);
-	r->line = xreallocarray(r->line, r->n + 1, sizeof *r->line);
-	r->line[r->n++] = s;
+	text_lines_add(r, s);
+	free(s);
 }
 
 static void
-report_free(struct report *r)
+report_free(struct text_lines *r)
 {
 	for (size_t i = 0; i < r->n; i++)
-		free(r->line[i]);
-	free(r->line);
+		free(r->v[i]);
+	free(r->v);
 }
 
 static int
@@ -99,7 +95,7 @@ own_child(const char *t)
 }
 
 static int
-documents_named(struct book *b, int64_t id, struct report *r, char *err)
+documents_named(struct book *b, int64_t id, struct text_lines *r, char *err)
 {
 	sqlite3_stmt *st;
 	char d[16], until[16];
@@ -130,7 +126,7 @@ documents_named(struct book *b, int64_t id, struct report *r, char *err)
 }
 
 static int
-entries_named(struct book *b, int64_t id, struct report *r, char *err)
+entries_named(struct book *b, int64_t id, struct text_lines *r, char *err)
 {
 	sqlite3_stmt *st;
 	char from[16], to[16], until[16];
@@ -155,7 +151,7 @@ entries_named(struct book *b, int64_t id, struct report *r, char *err)
 
 /* Rows of table t whose column c names the party, as one line. */
 static int
-rows_named(struct book *b, const char *t, const char *c, int64_t id, struct report *r,
+rows_named(struct book *b, const char *t, const char *c, int64_t id, struct text_lines *r,
 	   char *err)
 {
 	struct buf s = { 0 };
@@ -185,7 +181,7 @@ rows_named(struct book *b, const char *t, const char *c, int64_t id, struct repo
 /* The lines of every record that names party id (but its own child
  * rows), into r: how many lines were added, or REC_ERROR. */
 static int
-records_naming(struct book *b, int64_t id, struct report *r, char *err)
+records_naming(struct book *b, int64_t id, struct text_lines *r, char *err)
 {
 	sqlite3_stmt *st;
 	size_t before = r->n;
@@ -238,7 +234,7 @@ erased_add(struct erased *e, const char *name)
 /* Empties in p what the law does not keep (everything, when whole),
  * saying so in rep. */
 static void
-empty_fields(struct record *p, int whole, struct erased *e, struct report *rep)
+empty_fields(struct record *p, int whole, struct erased *e, struct text_lines *rep)
 {
 	for (size_t i = 0; i < p->kind->nfields; i++) {
 		const struct record_field *f = &p->kind->fields[i];
@@ -283,7 +279,7 @@ drafts_discard(struct book *b, int64_t id, int *n, char *err)
 
 /* The writes, in one transaction. */
 static int
-erase_writes(struct book *b, struct record *p, int whole, struct erased *e, struct report *rep,
+erase_writes(struct book *b, struct record *p, int whole, struct erased *e, struct text_lines *rep,
 	     char *err)
 {
 	int rc, drafts = 0;
@@ -339,7 +335,7 @@ file_rewrite(struct book *b, char *why)
 int
 party_erase(struct book *b, int64_t id, char ***lines, size_t *n, char *err)
 {
-	struct report rep = { 0 }, kept = { 0 };
+	struct text_lines rep = { 0 }, kept = { 0 };
 	struct erased e = { 0 };
 	struct record *p;
 	char why[ERR_SIZE];
@@ -385,7 +381,7 @@ party_erase(struct book *b, int64_t id, char ***lines, size_t *n, char *err)
 			say(&rep, "%s", _("  the dichiarazione d'intento: the invoices under it cite it"));
 		say(&rep, "%s", _("  the records:"));
 		for (size_t i = 0; i < kept.n; i++)
-			say(&rep, "  %s", kept.line[i]);
+			say(&rep, "  %s", kept.v[i]);
 	}
 	if (rc == 0) {
 		say(&rep, "%s", "");
@@ -408,7 +404,7 @@ party_erase(struct book *b, int64_t id, char ***lines, size_t *n, char *err)
 		report_free(&rep);
 		return rc;
 	}
-	*lines = rep.line;
+	*lines = rep.v;
 	*n = rep.n;
 	return 0;
 }
@@ -438,4 +434,5 @@ const struct record_command party_erase_command = {
 	.prompt = N_("Erase this person's personal data? Only what the law keeps stays. It "
 		     "cannot be undone."),
 	.report = erase_report,
+	.rare = 1,
 };

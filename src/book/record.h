@@ -166,6 +166,10 @@ struct record_command {
 	 * record erased whole), and the form then closes. */
 	int (*report)(struct book *b, const struct record *r, const char *arg, char ***lines,
 		      size_t *n, char *err);
+	/* A rare command (a person's erasure): not worth a place on the key
+	 * line of forms and lists, which a kind with only such commands
+	 * leaves as it is; the Commands key and its help still offer it. */
+	int rare;
 };
 
 /* A command that takes a while (mailing a server) tells its steps

@@ -309,9 +309,13 @@ const struct key_hint *
 commands_hints(const struct key_hint *base, const struct record_kind *k, struct key_hint *buf,
 	       size_t size)
 {
-	size_t n = 0;
+	size_t n = 0, rare = 0;
 
 	if (!commands_any(k))
+		return base;
+	for (size_t i = 0; i < k->ncommands; i++)
+		rare += k->commands[i].rare != 0;
+	if (rare == k->ncommands)
 		return base;
 	/* after the first two (Help, Save or Search): it is what the screen
 	 * is for, after editing */
