@@ -55,6 +55,8 @@ struct redactions {
 	size_t n, at;
 };
 
+static void redactions_free(struct redactions *r);
+
 /* What every erasure's entry says it redacted, by seq, then by erasure
  * (a later one redacts an entry again). */
 static int
@@ -87,7 +89,10 @@ redactions_read(struct book *b, struct redactions *r, char *err)
 		r->v[r->n++].now = xstrdup(now != NULL ? now : "");
 	}
 	sqlite3_finalize(st);
-	return rc == SQLITE_DONE ? 0 : record_db_error(b, err);
+	if (rc == SQLITE_DONE)
+		return 0;
+	redactions_free(r);
+	return record_db_error(b, err);
 }
 
 static void

@@ -340,6 +340,7 @@ party_erase(struct book *b, int64_t id, char ***lines, size_t *n, char *err)
 	struct record *p;
 	char why[ERR_SIZE];
 	int rc, naming, whole;
+	size_t at;
 
 	*lines = NULL;
 	*n = 0;
@@ -368,7 +369,10 @@ party_erase(struct book *b, int64_t id, char ***lines, size_t *n, char *err)
 	buf_adds(&e.json, "{");
 	if (whole)
 		say(&rep, "%s", _("  the whole record, deleted: no record the law keeps names it"));
+	at = rep.n;
 	empty_fields(p, whole, &e, &rep);
+	if (rep.n == at)
+		say(&rep, "%s", _("  no field left to erase"));
 	buf_adds(&e.json, "}");
 	rc = erase_writes(b, p, whole, &e, &rep, err);
 	if (rc == 0 && !whole) {
