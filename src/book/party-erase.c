@@ -116,8 +116,10 @@ documents_named(struct book *b, int64_t id, struct text_lines *r, char *err)
 		day(date, 0, d);
 		day(date, KEPT_YEARS, until);
 		if (strcmp(state, "D") == 0)
-			say(r, _("  %s (draft) of %s: kept until %s"), label, d, until);
-		else
+		{
+			say(r, _("  %s (draft) of %s: not issued, but it names the person:"), label, d);
+			say(r, "%s", _("    delete it if it is not needed, then erase again"));
+		} else
 			say(r, _("  %s %s of %s: kept until %s"), label,
 			    (const char *)sqlite3_column_text(st, 2), d, until);
 	}
