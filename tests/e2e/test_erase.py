@@ -123,6 +123,8 @@ def test_erase(srv, book):
                and "Notes: erased" in text, text)
         tap.ok("and the invoice that keeps the name, ten years",
                "Invoice 1/2026 of 07/01/2026: kept until 07/01/2036" in text, text)
+        tap.ok("the session rewrote the file (VACUUM) while it had the book open",
+               "The file was rewritten (VACUUM)" in text, text)
         c.send(F10)
         tap.ok("back in the form: done", c.wait_for(ERASE + ": done.", 5), c.screen_text())
         text = c.screen_text()
