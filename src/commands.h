@@ -21,5 +21,6 @@ int cmd_f24(int argc, char **argv); /* src/cli/f24.c */
 int cmd_document(int argc, char **argv); /* src/cli/document.c */
 int cmd_items(int argc, char **argv);    /* src/cli/items.c */
 int cmd_vat(int argc, char **argv);      /* src/cli/vat.c */
+int cmd_party(int argc, char **argv); /* src/cli/party.c */
 
 #endif

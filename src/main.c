@@ -68,6 +68,8 @@ static const struct command commands[] = {
 	  N_("the VAT registers of a period, its settlement (quadro VP), the acconto, the bollo "
 	     "and the ritenute, each as an F24 draft"),
 	  cmd_vat },
+	{ "party", N_("party erase ID --book BOOK"),
+	  N_("erase a person's personal data but what the law keeps, and report it"), cmd_party },
 	{ "help", N_("help"), N_("show this list"), cmd_help },
 	{ "version", N_("version"), N_("show the version"), cmd_version },
 };

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "book/book.h"
+#include "book/history.h"
 #include "book/record.h"
 #include "tap.h"
 #include "util/util.h"
@@ -66,6 +67,28 @@ temp_book_close(struct temp_book *t, struct book *b)
 	free(t->path);
 	t->path = NULL;
 	rmdir(t->dir);
+}
+
+/* history_verify's result on b, and its report in *out (kept until the
+ * next call). */
+static inline int
+history_verify_text(struct book *b, const char **out)
+{
+	static char *text;
+	size_t len;
+	char err[ERR_SIZE] = "";
+	FILE *f;
+	int rc;
+
+	free(text);
+	text = NULL;
+	f = open_memstream(&text, &len);
+	rc = history_verify(b, f, err);
+	fclose(f);
+	if (rc < 0)
+		printf("# verify: %s\n", err);
+	*out = text;
+	return rc;
 }
 
 /* The first column of the first row sql gives in book b, as text ("" when

@@ -179,3 +179,14 @@ SCRIVANO_TESTS += tests/items-cli.sh
 # second overdue, the party's statement on screen and as a PDF.
 SCRIVANO_TESTS += tests/e2e/test_items.py
 EXTRA_DIST += tests/e2e/test_items.py
+# A person's erasure and the history's redaction (issue 17 point 5): what
+# is kept and why, contacts, fields of one's own and drafts gone, no old
+# value left in the history, verify still finding a change; refusals.
+check_PROGRAMS += tests/unit/test-party-erase
+tests_unit_test_party_erase_SOURCES = tests/unit/test-party-erase.c
+tests_unit_test_party_erase_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_party_erase_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-party-erase
+# Erase personal data on the customers' form, through OpenSSH.
+SCRIVANO_TESTS += tests/e2e/test_erase.py
+EXTRA_DIST += tests/e2e/test_erase.py

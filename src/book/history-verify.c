@@ -43,30 +43,114 @@ report_row(void *ctx, const struct htable *t, const char *rid, int64_t last, int
 	return 0;
 }
 
-/* The chain: each entry's hash is its content's, and it names the hash
- * of the one before; the first that does not is reported. */
+/* An entry an erasure redacted (history_erase): its seq, its hash as
+ * written and its content's since, as the erasure's entry (by) says. */
+struct redaction {
+	int64_t seq, by;
+	char *hash, *now;
+};
+
+struct redactions {
+	struct redaction *v;
+	size_t n, at;
+};
+
+static void redactions_free(struct redactions *r);
+
+/* What every erasure's entry says it redacted, by seq, then by erasure
+ * (a later one redacts an entry again). */
+static int
+redactions_read(struct book *b, struct redactions *r, char *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	if (sqlite3_prepare_v2(book_db(b),
+			       /* an entry changed into no JSON, or another, is no
+				* error here: its hash says it was changed */
+			       "SELECT seq, by, json_extract(v, '$[1]'), json_extract(v, '$[2]') "
+			       "FROM (SELECT h.seq AS by, CASE WHEN x.type = 'array' THEN x.value "
+			       "ELSE '[]' END AS v, CASE WHEN x.type = 'array' THEN "
+			       "json_extract(x.value, '$[0]') END AS seq FROM main.history AS h, "
+			       "json_each(CASE WHEN json_valid(h.after) AND json_type(h.after, "
+			       "'$.redacted') = 'array' THEN h.after ELSE '{\"redacted\":[]}' END, "
+			       "'$.redacted') AS x WHERE h.op = 'erase') WHERE seq IS NOT NULL "
+			       "ORDER BY 1, 2",
+			       -1, &st, NULL) != SQLITE_OK)
+		return record_db_error(b, err);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *hash = (const char *)sqlite3_column_text(st, 2);
+		const char *now = (const char *)sqlite3_column_text(st, 3);
+		r->v = xreallocarray(r->v, r->n + 1, sizeof *r->v);
+		r->v[r->n].seq = sqlite3_column_int64(st, 0);
+		r->v[r->n].by = sqlite3_column_int64(st, 1);
+		r->v[r->n].hash = xstrdup(hash != NULL ? hash : "");
+		r->v[r->n++].now = xstrdup(now != NULL ? now : "");
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	redactions_free(r);
+	return record_db_error(b, err);
+}
+
+static void
+redactions_free(struct redactions *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->v[i].hash);
+		free(r->v[i].now);
+	}
+	free(r->v);
+}
+
+/* Whether entry seq, whose content hashes to want, is one an erasure
+ * after it redacted, its hash as written being hash: seqs come in order. */
+static int
+redacted_ok(struct redactions *r, int64_t seq, const char *hash, const char *want)
+{
+	const struct redaction *last = NULL;
+
+	while (r->at < r->n && r->v[r->at].seq < seq)
+		r->at++;
+	for (size_t i = r->at; i < r->n && r->v[i].seq == seq; i++)
+		if (r->v[i].by > seq)
+			last = &r->v[i];
+	return last != NULL && strcmp(last->hash, hash) == 0 && strcmp(last->now, want) == 0;
+}
+
+/* The chain: each entry's hash is its content's (or, for an entry an
+ * erasure redacted, its content's is the one the erasure's entry
+ * recorded, and its hash the one it had), and it names the hash of the
+ * one before; the first that does not is reported. */
 static int
 verify_chain(struct book *b, struct findings *f, char *err)
 {
 	struct buf s = { 0 };
+	struct redactions red;
 	sqlite3_stmt *st;
-	char *last = xstrdup("");
+	char *last;
 	int64_t prev_seq = 0;
 	int rc;
 
+	if (redactions_read(b, &red, err) < 0)
+		return -1;
 	buf_printf(&s, "SELECT seq, prev, hash, %s FROM main.history ORDER BY seq",
 		   history_sql_entry_hash());
 	if ((rc = record_prepare(b, &s, &st, err)) < 0) {
-		free(last);
+		redactions_free(&red);
 		return rc;
 	}
+	last = xstrdup("");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		int64_t seq = sqlite3_column_int64(st, 0);
 		const char *prev = (const char *)sqlite3_column_text(st, 1);
 		const char *hash = (const char *)sqlite3_column_text(st, 2);
 		const char *want = (const char *)sqlite3_column_text(st, 3);
 
-		if (hash == NULL || want == NULL || strcmp(hash, want) != 0) {
+		if (hash == NULL || want == NULL ||
+		    (strcmp(hash, want) != 0 && !redacted_ok(&red, seq, hash, want))) {
 			fprintf(f->out, _("history entry %" PRId64 ": its hash does not match its "
 					  "content: the entry was changed\n"),
 				seq);
@@ -95,6 +179,7 @@ verify_chain(struct book *b, struct findings *f, char *err)
 		rc = 0;
 	sqlite3_finalize(st);
 	free(last);
+	redactions_free(&red);
 	return rc;
 }
 
@@ -160,8 +245,8 @@ add_change(struct history_entry *e, const struct record_kind *k, const char *fie
 	c = &e->change[e->nchange++];
 	c->field = xstrdup(field);
 	c->label = i >= 0 ? k->fields[i].label : NULL;
-	c->before = xstrdup(before);
-	c->after = xstrdup(after);
+	c->before = xstrdup(strcmp(before, HISTORY_ERASED) == 0 ? _("(erased)") : before);
+	c->after = xstrdup(strcmp(after, HISTORY_ERASED) == 0 ? _("(erased)") : after);
 }
 
 /* Pairs the before and after members: those of before in order, then
@@ -267,8 +352,12 @@ history_of(struct book *b, const struct record_kind *k, int64_t id, struct histo
 		e->op = column_dup(st, 7);
 		e->child = strcmp(e->tbl, table) != 0 || sqlite3_column_int(st, 10);
 		rk = row_kind(k, e->tbl, &e->child_label);
+		/* an erasure's after is the entries it redacted, not fields */
 		if (entry_changes(b, e, rk, (const char *)sqlite3_column_text(st, 8),
-				  (const char *)sqlite3_column_text(st, 9), err) < 0)
+				  strcmp(e->op, "erase") == 0
+					  ? "{}"
+					  : (const char *)sqlite3_column_text(st, 9),
+				  err) < 0)
 			break;
 	}
 	sqlite3_finalize(st);

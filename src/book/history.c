@@ -226,8 +226,9 @@ appender_free(void *p)
 
 /* history_entry(kind, tbl, op, rid, ptbl, pid, row, before, after): appends
  * the entry for op on a row whose whole encoding is row (NULL for a row
- * gone); before and after are a change's changed fields (NULL otherwise:
- * an insert's and a baseline's after is row, a delete's before). */
+ * gone); before and after are a change's changed fields, or what an
+ * erasure's entry records (NULL otherwise: an insert's and a baseline's
+ * after is row, a delete's before). */
 static void
 fn_entry(sqlite3_context *cx, int argc, sqlite3_value **argv)
 {
@@ -235,7 +236,9 @@ fn_entry(sqlite3_context *cx, int argc, sqlite3_value **argv)
 	sqlite3 *db = sqlite3_context_db_handle(cx);
 	const char *op = (const char *)sqlite3_value_text(argv[2]);
 	const char *row = (const char *)sqlite3_value_text(argv[6]);
-	int del = op != NULL && strcmp(op, "delete") == 0, change = op && !strcmp(op, "change");
+	int del = op != NULL && strcmp(op, "delete") == 0;
+	/* an erasure's entry gives its own before and after, as a change */
+	int change = op && (!strcmp(op, "change") || !strcmp(op, "erase"));
 	char state[65];
 	sqlite3_stmt *st;
 	int rc;

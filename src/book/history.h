@@ -24,8 +24,9 @@
  *            a record's child row (a contact, a document's line, a stock
  *            movement, a user-added field): child rows are entries of their
  *            own, which a record's history shows with its own
- *   op       insert, change, delete, or baseline (the row as it was when the
- *            history began, or as a schema migration left it)
+ *   op       insert, change, delete, baseline (the row as it was when the
+ *            history began, or as a schema migration left it), or erase (a
+ *            person's personal data erased: history_erase)
  *   before, after  the fields: all of them (empty ones left out) for insert,
  *            baseline (after) and delete (before); only those that changed,
  *            before and after, for a change
@@ -78,6 +79,25 @@ void history_entries_free(struct history_entry *e, size_t n);
  * writing one line for each thing found to out: 0 when clean, 1 when
  * something was found, -1 with a message when the book cannot be read. */
 int history_verify(struct book *b, FILE *out, char *err);
+
+/* ---- Erasure (party-erase.c, history-redact.c) ---- */
+
+/* What takes an erased value's place in the history's entries. */
+#define HISTORY_ERASED "[erased]"
+
+/* Inside the caller's transaction, after the writes that erased a row's
+ * values (whose entries still hold them): in every entry of row id of
+ * table tbl and of its child rows, every value of before and after
+ * becomes HISTORY_ERASED, and their state (the hash of a row, which
+ * guesses could be tried against) is emptied. Then the erasure's own
+ * entry is appended: op "erase", before erased (a JSON object of the
+ * fields erased, each HISTORY_ERASED), after
+ * {"redacted":[[seq,"hash","now"],...]}: each entry whose content the
+ * redaction changed, its hash as written (the chain's link, kept) and the
+ * hash of its content now, which history_verify checks in its place;
+ * state the row's as it is now (NULL when it was deleted). The number of
+ * entries redacted, or -1 with a message. */
+int history_erase(struct book *b, const char *tbl, int64_t id, const char *erased, char *err);
 
 /* ---- For book.c ---- */
 

@@ -7,7 +7,8 @@ src_libscrivano_a_SOURCES += src/book/book-lock.c src/book/backup.c src/book/bac
 src_libscrivano_a_SOURCES += src/book/book-dump.c src/book/book-dump.h
 # The history (issue 17): every write recorded, chained by SHA-256; verify.
 src_libscrivano_a_SOURCES += src/book/history.c src/book/history.h src/book/history-impl.h \
-	src/book/history-verify.c
+	src/book/history-verify.c src/book/history-redact.c src/book/party-erase.c \
+	src/book/party-erase.h
 nobase_dist_pkgdata_DATA += data/demo-book.sql
 src_libscrivano_a_SOURCES += src/book/record.c src/book/record.h \
 	src/book/record-table.c src/book/record-sql.c src/book/parties.c src/book/parties.h

@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "book/parties.h"
+#include "book/party-erase.h"
 #include "util/codelist.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -374,6 +375,7 @@ static const struct record_child party_children[] = {
 		.validate = validate_fn, .load = record_table_load,                   \
 		.insert = party_insert, .update = party_update, .remove = party_remove, \
 		.browse = record_table_browse, .find = record_table_find,             \
+		.commands = &party_erase_command, .ncommands = 1,                     \
 	}
 
 const struct record_kind parties_kind = PARTIES_KIND(party_validate);

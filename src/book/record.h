@@ -164,6 +164,17 @@ struct record_command {
 	 * into *lines, each newly allocated as the array is; the number of
 	 * lines, or (size_t)-1 with a message in err. Changes nothing. */
 	size_t (*show)(struct book *b, const struct record *r, char ***lines, char *err);
+	/* Or: run on saved record r (asked for what ask declares, arg as for
+	 * run), then tell what it did as lines shown in the pager, as show's
+	 * are, into *lines (*n of them): 0, or REC_* with a message in err.
+	 * Writes in one transaction; r may be gone afterwards (a person's
+	 * record erased whole), and the form then closes. */
+	int (*report)(struct book *b, const struct record *r, const char *arg, char ***lines,
+		      size_t *n, char *err);
+	/* A rare command (a person's erasure): not worth a place on the key
+	 * line of forms and lists, which a kind with only such commands
+	 * leaves as it is; the Commands key and its help still offer it. */
+	int rare;
 };
 
 /* A command that takes a while (mailing a server) tells its steps

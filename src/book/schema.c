@@ -1054,6 +1054,34 @@ static const char *const steps[] = {
 	"  modified     TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
 	");"
 	"CREATE INDEX vat_settlements_by_period ON vat_settlements (period COLLATE NOCASE, id);",
+	/* A person's erasure (issue 17 point 5, party-erase.c): an entry of
+	 * op 'erase' records what was erased and which older entries had
+	 * their values redacted, with their hashes (history-redact.c). SQLite
+	 * cannot change a CHECK: the table is rebuilt, its rows as they are. */
+	"CREATE TABLE history_erase ("
+	"  seq     INTEGER PRIMARY KEY,"
+	"  time    TEXT NOT NULL,"
+	"  account TEXT NOT NULL,"
+	"  session TEXT NOT NULL,"
+	"  kind    TEXT NOT NULL,"
+	"  tbl     TEXT NOT NULL,"
+	"  rid     TEXT NOT NULL,"
+	"  ptbl    TEXT,"
+	"  pid     TEXT,"
+	"  op      TEXT NOT NULL"
+	"    CHECK (op IN ('insert','change','delete','baseline','erase')),"
+	"  before  TEXT NOT NULL,"
+	"  after   TEXT NOT NULL,"
+	"  state   TEXT,"
+	"  prev    TEXT NOT NULL,"
+	"  hash    TEXT NOT NULL"
+	");"
+	"INSERT INTO history_erase SELECT seq, time, account, session, kind, tbl, rid, ptbl, pid,"
+	"  op, before, after, state, prev, hash FROM history;"
+	"DROP TABLE history;"
+	"ALTER TABLE history_erase RENAME TO history;"
+	"CREATE INDEX history_by_row ON history (tbl, rid, seq);"
+	"CREATE INDEX history_by_parent ON history (ptbl, pid, seq) WHERE ptbl IS NOT NULL;",
 };
 
 int

@@ -68,3 +68,9 @@ dist_man_MANS += man/scrivano-vat.1
 # ritenute; refusals change nothing.
 EXTRA_DIST += tests/vat-cli.sh
 SCRIVANO_TESTS += tests/vat-cli.sh
+# scrivano party erase (issue 17 point 5): a person's personal data erased
+# but what the law keeps (src/book/party-erase.c), the report on stdout.
+src_libscrivano_a_SOURCES += src/cli/party.c
+dist_man_MANS += man/scrivano-party.1
+EXTRA_DIST += tests/party-erase.sh
+SCRIVANO_TESTS += tests/party-erase.sh

@@ -178,20 +178,15 @@ show_progress(void *ctx, const char *what)
 	ui_repaint(ui);
 }
 
-/* A command that shows text: its lines in the print preview's pager,
- * under the command's label and the record's key. */
+/* Lines in the print preview's pager, under the command's label and the
+ * record's key; freed. */
 static void
-run_show(struct ui *ui, struct screen *scr, const struct record_command *c,
-	 const struct record *r)
+show_lines(struct ui *ui, struct screen *scr, const struct record_command *c,
+	   const struct record *r, char **lines, size_t n)
 {
-	char **lines = NULL, err[ERR_SIZE] = "", *title, *name;
+	char *title, *name;
 	struct doc *d;
-	size_t n;
 
-	if ((n = c->show(ui->book, r, &lines, err)) == (size_t)-1) {
-		ui_error(ui, _("%s: not shown: %s"), _(c->label), err);
-		return;
-	}
 	title = xasprintf("%s - %s", _(c->label), record_get(r, r->kind->key_field));
 	name = xasprintf("%s-%s-%lld", scr->name, c->name, (long long)r->id);
 	d = doc_new(title);
@@ -252,6 +247,47 @@ screen_for(struct ui *ui, struct screen *scr, int64_t id)
 	return pick ? pick : all ? all : scr;
 }
 
+/* A command that shows text. */
+static void
+run_show(struct ui *ui, struct screen *scr, const struct record_command *c,
+	 const struct record *r)
+{
+	char **lines = NULL, err[ERR_SIZE] = "";
+	size_t n;
+
+	if ((n = c->show(ui->book, r, &lines, err)) == (size_t)-1) {
+		ui_error(ui, _("%s: not shown: %s"), _(c->label), err);
+		return;
+	}
+	show_lines(ui, scr, c, r, lines, n);
+}
+
+/* A command that runs and reports what it did in the pager: 1 when it
+ * ran. */
+static int
+run_report(struct ui *ui, struct screen *scr, const struct record_command *c,
+	   const struct record *r)
+{
+	char **lines = NULL, err[ERR_SIZE] = "", *arg;
+	size_t n = 0;
+	int rc;
+
+	if ((rc = ask_value(ui, c, r, &arg)) <= 0) {
+		if (rc == 0)
+			ui_status(ui, _("%s: not run."), _(c->label));
+		return 0;
+	}
+	rc = c->report(ui->book, r, arg, &lines, &n, err);
+	free(arg);
+	if (rc < 0) {
+		ui_error(ui, _("%s: not done: %s"), _(c->label), err);
+		return 0;
+	}
+	show_lines(ui, scr, c, r, lines, n);
+	ui_status(ui, _("%s: done."), _(c->label));
+	return 1;
+}
+
 /* Runs c on r (asked for what it needs): 1 when it did something. */
 static int
 run_command(struct ui *ui, struct screen *scr, const struct record_command *c,
@@ -267,6 +303,8 @@ run_command(struct ui *ui, struct screen *scr, const struct record_command *c,
 		run_show(ui, scr, c, r);
 		return 0;
 	}
+	if (c->report != NULL)
+		return run_report(ui, scr, c, r);
 	if (c->run == NULL)
 		return 0;
 	if ((rc = ask_value(ui, c, r, &arg)) <= 0) {
@@ -329,9 +367,13 @@ const struct key_hint *
 commands_hints(const struct key_hint *base, const struct record_kind *k, struct key_hint *buf,
 	       size_t size)
 {
-	size_t n = 0;
+	size_t n = 0, rare = 0;
 
 	if (!commands_any(k))
+		return base;
+	for (size_t i = 0; i < k->ncommands; i++)
+		rare += k->commands[i].rare != 0;
+	if (rare == k->ncommands)
 		return base;
 	/* after the first two (Help, Save or Search): it is what the screen
 	 * is for, after editing */

@@ -532,16 +532,18 @@ act_edit(struct ui *ui, struct view *v, struct form *fm)
 }
 
 /* The record as the book has it now (after a command changed it): shown
- * again, lines too. 0, or -1 when it is gone (the form closes). */
+ * again, lines too. 0, or REC_GONE when it is gone (the form closes), or
+ * REC_ERROR, after the message. */
 static int
 reload(struct ui *ui, struct form *fm)
 {
 	struct record *r;
 	char err[ERR_SIZE];
+	int rc;
 
-	if (record_load(ui->book, fm->rec->kind, fm->rec->id, &r, err) < 0) {
+	if ((rc = record_load(ui->book, fm->rec->kind, fm->rec->id, &r, err)) < 0) {
 		ui_error(ui, "%s", err);
-		return -1;
+		return rc;
 	}
 	record_assign(fm->rec, r);
 	record_free(r);
@@ -559,7 +561,7 @@ static int
 act_commands(struct ui *ui, struct view *v, struct form *fm)
 {
 	char status[sizeof ui->status];
-	int err;
+	int err, rc;
 
 	if (!commands_any(fm->rec->kind)) {
 		ui_status(ui, "%s", _("This screen's records have no commands."));
@@ -582,9 +584,14 @@ act_commands(struct ui *ui, struct view *v, struct form *fm)
 		/* the command's message stays on the status line */
 		str_copy(status, ui->status, sizeof status);
 		err = ui->status_error;
-		if (reload(ui, fm) < 0)
+		if ((rc = reload(ui, fm)) < 0) {
 			v->closed = 1;
-		else if (err)
+			/* a command that deleted it (a person erased whole) says so */
+			if (rc == REC_GONE && err)
+				ui_error(ui, "%s", status);
+			else if (rc == REC_GONE)
+				ui_status(ui, "%s", status);
+		} else if (err)
 			ui_error(ui, "%s", status);
 		else
 			ui_status(ui, "%s", status);

@@ -23,6 +23,8 @@ op_words(const struct history_entry *e)
 		return e->child ? _("row changed") : _("changed");
 	if (strcmp(e->op, "delete") == 0)
 		return e->child ? _("row deleted") : _("deleted");
+	if (strcmp(e->op, "erase") == 0)
+		return _("personal data erased");
 	return _("as it was when its history began");
 }
 

@@ -170,7 +170,8 @@ size_t commands_applicable(const struct record *r, const struct record_command *
  * the record), 0 when not. */
 int commands_offer(struct ui *ui, struct screen *scr, int64_t id);
 /* The key line's entry for Commands; and a view's key line base with it
- * added when kind k has commands (into buf, size entries), else base. */
+ * added when kind k has commands not all rare (into buf, size entries),
+ * else base. */
 #define COMMANDS_HINT { ACT_COMMANDS, NULL }
 #define COMMANDS_HINTS_MAX 16
 const struct key_hint *commands_hints(const struct key_hint *base, const struct record_kind *k,

@@ -18,7 +18,7 @@ from harness import Server, Tap  # noqa: E402
 
 tap = Tap()
 
-F1, F5, F10 = "\x1bOP", "\x1b[15~", "\x1b[21~"
+F1, F5, F10, PGDN = "\x1bOP", "\x1b[15~", "\x1b[21~", "\x1b[6~"
 TAB = "\t"
 # the parties form: the P.IVA is the second field, the contacts grid comes
 # after the 27 fields (screens/parties.scr)
@@ -131,6 +131,14 @@ def check_help(c, t, lang):
            c.screen_text())
     wait_until(c, lambda: t["long_key"] in box_text(c, t["keys"]))
     inner, closed = box(c, t["keys"])
+    if t["long_key"] not in joined(inner or []):
+        # the commands of the parties' records come first: the line may
+        # begin at the foot of the page and go on at the top of the next
+        first = inner or []
+        c.send(PGDN)
+        wait_until(c, lambda: box_text(c, t["keys"]) != joined(first))
+        more, more_closed = box(c, t["keys"])
+        inner, closed = first + (more or []), closed and more_closed
     tap.ok("%s: the keys screen wraps its long lines: '%s' whole" % (lang, t["long_key"]),
            t["long_key"] in joined(inner or []) and closed, c.screen_text())
     c.send(F10)

@@ -17,27 +17,6 @@
 
 static struct book *book;
 
-/* history_verify's result, and its report in out (the next call's). */
-static int
-verify(struct book *b, const char **out)
-{
-	static char *text;
-	size_t len;
-	char err[ERR_SIZE] = "";
-	FILE *f;
-	int rc;
-
-	free(text);
-	text = NULL;
-	f = open_memstream(&text, &len);
-	rc = history_verify(b, f, err);
-	fclose(f);
-	if (rc < 0)
-		printf("# verify: %s\n", err);
-	*out = text;
-	return rc;
-}
-
 static struct record *
 party(const char *name)
 {
@@ -68,7 +47,7 @@ entries(void)
 	size_t n = 0;
 
 	history_set_account("anna");
-	is_int(verify(book, &report), 0, "a new book verifies clean");
+	is_int(history_verify_text(book, &report), 0, "a new book verifies clean");
 	record_set(c, CONTACT_NAME, "Anna");
 	record_rows_insert(&r->rows[0], 0, c);
 	is_int(record_save(book, r, NULL, err), 0, "a party with a contact saves");
@@ -117,7 +96,7 @@ entries(void)
 	   strcmp(change_of(&e[n - 1], "city")->before, "Milano") == 0,
 	   "keeping what the row held");
 	history_entries_free(e, n);
-	is_int(verify(book, &report), 0, "the book verifies clean");
+	is_int(history_verify_text(book, &report), 0, "the book verifies clean");
 	is_str(report, "", "and says nothing");
 	is_str(book_query(book, "SELECT count(*) FROM history h JOIN history p ON p.seq = h.seq - 1 "
 				"WHERE h.prev <> p.hash"),
@@ -151,24 +130,24 @@ outside(const char *path)
 
 	record_save(book, a, NULL, err);
 	record_save(book, b, NULL, err);
-	is_int(verify(book, &report), 0, "before any change behind its back, clean");
+	is_int(history_verify_text(book, &report), 0, "before any change behind its back, clean");
 	sql = xasprintf("UPDATE parties SET city = 'Roma' WHERE id = %" PRId64, b->id);
 	behind(path, sql);
 	free(sql);
-	is_int(verify(book, &report), 1, "a row changed with sqlite3 is found");
+	is_int(history_verify_text(book, &report), 1, "a row changed with sqlite3 is found");
 	sql = xasprintf("parties %" PRId64 ": differs from its last history entry", b->id);
 	ok(strstr(report, sql) != NULL, "verify names it: %s", report);
 	free(sql);
 	ok(strstr(report, "history entry") == NULL || strstr(report, "parties") == report,
 	   "and not the chain");
 	behind(path, "INSERT INTO parties (name, piva) VALUES ('Gamma', '01234567897')");
-	verify(book, &report);
+	history_verify_text(book, &report);
 	ok(strstr(report, "not in the history") != NULL, "a row inserted behind its back is found");
 	behind(path, "DELETE FROM parties WHERE name = 'Gamma'");
 	sql = xasprintf("UPDATE parties SET city = '' WHERE id = %" PRId64, b->id);
 	behind(path, sql);
 	free(sql);
-	is_int(verify(book, &report), 0, "put back as it was: clean again");
+	is_int(history_verify_text(book, &report), 0, "put back as it was: clean again");
 
 	seq = strtoll(book_query(book, "SELECT max(seq) - 1 FROM history"), NULL, 10);
 	sql = xasprintf("UPDATE history SET account = 'mallory' WHERE seq = %" PRId64 ";"
@@ -176,7 +155,7 @@ outside(const char *path)
 			seq, seq + 1);
 	behind(path, sql);
 	free(sql);
-	is_int(verify(book, &report), 1, "entries tampered with are found");
+	is_int(history_verify_text(book, &report), 1, "entries tampered with are found");
 	sql = xasprintf("history entry %" PRId64 ": its hash does not match", seq);
 	ok(strncmp(report, sql, strlen(sql)) == 0, "the first broken one is named: %s", report);
 	free(sql);
@@ -217,7 +196,7 @@ migrated(void)
 		is_str(book_query(b, "SELECT op || ' ' || json_extract(after, '$.name') FROM history "
 				     "WHERE tbl = 'parties'"),
 		       "baseline Vecchia Srl", "its row gets a baseline entry");
-		is_int(verify(b, &report), 0, "and it verifies clean");
+		is_int(history_verify_text(b, &report), 0, "and it verifies clean");
 		book_close(b);
 	}
 	book_files_remove(t.dir, "book.sqlite");
