@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "book/company.h"
+#include "book/riba.h"
 #include "book/parties.h"
 #include "util/codelist.h"
 #include "util/i18n.h"
@@ -164,6 +165,7 @@ static const struct record_field company_fields[COMPANY_NFIELDS] = {
 	[COMPANY_LOCK_DATE] = { "lock_date", N_("Lock date"), 10, RECF_NULL, NULL,
 				check_iso_date },
 	[COMPANY_SDI] = { "sdi", N_("SDI code"), 7, 0, NULL, check_sdi_code },
+	[COMPANY_SIA] = { "sia", N_("SIA code"), 5, 0, NULL, riba_check_sia },
 };
 
 const struct record_kind company_kind = {

@@ -34,6 +34,7 @@ enum company_field {
 	COMPANY_LOCK_DATE,     /* prima nota entries on or before it are locked; empty: none */
 	COMPANY_SDI,           /* its own codice destinatario, where SdI delivers the
 				* invoices it receives and its self-invoices; empty: by PEC */
+	COMPANY_SIA,           /* its SIA code, the CBI sender of its Ri.Ba. files; empty: none */
 	COMPANY_NFIELDS
 };
 

@@ -1001,6 +1001,14 @@ static const char *const steps[] = {
 	"  AND (SELECT count(*) FROM open_items c2 WHERE c2.document_id = n.id) = 1"
 	"  WINDOW w AS (PARTITION BY c.id ORDER BY i.due DESC, i.id DESC"
 	"    ROWS UNBOUNDED PRECEDING)) WHERE alloc > 0;",
+	/* Ri.Ba. (issue 16, riba.c): the company's SIA code (the CBI sender's
+	 * code its bank gave it), a customer's bank as ABI and CAB (where its
+	 * receipts are domiciled), and the bank account an item was presented
+	 * through, whose fee an unpaid one (insoluto) is charged on. */
+	"ALTER TABLE company ADD COLUMN sia TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE parties ADD COLUMN bank_abi TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE parties ADD COLUMN bank_cab TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE open_items ADD COLUMN riba_account INTEGER REFERENCES pn_accounts(id);",
 };
 
 int
