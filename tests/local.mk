@@ -153,6 +153,10 @@ tests_unit_test_riba_SOURCES = tests/unit/test-riba.c
 tests_unit_test_riba_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_riba_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-riba
+# scrivano items riba|unpaid: the file read back by the tests' own reader
+# (tests/ribaread.py), a customer without its bank refused, an unpaid one.
+EXTRA_DIST += tests/riba-cli.sh tests/ribaread.py
+SCRIVANO_TESTS += tests/riba-cli.sh
 # scrivano items: the list's ageing and totals, a statement as text and as
 # a PDF read back with pdftotext, refusals.
 EXTRA_DIST += tests/items-cli.sh
