@@ -157,6 +157,10 @@ SCRIVANO_TESTS += tests/unit/test-riba
 # (tests/ribaread.py), a customer without its bank refused, an unpaid one.
 EXTRA_DIST += tests/riba-cli.sh tests/ribaread.py
 SCRIVANO_TESTS += tests/riba-cli.sh
+# Ri.Ba. through OpenSSH: two items presented from the list, the file read
+# back, one unpaid with its fee in the prima nota.
+SCRIVANO_TESTS += tests/e2e/test_riba.py
+EXTRA_DIST += tests/e2e/test_riba.py
 # scrivano items: the list's ageing and totals, a statement as text and as
 # a PDF read back with pdftotext, refusals.
 EXTRA_DIST += tests/items-cli.sh
