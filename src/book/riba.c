@@ -175,6 +175,21 @@ receipts_load(struct book *b, const int64_t *ids, size_t n, struct riba_receipt 
 	return 0;
 }
 
+/* date (YYYY-MM-DD), or today when NULL or empty, into day (11 bytes):
+ * 0, or -1 with a message. */
+static int
+day_of(const char *date, char *day, char *err)
+{
+	if (date == NULL || date[0] == '\0') {
+		util_today(day);
+		return 0;
+	}
+	if (check_iso_date(date, NULL) < 0)
+		return err_set(err, _("the day must be a date, YYYY-MM-DD, not %s"), date);
+	str_copy(day, date, sizeof "YYYY-MM-DD");
+	return 0;
+}
+
 static int
 write_text(FILE *out, void *ctx, char *err)
 {
@@ -229,13 +244,8 @@ riba_present(struct book *b, const int64_t *ids, size_t n, int64_t account_id, c
 	int rc;
 
 	memset(res, 0, sizeof *res);
-	if (date == NULL || date[0] == '\0')
-		util_today(day);
-	else if (check_iso_date(date, NULL) < 0) {
-		err_set(err, _("the day presented must be a date, YYYY-MM-DD, not %s"), date);
+	if (day_of(date, day, err) < 0)
 		return REC_INVALID;
-	} else
-		str_copy(day, date, sizeof day);
 	if (n == 0) {
 		err_set(err, "%s", _("no open receivables to present (nothing was written)"));
 		return REC_INVALID;
@@ -324,13 +334,8 @@ riba_unpaid(struct book *b, int64_t id, int64_t fee, const char *date, int64_t *
 
 	if (entry != NULL)
 		*entry = 0;
-	if (date == NULL || date[0] == '\0')
-		util_today(day);
-	else if (check_iso_date(date, NULL) < 0) {
-		err_set(err, _("the day must be a date, YYYY-MM-DD, not %s"), date);
+	if (day_of(date, day, err) < 0)
 		return REC_INVALID;
-	} else
-		str_copy(day, date, sizeof day);
 	if (fee < 0) {
 		err_set(err, "%s", _("the bank's fee may not be less than 0"));
 		return REC_INVALID;

@@ -177,18 +177,7 @@ writer_refusals(void)
 
 /* ---- in a book ---- */
 
-static int64_t
-q_int(const char *fmt, ...)
-{
-	char sql[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(sql, sizeof sql, fmt, ap);
-	va_end(ap);
-	return strtoll(book_query(book, sql), NULL, 10);
-}
-
+/* The first column of the first row of the query fmt makes, as text. */
 static const char *
 q_text(const char *fmt, ...)
 {
@@ -200,6 +189,8 @@ q_text(const char *fmt, ...)
 	va_end(ap);
 	return book_query(book, sql);
 }
+
+#define q_int(...) strtoll(q_text(__VA_ARGS__), NULL, 10)
 
 static int64_t
 invoice(int64_t party, const char *date, const char *due1, const char *due2)
