@@ -1,9 +1,10 @@
 """Ri.Ba. (issue 16 point 3) end to end: a real OpenSSH client logs in to
 a real `scrivano serve` whose today is 01/06/2026 (SCRIVANO_TODAY). The
 book (made through the record interface by tests/doc-make) has the
-company's SIA code, Banca's Italian IBAN and three receivables: Verdi's
+company's SIA code, Banca's Italian IBAN and four receivables: Verdi's
 due 15/06/2026, Rossi's two instalments due 30/06 and 31/07, both
-customers with their bank's ABI and CAB. In Open items > Receivables, the
+customers with their bank's ABI and CAB, and Bianchi's due 15/07, whose
+bank is not known. In Open items > Receivables, the
 command Present by Ri.Ba. on the first row offers its due date to the end
 of its month; accepted, it says two receipts were written: the file in
 the export folder reads back with the tests' own reader (tests/
@@ -14,7 +15,9 @@ presented row; Ri.Ba. unpaid on Verdi's, with a fee of 4,50, says the
 item is open again and the fee is a prima nota entry: in the book the
 item is O, no longer presented, and the entry takes 4,50 out of Banca,
 causale SB, Verdi's, the invoice as its reference. The list shows the
-item open again, to be presented again (or paid, or reminded)."""
+item open again, to be presented again (or paid, or reminded). Last,
+July's items are refused, naming Bianchi, whose bank is not known:
+nothing is written."""
 
 import os
 import re
@@ -65,6 +68,11 @@ def make_book(srv):
              "seq=2|date=2026-05-12|total=24400|payable=24400",
              line % ("200.00", "200.00"),
              "payments:mode=MP12|due=2026-06-15|amount=24400")
+    doc_make(path, "party:role=C|name=Bianchi Luca|piva=00488410010",
+             "doc:kind=FAT|direction=S|type=TD01|state=I|number=3/2026|numbering=F|year=2026|"
+             "seq=3|date=2026-05-14|total=12200|payable=12200",
+             line % ("100.00", "100.00"),
+             "payments:mode=MP12|due=2026-07-15|amount=12200")
     import sqlite3
     db = sqlite3.connect(path)
     db.execute("UPDATE pn_accounts SET iban = ? WHERE name = 'Banca'", (IBAN,))
@@ -125,6 +133,7 @@ def present(c, book):
               items(book),
               [("Verdi Caffè Snc", "2026-06-15", "R", TODAY, "Banca"),
                ("Rossi Forniture S.r.l.", "2026-06-30", "R", TODAY, "Banca"),
+               ("Bianchi Luca", "2026-07-15", "O", "-", "-"),
                ("Rossi Forniture S.r.l.", "2026-07-31", "O", "-", "-")])
     tap.ok("the list shows them presented",
            c.wait_for(re.compile(r"15/06/2026\s+Verdi Caff.*\s+R\s"), 5), c.screen_text())
@@ -167,6 +176,20 @@ def unpaid(c, book, verdi):
     c.settle()
 
 
+def refused(c, book):
+    """July's items: Bianchi has no bank's ABI and CAB."""
+    c.send(HOME + DOWN * 3)
+    c.settle()
+    ok = c.pick_command("Present by Ri.Ba.") and c.wait_for("31/07/2026 31/07/2026", 5)
+    c.send(BACKSPACE * 21 + "01/07/2026 31/07/2026" + ENTER)
+    tap.ok("July's items are refused: Bianchi has no bank's ABI and CAB, the message names it",
+           ok and c.wait_for(re.compile(r"not done: Bianchi Luca \(item \d+, FAT 3/2026\) has "
+                                        r"no bank ABI"), 10), c.screen_text())
+    folder = os.path.join(os.path.dirname(book), "export", "anna")
+    tap.is_eq("nothing written: still one file, July's items open",
+              (len(os.listdir(folder)), [r[2] for r in items(book)[2:]]), (1, ["O", "O"]))
+
+
 def main():
     with Server(users={"anna": "pw-anna"}, tap=tap, env={"SCRIVANO_TODAY": TODAY}) as srv:
         book = make_book(srv)
@@ -174,6 +197,7 @@ def main():
             tap.ok("the main menu", c.wait_for("Main menu", 10), c.screen_text())
             verdi = present(c, book)
             unpaid(c, book, verdi)
+            refused(c, book)
             c.to_main_menu()
             tap.is_eq("the session ends cleanly", c.end_session(), 0)
     return tap.done()
