@@ -136,13 +136,13 @@ receipts_load(struct book *b, const int64_t *ids, size_t n, struct riba_receipt 
 
 	*total = 0;
 	for (size_t i = 0; i < n && rc == 0; i++) {
+		int twice = 0;
 		if ((rc = items_get(b, ids[i], &it, err)) < 0)
 			break;
 		rc = REC_INVALID;
 		for (size_t j = 0; j < i; j++)
-			if (ids[j] == ids[i])
-				it.state = 0;
-		if (it.state == 0)
+			twice |= ids[j] == ids[i];
+		if (twice)
 			err_set(err, _("item %" PRId64 " is named twice"), ids[i]);
 		else if (it.side != ITEM_RECEIVABLE || it.amount < 0)
 			err_set(err, _("item %" PRId64 " is not a customer's instalment: only those "
@@ -211,6 +211,7 @@ file_out(struct book *b, const struct buf *t, const char *stamp, char **path, ch
 	*path = NULL;
 	if (dir == NULL)
 		return REC_ERROR;
+	err_set(err, _("%s holds too many Ri.Ba. files of this second"), dir);
 	for (int k = 1; k < 100 && *path == NULL; k++) {
 		char *p = k == 1 ? xasprintf("%s/riba-%s.txt", dir, stamp)
 				 : xasprintf("%s/riba-%s-%d.txt", dir, stamp, k);
