@@ -269,9 +269,9 @@ in_book(void)
 {
 	char err[ERR_SIZE] = "", *text = NULL, msg[ERR_SIZE] = "", msg2[128];
 	struct riba_result res;
-	int64_t rossi, verdi, inv1, inv2, inv3, bank, i1, i2, i3, i4, entry;
+	int64_t rossi, verdi, inv1, inv2, inv3, bank, i1, i2, i3, i4, entry, pair[2];
 	struct record *r;
-	size_t len;
+	size_t len = 0;
 
 	fx_company(book, "Alfa Srl", "01234567897", "", "");
 	rossi = fx_customer(book, "Rossi Srl", "09876543217");
@@ -338,6 +338,10 @@ in_book(void)
 	       "nor presented by name: %s", err);
 	is_int(riba_present(book, &i4, 1, 0, NULL, &res, err), REC_INVALID,
 	       "Verdi's alone is refused: %s", err);
+	pair[0] = pair[1] = i2;
+	is_int(riba_present(book, pair, 2, 0, NULL, &res, err), REC_INVALID,
+	       "an item named twice is refused: %s", err);
+	ok(strstr(err, "twice") != NULL, "saying so");
 
 	/* the commands */
 	r = NULL;
