@@ -58,10 +58,11 @@ static const struct command commands[] = {
 	     "reverse charge, sent or paid, PDF, text"),
 	  cmd_document },
 	{ "items",
-	  N_("items list|statement [--party NAME] [--side R|P] [--state STATE] [--as-of DATE] "
-	     "[--pdf FILE] [--force] --book BOOK"),
+	  N_("items list|statement|riba|unpaid [--party NAME] [--side R|P] [--state STATE] "
+	     "[--as-of DATE] [--pdf FILE] [--force] [--from DATE] [--to DATE] [--account NAME] "
+	     "[--date DATE] [--fee AMOUNT] --book BOOK"),
 	  N_("the open items of a book: the list with its ageing, a party's statement of "
-	     "account as text or PDF"),
+	     "account as text or PDF, the Ri.Ba. file for the bank, an unpaid Ri.Ba."),
 	  cmd_items },
 	{ "vat",
 	  N_("vat register|settle|acconto|bollo|ritenute --period PERIOD … --book BOOK"),

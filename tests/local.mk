@@ -170,6 +170,22 @@ tests_unit_test_items_SOURCES = tests/unit/test-items.c
 tests_unit_test_items_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_items_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-items
+# Ri.Ba.: the CBI writer's records, lengths, character set and totals; a
+# range of receivables presented into the export folder, refusals, and an
+# unpaid one reopened with the bank's fee.
+check_PROGRAMS += tests/unit/test-riba
+tests_unit_test_riba_SOURCES = tests/unit/test-riba.c
+tests_unit_test_riba_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_riba_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-riba
+# scrivano items riba|unpaid: the file read back by the tests' own reader
+# (tests/ribaread.py), a customer without its bank refused, an unpaid one.
+EXTRA_DIST += tests/riba-cli.sh tests/ribaread.py
+SCRIVANO_TESTS += tests/riba-cli.sh
+# Ri.Ba. through OpenSSH: two items presented from the list, the file read
+# back, one unpaid with its fee in the prima nota.
+SCRIVANO_TESTS += tests/e2e/test_riba.py
+EXTRA_DIST += tests/e2e/test_riba.py
 # scrivano items: the list's ageing and totals, a statement as text and as
 # a PDF read back with pdftotext, refusals.
 EXTRA_DIST += tests/items-cli.sh

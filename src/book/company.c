@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "book/company.h"
+#include "book/riba.h"
 #include "book/parties.h"
 #include "util/codelist.h"
 #include "util/i18n.h"
@@ -174,6 +175,7 @@ static const struct record_field company_fields[COMPANY_NFIELDS] = {
 	[COMPANY_SDI] = { "sdi", N_("SDI code"), 7, 0, NULL, check_sdi_code },
 	[COMPANY_VAT_PERIODICITY] = { "vat_periodicity", N_("VAT settlement"), 1, RECF_REQUIRED,
 				      "M", check_periodicity },
+	[COMPANY_SIA] = { "sia", N_("SIA code"), 5, 0, NULL, riba_check_sia },
 };
 
 const struct record_kind company_kind = {

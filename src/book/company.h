@@ -36,6 +36,7 @@ enum company_field {
 				* invoices it receives and its self-invoices; empty: by PEC */
 	COMPANY_VAT_PERIODICITY, /* how it settles its VAT: M monthly, T quarterly,
 				  * S quarterly under art. 74 c.4 (src/fisc/vat.h) */
+	COMPANY_SIA,           /* its SIA code, the CBI sender of its Ri.Ba. files; empty: none */
 	COMPANY_NFIELDS
 };
 

@@ -19,6 +19,7 @@
 #include "book/pn-impl.h"
 #include "book/primanota.h"
 #include "book/record-store.h"
+#include "book/riba.h"
 #include "util/decimal.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -277,6 +278,20 @@ static const struct record_command item_commands[] = {
 	  .help = N_("write the party's statement of account as a PDF file in the export folder"),
 	  .ask = RECORD_ASK_FILE_OUT, .prompt = N_("PDF file name"), .preset = items_pdf_preset,
 	  .run = items_pdf_run },
+	/* Ri.Ba. (riba-cmds.c) */
+	{ .name = "riba", .label = N_("Present by Ri.Ba."),
+	  .help = N_("Write the Ri.Ba. file for the bank of the customers' open items due in a "
+		     "range of dates (into the export folder); they become presented"),
+	  .applies = riba_cmd_applies_present, .ask = RECORD_ASK_TEXT,
+	  .prompt = N_("Ri.Ba. of the items due from, to (dd/mm/yyyy dd/mm/yyyy), then the bank "
+		       "account if not the first:"),
+	  .preset = riba_cmd_preset_present, .run = riba_cmd_present },
+	{ .name = "riba-unpaid", .label = N_("Ri.Ba. unpaid"),
+	  .help = N_("The bank returned this presented item unpaid (insoluto): it is open again, "
+		     "and the bank's fee is written in the prima nota"),
+	  .applies = riba_cmd_applies_unpaid, .ask = RECORD_ASK_TEXT,
+	  .prompt = N_("Ri.Ba. unpaid: the bank's fee (0: none):"),
+	  .preset = riba_cmd_preset_unpaid, .run = riba_cmd_unpaid },
 };
 
 const struct record_kind items_kind = {

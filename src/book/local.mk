@@ -163,6 +163,11 @@ src_libscrivano_a_SOURCES += src/book/sdi-msg.c src/book/sdi-msg.h
 src_libscrivano_a_SOURCES += src/book/items.c src/book/items.h src/book/items-impl.h \
 	src/book/items-calc.c src/book/items-calc.h src/book/items-pay.c src/book/items-kind.c \
 	src/book/items-stmt.c src/book/items-pdf.c src/book/items-bank.c
+# Ri.Ba. (issue 16): the CBI presentation file of open receivables
+# (riba-cbi.c, pure), presenting them and an unpaid one (riba.c), the
+# items' commands (riba-cmds.c).
+src_libscrivano_a_SOURCES += src/book/riba.c src/book/riba.h src/book/riba-cbi.c \
+	src/book/riba-cmds.c
 nobase_dist_pkgdata_DATA += screens/items-pay.scr
 nobase_dist_pkgdata_DATA += screens/items.scr screens/items-ageing.scr
 # The VAT registers and settlement (issue 16): the purchases register's

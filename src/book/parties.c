@@ -11,6 +11,7 @@
 
 #include "book/parties.h"
 #include "book/party-erase.h"
+#include "book/riba.h"
 #include "util/codelist.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -361,6 +362,8 @@ static const struct record_field party_fields[PARTY_NFIELDS] = {
 				check_iso_date },
 	[PARTY_INTENT_PLAFOND] = { "intent_plafond", N_("Plafond"), 15, RECF_NULL, NULL,
 				   check_plafond },
+	[PARTY_BANK_ABI] = { "bank_abi", N_("Bank ABI"), 5, 0, NULL, riba_check_bank_code },
+	[PARTY_BANK_CAB] = { "bank_cab", N_("Bank CAB"), 5, 0, NULL, riba_check_bank_code },
 };
 
 static const struct record_child party_children[] = {

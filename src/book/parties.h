@@ -38,6 +38,9 @@ enum party_field {
 	PARTY_INTENT_PROTOCOL, /* the Agenzia's protocol number */
 	PARTY_INTENT_DATE,     /* its date */
 	PARTY_INTENT_PLAFOND,  /* cents: what may be invoiced under it, or empty */
+	/* From the Ri.Ba. step: a customer's bank, where its receipts go. */
+	PARTY_BANK_ABI,        /* 5 digits, or empty */
+	PARTY_BANK_CAB,        /* 5 digits, or empty */
 	PARTY_NFIELDS
 };
 

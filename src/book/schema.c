@@ -1082,6 +1082,14 @@ static const char *const steps[] = {
 	"ALTER TABLE history_erase RENAME TO history;"
 	"CREATE INDEX history_by_row ON history (tbl, rid, seq);"
 	"CREATE INDEX history_by_parent ON history (ptbl, pid, seq) WHERE ptbl IS NOT NULL;",
+	/* Ri.Ba. (issue 16, riba.c): the company's SIA code (the CBI sender's
+	 * code its bank gave it), a customer's bank as ABI and CAB (where its
+	 * receipts are domiciled), and the bank account an item was presented
+	 * through, whose fee an unpaid one (insoluto) is charged on. */
+	"ALTER TABLE company ADD COLUMN sia TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE parties ADD COLUMN bank_abi TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE parties ADD COLUMN bank_cab TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE open_items ADD COLUMN riba_account INTEGER REFERENCES pn_accounts(id);",
 };
 
 int

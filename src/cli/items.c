@@ -1,6 +1,8 @@
-/* `scrivano items list|statement ... --book BOOK`: the open items of a book
- * from the command line, on the book's items.h: the list with the ageing's
- * columns and totals, and a party's statement of account as text or PDF. */
+/* `scrivano items list|statement|riba|unpaid ... --book BOOK`: the open
+ * items of a book from the command line, on the book's items.h and
+ * riba.h: the list with the ageing's columns and totals, a party's
+ * statement of account as text or PDF, the Ri.Ba. file of a range of due
+ * dates and an unpaid Ri.Ba. */
 #include "config.h"
 
 #include <getopt.h>
@@ -11,7 +13,9 @@
 
 #include "book/book.h"
 #include "book/items.h"
+#include "book/primanota.h"
 #include "book/record.h"
+#include "book/riba.h"
 #include "cli/cli.h"
 #include "commands.h"
 #include "util/decimal.h"
@@ -20,6 +24,7 @@
 
 struct items_opts {
 	const char *book, *party, *side, *state, *as_of, *pdf;
+	const char *from, *to, *account, *date, *fee;
 	int force;
 };
 
@@ -44,6 +49,9 @@ usage(void)
 			"[--state open|partly|paid|presented|all] [--as-of DATE] --book BOOK\n");
 	fprintf(stderr, "  scrivano items statement --party NAME [--side R|P] [--as-of DATE] "
 			"[--pdf FILE [--force]] --book BOOK\n");
+	fprintf(stderr, "  scrivano items riba --from DATE --to DATE [--account NAME] [--date DATE] "
+			"--book BOOK\n");
+	fprintf(stderr, "  scrivano items unpaid ITEM [--fee AMOUNT] [--date DATE] --book BOOK\n");
 }
 
 /* The state option as the items' codes ("OA": open and partly paid). */
@@ -159,6 +167,66 @@ run_statement(struct book *b, const struct items_opts *o)
 	return 0;
 }
 
+/* The Ri.Ba. file of the open receivables due from..to, into the book's
+ * export folder. */
+static int
+run_riba(struct book *b, const struct items_opts *o)
+{
+	struct riba_result res;
+	char err[ERR_SIZE], m[32];
+	int64_t account = 0;
+
+	if (o->from == NULL || o->to == NULL) {
+		fail("%s", _("riba needs --from DATE and --to DATE, the due dates"));
+		return 2;
+	}
+	if (o->account != NULL && pn_account_find(b, o->account, &account, err) < 0) {
+		fail(_("there is no account %s"), o->account);
+		return 1;
+	}
+	if (riba_present_range(b, o->from, o->to, account, o->date, &res, err) < 0) {
+		fail("%s", err);
+		return 1;
+	}
+	printf(ngettext("Ri.Ba.: %zu receipt, %s, written to %s; it is presented.",
+			"Ri.Ba.: %zu receipts, %s, written to %s; they are presented.",
+			(unsigned long)res.count),
+	       res.count, cents_format_it(res.total, m, sizeof m), res.path);
+	printf("\n");
+	free(res.path);
+	return 0;
+}
+
+/* Item (its number) came back unpaid: open again, the fee in the prima
+ * nota. */
+static int
+run_unpaid(struct book *b, const char *item, const struct items_opts *o)
+{
+	char err[ERR_SIZE], m[32], *end;
+	int64_t fee = 0, entry, id = strtoll(item, &end, 10);
+
+	if (*end != '\0' || id <= 0) {
+		fail(_("unpaid takes the item's number, not %s"), item);
+		return 2;
+	}
+	if (o->fee != NULL && riba_amount_parse(o->fee, &fee) < 0) {
+		fail(_("--fee is an amount, 0 or more (2,50), not %s"), o->fee);
+		return 2;
+	}
+	if (riba_unpaid(b, id, fee, o->date, &entry, err) < 0) {
+		fail("%s", err);
+		return 1;
+	}
+	if (entry != 0)
+		printf(_("Item %" PRId64 " is open again; the bank's fee of %s is prima nota "
+			 "entry %" PRId64 "."),
+		       id, cents_format_it(fee, m, sizeof m), entry);
+	else
+		printf(_("Item %" PRId64 " is open again (no fee written)."), id);
+	printf("\n");
+	return 0;
+}
+
 int
 cmd_items(int argc, char **argv)
 {
@@ -166,7 +234,10 @@ cmd_items(int argc, char **argv)
 		{ "book", required_argument, NULL, 'b' }, { "party", required_argument, NULL, 'p' },
 		{ "side", required_argument, NULL, 's' }, { "state", required_argument, NULL, 't' },
 		{ "as-of", required_argument, NULL, 'a' }, { "pdf", required_argument, NULL, 'o' },
-		{ "force", no_argument, NULL, 'f' },	  { NULL, 0, NULL, 0 },
+		{ "force", no_argument, NULL, 'f' },	  { "from", required_argument, NULL, 'F' },
+		{ "to", required_argument, NULL, 'T' },	  { "account", required_argument, NULL, 'A' },
+		{ "date", required_argument, NULL, 'd' }, { "fee", required_argument, NULL, 'e' },
+		{ NULL, 0, NULL, 0 },
 	};
 	struct items_opts o = { 0 };
 	struct book *b;
@@ -183,6 +254,11 @@ cmd_items(int argc, char **argv)
 		case 'a': o.as_of = optarg; break;
 		case 'o': o.pdf = optarg; break;
 		case 'f': o.force = 1; break;
+		case 'F': o.from = optarg; break;
+		case 'T': o.to = optarg; break;
+		case 'A': o.account = optarg; break;
+		case 'd': o.date = optarg; break;
+		case 'e': o.fee = optarg; break;
 		case ':':
 			fail(_("%s needs a value"), argv[optind - 1]);
 			return 2;
@@ -192,12 +268,13 @@ cmd_items(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (optind != argc - 1 || o.book == NULL) {
+	sub = optind < argc ? argv[optind] : "";
+	if (optind != argc - (strcmp(sub, "unpaid") == 0 ? 2 : 1) || o.book == NULL) {
 		usage();
 		return 2;
 	}
-	sub = argv[optind];
-	if (strcmp(sub, "list") != 0 && strcmp(sub, "statement") != 0) {
+	if (strcmp(sub, "list") != 0 && strcmp(sub, "statement") != 0 && strcmp(sub, "riba") != 0 &&
+	    strcmp(sub, "unpaid") != 0) {
 		fail(_("unknown subcommand %s"), sub);
 		usage();
 		return 2;
@@ -210,13 +287,32 @@ cmd_items(int argc, char **argv)
 		fail("%s", _("--pdf and --force go with statement"));
 		return 2;
 	}
+	if ((o.from != NULL || o.to != NULL || o.account != NULL) && strcmp(sub, "riba") != 0) {
+		fail("%s", _("--from, --to and --account go with riba"));
+		return 2;
+	}
+	if (o.fee != NULL && strcmp(sub, "unpaid") != 0) {
+		fail("%s", _("--fee goes with unpaid"));
+		return 2;
+	}
+	if (o.date != NULL && strcmp(sub, "riba") != 0 && strcmp(sub, "unpaid") != 0) {
+		fail("%s", _("--date goes with riba and unpaid"));
+		return 2;
+	}
 	if (o.as_of != NULL && (check_iso_date(o.as_of, NULL) < 0 || items_set_as_of(o.as_of) < 0)) {
 		fail(_("--as-of is a date, YYYY-MM-DD, not %s"), o.as_of);
 		return 2;
 	}
 	if ((rc = cli_open_book("items", o.book, &b)) != 0)
 		return rc;
-	rc = strcmp(sub, "list") == 0 ? run_list(b, &o) : run_statement(b, &o);
+	if (strcmp(sub, "list") == 0)
+		rc = run_list(b, &o);
+	else if (strcmp(sub, "statement") == 0)
+		rc = run_statement(b, &o);
+	else if (strcmp(sub, "riba") == 0)
+		rc = run_riba(b, &o);
+	else
+		rc = run_unpaid(b, argv[optind + 1], &o);
 	book_close(b);
 	return rc;
 }
