@@ -154,3 +154,12 @@ SCRIVANO_TESTS += tests/items-cli.sh
 # second overdue, the party's statement on screen and as a PDF.
 SCRIVANO_TESTS += tests/e2e/test_items.py
 EXTRA_DIST += tests/e2e/test_items.py
+# Dunning: a letter's items and interest by hand, recorded and read back,
+# the next level, the history, the refusals; its text from the shipped,
+# the data folder's and the book's own file, placeholders, the PDF; a
+# blocked customer's invoice warned.
+check_PROGRAMS += tests/unit/test-dunning
+tests_unit_test_dunning_SOURCES = tests/unit/test-dunning.c
+tests_unit_test_dunning_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_dunning_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-dunning

@@ -13,6 +13,7 @@
 
 #include <sqlite3.h>
 
+#include "book/dunning.h"
 #include "book/f24.h"
 #include "book/items-impl.h"
 #include "book/items.h"
@@ -151,6 +152,12 @@ applies_open(const struct record *r)
 	return strcmp(record_get(r, ITEM_STATE), "P") != 0;
 }
 
+static int
+applies_receivable(const struct record *r)
+{
+	return strcmp(record_get(r, ITEM_SIDE), "R") == 0;
+}
+
 /* The Pay form filled for the items ids (n) as they stand. */
 static int
 pay_fill(struct book *b, struct record *f, const int64_t *ids, size_t n, char *err)
@@ -277,6 +284,25 @@ static const struct record_command item_commands[] = {
 	  .help = N_("write the party's statement of account as a PDF file in the export folder"),
 	  .ask = RECORD_ASK_FILE_OUT, .prompt = N_("PDF file name"), .preset = items_pdf_preset,
 	  .run = items_pdf_run },
+	/* dunning, on the item's customer (dunning-cmds.c) */
+	{ .name = "reminder", .label = N_("Reminder letter"),
+	  .help = N_("a reminder letter (sollecito) of the customer's overdue items with their "
+		     "late-payment interest as of today, recorded as sent: its level asked"),
+	  .applies = applies_receivable, .ask = RECORD_ASK_TEXT,
+	  .prompt = N_("Reminder letter's level (1, 2 or 3):"), .preset = dunning_preset_level,
+	  .run = dunning_run_letter },
+	{ .name = "reminder-show", .label = N_("Show reminder letter"),
+	  .help = N_("the last reminder letter sent to the customer, to read or print"),
+	  .applies = applies_receivable, .show = dunning_show_letter },
+	{ .name = "reminder-pdf", .label = N_("Reminder letter PDF"),
+	  .help = N_("write the last reminder letter sent to the customer as a PDF file in the "
+		     "export folder"),
+	  .applies = applies_receivable, .ask = RECORD_ASK_FILE_OUT,
+	  .prompt = N_("PDF file name"), .preset = dunning_preset_pdf, .run = dunning_run_pdf },
+	{ .name = "reminders", .label = N_("Reminder letters sent"),
+	  .help = N_("the customer's dunning history: each reminder letter, its level, items "
+		     "and interest"),
+	  .applies = applies_receivable, .show = dunning_show_history },
 };
 
 const struct record_kind items_kind = {

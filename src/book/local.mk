@@ -162,3 +162,11 @@ src_libscrivano_a_SOURCES += src/book/items.c src/book/items.h src/book/items-im
 	src/book/items-stmt.c src/book/items-pdf.c src/book/items-bank.c
 nobase_dist_pkgdata_DATA += screens/items-pay.scr
 nobase_dist_pkgdata_DATA += screens/items.scr screens/items-ageing.scr
+# Dunning (issue 16.2): reminder letters in three levels with their
+# late-payment interest, their texts in letters/ (the user's and the data
+# folder's copies first), the history of those sent.
+src_libscrivano_a_SOURCES += src/book/dunning.c src/book/dunning.h src/book/dunning-letter.c \
+	src/book/dunning-cmds.c
+nobase_dist_pkgdata_DATA += letters/dunning-1.en.txt letters/dunning-2.en.txt \
+	letters/dunning-3.en.txt letters/dunning-1.it.txt letters/dunning-2.it.txt \
+	letters/dunning-3.it.txt

@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "book/dunning.h"
 #include "book/parties.h"
 #include "util/codelist.h"
 #include "util/i18n.h"
@@ -360,6 +361,7 @@ static const struct record_field party_fields[PARTY_NFIELDS] = {
 				check_iso_date },
 	[PARTY_INTENT_PLAFOND] = { "intent_plafond", N_("Plafond"), 15, RECF_NULL, NULL,
 				   check_plafond },
+	[PARTY_BLOCKED] = { "blocked", N_("Blocked"), 1, RECF_REQUIRED, "0", check_yes_no },
 };
 
 static const struct record_child party_children[] = {
@@ -374,6 +376,7 @@ static const struct record_child party_children[] = {
 		.validate = validate_fn, .load = record_table_load,                   \
 		.insert = party_insert, .update = party_update, .remove = party_remove, \
 		.browse = record_table_browse, .find = record_table_find,             \
+		.commands = dunning_party_commands, .ncommands = DUNNING_NCOMMANDS,   \
 	}
 
 const struct record_kind parties_kind = PARTIES_KIND(party_validate);

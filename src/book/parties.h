@@ -38,6 +38,8 @@ enum party_field {
 	PARTY_INTENT_PROTOCOL, /* the Agenzia's protocol number */
 	PARTY_INTENT_DATE,     /* its date */
 	PARTY_INTENT_PLAFOND,  /* cents: what may be invoiced under it, or empty */
+	/* From the dunning step: 1 when new documents for it warn (dunning). */
+	PARTY_BLOCKED,
 	PARTY_NFIELDS
 };
 
