@@ -18,5 +18,6 @@ int cmd_primanota(int argc, char **argv);
 int cmd_f24(int argc, char **argv); /* src/cli/f24.c */
 int cmd_document(int argc, char **argv); /* src/cli/document.c */
 int cmd_items(int argc, char **argv);    /* src/cli/items.c */
+int cmd_dunning(int argc, char **argv);  /* src/cli/dunning.c */
 
 #endif

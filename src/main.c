@@ -61,6 +61,12 @@ static const struct command commands[] = {
 	  N_("the open items of a book: the list with its ageing, a party's statement of "
 	     "account as text or PDF"),
 	  cmd_items },
+	{ "dunning",
+	  N_("dunning list|letter [--party NAME] [--level N] [--date DATE] [--pdf FILE] [--force] "
+	     "[--dry-run] --book BOOK"),
+	  N_("reminder letters: those sent to customers, and a new one with its late-payment "
+	     "interest, as text or PDF"),
+	  cmd_dunning },
 	{ "help", N_("help"), N_("show this list"), cmd_help },
 	{ "version", N_("version"), N_("show the version"), cmd_version },
 };

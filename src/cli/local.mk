@@ -54,3 +54,9 @@ SCRIVANO_TESTS += tests/book-backup.py
 # party's statement of account as text or PDF.
 src_libscrivano_a_SOURCES += src/cli/items.c
 dist_man_MANS += man/scrivano-items.1
+# scrivano dunning (issue 16.2): the reminder letters sent, a new one as
+# text or PDF.
+src_libscrivano_a_SOURCES += src/cli/dunning.c
+dist_man_MANS += man/scrivano-dunning.1
+EXTRA_DIST += tests/dunning-cli.sh
+SCRIVANO_TESTS += tests/dunning-cli.sh
