@@ -163,3 +163,9 @@ tests_unit_test_dunning_SOURCES = tests/unit/test-dunning.c
 tests_unit_test_dunning_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_dunning_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-dunning
+# End to end through OpenSSH: the open items' invoice and bank line, then a
+# level-1 reminder letter on the overdue instalment with its interest by
+# hand, shown, printed, as a PDF, the history on the item and the customer,
+# the statement.
+SCRIVANO_TESTS += tests/e2e/test_dunning.py
+EXTRA_DIST += tests/e2e/test_dunning.py

@@ -64,10 +64,9 @@ dunning_run_letter(struct book *b, const struct record *r, const char *arg, int6
 		return rc;
 	if ((rc = dunning_record(b, &l, err)) == 0)
 		snprintf(msg, ERR_SIZE,
-			 _("Reminder letter of level %d to %s recorded: %s overdue, interest %s. "
-			   "Show reminder letter shows and prints it."),
-			 l.level, l.party, cents_format_it(l.open, m1, sizeof m1),
-			 cents_format_it(l.interest, m2, sizeof m2));
+			 _("Reminder %d recorded: overdue %s, interest %s; %s"), l.level,
+			 cents_format_it(l.open, m1, sizeof m1), cents_format_it(l.interest, m2, sizeof m2),
+			 l.party);
 	dunning_letter_free(&l);
 	return rc;
 }
