@@ -15,7 +15,7 @@
 #include "book/company.h"
 #include "book/dunning.h"
 #include "book/parties.h"
-#include "fisc/late-interest.h"
+#include "util/late-interest.h"
 #include "pdf/pdf.h"
 #include "util/decimal.h"
 #include "util/i18n.h"

@@ -15,7 +15,7 @@
 #include "book/items-impl.h"
 #include "book/items.h"
 #include "book/record-store.h"
-#include "fisc/late-interest.h"
+#include "util/late-interest.h"
 #include "util/i18n.h"
 #include "util/util.h"
 

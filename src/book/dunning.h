@@ -1,6 +1,6 @@
 /* Dunning (issue 16.2): reminder letters (solleciti) to a customer whose
  * receivables are overdue, in three levels, each with the late-payment
- * interest of D.Lgs. 231/2002 (src/fisc/late-interest.h) as of its date.
+ * interest of D.Lgs. 231/2002 (src/util/late-interest.h) as of its date.
  * A letter is made (dunning_prepare: the customer's overdue items, their
  * interest) and recorded (dunning_record, table dunning_letters and its
  * lines, one transaction); the history is read back as it was sent. Its

@@ -103,12 +103,3 @@ SCRIVANO_TESTS += tests/fisc/show.py
 # the terminal or the book as control characters.
 EXTRA_DIST += tests/fisc/escapes.py
 SCRIVANO_TESTS += tests/fisc/escapes.py
-# Late-payment interest by D.Lgs. 231/2002 (dunning, issue 16): the
-# half-yearly rates' table and the interest by day.
-src_libscrivano_a_SOURCES += src/fisc/late-interest.c src/fisc/late-interest.h
-nobase_dist_pkgdata_DATA += data/interessi-mora.txt
-check_PROGRAMS += tests/unit/test-late-interest
-tests_unit_test_late_interest_SOURCES = tests/unit/test-late-interest.c
-tests_unit_test_late_interest_CPPFLAGS = $(FISC_TEST_CPPFLAGS)
-tests_unit_test_late_interest_LDADD = $(FISC_TEST_LDADD)
-SCRIVANO_TESTS += tests/unit/test-late-interest

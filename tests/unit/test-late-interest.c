@@ -1,4 +1,4 @@
-/* Late-payment interest (src/fisc/late-interest.c): by day across a rate
+/* Late-payment interest (src/util/late-interest.c): by day across a rate
  * change on 1 July and on 1 January (into a leap year), rounded once, half
  * a cent up; no days when paid on time; a half-year missing from the table
  * refused, never guessed; a malformed table line refused with the file and
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fisc/late-interest.h"
+#include "util/late-interest.h"
 #include "tap.h"
 #include "util/util.h"
 

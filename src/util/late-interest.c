@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "fisc/late-interest.h"
+#include "util/late-interest.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
