@@ -81,7 +81,7 @@ static void
 rates_text(const struct dunning_letter *l, char *out, size_t size)
 {
 	struct mora_table t;
-	char err[ERR_SIZE], *path = share_path(MORA_TABLE), first[11];
+	char err[ERR_SIZE], first[11];
 	struct buf o = { 0 };
 	int y, h, ly, lh;
 
@@ -90,11 +90,8 @@ rates_text(const struct dunning_letter *l, char *out, size_t size)
 	for (size_t i = 0; i < l->n; i++)
 		if (strcmp(l->lines[i].due, first) < 0)
 			str_copy(first, l->lines[i].due, sizeof first);
-	if (mora_table_load(path, MORA_TABLE, &t, err) < 0) {
-		free(path);
+	if (mora_table_load_shared(&t, err) < 0)
 		return;
-	}
-	free(path);
 	y = atoi(first);
 	h = atoi(first + 5) <= 6 ? 1 : 2;
 	ly = atoi(l->date);

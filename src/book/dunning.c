@@ -26,17 +26,6 @@ dunning_letter_free(struct dunning_letter *l)
 	memset(l, 0, sizeof *l);
 }
 
-/* The rates' table, data/interessi-mora.txt of the share folder. */
-static int
-rates_load(struct mora_table *t, char *err)
-{
-	char *path = share_path(MORA_TABLE);
-	int rc = mora_table_load(path, MORA_TABLE, t, err);
-
-	free(path);
-	return rc;
-}
-
 static int
 party_name(struct book *b, int64_t party, char *name, size_t size, char *err)
 {
@@ -86,7 +75,7 @@ dunning_prepare(struct book *b, int64_t party, int level, const char *date,
 		return rc;
 	if (items_list(b, party, ITEM_RECEIVABLE, 1, &it, &n, err) < 0)
 		return REC_ERROR;
-	if (rates_load(&t, err) < 0) {
+	if (mora_table_load_shared(&t, err) < 0) {
 		free(it);
 		return REC_INVALID;
 	}

@@ -120,6 +120,16 @@ mora_table_load(const char *path, const char *name, struct mora_table *t, char *
 	return rc;
 }
 
+int
+mora_table_load_shared(struct mora_table *t, char *err)
+{
+	char *path = share_path(MORA_TABLE);
+	int rc = mora_table_load(path, MORA_TABLE, t, err);
+
+	free(path);
+	return rc;
+}
+
 void
 mora_table_free(struct mora_table *t)
 {

@@ -38,6 +38,8 @@ struct mora_table {
 int mora_table_parse(const char *text, const char *name, struct mora_table *t, char *err);
 /* Reads and parses the file at path, named name in messages. */
 int mora_table_load(const char *path, const char *name, struct mora_table *t, char *err);
+/* The shipped table, MORA_TABLE of the share folder. */
+int mora_table_load_shared(struct mora_table *t, char *err);
 void mora_table_free(struct mora_table *t);
 
 /* The rate of the half-year holding day (YYYY-MM-DD): 0 with *rate, or -1

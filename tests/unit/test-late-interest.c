@@ -106,14 +106,13 @@ static void
 shipped(void)
 {
 	struct mora_table s;
-	char err[ERR_SIZE] = "", *path = share_path(MORA_TABLE);
+	char err[ERR_SIZE] = "";
 	const struct mora_rate *r;
 
-	ok(mora_table_load(path, MORA_TABLE, &s, err) == 0, "the shipped table reads %s", err);
+	ok(mora_table_load_shared(&s, err) == 0, "the shipped table reads %s", err);
 	ok(mora_rate_on(&s, "2013-03-01", &r, err) == 0 && r->rate == 875, "2013H1 8.75%%");
 	ok(mora_rate_on(&s, "2020-10-01", &r, err) == 0 && r->rate == 800, "2020H2 8.00%%");
 	ok(mora_rate_on(&s, "2026-06-30", &r, err) == 0 && r->rate == 1015, "2026H1 10.15%%");
-	free(path);
 	mora_table_free(&s);
 }
 
