@@ -150,21 +150,18 @@ dunning_run_pdf(struct book *b, const struct record *r, const char *path, int64_
 
 const struct record_command dunning_party_commands[DUNNING_NCOMMANDS] = {
 	{ .name = "reminder", .label = N_("Reminder letter"),
-	  .help = N_("a reminder letter (sollecito) of the customer's overdue items with their "
-		     "late-payment interest as of today, recorded as sent: its level asked"),
+	  .help = N_("make and record a reminder letter (sollecito)"),
 	  .applies = applies_party, .ask = RECORD_ASK_TEXT,
 	  .prompt = N_("Reminder letter's level (1, 2 or 3):"), .preset = dunning_preset_level,
 	  .run = dunning_run_letter },
 	{ .name = "reminder-show", .label = N_("Show reminder letter"),
-	  .help = N_("the last reminder letter sent to the customer, to read or print"),
+	  .help = N_("the last reminder letter, to read or print"),
 	  .applies = applies_party, .show = dunning_show_letter },
 	{ .name = "reminder-pdf", .label = N_("Reminder letter PDF"),
-	  .help = N_("write the last reminder letter sent to the customer as a PDF file in the "
-		     "export folder"),
+	  .help = N_("the last reminder letter as a PDF file"),
 	  .applies = applies_party, .ask = RECORD_ASK_FILE_OUT, .prompt = N_("PDF file name"),
 	  .preset = dunning_preset_pdf, .run = dunning_run_pdf },
 	{ .name = "reminders", .label = N_("Reminder letters sent"),
-	  .help = N_("the customer's dunning history: each reminder letter, its level, items "
-		     "and interest"),
+	  .help = N_("the customer's dunning history"),
 	  .applies = applies_party, .show = dunning_show_history },
 };
