@@ -12,7 +12,8 @@ F7 there prints it (the terminal's printer job read back), Reminder
 letter PDF writes it into the export folder (pdftotext); the book holds
 the letter and its line; the history shows it on the item and on the
 customer, whose next letter is offered at level 2; the party's
-statement shows both instalments, the first paid, the second overdue."""
+statement shows both instalments, the first paid, the second overdue.
+Last, the customer's form marks it Blocked (for new documents)."""
 
 import os
 import re
@@ -26,8 +27,8 @@ import test_items  # noqa: E402
 tap = Tap()
 test_items.tap = tap  # its steps' checks count in this test
 
-F7, F10 = "\x1b[18~", "\x1b[21~"
-ENTER = "\r"
+F2, F7, F10 = "\x1bOQ", "\x1b[18~", "\x1b[21~"
+ENTER, TAB = "\r", "\t"
 START, STOP = b"\x1b[5i", b"\x1b[4i"
 
 # The second instalment, 610,00 due 01/05/2026, paid nothing by 20/05/2026:
@@ -137,6 +138,23 @@ def history_and_statement(c):
     c.settle()
 
 
+def blocked(c, book):
+    """The customer's form marks it blocked for new documents."""
+    c.to_main_menu()
+    c.send("1")
+    c.wait_for("F5 New", 5)
+    c.send(ENTER)
+    ok = c.wait_for(re.compile(r"Blocked\? \[No \]"), 5)
+    tap.ok("the customer's form shows Blocked? No", ok, c.screen_text())
+    # from the name, the 28th field (test_form.py's order: ..., notes, bl)
+    c.send(TAB * 27 + "y" + TAB)
+    c.send(F2)
+    tap.ok("marked Blocked and saved", c.wait_for("Saved", 5) and
+           re.search(r"Blocked\? \[Yes\]", c.screen_text()), c.screen_text())
+    tap.is_eq("the book has the customer blocked",
+              book_rows(book, "SELECT blocked FROM parties WHERE id = 1"), [(1,)])
+
+
 def main():
     with Server(users={"anna": "pw-anna"}, tap=tap, env={"SCRIVANO_TODAY": "2026-05-20"}) as srv:
         book = test_items.make_book(srv)
@@ -147,6 +165,7 @@ def main():
             letter(c, book)
             show_print_pdf(c, book)
             history_and_statement(c)
+            blocked(c, book)
             tap.is_eq("the session ends cleanly", c.end_session(), 0)
     return tap.done()
 
