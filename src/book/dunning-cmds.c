@@ -51,8 +51,9 @@ dunning_run_letter(struct book *b, const struct record *r, const char *arg, int6
 	   char *msg, char *err)
 {
 	struct dunning_letter l;
-	char m1[32], m2[32];
+	char m1[32], m2[32], **lines;
 	int rc, level;
+	size_t n;
 
 	(void)open_id;
 	if (arg == NULL || strlen(arg) != 1 || arg[0] < '1' || arg[0] > '0' + DUNNING_LEVELS) {
@@ -62,6 +63,15 @@ dunning_run_letter(struct book *b, const struct record *r, const char *arg, int6
 	level = arg[0] - '0';
 	if ((rc = dunning_prepare(b, party_of(r), level, NULL, &l, err)) < 0)
 		return rc;
+	/* a letter whose text cannot be made (a placeholder mistyped in the
+	 * user's copy) is not recorded */
+	if ((n = dunning_letter_text(b, &l, &lines, err)) == (size_t)-1) {
+		dunning_letter_free(&l);
+		return REC_INVALID;
+	}
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
 	if ((rc = dunning_record(b, &l, err)) == 0)
 		snprintf(msg, ERR_SIZE,
 			 _("Reminder %d recorded: overdue %s, interest %s; %s"), l.level,

@@ -174,6 +174,20 @@ texts(void)
 	ok(n == (size_t)-1 && strstr(err, "letters/book/dunning-1.en.txt:3: {nonsense} is not a "
 					  "placeholder") != NULL,
 	   "the book's own copy first; an unknown placeholder refused with file and line: %s", err);
+	{
+		struct record *p = NULL;
+		char msg[ERR_SIZE] = "";
+		int64_t open_id = 0, before;
+		before = atoll(book_query(book, "SELECT count(*) FROM dunning_letters"));
+		ok(record_load(book, &parties_kind, cust, &p, err) == 0 &&
+			   dunning_run_letter(book, p, "1", &open_id, msg, err) == REC_INVALID &&
+			   strstr(err, "{nonsense}") != NULL &&
+			   atoll(book_query(book, "SELECT count(*) FROM dunning_letters")) == before,
+		   "the customer's Reminder letter refuses a text it cannot make, recording nothing");
+		ok(dunning_run_letter(book, p, "4", &open_id, msg, err) == REC_INVALID,
+		   "and a level 4");
+		record_free(p);
+	}
 	write_file(own, "Own {party}\n{items}\n");
 	n = dunning_letter_text(book, &l, &lines, err);
 	ok(n == 5 && strcmp(lines[0], "Own Rossi Srl") == 0 && strstr(lines[2], "10,35") != NULL &&
