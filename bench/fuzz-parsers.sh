@@ -25,7 +25,7 @@ screenfile)
 		src/ui/sf-grid.c src/ui/sf-views.c src/ui/sf-check.c src/ui/fieldtype.c
 		src/ui/ft-number.c src/ui/ft-exact.c src/ui/ft-secret.c src/fisc/discount.c src/ui/ft-date.c
 		src/ui/ft-list.c src/ui/ft-ente.c src/ui/ft-code.c src/util/codelist.c src/util/decimal.c
-		src/util/idcheck.c src/util/sha256.c src/pdf/pdf.c
+		src/util/idcheck.c src/util/sha256.c src/util/late-interest.c src/pdf/pdf.c
 		$(cd "$src" && ls src/book/*.c | grep -v -e '/cli\.c$' -e '-cli\.c$' -e '/pn-import\.c$')"
 	# the F24 kind names its text rendering and its PDF command (cairo)
 	pkgs="sqlite3 libcrypto cairo-pdf fontconfig" ;;

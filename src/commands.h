@@ -22,5 +22,6 @@ int cmd_document(int argc, char **argv); /* src/cli/document.c */
 int cmd_items(int argc, char **argv);    /* src/cli/items.c */
 int cmd_vat(int argc, char **argv);      /* src/cli/vat.c */
 int cmd_party(int argc, char **argv); /* src/cli/party.c */
+int cmd_dunning(int argc, char **argv);  /* src/cli/dunning.c */
 
 #endif

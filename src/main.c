@@ -71,6 +71,12 @@ static const struct command commands[] = {
 	  cmd_vat },
 	{ "party", N_("party erase ID --book BOOK"),
 	  N_("erase a person's personal data but what the law keeps, and report it"), cmd_party },
+	{ "dunning",
+	  N_("dunning list|letter [--party NAME] [--level N] [--date DATE] [--pdf FILE] [--force] "
+	     "[--dry-run] --book BOOK"),
+	  N_("reminder letters: those sent to customers, and a new one with its late-payment "
+	     "interest, as text or PDF"),
+	  cmd_dunning },
 	{ "help", N_("help"), N_("show this list"), cmd_help },
 	{ "version", N_("version"), N_("show the version"), cmd_version },
 };

@@ -206,3 +206,18 @@ SCRIVANO_TESTS += tests/unit/test-party-erase
 # Erase personal data on the customers' form, through OpenSSH.
 SCRIVANO_TESTS += tests/e2e/test_erase.py
 EXTRA_DIST += tests/e2e/test_erase.py
+# Dunning: a letter's items and interest by hand, recorded and read back,
+# the next level, the history, the refusals; its text from the shipped,
+# the data folder's and the book's own file, placeholders, the PDF; a
+# blocked customer's invoice warned.
+check_PROGRAMS += tests/unit/test-dunning
+tests_unit_test_dunning_SOURCES = tests/unit/test-dunning.c
+tests_unit_test_dunning_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_dunning_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-dunning
+# End to end through OpenSSH: the open items' invoice and bank line, then a
+# level-1 reminder letter on the overdue instalment with its interest by
+# hand, shown, printed, as a PDF, the history on the item and the customer,
+# the statement.
+SCRIVANO_TESTS += tests/e2e/test_dunning.py
+EXTRA_DIST += tests/e2e/test_dunning.py

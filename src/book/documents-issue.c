@@ -399,6 +399,33 @@ intent_warning(struct book *b, const struct record *d, char *warn, char *err)
 	return 0;
 }
 
+/* A customer marked blocked (dunning: a late payer) warns on a new
+ * document; it is issued all the same. */
+static int
+blocked_warning(struct book *b, const struct record *d, char *warn, char *err)
+{
+	char msg[ERR_SIZE];
+	sqlite3_stmt *st;
+	int rc;
+
+	if (strcmp(record_get(d, DOC_DIRECTION), "S") != 0)
+		return 0;
+	if (sqlite3_prepare_v2(book_db(b), "SELECT name FROM parties WHERE id = ?1 AND blocked = 1",
+			       -1, &st, NULL) != SQLITE_OK)
+		return record_db_error(b, err);
+	sqlite3_bind_text(st, 1, record_get(d, DOC_PARTY), -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		snprintf(msg, sizeof msg,
+			 _("%s is blocked for new documents (a late payer, see its reminder "
+			   "letters): this one is issued all the same"),
+			 (const char *)sqlite3_column_text(st, 0));
+		warn_add(warn, msg);
+	}
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : record_db_error(b, err);
+}
+
 /* ---- issuing ---- */
 
 /* BEGIN IMMEDIATE, waiting for another writer longer than the busy
@@ -482,7 +509,7 @@ number_it(struct book *b, struct record *d, const struct doc_kind *k, char *warn
 	record_set(d, DOC_SEQ, seqtext);
 	record_set(d, DOC_NUMBER, document_number_text(seq, series, year, number, sizeof number));
 	record_set(d, DOC_STATE, DOC_STATE_ISSUED);
-	if ((rc = date_warnings(b, d, warn, err)) < 0)
+	if ((rc = date_warnings(b, d, warn, err)) < 0 || (rc = blocked_warning(b, d, warn, err)) < 0)
 		return rc;
 	return intent_warning(b, d, warn, err);
 }

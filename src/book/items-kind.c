@@ -13,6 +13,7 @@
 
 #include <sqlite3.h>
 
+#include "book/dunning.h"
 #include "book/f24.h"
 #include "book/items-impl.h"
 #include "book/items.h"
@@ -150,6 +151,12 @@ static int
 applies_open(const struct record *r)
 {
 	return strcmp(record_get(r, ITEM_STATE), "P") != 0;
+}
+
+static int
+applies_receivable(const struct record *r)
+{
+	return strcmp(record_get(r, ITEM_SIDE), "R") == 0;
 }
 
 /* The Pay form filled for the items ids (n) as they stand. */
@@ -292,6 +299,8 @@ static const struct record_command item_commands[] = {
 	  .applies = riba_cmd_applies_unpaid, .ask = RECORD_ASK_TEXT,
 	  .prompt = N_("Ri.Ba. unpaid: the bank's fee (0: none):"),
 	  .preset = riba_cmd_preset_unpaid, .run = riba_cmd_unpaid },
+	/* dunning, on the item's customer (dunning-cmds.c) */
+	DUNNING_COMMANDS(applies_receivable),
 };
 
 const struct record_kind items_kind = {

@@ -182,3 +182,11 @@ tests_unit_test_vat_registers_SOURCES = tests/unit/test-vat-registers.c
 tests_unit_test_vat_registers_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
 tests_unit_test_vat_registers_LDADD = src/libscrivano.a $(ALL_LIBS)
 SCRIVANO_TESTS += tests/unit/test-vat-registers
+# Dunning (issue 16.2): reminder letters in three levels with their
+# late-payment interest, their texts in letters/ (the user's and the data
+# folder's copies first), the history of those sent.
+src_libscrivano_a_SOURCES += src/book/dunning.c src/book/dunning.h src/book/dunning-letter.c \
+	src/book/dunning-cmds.c
+nobase_dist_pkgdata_DATA += letters/dunning-1.en.txt letters/dunning-2.en.txt \
+	letters/dunning-3.en.txt letters/dunning-1.it.txt letters/dunning-2.it.txt \
+	letters/dunning-3.it.txt

@@ -9,6 +9,7 @@
 
 #include <sqlite3.h>
 
+#include "book/dunning.h"
 #include "book/parties.h"
 #include "book/party-erase.h"
 #include "book/riba.h"
@@ -364,6 +365,13 @@ static const struct record_field party_fields[PARTY_NFIELDS] = {
 				   check_plafond },
 	[PARTY_BANK_ABI] = { "bank_abi", N_("Bank ABI"), 5, 0, NULL, riba_check_bank_code },
 	[PARTY_BANK_CAB] = { "bank_cab", N_("Bank CAB"), 5, 0, NULL, riba_check_bank_code },
+	[PARTY_BLOCKED] = { "blocked", N_("Blocked"), 1, RECF_REQUIRED, "0", check_yes_no },
+};
+
+/* A customer's dunning (dunning.h), a person's erasure (party-erase.h). */
+static const struct record_command party_commands[] = {
+	DUNNING_COMMANDS(dunning_applies_party),
+	PARTY_ERASE_COMMAND,
 };
 
 static const struct record_child party_children[] = {
@@ -378,7 +386,7 @@ static const struct record_child party_children[] = {
 		.validate = validate_fn, .load = record_table_load,                   \
 		.insert = party_insert, .update = party_update, .remove = party_remove, \
 		.browse = record_table_browse, .find = record_table_find,             \
-		.commands = &party_erase_command, .ncommands = 1,                     \
+		.commands = party_commands, .ncommands = ARRAY_LEN(party_commands),  \
 	}
 
 const struct record_kind parties_kind = PARTIES_KIND(party_validate);

@@ -41,6 +41,8 @@ enum party_field {
 	/* From the Ri.Ba. step: a customer's bank, where its receipts go. */
 	PARTY_BANK_ABI,        /* 5 digits, or empty */
 	PARTY_BANK_CAB,        /* 5 digits, or empty */
+	/* From the dunning step: 1 when new documents for it warn (dunning). */
+	PARTY_BLOCKED,
 	PARTY_NFIELDS
 };
 

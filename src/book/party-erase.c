@@ -417,28 +417,16 @@ party_erase(struct book *b, int64_t id, char ***lines, size_t *n, char *err)
 
 /* ---- the command ---- */
 
-static int
-is_person(const struct record *r)
+int
+party_erase_applies(const struct record *r)
 {
 	return strcmp(record_get(r, PARTY_KIND), "P") == 0;
 }
 
-static int
-erase_report(struct book *b, const struct record *r, const char *arg, char ***lines,
+int
+party_erase_report(struct book *b, const struct record *r, const char *arg, char ***lines,
 	     size_t *n, char *err)
 {
 	(void)arg;
 	return party_erase(b, r->id, lines, n, err);
 }
-
-const struct record_command party_erase_command = {
-	.name = "erase",
-	.label = N_("Erase personal data"),
-	.help = N_("erase what the law does not keep of this person, and say what is kept"),
-	.applies = is_person,
-	.ask = RECORD_ASK_CONFIRM,
-	.prompt = N_("Erase this person's personal data? Only what the law keeps stays. It "
-		     "cannot be undone."),
-	.report = erase_report,
-	.rare = 1,
-};

@@ -30,7 +30,16 @@
 int party_erase(struct book *b, int64_t id, char ***lines, size_t *n, char *err);
 
 /* The customers' and suppliers' command Erase personal data (a person's
- * only), for the kind's commands table. */
-extern const struct record_command party_erase_command;
+ * only), an entry of the kind's commands table (parties.c). */
+#define PARTY_ERASE_COMMAND                                                              \
+	{ .name = "erase", .label = N_("Erase personal data"),                            \
+	  .help = N_("erase what the law does not keep of this person, and say what is kept"), \
+	  .applies = party_erase_applies, .ask = RECORD_ASK_CONFIRM,                      \
+	  .prompt = N_("Erase this person's personal data? Only what the law keeps stays. It " \
+		       "cannot be undone."),                                               \
+	  .report = party_erase_report, .rare = 1 }
+int party_erase_applies(const struct record *r);
+int party_erase_report(struct book *b, const struct record *r, const char *arg, char ***lines,
+		       size_t *n, char *err);
 
 #endif

@@ -1090,6 +1090,35 @@ static const char *const steps[] = {
 	"ALTER TABLE parties ADD COLUMN bank_abi TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE parties ADD COLUMN bank_cab TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE open_items ADD COLUMN riba_account INTEGER REFERENCES pn_accounts(id);",
+	/* dunning (issue 16.2): the reminder letters sent to a customer, each
+	 * with the overdue items it named and their late-payment interest
+	 * (cents) as of its date; a customer blocked for new documents */
+	"ALTER TABLE parties ADD COLUMN blocked INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (blocked IN (0, 1));"
+	"CREATE TABLE dunning_letters ("
+	"  id        INTEGER PRIMARY KEY,"
+	"  party_id  INTEGER NOT NULL REFERENCES parties(id),"
+	"  level     INTEGER NOT NULL CHECK (level BETWEEN 1 AND 3),"
+	"  date      TEXT NOT NULL,"
+	"  open      INTEGER NOT NULL,"
+	"  interest  INTEGER NOT NULL,"
+	"  version   INTEGER NOT NULL DEFAULT 1,"
+	"  modified  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+	");"
+	"CREATE INDEX dunning_letters_by_party ON dunning_letters (party_id, date, id);"
+	"CREATE TABLE dunning_lines ("
+	"  id        INTEGER PRIMARY KEY,"
+	"  letter_id INTEGER NOT NULL REFERENCES dunning_letters(id) ON DELETE CASCADE,"
+	"  item_id   INTEGER NOT NULL REFERENCES open_items(id),"
+	"  doc       TEXT NOT NULL,"
+	"  seq       INTEGER NOT NULL,"
+	"  instalments INTEGER NOT NULL,"
+	"  due       TEXT NOT NULL,"
+	"  open      INTEGER NOT NULL,"
+	"  days      INTEGER NOT NULL,"
+	"  interest  INTEGER NOT NULL"
+	");"
+	"CREATE INDEX dunning_lines_by_letter ON dunning_lines (letter_id, id);",
 };
 
 int

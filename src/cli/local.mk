@@ -74,3 +74,9 @@ src_libscrivano_a_SOURCES += src/cli/party.c
 dist_man_MANS += man/scrivano-party.1
 EXTRA_DIST += tests/party-erase.sh
 SCRIVANO_TESTS += tests/party-erase.sh
+# scrivano dunning (issue 16.2): the reminder letters sent, a new one as
+# text or PDF.
+src_libscrivano_a_SOURCES += src/cli/dunning.c
+dist_man_MANS += man/scrivano-dunning.1
+EXTRA_DIST += tests/dunning-cli.sh
+SCRIVANO_TESTS += tests/dunning-cli.sh

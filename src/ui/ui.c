@@ -265,7 +265,10 @@ draw_keyline(struct ui *ui, const struct key_hint *hints)
 	for (const struct key_hint *h = hints; last != NULL && n < ARRAY_LEN(shown); h++) {
 		if (hint_key(ui, h, &label, &need) == NULL)
 			continue;
-		if (h != last && x + need + reserve > COLS)
+		/* the last column stays blank: a terminal with automatic
+		 * margins (a Wyse 60) scrolls when its bottom-right cell is
+		 * written */
+		if (h != last && x + need + reserve > COLS - 1)
 			continue;
 		shown[n++] = h;
 		x += need;

@@ -22,3 +22,12 @@ SCRIVANO_TESTS += tests/unit/test-util
 EXTRA_DIST += tests/fuzz-parsers.sh bench/fuzz-parsers.sh fuzz/screenfile.c fuzz/keyfile.c \
 	fuzz/authorized_key.c
 SCRIVANO_TESTS += tests/fuzz-parsers.sh
+# Late-payment interest by D.Lgs. 231/2002 (dunning, issue 16): the
+# half-yearly rates' table and the interest by day.
+src_libscrivano_a_SOURCES += src/util/late-interest.c src/util/late-interest.h
+nobase_dist_pkgdata_DATA += data/interessi-mora.txt
+check_PROGRAMS += tests/unit/test-late-interest
+tests_unit_test_late_interest_SOURCES = tests/unit/test-late-interest.c
+tests_unit_test_late_interest_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_srcdir)/tests
+tests_unit_test_late_interest_LDADD = src/libscrivano.a $(ALL_LIBS)
+SCRIVANO_TESTS += tests/unit/test-late-interest

@@ -24,7 +24,7 @@ TAB = "\t"
 # screens/parties.scr: the fields in the order the cursor visits them
 ORDER = ["name", "piva", "cf", "address", "cap", "city", "pr", "stno", "co", "vc", "email",
          "phone", "pec", "sdi", "ro", "ki", "pa", "pao", "last_name", "first_name", "tp", "mp",
-         "dd", "intp", "intd", "pl", "notes", "abi", "cab", "contacts"]
+         "dd", "intp", "intd", "pl", "notes", "abi", "cab", "bl", "contacts"]
 
 
 def tabs(src, dst):

@@ -20,7 +20,7 @@ F2, F3, F5, F10 = "\x1bOQ", "\x1bOR", "\x1b[15~", "\x1b[21~"
 TAB, BACKTAB, END = "\t", "\x1b[Z", "\x1b[F"
 ORDER = ["name", "piva", "cf", "address", "cap", "city", "pr", "stno", "co", "vc", "email",
          "phone", "pec", "sdi", "ro", "ki", "pa", "pao", "last_name", "first_name", "tp", "mp",
-         "dd", "intp", "intd", "pl", "notes", "abi", "cab", "contacts"]
+         "dd", "intp", "intd", "pl", "notes", "abi", "cab", "bl", "contacts"]
 ARTICLE = ["code", "description", "unit", "price", "vat", "nat", "category", "barcode", "supplier",
            "moves"]
 LONG_EN = ("PEC: give the SDI code or the PEC, not both: with a code the PEC is not used "

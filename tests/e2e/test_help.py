@@ -21,8 +21,8 @@ tap = Tap()
 F1, F5, F10, PGDN = "\x1bOP", "\x1b[15~", "\x1b[21~", "\x1b[6~"
 TAB = "\t"
 # the parties form: the P.IVA is the second field, the contacts grid comes
-# after the 27 fields (screens/parties.scr)
-TABS_PIVA_TO_GRID = 26
+# after the 28 fields (screens/parties.scr)
+TABS_PIVA_TO_GRID = 27
 
 ENGLISH = {
     "menu": "Main menu", "suppliers": "Suppliers", "new": "Suppliers - New",
@@ -129,6 +129,10 @@ def check_help(c, t, lang):
     c.send(F1)
     tap.ok("%s: a second F1 shows the keys" % lang, c.wait_for(t["on_this_screen"], 5),
            c.screen_text())
+    wait_until(c, lambda: t["on_this_screen"] in box_text(c, t["keys"]))
+    if t["long_key"] not in box_text(c, t["keys"]):
+        # the parties' commands (dunning's) take the first page's end
+        c.send("\x1b[6~")
     wait_until(c, lambda: t["long_key"] in box_text(c, t["keys"]))
     inner, closed = box(c, t["keys"])
     if t["long_key"] not in joined(inner or []):

@@ -33,7 +33,7 @@ TAB, ENTER, BACKSPACE = "\t", "\r", "\x7f"
 # contacts grid.
 ORDER = ["name", "piva", "cf", "address", "cap", "city", "pr", "stno", "co", "vc", "email",
          "phone", "pec", "sdi", "ro", "ki", "pa", "pao", "last_name", "first_name", "tp", "mp",
-         "dd", "intp", "intd", "pl", "notes", "abi", "cab", "vat_reg", "contacts"]
+         "dd", "intp", "intd", "pl", "notes", "abi", "cab", "bl", "vat_reg", "contacts"]
 ARTICLE = ["code", "description", "unit", "price", "vat", "nat", "category", "barcode", "supplier",
            "moves"]
 
