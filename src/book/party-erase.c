@@ -234,18 +234,21 @@ erased_add(struct erased *e, const char *name)
 }
 
 /* Empties in p what the law does not keep (everything, when whole),
- * saying so in rep. */
+ * saying so in rep: a field that has a default (a customer blocked) goes
+ * back to it, and one at its default holds nothing of the person. */
 static void
 empty_fields(struct record *p, int whole, struct erased *e, struct text_lines *rep)
 {
 	for (size_t i = 0; i < p->kind->nfields; i++) {
 		const struct record_field *f = &p->kind->fields[i];
-		if (f->sql != NULL || record_get(p, i)[0] == '\0' || (!whole && is_kept(f->name)))
+		const char *empty = f->dflt != NULL ? f->dflt : "";
+		if (f->sql != NULL || strcmp(record_get(p, i), empty) == 0 ||
+		    (!whole && is_kept(f->name)))
 			continue;
 		say(rep, _("  %s: erased"), _(f->label));
 		erased_add(e, f->name);
 		if (!whole)
-			record_set(p, i, "");
+			record_set(p, i, empty);
 	}
 	for (size_t i = 0; i < p->ncustom; i++)
 		if (p->custom[i].value[0] != '\0') {

@@ -146,8 +146,8 @@ def blocked(c, book):
     c.send(ENTER)
     ok = c.wait_for(re.compile(r"Blocked\? \[No \]"), 5)
     tap.ok("the customer's form shows Blocked? No", ok, c.screen_text())
-    # from the name, the 28th field (test_form.py's order: ..., notes, bl)
-    c.send(TAB * 27 + "y" + TAB)
+    # from the name, the 30th field (test_form.py's order: ..., notes, abi, cab, bl)
+    c.send(TAB * 29 + "y" + TAB)
     c.send(F2)
     tap.ok("marked Blocked and saved", c.wait_for("Saved", 5) and
            re.search(r"Blocked\? \[Yes\]", c.screen_text()), c.screen_text())

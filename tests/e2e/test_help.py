@@ -21,8 +21,8 @@ tap = Tap()
 F1, F5, F10, PGDN = "\x1bOP", "\x1b[15~", "\x1b[21~", "\x1b[6~"
 TAB = "\t"
 # the parties form: the P.IVA is the second field, the contacts grid comes
-# after the 28 fields (screens/parties.scr)
-TABS_PIVA_TO_GRID = 27
+# after the 30 fields (screens/parties.scr)
+TABS_PIVA_TO_GRID = 29
 
 ENGLISH = {
     "menu": "Main menu", "suppliers": "Suppliers", "new": "Suppliers - New",

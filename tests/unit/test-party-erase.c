@@ -315,17 +315,19 @@ migrated(void)
 				    "TEXT, prev TEXT NOT NULL, hash TEXT NOT NULL); INSERT INTO history "
 				    "SELECT * FROM h; DROP TABLE h; CREATE INDEX history_by_row ON "
 				    "history (tbl, rid, seq); CREATE INDEX history_by_parent ON "
-				    "history (ptbl, pid, seq) WHERE ptbl IS NOT NULL; PRAGMA "
-				    "user_version = %d",
-				    step - 1);
+				    "history (ptbl, pid, seq) WHERE ptbl IS NOT NULL");
+		/* the history's table put back as it was before the step, which
+		 * then runs on it as a migration runs it (the steps after it,
+		 * already done, cannot run twice) */
 		ok(sqlite3_open(t.path, &db) == SQLITE_OK &&
-			   sqlite3_exec(db, q, NULL, NULL, NULL) == SQLITE_OK,
-		   "the book put back before the step");
+			   sqlite3_exec(db, q, NULL, NULL, NULL) == SQLITE_OK &&
+			   sqlite3_exec(db, schema_step(step), NULL, NULL, NULL) == SQLITE_OK,
+		   "the book put back before the step, and the step run");
 		sqlite3_close(db);
 		free(q);
 	}
 	if (book_open(t.path, &b, err) < 0) {
-		ok(0, "it migrates: %s", err);
+		ok(0, "it opens after the step: %s", err);
 		free(was);
 		record_free(p);
 		return;
