@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -63,4 +64,14 @@ cli_open_book(const char *cmd, const char *path, struct book **b)
 		return 1;
 	}
 	return 0;
+}
+
+void
+cli_print_lines(char **lines, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		printf("%s\n", lines[i]);
+		free(lines[i]);
+	}
+	free(lines);
 }

@@ -4,6 +4,7 @@
 #define SCRIVANO_CLI_H
 
 #include <stdarg.h>
+#include <stddef.h>
 
 struct book;
 
@@ -22,5 +23,7 @@ int cli_next_option(const char *cmd, const char *sub, const char *allowed,
 /* The book at path, which must exist (no new book made by a typo), opened
  * into *b: 0, or the exit status 1 after a message. */
 int cli_open_book(const char *cmd, const char *path, struct book **b);
+/* Each of the n lines on stdout, each freed, then the array. */
+void cli_print_lines(char **lines, size_t n);
 
 #endif

@@ -45,16 +45,6 @@ usage(void)
 			"[--pdf FILE [--force]] [--dry-run] --book BOOK\n");
 }
 
-static void
-print_lines(char **lines, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		printf("%s\n", lines[i]);
-		free(lines[i]);
-	}
-	free(lines);
-}
-
 static int
 run_list(struct book *b, const struct dunning_opts *o)
 {
@@ -71,7 +61,9 @@ run_list(struct book *b, const struct dunning_opts *o)
 		fail("%s", err);
 		return 1;
 	}
-	print_lines(lines, dunning_history_text(v, n, &lines));
+	size_t nlines = dunning_history_text(v, n, &lines);
+
+	cli_print_lines(lines, nlines);
 	for (size_t i = 0; i < n; i++)
 		dunning_letter_free(&v[i]);
 	free(v);
@@ -82,10 +74,10 @@ static int
 run_letter(struct book *b, const struct dunning_opts *o)
 {
 	struct dunning_letter l;
-	char err[ERR_SIZE], **lines;
+	char err[ERR_SIZE], **lines = NULL;
 	int64_t party;
 	int level;
-	size_t n;
+	size_t n = 0;
 
 	if (o->party == NULL) {
 		fail("%s", _("letter needs --party NAME (or the customer's number)"));
@@ -114,15 +106,16 @@ run_letter(struct book *b, const struct dunning_opts *o)
 	}
 	if (!o->dry_run && dunning_record(b, &l, err) < 0) {
 		fail("%s", err);
-		if (o->pdf == NULL)
-			print_lines(lines, 0);
+		for (size_t i = 0; i < n; i++)
+			free(lines[i]);
+		free(lines);
 		dunning_letter_free(&l);
 		return 1;
 	}
 	if (o->pdf != NULL)
 		printf(_("Written to %s\n"), o->pdf);
 	else
-		print_lines(lines, n);
+		cli_print_lines(lines, n);
 	if (!o->dry_run)
 		fprintf(stderr, _("scrivano dunning: reminder letter of level %d to %s recorded\n"),
 			l.level, l.party);

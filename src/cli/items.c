@@ -158,11 +158,7 @@ run_statement(struct book *b, const struct items_opts *o)
 		return 0;
 	}
 	n = items_statement_text(b, &s, &lines);
-	for (size_t i = 0; i < n; i++) {
-		printf("%s\n", lines[i]);
-		free(lines[i]);
-	}
-	free(lines);
+	cli_print_lines(lines, n);
 	items_statement_free(&s);
 	return 0;
 }

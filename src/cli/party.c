@@ -73,11 +73,7 @@ cmd_party(int argc, char **argv)
 		book_close(b);
 		return 1;
 	}
-	for (size_t i = 0; i < n; i++) {
-		printf("%s\n", lines[i]);
-		free(lines[i]);
-	}
-	free(lines);
+	cli_print_lines(lines, n);
 	book_close(b);
 	return 0;
 }

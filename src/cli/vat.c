@@ -61,16 +61,6 @@ period_arg(const struct vat_opts *o, struct vat_period *p)
 	return 0;
 }
 
-static void
-print_lines(char **lines, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		printf("%s\n", lines[i]);
-		free(lines[i]);
-	}
-	free(lines);
-}
-
 /* ---- register ---- */
 
 static int
@@ -102,7 +92,7 @@ run_register(struct book *b, const struct vat_opts *o)
 		vat_fail("%s", err);
 		return 1;
 	}
-	print_lines(lines, n);
+	cli_print_lines(lines, n);
 	return 0;
 }
 
@@ -142,7 +132,9 @@ run_settle(struct book *b, const struct vat_opts *o)
 		vat_fail("%s", err);
 		return 1;
 	}
-	print_lines(lines, vat_result_text(&r, &lines));
+	size_t nlines = vat_result_text(&r, &lines);
+
+	cli_print_lines(lines, nlines);
 	if (o->save || o->f24)
 		printf(_("Kept as settlement %" PRId64 ".\n"), id);
 	if (o->f24)
