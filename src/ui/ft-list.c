@@ -1,5 +1,5 @@
 /* Field types whose values come from a list: choice (a code list from data/
- * or inline), province and country (the shipped lists), yes/no, and lookup
+ * or inline), mark (a choice shown by its words), province and country (the shipped lists), yes/no, and lookup
  * (a record of another table, kept as its id, shown by its key). */
 #include "config.h"
 
@@ -112,6 +112,32 @@ validate_choice(const struct ft_params *p, const char *value, char *err)
 	return validate_in_list(p, NULL, value, err);
 }
 
+/* A mark: a choice shown by its description rather than its code, for a
+ * computed field that says something in words ("1=BLOCKED": a document's
+ * customer blocked for new documents) and nothing when empty. */
+int
+parse_mark(const struct ft_params *p, const char *typed, char **value, char *err)
+{
+	return parse_from_list(p, NULL, typed, value, err);
+}
+
+char *
+format_mark(const struct ft_params *p, const char *value)
+{
+	const struct codelist *l = p != NULL ? p->choices : NULL;
+
+	for (size_t i = 0; l != NULL && i < l->n; i++)
+		if (strcmp(l->v[i].code, value) == 0)
+			return xstrdup(description(l, i));
+	return xstrdup(value);
+}
+
+int
+validate_mark(const struct ft_params *p, const char *value, char *err)
+{
+	return validate_in_list(p, NULL, value, err);
+}
+
 /* A short list is named whole, a long one counted. */
 #define RULE_LIST_NAMED 8
 
@@ -134,6 +160,12 @@ rule_list(const struct codelist *l, struct buf *out)
 
 void
 rule_choice(const struct ft_params *p, struct buf *out)
+{
+	rule_list(p != NULL ? p->choices : NULL, out);
+}
+
+void
+rule_mark(const struct ft_params *p, struct buf *out)
 {
 	rule_list(p != NULL ? p->choices : NULL, out);
 }
