@@ -114,13 +114,8 @@ validate_choice(const struct ft_params *p, const char *value, char *err)
 
 /* A mark: a choice shown by its description rather than its code, for a
  * computed field that says something in words ("1=BLOCKED": a document's
- * customer blocked for new documents) and nothing when empty. */
-int
-parse_mark(const struct ft_params *p, const char *typed, char **value, char *err)
-{
-	return parse_from_list(p, NULL, typed, value, err);
-}
-
+ * customer blocked for new documents) and nothing when empty; typed,
+ * checked and explained as a choice. */
 char *
 format_mark(const struct ft_params *p, const char *value)
 {
@@ -130,12 +125,6 @@ format_mark(const struct ft_params *p, const char *value)
 		if (strcmp(l->v[i].code, value) == 0)
 			return xstrdup(description(l, i));
 	return xstrdup(value);
-}
-
-int
-validate_mark(const struct ft_params *p, const char *value, char *err)
-{
-	return validate_in_list(p, NULL, value, err);
 }
 
 /* A short list is named whole, a long one counted. */
@@ -160,12 +149,6 @@ rule_list(const struct codelist *l, struct buf *out)
 
 void
 rule_choice(const struct ft_params *p, struct buf *out)
-{
-	rule_list(p != NULL ? p->choices : NULL, out);
-}
-
-void
-rule_mark(const struct ft_params *p, struct buf *out)
 {
 	rule_list(p != NULL ? p->choices : NULL, out);
 }

@@ -1,50 +1,44 @@
 """A customer blocked for new documents (issue 16 point 2), end to end
 through a real OpenSSH client and a real `scrivano serve`. The book has
-two customers; the first, Alfa Ricambi, is marked Blocked on its form
+two customers; the first, Rossi Forniture, is marked Blocked on its form
 (typed, saved, read back with sqlite3). A new invoice typed for it shows
 BLOCKED beside the party as soon as the party is chosen, before anything
 is saved, and still once it is saved as a draft (the book's computed
 field, read again from the book); a new invoice for the other customer,
-Zeta Servizi, does not show it, before or after saving."""
+Zeta Servizi, does not show it, before or after saving. In an Italian
+session the blocked customer's draft shows BLOCCATO."""
 
 import os
 import re
 import sqlite3
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import SCRIVANO, Server, Tap, base_env, book_rows  # noqa: E402
+from harness import Server, Tap, book_rows  # noqa: E402
+import test_items  # noqa: E402
 
 tap = Tap()
 
 F2, F5, F10 = "\x1bOQ", "\x1b[15~", "\x1b[21~"
 TAB, ENTER, DOWN, HOME = "\t", "\r", "\x1b[B", "\x1bOH"
 
-BLOCKED_ONE = "Alfa Ricambi S.r.l."
+BLOCKED_ONE = test_items.CUSTOMER  # Rossi Forniture S.r.l.
 OTHER = "Zeta Servizi S.r.l."
 # the party's field, then the mark beside it
 PARTY_LINE = r"Party\s+\[%s\s*\]\s+\[%s\s*\]"
 
 
 def make_book(srv):
-    path = srv.book_path("anna")
-    r = subprocess.run([SCRIVANO, "book", "init", path], capture_output=True, text=True,
-                       env=base_env(), timeout=30)
-    if r.returncode != 0:
-        raise RuntimeError(r.stderr)
+    """The open items' book (its company and customer, who is the one
+    blocked here), and another customer."""
+    path = test_items.make_book(srv)
     db = sqlite3.connect(path)
-    db.execute("UPDATE company SET name = 'Ferramenta Bianchi S.r.l.', piva = '01234567897', "
-               "cf = '01234567897', address = 'Via Roma', street_no = '1', cap = '20100', "
-               "city = 'Milano', province = 'MI'")
-    for name, piva in ((BLOCKED_ONE, "12345678903"), (OTHER, "00743110157")):
-        db.execute("INSERT INTO parties (role, kind, name, piva, cf, address, street_no, cap, "
-                   "city, province, country, sdi, pay_method) VALUES ('C', 'C', ?, ?, ?, "
-                   "'Via Verdi', '5', '10100', 'Torino', 'TO', 'IT', 'ABC1234', 'MP05')",
-                   (name, piva, piva))
+    db.execute("INSERT INTO parties (role, kind, name, piva, cf, address, street_no, cap, "
+               "city, province, country, sdi, pay_method) SELECT role, kind, ?, "
+               "'00743110157', '00743110157', address, street_no, cap, city, province, "
+               "country, sdi, pay_method FROM parties WHERE name = ?", (OTHER, BLOCKED_ONE))
     db.commit()
     db.close()
-    srv.give_datadir()
     return path
 
 
@@ -119,6 +113,18 @@ def other_invoice(c, book):
     c.to_main_menu()
 
 
+def in_italian(c):
+    """The saved draft opened in an Italian session: BLOCCATO."""
+    c.send(HOME + DOWN * 13 + ENTER)
+    c.settle()
+    c.send("5")
+    c.settle()
+    c.send(ENTER)  # the first row: the blocked customer's draft, made first
+    tap.ok("in Italian its saved draft shows BLOCCATO beside the party",
+           c.wait_for(re.compile(r"\[%s\s*\]\s+\[BLOCCATO\s*\]" % re.escape(BLOCKED_ONE)), 5),
+           c.screen_text())
+
+
 def main():
     with Server(users={"anna": "pw-anna"}, tap=tap, env={"SCRIVANO_TODAY": "2026-05-20"}) as srv:
         book = make_book(srv)
@@ -128,6 +134,9 @@ def main():
             blocked_invoice(c, book)
             other_invoice(c, book)
             tap.is_eq("the session ends cleanly", c.end_session(), 0)
+        with srv.client("anna", "pw-anna", term="xterm", env={"LANG": "it_IT.UTF-8"}) as c:
+            c.wait_for("F10", 10)
+            in_italian(c)
     return tap.done()
 
 
