@@ -221,3 +221,8 @@ SCRIVANO_TESTS += tests/unit/test-dunning
 # the statement.
 SCRIVANO_TESTS += tests/e2e/test_dunning.py
 EXTRA_DIST += tests/e2e/test_dunning.py
+# End to end through OpenSSH: a customer marked Blocked on its form; a new
+# invoice for it shows BLOCKED beside the party as it is chosen and once
+# saved; another customer's does not.
+SCRIVANO_TESTS += tests/e2e/test_blocked.py
+EXTRA_DIST += tests/e2e/test_blocked.py

@@ -452,6 +452,12 @@ static const struct record_field document_fields[DOC_NFIELDS] = {
 			     "FROM sdi_files f WHERE f.document = documents.id) AND m.state_to = 'R' "
 			     "AND m.state_from <> 'R' ORDER BY m.id DESC LIMIT 1) ORDER BY "
 			     "e.position)" },
+	/* the party's own flag, as it is now: a document made before the
+	 * customer was blocked shows it too */
+	[DOC_PARTY_BLOCKED] = { "party_blocked", N_("Customer blocked"), 0, 0, NULL, NULL,
+				"CASE WHEN documents.direction = 'S' AND documents.kind <> 'AUT' "
+				"AND (SELECT p.blocked FROM parties p WHERE p.id = "
+				"documents.party_id) = 1 THEN '1' ELSE '' END" },
 };
 
 static const struct record_child document_children[DOC_NCHILDREN] = {

@@ -90,6 +90,10 @@ enum document_field {
 	 * the notifica di scarto that rejected its newest file, "00404
 	 * Fattura duplicata; 00423 ..." ('' when that file is not rejected). */
 	DOC_SDI_ERRORS,
+	/* From dunning: computed, "1" when a sale's customer is marked blocked
+	 * for new documents (parties.blocked; a self-invoice never), else ''.
+	 * The screens' fill sets it as the party is chosen. */
+	DOC_PARTY_BLOCKED,
 	DOC_NFIELDS
 };
 

@@ -17,6 +17,7 @@
 #include "book/book.h"
 #include "book/documents-flow.h"
 #include "book/documents.h"
+#include "book/parties.h"
 #include "bridge/doc-kind.h"
 #include "bridge/doc-print.h"
 #include "bridge/fpa-export.h"
@@ -138,19 +139,51 @@ applies_nd(const struct record *r)
 	return converts_to(r, "ND");
 }
 
+/* The party of new document id, when the form shows it BLOCKED (a sale's
+ * customer blocked for new documents): its name into name (ERR_SIZE), 1;
+ * 0 when not blocked; -1 with a message in err. */
+static int
+blocked_party(struct book *b, int64_t id, char *name, char *err)
+{
+	struct record *d, *p;
+	int rc = 0;
+
+	if (record_load(b, &documents_kind, id, &d, err) < 0)
+		return -1;
+	if (strcmp(record_get(d, DOC_PARTY_BLOCKED), "1") == 0) {
+		rc = record_load(b, &parties_kind, strtoll(record_get(d, DOC_PARTY), NULL, 10), &p,
+				 err);
+		if (rc == 0) {
+			err_set(name, "%s", record_get(p, PARTY_NAME));
+			record_free(p);
+			rc = 1;
+		}
+	}
+	record_free(d);
+	return rc;
+}
+
 /* A new draft of kind to from sources (all their lines left): opened
- * after, as its message says. */
+ * after, as its message says, which says too when its customer is
+ * blocked for new documents. */
 static int
 convert(struct book *b, const int64_t *from, size_t n, const char *to, int64_t *open_id,
 	char *msg, char *err)
 {
 	struct doc_convert c = { from, n, to, NULL, 0, NULL, doc_compute_rows };
 	const struct doc_kind *k = doc_kind_find(to);
+	char name[ERR_SIZE], why[ERR_SIZE];
 	int rc;
 
-	if ((rc = document_convert(b, &c, open_id, err)) == 0)
+	if ((rc = document_convert(b, &c, open_id, err)) != 0)
+		return rc;
+	/* the draft is made: a book that cannot say more leaves it unsaid */
+	if (blocked_party(b, *open_id, name, why) == 1)
+		err_set(msg, _("A new draft %s, for a blocked customer (%s): check it, then Issue."),
+			_(k->label), name);
+	else
 		err_set(msg, _("A new draft %s: check it, then Issue."), _(k->label));
-	return rc;
+	return 0;
 }
 
 static int

@@ -322,7 +322,8 @@ doc_init(struct book *b, struct record *r, char *err)
 	return (k->flags & DK_SELF) ? document_self_fill(b, r, err) : 0;
 }
 
-/* The customer chosen: its SDI code, PEC and office code (its own, so
+/* The customer chosen: whether it is blocked for new documents (the form
+ * shows it at once); its SDI code, PEC and office code (its own, so
  * they follow a change of customer; a sale's only), split payment for a public
  * administration (art. 17-ter DPR 633/72 applies to most: the user turns
  * it off for one that is not), its dichiarazione d'intento; its payment
@@ -336,6 +337,8 @@ fill_party(struct book *b, struct record *r, char *err)
 	int sale = k != NULL && k->direction[0] == 'S';
 	int64_t id;
 
+	/* a sale's customer blocked for new documents (dunning) shows it */
+	record_set(r, DOC_PARTY_BLOCKED, "");
 	if (record_get(r, DOC_PARTY)[0] == '\0')
 		return 0;
 	/* a self-invoice's supplier is its cedente: it goes to the company */
@@ -357,6 +360,8 @@ fill_party(struct book *b, struct record *r, char *err)
 		record_set(r, DOC_PAY_TERMS, days);
 	if (record_get(r, DOC_PAY_METHOD)[0] == '\0')
 		record_set(r, DOC_PAY_METHOD, record_get(p, PARTY_PAY_METHOD));
+	if (sale && strcmp(record_get(p, PARTY_BLOCKED), "1") == 0)
+		record_set(r, DOC_PARTY_BLOCKED, "1");
 	proto = record_get(p, PARTY_INTENT_PROTOCOL);
 	if (proto[0] != '\0' && sale) {
 		char it[11], *text;

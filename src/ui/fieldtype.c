@@ -30,6 +30,9 @@ static const struct fieldtype types[] = {
 	{ "date", 10, 0, parse_date, format_date, validate_date, offer_date, NULL, rule_date,
 	  ft_plain },
 	TYPE("choice", 16, FT_UPPER | FT_LIST, choice),
+	/* a choice shown by its description (ft-list.c) */
+	{ "mark", 16, FT_LIST, parse_choice, format_mark, validate_choice, NULL, NULL, rule_choice,
+	  NULL },
 	TYPE("yesno", 3, 0, yesno),
 	TYPE("lookup", 80, FT_LIST, lookup),
 	TYPE("partita_iva", 13, 0, piva),

@@ -20,6 +20,8 @@ FT_FUNCS(money)
 FT_FUNCS(percent)
 FT_FUNCS(date)
 FT_FUNCS(choice)
+/* a choice shown by its description: typed, checked and explained as one */
+char *format_mark(const struct ft_params *p, const char *value);
 FT_FUNCS(yesno)
 FT_FUNCS(lookup)
 FT_FUNCS(piva)

@@ -1,5 +1,5 @@
 /* Field types whose values come from a list: choice (a code list from data/
- * or inline), province and country (the shipped lists), yes/no, and lookup
+ * or inline), mark (a choice shown by its words), province and country (the shipped lists), yes/no, and lookup
  * (a record of another table, kept as its id, shown by its key). */
 #include "config.h"
 
@@ -110,6 +110,21 @@ int
 validate_choice(const struct ft_params *p, const char *value, char *err)
 {
 	return validate_in_list(p, NULL, value, err);
+}
+
+/* A mark: a choice shown by its description rather than its code, for a
+ * computed field that says something in words ("1=BLOCKED": a document's
+ * customer blocked for new documents) and nothing when empty; typed,
+ * checked and explained as a choice. */
+char *
+format_mark(const struct ft_params *p, const char *value)
+{
+	const struct codelist *l = p != NULL ? p->choices : NULL;
+
+	for (size_t i = 0; l != NULL && i < l->n; i++)
+		if (strcmp(l->v[i].code, value) == 0)
+			return xstrdup(description(l, i));
+	return xstrdup(value);
 }
 
 /* A short list is named whole, a long one counted. */

@@ -98,13 +98,14 @@ sf_check_type_params(struct parser *p, struct screen_field *f)
 		f->params.scale = 8; /* a document's quantities and prices */
 	if (f->params.scale < 0)
 		f->params.scale = 0;
-	if (strcmp(t, "choice") == 0 && f->params.choices == NULL)
+	if ((strcmp(t, "choice") == 0 || strcmp(t, "mark") == 0) && f->params.choices == NULL)
 		sf_error_at(p, f->line,
 			    _("choice field '%s' needs 'choices FILE' or 'choices "
 			      "\"C=Text,...\"'"),
 			    f->tag);
 	else if (f->params.choices != NULL && !(f->type->flags & FT_LIST))
-		sf_error_at(p, f->line, _("'choices' is for choice, province and country fields"));
+		sf_error_at(p, f->line,
+			    _("'choices' is for choice, mark, province and country fields"));
 	if (strcmp(t, "lookup") == 0 && f->params.lookup == NULL)
 		sf_error_at(p, f->line, _("lookup field '%s' needs 'lookup TABLE'"), f->tag);
 	else if (f->params.lookup != NULL && strcmp(t, "lookup") != 0)

@@ -5,7 +5,9 @@
  * the letter's text with its placeholders filled, the user's copy of the
  * text before the data folder's before the shipped one, an unknown
  * placeholder refused with the file and the line; the PDF; a blocked
- * customer's new document warned at issue, and issued. */
+ * customer's new document warned at issue, and issued; shown blocked on
+ * the document (the form's fill, a quote's order and its message), not a
+ * purchase's nor another customer's. */
 #include "config.h"
 
 #include <stdarg.h>
@@ -18,6 +20,7 @@
 #include "book/dunning.h"
 #include "book/items.h"
 #include "book/record.h"
+#include "bridge/doc-kind.h"
 #include "doc-fixtures.h"
 
 static struct book *book;
@@ -210,14 +213,86 @@ texts(void)
 	dunning_letter_free(&l);
 }
 
+/* The document's computed field: "1" when its customer is blocked. */
+static const char *
+party_blocked(int64_t id)
+{
+	static char v[8];
+	struct record *d = NULL;
+	char err[ERR_SIZE] = "";
+
+	if (record_load(book, &documents_kind, id, &d, err) < 0) {
+		ok(0, "document %lld loaded: %s", (long long)id, err);
+		return "?";
+	}
+	snprintf(v, sizeof v, "%s", record_get(d, DOC_PARTY_BLOCKED));
+	record_free(d);
+	return v;
+}
+
+/* The screens' form shows it as the customer is chosen (the kind's fill),
+ * and a conversion's message says it; a purchase never shows it. */
+static void
+blocked_on_documents(void)
+{
+	const struct record_kind *k = documents_ui_kind();
+	const struct record_command *to_order = NULL;
+	struct record *d = record_new(k);
+	char err[ERR_SIZE] = "", msg[ERR_SIZE] = "", id[24], warn[DOC_WARN_SIZE] = "";
+	int64_t quote, open = 0;
+
+	snprintf(id, sizeof id, "%lld", (long long)other);
+	record_set(d, DOC_PARTY, id);
+	ok(k->fill(book, d, RECORD_PARENT, 0, DOC_PARTY, err) == 0, "filled %s", err);
+	is_str(record_get(d, DOC_PARTY_BLOCKED), "1", "the blocked customer chosen: shown at once");
+	snprintf(id, sizeof id, "%lld", (long long)cust);
+	record_set(d, DOC_PARTY, id);
+	ok(k->fill(book, d, RECORD_PARENT, 0, DOC_PARTY, err) == 0, "filled %s", err);
+	is_str(record_get(d, DOC_PARTY_BLOCKED), "", "another customer chosen: not shown");
+	record_free(d);
+
+	for (size_t i = 0; i < k->ncommands; i++)
+		if (strcmp(k->commands[i].name, "to-order") == 0)
+			to_order = &k->commands[i];
+	ok(to_order != NULL, "a quote converts to an order");
+	if (to_order == NULL)
+		return;
+	d = fx_draft("PRE", other, "2026-05-03");
+	fx_line(d, "Consulenza", "1.00", "1000.00", "1000.00", 0);
+	quote = fx_save(book, d);
+	ok(document_issue(book, quote, NULL, warn, err) == 0, "the quote issued %s", err);
+	ok(to_order->run(book, d, NULL, &open, msg, err) == 0, "converted %s", err);
+	ok(strstr(msg, "for a blocked customer (Bianchi Srl)") != NULL,
+	   "the order's message says its customer is blocked: %s", msg);
+	is_str(party_blocked(open), "1", "and the order shows it");
+	record_free(d);
+
+	d = fx_draft("PRE", cust, "2026-05-03");
+	fx_line(d, "Consulenza", "1.00", "1000.00", "1000.00", 0);
+	quote = fx_save(book, d);
+	ok(document_issue(book, quote, NULL, warn, err) == 0, "the quote issued %s", err);
+	msg[0] = '\0';
+	ok(to_order->run(book, d, NULL, &open, msg, err) == 0, "converted %s", err);
+	ok(strstr(msg, "A new draft") != NULL && strstr(msg, "blocked") == NULL,
+	   "an unblocked customer's order says nothing of it: %s", msg);
+	record_free(d);
+
+	d = fx_draft("FA", other, "2026-05-04");
+	record_set(d, DOC_TYPE, "TD01");
+	fx_line(d, "Materiale", "1.00", "100.00", "100.00", 0);
+	is_str(party_blocked(fx_save(book, d)), "", "a purchase from it does not show it");
+	record_free(d);
+}
+
 static void
 blocked(void)
 {
 	char err[ERR_SIZE] = "", warn[DOC_WARN_SIZE] = "";
 	struct record *p = NULL;
 
-	invoice(other, "2026-05-01", "2026-06-30", "2026-07-31", warn);
+	int64_t before = invoice(other, "2026-05-01", "2026-06-30", "2026-07-31", warn);
 	ok(strstr(warn, "blocked") == NULL, "not blocked: no warning (%s)", warn);
+	is_str(party_blocked(before), "", "not blocked: the document does not show it");
 	{
 		struct dunning_letter l;
 		ok(dunning_prepare(book, other, 1, NULL, &l, err) == REC_INVALID,
@@ -232,6 +307,8 @@ blocked(void)
 	   "a blocked customer's new invoice warns: %s", warn);
 	is_str(book_query(book, "SELECT count(*) FROM documents WHERE party_id = 2 AND state <> 'D'"),
 	       "2", "and is issued all the same");
+	is_str(party_blocked(before), "1", "one made before it was blocked shows it too");
+	blocked_on_documents();
 }
 
 int

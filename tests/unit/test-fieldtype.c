@@ -257,6 +257,12 @@ choice_and_yesno(void)
 	round_trip("choice", &p, "cust", "C", "C");
 	refused("choice", &p, "X", "'X' is not in the list; F4 shows it");
 	codelist_free(l);
+	/* a mark is a choice shown by its words: a document's customer BLOCKED */
+	is_int(codelist_inline("1=BLOCKED", &l, err), 0, "inline choices of a mark");
+	p.choices = l;
+	round_trip("mark", &p, "1", "1", "BLOCKED");
+	refused("mark", &p, "2", "'2' is not in the list; F4 shows it");
+	codelist_free(l);
 	is_int(codelist_load("data/natura.txt", &l, &errs), 0, "data/natura.txt loads");
 	p.choices = l;
 	round_trip("choice", &p, "n2.2", "N2.2", "N2.2");
@@ -506,6 +512,10 @@ screen_attributes(void)
 		{ "  name decimal scale 13", "t.scr:11: 'scale' needs a number from 0 to 12\n" },
 		{ "  name choice", "t.scr:11: choice field 'name' needs 'choices FILE' or 'choices "
 				 "\"C=Text,...\"'\n" },
+		{ "  name mark", "t.scr:11: choice field 'name' needs 'choices FILE' or 'choices "
+			       "\"C=Text,...\"'\n" },
+		{ "  name text choices \"1=X\"",
+		  "t.scr:11: 'choices' is for choice, mark, province and country fields\n" },
 		{ "  name lookup", "t.scr:11: lookup field 'name' needs 'lookup TABLE'\n" },
 		{ "  name lookup lookup nope", "t.scr:11: lookup: unknown table 'nope'\n" },
 		{ "  name text lookup parties", "t.scr:11: 'lookup' is for lookup fields\n" },

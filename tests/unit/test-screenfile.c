@@ -147,7 +147,7 @@ bad_files(void)
 	mistake(3, "table partis", "bad.scr:3: unknown table 'partis'\n", "unknown table");
 	mistake(17, "  name  txt required",
 		"bad.scr:17: unknown field type 'txt' (known: text integer decimal money percent "
-		"date choice yesno lookup partita_iva codice_fiscale cap province country email "
+		"date choice mark yesno lookup partita_iva codice_fiscale cap province country email "
 		"iban sdi_code party_role codice_ente number discounts secret)\n",
 		"unknown type");
 	mistake(17, "  name  text mandatory",
