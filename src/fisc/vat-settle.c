@@ -336,3 +336,25 @@ vat_ritenute_due(const char *paid, char *due)
 	else
 		date_of(y, m + 1, 16, due);
 }
+
+/* The ritenuta withheld on the payments by the end of a month that add up
+ * to paid. */
+static int64_t
+ritenuta_share(int64_t ritenuta, int64_t payable, int64_t paid)
+{
+	__int128 num;
+
+	if (payable <= 0 || paid >= payable)
+		return ritenuta;
+	if (paid <= 0)
+		return 0;
+	num = (__int128)ritenuta * paid;
+	return (int64_t)((2 * num + payable) / (2 * (__int128)payable));
+}
+
+int64_t
+vat_ritenuta_withheld(int64_t ritenuta, int64_t payable, int64_t paid_before, int64_t paid_in)
+{
+	return ritenuta_share(ritenuta, payable, paid_before + paid_in) -
+	       ritenuta_share(ritenuta, payable, paid_before);
+}

@@ -184,5 +184,14 @@ void vat_bollo_due(int year, int q, int64_t q1, int64_t q2, char *code, char *du
  * 16th of the next month (11 bytes); code 1040 (lavoro autonomo). */
 #define VAT_RITENUTE_CODE "1040"
 void vat_ritenute_due(const char *paid, char *due);
+/* The part of a purchase's ritenuta (cents) withheld on the payments of a
+ * month: the ritenuta is applied at each payment (art. 25 DPR 600/1973),
+ * in proportion to what is paid of payable (what the supplier is owed,
+ * net of it). paid_before was paid before the month, paid_in in it. The
+ * share paid by the end of a month is rounded, halves up, and the month's
+ * is its difference from the month before's: the months of a purchase
+ * paid in full add up to the whole ritenuta, to the cent. */
+int64_t vat_ritenuta_withheld(int64_t ritenuta, int64_t payable, int64_t paid_before,
+			      int64_t paid_in);
 
 #endif

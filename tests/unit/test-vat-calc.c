@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "book/f24.h"
+#include "book/items.h"
+#include "book/primanota.h"
 #include "bridge/vat.h"
 #include "doc-fixtures.h"
 
@@ -288,23 +290,57 @@ test_bollo(void)
 	   "a month refused: %s", err);
 }
 
-/* The ritenute: P-1 due 31 March but paid 5 April (200.00: April's), P-2
- * due 30 April and not paid (100.00, its due date used), P-3 an agent's
- * (causale R: 1038, not here), P-4 an INPS contribution (RT03): April's
- * draft holds 1040 2026 300.00 by 16 May (a Saturday: 18 May). March has
- * none. */
+/* The supplier of purchase id paid amount (cents) on date through the
+ * prima nota (items_pay), on its first open item. */
+static void
+pay_purchase(int64_t id, int64_t amount, const char *date)
+{
+	struct item_payment p = { .date = date, .amount = amount };
+	char err[ERR_SIZE] = "";
+	int64_t item = atoll(fx_query_id(book,
+					 "SELECT min(id) FROM open_items WHERE document_id = %lld "
+					 "AND paid < amount",
+					 id));
+
+	pn_account_find(book, "Banca", &p.account_id, err);
+	ok(items_pay(book, &item, 1, &p, NULL, err) == 0, "%s paid on %s: %s",
+	   fx_query_id(book, "SELECT number FROM documents WHERE id = %lld", id), date, err);
+}
+
+/* The ritenute, by the payments to the supplier (the open items' links):
+ * P-1 due 31 March, its schedule's row paid 5 April (settled outside the
+ * prima nota that day: 200.00 April's); P-2 due 30 April, not paid: none
+ * yet; P-3 an agent's (causale R: 1038, not here), P-4 an INPS
+ * contribution (RT03); P-5 (ritenuta 200.00, 1,020.00 payable) paid
+ * 340.00 on 20 April and 680.00 on 10 May through the prima nota: April
+ * withholds 200.00 x 340/1020 = 66.666... = 66.67, May the rest, 133.33.
+ * April's draft holds 1040 2026 266.67 by 16 May (a Saturday: 18 May),
+ * May's 133.33 by 16 June. March has none; June none (P-5 is paid). */
 static void
 test_ritenute(void)
 {
-	struct vat_period apr = P("2026-04"), mar = P("2026-03"), q = P("2026Q2");
+	struct vat_period apr = P("2026-04"), may = P("2026-05"), jun = P("2026-06"),
+			  mar = P("2026-03"), q = P("2026Q2");
 	struct vat_tax t;
 	char err[ERR_SIZE] = "";
+	/* made here, after Q2's settlement is kept */
+	int64_t p5 = parcella("P-5", "2026-04-15", "RT01", "A", "20000", "2026-05-31", "");
 
+	pay_purchase(p5, 34000, "2026-04-20");
+	pay_purchase(p5, 68000, "2026-05-10");
 	ok(vat_ritenute(book, &apr, 1, &t, err) == 0, "April's ritenute: %s", err);
-	is_int(t.amount, 30000, "300.00");
+	is_int(t.amount, 26667, "266.67: P-1's 200.00 and P-5's 66.67");
 	is_int(t.base, 2, "of two purchases");
-	is_int(t.estimated, 1, "one by its due date");
-	is_str(f24_rows(t.f24), "1040 2026 30000 | 2026-05-18", "its draft: 1040 2026 by 18/05");
+	is_str(f24_rows(t.f24), "1040 2026 26667 | 2026-05-18", "its draft: 1040 2026 by 18/05");
+	ok(strstr(fx_query_id(book, "SELECT notes FROM f24 WHERE id = %lld", t.f24),
+		  "P-5 Studio Verdi, 66,67 of 200,00, paid in part on 2026-04-20") != NULL,
+	   "its notes say P-5 was paid in part: %s",
+	   fx_query_id(book, "SELECT notes FROM f24 WHERE id = %lld", t.f24));
+	ok(vat_ritenute(book, &may, 1, &t, err) == 0, "May's ritenute: %s", err);
+	is_int(t.amount, 13333, "133.33: the rest of P-5's");
+	is_int(t.base, 1, "of one purchase");
+	is_str(f24_rows(t.f24), "1040 2026 13333 | 2026-06-16", "its draft: 1040 2026 by 16/06");
+	ok(vat_ritenute(book, &jun, 0, &t, err) == REC_INVALID, "June: none: %s", err);
 	ok(vat_ritenute(book, &mar, 0, &t, err) == REC_INVALID, "March: none: %s", err);
 	ok(vat_ritenute(book, &q, 0, &t, err) == REC_INVALID && strstr(err, "month"),
 	   "a quarter refused: %s", err);
