@@ -452,6 +452,9 @@ static const struct record_field document_fields[DOC_NFIELDS] = {
 			     "FROM sdi_files f WHERE f.document = documents.id) AND m.state_to = 'R' "
 			     "AND m.state_from <> 'R' ORDER BY m.id DESC LIMIT 1) ORDER BY "
 			     "e.position)" },
+	[DOC_VAT_PROTOCOL] = { "vat_protocol", N_("VAT protocol"), 0, 0, NULL, NULL,
+			       "(SELECT v.number || '/' || v.year FROM vat_protocols v WHERE "
+			       "v.document_id = documents.id)" },
 };
 
 static const struct record_child document_children[DOC_NCHILDREN] = {

@@ -90,6 +90,10 @@ enum document_field {
 	 * the notifica di scarto that rejected its newest file, "00404
 	 * Fattura duplicata; 00423 ..." ('' when that file is not rejected). */
 	DOC_SDI_ERRORS,
+	/* From the VAT registers' step (vat-book.h): computed, a registered
+	 * purchase's protocol in the purchases register, "4/2026" ('' for
+	 * any other document, and a purchase still a draft). */
+	DOC_VAT_PROTOCOL,
 	DOC_NFIELDS
 };
 
