@@ -94,6 +94,9 @@ enum document_field {
 	 * purchase's protocol in the purchases register, "4/2026" ('' for
 	 * any other document, and a purchase still a draft). */
 	DOC_VAT_PROTOCOL,
+	/* From the deductible VAT's step: the part of a purchase's VAT that
+	 * may be deducted, hundredths of a per cent (10000: all of it). */
+	DOC_VAT_DEDUCTIBLE,
 	DOC_NFIELDS
 };
 

@@ -47,6 +47,8 @@ struct vat_doc {
 	int64_t protocol;
 	int sign;            /* -1 a credit note (TD04, TD08), else 1 */
 	int split;           /* split payment (the document's flag) */
+	int deductible;      /* of its VAT, the part deductible: hundredths of a
+	                      * per cent, 10000 all (a sale's: 10000) */
 	int64_t total;       /* ImportoTotaleDocumento, unsigned */
 	struct vat_doc_block *block;
 	size_t nblocks;

@@ -20,13 +20,14 @@
 
 static const char sales_sql[] =
 	"SELECT d.id, d.kind, d.type, d.number, d.date, p.name, p.piva, coalesce(v.year, 0), "
-	"coalesce(v.number, 0), d.split_payment, d.total FROM documents d JOIN parties p ON "
-	"p.id = d.party_id LEFT JOIN vat_protocols v ON v.document_id = d.id WHERE d.kind IN "
+	"coalesce(v.number, 0), d.split_payment, d.total, 10000 FROM documents d JOIN parties "
+	"p ON p.id = d.party_id LEFT JOIN vat_protocols v ON v.document_id = d.id WHERE d.kind IN "
 	"('FAT', 'FTD', 'ACC', 'NC', 'ND', 'PAR', 'AUT') AND d.state <> 'D' AND d.date BETWEEN "
 	"?1 AND ?2 ORDER BY d.kind = 'AUT', d.numbering, d.series, d.year, d.seq, d.date, d.id";
 static const char purchases_sql[] =
 	"SELECT d.id, d.kind, d.type, d.number, d.date, p.name, p.piva, coalesce(v.year, 0), "
-	"coalesce(v.number, 0), d.split_payment, d.total FROM documents d JOIN parties p ON "
+	"coalesce(v.number, 0), d.split_payment, d.total, CASE d.kind WHEN 'FA' THEN "
+	"d.vat_deductible ELSE 10000 END FROM documents d JOIN parties p ON "
 	"p.id = d.party_id LEFT JOIN vat_protocols v ON v.document_id = d.id WHERE d.kind IN "
 	"('FA', 'AUT') AND d.state <> 'D' AND d.date BETWEEN ?1 AND ?2 ORDER BY v.year, "
 	"v.number, d.date, d.id";
@@ -81,6 +82,7 @@ read_doc(sqlite3_stmt *st, struct vat_doc *d)
 	d->protocol = sqlite3_column_int64(st, 8);
 	d->split = sqlite3_column_int(st, 9) != 0;
 	d->total = sqlite3_column_int64(st, 10);
+	d->deductible = sqlite3_column_int(st, 11);
 	d->sign = strcmp(d->type, "TD04") == 0 || strcmp(d->type, "TD08") == 0 ? -1 : 1;
 }
 

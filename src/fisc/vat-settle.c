@@ -150,9 +150,24 @@ vat_reg_add(struct vat_reg_total *t, size_t *n, size_t max, const struct vat_reg
 		t[i].reverse_tax += b->tax;
 	} else if (b->split)
 		t[i].split_tax += b->tax;
-	else
-		t[i].tax += b->tax;
+	else {
+		t[i].tax += b->tax - b->nondeductible;
+		t[i].nondeductible_tax += b->nondeductible;
+	}
 	return 0;
+}
+
+int64_t
+vat_nondeductible(int64_t tax, int deductible)
+{
+	__int128 num = (__int128)(tax < 0 ? -tax : tax) * deductible;
+	int64_t part = (int64_t)((num + 5000) / 10000);
+
+	if (deductible >= 10000)
+		return 0;
+	if (deductible <= 0)
+		return tax;
+	return tax - (tax < 0 ? -part : part);
 }
 
 void

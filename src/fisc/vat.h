@@ -79,6 +79,7 @@ struct vat_reg_block {
 	int64_t taxable, tax;
 	int split;         /* split payment: the VAT is the buyer's to pay */
 	int reverse;       /* a self-invoice of reverse charge: owed and deducted */
+	int64_t nondeductible; /* a purchase's: of tax, what may not be deducted */
 };
 
 /* A register's totals for one rate and Natura. */
@@ -90,7 +91,14 @@ struct vat_reg_total {
 	int64_t tax;         /* ordinary VAT: charged (sales), deductible (purchases) */
 	int64_t split_tax;   /* split payment's VAT, apart */
 	int64_t reverse_tax; /* reverse charge's VAT, apart */
+	int64_t nondeductible_tax; /* a purchase's VAT not deductible, apart (not in tax) */
 };
+
+/* Of a purchase's VAT block tax (cents, signed), the part that may not be
+ * deducted when deductible (hundredths of a per cent, 0 to 10000) is: tax
+ * less the deductible part, which is rounded to the cent per block,
+ * halves away from zero (art. 19-bis1 DPR 633/72: a car's 40%). */
+int64_t vat_nondeductible(int64_t tax, int deductible);
 
 /* Adds block to the totals (*t of *n, kept ordered by rate, higher first,
  * then Natura; at most max): 0, or -1 when there would be more than max. */

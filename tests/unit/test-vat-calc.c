@@ -24,9 +24,24 @@ static int64_t rossi, comune, alfa, edile, studio;
  * kind, party, TipoDocumento, number and date, with one VAT block of rate
  * (hundredths) or Natura, taxable and tax in cents; split payment and the
  * bollo (cents) as given. Its id. */
+static int64_t doc_ded(const char *kind, int64_t party, const char *type, const char *number,
+		       const char *date, int rate, const char *natura, int64_t taxable,
+		       int64_t tax, int split, int64_t bollo, const char *deductible);
+
 static int64_t
 doc(const char *kind, int64_t party, const char *type, const char *number, const char *date,
     int rate, const char *natura, int64_t taxable, int64_t tax, int split, int64_t bollo)
+{
+	return doc_ded(kind, party, type, number, date, rate, natura, taxable, tax, split, bollo,
+		       "10000");
+}
+
+/* The same, of which deductible (hundredths of a per cent) of the VAT may
+ * be deducted. */
+static int64_t
+doc_ded(const char *kind, int64_t party, const char *type, const char *number, const char *date,
+	int rate, const char *natura, int64_t taxable, int64_t tax, int split, int64_t bollo,
+	const char *deductible)
 {
 	struct record *d = fx_draft(kind, party, date);
 	char r[16], t1[32], t2[32], tot[32], b[32];
@@ -45,6 +60,7 @@ doc(const char *kind, int64_t party, const char *type, const char *number, const
 	record_set(d, DOC_TOTAL, tot);
 	record_set(d, DOC_SPLIT, split ? "1" : "0");
 	record_set(d, DOC_BOLLO, b);
+	record_set(d, DOC_VAT_DEDUCTIBLE, deductible);
 	record_row_add(d, DOC_VAT, "vat_rate", r, "natura", natura, "taxable", t1, "tax", t2,
 		       "esigibilita", split ? "S" : "I", NULL);
 	id = fx_save(book, d);
@@ -346,6 +362,49 @@ test_ritenute(void)
 	   "a quarter refused: %s", err);
 }
 
+/* Non-deductible VAT (art. 19-bis1 DPR 633/72): in 2028Q1 a sale at 22%
+ * 10,000.00 / 2,200.00 and the purchase of a car, 22% 1,234.57 / 271.61,
+ * 40% deductible: 271.61 x 40% = 108.644, 108.64 deducted, 162.97 not.
+ * VP4 2,200.00, VP5 108.64, VP6 2,091.36, interest 1% 20.9136 = 20.91:
+ * 2,112.27. The register: the car's row shows its VAT, 271.61, and 162.97
+ * apart; the 22% total 108.64 deductible and 162.97 not. */
+static void
+test_nondeductible(void)
+{
+	struct vat_period q = P("2028Q1");
+	struct vat_register reg;
+	struct vat_result r;
+	char **lines = NULL, err[ERR_SIZE] = "";
+	size_t n;
+	int row = 0, total = 0;
+
+	doc("FAT", rossi, "TD01", "1/2028", "2028-01-20", 2200, "", 1000000, 220000, 0, 0);
+	doc_ded("FA", alfa, "TD01", "AUTO-1", "2028-02-10", 2200, "", 123457, 27161, 0, 0, "4000");
+	ok(vat_compute(book, &q, -1, &r, err) == 0, "2028Q1: %s", err);
+	is_int(r.s.vp4, 220000, "VP4 2,200.00");
+	is_int(r.s.vp5, 10864, "VP5 108.64: 40%% of the car's VAT");
+	is_int(r.s.vp6_debit, 209136, "VP6 2,091.36");
+	is_int(r.s.vp12, 2091, "interest 20.91");
+	is_int(r.s.to_pay, 211227, "2,112.27 to pay");
+	ok(vat_register_make(book, VAT_PURCHASES, &q, &reg, err) == 0, "its register: %s", err);
+	is_int(reg.ntotals, 1, "one rate");
+	is_int(reg.ntotals == 1 ? reg.total[0].tax : -1, 10864, "22%%: 108.64 deductible");
+	is_int(reg.ntotals == 1 ? reg.total[0].nondeductible_tax : -1, 16297,
+	       "and 162.97 not, apart");
+	vat_register_free(&reg);
+	n = vat_register_text(book, VAT_PURCHASES, &q, &lines, err);
+	for (size_t i = 0; n != (size_t)-1 && i < n; i++) {
+		row |= strstr(lines[i], "AUTO-1") != NULL && strstr(lines[i], "271,61") != NULL &&
+		       strstr(lines[i], "162,97") != NULL;
+		total |= strncmp(lines[i], "22%", 3) == 0 && strstr(lines[i], "108,64") != NULL &&
+			 strstr(lines[i], "162,97") != NULL;
+		free(lines[i]);
+	}
+	free(lines);
+	ok(row, "the register's row: its VAT 271,61 and 162,97 non-deductible");
+	ok(total, "the 22%% total: 108,64 deductible, 162,97 not");
+}
+
 /* Deleting the settlement's F24 draft frees it: saved again, recomputed. */
 static void
 test_unfrozen(void)
@@ -389,6 +448,7 @@ main(void)
 	test_bollo();
 	test_ritenute();
 	test_unfrozen();
+	test_nondeductible();
 	temp_book_close(&tb, book);
 	return tap_done();
 }

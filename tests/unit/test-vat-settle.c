@@ -308,6 +308,15 @@ test_bollo_ritenute(void)
 	/* a half cent rounds up: a ritenuta of 0.01 on 0.02, half paid */
 	is_int(vat_ritenuta_withheld(1, 2, 0, 1), 1, "half a cent rounds up");
 	is_int(vat_ritenuta_withheld(20000, 102000, 102000, 0), 0, "nothing paid: none");
+
+	/* non-deductible VAT: 271.61 at 40% deductible is 108.644, 108.64
+	 * deducted and 162.97 not; a half cent deducted goes up: 10.01 at
+	 * 50%, 5.01 and 5.00; a credit note's the same, negative */
+	is_int(vat_nondeductible(27161, 4000), 16297, "40%% of 271.61: 162.97 not deductible");
+	is_int(vat_nondeductible(1001, 5000), 500, "50%% of 10.01: 5.00 not deductible");
+	is_int(vat_nondeductible(-1001, 5000), -500, "a credit note's: -5.00");
+	is_int(vat_nondeductible(27161, 10000), 0, "100%%: none");
+	is_int(vat_nondeductible(27161, 0), 27161, "0%%: all of it");
 }
 
 static void
