@@ -4,7 +4,8 @@
 # the purchases register as a PDF read back with pdftotext (not replaced
 # without --force); the settlement of 2026Q1 (1.949,30, the hand computation
 # of tests/unit/test-vat-settle.c) kept with its F24 draft (6031), not made
-# twice; the bollo's and the ritenute's drafts; bad periods, amounts,
+# twice; the bollo's draft, and the ritenute's by the payments of the open
+# items, in part in two months; bad periods, amounts,
 # options and a month of a quarterly company refused, nothing changed.
 . "$(dirname "$0")/tap.sh"
 d=$(mktemp -d) || exit 1
@@ -43,7 +44,14 @@ q "UPDATE company SET name = 'Studio Bianchi Srl', piva = '01234567897', vat_per
    INSERT INTO document_payments (document_id, seq, due, amount, paid)
      VALUES (8, 1, '2026-04-30', 102000, '2026-04-10');
    INSERT INTO vat_protocols (document_id, year, number) VALUES (5, 2026, 1), (6, 2026, 2),
-     (7, 2026, 3), (8, 2026, 4);"
+     (7, 2026, 3), (8, 2026, 4);
+   INSERT INTO open_items (id, document_id, seq, side, party_id, due, amount)
+     VALUES (1, 8, 1, 'P', 5, '2026-04-30', 102000);
+   INSERT INTO pn_entries (id, account_id, date, description, amount, causale, party_id)
+     VALUES (1, (SELECT id FROM pn_accounts WHERE name = 'Banca'), '2026-05-05',
+     'Payment of P-1', -61200, 'PF', 5);
+   INSERT INTO item_links (item_id, entry_id, amount, date) VALUES (1, NULL, 40800, '2026-04-10'),
+     (1, 1, 61200, NULL);"
 check $? "Q1 2026: sales at 22% and 10%, split payment, a credit note, reverse charge, purchases"
 
 "$S" vat register sales --period 2026Q1 --book "$b" > "$d/out" 2>&1
@@ -118,11 +126,19 @@ grep -q "^Bollo: code 2521, year 2026, 4,00, due 2026-11-30" "$d/out" && grep -q
 check $? "the bollo of Q1: 2521, 4,00, with Q2's and Q3's by 30 November: $(head -1 "$d/out")"
 "$S" vat bollo --period 2026-03 --book "$b" > "$d/out" 2>&1
 grep -q "give a quarter" "$d/out"; check $? "the bollo of a month refused"
+# P-1's ritenuta of 200,00 on 1.020,00: 408,00 paid on 10 April outside the
+# prima nota (40%: 80,00), 612,00 by a prima nota entry of 5 May (120,00)
 "$S" vat ritenute --period 2026-04 --f24 --book "$b" > "$d/out" 2>&1
-grep -q "^Ritenute: code 1040, year 2026, 200,00, due 2026-05-18" "$d/out"
+grep -q "^Ritenute: code 1040, year 2026, 80,00, due 2026-05-18" "$d/out"
 check $? "the ritenute paid in April: 1040 by 18 May: $(head -1 "$d/out")"
-[ "$(q "SELECT group_concat(code || ':' || debit) FROM f24_erario WHERE f24_id IN (2, 3)")" = "2521:400,1040:20000" ]
+[ "$(q "SELECT group_concat(code || ':' || debit) FROM f24_erario WHERE f24_id IN (2, 3)")" = "2521:400,1040:8000" ]
 check $? "their drafts in the book"
+"$S" vat ritenute --period 2026-05 --book "$b" > "$d/out" 2>&1
+grep -q "^Ritenute: code 1040, year 2026, 120,00, due 2026-06-16" "$d/out"
+check $? "the rest in May, by the prima nota entry's date: $(head -1 "$d/out")"
+"$S" vat ritenute --period 2026-06 --book "$b" > "$d/out" 2>&1
+[ $? = 0 ] && grep -q "no purchase with a ritenuta was paid in the month" "$d/out"
+check $? "none in June: $(cat "$d/out")"
 "$S" vat acconto --year 2026 --book "$b" > "$d/out" 2>&1
 [ $? = 0 ] && grep -q "no acconto is due for 2026" "$d/out"; check $? "no acconto from an empty 2025"
 for y in 26 0026 2026x; do

@@ -170,8 +170,11 @@ document_change_check(struct book *b, const struct record *w, char *err)
 		rc = correction_check(s, w, err);
 		goto out;
 	}
+	/* a purchase's deductible VAT is the buyer's own reckoning, set after
+	 * it is registered (the command Deductible VAT) */
 	for (size_t f = 0; f < DOC_NFIELDS && rc == 0; f++)
 		if (f != DOC_STATE && documents_kind.fields[f].sql == NULL &&
+		    (f != DOC_VAT_DEDUCTIBLE || strcmp(record_get(s, DOC_KIND), "FA") != 0) &&
 		    strcmp(record_get(s, f), record_get(w, f)) != 0)
 			rc = frozen(s, err);
 	for (size_t c = 0; c < DOC_NCHILDREN && rc == 0; c++)

@@ -458,6 +458,11 @@ static const struct record_field document_fields[DOC_NFIELDS] = {
 				"CASE WHEN documents.direction = 'S' AND documents.kind <> 'AUT' "
 				"AND (SELECT p.blocked FROM parties p WHERE p.id = "
 				"documents.party_id) = 1 THEN '1' ELSE '' END" },
+	[DOC_VAT_PROTOCOL] = { "vat_protocol", N_("VAT protocol"), 0, 0, NULL, NULL,
+			       "(SELECT v.number || '/' || v.year FROM vat_protocols v WHERE "
+			       "v.document_id = documents.id)" },
+	[DOC_VAT_DEDUCTIBLE] = { "vat_deductible", N_("Deductible VAT"), 5, RECF_REQUIRED,
+				 "10000", check_doc_rate, NULL },
 };
 
 static const struct record_child document_children[DOC_NCHILDREN] = {

@@ -94,6 +94,13 @@ enum document_field {
 	 * for new documents (parties.blocked; a self-invoice never), else ''.
 	 * The screens' fill sets it as the party is chosen. */
 	DOC_PARTY_BLOCKED,
+	/* From the VAT registers' step (vat-book.h): computed, a registered
+	 * purchase's protocol in the purchases register, "4/2026" ('' for
+	 * any other document, and a purchase still a draft). */
+	DOC_VAT_PROTOCOL,
+	/* From the deductible VAT's step: the part of a purchase's VAT that
+	 * may be deducted, hundredths of a per cent (10000: all of it). */
+	DOC_VAT_DEDUCTIBLE,
 	DOC_NFIELDS
 };
 

@@ -47,6 +47,8 @@ struct vat_doc {
 	int64_t protocol;
 	int sign;            /* -1 a credit note (TD04, TD08), else 1 */
 	int split;           /* split payment (the document's flag) */
+	int deductible;      /* of its VAT, the part deductible: hundredths of a
+	                      * per cent, 10000 all (a sale's: 10000) */
 	int64_t total;       /* ImportoTotaleDocumento, unsigned */
 	struct vat_doc_block *block;
 	size_t nblocks;
@@ -72,19 +74,25 @@ int vat_bollo_sum(struct book *b, const char *from, const char *to, int64_t *cen
 		  int64_t *count, char *err);
 
 /* A ritenuta withheld on a registered purchase (TipoRitenuta RT01 or RT02,
- * not an agent's commission: CausalePagamento Q R S T go with 1038). */
+ * not an agent's commission: CausalePagamento Q R S T go with 1038), and
+ * what its open items say of the payments to the supplier. */
 struct vat_ritenuta {
 	int64_t id;            /* the document */
 	char number[21], date[11], party[81];
-	char paid[11];         /* when the supplier was paid (see vat_ritenute_read) */
-	int paid_known;        /* 1: a paid date; 0: a due date or the document's date */
-	int64_t amount;
+	char paid[11];         /* the latest payment in the period */
+	int64_t amount;        /* the ritenuta, the whole of it */
+	int64_t payable;       /* what the supplier is owed: its items, added up */
+	int64_t paid_before;   /* of it, paid before the period */
+	int64_t paid_in;       /* and in it */
 };
-/* The ritenute of the purchases paid from..to. The date the supplier was
- * paid: until payments are linked to the prima nota, the latest of its
- * payment schedule's rows, each by its paid date when it has one, else by
- * its due date; a purchase with no schedule by its own date. Into *out
- * (free), *n. 0 or REC_ERROR. */
+/* The ritenute of the purchases paid from..to, in part or in full: the
+ * payments are the links of their open items (item_links), each on its
+ * prima nota entry's date or, settled outside the prima nota, on the
+ * link's own; a credit note's offset is no payment. A purchase not paid
+ * yet is not among them; neither is one with no items, having nothing
+ * payable (every registered purchase gets its items: the open items' step
+ * for those already in a book, the documents' save after). By the latest
+ * payment, then id. Into *out (free), *n. 0 or REC_ERROR. */
 int vat_ritenute_read(struct book *b, const char *from, const char *to, struct vat_ritenuta **out,
 		      size_t *n, char *err);
 

@@ -20,13 +20,14 @@
 
 static const char sales_sql[] =
 	"SELECT d.id, d.kind, d.type, d.number, d.date, p.name, p.piva, coalesce(v.year, 0), "
-	"coalesce(v.number, 0), d.split_payment, d.total FROM documents d JOIN parties p ON "
-	"p.id = d.party_id LEFT JOIN vat_protocols v ON v.document_id = d.id WHERE d.kind IN "
+	"coalesce(v.number, 0), d.split_payment, d.total, 10000 FROM documents d JOIN parties "
+	"p ON p.id = d.party_id LEFT JOIN vat_protocols v ON v.document_id = d.id WHERE d.kind IN "
 	"('FAT', 'FTD', 'ACC', 'NC', 'ND', 'PAR', 'AUT') AND d.state <> 'D' AND d.date BETWEEN "
 	"?1 AND ?2 ORDER BY d.kind = 'AUT', d.numbering, d.series, d.year, d.seq, d.date, d.id";
 static const char purchases_sql[] =
 	"SELECT d.id, d.kind, d.type, d.number, d.date, p.name, p.piva, coalesce(v.year, 0), "
-	"coalesce(v.number, 0), d.split_payment, d.total FROM documents d JOIN parties p ON "
+	"coalesce(v.number, 0), d.split_payment, d.total, CASE d.kind WHEN 'FA' THEN "
+	"d.vat_deductible ELSE 10000 END FROM documents d JOIN parties p ON "
 	"p.id = d.party_id LEFT JOIN vat_protocols v ON v.document_id = d.id WHERE d.kind IN "
 	"('FA', 'AUT') AND d.state <> 'D' AND d.date BETWEEN ?1 AND ?2 ORDER BY v.year, "
 	"v.number, d.date, d.id";
@@ -81,6 +82,7 @@ read_doc(sqlite3_stmt *st, struct vat_doc *d)
 	d->protocol = sqlite3_column_int64(st, 8);
 	d->split = sqlite3_column_int(st, 9) != 0;
 	d->total = sqlite3_column_int64(st, 10);
+	d->deductible = sqlite3_column_int(st, 11);
 	d->sign = strcmp(d->type, "TD04") == 0 || strcmp(d->type, "TD08") == 0 ? -1 : 1;
 }
 
@@ -161,15 +163,26 @@ vat_bollo_sum(struct book *b, const char *from, const char *to, int64_t *cents, 
 	return rc == SQLITE_ROW ? 0 : record_db_error(b, err);
 }
 
-/* A purchase's payment date: its schedule's latest row, each by its paid
- * date or else its due date; the document's date when it has none. The
- * second column: whether every row says when it was paid. */
-#define PAID_SQL                                                                            \
-	"coalesce((SELECT max(coalesce(nullif(s.paid, ''), nullif(s.due, ''))) FROM "        \
-	"document_payments s WHERE s.document_id = d.id), d.date)"
-#define PAID_KNOWN_SQL                                                                      \
-	"(SELECT count(*) > 0 AND count(*) = count(nullif(s.paid, '')) FROM document_payments " \
-	"s WHERE s.document_id = d.id)"
+/* The payments of purchase d's items between two dates (?1 and ?2): on the
+ * prima nota entry's date, or the link's for a settlement outside it;
+ * credit notes' offsets are not payments. */
+#define PAID_LINKS(what, when)                                                              \
+	"(SELECT " what " FROM item_links l JOIN open_items i ON i.id = l.item_id LEFT JOIN " \
+	"pn_entries e ON e.id = l.entry_id WHERE i.document_id = d.id AND l.credit_id IS "     \
+	"NULL AND coalesce(e.date, l.date) " when ")"
+#define PAID_SUM "coalesce(sum(l.amount), 0)"
+#define IN_PERIOD "BETWEEN ?1 AND ?2"
+
+static const char ritenute_sql[] =
+	"SELECT * FROM (SELECT d.id, d.number, d.date, p.name, w.amount, (SELECT "
+	"coalesce(sum(amount), 0) FROM open_items WHERE document_id = d.id), "
+	PAID_LINKS(PAID_SUM, "< ?1") ", "
+	PAID_LINKS(PAID_SUM, IN_PERIOD) " AS paid_in, "
+	PAID_LINKS("max(coalesce(e.date, l.date))", IN_PERIOD) " AS last "
+	"FROM documents d JOIN parties p ON p.id = d.party_id JOIN document_withholdings w ON "
+	"w.document_id = d.id WHERE d.kind = 'FA' AND d.state <> 'D' AND w.type IN ('RT01', "
+	"'RT02') AND w.causale NOT IN ('Q', 'R', 'S', 'T') AND w.amount > 0) WHERE paid_in <> 0 "
+	"ORDER BY last, id";
 
 int
 vat_ritenute_read(struct book *b, const char *from, const char *to, struct vat_ritenuta **out,
@@ -182,14 +195,7 @@ vat_ritenute_read(struct book *b, const char *from, const char *to, struct vat_r
 
 	*out = NULL;
 	*n = 0;
-	if (sqlite3_prepare_v2(book_db(b),
-			       "SELECT * FROM (SELECT d.id, d.number, d.date, p.name, " PAID_SQL
-			       " AS paid, " PAID_KNOWN_SQL ", w.amount FROM documents d JOIN parties "
-			       "p ON p.id = d.party_id JOIN document_withholdings w ON w.document_id "
-			       "= d.id WHERE d.kind = 'FA' AND d.state <> 'D' AND w.type IN ('RT01', "
-			       "'RT02') AND w.causale NOT IN ('Q', 'R', 'S', 'T') AND w.amount > 0) "
-			       "WHERE paid BETWEEN ?1 AND ?2 ORDER BY paid, id",
-			       -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(book_db(b), ritenute_sql, -1, &st, NULL) != SQLITE_OK)
 		return record_db_error(b, err);
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
@@ -205,9 +211,11 @@ vat_ritenute_read(struct book *b, const char *from, const char *to, struct vat_r
 		column_text(st, 1, r->number, sizeof r->number);
 		column_text(st, 2, r->date, sizeof r->date);
 		column_text(st, 3, r->party, sizeof r->party);
-		column_text(st, 4, r->paid, sizeof r->paid);
-		r->paid_known = sqlite3_column_int(st, 5);
-		r->amount = sqlite3_column_int64(st, 6);
+		r->amount = sqlite3_column_int64(st, 4);
+		r->payable = sqlite3_column_int64(st, 5);
+		r->paid_before = sqlite3_column_int64(st, 6);
+		r->paid_in = sqlite3_column_int64(st, 7);
+		column_text(st, 8, r->paid, sizeof r->paid);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {

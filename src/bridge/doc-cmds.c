@@ -24,6 +24,7 @@
 #include "bridge/sdi-receipts.h"
 #include "bridge/sdi-mail.h"
 #include "bridge/doc-received.h"
+#include "util/decimal.h"
 #include "util/i18n.h"
 #include "util/util.h"
 
@@ -378,6 +379,67 @@ run_paid(struct book *b, const struct record *r, const char *arg, int64_t *open_
 	return rc;
 }
 
+/* ---- a purchase's deductible VAT ---- */
+
+static int
+applies_deductible(const struct record *r)
+{
+	return kind_is(r, "FA") && !state_is(r, DOC_STATE_DRAFT);
+}
+
+/* The part now, in per cent: "100", "40", "12,5". */
+static void
+preset_deductible(struct book *b, const struct record *r, char *out)
+{
+	struct dec d = { strtoll(record_get(r, DOC_VAT_DEDUCTIBLE), NULL, 10), 2 };
+	char buf[DEC_BUF];
+
+	(void)b;
+	err_set(out, "%s", dec_format(d, 0, 2, buf, sizeof buf));
+	for (char *p = out; *p != '\0'; p++)
+		if (*p == '.')
+			*p = ',';
+}
+
+/* The part typed (0 to 100 per cent, up to two decimals) saved on the
+ * purchase through the record interface. */
+static int
+run_deductible(struct book *b, const struct record *r, const char *arg, int64_t *open_id,
+	       char *msg, char *err)
+{
+	char buf[DEC_BUF], *p, part[16];
+	struct record *d = NULL;
+	struct dec v;
+	int64_t h;
+	int rc;
+
+	(void)open_id;
+	str_copy(buf, arg != NULL ? arg : "", sizeof buf);
+	p = str_trim(buf);
+	if (p[0] != '\0' && p[strlen(p) - 1] == '%')
+		p[strlen(p) - 1] = '\0';
+	for (char *q = p; *q != '\0'; q++)
+		if (*q == ',')
+			*q = '.';
+	if (arg == NULL || strlen(arg) >= sizeof buf || dec_parse(str_trim(p), 2, &v, NULL) < 0 ||
+	    dec_to_cents(v, &h) < 0 || h < 0 || h > 10000)
+		return err_set(err, _("'%s' is not a deductible part: a percentage from 0 to 100, "
+				      "such as 40"),
+			       arg != NULL ? arg : ""),
+		       REC_INVALID;
+	if ((rc = record_load(b, r->kind, r->id, &d, err)) < 0)
+		return rc;
+	snprintf(part, sizeof part, "%lld", (long long)h);
+	record_set(d, DOC_VAT_DEDUCTIBLE, part);
+	rc = record_save(b, d, NULL, err);
+	record_free(d);
+	if (rc == 0) {
+		err_set(msg, _("%s: %s%% of its VAT is deductible."), record_get(r, DOC_NUMBER),
+			str_trim(p));
+	}
+	return rc;
+}
+
 /* ---- the FatturaPA file (fpa-export.c) ---- */
 
 /* An issued invoice or note of a sale. */
@@ -487,6 +549,12 @@ const struct record_command doc_commands[] = {
 	  .help = N_("write the document as an A4 PDF file in the export folder"),
 	  .ask = RECORD_ASK_FILE_OUT, .prompt = N_("PDF file name"),
 	  .preset = document_pdf_preset, .run = document_pdf_run },
+	{ .name = "deductible", .label = N_("Deductible VAT"),
+	  .help = N_("how much of the purchase's VAT may be deducted, in per cent (art. "
+		     "19-bis1 DPR 633/72: 40 for a car)"),
+	  .applies = applies_deductible, .ask = RECORD_ASK_TEXT,
+	  .prompt = N_("Deductible part of the VAT, in per cent (100: all of it):"),
+	  .preset = preset_deductible, .run = run_deductible },
 	/* a received invoice's original and attachments (doc-received.c) */
 	{ .name = "original", .label = N_("Original"),
 	  .help = N_("the supplier's original file, as its text for people (fatturapa show)"),

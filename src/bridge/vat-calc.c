@@ -345,24 +345,34 @@ vat_ritenute(struct book *b, const struct vat_period *mp, int make, struct vat_t
 	working_day(t->due);
 	if (vat_ritenute_read(b, from, to, &w, &n, err) < 0)
 		return REC_ERROR;
-	if (n == 0) {
-		free(w);
+	buf_printf(&notes, "%s", _("Ritenute withheld on:"));
+	for (size_t i = 0; i < n; i++) {
+		int64_t part = vat_ritenuta_withheld(w[i].amount, w[i].payable, w[i].paid_before,
+						     w[i].paid_in);
+		char whole[DEC_BUF];
+
+		if (part == 0)
+			continue;
+		t->amount += part;
+		t->base++;
+		if (notes.len >= 900)
+			continue;
+		if (part == w[i].amount)
+			buf_printf(&notes, _(" %s %s, %s paid %s;"), w[i].number, w[i].party,
+				   cents_format_it(part, m, sizeof m), date_text(w[i].paid, d));
+		else
+			buf_printf(&notes, _(" %s %s, %s of %s, paid in part on %s;"), w[i].number,
+				   w[i].party, cents_format_it(part, m, sizeof m),
+				   cents_format_it(w[i].amount, whole, sizeof whole),
+				   date_text(w[i].paid, d));
+	}
+	free(w);
+	if (t->base == 0) {
+		buf_free(&notes);
 		return err_set(err, _("%s: no purchase with a ritenuta was paid in the month"),
 			       period),
 		       REC_INVALID;
 	}
-	buf_printf(&notes, "%s", _("Ritenute withheld on:"));
-	for (size_t i = 0; i < n; i++) {
-		t->amount += w[i].amount;
-		t->estimated += !w[i].paid_known;
-		if (notes.len < 900)
-			buf_printf(&notes, w[i].paid_known ? _(" %s %s, %s paid %s;")
-							   : _(" %s %s, %s due %s (not paid yet);"),
-				   w[i].number, w[i].party, cents_format_it(w[i].amount, m, sizeof m),
-				   date_text(w[i].paid, d));
-	}
-	t->base = (int64_t)n;
-	free(w);
 	desc = xasprintf(_("Ritenute %s"), period);
 	rc = tax_draft(b, make, t, desc, notes.data, err);
 	free(desc);

@@ -527,7 +527,6 @@ run_ritenute(struct book *b, const struct record *r, const char *arg, int64_t *o
 	struct vat_period p;
 	int first, last, drafts = 0;
 	int64_t id = 0, total = 0;
-	size_t guessed = 0;
 	struct vat_tax t;
 	char m[DEC_BUF], sub[ERR_SIZE] = "";
 
@@ -550,7 +549,6 @@ run_ritenute(struct book *b, const struct record *r, const char *arg, int64_t *o
 		drafts++;
 		id = t.f24;
 		total += t.amount;
-		guessed += t.estimated;
 	}
 	if (drafts == 0) {
 		book_rollback(b);
@@ -563,9 +561,6 @@ run_ritenute(struct book *b, const struct record *r, const char *arg, int64_t *o
 		made(msg, id, _("ritenute"), total);
 	else
 		err_set(msg, _("%d F24 drafts of ritenute made, %s in all."), drafts, m);
-	if (guessed > 0)
-		snprintf(msg + strlen(msg), ERR_SIZE - strlen(msg), " %s",
-			 _("Some purchases are not paid yet: their due date was used."));
 	return 0;
 }
 

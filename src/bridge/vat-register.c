@@ -41,6 +41,9 @@ vat_register_make(struct book *b, char side, const struct vat_period *p, struct 
 				.reverse = strcmp(d->kind, "AUT") == 0,
 			};
 
+			if (side == VAT_PURCHASES)
+				blk.nondeductible = vat_nondeductible(blk.tax, d->deductible);
+
 			str_copy(blk.natura, d->block[k].natura, sizeof blk.natura);
 			if (vat_reg_add(out->total, &out->ntotals, VAT_MAX_TOTALS, &blk) < 0)
 				return err_set(err, _("the register has more than %d rates and "
@@ -72,17 +75,23 @@ static const struct col sales_cols[] = {
 	{ N_("VAT"), 6, 0 },	 { N_("Taxable"), 12, 1 }, { N_("Tax"), 12, 1 },
 	{ "", 2, 0 },
 };
+/* a purchase's Tax is its VAT, Non-ded. the part of it not deductible */
 static const struct col purchase_cols[] = {
-	{ N_("Prot."), 5, 1 },	  { N_("Date"), 10, 0 },    { N_("Number"), 10, 0 },
-	{ N_("Supplier"), 13, 0 }, { N_("VAT"), 5, 0 },	    { N_("Taxable"), 12, 1 },
-	{ N_("Tax"), 12, 1 },	  { "", 2, 0 },
+	{ N_("Prot."), 5, 1 },	 { N_("Date"), 10, 0 },	   { N_("Number"), 8, 0 },
+	{ N_("Supplier"), 8, 0 }, { N_("VAT"), 5, 0 },	   { N_("Taxable"), 11, 1 },
+	{ N_("Tax"), 10, 1 },	 { N_("Non-ded."), 9, 1 }, { "", 2, 0 },
 };
 static const struct col total_cols[] = {
 	{ N_("VAT"), 8, 0 },	       { N_("Taxable"), 14, 1 },      { N_("Tax"), 14, 1 },
 	{ N_("Split payment"), 14, 1 }, { N_("Reverse charge"), 14, 1 },
 };
+/* the purchases': the VAT deductible, and the VAT not deductible apart */
+static const struct col purchase_total_cols[] = {
+	{ N_("VAT"), 8, 0 },	      { N_("Taxable"), 13, 1 },	   { N_("Deductible"), 13, 1 },
+	{ N_("Non-ded."), 11, 1 },   { N_("Split p."), 11, 1 },	   { N_("Reverse ch."), 11, 1 },
+};
 
-#define MAX_COLS 8
+#define MAX_COLS 9
 
 enum row_kind { ROW_TEXT, ROW_BOLD, ROW_CELLS, ROW_HEAD };
 
@@ -199,6 +208,11 @@ doc_rows(struct layout *l, char side, const struct vat_doc *d)
 		r->cell[c++] = rate_text(b->rate, b->natura);
 		r->cell[c++] = money(d->sign * b->taxable);
 		r->cell[c++] = money(d->sign * b->tax);
+		if (side == VAT_PURCHASES)
+			r->cell[c++] = money(strcmp(d->kind, "AUT") == 0
+						     ? 0
+						     : vat_nondeductible(d->sign * b->tax,
+									 d->deductible));
 		r->cell[c++] = xstrdup(doc_tag(d, b));
 	}
 }
@@ -206,35 +220,44 @@ doc_rows(struct layout *l, char side, const struct vat_doc *d)
 static void
 total_rows(struct layout *l, const struct vat_register *reg)
 {
-	int64_t sum[4] = { 0 };
+	int purchases = reg->side == VAT_PURCHASES;
+	const struct col *cols = purchases ? purchase_total_cols : total_cols;
+	size_t ncols = purchases ? ARRAY_LEN(purchase_total_cols) : ARRAY_LEN(total_cols), k;
+	int64_t sum[5] = { 0 };
 	struct row *r;
 
 	add_text(l, ROW_TEXT, xstrdup(""));
 	add_text(l, ROW_BOLD, xstrdup(_("Totals by rate and Natura")));
-	add_row(l, ROW_HEAD, total_cols, ARRAY_LEN(total_cols));
+	add_row(l, ROW_HEAD, cols, ncols);
 	for (size_t i = 0; i < reg->ntotals; i++) {
 		const struct vat_reg_total *t = &reg->total[i];
+		int64_t v[5] = { t->taxable, t->tax, t->nondeductible_tax, t->split_tax,
+				 t->reverse_tax };
 
-		r = add_row(l, ROW_CELLS, total_cols, ARRAY_LEN(total_cols));
+		r = add_row(l, ROW_CELLS, cols, ncols);
 		r->cell[0] = rate_text(t->rate, t->natura);
-		r->cell[1] = money(t->taxable);
-		r->cell[2] = money(t->tax);
-		r->cell[3] = money(t->split_tax);
-		r->cell[4] = money(t->reverse_tax);
-		sum[0] += t->taxable;
-		sum[1] += t->tax;
-		sum[2] += t->split_tax;
-		sum[3] += t->reverse_tax;
+		k = 1;
+		for (int j = 0; j < 5; j++) {
+			if (j == 2 && !purchases)
+				continue;
+			r->cell[k++] = money(v[j]);
+			sum[j] += v[j];
+		}
 	}
-	r = add_row(l, ROW_CELLS, total_cols, ARRAY_LEN(total_cols));
+	r = add_row(l, ROW_CELLS, cols, ncols);
 	r->cell[0] = xstrdup(_("Total"));
-	for (int i = 0; i < 4; i++)
-		r->cell[i + 1] = money(sum[i]);
+	k = 1;
+	for (int j = 0; j < 5; j++)
+		if (j != 2 || purchases)
+			r->cell[k++] = money(sum[j]);
 	add_text(l, ROW_TEXT, xstrdup(""));
 	add_text(l, ROW_TEXT,
 		 xstrdup(_("SP split payment: the VAT is the buyer's to pay, not owed by the seller.")));
 	add_text(l, ROW_TEXT,
 		 xstrdup(_("RC reverse charge (self-invoice): its VAT is owed and deducted.")));
+	if (purchases)
+		add_text(l, ROW_TEXT, xstrdup(_("Non-ded.: VAT not deductible (art. 19-bis1 DPR "
+						"633/72), not settled.")));
 	if (reg->side == VAT_SALES)
 		add_text(l, ROW_TEXT, xstrdup(_("Credit notes are less (negative amounts).")));
 }

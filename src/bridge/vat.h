@@ -72,8 +72,8 @@ struct vat_tax {
 	int year;         /* the F24 row's anno */
 	int64_t amount;
 	char due[11];     /* moved to a working day */
-	int64_t base;     /* the acconto's base; the bollo's invoices; the ritenute's purchases */
-	size_t estimated; /* the ritenute's purchases with no paid date (their due date used) */
+	int64_t base;     /* the acconto's base; the bollo's invoices; the ritenute's purchases
+	                     paid in the month */
 	int64_t f24;      /* the draft made, or 0 */
 };
 /* Each computes its tax into *t and, when make, makes its F24 draft as

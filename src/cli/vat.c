@@ -160,11 +160,6 @@ tax_out(int rc, const struct vat_tax *t, const char *what, const char *err)
 	}
 	printf(_("%s: code %s, year %d, %s, due %s.\n"), what, t->code, t->year,
 	       cents_format_it(t->amount, m, sizeof m), t->due);
-	if (t->estimated > 0)
-		printf(ngettext("%zu purchase is not paid yet: its due date was used.\n",
-				"%zu purchases are not paid yet: their due date was used.\n",
-				(unsigned long)t->estimated),
-		       t->estimated);
 	if (t->f24 != 0)
 		printf(_("F24 draft %" PRId64 ".\n"), t->f24);
 	return 0;

@@ -150,9 +150,24 @@ vat_reg_add(struct vat_reg_total *t, size_t *n, size_t max, const struct vat_reg
 		t[i].reverse_tax += b->tax;
 	} else if (b->split)
 		t[i].split_tax += b->tax;
-	else
-		t[i].tax += b->tax;
+	else {
+		t[i].tax += b->tax - b->nondeductible;
+		t[i].nondeductible_tax += b->nondeductible;
+	}
 	return 0;
+}
+
+int64_t
+vat_nondeductible(int64_t tax, int deductible)
+{
+	__int128 num = (__int128)(tax < 0 ? -tax : tax) * deductible;
+	int64_t part = (int64_t)((num + 5000) / 10000);
+
+	if (deductible >= 10000)
+		return 0;
+	if (deductible <= 0)
+		return tax;
+	return tax - (tax < 0 ? -part : part);
 }
 
 void
@@ -335,4 +350,26 @@ vat_ritenute_due(const char *paid, char *due)
 		date_of(y + 1, 1, 16, due);
 	else
 		date_of(y, m + 1, 16, due);
+}
+
+/* The ritenuta withheld on the payments by the end of a month that add up
+ * to paid. */
+static int64_t
+ritenuta_share(int64_t ritenuta, int64_t payable, int64_t paid)
+{
+	__int128 num;
+
+	if (payable <= 0 || paid >= payable)
+		return ritenuta;
+	if (paid <= 0)
+		return 0;
+	num = (__int128)ritenuta * paid;
+	return (int64_t)((2 * num + payable) / (2 * (__int128)payable));
+}
+
+int64_t
+vat_ritenuta_withheld(int64_t ritenuta, int64_t payable, int64_t paid_before, int64_t paid_in)
+{
+	return ritenuta_share(ritenuta, payable, paid_before + paid_in) -
+	       ritenuta_share(ritenuta, payable, paid_before);
 }

@@ -79,6 +79,7 @@ struct vat_reg_block {
 	int64_t taxable, tax;
 	int split;         /* split payment: the VAT is the buyer's to pay */
 	int reverse;       /* a self-invoice of reverse charge: owed and deducted */
+	int64_t nondeductible; /* a purchase's: of tax, what may not be deducted */
 };
 
 /* A register's totals for one rate and Natura. */
@@ -90,7 +91,14 @@ struct vat_reg_total {
 	int64_t tax;         /* ordinary VAT: charged (sales), deductible (purchases) */
 	int64_t split_tax;   /* split payment's VAT, apart */
 	int64_t reverse_tax; /* reverse charge's VAT, apart */
+	int64_t nondeductible_tax; /* a purchase's VAT not deductible, apart (not in tax) */
 };
+
+/* Of a purchase's VAT block tax (cents, signed), the part that may not be
+ * deducted when deductible (hundredths of a per cent, 0 to 10000) is: tax
+ * less the deductible part, which is rounded to the cent per block,
+ * halves away from zero (art. 19-bis1 DPR 633/72: a car's 40%). */
+int64_t vat_nondeductible(int64_t tax, int deductible);
 
 /* Adds block to the totals (*t of *n, kept ordered by rate, higher first,
  * then Natura; at most max): 0, or -1 when there would be more than max. */
@@ -184,5 +192,14 @@ void vat_bollo_due(int year, int q, int64_t q1, int64_t q2, char *code, char *du
  * 16th of the next month (11 bytes); code 1040 (lavoro autonomo). */
 #define VAT_RITENUTE_CODE "1040"
 void vat_ritenute_due(const char *paid, char *due);
+/* The part of a purchase's ritenuta (cents) withheld on the payments of a
+ * month: the ritenuta is applied at each payment (art. 25 DPR 600/1973),
+ * in proportion to what is paid of payable (what the supplier is owed,
+ * net of it). paid_before was paid before the month, paid_in in it. The
+ * share paid by the end of a month is rounded, halves up, and the month's
+ * is its difference from the month before's: the months of a purchase
+ * paid in full add up to the whole ritenuta, to the cent. */
+int64_t vat_ritenuta_withheld(int64_t ritenuta, int64_t payable, int64_t paid_before,
+			      int64_t paid_in);
 
 #endif

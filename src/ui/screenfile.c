@@ -62,6 +62,45 @@ top_block(struct parser *p, struct words *w, struct block *b)
 	p->in = b;
 }
 
+/* Reads a block past: another view's list, or one refused (its lines are
+ * no top-level words). */
+static void
+skip_block(struct parser *p)
+{
+	sf_block_free(&p->other_list);
+	memset(&p->other_list, 0, sizeof p->other_list);
+	p->other_list.start = p->lineno;
+	p->in = &p->other_list;
+}
+
+/* A view's own list, `list VIEW` after the screen's: the view being parsed
+ * lists by it in place of the screen's; another view's is read past. */
+static void
+top_view_list(struct parser *p, struct words *w)
+{
+	size_t i = 0;
+
+	while (i < p->nviews && strcmp(p->views[i].name, w->v[1]) != 0)
+		i++;
+	if (w->n != 2 || w->quoted[1] || i == p->nviews)
+		sf_error_at(p, p->lineno,
+			    _("write: list VIEW, after the view's line and the screen's list"));
+	else if (p->list.start == 0)
+		sf_error_at(p, p->lineno, _("a view's list comes after the screen's list"));
+	else if (i + 1 == p->want_view && p->view_list_line != 0)
+		sf_error_at(p, p->lineno, _("'%s' is already given on line %d"), "list",
+			    p->view_list_line);
+	else if (i + 1 == p->want_view) {
+		p->view_list_line = p->lineno;
+		sf_block_free(&p->list);
+		memset(&p->list, 0, sizeof p->list);
+		p->list.start = p->lineno;
+		p->in = &p->list;
+		return;
+	}
+	skip_block(p);
+}
+
 /* Each layout section is a page of the form. */
 static void
 top_layout(struct parser *p, struct words *w)
@@ -111,6 +150,8 @@ top_line(struct parser *p, char *line)
 		top_table(p, &w);
 	else if (strcmp(w.v[0], "layout") == 0)
 		top_layout(p, &w);
+	else if (strcmp(w.v[0], "list") == 0 && w.n >= 2)
+		top_view_list(p, &w);
 	else if (strcmp(w.v[0], "list") == 0)
 		top_block(p, &w, &p->list);
 	else if (strcmp(w.v[0], "fields") == 0) {
@@ -136,7 +177,8 @@ read_line(struct parser *p, char *line)
 {
 	char *t = line + strspn(line, " ");
 
-	if (p->in != NULL && p->in != &p->list && sf_grid_line(p, line, t))
+	if (p->in != NULL && p->in != &p->list && p->in != &p->other_list &&
+	    sf_grid_line(p, line, t))
 		return;
 	if (p->in != NULL) {
 		if (strcmp(t, "end") == 0 ||
@@ -183,6 +225,7 @@ parse(const char *file, const char *text, size_t view, struct screen **out, stru
 	for (int i = 0; i < p.nlayouts; i++)
 		sf_block_free(&p.layouts[i]);
 	sf_block_free(&p.list);
+	sf_block_free(&p.other_list);
 	for (size_t i = 0; i < p.nplaced; i++)
 		free(p.placed[i].tag);
 	for (size_t i = 0; i < p.ncells; i++)

@@ -213,7 +213,7 @@ sf_finish(struct parser *p)
 
 	if (p->in != NULL)
 		sf_error_at(p, p->in->start, _("'%s' has no 'end'"),
-			    p->in == &p->list ? "list" : "layout");
+			    p->in == &p->list || p->in == &p->other_list ? "list" : "layout");
 	if (p->in_fields)
 		sf_error_at(p, p->fields_start, _("'%s' has no 'end'"), "fields");
 	if (p->screen_line == 0)

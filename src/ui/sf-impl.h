@@ -63,6 +63,8 @@ struct parser {
 	struct screen *s;
 	int screen_line, table_line;
 	struct block layouts[SCREEN_MAX_PAGES], list;
+	struct block other_list; /* a `list VIEW` block of another view, read past */
+	int view_list_line;      /* the line of this view's own `list VIEW`, or 0 */
 	int nlayouts;
 	struct block *in; /* the drawn block being read, or NULL */
 	int in_fields, fields_start;

@@ -78,7 +78,7 @@ def to_purchases(c):
     if not c.wait_for("Purchase invoices", 5):
         return False
     c.send(HOME + DOWN * 11 + ENTER)
-    return c.wait_for(re.compile(r"Purchase invoices.*(Nothing here yet|Kind)", re.S), 5)
+    return c.wait_for(re.compile(r"Purchase invoices.*(Nothing here yet|Protocol)", re.S), 5)
 
 
 
@@ -94,8 +94,8 @@ def test_import(c, book, data):
            in c.screen_text() and "skipped, not .xml nor .p7m: leggimi.txt" in c.screen_text(),
            c.screen_text())
     c.send(F10)
-    tap.ok("back in the list: the purchase with its supplier, number, date and total",
-           c.wait_for(re.compile(r"FA\s+\]?\s*\[?123\s.*18/12/2014.*SOCIETA' ALPHA SR.*6,10"),
+    tap.ok("back in the list: the purchase with its supplier, number, date, protocol and total",
+           c.wait_for(re.compile(r"\[?123\s.*18/12/2014.*SOCIETA' ALPHA SR.*1/2014.*6,10"),
                       10), c.screen_text())
     tap.ok("and the summary on the status line",
            "Files imported: 1" in c.screen_text(), c.screen_text())

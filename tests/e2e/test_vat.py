@@ -8,11 +8,13 @@ VAT settlements opens the list; New offers a period, 2026Q1 is typed and
 its figures are computed as the cursor leaves it; saved, its F24 command
 makes the draft: the status line says so, the book holds an F24 draft with
 6031 2026 1,949.30 due 18 May 2026 linked to the settlement, and the form
-is then frozen. The Sales register command shows the register with its
+is then frozen. Before, the purchases' list and form show each purchase's
+protocol in the purchases register. The Sales register command shows the register with its
 totals; the Purchases register PDF command writes the PDF into the export
 folder, read back with pdftotext."""
 
 import os
+import re
 import subprocess
 import sys
 
@@ -23,6 +25,7 @@ tap = Tap()
 
 F2, F5, F10 = "\x1bOQ", "\x1b[15~", "\x1b[21~"
 ENTER, TAB = "\r", "\t"
+DOWN, HOME, PGDN = "\x1b[B", "\x1bOH", "\x1b[6~"
 
 BOOK_SQL = """
 UPDATE company SET name = 'Studio Bianchi Srl', piva = '01234567897', address = 'Via Roma',
@@ -54,6 +57,30 @@ def prepare(srv, book):
                    env=srv.env)
     subprocess.run(["sqlite3", book, BOOK_SQL], check=True)
     srv.give_datadir()
+
+
+def test_protocol(c):
+    """The purchases' list shows each one's protocol in the purchases
+    register; the purchase's form, on its second page, read only."""
+    c.send(HOME + DOWN * 13 + ENTER)  # Documents
+    c.wait_for("Purchase invoices", 5)
+    c.send(HOME + DOWN * 11 + ENTER)  # Purchase invoices
+    tap.ok("the purchases list by their protocol: A-7 2/2026, B-3 3/2026",
+           c.wait_for(re.compile(r"Number\s+Date\s+Supplier\s+Protocol"), 5) and
+           c.wait_for(re.compile(r"A-7\s.*20/02/2026.*Alfa Srl\s.*2/2026\s+3\.660,00"), 5) and
+           re.search(r"B-3\s.*Edile Srl\s.*3/2026\s+1\.000,00", c.screen_text()),
+           c.screen_text())
+    c.send(ENTER)
+    c.wait_for("Linked documents", 5)
+    c.send(PGDN)
+    tap.ok("the purchase's form: its VAT protocol on the second page",
+           c.wait_for(re.compile(r"VAT protocol\s+\[?\s*2/2026"), 5), c.screen_text())
+    c.send(F10)
+    c.wait_for("Protocol", 5)
+    c.send(F10)
+    c.wait_for("Purchase invoices", 5)
+    c.send(F10)
+    tap.ok("back to the main menu", c.wait_for("Main menu", 5), c.screen_text())
 
 
 def test_settle(c):
@@ -115,6 +142,7 @@ def main():
         prepare(srv, book)
         with srv.client("anna", "pw-anna", term="xterm") as c:
             tap.ok("the main menu", c.wait_for("Main menu", 10), c.screen_text())
+            test_protocol(c)
             test_settle(c)
             test_registers(c, book)
             tap.is_eq("the session ends cleanly", c.end_session(), 0)

@@ -100,12 +100,12 @@ good_file(void)
 	buf_free(&errs);
 }
 
-/* good, with one line replaced by another (or removed when NULL). */
+/* base, with one line replaced by another (or removed when NULL). */
 static char *
-variant(int line, const char *text)
+variant_of(const char *base, int line, const char *text)
 {
 	struct buf b = { 0 };
-	const char *p = good;
+	const char *p = base;
 
 	for (int n = 1; *p != '\0'; n++) {
 		const char *nl = strchr(p, '\n');
@@ -117,6 +117,13 @@ variant(int line, const char *text)
 		p += len;
 	}
 	return b.data;
+}
+
+/* good, with one line replaced by another (or removed when NULL). */
+static char *
+variant(int line, const char *text)
+{
+	return variant_of(good, line, text);
 }
 
 static void
@@ -524,6 +531,93 @@ narrowed(void)
 	free(path);
 }
 
+/* A view's own list: `list VIEW` after the screen's is the list of that
+ * view only; the screen and the other views keep the screen's. */
+static const char viewed[] =
+	"screen people \"People\"\n"                                 /* 1 */
+	"view   customers \"Customers\"  where role in C\n"           /* 2 */
+	"view   suppliers \"Suppliers\"  where role in S\n"           /* 3 */
+	"table parties\n"                                            /* 4 */
+	"list\n"                                                     /* 5 */
+	"    Name          City\n"                                   /* 6 */
+	"    [name       ] [city    ]\n"                             /* 7 */
+	"end\n"                                                      /* 8 */
+	"list suppliers\n"                                           /* 9 */
+	"    City       Name     Prov.\n"                            /* 10 */
+	"    [city    ] [name  ] [pr]\n"                             /* 11 */
+	"end\n"                                                      /* 12 */
+	"layout\n"                                                   /* 13 */
+	"    Name      [name                ]\n"                     /* 14 */
+	"    City      [city     ]  Prov. [pr]\n"                    /* 15 */
+	"end\n"                                                      /* 16 */
+	"fields\n"                                                   /* 17 */
+	"  name  text required max 40\n"                             /* 18 */
+	"  city  text\n"                                             /* 19 */
+	"  pr    province field province\n"                          /* 20 */
+	"end\n";                                                     /* 21 */
+
+static const char *
+column_tags(const struct screen *s)
+{
+	static char out[64];
+
+	out[0] = '\0';
+	for (size_t i = 0; s != NULL && i < s->ncolumns; i++)
+		snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s", i ? " " : "",
+			 s->fields[s->columns[i].field].tag);
+	return out;
+}
+
+static void
+view_list(void)
+{
+	struct screen *s = NULL;
+	struct buf errs = { 0 };
+	char *src;
+
+	is_int(screen_parse("views.scr", viewed, &s, &errs), 0, "a view's list: no mistakes");
+	is_str(column_tags(s), "name city", "the screen lists by its own list");
+	screen_free(s);
+	s = NULL;
+	is_int(screen_parse_view("views.scr", viewed, 1, &s, &errs), 0, "view 1");
+	is_str(column_tags(s), "name city", "customers: the screen's list too");
+	screen_free(s);
+	s = NULL;
+	is_int(screen_parse_view("views.scr", viewed, 2, &s, &errs), 0, "view 2");
+	is_str(column_tags(s), "city name pr", "suppliers: the list of their own");
+	screen_free(s);
+	is_str(errs.data ? errs.data : "", "", "nothing said");
+	buf_free(&errs);
+
+	src = variant_of(viewed, 9, "list others");
+	s = NULL;
+	ok(screen_parse("bad.scr", src, &s, &errs) > 0 && s == NULL, "a list of no view: refused");
+	is_str(errs.data ? errs.data : "",
+	       "bad.scr:9: write: list VIEW, after the view's line and the screen's list\n",
+	       "its message");
+	buf_free(&errs);
+	free(src);
+	{
+		char *a = variant_of(viewed, 5, "# the screen's list left out"), *b2, *c;
+
+		b2 = variant_of(a, 6, "#");
+		c = variant_of(b2, 7, "#");
+		free(a);
+		a = variant_of(c, 8, "#");
+		s = NULL;
+		ok(screen_parse_view("bad.scr", a, 2, &s, &errs) > 0 && s == NULL,
+		   "a view's list before the screen's: refused");
+		ok(errs.data != NULL &&
+			   strstr(errs.data, "bad.scr:9: a view's list comes after the screen's "
+					     "list\n") != NULL,
+		   "its message: %s", errs.data ? errs.data : "");
+		buf_free(&errs);
+		free(a);
+		free(b2);
+		free(c);
+	}
+}
+
 int
 main(void)
 {
@@ -538,5 +632,6 @@ main(void)
 	truncated();
 	shipped();
 	narrowed();
+	view_list();
 	return tap_done();
 }

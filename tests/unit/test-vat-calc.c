@@ -11,6 +11,8 @@
 #include <string.h>
 
 #include "book/f24.h"
+#include "book/items.h"
+#include "book/primanota.h"
 #include "bridge/vat.h"
 #include "doc-fixtures.h"
 
@@ -22,9 +24,24 @@ static int64_t rossi, comune, alfa, edile, studio;
  * kind, party, TipoDocumento, number and date, with one VAT block of rate
  * (hundredths) or Natura, taxable and tax in cents; split payment and the
  * bollo (cents) as given. Its id. */
+static int64_t doc_ded(const char *kind, int64_t party, const char *type, const char *number,
+		       const char *date, int rate, const char *natura, int64_t taxable,
+		       int64_t tax, int split, int64_t bollo, const char *deductible);
+
 static int64_t
 doc(const char *kind, int64_t party, const char *type, const char *number, const char *date,
     int rate, const char *natura, int64_t taxable, int64_t tax, int split, int64_t bollo)
+{
+	return doc_ded(kind, party, type, number, date, rate, natura, taxable, tax, split, bollo,
+		       "10000");
+}
+
+/* The same, of which deductible (hundredths of a per cent) of the VAT may
+ * be deducted. */
+static int64_t
+doc_ded(const char *kind, int64_t party, const char *type, const char *number, const char *date,
+	int rate, const char *natura, int64_t taxable, int64_t tax, int split, int64_t bollo,
+	const char *deductible)
 {
 	struct record *d = fx_draft(kind, party, date);
 	char r[16], t1[32], t2[32], tot[32], b[32];
@@ -43,6 +60,7 @@ doc(const char *kind, int64_t party, const char *type, const char *number, const
 	record_set(d, DOC_TOTAL, tot);
 	record_set(d, DOC_SPLIT, split ? "1" : "0");
 	record_set(d, DOC_BOLLO, b);
+	record_set(d, DOC_VAT_DEDUCTIBLE, deductible);
 	record_row_add(d, DOC_VAT, "vat_rate", r, "natura", natura, "taxable", t1, "tax", t2,
 		       "esigibilita", split ? "S" : "I", NULL);
 	id = fx_save(book, d);
@@ -288,26 +306,133 @@ test_bollo(void)
 	   "a month refused: %s", err);
 }
 
-/* The ritenute: P-1 due 31 March but paid 5 April (200.00: April's), P-2
- * due 30 April and not paid (100.00, its due date used), P-3 an agent's
- * (causale R: 1038, not here), P-4 an INPS contribution (RT03): April's
- * draft holds 1040 2026 300.00 by 16 May (a Saturday: 18 May). March has
- * none. */
+/* The supplier of purchase id paid amount (cents) on date through the
+ * prima nota (items_pay), on its first open item. */
+static void
+pay_purchase(int64_t id, int64_t amount, const char *date)
+{
+	struct item_payment p = { .date = date, .amount = amount };
+	char err[ERR_SIZE] = "";
+	int64_t item = atoll(fx_query_id(book,
+					 "SELECT min(id) FROM open_items WHERE document_id = %lld "
+					 "AND paid < amount",
+					 id));
+
+	pn_account_find(book, "Banca", &p.account_id, err);
+	ok(items_pay(book, &item, 1, &p, NULL, err) == 0, "%s paid on %s: %s",
+	   fx_query_id(book, "SELECT number FROM documents WHERE id = %lld", id), date, err);
+}
+
+/* The ritenute, by the payments to the supplier (the open items' links):
+ * P-1 due 31 March, its schedule's row paid 5 April (settled outside the
+ * prima nota that day: 200.00 April's); P-2 due 30 April, not paid: none
+ * yet; P-3 an agent's (causale R: 1038, not here), P-4 an INPS
+ * contribution (RT03); P-5 (ritenuta 200.00, 1,020.00 payable) paid
+ * 340.00 on 20 April and 680.00 on 10 May through the prima nota: April
+ * withholds 200.00 x 340/1020 = 66.666... = 66.67, May the rest, 133.33.
+ * April's draft holds 1040 2026 266.67 by 16 May (a Saturday: 18 May),
+ * May's 133.33 by 16 June. March has none; June none (P-5 is paid). */
 static void
 test_ritenute(void)
 {
-	struct vat_period apr = P("2026-04"), mar = P("2026-03"), q = P("2026Q2");
+	struct vat_period apr = P("2026-04"), may = P("2026-05"), jun = P("2026-06"),
+			  mar = P("2026-03"), q = P("2026Q2");
 	struct vat_tax t;
 	char err[ERR_SIZE] = "";
+	/* made here, after Q2's settlement is kept */
+	int64_t p5 = parcella("P-5", "2026-04-15", "RT01", "A", "20000", "2026-05-31", "");
 
+	pay_purchase(p5, 34000, "2026-04-20");
+	pay_purchase(p5, 68000, "2026-05-10");
 	ok(vat_ritenute(book, &apr, 1, &t, err) == 0, "April's ritenute: %s", err);
-	is_int(t.amount, 30000, "300.00");
+	is_int(t.amount, 26667, "266.67: P-1's 200.00 and P-5's 66.67");
 	is_int(t.base, 2, "of two purchases");
-	is_int(t.estimated, 1, "one by its due date");
-	is_str(f24_rows(t.f24), "1040 2026 30000 | 2026-05-18", "its draft: 1040 2026 by 18/05");
+	is_str(f24_rows(t.f24), "1040 2026 26667 | 2026-05-18", "its draft: 1040 2026 by 18/05");
+	ok(strstr(fx_query_id(book, "SELECT notes FROM f24 WHERE id = %lld", t.f24),
+		  "P-5 Studio Verdi, 66,67 of 200,00, paid in part on 2026-04-20") != NULL,
+	   "its notes say P-5 was paid in part: %s",
+	   fx_query_id(book, "SELECT notes FROM f24 WHERE id = %lld", t.f24));
+	ok(vat_ritenute(book, &may, 1, &t, err) == 0, "May's ritenute: %s", err);
+	is_int(t.amount, 13333, "133.33: the rest of P-5's");
+	is_int(t.base, 1, "of one purchase");
+	is_str(f24_rows(t.f24), "1040 2026 13333 | 2026-06-16", "its draft: 1040 2026 by 16/06");
+	ok(vat_ritenute(book, &jun, 0, &t, err) == REC_INVALID, "June: none: %s", err);
 	ok(vat_ritenute(book, &mar, 0, &t, err) == REC_INVALID, "March: none: %s", err);
 	ok(vat_ritenute(book, &q, 0, &t, err) == REC_INVALID && strstr(err, "month"),
 	   "a quarter refused: %s", err);
+}
+
+/* The documents' commands (src/bridge/doc-cmds.c, as doc-kind.c names
+ * them). */
+extern const struct record_command doc_commands[];
+extern const size_t doc_ncommands;
+
+/* The documents' command Deductible VAT run on document id with typed. */
+static int
+deductible(int64_t id, const char *typed, char *err)
+{
+	struct record *r = NULL;
+	char msg[ERR_SIZE] = "";
+	int64_t open_id = 0;
+	int rc = REC_ERROR;
+
+	if (record_load(book, &documents_kind, id, &r, err) < 0)
+		return REC_ERROR;
+	for (size_t i = 0; i < doc_ncommands; i++)
+		if (strcmp(doc_commands[i].name, "deductible") == 0 && doc_commands[i].applies(r))
+			rc = doc_commands[i].run(book, r, typed, &open_id, msg, err);
+	record_free(r);
+	return rc;
+}
+
+/* Non-deductible VAT (art. 19-bis1 DPR 633/72): in 2028Q1 a sale at 22%
+ * 10,000.00 / 2,200.00 and the purchase of a car, 22% 1,234.57 / 271.61,
+ * registered, then set 40% deductible by its command (140% refused): 271.61 x 40% = 108.644, 108.64 deducted, 162.97 not.
+ * VP4 2,200.00, VP5 108.64, VP6 2,091.36, interest 1% 20.9136 = 20.91:
+ * 2,112.27. The register: the car's row shows its VAT, 271.61, and 162.97
+ * apart; the 22% total 108.64 deductible and 162.97 not. */
+static void
+test_nondeductible(void)
+{
+	struct vat_period q = P("2028Q1");
+	struct vat_register reg;
+	struct vat_result r;
+	char **lines = NULL, err[ERR_SIZE] = "";
+	size_t n;
+	int row = 0, total = 0;
+
+	doc("FAT", rossi, "TD01", "1/2028", "2028-01-20", 2200, "", 1000000, 220000, 0, 0);
+	int64_t car = doc("FA", alfa, "TD01", "AUTO-1", "2028-02-10", 2200, "", 123457, 27161, 0, 0);
+
+	ok(deductible(car, "140", err) == REC_INVALID && strstr(err, "'140'") != NULL,
+	   "140%% refused: %s", err);
+	ok(deductible(car, "40 %", err) == 0, "the registered car's purchase: 40%% deductible, "
+					      "by its command: %s", err);
+	is_str(fx_query_id(book, "SELECT vat_deductible FROM documents WHERE id = %lld", car), "4000",
+	       "kept as 4000");
+	ok(vat_compute(book, &q, -1, &r, err) == 0, "2028Q1: %s", err);
+	is_int(r.s.vp4, 220000, "VP4 2,200.00");
+	is_int(r.s.vp5, 10864, "VP5 108.64: 40%% of the car's VAT");
+	is_int(r.s.vp6_debit, 209136, "VP6 2,091.36");
+	is_int(r.s.vp12, 2091, "interest 20.91");
+	is_int(r.s.to_pay, 211227, "2,112.27 to pay");
+	ok(vat_register_make(book, VAT_PURCHASES, &q, &reg, err) == 0, "its register: %s", err);
+	is_int(reg.ntotals, 1, "one rate");
+	is_int(reg.ntotals == 1 ? reg.total[0].tax : -1, 10864, "22%%: 108.64 deductible");
+	is_int(reg.ntotals == 1 ? reg.total[0].nondeductible_tax : -1, 16297,
+	       "and 162.97 not, apart");
+	vat_register_free(&reg);
+	n = vat_register_text(book, VAT_PURCHASES, &q, &lines, err);
+	for (size_t i = 0; n != (size_t)-1 && i < n; i++) {
+		row |= strstr(lines[i], "AUTO-1") != NULL && strstr(lines[i], "271,61") != NULL &&
+		       strstr(lines[i], "162,97") != NULL;
+		total |= strncmp(lines[i], "22%", 3) == 0 && strstr(lines[i], "108,64") != NULL &&
+			 strstr(lines[i], "162,97") != NULL;
+		free(lines[i]);
+	}
+	free(lines);
+	ok(row, "the register's row: its VAT 271,61 and 162,97 non-deductible");
+	ok(total, "the 22%% total: 108,64 deductible, 162,97 not");
 }
 
 /* Deleting the settlement's F24 draft frees it: saved again, recomputed. */
@@ -353,6 +478,7 @@ main(void)
 	test_bollo();
 	test_ritenute();
 	test_unfrozen();
+	test_nondeductible();
 	temp_book_close(&tb, book);
 	return tap_done();
 }

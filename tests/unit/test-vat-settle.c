@@ -296,6 +296,27 @@ test_bollo_ritenute(void)
 	is_str(due, "2026-04-16", "paid 10 March: by 16 April");
 	vat_ritenute_due("2026-12-31", due);
 	is_str(due, "2027-01-16", "paid 31 December: by 16 January");
+
+	/* a ritenuta of 200.00 on 1,020.00 payable, paid 340.00, 340.00 and
+	 * 340.00 in three months: 66.666 each; by the end of each month 66.67,
+	 * 133.33, 200.00 withheld: 66.67, 66.66, 66.67 */
+	is_int(vat_ritenuta_withheld(20000, 102000, 0, 34000), 6667, "first third: 66.67");
+	is_int(vat_ritenuta_withheld(20000, 102000, 34000, 34000), 6666, "second: 66.66");
+	is_int(vat_ritenuta_withheld(20000, 102000, 68000, 34000), 6667, "third: 66.67");
+	is_int(vat_ritenuta_withheld(20000, 102000, 0, 102000), 20000, "paid at once: all");
+	is_int(vat_ritenuta_withheld(20000, 102000, 0, 51000), 10000, "half: 100.00");
+	/* a half cent rounds up: a ritenuta of 0.01 on 0.02, half paid */
+	is_int(vat_ritenuta_withheld(1, 2, 0, 1), 1, "half a cent rounds up");
+	is_int(vat_ritenuta_withheld(20000, 102000, 102000, 0), 0, "nothing paid: none");
+
+	/* non-deductible VAT: 271.61 at 40% deductible is 108.644, 108.64
+	 * deducted and 162.97 not; a half cent deducted goes up: 10.01 at
+	 * 50%, 5.01 and 5.00; a credit note's the same, negative */
+	is_int(vat_nondeductible(27161, 4000), 16297, "40%% of 271.61: 162.97 not deductible");
+	is_int(vat_nondeductible(1001, 5000), 500, "50%% of 10.01: 5.00 not deductible");
+	is_int(vat_nondeductible(-1001, 5000), -500, "a credit note's: -5.00");
+	is_int(vat_nondeductible(27161, 10000), 0, "100%%: none");
+	is_int(vat_nondeductible(27161, 0), 27161, "0%%: all of it");
 }
 
 static void
