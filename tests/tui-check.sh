@@ -51,7 +51,7 @@ rc=$?
 [ "$rc" = 1 ]
 check $? "--check on broken files exits 1 (got $rc)"
 sed 's/^/# /' "$tmp/err"
-grep -qx "$tmp/share/screens/parties.scr:$line: unknown field type 'cpa' (known: text integer decimal money percent date choice yesno lookup partita_iva codice_fiscale cap province country email iban sdi_code party_role codice_ente number discounts secret)" "$tmp/err"
+grep -qx "$tmp/share/screens/parties.scr:$line: unknown field type 'cpa' (known: text integer decimal money percent date choice mark yesno lookup partita_iva codice_fiscale cap province country email iban sdi_code party_role codice_ente number discounts secret)" "$tmp/err"
 check $? "the screen file's mistake is file:line: message"
 grep -qx "$tmp/share/keymaps/xterm.keys:2: unknown action 'halp'" "$tmp/err"
 check $? "the key file's first mistake"

@@ -20,7 +20,8 @@ static void
 block(struct vat_reg_total *t, size_t *n, int rate, const char *natura, int64_t taxable,
       int64_t tax, int split, int reverse)
 {
-	struct vat_reg_block b = { rate, "", taxable, tax, split, reverse };
+	struct vat_reg_block b = { .rate = rate, .taxable = taxable, .tax = tax, .split = split,
+				     .reverse = reverse };
 
 	str_copy(b.natura, natura, sizeof b.natura);
 	ok(vat_reg_add(t, n, 16, &b) == 0, "block %d%s %lld added", rate / 100, natura,
