@@ -206,6 +206,12 @@ render(struct book *b, const struct dunning_letter *l, struct text_lines *o, cha
 		free(path);
 		return -1;
 	}
+	if (strlen(text) != len) { /* a NUL byte would cut the letter short */
+		err_set(err, _("%s: not a text file"), path);
+		free(text);
+		free(path);
+		return -1;
+	}
 	fill_init(b, l, &f);
 	for (const char *p = text; rc == 0 && *p != '\0';) {
 		const char *nl = strchr(p, '\n');
@@ -215,6 +221,18 @@ render(struct book *b, const struct dunning_letter *l, struct text_lines *o, cha
 
 		p += n + (nl != NULL);
 		lineno++;
+		if (n > 0 && src[n - 1] == '\r')
+			src[n - 1] = '\0';
+		for (char *t = src; *t != '\0'; t++)
+			if (*t == '\t')
+				*t = ' ';
+		if (!utf8_valid_text(src)) { /* it reaches terminals and the PDF */
+			err_set(err, _("%s:%d: not UTF-8 text, or a control character"), path,
+				lineno);
+			free(src);
+			rc = -1;
+			break;
+		}
 		if (src[0] == '#') {
 			free(src);
 			continue;

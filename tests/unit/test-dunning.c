@@ -197,6 +197,37 @@ texts(void)
 		   strstr(lines[4], "15,61") != NULL,
 	   "{items} is the table: headings, the items, the total");
 	lines_free(lines, n);
+	/* hostile texts: a NUL byte, bytes not UTF-8, a control character */
+	lines = NULL;
+	{
+		FILE *f = fopen(own, "w");
+		ok(f != NULL && fwrite("Dear {party}\n\0pay now\n", 1, 22, f) == 22 &&
+			   fclose(f) == 0,
+		   "wrote a text with a NUL byte");
+	}
+	n = dunning_letter_text(book, &l, &lines, err);
+	ok(n == (size_t)-1 && strstr(err, "dunning-1.en.txt: not a text file") != NULL,
+	   "a NUL byte refused, not the letter cut short: %s", err);
+	lines_free(lines, n);
+	lines = NULL;
+	write_file(own, "Dear {party}\nPay \xe0 now\n");
+	n = dunning_letter_text(book, &l, &lines, err);
+	ok(n == (size_t)-1 && strstr(err, "dunning-1.en.txt:2: ") != NULL,
+	   "bytes not UTF-8 refused with file and line: %s", err);
+	lines_free(lines, n);
+	lines = NULL;
+	write_file(own, "Dear {party}\n\033[2JPay now\n");
+	n = dunning_letter_text(book, &l, &lines, err);
+	ok(n == (size_t)-1 && strstr(err, "dunning-1.en.txt:2: ") != NULL,
+	   "a control character (an escape) refused: %s", err);
+	lines_free(lines, n);
+	lines = NULL;
+	write_file(own, "Dear {party}\r\n\tPay now\r\n");
+	n = dunning_letter_text(book, &l, &lines, err);
+	ok(n == 2 && strcmp(lines[0], "Dear Rossi Srl") == 0 && strcmp(lines[1], " Pay now") == 0,
+	   "CR LF line ends and a tab are text: %s", n == (size_t)-1 ? err : "");
+	lines_free(lines, n);
+	lines = NULL;
 	unlink(own);
 	free(own);
 	own = xasprintf("%s/letters/dunning-1.en.txt", tb.dir);
