@@ -9,7 +9,9 @@
 # FatturaPA file valid against the schema, the issued invoice never
 # exported among them (the book unchanged by it); the PEC password
 # nowhere; the README naming every file, in Italian too; the closing
-# report; one moment of the book while a writer commits; a progress line on
+# report; names as sent that are no file's names (a folder, "..", an escape; a
+# receipt's name made safe that is another's as sent), each its own file; one
+# moment of the book while a writer commits; a progress line on
 # a terminal only; refusals that leave nothing.
 import csv
 import io
@@ -419,6 +421,35 @@ rc, so, se = run("book", "export", "--force", book, out, env={"LANG": "it_IT.UTF
 readme_it = zipfile.ZipFile(out).read("README.txt").decode()
 ok(rc == 0 and "Il libro intero" in readme_it and "italian/parties.csv" in readme_it,
    "--force replaces it; the README in the user's language")
+
+# ---- names as sent are no file's names ----
+hostile = os.path.join(tmp, "hostile.sqlite")
+shutil.copy(book, hostile)
+con = sqlite3.connect(hostile)
+doc_id = con.execute("SELECT min(document_id) FROM document_attachments").fetchone()[0]
+for seq, name in ((101, "../../etc/passwd"), (102, "/etc/shadow"), (103, "a\x1b[2Jb.pdf"),
+                  (104, "..")):
+    con.execute("INSERT INTO document_attachments (document_id, seq, name, sha256, content) "
+                "VALUES (?, ?, ?, '', x'00')", (doc_id, seq, name))
+# a receipt's name made safe is another receipt's name as sent
+sent = con.execute("SELECT file_name FROM sdi_messages").fetchone()[0]
+stem = sent.rsplit(".", 1)[0]
+for n in (stem + "..xml", stem + "__xml"):
+    con.execute("INSERT INTO sdi_messages (file_name, content, sha256, kind, sdi_file, sdi_id, "
+                "answers, state_from, state_to) SELECT ?, content, sha256, kind, sdi_file, "
+                "sdi_id, answers, state_from, state_to FROM sdi_messages WHERE file_name = ?",
+                (n, sent))
+con.commit()
+con.close()
+hzip = os.path.join(tmp, "hostile.zip")
+rc, so, se = run("book", "export", hostile, hzip)
+hnames = zipfile.ZipFile(hzip).namelist() if rc == 0 else []
+ok(rc == 0 and len(hnames) == len(set(hnames)) == len(names) + 6,
+   "hostile names exported, each its own file (%s)" % se.strip())
+bad_names = [n for n in hnames if n.startswith("/") or ".." in n.split("/") or
+             any(ord(c) < 32 for c in n)]
+ok(hnames and not bad_names, "no name in the zip leaves its folder or holds a control "
+   "character (%s)" % bad_names)
 
 # ---- one moment of the book while a writer commits ----
 big = os.path.join(tmp, "big.sqlite")

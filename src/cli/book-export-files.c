@@ -274,11 +274,13 @@ add_blob(struct xport *x, const struct dump_table *t, size_t col, const struct d
 		path = xasprintf("files/%s/%" PRId64 "-%s", t->name, r->rowid, t->cols[col].name);
 	else {
 		char *name = xstrdup(col_value(t, r, ft->name_col));
+		int as_sent = attachment_name_ok(name, why);
 
-		/* a name as sent may be no file's name: made one */
-		if (!attachment_name_ok(name, why))
+		/* a name as sent may be no file's name: made one, after the
+		 * row's number, as that name may be another row's as sent */
+		if (!as_sent)
 			file_safe(name);
-		if (ft->unique && name[0] != '\0')
+		if (ft->unique && as_sent)
 			path = xasprintf("%s/%s", ft->folder, name);
 		else
 			path = xasprintf("%s/%" PRId64 "-%s", ft->folder, r->rowid, name);
