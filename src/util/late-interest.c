@@ -205,6 +205,9 @@ mora_interest(const struct mora_table *t, int64_t amount, const char *due, const
 			num += (__int128)amount * r->rate * (z - a + 1) * (leap(y) ? 365 : 366);
 			total_days += z - a + 1;
 		}
+	if ((num + den / 2) / den > INT64_MAX)
+		return err_set(err, "%s", _("the late-payment interest is too large: the amount "
+					    "or the days late cannot be right"));
 	if (interest != NULL)
 		*interest = (int64_t)((num + den / 2) / den);
 	if (days != NULL)

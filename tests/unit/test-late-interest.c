@@ -79,6 +79,19 @@ refused(void)
 	   "a date that is not one is refused: %s", err);
 	ok(mora_interest(&t, -5, "2025-06-01", "2025-07-05", &in, NULL, err) < 0,
 	   "a negative amount is refused");
+	{
+		/* 10^18 cents for 181 days at 9008%: about 4.5 * 10^19, past int64 */
+		struct mora_table h;
+		in = 0;
+		ok(mora_table_parse("2030H1 9000.00 9008.00\n", "rates.txt", &h, err) == 0,
+		   "a table of a huge rate %s", err);
+		ok(mora_interest(&h, INT64_C(1000000000000000000), "2029-12-31", "2030-06-30", &in,
+				 NULL, err) < 0 &&
+			   strstr(err, "too large") != NULL,
+		   "interest past what int64 holds is refused, not wrapped: %s (%lld)", err,
+		   (long long)in);
+		mora_table_free(&h);
+	}
 }
 
 static void
