@@ -194,7 +194,8 @@ mora_interest(const struct mora_table *t, int64_t amount, const char *due, const
 	for (int y = atoi(due); from <= to && y <= atoi(until); y++)
 		for (int h = 1; h <= 2; h++) {
 			int64_t hs = day_of(y, h == 1 ? 1 : 7, 1);
-			int64_t he = h == 1 ? day_of(y, 7, 1) - 1 : day_of(y + 1, 1, 1) - 1;
+			/* 31 December, not the next 1 January less one: 10000-01-01 is no date */
+			int64_t he = h == 1 ? day_of(y, 7, 1) - 1 : day_of(y, 12, 31);
 			int64_t a = from > hs ? from : hs, z = to < he ? to : he;
 			const struct mora_rate *r;
 

@@ -92,6 +92,10 @@ refused(void)
 		   (long long)in);
 		mora_table_free(&h);
 	}
+	/* the last day there is: no day after it to count to */
+	ok(mora_interest(&t, 100000, "9999-07-01", "9999-12-31", &in, NULL, err) < 0 &&
+		   strstr(err, "01/07/9999") != NULL,
+	   "the year 9999's second half refused for its missing rate: %s", err);
 }
 
 static void
