@@ -267,8 +267,12 @@ riba_cbi_write(const struct riba_creditor *c, const char *created, const char *n
 	if (ddmmyy(created, made) < 0)
 		return err_set(err, _("the day made must be a date, YYYY-MM-DD, not %s"), created);
 	for (size_t i = 0; i < n; i++) {
-		if (r[i].amount <= 0 || r[i].amount > INT64_C(9999999999999))
+		if (r[i].amount <= 0)
 			return err_set(err, _("receipt %" PRId64 ": the amount must be more than 0"),
+				       r[i].number);
+		if (r[i].amount > INT64_C(9999999999999))
+			return err_set(err, _("receipt %" PRId64 ": the amount is past the 13 digits "
+					      "of its CBI field"),
 				       r[i].number);
 		if (!digits5(r[i].abi) || !digits5(r[i].cab))
 			return err_set(err, _("receipt %" PRId64 " (%s): the customer's bank has no "
@@ -278,6 +282,9 @@ riba_cbi_write(const struct riba_creditor *c, const char *created, const char *n
 			return err_set(err, _("receipt %" PRId64 ": its due date or its invoice's date is not a date"),
 				       r[i].number);
 		total += r[i].amount;
+		if (total > INT64_C(999999999999999))
+			return err_set(err, "%s", _("the receipts' total is past the 15 digits of the "
+						    "CBI closing record: present them in more files"));
 	}
 	head(&rec, "IB", c, made, name);
 	rec_end(&rec, out, &count);

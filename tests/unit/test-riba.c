@@ -168,6 +168,21 @@ writer_refusals(void)
 	       err);
 	is_int(riba_cbi_write(&c, "2026-06-01", "X", &r, 0, &t, err), -1, "no receipts: %s", err);
 	is_int((int64_t)t.len, 0, "and nothing written");
+	r.amount = INT64_C(10000000000000);
+	is_int(riba_cbi_write(&c, "2026-06-01", "X", &r, 1, &t, err), -1,
+	       "an amount past the field's 13 digits: %s", err);
+	ok(strstr(err, "13 digits") != NULL, "said so, not that it must be more than 0");
+	{
+		/* 101 of the largest: 1.009.999.999.999.899 cents, past the total's 15 digits */
+		struct riba_receipt many[101];
+		for (size_t i = 0; i < 101; i++) {
+			many[i] = receipts[0];
+			many[i].amount = INT64_C(9999999999999);
+		}
+		is_int(riba_cbi_write(&c, "2026-06-01", "X", many, 101, &t, err), -1,
+		       "a total past the closing record's 15 digits, not cut: %s", err);
+		is_int((int64_t)t.len, 0, "and nothing written");
+	}
 	is_int(riba_check_sia("AB12", NULL), -1, "a SIA code of 4 is refused");
 	is_int(riba_check_sia("ab123", NULL), -1, "in lower case too");
 	is_int(riba_check_bank_code("0542", NULL), -1, "an ABI of 4 digits is refused");
