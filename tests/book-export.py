@@ -10,7 +10,8 @@
 # exported among them (the book unchanged by it); the PEC password
 # nowhere; the README naming every file, in Italian too; the closing
 # report; names as sent that are no file's names (a folder, "..", an escape; a
-# receipt's name made safe that is another's as sent), each its own file; one
+# receipt's name made safe that is another's as sent; a table and a column
+# named "../../evil", "../y"), each its own file, none leaving its folder; one
 # moment of the book while a writer commits; a progress line on
 # a terminal only; refusals that leave nothing.
 import csv
@@ -439,12 +440,15 @@ for n in (stem + "..xml", stem + "__xml"):
                 "answers, state_from, state_to) SELECT ?, content, sha256, kind, sdi_file, "
                 "sdi_id, answers, state_from, state_to FROM sdi_messages WHERE file_name = ?",
                 (n, sent))
+# a book may hold a table of any name (a later step's, or one made to harm)
+con.execute('CREATE TABLE "../../evil" (x, "../y" BLOB)')
+con.execute('INSERT INTO "../../evil" VALUES (1, x\'00\')')
 con.commit()
 con.close()
 hzip = os.path.join(tmp, "hostile.zip")
 rc, so, se = run("book", "export", hostile, hzip)
 hnames = zipfile.ZipFile(hzip).namelist() if rc == 0 else []
-ok(rc == 0 and len(hnames) == len(set(hnames)) == len(names) + 6,
+ok(rc == 0 and len(hnames) == len(set(hnames)) == len(names) + 9,
    "hostile names exported, each its own file (%s)" % se.strip())
 bad_names = [n for n in hnames if n.startswith("/") or ".." in n.split("/") or
              any(ord(c) < 32 for c in n)]

@@ -258,6 +258,17 @@ file_about(struct xport *x, const struct file_table *ft, const struct dump_table
 	}
 }
 
+/* A table's or a column's name as part of a path in the zip: a book
+ * may hold a table of any name ("../x"), which must not leave its folder. */
+static char *
+path_part(const char *name)
+{
+	char *s = xstrdup(name);
+
+	file_safe(s);
+	return s;
+}
+
 /* The path in the zip of blob column col of row r, its file added. */
 static const char *
 add_blob(struct xport *x, const struct dump_table *t, size_t col, const struct dump_row *r)
@@ -270,9 +281,13 @@ add_blob(struct xport *x, const struct dump_table *t, size_t col, const struct d
 		if (strcmp(file_tables[i].table, t->name) == 0 &&
 		    strcmp(file_tables[i].column, t->cols[col].name) == 0)
 			ft = &file_tables[i];
-	if (ft == NULL)
-		path = xasprintf("files/%s/%" PRId64 "-%s", t->name, r->rowid, t->cols[col].name);
-	else {
+	if (ft == NULL) {
+		char *tn = path_part(t->name), *cn = path_part(t->cols[col].name);
+
+		path = xasprintf("files/%s/%" PRId64 "-%s", tn, r->rowid, cn);
+		free(tn);
+		free(cn);
+	} else {
 		char *name = xstrdup(col_value(t, r, ft->name_col));
 		int as_sent = attachment_name_ok(name, why);
 
@@ -362,7 +377,7 @@ table_csv(struct xport *x, const struct dump_table *t, char *err)
 			       { 0 }, { 0 }, 0 };
 	size_t k = known_index(t->name);
 	struct xfile *f;
-	char *about;
+	char *about, *tn;
 	int rc;
 
 	csv_begin(&c.it, &italian);
@@ -383,11 +398,13 @@ table_csv(struct xport *x, const struct dump_table *t, char *err)
 	}
 	about = k < ARRAY_LEN(known) ? xstrdup(_(known[k].about))
 				     : xasprintf(_("table %s of the book"), t->name);
-	f = xport_add(x, XG_CSV, xasprintf("italian/%s.csv", t->name),
+	tn = path_part(t->name);
+	f = xport_add(x, XG_CSV, xasprintf("italian/%s.csv", tn),
 		      xasprintf(ngettext("%s (%zu row)", "%s (%zu rows)", c.rows), about, c.rows));
 	f->bytes = c.it;
 	f->len = (int64_t)c.it.len;
-	f = xport_add(x, XG_CSV, xasprintf("plain/%s.csv", t->name), NULL);
+	f = xport_add(x, XG_CSV, xasprintf("plain/%s.csv", tn), NULL);
+	free(tn);
 	f->bytes = c.plain;
 	f->len = (int64_t)c.plain.len;
 	x->count[XG_CSV]--; /* the two files of a table count once */
