@@ -59,8 +59,9 @@ dunning_letter_file(struct book *b, int level, char *err)
 
 struct fill {
 	const struct dunning_letter *l;
-	char company[256], company_address[256], party[256], party_address[256];
-	char rates[256];
+	/* names of 121 characters and addresses, of up to 4 bytes each */
+	char company[1024], company_address[1024], party[1024], party_address[1024];
+	char rates[1024];
 };
 
 static void
@@ -244,7 +245,7 @@ render(struct book *b, const struct dunning_letter *l, struct text_lines *o, cha
 		}
 		for (const char *q = src; *q != '\0'; q++) {
 			const char *close;
-			char value[256];
+			char value[1024];
 			if (*q != '{') {
 				buf_printf(&line, "%c", *q);
 				continue;
@@ -327,23 +328,26 @@ size_t
 dunning_history_text(const struct dunning_letter *v, size_t n, char ***lines)
 {
 	struct text_lines o = { 0 };
-	char row[256], m1[32], m2[32], d[DATE_TEXT_SIZE], d2[DATE_TEXT_SIZE];
+	char *row, m1[32], m2[32], d[DATE_TEXT_SIZE], d2[DATE_TEXT_SIZE];
 
 	if (n == 0)
 		text_lines_add(&o, _("No reminder letters sent."));
 	for (size_t i = 0; i < n; i++) {
-		snprintf(row, sizeof row, _("%s  level %d  %s: open %s, interest %s"),
-			 date_text(v[i].date, d), v[i].level, v[i].party,
-			 cents_format_it(v[i].open, m1, sizeof m1),
-			 cents_format_it(v[i].interest, m2, sizeof m2));
+		/* whole: a row cut to a size could cut a name's character */
+		row = xasprintf(_("%s  level %d  %s: open %s, interest %s"),
+				date_text(v[i].date, d), v[i].level, v[i].party,
+				cents_format_it(v[i].open, m1, sizeof m1),
+				cents_format_it(v[i].interest, m2, sizeof m2));
 		add_wrapped(&o, row);
+		free(row);
 		for (size_t k = 0; k < v[i].n; k++) {
 			const struct dunning_line *x = &v[i].lines[k];
-			snprintf(row, sizeof row, _("    %s %d/%d due %s: %s, %" PRId64 " days, interest %s"),
-				 x->doc, x->seq, x->of, date_text(x->due, d2),
-				 cents_format_it(x->open, m1, sizeof m1), x->days,
-				 cents_format_it(x->interest, m2, sizeof m2));
+			row = xasprintf(_("    %s %d/%d due %s: %s, %" PRId64 " days, interest %s"),
+					x->doc, x->seq, x->of, date_text(x->due, d2),
+					cents_format_it(x->open, m1, sizeof m1), x->days,
+					cents_format_it(x->interest, m2, sizeof m2));
 			add_wrapped(&o, row);
+			free(row);
 		}
 	}
 	*lines = o.v;

@@ -29,7 +29,7 @@ struct dunning_line {
 struct dunning_letter {
 	int64_t id;          /* 0 until recorded */
 	int64_t party_id;
-	char party[128];
+	char party[512];     /* a name of 121 characters, 4 bytes each at most */
 	int level;           /* 1..DUNNING_LEVELS */
 	char date[11];
 	struct dunning_line *lines;

@@ -244,6 +244,61 @@ texts(void)
 	dunning_letter_free(&l);
 }
 
+/* Names of 121 characters (their fields' most) of two and three bytes
+ * each: whole in the letter, and every line of it and of the history
+ * UTF-8, never a character cut. */
+static void
+long_names(void)
+{
+	char err[ERR_SIZE] = "", **lines = NULL, sql[1024], party[300] = "", company[400] = "";
+	char *own, dir[600];
+	struct buf all = { 0 };
+	struct dunning_letter l;
+	size_t n;
+	int valid = 1;
+
+	for (int i = 0; i < 121; i++) {
+		strcat(party, "\xc3\x92"); /* O grave */
+		strcat(company, "\xe2\x82\xac"); /* the euro sign */
+	}
+	snprintf(sql, sizeof sql, "UPDATE parties SET name = '%s' WHERE id = %lld", party,
+		 (long long)cust);
+	book_query(book, sql);
+	snprintf(sql, sizeof sql, "UPDATE company SET name = '%s'", company);
+	book_query(book, sql);
+	snprintf(dir, sizeof dir, "%s/letters", tb.dir);
+	mkdir(dir, 0700);
+	own = xasprintf("%s/dunning-1.en.txt", dir);
+	write_file(own, "{party}\n{company}\n");
+	ok(dunning_prepare(book, cust, 1, NULL, &l, err) == 0 && strcmp(l.party, party) == 0,
+	   "the letter names the customer whole %s", err);
+	n = dunning_letter_text(book, &l, &lines, err);
+	for (size_t i = 0; i < n && n != (size_t)-1; i++) {
+		buf_adds(&all, lines[i]);
+		valid &= utf8_valid_text(lines[i]);
+	}
+	ok(n != (size_t)-1 && all.data != NULL && valid &&
+		   strncmp(all.data, party, strlen(party)) == 0 &&
+		   strcmp(all.data + strlen(party), company) == 0,
+	   "{party} and {company} whole, every line UTF-8 %s", n == (size_t)-1 ? err : "");
+	lines_free(lines, n);
+	buf_free(&all);
+	n = dunning_history_text(&l, 1, &lines);
+	valid = 1;
+	for (size_t i = 0; i < n; i++)
+		valid &= utf8_valid_text(lines[i]);
+	ok(n > 0 && valid && has(lines, n, "\xc3\x92\xc3\x92"), "the history's lines UTF-8");
+	lines_free(lines, n);
+	dunning_letter_free(&l);
+	unlink(own);
+	free(own);
+	rmdir(dir);
+	book_query(book, "UPDATE company SET name = 'Acme Srl'");
+	snprintf(sql, sizeof sql, "UPDATE parties SET name = 'Rossi Srl' WHERE id = %lld",
+		 (long long)cust);
+	book_query(book, sql);
+}
+
 /* The document's computed field: "1" when its customer is blocked. */
 static const char *
 party_blocked(int64_t id)
@@ -353,6 +408,7 @@ main(void)
 	other = fx_customer(book, "Bianchi Srl", "00743110157");
 	letters();
 	texts();
+	long_names();
 	blocked();
 	temp_book_close(&tb, book);
 	return tap_done();
