@@ -684,6 +684,19 @@ list_totals(void)
 		screen_free(s);
 		free(t);
 	}
+	/* a total over a column whose type is unknown: that mistake alone is
+	 * said (the total's check once read the type it does not have) */
+	t = xasprintf("screen t \"All\"\ntable parties\nlayout\n  Name [name    ] [days]\nend\n"
+		      "list\n  [name    ] [days]\n  total days\nend\nfields\n  name text\n"
+		      "  days nosuch field pay_days\nend\n");
+	s = NULL;
+	buf_free(&errs);
+	is_int(screen_parse("t.scr", t, &s, &errs), 1, "a total over a column of unknown type: refused");
+	ok(errs.data != NULL && strstr(errs.data, "unknown field type 'nosuch'") != NULL &&
+		   strstr(errs.data, "total:") == NULL,
+	   "for its type only: %s", errs.data ? errs.data : "");
+	screen_free(s);
+	free(t);
 	buf_free(&errs);
 }
 
