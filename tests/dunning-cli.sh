@@ -88,4 +88,10 @@ printf 'Dear {party}, pay {total}.\n' >"$d/letters/anna/dunning-3.en.txt"
 out=$("$S" dunning letter --party rossi --date 2026-06-15 --book "$b" 2>/dev/null)
 [ "$out" = "Dear Rossi Srl, pay 1.230,34." ]
 check $? "the book's own text for level 3"
+# a day past its month's length is no date: refused, nothing recorded
+for day in 2026-02-31 2026-02-29 2026-04-31; do
+	"$S" dunning letter --party rossi --date $day --book "$b" >/dev/null 2>"$d/err"
+	[ $? = 2 ] && grep -q "not $day" "$d/err" && [ "$(letters)" = 3 ]
+	check $? "--date $day refused as no date, nothing recorded"
+done
 echo "1..$n"

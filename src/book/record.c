@@ -861,15 +861,8 @@ check_iban(const char *v, char *err)
 int
 check_iso_date(const char *v, char *err)
 {
-	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-	int y, m, d, leap;
-
-	if (strlen(v) != 10 || v[4] != '-' || v[7] != '-' ||
-	    strspn(v, "0123456789-") != 10 || sscanf(v, "%4d-%2d-%2d", &y, &m, &d) != 3)
-		return err_set(err, _("is not a date"));
-	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days[m - 1] ||
-	    (m == 2 && d == 29 && !leap))
+	if (strlen(v) != 10 || v[4] != '-' || v[7] != '-' || strspn(v, "0123456789-") != 10 ||
+	    atoi(v) < 1900 || iso_day_number(v) == INT64_MIN)
 		return err_set(err, _("is not a date"));
 	return 0;
 }

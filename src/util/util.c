@@ -408,11 +408,17 @@ util_today(char *out)
 int64_t
 iso_day_number(const char *iso)
 {
-	int y, m, d, n = 0;
+	static const int month_days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d, n = 0, leap;
 	int64_t era, yoe, doy, doe;
 
 	if (iso == NULL || strlen(iso) != 10 || sscanf(iso, "%4d-%2d-%2d%n", &y, &m, &d, &n) != 3 ||
-	    n != 10 || m < 1 || m > 12 || d < 1 || d > 31)
+	    n != 10 || m < 1 || m > 12 || d < 1)
+		return INT64_MIN;
+	/* a day past its month's length (31/04, 29/02 of a common year) is no
+	 * day: not the next month's first */
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	if (d > month_days[m - 1] || (m == 2 && d == 29 && !leap))
 		return INT64_MIN;
 	y -= m <= 2;
 	era = (y >= 0 ? y : y - 399) / 400;

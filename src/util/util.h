@@ -32,7 +32,8 @@ int err_set(char *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)
 void util_today(char *out);
 /* Days from 1970-01-01 to the ISO date (YYYY-MM-DD, civil calendar; the
  * day count the documents' deadlines and the open items' ageing use), or
- * INT64_MIN when iso is not written so. */
+ * INT64_MIN when iso is not written so or is no day of the calendar
+ * (31/04, 29/02 of a common year). */
 int64_t iso_day_number(const char *iso);
 
 /* Copies at most size-1 bytes, always terminating; returns strlen(src). */

@@ -123,6 +123,18 @@ letters(void)
 	ok(dunning_prepare(book, cust, 1, "2026-07-05", &l, err) == REC_INVALID &&
 		   strstr(err, "no late-payment rate for the half-year from 01/07/2026") != NULL,
 	   "a day of 2026H2 has no rate: refused (%s)", err);
+	/* a day past its month's length is no date, whoever passes it (the
+	 * CLI checks --date, the book must too) */
+	{
+		static const char *const nodays[] = { "2026-02-31", "2026-02-29", "2026-04-31",
+						      "2026-06-31", "2026-13-01", "2026-00-10" };
+		for (size_t i = 0; i < sizeof nodays / sizeof *nodays; i++) {
+			err[0] = '\0';
+			ok(dunning_prepare(book, cust, 1, nodays[i], &l, err) == REC_INVALID &&
+				   strstr(err, "is not a date") != NULL,
+			   "%s refused as no date (%s)", nodays[i], err);
+		}
+	}
 	ok(dunning_history(book, cust, &v, &n, err) == 0 && n == 3, "nothing recorded by them");
 	for (size_t i = 0; i < n; i++)
 		dunning_letter_free(&v[i]);

@@ -92,6 +92,16 @@ refused(void)
 		   (long long)in);
 		mora_table_free(&h);
 	}
+	/* a day past its month's length is no date: not counted as the
+	 * next month's first days */
+	ok(mora_interest(&t, 100000, "2025-02-29", "2025-03-10", &in, NULL, err) < 0 &&
+		   strstr(err, "'2025-02-29' is not a date") != NULL,
+	   "a due date of 29/02 in a common year refused: %s", err);
+	ok(mora_interest(&t, 100000, "2025-06-01", "2025-06-31", &in, NULL, err) < 0 &&
+		   strstr(err, "'2025-06-31' is not a date") != NULL,
+	   "a day 31 of June refused: %s", err);
+	ok(mora_rate_on(&t, "2025-04-31", &r, err) < 0 && strstr(err, "is not a date") != NULL,
+	   "no rate for 31/04: %s", err);
 	/* the last day there is: no day after it to count to */
 	ok(mora_interest(&t, 100000, "9999-07-01", "9999-12-31", &in, NULL, err) < 0 &&
 		   strstr(err, "01/07/9999") != NULL,
