@@ -94,4 +94,25 @@ check $? "an unknown state is refused"
 "$S" items list --book "$d/none.sqlite" >/dev/null 2>&1
 [ $? = 1 ] && [ ! -e "$d/none.sqlite" ]
 check $? "a book that is not there is not made"
+# A customer's name of 121 characters (a person's surname and first name
+# of 60 each) of 4 bytes each: whole and UTF-8 in the list, the statement
+# and its PDF, never cut mid-character; cut to its column in the list.
+half=$(python3 -c 'print("\U0001D538" * 60)')
+"$MAKE_DOC" "$b" "party:role=C|kind=P|first_name=$half|last_name=$half|piva=09876543217" \
+	"doc:kind=FAT|direction=S|type=TD01|state=I|number=2/2026|numbering=F|year=2026|seq=2|date=2026-04-01|total=12200|payable=12200" \
+	"lines:line_no=1|description=Consulenza|quantity=1.00|unit_price=100.00|total=100.00|vat_rate=2200" \
+	"payments:mode=MP05|due=2026-04-30|amount=12200" >/dev/null
+check $? "a customer of a 121-character name, and an invoice to it"
+cell=$(python3 -c 'print("\U0001D538" * 24)')
+"$S" items list --party "$half" --as-of 2026-06-15 --book "$b" >"$d/long" 2>"$d/err"
+[ $? = 0 ] && iconv -f UTF-8 -t UTF-8 "$d/long" >/dev/null &&
+	grep -q "^ *[0-9]*  2026-04-30  $cell  FAT 2/2026 " "$d/long"
+check $? "items list: UTF-8, the name cut to its 24 columns at a character, not 24 bytes"
+"$S" items statement --party "$half" --as-of 2026-06-15 --book "$b" >"$d/long" 2>"$d/err"
+[ $? = 0 ] && iconv -f UTF-8 -t UTF-8 "$d/long" >/dev/null && grep -q "$half $half" "$d/long"
+check $? "items statement: UTF-8, the name whole"
+"$S" items statement --party "$half" --as-of 2026-06-15 --pdf "$d/long.pdf" --book "$b" \
+	>/dev/null 2>"$d/err" && pdftotext "$d/long.pdf" "$d/long.txt" &&
+	iconv -f UTF-8 -t UTF-8 "$d/long.txt" >/dev/null && ! grep -q "$(printf '\357\277\275')" "$d/long.txt"
+check $? "its PDF's text UTF-8, no replacement character"
 echo "1..$n"

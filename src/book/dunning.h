@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "book/parties.h"
 #include "book/record.h"
 
 #define DUNNING_LEVELS 3
@@ -29,7 +30,7 @@ struct dunning_line {
 struct dunning_letter {
 	int64_t id;          /* 0 until recorded */
 	int64_t party_id;
-	char party[512];     /* a name of 121 characters, 4 bytes each at most */
+	char party[PARTY_NAME_SIZE]; /* a name of 121 characters, 4 bytes each at most */
 	int level;           /* 1..DUNNING_LEVELS */
 	char date[11];
 	struct dunning_line *lines;

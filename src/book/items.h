@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "book/items-calc.h"
+#include "book/parties.h"
 #include "book/record.h"
 
 #define ITEM_RECEIVABLE 'R' /* a customer owes it */
@@ -38,7 +39,7 @@ struct item {
 	int64_t amount, paid, open; /* cents, in the item's sign (a credit's < 0) */
 	char mode[5];            /* MP05 ..., "" */
 	char doc[64];            /* its document: "FAT 1/2026" */
-	char party[128];         /* its party's name (cut to fit) */
+	char party[PARTY_NAME_SIZE]; /* its party's name, whole */
 };
 
 /* Item id: 0, REC_GONE (with a message naming it), REC_ERROR. */
@@ -182,7 +183,7 @@ struct items_stmt_line {
 	struct items_line money; /* amount and the balance after it */
 };
 struct items_statement {
-	char party[128];
+	char party[PARTY_NAME_SIZE];
 	char side;           /* ITEM_RECEIVABLE: a customer's; ITEM_PAYABLE: a supplier's */
 	char as_of[11];
 	struct items_stmt_line *lines;

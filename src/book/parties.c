@@ -330,7 +330,7 @@ party_remove(struct book *b, const struct record *r, char *err)
 
 static const struct record_field party_fields[PARTY_NFIELDS] = {
 	[PARTY_ROLE] = { "role", N_("Role"), 1, RECF_REQUIRED | RECF_SORT, "C", check_party_role },
-	[PARTY_NAME] = { "name", N_("Name"), 121, 0, NULL, NULL },
+	[PARTY_NAME] = { "name", N_("Name"), PARTY_NAME_CHARS, 0, NULL, NULL },
 	[PARTY_PIVA] = { "piva", N_("Partita IVA"), 28, RECF_SORT, NULL, check_vat_code },
 	[PARTY_CF] = { "cf", N_("Codice fiscale"), 16, 0, NULL, check_codice_fiscale },
 	[PARTY_ADDRESS] = { "address", N_("Address"), 80, 0, NULL, NULL },

@@ -6,6 +6,11 @@
 
 #include "book/record.h"
 
+/* A party's name: 121 characters at most (a person's surname, a space and
+ * first name of 60 each), of up to 4 bytes each; a buffer for it whole. */
+#define PARTY_NAME_CHARS 121
+#define PARTY_NAME_SIZE (PARTY_NAME_CHARS * 4 + 1)
+
 /* Field order of parties_kind, for code that reads records directly. The
  * first twelve are those of the first schema; the rest came with the
  * register of issue 5. */

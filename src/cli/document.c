@@ -222,9 +222,11 @@ run_list(struct book *b, const struct doc_opts *o)
 		int sign = strcmp(record_get(r, DOC_TYPE), "TD04") == 0 ? -1 : 1;
 		char *name = party_name(b, record_get(r, DOC_PARTY));
 
-		printf("%6" PRId64 "  %-4s %-14s %-10s %-7s %-24.24s %12s %12s %12s\n", r->id,
+		char cell[24 * 4 + 1];
+
+		printf("%6" PRId64 "  %-4s %-14s %-10s %-7s %s %12s %12s %12s\n", r->id,
 		       record_get(r, DOC_KIND), record_get(r, DOC_NUMBER), record_get(r, DOC_DATE),
-		       state_word(record_get(r, DOC_STATE)), name,
+		       state_word(record_get(r, DOC_STATE)), utf8_cell(cell, sizeof cell, name, 24),
 		       money(record_get(r, DOC_TAXABLE), m1), money(record_get(r, DOC_TAX), m2),
 		       money(record_get(r, DOC_TOTAL), m3));
 		taxable += sign * strtoll(record_get(r, DOC_TAXABLE), NULL, 10);

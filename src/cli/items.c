@@ -78,6 +78,7 @@ run_list(struct book *b, const struct items_opts *o)
 	const char *codes = state_codes(o->state != NULL ? o->state : "open");
 	int64_t party = 0, totals[ITEMS_NAGES] = { 0 }, open = 0;
 	char err[ERR_SIZE], as_of[11], m[32], d[DATE_TEXT_SIZE], inst[16];
+	char cell[24 * 4 + 1], cell2[14 * 4 + 1];
 	struct item *it;
 	size_t n, shown = 0;
 
@@ -107,8 +108,9 @@ run_list(struct book *b, const struct items_opts *o)
 		shown++;
 		age = (int)items_age_of(items_days_late(it[i].due, as_of));
 		snprintf(inst, sizeof inst, "%d/%d", it[i].seq, it[i].instalments);
-		printf("%6" PRId64 "  %-10s  %-24.24s  %-14.14s  %5s  %c%c  %12s", it[i].id,
-		       date_text(it[i].due, d), it[i].party, it[i].doc, inst, it[i].side,
+		printf("%6" PRId64 "  %-10s  %s  %s  %5s  %c%c  %12s", it[i].id,
+		       date_text(it[i].due, d), utf8_cell(cell, sizeof cell, it[i].party, 24),
+		       utf8_cell(cell2, sizeof cell2, it[i].doc, 14), inst, it[i].side,
 		       it[i].state, cents_format_it(it[i].open, m, sizeof m));
 		for (int a = 0; a < ITEMS_NAGES; a++)
 			printf("  %12s", a == age && it[i].open != 0 ? cents_format_it(it[i].open, m,

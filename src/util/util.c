@@ -117,6 +117,14 @@ str_copy(char *dst, const char *src, size_t size)
 
 	if (size > 0) {
 		size_t n = len < size - 1 ? len : size - 1;
+
+		/* src[n] a continuation byte: the character before it would be
+		 * cut; at most 3 of them follow its first byte */
+		for (int back = 0; n < len && n > 0 && back < 3 &&
+				   ((unsigned char)src[n] & 0xC0) == 0x80; back++)
+			n--;
+		if (n < len && ((unsigned char)src[n] & 0xC0) == 0x80)
+			n = size - 1; /* not UTF-8 there: cut where it fits */
 		memcpy(dst, src, n);
 		dst[n] = '\0';
 	}
@@ -206,6 +214,30 @@ utf8_prefix(const char *s, size_t chars)
 			i++;
 	}
 	return i;
+}
+
+char *
+utf8_cell(char *out, size_t size, const char *s, size_t cols)
+{
+	size_t o = 0, used = 0, len;
+
+	if (size == 0)
+		return out;
+	while (*s != '\0') {
+		size_t w = (size_t)utf8_char_width(s, &len);
+		if (used + w > cols || o + len >= size)
+			break;
+		memcpy(out + o, s, len);
+		o += len;
+		used += w;
+		s += len;
+	}
+	while (used < cols && o + 1 < size) {
+		out[o++] = ' ';
+		used++;
+	}
+	out[o] = '\0';
+	return out;
 }
 
 /* Length of the well-formed UTF-8 sequence of a printable character at p

@@ -36,7 +36,9 @@ void util_today(char *out);
  * (31/04, 29/02 of a common year). */
 int64_t iso_day_number(const char *iso);
 
-/* Copies at most size-1 bytes, always terminating; returns strlen(src). */
+/* Copies at most size-1 bytes, always terminating, never cutting a UTF-8
+ * character in two (a cut backs off to the start of the character it
+ * would split); returns strlen(src). */
 size_t str_copy(char *dst, const char *src, size_t size);
 /* Trims ASCII white space at both ends, in place; returns s. */
 char *str_trim(char *s);
@@ -53,6 +55,11 @@ size_t utf8_len(const char *s);
 /* The bytes of the first chars characters of UTF-8 s (all of it when it
  * has fewer). */
 size_t utf8_prefix(const char *s, size_t chars);
+/* s fitted to a column of exactly cols display columns in out (size
+ * bytes): cut at a character's boundary where it is wider, padded with
+ * spaces where narrower (a table's cell; printf's %-24.24s counts bytes
+ * and cuts a character in two). Returns out. */
+char *utf8_cell(char *out, size_t size, const char *s, size_t cols);
 /* 1 when s is well-formed UTF-8 with no control characters. */
 int utf8_valid_text(const char *s);
 /* Makes s safe to print on a terminal, in place: each control character

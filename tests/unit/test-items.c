@@ -493,6 +493,59 @@ presented(void)
 	       "the day is YYYY-MM-DD: %s", err);
 }
 
+/* A customer's name of 121 characters (its field's most: a person's
+ * surname and first name of 60 each) of 4 bytes each but the space between
+ * them: whole in its items, their list and the statement, never cut
+ * mid-character. */
+static void
+long_name(void)
+{
+	char err[ERR_SIZE] = "", half[60 * 4 + 1] = "", name[121 * 4 + 1], **lines = NULL;
+	struct record *p = record_new(&parties_kind);
+	struct items_statement s;
+	struct item *it = NULL, one;
+	size_t n = 0, nl;
+	int64_t party, inv;
+	int whole = 0, valid = 1;
+
+	for (int i = 0; i < 60; i++)
+		strcat(half, "\xf0\x9d\x94\xb8"); /* U+1D538, a double-struck A */
+	snprintf(name, sizeof name, "%s %s", half, half);
+	record_set(p, PARTY_ROLE, "C");
+	record_set(p, PARTY_KIND, "P");
+	record_set(p, PARTY_FIRST_NAME, half);
+	record_set(p, PARTY_LAST_NAME, half);
+	record_set(p, PARTY_PIVA, "09876543217");
+	ok(record_save(book, p, NULL, err) == 0 && strcmp(record_get(p, PARTY_NAME), name) == 0 &&
+		   utf8_len(name) == 121,
+	   "a person of 121 characters saved %s", err);
+	party = p->id;
+	record_free(p);
+	if (party == 0)
+		return;
+	inv = invoice("FAT", party, "2026-05-20", "2026-06-30", "122000", NULL);
+	ok(items_list(book, party, ITEM_RECEIVABLE, 1, &it, &n, err) == 0 && n == 1 &&
+		   strcmp(it[0].party, name) == 0,
+	   "the item list names the party whole (%zu bytes) %s", n == 1 ? strlen(it[0].party) : 0,
+	   err);
+	free(it);
+	ok(items_get(book, item_of(inv, 1), &one, err) == 0 && strcmp(one.party, name) == 0,
+	   "so does the item read alone %s", err);
+	ok(items_statement(book, party, '\0', "2026-05-31", &s, err) == 0 &&
+		   strcmp(s.party, name) == 0,
+	   "the statement names the party whole %s", err);
+	nl = items_statement_text(book, &s, &lines);
+	for (size_t i = 0; i < nl; i++) {
+		valid &= utf8_valid_text(lines[i]);
+		whole |= strstr(lines[i], name) != NULL;
+	}
+	ok(nl > 0 && valid && whole, "the statement's text UTF-8, the name whole in it");
+	for (size_t i = 0; i < nl; i++)
+		free(lines[i]);
+	free(lines);
+	items_statement_free(&s);
+}
+
 /* ---- a book migrated with documents in it ---- */
 
 static void
@@ -570,6 +623,7 @@ main(void)
 	bank_match();
 	kind_commands();
 	presented();
+	long_name();
 	temp_book_close(&t, book);
 	migration();
 	return tap_done();

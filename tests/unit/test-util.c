@@ -109,6 +109,26 @@ test_date_text(void)
 	unsetenv("LANGUAGE");
 }
 
+/* A cut never splits a UTF-8 character; a cell is its columns exactly. */
+static void
+test_utf8_cut(void)
+{
+	char small[6], cell[32];
+
+	str_copy(small, "ab\xc3\x92\xe2\x82\xac", sizeof small); /* a b O-grave euro */
+	is_str(small, "ab\xc3\x92", "str_copy backs off to the euro sign's first byte");
+	str_copy(small, "abcd\xc3\x92", sizeof small);
+	is_str(small, "abcd", "and to a two-byte character's");
+	str_copy(small, "abcdefg", sizeof small);
+	is_str(small, "abcde", "ASCII is cut where it fits");
+	str_copy(small, "ab\x80\x80\x80\x80\x80", sizeof small);
+	is_str(small, "ab\x80\x80\x80", "not UTF-8: cut where it fits");
+	is_str(utf8_cell(cell, sizeof cell, "\xf0\x9d\x94\xb8\xf0\x9d\x94\xb8\xf0\x9d\x94\xb8", 2),
+	       "\xf0\x9d\x94\xb8\xf0\x9d\x94\xb8", "a cell of 2 columns holds 2 characters of 4 bytes");
+	is_str(utf8_cell(cell, sizeof cell, "\xc3\x92", 3), "\xc3\x92  ", "padded to its columns");
+	is_str(utf8_cell(cell, 4, "abcdef", 5), "abc", "never past its buffer");
+}
+
 int
 main(void)
 {
@@ -117,5 +137,6 @@ main(void)
 	test_printable();
 	test_buf();
 	test_date_text();
+	test_utf8_cut();
 	return tap_done();
 }
