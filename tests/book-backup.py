@@ -4,7 +4,8 @@
 # same while a writer commits into a book in rollback mode; restore refused
 # while the session is open, then done, the replaced book kept; damaged
 # backups refused with the book unchanged; a data folder of users backed up
-# at once, with the retention keeping exactly N daily and M monthly.
+# at once, with the retention keeping exactly N daily and M monthly; a
+# SIGTERM while it copies leaves no temporary.
 import hashlib
 import os
 import re
@@ -428,6 +429,27 @@ if os.geteuid() == 0:
           "a lock file root makes in the service user's folder is the service user's")
 else:
     check(True, "# SKIP the lock file root makes: not root")
+
+# ---- a SIGTERM while it copies: no temporary (nor its journal) left ----
+cut_book = os.path.join(tmp, "cut.sqlite")
+run("book", "init", cut_book)
+seed(cut_book, "Cut", SEEDED)
+cut_dir = os.path.join(tmp, "cut")
+os.mkdir(cut_dir)
+cut_out = os.path.join(cut_dir, "cut-backup.sqlite")
+p = subprocess.Popen([SCRIVANO, "book", "backup", cut_book, cut_out],
+                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+seen = False
+while p.poll() is None and not seen:
+    seen = any(n.startswith("cut-backup.sqlite.") for n in os.listdir(cut_dir))
+if seen:
+    p.send_signal(signal.SIGSTOP)
+    p.send_signal(signal.SIGTERM)
+    p.send_signal(signal.SIGCONT)
+p.wait(timeout=300)
+check(seen and p.returncode == -signal.SIGTERM and listing(cut_dir) == [],
+      "SIGTERM during a backup: ended by it, nothing left beside OUT (%s, %s)" %
+      (p.returncode, listing(cut_dir)))
 
 # ---- usage ----
 for args, says in ((["--data", data], "usage"), (["--to", to], "usage"),

@@ -13,7 +13,8 @@
 # receipt's name made safe that is another's as sent; a table and a column
 # named "../../evil", "../y"), each its own file, none leaving its folder; one
 # moment of the book while a writer commits; a progress line on
-# a terminal only; refusals that leave nothing.
+# a terminal only; SIGINT, SIGTERM or SIGHUP while it writes leave no
+# temporary and OUT as it was; refusals that leave nothing.
 import csv
 import io
 import json
@@ -21,6 +22,7 @@ import os
 import pty
 import re
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -505,6 +507,48 @@ ok(rc == 0 and b"%" not in small and b"so far" not in small,
    "none for a small book, even on a terminal (%r)" % small[-60:])
 rc, so, se = run("book", "export", big, os.path.join(tmp, "big2.zip"))
 ok(rc == 0 and "rows so far" not in se, "and none when stderr is not one")
+
+
+# ---- a signal while it writes: no temporary left, OUT as it was ----
+def temps(base):
+    d, b = os.path.dirname(base), os.path.basename(base) + "."
+    return [os.path.join(d, n) for n in os.listdir(d) if n.startswith(b)]
+
+
+def interrupted(sig, base, force, writing):
+    """export big to base, stopped (SIGSTOP) once a temporary is beside
+    base (writing: once one has bytes, the zip being written), then sig
+    and SIGCONT: its status, the temporaries left."""
+    e = dict(os.environ, LANGUAGE="", LC_ALL="", LANG="C.UTF-8")
+    p = subprocess.Popen([SCRIVANO, "book", "export"] + (["--force"] if force else []) +
+                         [big, base], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=e)
+    seen = False
+    while p.poll() is None and not seen:
+        try:
+            seen = any(os.path.getsize(t) > 0 or not writing for t in temps(base))
+        except OSError:
+            pass
+    if seen:
+        p.send_signal(signal.SIGSTOP)
+        p.send_signal(sig)
+        p.send_signal(signal.SIGCONT)
+    p.wait(timeout=300)
+    p.stderr.close()
+    return seen, p.returncode, temps(base)
+
+
+for sig, writing in ((signal.SIGINT, False), (signal.SIGTERM, True), (signal.SIGHUP, True)):
+    base = os.path.join(tmp, "cut.zip")
+    seen, rc, left = interrupted(sig, base, False, writing)
+    ok(seen and rc == -sig and not left and not os.path.exists(base),
+       "%s while it %s: ended by it, no temporary left, no OUT (%s, %s)" %
+       (signal.Signals(sig).name, "writes the zip" if writing else "reads the book", rc, left))
+prev = os.path.join(tmp, "prev.zip")
+shutil.copy(out, prev)
+was = open(prev, "rb").read()
+seen, rc, left = interrupted(signal.SIGINT, prev, True, True)
+ok(seen and rc == -signal.SIGINT and not left and open(prev, "rb").read() == was,
+   "SIGINT with --force over an OUT: no temporary left, OUT as it was (%s, %s)" % (rc, left))
 
 
 # ---- refusals: a clear message, nothing left ----

@@ -231,7 +231,7 @@ book_backup(const char *src, const char *out, int replace, long long *size, int 
 		rc = file_install(tmp, out, replace, err);
 	}
 	if (rc < 0)
-		unlink(tmp);
+		file_temp_remove(tmp);
 	free(tmp);
 	return rc;
 }
@@ -403,7 +403,7 @@ book_restore(const char *backup, const char *file, char **kept, int *version, ch
 	if (rc < 0) {
 		char *side = xasprintf("%s-journal", tmp);
 
-		unlink(tmp);
+		file_temp_remove(tmp);
 		unlink(side); /* a hot journal the check rolled back leaves none; to be sure */
 		free(side);
 	}

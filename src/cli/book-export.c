@@ -134,25 +134,127 @@ zip_progress(zip_t *z, double done, void *ud)
 	xport_progress(p->x, _("Writing %s: %d%%"), p->out, (int)(done * 100));
 }
 
-/* The files into the zip at path, written whole at zip_close. */
+/* ---- the archive written into the temporary's own descriptor ---- */
+
+/* zip_open(path) would have libzip write a temporary of its own beside
+ * path, one a signal could leave behind: the archive is written straight
+ * into the (empty, guarded) temporary instead, through this source. */
+struct fd_archive {
+	int fd;
+	zip_error_t error;
+};
+
+static zip_int64_t
+fd_seek(struct fd_archive *a, void *data, zip_uint64_t len)
+{
+	zip_source_args_seek_t *s = ZIP_SOURCE_GET_ARGS(zip_source_args_seek_t, data, len,
+							&a->error);
+	off_t at;
+
+	if (s == NULL)
+		return -1;
+	if ((at = lseek(a->fd, (off_t)s->offset, s->whence)) < 0) {
+		zip_error_set(&a->error, ZIP_ER_SEEK, errno);
+		return -1;
+	}
+	return 0;
+}
+
+static zip_int64_t
+fd_archive_cmd(void *ud, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+	struct fd_archive *a = ud;
+	struct stat st;
+	ssize_t n;
+	off_t at;
+
+	switch (cmd) {
+	case ZIP_SOURCE_OPEN:
+		return lseek(a->fd, 0, SEEK_SET) < 0 ? -1 : 0;
+	case ZIP_SOURCE_READ:
+		if ((n = read(a->fd, data, len)) < 0)
+			zip_error_set(&a->error, ZIP_ER_READ, errno);
+		return n;
+	case ZIP_SOURCE_CLOSE:
+	case ZIP_SOURCE_COMMIT_WRITE: /* file_install fsyncs it */
+	case ZIP_SOURCE_FREE:
+		return 0;
+	case ZIP_SOURCE_STAT:
+		if (fstat(a->fd, &st) < 0) {
+			zip_error_set(&a->error, ZIP_ER_READ, errno);
+			return -1;
+		}
+		zip_stat_init(data);
+		((zip_stat_t *)data)->size = (zip_uint64_t)st.st_size;
+		((zip_stat_t *)data)->valid |= ZIP_STAT_SIZE;
+		return sizeof(zip_stat_t);
+	case ZIP_SOURCE_BEGIN_WRITE:
+	case ZIP_SOURCE_ROLLBACK_WRITE:
+	case ZIP_SOURCE_REMOVE:
+		if (ftruncate(a->fd, 0) < 0 || lseek(a->fd, 0, SEEK_SET) < 0) {
+			zip_error_set(&a->error, ZIP_ER_WRITE, errno);
+			return -1;
+		}
+		return 0;
+	case ZIP_SOURCE_WRITE:
+		for (zip_uint64_t done = 0; done < len; done += (zip_uint64_t)n)
+			if ((n = write(a->fd, (const char *)data + done, len - done)) < 0) {
+				if (errno == EINTR) {
+					n = 0;
+					continue;
+				}
+				zip_error_set(&a->error, ZIP_ER_WRITE, errno);
+				return -1;
+			}
+		return (zip_int64_t)len;
+	case ZIP_SOURCE_SEEK:
+	case ZIP_SOURCE_SEEK_WRITE:
+		return fd_seek(a, data, len);
+	case ZIP_SOURCE_TELL:
+	case ZIP_SOURCE_TELL_WRITE:
+		if ((at = lseek(a->fd, 0, SEEK_CUR)) < 0)
+			zip_error_set(&a->error, ZIP_ER_SEEK, errno);
+		return at;
+	case ZIP_SOURCE_ERROR:
+		return zip_error_to_data(&a->error, data, len);
+	case ZIP_SOURCE_SUPPORTS:
+		return zip_source_make_command_bitmap(
+			ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+			ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, ZIP_SOURCE_SEEK, ZIP_SOURCE_TELL,
+			ZIP_SOURCE_BEGIN_WRITE, ZIP_SOURCE_WRITE, ZIP_SOURCE_COMMIT_WRITE,
+			ZIP_SOURCE_ROLLBACK_WRITE, ZIP_SOURCE_SEEK_WRITE, ZIP_SOURCE_TELL_WRITE,
+			ZIP_SOURCE_REMOVE, -1);
+	default:
+		zip_error_set(&a->error, ZIP_ER_OPNOTSUPP, 0);
+		return -1;
+	}
+}
+
+/* The files into the zip written into fd, whole at zip_close. */
 static int
-write_zip(struct xport *x, const char *path, const char *out, char *err)
+write_zip(struct xport *x, int fd, const char *out, char *err)
 {
 	struct blob_source *blobs = xcalloc(x->nfiles ? x->nfiles : 1, sizeof *blobs);
 	struct zip_progress p = { x, out };
-	int zerr = 0, rc = 0;
+	struct fd_archive a = { .fd = fd };
+	zip_error_t ze;
+	zip_source_t *src;
+	int rc = 0;
 	int64_t bytes = 0;
-	zip_t *z;
+	zip_t *z = NULL;
 
-	if ((z = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr)) == NULL) {
-		zip_error_t ze;
-
-		zip_error_init_with_code(&ze, zerr);
+	zip_error_init(&a.error);
+	zip_error_init(&ze);
+	if ((src = zip_source_function_create(fd_archive_cmd, &a, &ze)) == NULL ||
+	    (z = zip_open_from_source(src, ZIP_CREATE | ZIP_TRUNCATE, &ze)) == NULL) {
 		err_set(err, _("cannot write %s: %s"), out, zip_error_strerror(&ze));
+		zip_source_free(src);
 		zip_error_fini(&ze);
+		zip_error_fini(&a.error);
 		free(blobs);
 		return -1;
 	}
+	zip_error_fini(&ze);
 	for (size_t i = 0; i < x->nfiles && rc == 0; i++) {
 		struct xfile *f = &x->files[i];
 		zip_source_t *s;
@@ -188,6 +290,7 @@ write_zip(struct xport *x, const char *path, const char *out, char *err)
 	for (size_t i = 0; i < x->nfiles; i++)
 		free(blobs[i].failed);
 	free(blobs);
+	zip_error_fini(&a.error);
 	return rc;
 }
 
@@ -291,20 +394,21 @@ export_book(struct xport *x, const char *out, int force, char *err)
 		x->xsd = NULL;
 	if ((fd = file_temp_beside(out, &tmp, err)) < 0)
 		return -1;
-	close(fd);
 	if (book_read_begin(x->b, err) == 0) {
 		strftime(x->when, sizeof x->when, "%Y-%m-%d %H:%M:%S %z", localtime(&now));
 		if (xport_collect(x, err) == 0) {
 			xport_readme(x);
-			rc = write_zip(x, tmp, out, err);
+			rc = write_zip(x, fd, out, err);
 		}
 		book_read_end(x->b);
 	}
+	if (close(fd) < 0 && rc == 0)
+		rc = err_set(err, "%s: %s", out, strerror(errno));
 	progress_end(x);
 	if (rc == 0)
 		rc = file_install(tmp, out, force, err);
 	if (rc < 0)
-		unlink(tmp);
+		file_temp_remove(tmp);
 	free(tmp);
 	return rc;
 }

@@ -1,4 +1,5 @@
 src_libscrivano_a_SOURCES += src/util/util.c src/util/util.h \
+	src/util/temp-guard.c \
 	src/util/i18n.c src/util/i18n.h \
 	src/util/conf.c src/util/conf.h \
 	src/util/xml.c src/util/xml.h \

@@ -484,8 +484,14 @@ file_temp_beside(const char *path, char **tmp, char *err)
 {
 	int fd;
 
+	sigset_t old;
+
 	*tmp = xasprintf("%s.XXXXXX", path);
+	temp_guard_block(&old); /* made and guarded, or neither */
 	fd = mkstemp(*tmp);
+	if (fd >= 0)
+		temp_guard_add(*tmp);
+	temp_guard_unblock(&old);
 	if (fd < 0) {
 		err_set(err, "%s: %s", path, strerror(errno));
 		free(*tmp);
@@ -526,7 +532,15 @@ file_install(const char *tmp, const char *path, int replace, char *err)
 				       : err_set(err, "%s: %s", path, strerror(errno));
 	if (!replace)
 		unlink(tmp);
+	temp_guard_forget(tmp);
 	return sync_folder_of(path, err);
+}
+
+void
+file_temp_remove(const char *tmp)
+{
+	unlink(tmp);
+	temp_guard_forget(tmp);
 }
 
 int
@@ -552,7 +566,7 @@ file_write_whole(const char *path, int replace, int (*write)(FILE *out, void *ct
 			rc = file_install(tmp, path, replace, err);
 	}
 	if (rc < 0)
-		unlink(tmp);
+		file_temp_remove(tmp);
 	free(tmp);
 	return rc < 0 ? -1 : 0;
 }

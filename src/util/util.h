@@ -3,6 +3,7 @@
 #ifndef SCRIVANO_UTIL_H
 #define SCRIVANO_UTIL_H
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -98,6 +99,16 @@ char *path_folder(const char *path);
  * then file_install'ed: its descriptor, its name in *tmp (newly
  * allocated); -1 with a message. */
 int file_temp_beside(const char *path, char **tmp, char *err);
+/* Removes the temporary tmp (file_temp_beside's) and forgets it. */
+void file_temp_remove(const char *tmp);
+/* The temporaries of file_temp_beside, removed (with an SQLite journal
+ * beside them) when SIGINT, SIGTERM or SIGHUP, at their default action,
+ * ends the program before file_install or file_temp_remove
+ * (temp-guard.c). block/unblock hold those signals off meanwhile. */
+void temp_guard_add(const char *path);
+void temp_guard_forget(const char *path);
+void temp_guard_block(sigset_t *old);
+void temp_guard_unblock(const sigset_t *old);
 /* The filled temporary tmp takes path's name: fsync'ed, renamed over path
  * (replace) or linked (an existing path refused, even one made meanwhile)
  * and unlinked, then the folder fsync'ed. 0, or -1 with a message, tmp
