@@ -11,7 +11,9 @@
 # nowhere; the README naming every file, in Italian too; the closing
 # report; names as sent that are no file's names (a folder, "..", an escape; a
 # receipt's name made safe that is another's as sent; a table and a column
-# named "../../evil", "../y"), each its own file, none leaving its folder; one
+# named "../../evil", "../y"), each its own file, none leaving its folder; two
+# tables, two columns, two receipts whose names made safe (or but for case)
+# are one, each its own file by a counter; one
 # moment of the book while a writer commits; a progress line on
 # a terminal only; SIGINT, SIGTERM or SIGHUP while it writes leave no
 # temporary and OUT as it was; refusals that leave nothing.
@@ -456,6 +458,54 @@ bad_names = [n for n in hnames if n.startswith("/") or ".." in n.split("/") or
              any(ord(c) < 32 for c in n)]
 ok(hnames and not bad_names, "no name in the zip leaves its folder or holds a control "
    "character (%s)" % bad_names)
+
+# ---- names made safe that are one: each made its own by a counter ----
+clash = os.path.join(tmp, "clash.sqlite")
+shutil.copy(book, clash)
+con = sqlite3.connect(clash)
+con.execute('CREATE TABLE "a.b" (x)')
+con.execute('CREATE TABLE "a_b" (x)')
+con.execute('INSERT INTO "a.b" VALUES (\'dot\')')
+con.execute('INSERT INTO "a_b" VALUES (\'underscore\')')
+con.execute('CREATE TABLE blobs ("c.d" BLOB, "c_d" BLOB)')
+con.execute("INSERT INTO blobs VALUES (x'01', x'02')")
+# a receipt's name made safe after its row's number, that another's is as sent
+top = con.execute("SELECT max(rowid) FROM sdi_messages").fetchone()[0] + 100
+for rowid, n, body in ((top, "zz?.xml", b"made safe"), (top + 1, "%d-zz__xml" % top, b"as sent"),
+                       (top + 2, "Case.xml", b"upper"), (top + 3, "case.xml", b"lower")):
+    con.execute("INSERT INTO sdi_messages (id, file_name, content, sha256, kind, sdi_file, "
+                "sdi_id, answers, state_from, state_to) SELECT ?, ?, ?, sha256, kind, "
+                "sdi_file, sdi_id, answers, state_from, state_to FROM sdi_messages "
+                "WHERE file_name = ?", (rowid, n, body, sent))
+con.commit()
+con.close()
+czip = os.path.join(tmp, "clash.zip")
+rc, so, se = run("book", "export", clash, czip)
+cz = zipfile.ZipFile(czip) if rc == 0 else None
+cnames = cz.namelist() if cz else []
+ok(rc == 0 and len({n.lower() for n in cnames}) == len(cnames),
+   "names made safe that are one: exported, every name its own, case aside (%s)" % se.strip())
+
+
+def csv_cells(zf, name):
+    r = list(csv.reader(io.StringIO(zf.read(name).decode(), newline="")))
+    return r[1:] if r else []
+
+
+ok(cz and {"italian/a_b.csv", "italian/a_b-2.csv", "plain/a_b.csv", "plain/a_b-2.csv"} <=
+   set(cnames) and sorted(csv_cells(cz, "plain/a_b.csv") + csv_cells(cz, "plain/a_b-2.csv")) ==
+   [["dot"], ["underscore"]] and csv_cells(cz, "italian/a_b.csv") ==
+   csv_cells(cz, "plain/a_b.csv"),
+   "tables a.b and a_b: a_b.csv and a_b-2.csv, each with its own rows, alike in both styles")
+cells = csv_cells(cz, "plain/blobs.csv")[0] if cz else []
+ok(len(cells) == 2 and cells[0] != cells[1] and all(c in cnames for c in cells) and
+   [cz.read(c) for c in cells] == [b"\x01", b"\x02"],
+   "columns c.d and c_d of a row: two files, each cell naming its own (%s)" % cells)
+rec = {n: cz.read(n) for n in cnames if n.startswith("sdi-receipts/")} if cz else {}
+ok(sorted(v for v in rec.values() if v in (b"made safe", b"as sent", b"upper", b"lower")) ==
+   [b"as sent", b"lower", b"made safe", b"upper"],
+   "receipts whose names (made safe, or but for case) are one: each its own file (%s)" %
+   sorted(n for n, v in rec.items() if v in (b"made safe", b"as sent", b"upper", b"lower")))
 
 # ---- one moment of the book while a writer commits ----
 big = os.path.join(tmp, "big.sqlite")

@@ -88,7 +88,7 @@ xport_add(struct xport *x, enum xgroup g, char *path, char *about)
 
 	x->files = xreallocarray(x->files, x->nfiles + 1, sizeof *x->files);
 	f = &x->files[x->nfiles++];
-	*f = (struct xfile){ .path = path, .about = about, .group = g };
+	*f = (struct xfile){ .path = xport_unique(x, path), .about = about, .group = g };
 	x->count[g]++;
 	return f;
 }

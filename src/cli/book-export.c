@@ -334,6 +334,7 @@ xport_free(struct xport *x)
 		buf_free(&x->files[i].bytes);
 	}
 	free(x->files);
+	xport_names_free(x);
 	book_dump_tables_free(x->tables, x->ntables);
 	for (size_t i = 0; i < x->nscreens; i++)
 		screen_free(x->screens[i]);

@@ -54,6 +54,8 @@ struct xport {
 	size_t ntables;
 	struct xfile *files;
 	size_t nfiles;
+	const char **names;         /* the files' paths, a set (book-export-names.c) */
+	size_t names_cap, names_n;
 	size_t rows;                /* rows of the tables, once each */
 	size_t csv_tables;
 	size_t count[XG_NGROUPS];   /* files of each group */
@@ -73,7 +75,13 @@ int xport_collect(struct xport *x, char *err);
 void xport_readme(struct xport *x);
 /* A progress line on stderr (a terminal's only), replacing the last one. */
 void xport_progress(struct xport *x, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* A new file at the end of x->files, its path and about taken over. */
+/* path (taken over) made one no other file of the zip has, ASCII case
+ * aside: itself, or with a counter before its extension ("a-2.csv");
+ * recorded as used (book-export-names.c). */
+char *xport_unique(struct xport *x, char *path);
+void xport_names_free(struct xport *x);
+/* A new file at the end of x->files, its path (made unique: xport_unique)
+ * and about taken over. */
 struct xfile *xport_add(struct xport *x, enum xgroup g, char *path, char *about);
 
 #endif

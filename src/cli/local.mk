@@ -54,7 +54,7 @@ SCRIVANO_TESTS += tests/book-backup.py
 # tables as CSV in both styles, its files, the FatturaPA files of the
 # invoices never exported, a README (src/book/book-dump.c reads the book).
 src_libscrivano_a_SOURCES += src/cli/book-export.c src/cli/book-export.h \
-	src/cli/book-export-files.c
+	src/cli/book-export-files.c src/cli/book-export-names.c
 # scrivano items (issue 16): the open items' list with its ageing, a
 # party's statement of account as text or PDF.
 src_libscrivano_a_SOURCES += src/cli/items.c
