@@ -48,7 +48,9 @@ struct vat_doc {
 	int sign;            /* -1 a credit note (TD04, TD08), else 1 */
 	int split;           /* split payment (the document's flag) */
 	int deductible;      /* of its VAT, the part deductible: hundredths of a
-	                      * per cent, 10000 all (a sale's: 10000) */
+	                      * per cent, 10000 all (a sale's: 10000; a
+	                      * self-invoice's in the purchases register: its
+	                      * purchase's) */
 	int64_t total;       /* ImportoTotaleDocumento, unsigned */
 	struct vat_doc_block *block;
 	size_t nblocks;
@@ -112,7 +114,7 @@ enum vat_settlement_field {
 	VS_VP9,          /* typed: of the year before's credit, what is used here */
 	VS_VP12, VS_VP13, VS_VP14_DEBIT, VS_VP14_CREDIT,
 	VS_SPLIT_VAT,    /* the split-payment sales' VAT, not owed */
-	VS_REVERSE_VAT,  /* the reverse charge's VAT, owed and deducted */
+	VS_REVERSE_VAT,  /* the reverse charge's VAT, owed (deducted as its purchase is) */
 	VS_TO_PAY,       /* what the F24 holds */
 	VS_CARRIED,      /* 1: €100 or less, carried to the next period */
 	VS_CODE,         /* codice tributo */

@@ -24,10 +24,15 @@ static const char sales_sql[] =
 	"p ON p.id = d.party_id LEFT JOIN vat_protocols v ON v.document_id = d.id WHERE d.kind IN "
 	"('FAT', 'FTD', 'ACC', 'NC', 'ND', 'PAR', 'AUT') AND d.state <> 'D' AND d.date BETWEEN "
 	"?1 AND ?2 ORDER BY d.kind = 'AUT', d.numbering, d.series, d.year, d.seq, d.date, d.id";
+/* A purchase's deductible share is its own; a self-invoice's, the share of
+ * the purchase it integrates (its link from the purchase), all when it
+ * integrates none in the book. */
 static const char purchases_sql[] =
 	"SELECT d.id, d.kind, d.type, d.number, d.date, p.name, p.piva, coalesce(v.year, 0), "
 	"coalesce(v.number, 0), d.split_payment, d.total, CASE d.kind WHEN 'FA' THEN "
-	"d.vat_deductible ELSE 10000 END FROM documents d JOIN parties p ON "
+	"d.vat_deductible ELSE coalesce((SELECT f.vat_deductible FROM document_links k JOIN "
+	"documents f ON f.id = k.from_id WHERE k.to_id = d.id AND f.kind = 'FA' ORDER BY f.id "
+	"LIMIT 1), 10000) END FROM documents d JOIN parties p ON "
 	"p.id = d.party_id LEFT JOIN vat_protocols v ON v.document_id = d.id WHERE d.kind IN "
 	"('FA', 'AUT') AND d.state <> 'D' AND d.date BETWEEN ?1 AND ?2 ORDER BY v.year, "
 	"v.number, d.date, d.id";

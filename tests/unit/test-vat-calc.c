@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "book/documents-flow.h"
 #include "book/f24.h"
 #include "book/items.h"
 #include "book/primanota.h"
@@ -435,6 +436,74 @@ test_nondeductible(void)
 	ok(total, "the 22%% total: 108,64 deductible, 162,97 not");
 }
 
+/* Reverse charge on a purchase 40% deductible (art. 19 and 19-bis1 DPR
+ * 633/72): in 2029Q1 FA R-1 of Edile, N6.7 1,000.00 with no VAT, set 40%
+ * deductible by its command, integrated by AUT 1/2029 (TD16) 22% 1,000.00
+ * / 220.00, linked to it. The sales register owes the 220.00 whole, the
+ * purchases register deducts 40%: 88.00, and 132.00 not, in its Non-ded.
+ * column. VP4 220.00, VP5 88.00, VP6 132.00, interest 1.32: 133.32. In
+ * 2029Q2 the same at 100%: VP4 = VP5 = 220.00, nothing owed. */
+static void
+test_reverse_share(void)
+{
+	struct vat_period q1 = P("2029Q1"), q2 = P("2029Q2");
+	struct vat_register reg;
+	struct vat_result r;
+	char **lines = NULL, err[ERR_SIZE] = "";
+	int64_t fa, aut;
+	size_t n;
+	int row = 0, total = 0;
+
+	fa = doc("FA", edile, "TD01", "R-1", "2029-02-05", 0, "N6.7", 100000, 0, 0, 0);
+	aut = doc("AUT", edile, "TD16", "1/2029", "2029-02-06", 2200, "", 100000, 22000, 0, 0);
+	ok(document_link_add(book, fa, aut, err) == 0, "AUT 1/2029 integrates R-1: %s", err);
+	ok(deductible(fa, "40", err) == 0, "R-1 40%% deductible: %s", err);
+	ok(vat_compute(book, &q1, -1, &r, err) == 0, "2029Q1: %s", err);
+	is_int(r.s.vp4, 22000, "VP4 220.00: the self-invoice's VAT owed whole");
+	is_int(r.s.vp5, 8800, "VP5 88.00: 40%% of it deducted");
+	is_int(r.s.vp6_debit, 13200, "VP6 132.00");
+	is_int(r.s.to_pay, 13332, "133.32 to pay with 1.32 interest");
+	is_int(r.sums.reverse_nondeductible, 13200, "132.00 not deductible");
+	ok(vat_register_make(book, VAT_SALES, &q1, &reg, err) == 0 && reg.ntotals == 1 &&
+		   reg.total[0].reverse_tax == 22000 && reg.total[0].nondeductible_tax == 0,
+	   "the sales register: 220.00 reverse charge, all of it owed");
+	vat_register_free(&reg);
+	ok(vat_register_make(book, VAT_PURCHASES, &q1, &reg, err) == 0, "purchases: %s", err);
+	is_int(reg.ntotals, 2, "22%% and N6.7");
+	is_int(reg.ntotals == 2 ? reg.total[0].reverse_tax : -1, 8800,
+	       "22%%: reverse charge 88.00 deducted");
+	is_int(reg.ntotals == 2 ? reg.total[0].nondeductible_tax : -1, 13200,
+	       "and 132.00 not deductible, apart");
+	vat_register_free(&reg);
+	n = vat_register_text(book, VAT_PURCHASES, &q1, &lines, err);
+	for (size_t i = 0; n != (size_t)-1 && i < n; i++) {
+		row |= strstr(lines[i], "1/2029") != NULL && strstr(lines[i], "220,00") != NULL &&
+		       strstr(lines[i], "132,00") != NULL && strstr(lines[i], "RC") != NULL;
+		total |= strncmp(lines[i], "22%", 3) == 0 && strstr(lines[i], "132,00") != NULL &&
+			 strstr(lines[i], "88,00") != NULL;
+		free(lines[i]);
+	}
+	free(lines);
+	ok(row, "the self-invoice's row: its VAT 220,00 and 132,00 non-deductible");
+	ok(total, "the 22%% total: 132,00 non-deductible, 88,00 reverse charge deducted");
+	n = vat_result_text(&r, &lines);
+	row = 0;
+	for (size_t i = 0; i < n; i++) {
+		row |= strstr(lines[i], "not deductible") != NULL && strstr(lines[i], "132,00");
+		free(lines[i]);
+	}
+	free(lines);
+	ok(row, "the quadro VP says 132,00 of the reverse charge is not deductible");
+
+	fa = doc("FA", edile, "TD01", "R-2", "2029-05-05", 0, "N6.7", 100000, 0, 0, 0);
+	aut = doc("AUT", edile, "TD16", "2/2029", "2029-05-06", 2200, "", 100000, 22000, 0, 0);
+	ok(document_link_add(book, fa, aut, err) == 0, "AUT 2/2029 integrates R-2: %s", err);
+	ok(vat_compute(book, &q2, -1, &r, err) == 0, "2029Q2: %s", err);
+	ok(r.s.vp4 == 22000 && r.s.vp5 == 22000 && r.s.vp6_debit == 0 && r.s.vp6_credit == 0,
+	   "100%%: VP4 and VP5 220.00, nothing owed (%lld %lld)", (long long)r.s.vp4,
+	   (long long)r.s.vp5);
+}
+
 /* Deleting the settlement's F24 draft frees it: saved again, recomputed. */
 static void
 test_unfrozen(void)
@@ -479,6 +548,7 @@ main(void)
 	test_ritenute();
 	test_unfrozen();
 	test_nondeductible();
+	test_reverse_share();
 	temp_book_close(&tb, book);
 	return tap_done();
 }
