@@ -13,6 +13,7 @@
 
 #include "book/record-store.h"
 #include "book/vat-book.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 /* The invoices and notes a company issues (doc-kinds.c), in SQL. */
@@ -314,4 +315,43 @@ vat_settlement_find(struct book *b, const char *period, int64_t *id, char *err)
 		*id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : record_db_error(b, err);
+}
+
+/* The first settlement with its F24 of a period that the VAT of purchase
+ * ?1 reaches: the period of its date or of one of its self-invoices'
+ * (registered), or a later one of the same year (the periods are chained
+ * from the year's first). A period's last month: a quarter's 3n, a
+ * month's own. */
+static const char share_settled_sql[] =
+	"WITH dates(date) AS (SELECT date FROM documents WHERE id = ?1 UNION SELECT d.date FROM "
+	"document_links k JOIN documents d ON d.id = k.to_id WHERE k.from_id = ?1 AND d.kind = "
+	"'AUT' AND d.state <> 'D') SELECT s.period, s.f24_id FROM vat_settlements s JOIN dates "
+	"ON substr(s.period, 1, 4) = substr(dates.date, 1, 4) WHERE s.f24_id IS NOT NULL AND "
+	"CASE WHEN substr(s.period, 5, 1) = 'Q' THEN 3 * CAST(substr(s.period, 6, 1) AS "
+	"INTEGER) ELSE CAST(substr(s.period, 6, 2) AS INTEGER) END >= CAST(substr(dates.date, 6, "
+	"2) AS INTEGER) ORDER BY s.period LIMIT 1";
+
+int
+vat_share_settled(struct book *b, int64_t id, const char *name, char *why, char *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(book_db(b), share_settled_sql, -1, &st, NULL) != SQLITE_OK)
+		return record_db_error(b, err);
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char period[16];
+
+		column_text(st, 0, period, sizeof period);
+		err_set(why,
+			_("the VAT of %s is settled in %s with F24 number %lld: its deductible "
+			  "share stays. Correct it in a later period or the annual return, as the "
+			  "law allows, or delete that F24 draft to settle %s again."),
+			name, period, (long long)sqlite3_column_int64(st, 1), period);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : record_db_error(b, err);
 }

@@ -504,6 +504,55 @@ test_reverse_share(void)
 	   (long long)r.s.vp5);
 }
 
+/* The deductible share of a purchase whose period is settled with its F24
+ * (2026Q1, frozen by test_quarter) is refused, naming the period and the
+ * F24, and nothing changes: FA A-7 of February; FA Z-1 of December 2025,
+ * whose self-invoice of January 2026 is in 2026Q1. FA A-9 of April (2026Q2,
+ * kept with no F24) may change. In 2030, FA X-1 of Q1 settled with no F24
+ * but Q2 with its F24: refused too (Q1's change would reach Q2 through
+ * what it carries); once Q2's draft is deleted, taken. */
+static void
+test_share_frozen(void)
+{
+	struct vat_period q2 = P("2030Q2");
+	struct record *f = NULL;
+	char err[ERR_SIZE] = "", f24s[32];
+	int64_t a7 = atoll(book_query(book, "SELECT id FROM documents WHERE number = 'A-7'")),
+		a9 = atoll(book_query(book, "SELECT id FROM documents WHERE number = 'A-9'")),
+		z1, aut, x1, id, f24 = atoll(book_query(book, "SELECT f24_id FROM vat_settlements "
+								"WHERE period = '2026Q1'"));
+
+	snprintf(f24s, sizeof f24s, "F24 number %lld", (long long)f24);
+	ok(deductible(a7, "40", err) == REC_INVALID && strstr(err, "2026Q1") != NULL &&
+		   strstr(err, f24s) != NULL && strstr(err, "later period") != NULL,
+	   "A-7 in 2026Q1, settled with its F24: refused: %s", err);
+	is_str(fx_query_id(book, "SELECT vat_deductible FROM documents WHERE id = %lld", a7),
+	       "10000", "A-7 still all deductible");
+	z1 = doc("FA", edile, "TD01", "Z-1", "2025-12-20", 0, "N6.7", 50000, 0, 0, 0);
+	aut = doc("AUT", edile, "TD16", "9/2026", "2026-01-10", 2200, "", 50000, 11000, 0, 0);
+	ok(document_link_add(book, z1, aut, err) == 0, "AUT 9/2026 integrates Z-1: %s", err);
+	ok(deductible(z1, "40", err) == REC_INVALID && strstr(err, "2026Q1") != NULL,
+	   "Z-1 of 2025, its self-invoice in 2026Q1: refused: %s", err);
+	ok(deductible(a9, "50", err) == 0 && deductible(a9, "100", err) == 0,
+	   "A-9 in 2026Q2, kept with no F24: taken: %s", err);
+
+	x1 = doc("FA", alfa, "TD01", "X-1", "2030-02-01", 2200, "", 100000, 22000, 0, 0);
+	doc("FAT", rossi, "TD01", "1/2030", "2030-05-01", 2200, "", 1000000, 220000, 0, 0);
+	ok(vat_settlement_save(book, &q2, -1, &id, err) == 0 &&
+		   vat_settlement_f24(book, id, &f24, err) == 0,
+	   "2030Q2 settled with its F24: %s", err);
+	snprintf(f24s, sizeof f24s, "F24 number %lld", (long long)f24);
+	ok(deductible(x1, "40", err) == REC_INVALID && strstr(err, "2030Q2") != NULL &&
+		   strstr(err, f24s) != NULL,
+	   "X-1 of 2030Q1: refused, a later period's F24 made: %s", err);
+	ok(record_load(book, &f24_kind, f24, &f, err) == 0 && record_delete(book, f, err) == 0,
+	   "2030Q2's draft deleted: %s", err);
+	record_free(f);
+	ok(deductible(x1, "40", err) == 0, "then taken: %s", err);
+	is_str(fx_query_id(book, "SELECT vat_deductible FROM documents WHERE id = %lld", x1), "4000",
+	       "X-1 40%% deductible");
+}
+
 /* Deleting the settlement's F24 draft frees it: saved again, recomputed. */
 static void
 test_unfrozen(void)
@@ -546,6 +595,7 @@ main(void)
 	test_acconto();
 	test_bollo();
 	test_ritenute();
+	test_share_frozen();
 	test_unfrozen();
 	test_nondeductible();
 	test_reverse_share();
