@@ -167,19 +167,9 @@ document_change_check(struct book *b, const struct record *w, char *err)
 				    err);
 		goto out;
 	}
-	if (strcmp(record_get(s, DOC_KIND), "FA") == 0 &&
-	    strcmp(record_get(s, DOC_VAT_DEDUCTIBLE), record_get(w, DOC_VAT_DEDUCTIBLE)) != 0) {
-		/* the register and the settlement frozen by its F24 agree */
-		char why[ERR_SIZE], name[64];
-
-		document_name(s, name, sizeof name);
-		if ((rc = vat_share_settled(b, s->id, name, why, err)) < 0)
-			goto out;
-		if (rc == 1) {
-			rc = record_invalid(w, DOC_VAT_DEDUCTIBLE, NULL, why, err);
-			goto out;
-		}
-	}
+	/* the register and the settlement frozen by its F24 agree */
+	if ((rc = vat_share_check(b, s, w, err)) < 0)
+		goto out;
 	if (document_correctable(s)) {
 		rc = correction_check(s, w, err);
 		goto out;

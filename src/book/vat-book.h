@@ -129,13 +129,14 @@ enum vat_settlement_field {
 int vat_credit_used(struct book *b, int year, char kind, int64_t *credit, char *err);
 /* The id of the settlement of period (text), or 0 when none is kept. */
 int vat_settlement_find(struct book *b, const char *period, int64_t *id, char *err);
-/* Whether the deductible share of registered purchase id (named name in
- * messages) may no longer change: a settlement kept with its F24 (frozen,
- * vat-kind.c) covers the period of its date or of one of its
- * self-invoices', or a later period of that year, which the change would
- * reach through the credit or debit carried. 1 with the reason in why
- * (ERR_SIZE: the period, its F24, what to do instead), 0 when it may
- * change, REC_ERROR. */
-int vat_share_settled(struct book *b, int64_t id, const char *name, char *why, char *err);
+/* The documents' update check of a registered purchase's deductible
+ * share (stored as kept, w as saved): it may no longer change once a
+ * settlement kept with its F24 (frozen, vat-kind.c) covers the period of
+ * its date or of one of its self-invoices', or a later period of that
+ * year, which the change would reach through the credit or debit
+ * carried. 0 when it may (or is not changed), REC_INVALID with the
+ * period, its F24 and what to do instead, REC_ERROR. */
+int vat_share_check(struct book *b, const struct record *stored, const struct record *w,
+		    char *err);
 
 #endif

@@ -2,7 +2,9 @@
  * a period with their VAT blocks, by number (sales) or protocol
  * (purchases); the bollo of the invoices issued, the ritenute of the
  * purchases paid, the acconto already in the F24s, the company's
- * periodicity and the settlements kept. Reads only. */
+ * periodicity and the settlements kept; and whether a purchase's deductible
+ * share may still change against the settlements frozen by their F24.
+ * Reads only. */
 #include "config.h"
 
 #include <stdio.h>
@@ -11,6 +13,7 @@
 
 #include <sqlite3.h>
 
+#include "book/documents-flow.h"
 #include "book/record-store.h"
 #include "book/vat-book.h"
 #include "util/i18n.h"
@@ -331,8 +334,8 @@ static const char share_settled_sql[] =
 	"INTEGER) ELSE CAST(substr(s.period, 6, 2) AS INTEGER) END >= CAST(substr(dates.date, 6, "
 	"2) AS INTEGER) ORDER BY s.period LIMIT 1";
 
-int
-vat_share_settled(struct book *b, int64_t id, const char *name, char *why, char *err)
+static int
+share_settled(struct book *b, int64_t id, const char *name, char *why, char *err)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -354,4 +357,19 @@ vat_share_settled(struct book *b, int64_t id, const char *name, char *why, char 
 	if (rc == SQLITE_ROW)
 		return 1;
 	return rc == SQLITE_DONE ? 0 : record_db_error(b, err);
+}
+
+int
+vat_share_check(struct book *b, const struct record *stored, const struct record *w, char *err)
+{
+	char why[ERR_SIZE], name[64];
+	int rc;
+
+	if (strcmp(record_get(stored, DOC_KIND), "FA") != 0 ||
+	    strcmp(record_get(stored, DOC_VAT_DEDUCTIBLE), record_get(w, DOC_VAT_DEDUCTIBLE)) == 0)
+		return 0;
+	document_name(stored, name, sizeof name);
+	if ((rc = share_settled(b, stored->id, name, why, err)) <= 0)
+		return rc;
+	return record_invalid(w, DOC_VAT_DEDUCTIBLE, NULL, why, err);
 }
