@@ -121,6 +121,7 @@ enum vat_settlement_field {
 	VS_DUE,          /* the due date, a holiday moving it to the next working day */
 	VS_F24,          /* f24.id of the draft made, or empty */
 	VS_NOTES,
+	VS_REVERSE_NONDED, /* of VS_REVERSE_VAT, what is not deducted (its purchases' share) */
 	VS_NFIELDS
 };
 

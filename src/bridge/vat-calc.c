@@ -124,8 +124,7 @@ vat_result_text(const struct vat_result *r, char ***lines)
 	vp_line(&o, "VP13", _("Acconto"), 0, s->vp13, 2);
 	vp_line(&o, "VP14", _("VAT to pay or credit"), s->vp14_debit, s->vp14_credit, 1);
 	vp_line(&o, "", _("Split payment VAT, not owed"), r->sums.split_vat, 0, 0);
-	/* owed whole, deducted as its purchase is: the part not deductible is
-	 * known as computed (a kept settlement's VP5 has it already) */
+	/* owed whole, deducted as its purchase is */
 	vp_line(&o, "", _("Reverse charge VAT, owed"), r->sums.reverse_vat, 0, 0);
 	if (r->sums.reverse_nondeductible != 0)
 		vp_line(&o, "", _("of which not deductible, not in VP5"),

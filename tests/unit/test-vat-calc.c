@@ -473,7 +473,8 @@ test_reverse_share(void)
 	struct vat_register reg;
 	struct vat_result r;
 	char **lines = NULL, err[ERR_SIZE] = "";
-	int64_t fa, aut;
+	struct record *kept = NULL;
+	int64_t fa, aut, id;
 	size_t n;
 
 	fa = doc("FA", edile, "TD01", "R-1", "2029-02-05", 0, "N6.7", 100000, 0, 0, 0);
@@ -507,6 +508,17 @@ test_reverse_share(void)
 	ok(line_has(lines, n, "", "not deductible", "132,00", NULL),
 	   "the quadro VP says 132,00 of the reverse charge is not deductible");
 	lines_free(lines, n);
+	ok(vat_settlement_save(book, &q1, -1, &id, err) == 0, "2029Q1 kept: %s", err);
+	is_str(fx_query_id(book, "SELECT vp5 || ' ' || reverse_vat || ' ' || reverse_nondeductible "
+				 "FROM vat_settlements WHERE id = %lld",
+			   id),
+	       "8800 22000 13200", "kept with VP5 88.00 and 132.00 of 220.00 not deductible");
+	ok(record_load(book, vat_settlements_kind(), id, &kept, err) == 0, "loaded: %s", err);
+	n = kept != NULL ? vat_settlements_kind()->print_text(kept, &lines) : 0;
+	ok(line_has(lines, n, "", "not deductible", "132,00", NULL),
+	   "its print says so too");
+	lines_free(lines, n);
+	record_free(kept);
 
 	fa = doc("FA", edile, "TD01", "R-2", "2029-05-05", 0, "N6.7", 100000, 0, 0, 0);
 	aut = doc("AUT", edile, "TD16", "2/2029", "2029-05-06", 2200, "", 100000, 22000, 0, 0);
