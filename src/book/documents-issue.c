@@ -15,6 +15,7 @@
 
 #include "book/documents-flow.h"
 #include "book/record-store.h"
+#include "book/vat-book.h"
 #include "util/decimal.h"
 #include "util/i18n.h"
 #include "util/util.h"
@@ -166,6 +167,9 @@ document_change_check(struct book *b, const struct record *w, char *err)
 				    err);
 		goto out;
 	}
+	/* the register and the settlement frozen by its F24 agree */
+	if ((rc = vat_share_check(b, s, w, err)) < 0)
+		goto out;
 	if (document_correctable(s)) {
 		rc = correction_check(s, w, err);
 		goto out;

@@ -1125,6 +1125,10 @@ static const char *const steps[] = {
 	 * of the settlement's VP5 (vat-book.h). Every purchase so far: all. */
 	"ALTER TABLE documents ADD COLUMN vat_deductible INTEGER NOT NULL DEFAULT 10000"
 	"  CHECK (vat_deductible BETWEEN 0 AND 10000);",
+	/* Of a settlement's reverse-charge VAT, the part not deducted: a
+	 * self-invoice is deducted at the share of the purchase it
+	 * integrates (vat-book.h). Those kept so far deducted it whole. */
+	"ALTER TABLE vat_settlements ADD COLUMN reverse_nondeductible INTEGER NOT NULL DEFAULT 0;",
 };
 
 int

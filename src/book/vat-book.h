@@ -48,7 +48,9 @@ struct vat_doc {
 	int sign;            /* -1 a credit note (TD04, TD08), else 1 */
 	int split;           /* split payment (the document's flag) */
 	int deductible;      /* of its VAT, the part deductible: hundredths of a
-	                      * per cent, 10000 all (a sale's: 10000) */
+	                      * per cent, 10000 all (a sale's: 10000; a
+	                      * self-invoice's in the purchases register: its
+	                      * purchase's) */
 	int64_t total;       /* ImportoTotaleDocumento, unsigned */
 	struct vat_doc_block *block;
 	size_t nblocks;
@@ -112,13 +114,14 @@ enum vat_settlement_field {
 	VS_VP9,          /* typed: of the year before's credit, what is used here */
 	VS_VP12, VS_VP13, VS_VP14_DEBIT, VS_VP14_CREDIT,
 	VS_SPLIT_VAT,    /* the split-payment sales' VAT, not owed */
-	VS_REVERSE_VAT,  /* the reverse charge's VAT, owed and deducted */
+	VS_REVERSE_VAT,  /* the reverse charge's VAT, owed (deducted as its purchase is) */
 	VS_TO_PAY,       /* what the F24 holds */
 	VS_CARRIED,      /* 1: €100 or less, carried to the next period */
 	VS_CODE,         /* codice tributo */
 	VS_DUE,          /* the due date, a holiday moving it to the next working day */
 	VS_F24,          /* f24.id of the draft made, or empty */
 	VS_NOTES,
+	VS_REVERSE_NONDED, /* of VS_REVERSE_VAT, what is not deducted (its purchases' share) */
 	VS_NFIELDS
 };
 
@@ -127,5 +130,14 @@ enum vat_settlement_field {
 int vat_credit_used(struct book *b, int year, char kind, int64_t *credit, char *err);
 /* The id of the settlement of period (text), or 0 when none is kept. */
 int vat_settlement_find(struct book *b, const char *period, int64_t *id, char *err);
+/* The documents' update check of a registered purchase's deductible
+ * share (stored as kept, w as saved): it may no longer change once a
+ * settlement kept with its F24 (frozen, vat-kind.c) covers the period of
+ * its date or of one of its self-invoices', or a later period of that
+ * year, which the change would reach through the credit or debit
+ * carried. 0 when it may (or is not changed), REC_INVALID with the
+ * period, its F24 and what to do instead, REC_ERROR. */
+int vat_share_check(struct book *b, const struct record *stored, const struct record *w,
+		    char *err);
 
 #endif

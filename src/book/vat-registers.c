@@ -2,7 +2,9 @@
  * a period with their VAT blocks, by number (sales) or protocol
  * (purchases); the bollo of the invoices issued, the ritenute of the
  * purchases paid, the acconto already in the F24s, the company's
- * periodicity and the settlements kept. Reads only. */
+ * periodicity and the settlements kept; and whether a purchase's deductible
+ * share may still change against the settlements frozen by their F24.
+ * Reads only. */
 #include "config.h"
 
 #include <stdio.h>
@@ -11,8 +13,10 @@
 
 #include <sqlite3.h>
 
+#include "book/documents-flow.h"
 #include "book/record-store.h"
 #include "book/vat-book.h"
+#include "util/i18n.h"
 #include "util/util.h"
 
 /* The invoices and notes a company issues (doc-kinds.c), in SQL. */
@@ -24,10 +28,15 @@ static const char sales_sql[] =
 	"p ON p.id = d.party_id LEFT JOIN vat_protocols v ON v.document_id = d.id WHERE d.kind IN "
 	"('FAT', 'FTD', 'ACC', 'NC', 'ND', 'PAR', 'AUT') AND d.state <> 'D' AND d.date BETWEEN "
 	"?1 AND ?2 ORDER BY d.kind = 'AUT', d.numbering, d.series, d.year, d.seq, d.date, d.id";
+/* A purchase's deductible share is its own; a self-invoice's, the share of
+ * the purchase it integrates (its link from the purchase), all when it
+ * integrates none in the book. */
 static const char purchases_sql[] =
 	"SELECT d.id, d.kind, d.type, d.number, d.date, p.name, p.piva, coalesce(v.year, 0), "
 	"coalesce(v.number, 0), d.split_payment, d.total, CASE d.kind WHEN 'FA' THEN "
-	"d.vat_deductible ELSE 10000 END FROM documents d JOIN parties p ON "
+	"d.vat_deductible ELSE coalesce((SELECT f.vat_deductible FROM document_links k JOIN "
+	"documents f ON f.id = k.from_id WHERE k.to_id = d.id AND f.kind = 'FA' ORDER BY f.id "
+	"LIMIT 1), 10000) END FROM documents d JOIN parties p ON "
 	"p.id = d.party_id LEFT JOIN vat_protocols v ON v.document_id = d.id WHERE d.kind IN "
 	"('FA', 'AUT') AND d.state <> 'D' AND d.date BETWEEN ?1 AND ?2 ORDER BY v.year, "
 	"v.number, d.date, d.id";
@@ -309,4 +318,58 @@ vat_settlement_find(struct book *b, const char *period, int64_t *id, char *err)
 		*id = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : record_db_error(b, err);
+}
+
+/* The first settlement with its F24 of a period that the VAT of purchase
+ * ?1 reaches: the period of its date or of one of its self-invoices'
+ * (registered), or a later one of the same year (the periods are chained
+ * from the year's first). A period's last month: a quarter's 3n, a
+ * month's own. */
+static const char share_settled_sql[] =
+	"WITH dates(date) AS (SELECT date FROM documents WHERE id = ?1 UNION SELECT d.date FROM "
+	"document_links k JOIN documents d ON d.id = k.to_id WHERE k.from_id = ?1 AND d.kind = "
+	"'AUT' AND d.state <> 'D') SELECT s.period, s.f24_id FROM vat_settlements s JOIN dates "
+	"ON substr(s.period, 1, 4) = substr(dates.date, 1, 4) WHERE s.f24_id IS NOT NULL AND "
+	"CASE WHEN substr(s.period, 5, 1) = 'Q' THEN 3 * CAST(substr(s.period, 6, 1) AS "
+	"INTEGER) ELSE CAST(substr(s.period, 6, 2) AS INTEGER) END >= CAST(substr(dates.date, 6, "
+	"2) AS INTEGER) ORDER BY s.period LIMIT 1";
+
+static int
+share_settled(struct book *b, int64_t id, const char *name, char *why, char *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (sqlite3_prepare_v2(book_db(b), share_settled_sql, -1, &st, NULL) != SQLITE_OK)
+		return record_db_error(b, err);
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		char period[16];
+
+		column_text(st, 0, period, sizeof period);
+		err_set(why,
+			_("the VAT of %s is settled in %s with F24 number %lld: its deductible "
+			  "share stays. Correct it in a later period or the annual return, as the "
+			  "law allows, or delete that F24 draft to settle %s again."),
+			name, period, (long long)sqlite3_column_int64(st, 1), period);
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_ROW)
+		return 1;
+	return rc == SQLITE_DONE ? 0 : record_db_error(b, err);
+}
+
+int
+vat_share_check(struct book *b, const struct record *stored, const struct record *w, char *err)
+{
+	char why[ERR_SIZE], name[64];
+	int rc;
+
+	if (strcmp(record_get(stored, DOC_KIND), "FA") != 0 ||
+	    strcmp(record_get(stored, DOC_VAT_DEDUCTIBLE), record_get(w, DOC_VAT_DEDUCTIBLE)) == 0)
+		return 0;
+	document_name(stored, name, sizeof name);
+	if ((rc = share_settled(b, stored->id, name, why, err)) <= 0)
+		return rc;
+	return record_invalid(w, DOC_VAT_DEDUCTIBLE, NULL, why, err);
 }

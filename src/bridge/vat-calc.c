@@ -124,7 +124,11 @@ vat_result_text(const struct vat_result *r, char ***lines)
 	vp_line(&o, "VP13", _("Acconto"), 0, s->vp13, 2);
 	vp_line(&o, "VP14", _("VAT to pay or credit"), s->vp14_debit, s->vp14_credit, 1);
 	vp_line(&o, "", _("Split payment VAT, not owed"), r->sums.split_vat, 0, 0);
-	vp_line(&o, "", _("Reverse charge VAT, owed and deducted"), r->sums.reverse_vat, 0, 0);
+	/* owed whole, deducted as its purchase is */
+	vp_line(&o, "", _("Reverse charge VAT, owed"), r->sums.reverse_vat, 0, 0);
+	if (r->sums.reverse_nondeductible != 0)
+		vp_line(&o, "", _("of which not deductible, not in VP5"),
+			r->sums.reverse_nondeductible, 0, 0);
 	if (s->to_pay > 0)
 		line = xasprintf(_("To pay: %s with code %s, year %d, by %s."),
 				 cents_format_it(s->to_pay, m, sizeof m), s->code, r->period.year,

@@ -83,6 +83,8 @@ static const struct record_field fields[VS_NFIELDS] = {
 	[VS_DUE] = { "due", N_("Due date"), 10, 0, NULL, check_iso_date, NULL },
 	[VS_F24] = { "f24_id", N_("F24"), 20, RECF_NULL, NULL, check_id, NULL },
 	[VS_NOTES] = { "notes", N_("Notes"), 1000, 0, NULL, NULL, NULL },
+	[VS_REVERSE_NONDED] = CENTS("reverse_nondeductible",
+				    N_("Reverse charge VAT not deductible")),
 };
 
 static void
@@ -126,6 +128,7 @@ compute_into(struct book *b, struct record *r, struct vat_result *res, char *err
 	set_cents(r, VS_VP14_CREDIT, res->s.vp14_credit);
 	set_cents(r, VS_SPLIT_VAT, res->sums.split_vat);
 	set_cents(r, VS_REVERSE_VAT, res->sums.reverse_vat);
+	set_cents(r, VS_REVERSE_NONDED, res->sums.reverse_nondeductible);
 	set_cents(r, VS_TO_PAY, res->s.to_pay);
 	record_set(r, VS_CARRIED, res->s.carried ? "1" : "0");
 	record_set(r, VS_CODE, res->s.code);
@@ -261,6 +264,7 @@ result_of(const struct record *r, struct vat_result *res)
 	res->s.to_pay = C(VS_TO_PAY);
 	res->sums.split_vat = C(VS_SPLIT_VAT);
 	res->sums.reverse_vat = C(VS_REVERSE_VAT);
+	res->sums.reverse_nondeductible = C(VS_REVERSE_NONDED);
 #undef C
 	res->s.carried = record_get(r, VS_CARRIED)[0] == '1';
 	if (res->s.vp14_credit > 0) {

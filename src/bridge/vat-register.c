@@ -209,10 +209,7 @@ doc_rows(struct layout *l, char side, const struct vat_doc *d)
 		r->cell[c++] = money(d->sign * b->taxable);
 		r->cell[c++] = money(d->sign * b->tax);
 		if (side == VAT_PURCHASES)
-			r->cell[c++] = money(strcmp(d->kind, "AUT") == 0
-						     ? 0
-						     : vat_nondeductible(d->sign * b->tax,
-									 d->deductible));
+			r->cell[c++] = money(vat_nondeductible(d->sign * b->tax, d->deductible));
 		r->cell[c++] = xstrdup(doc_tag(d, b));
 	}
 }
@@ -254,7 +251,8 @@ total_rows(struct layout *l, const struct vat_register *reg)
 	add_text(l, ROW_TEXT,
 		 xstrdup(_("SP split payment: the VAT is the buyer's to pay, not owed by the seller.")));
 	add_text(l, ROW_TEXT,
-		 xstrdup(_("RC reverse charge (self-invoice): its VAT is owed and deducted.")));
+		 xstrdup(_("RC reverse charge (self-invoice): owed, and deducted as its purchase "
+			   "is.")));
 	if (purchases)
 		add_text(l, ROW_TEXT, xstrdup(_("Non-ded.: VAT not deductible (art. 19-bis1 DPR "
 						"633/72), not settled.")));

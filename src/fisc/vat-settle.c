@@ -146,8 +146,12 @@ vat_reg_add(struct vat_reg_total *t, size_t *n, size_t max, const struct vat_reg
 	}
 	t[i].taxable += b->taxable;
 	if (b->reverse) {
+		/* owed whole in the sales register (nondeductible 0 there);
+		 * in the purchases', deducted as the purchase it integrates */
 		t[i].reverse_taxable += b->taxable;
-		t[i].reverse_tax += b->tax;
+		t[i].reverse_tax += b->tax - b->nondeductible;
+		t[i].nondeductible_tax += b->nondeductible;
+		t[i].reverse_nondeductible += b->nondeductible;
 	} else if (b->split)
 		t[i].split_tax += b->tax;
 	else {
@@ -184,6 +188,7 @@ vat_sums_of(const struct vat_reg_total *sales, size_t ns, const struct vat_reg_t
 	for (size_t i = 0; i < np; i++) {
 		out->purchases_taxable += purchases[i].taxable - purchases[i].reverse_taxable;
 		out->purchases_vat += purchases[i].tax;
+		out->reverse_nondeductible += purchases[i].reverse_nondeductible;
 	}
 }
 
@@ -240,7 +245,7 @@ vat_settle(const struct vat_settle_in *in, struct vat_settlement *s, char *err)
 	s->vp2 = in->sums.sales_taxable;
 	s->vp3 = in->sums.purchases_taxable;
 	s->vp4 = in->sums.sales_vat + in->sums.reverse_vat;
-	s->vp5 = in->sums.purchases_vat + in->sums.reverse_vat;
+	s->vp5 = in->sums.purchases_vat + in->sums.reverse_vat - in->sums.reverse_nondeductible;
 	vp6 = s->vp4 - s->vp5;
 	s->vp6_debit = vp6 > 0 ? vp6 : 0;
 	s->vp6_credit = vp6 < 0 ? -vp6 : 0;

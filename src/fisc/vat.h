@@ -14,7 +14,9 @@
  *    74 c.4, who pay it by 16 February with 6034, and no interest at all;
  *  - VAT owed is the VAT of the sales, but a split-payment sale's (the
  *    public buyer pays it to the State), plus the VAT of the self-invoices
- *    of reverse charge, which is also deducted: it counts on both sides;
+ *    of reverse charge, which is also deducted: it counts on both sides,
+ *    owed whole, deducted only as far as the purchase it integrates is
+ *    deductible (art. 19 and 19-bis1: a car's 40%);
  *  - an amount owed of €100 or less is not paid but carried into the next
  *    period, and no later than the payment due by 16 December: so only
  *    from January to October, and from the first two quarters;
@@ -78,8 +80,10 @@ struct vat_reg_block {
 	char natura[6];    /* N1 ... N7, "" with a rate */
 	int64_t taxable, tax;
 	int split;         /* split payment: the VAT is the buyer's to pay */
-	int reverse;       /* a self-invoice of reverse charge: owed and deducted */
-	int64_t nondeductible; /* a purchase's: of tax, what may not be deducted */
+	int reverse;       /* a self-invoice of reverse charge: owed, and deducted */
+	int64_t nondeductible; /* a purchase's: of tax, what may not be deducted (a
+	                        * self-invoice's too: the share of the purchase it
+	                        * integrates) */
 };
 
 /* A register's totals for one rate and Natura. */
@@ -90,8 +94,11 @@ struct vat_reg_total {
 	int64_t reverse_taxable; /* of which the self-invoices' of reverse charge */
 	int64_t tax;         /* ordinary VAT: charged (sales), deductible (purchases) */
 	int64_t split_tax;   /* split payment's VAT, apart */
-	int64_t reverse_tax; /* reverse charge's VAT, apart */
-	int64_t nondeductible_tax; /* a purchase's VAT not deductible, apart (not in tax) */
+	int64_t reverse_tax; /* reverse charge's VAT, apart: owed (sales), deducted
+	                      * (purchases: its non-deductible part not) */
+	int64_t nondeductible_tax; /* a purchase's VAT not deductible, apart (not in tax
+	                            * nor reverse_tax), a self-invoice's too */
+	int64_t reverse_nondeductible; /* of nondeductible_tax, the self-invoices' */
 };
 
 /* Of a purchase's VAT block tax (cents, signed), the part that may not be
@@ -113,12 +120,15 @@ struct vat_sums {
 	int64_t split_vat;         /* VAT of split-payment sales (not owed) */
 	int64_t purchases_vat;     /* deductible VAT on purchases */
 	int64_t reverse_vat;       /* VAT of the self-invoices of reverse charge */
+	int64_t reverse_nondeductible; /* of it, what may not be deducted (the share
+	                                * of the purchase each integrates) */
 };
 /* The sums of the registers' totals: sales and purchases (either may be
  * NULL with 0 rows). A self-invoice of reverse charge is in both
  * registers: its amount counts in neither VP2 nor VP3 (the purchase it
  * integrates is in VP3 already), its VAT is taken once, from the sales
- * register, and goes to both sides. */
+ * register, and goes to both sides, less in VP5 what the purchases
+ * register has of it as not deductible. */
 void vat_sums_of(const struct vat_reg_total *sales, size_t ns,
 		 const struct vat_reg_total *purchases, size_t np, struct vat_sums *out);
 

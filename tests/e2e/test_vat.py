@@ -11,7 +11,8 @@ makes the draft: the status line says so, the book holds an F24 draft with
 is then frozen. Before, the purchases' list and form show each purchase's
 protocol in the purchases register. The Sales register command shows the register with its
 totals; the Purchases register PDF command writes the PDF into the export
-folder, read back with pdftotext."""
+folder, read back with pdftotext. Last, the Deductible VAT of a purchase
+of the settled quarter is refused, naming the period and its F24."""
 
 import os
 import re
@@ -136,6 +137,31 @@ def test_registers(c, book):
            "220,00" in text, text[-1500:])
 
 
+def test_share_frozen(c, book):
+    """Deductible VAT on A-7, whose quarter is settled with its F24 draft:
+    refused, naming the period and the F24; the purchase keeps its 100%."""
+    tap.ok("back to the main menu from the settlement", c.to_main_menu(), c.screen_text())
+    c.send(HOME + DOWN * 13 + ENTER)  # Documents
+    c.wait_for("Purchase invoices", 5)
+    c.send(HOME + DOWN * 11 + ENTER)  # Purchase invoices
+    c.wait_for(re.compile(r"A-7\s.*Alfa Srl"), 5)
+    c.send(ENTER)
+    c.wait_for("Linked documents", 5)
+    ok = c.pick_command("Deductible VAT") and c.wait_for("Deductible part of the VAT", 5)
+    tap.ok("A-7's Deductible VAT asks the part, 100 offered",
+           ok and re.search(r"\b100\b", c.screen_text()), c.screen_text())
+    c.send("\x7f" * 3 + "40" + ENTER)
+    tap.ok("40 refused: the VAT of A-7 is settled in 2026Q1 with F24 number 1, to be "
+           "corrected in a later period",
+           c.wait_for("F24 number 1", 5) and
+           re.search(r"FA A-7 is settled in 2026Q1 with F24 number 1: its deductible share "
+                     r"stays\. Correct it in a later period", c.flat_text()),
+           c.screen_text())
+    tap.is_eq("the book: A-7 still 100% deductible",
+              book_rows(book, "SELECT vat_deductible FROM documents WHERE number = 'A-7'"),
+              [(10000,)])
+
+
 def main():
     with Server(users={"anna": "pw-anna"}, tap=tap) as srv:
         book = srv.book_path("anna")
@@ -145,6 +171,7 @@ def main():
             test_protocol(c)
             test_settle(c)
             test_registers(c, book)
+            test_share_frozen(c, book)
             tap.is_eq("the session ends cleanly", c.end_session(), 0)
         tap.is_eq("in the book: the F24 draft of the settlement holds 6031 2026 1,949.30",
                   book_rows(book, "SELECT f.state, f.due_date, e.code, e.year, e.debit FROM f24 "

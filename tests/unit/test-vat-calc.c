@@ -7,9 +7,11 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "book/documents-flow.h"
 #include "book/f24.h"
 #include "book/items.h"
 #include "book/primanota.h"
@@ -385,6 +387,34 @@ deductible(int64_t id, const char *typed, char *err)
 	return rc;
 }
 
+/* Whether one of the n lines begins with start ("" any) and holds each
+ * of the words that follow, up to NULL. */
+static int
+line_has(char *const *lines, size_t n, const char *start, ...)
+{
+	for (size_t i = 0; n != (size_t)-1 && i < n; i++) {
+		const char *w;
+		int all = strncmp(lines[i], start, strlen(start)) == 0;
+		va_list ap;
+
+		va_start(ap, start);
+		while ((w = va_arg(ap, const char *)) != NULL)
+			all = all && strstr(lines[i], w) != NULL;
+		va_end(ap);
+		if (all)
+			return 1;
+	}
+	return 0;
+}
+
+static void
+lines_free(char **lines, size_t n)
+{
+	for (size_t i = 0; n != (size_t)-1 && i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
 /* Non-deductible VAT (art. 19-bis1 DPR 633/72): in 2028Q1 a sale at 22%
  * 10,000.00 / 2,200.00 and the purchase of a car, 22% 1,234.57 / 271.61,
  * registered, then set 40% deductible by its command (140% refused): 271.61 x 40% = 108.644, 108.64 deducted, 162.97 not.
@@ -399,7 +429,6 @@ test_nondeductible(void)
 	struct vat_result r;
 	char **lines = NULL, err[ERR_SIZE] = "";
 	size_t n;
-	int row = 0, total = 0;
 
 	doc("FAT", rossi, "TD01", "1/2028", "2028-01-20", 2200, "", 1000000, 220000, 0, 0);
 	int64_t car = doc("FA", alfa, "TD01", "AUTO-1", "2028-02-10", 2200, "", 123457, 27161, 0, 0);
@@ -423,16 +452,130 @@ test_nondeductible(void)
 	       "and 162.97 not, apart");
 	vat_register_free(&reg);
 	n = vat_register_text(book, VAT_PURCHASES, &q, &lines, err);
-	for (size_t i = 0; n != (size_t)-1 && i < n; i++) {
-		row |= strstr(lines[i], "AUTO-1") != NULL && strstr(lines[i], "271,61") != NULL &&
-		       strstr(lines[i], "162,97") != NULL;
-		total |= strncmp(lines[i], "22%", 3) == 0 && strstr(lines[i], "108,64") != NULL &&
-			 strstr(lines[i], "162,97") != NULL;
-		free(lines[i]);
-	}
-	free(lines);
-	ok(row, "the register's row: its VAT 271,61 and 162,97 non-deductible");
-	ok(total, "the 22%% total: 108,64 deductible, 162,97 not");
+	ok(line_has(lines, n, "", "AUTO-1", "271,61", "162,97", NULL),
+	   "the register's row: its VAT 271,61 and 162,97 non-deductible");
+	ok(line_has(lines, n, "22%", "108,64", "162,97", NULL),
+	   "the 22%% total: 108,64 deductible, 162,97 not");
+	lines_free(lines, n);
+}
+
+/* Reverse charge on a purchase 40% deductible (art. 19 and 19-bis1 DPR
+ * 633/72): in 2029Q1 FA R-1 of Edile, N6.7 1,000.00 with no VAT, set 40%
+ * deductible by its command, integrated by AUT 1/2029 (TD16) 22% 1,000.00
+ * / 220.00, linked to it. The sales register owes the 220.00 whole, the
+ * purchases register deducts 40%: 88.00, and 132.00 not, in its Non-ded.
+ * column. VP4 220.00, VP5 88.00, VP6 132.00, interest 1.32: 133.32. In
+ * 2029Q2 the same at 100%: VP4 = VP5 = 220.00, nothing owed. */
+static void
+test_reverse_share(void)
+{
+	struct vat_period q1 = P("2029Q1"), q2 = P("2029Q2");
+	struct vat_register reg;
+	struct vat_result r;
+	char **lines = NULL, err[ERR_SIZE] = "";
+	struct record *kept = NULL;
+	int64_t fa, aut, id;
+	size_t n;
+
+	fa = doc("FA", edile, "TD01", "R-1", "2029-02-05", 0, "N6.7", 100000, 0, 0, 0);
+	aut = doc("AUT", edile, "TD16", "1/2029", "2029-02-06", 2200, "", 100000, 22000, 0, 0);
+	ok(document_link_add(book, fa, aut, err) == 0, "AUT 1/2029 integrates R-1: %s", err);
+	ok(deductible(fa, "40", err) == 0, "R-1 40%% deductible: %s", err);
+	ok(vat_compute(book, &q1, -1, &r, err) == 0, "2029Q1: %s", err);
+	is_int(r.s.vp4, 22000, "VP4 220.00: the self-invoice's VAT owed whole");
+	is_int(r.s.vp5, 8800, "VP5 88.00: 40%% of it deducted");
+	is_int(r.s.vp6_debit, 13200, "VP6 132.00");
+	is_int(r.s.to_pay, 13332, "133.32 to pay with 1.32 interest");
+	is_int(r.sums.reverse_nondeductible, 13200, "132.00 not deductible");
+	ok(vat_register_make(book, VAT_SALES, &q1, &reg, err) == 0 && reg.ntotals == 1 &&
+		   reg.total[0].reverse_tax == 22000 && reg.total[0].nondeductible_tax == 0,
+	   "the sales register: 220.00 reverse charge, all of it owed");
+	vat_register_free(&reg);
+	ok(vat_register_make(book, VAT_PURCHASES, &q1, &reg, err) == 0, "purchases: %s", err);
+	is_int(reg.ntotals, 2, "22%% and N6.7");
+	is_int(reg.ntotals == 2 ? reg.total[0].reverse_tax : -1, 8800,
+	       "22%%: reverse charge 88.00 deducted");
+	is_int(reg.ntotals == 2 ? reg.total[0].nondeductible_tax : -1, 13200,
+	       "and 132.00 not deductible, apart");
+	vat_register_free(&reg);
+	n = vat_register_text(book, VAT_PURCHASES, &q1, &lines, err);
+	ok(line_has(lines, n, "", "1/2029", "220,00", "132,00", "RC", NULL),
+	   "the self-invoice's row: its VAT 220,00 and 132,00 non-deductible");
+	ok(line_has(lines, n, "22%", "132,00", "88,00", NULL),
+	   "the 22%% total: 132,00 non-deductible, 88,00 reverse charge deducted");
+	lines_free(lines, n);
+	n = vat_result_text(&r, &lines);
+	ok(line_has(lines, n, "", "not deductible", "132,00", NULL),
+	   "the quadro VP says 132,00 of the reverse charge is not deductible");
+	lines_free(lines, n);
+	ok(vat_settlement_save(book, &q1, -1, &id, err) == 0, "2029Q1 kept: %s", err);
+	is_str(fx_query_id(book, "SELECT vp5 || ' ' || reverse_vat || ' ' || reverse_nondeductible "
+				 "FROM vat_settlements WHERE id = %lld",
+			   id),
+	       "8800 22000 13200", "kept with VP5 88.00 and 132.00 of 220.00 not deductible");
+	ok(record_load(book, vat_settlements_kind(), id, &kept, err) == 0, "loaded: %s", err);
+	n = kept != NULL ? vat_settlements_kind()->print_text(kept, &lines) : 0;
+	ok(line_has(lines, n, "", "not deductible", "132,00", NULL),
+	   "its print says so too");
+	lines_free(lines, n);
+	record_free(kept);
+
+	fa = doc("FA", edile, "TD01", "R-2", "2029-05-05", 0, "N6.7", 100000, 0, 0, 0);
+	aut = doc("AUT", edile, "TD16", "2/2029", "2029-05-06", 2200, "", 100000, 22000, 0, 0);
+	ok(document_link_add(book, fa, aut, err) == 0, "AUT 2/2029 integrates R-2: %s", err);
+	ok(vat_compute(book, &q2, -1, &r, err) == 0, "2029Q2: %s", err);
+	ok(r.s.vp4 == 22000 && r.s.vp5 == 22000 && r.s.vp6_debit == 0 && r.s.vp6_credit == 0,
+	   "100%%: VP4 and VP5 220.00, nothing owed (%lld %lld)", (long long)r.s.vp4,
+	   (long long)r.s.vp5);
+}
+
+/* The deductible share of a purchase whose period is settled with its F24
+ * (2026Q1, frozen by test_quarter) is refused, naming the period and the
+ * F24, and nothing changes: FA A-7 of February; FA Z-1 of December 2025,
+ * whose self-invoice of January 2026 is in 2026Q1. FA A-9 of April (2026Q2,
+ * kept with no F24) may change. In 2030, FA X-1 of Q1 settled with no F24
+ * but Q2 with its F24: refused too (Q1's change would reach Q2 through
+ * what it carries); once Q2's draft is deleted, taken. */
+static void
+test_share_frozen(void)
+{
+	struct vat_period q2 = P("2030Q2");
+	struct record *f = NULL;
+	char err[ERR_SIZE] = "", f24s[32];
+	int64_t a7 = atoll(book_query(book, "SELECT id FROM documents WHERE number = 'A-7'")),
+		a9 = atoll(book_query(book, "SELECT id FROM documents WHERE number = 'A-9'")),
+		z1, aut, x1, id, f24 = atoll(book_query(book, "SELECT f24_id FROM vat_settlements "
+								"WHERE period = '2026Q1'"));
+
+	snprintf(f24s, sizeof f24s, "F24 number %lld", (long long)f24);
+	ok(deductible(a7, "40", err) == REC_INVALID && strstr(err, "2026Q1") != NULL &&
+		   strstr(err, f24s) != NULL && strstr(err, "later period") != NULL,
+	   "A-7 in 2026Q1, settled with its F24: refused: %s", err);
+	is_str(fx_query_id(book, "SELECT vat_deductible FROM documents WHERE id = %lld", a7),
+	       "10000", "A-7 still all deductible");
+	z1 = doc("FA", edile, "TD01", "Z-1", "2025-12-20", 0, "N6.7", 50000, 0, 0, 0);
+	aut = doc("AUT", edile, "TD16", "9/2026", "2026-01-10", 2200, "", 50000, 11000, 0, 0);
+	ok(document_link_add(book, z1, aut, err) == 0, "AUT 9/2026 integrates Z-1: %s", err);
+	ok(deductible(z1, "40", err) == REC_INVALID && strstr(err, "2026Q1") != NULL,
+	   "Z-1 of 2025, its self-invoice in 2026Q1: refused: %s", err);
+	ok(deductible(a9, "50", err) == 0 && deductible(a9, "100", err) == 0,
+	   "A-9 in 2026Q2, kept with no F24: taken: %s", err);
+
+	x1 = doc("FA", alfa, "TD01", "X-1", "2030-02-01", 2200, "", 100000, 22000, 0, 0);
+	doc("FAT", rossi, "TD01", "1/2030", "2030-05-01", 2200, "", 1000000, 220000, 0, 0);
+	ok(vat_settlement_save(book, &q2, -1, &id, err) == 0 &&
+		   vat_settlement_f24(book, id, &f24, err) == 0,
+	   "2030Q2 settled with its F24: %s", err);
+	snprintf(f24s, sizeof f24s, "F24 number %lld", (long long)f24);
+	ok(deductible(x1, "40", err) == REC_INVALID && strstr(err, "2030Q2") != NULL &&
+		   strstr(err, f24s) != NULL,
+	   "X-1 of 2030Q1: refused, a later period's F24 made: %s", err);
+	ok(record_load(book, &f24_kind, f24, &f, err) == 0 && record_delete(book, f, err) == 0,
+	   "2030Q2's draft deleted: %s", err);
+	record_free(f);
+	ok(deductible(x1, "40", err) == 0, "then taken: %s", err);
+	is_str(fx_query_id(book, "SELECT vat_deductible FROM documents WHERE id = %lld", x1), "4000",
+	       "X-1 40%% deductible");
 }
 
 /* Deleting the settlement's F24 draft frees it: saved again, recomputed. */
@@ -477,8 +620,10 @@ main(void)
 	test_acconto();
 	test_bollo();
 	test_ritenute();
+	test_share_frozen();
 	test_unfrozen();
 	test_nondeductible();
+	test_reverse_share();
 	temp_book_close(&tb, book);
 	return tap_done();
 }

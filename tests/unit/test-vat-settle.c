@@ -17,15 +17,22 @@ static struct vat_reg_total sales[16], purchases[16];
 static size_t ns, np;
 
 static void
-block(struct vat_reg_total *t, size_t *n, int rate, const char *natura, int64_t taxable,
-      int64_t tax, int split, int reverse)
+block_nd(struct vat_reg_total *t, size_t *n, int rate, const char *natura, int64_t taxable,
+	 int64_t tax, int split, int reverse, int64_t nondeductible)
 {
 	struct vat_reg_block b = { .rate = rate, .taxable = taxable, .tax = tax, .split = split,
-				     .reverse = reverse };
+				     .reverse = reverse, .nondeductible = nondeductible };
 
 	str_copy(b.natura, natura, sizeof b.natura);
 	ok(vat_reg_add(t, n, 16, &b) == 0, "block %d%s %lld added", rate / 100, natura,
 	   (long long)taxable);
+}
+
+static void
+block(struct vat_reg_total *t, size_t *n, int rate, const char *natura, int64_t taxable,
+      int64_t tax, int split, int reverse)
+{
+	block_nd(t, n, rate, natura, taxable, tax, split, reverse, 0);
 }
 
 static struct vat_period
@@ -320,6 +327,47 @@ test_bollo_ritenute(void)
 	is_int(vat_nondeductible(27161, 0), 27161, "0%%: all of it");
 }
 
+/* Reverse charge on a purchase 40% deductible (art. 19-bis1 DPR 633/72, a
+ * car from an EU supplier): the purchase 1,000.00 at rate 0, its
+ * self-invoice 1,000.00 at 22%, VAT 220.00, in both registers.
+ *   sales register: 220.00 reverse charge, owed whole    VP4 = 220.00
+ *   purchases register: 40% of 220.00 = 88.00 deducted   VP5 =  88.00
+ *                       132.00 not deductible, apart
+ * VP6 = 220.00 - 88.00 = 132.00 owed. At 100% the same self-invoice is
+ * owed and deducted whole: VP4 = VP5 = 220.00. */
+static void
+test_reverse_share(void)
+{
+	struct vat_settle_in in = { .periodicity = VAT_MONTHLY, .period = M(2026, 5) };
+	struct vat_settlement s;
+	char err[ERR_SIZE] = "";
+
+	ns = np = 0;
+	block(sales, &ns, 2200, "", 100000, 22000, 0, 1);
+	block(purchases, &np, 0, "N3.2", 100000, 0, 0, 0);
+	block_nd(purchases, &np, 2200, "", 100000, 22000, 0, 1, vat_nondeductible(22000, 4000));
+	is_int(sales[0].reverse_tax, 22000, "40%%: the sales register owes 220.00 whole");
+	is_int(purchases[0].reverse_tax, 8800, "40%%: the purchases register deducts 88.00");
+	is_int(purchases[0].nondeductible_tax, 13200, "and 132.00 not deductible, apart");
+	is_int(purchases[0].tax, 0, "none in the ordinary column");
+	vat_sums_of(sales, ns, purchases, np, &in.sums);
+	is_int(in.sums.reverse_vat, 22000, "40%%: reverse charge VAT owed 220.00");
+	is_int(in.sums.reverse_nondeductible, 13200, "of it not deductible 132.00");
+	ok(vat_settle(&in, &s, err) == 0, "40%%: settled %s", err);
+	is_int(s.vp4, 22000, "40%%: VP4 220.00");
+	is_int(s.vp5, 8800, "40%%: VP5 88.00");
+	is_int(s.vp6_debit, 13200, "40%%: VP6 132.00 owed");
+
+	ns = np = 0;
+	block(sales, &ns, 2200, "", 100000, 22000, 0, 1);
+	block_nd(purchases, &np, 2200, "", 100000, 22000, 0, 1, vat_nondeductible(22000, 10000));
+	vat_sums_of(sales, ns, purchases, np, &in.sums);
+	ok(vat_settle(&in, &s, err) == 0 && s.vp4 == 22000 && s.vp5 == 22000 && s.vp6_debit == 0 &&
+		   s.vp6_credit == 0,
+	   "100%%: VP4 and VP5 220.00, nothing owed");
+	is_int(purchases[0].nondeductible_tax, 0, "100%%: none not deductible");
+}
+
 static void
 test_periods(void)
 {
@@ -357,5 +405,6 @@ main(void)
 	test_last_and_acconto();
 	test_bollo_ritenute();
 	test_periods();
+	test_reverse_share();
 	return tap_done();
 }
