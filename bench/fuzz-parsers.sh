@@ -64,7 +64,7 @@ echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { (void)d; (voi
 libs=""
 [ -z "$pkgs" ] || libs=$(pkg-config --cflags --libs $pkgs) || exit 1
 paths=""
-for f in $files src/util/util.c src/util/i18n.c; do paths="$paths $src/$f"; done
+for f in $files src/util/util.c src/util/temp-guard.c src/util/i18n.c; do paths="$paths $src/$f"; done
 "$clang" $flags -std=gnu11 -I"$bld" -I"$src/src" -DLOCALEDIR='"/nonexistent"' \
 	-DPKGDATADIR='"/nonexistent"' -o "$work/fuzz" "$src/fuzz/$target.c" $paths $libs ||
 	exit 1
