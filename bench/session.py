@@ -20,16 +20,23 @@ negotiated anything else stops with an error. With --cipher A,B,C every
 round measures each cipher on both servers in turn, and each gets its
 table.
 
-With --rounds R the echo and CPU figures are measured R times, the two
-servers taking turns (scrivano first in odd rounds, sshd first in even
-ones), so that the load of a shared machine falls on both alike; each
-figure is the median over the rounds, and the ratio's spread (the lowest
-and highest of the rounds' own ratios) is printed beside it.
+The two servers are measured at the same time, key by key in turns: a
+key to one and its echo, then a key to the other and its echo, the one
+that goes first flipping every key; so whatever the machine is doing at
+a moment (a shared machine's other work, a core's clock) falls on both
+alike, and the ratios hold where figures measured one after the other
+move by a tenth. Each echo ratio is printed with its 95% interval, the
+keys resampled in pairs (bootstrap). With --rounds R all of it is
+measured R times: the echo percentiles are over every key of every round,
+each CPU figure is the median of the rounds, with the ratio's lowest and
+highest round beside it.
 
 A key is Down or Up in the main menu (the bar moves: two lines are
 redrawn); its echo is the first byte of output after it. The CPU time is
 that of every process under the server (connection processes and forms, or
-sshd's session processes and forms), before and after, divided by the keys.
+sshd's session processes and forms), before and after, divided by the keys
+that server was sent; the server's own part (all but the forms, the same
+program under both) is printed apart.
 
 Both servers listen on 127.0.0.1 only, on free ports, and both log in with a
 password through sshpass and the OpenSSH client. sshd needs a system account
@@ -37,7 +44,7 @@ for its side: run as root, the script creates one (scrivbench) and removes it
 at the end; otherwise it measures scrivano alone and says why. Run as root,
 scrivano's sessions run as that same account (--service-user), as sshd's do.
 """
-import argparse, os, pty, re, select, shutil, signal, socket, statistics, subprocess, sys, tempfile, time
+import argparse, os, pty, random, re, select, shutil, signal, socket, statistics, subprocess, sys, tempfile, time
 
 PASSWORD = "bench-pw-1"
 MENU_TEXT = b"Customers"
@@ -187,16 +194,31 @@ def pss_kib(pid):
 KEYS = (b"\x1b[B", b"\x1b[A")  # Down, Up: the menu's bar moves
 
 
+def is_forms(pid):
+    """Whether pid runs the forms (scrivano tui): the same program under
+    both servers, so its time is counted apart from the server's own."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return b"tui" in f.read().split(b"\0")
+    except OSError:
+        return False
+
+
 def cpu_ns(root):
-    """CPU time so far of every process under root, in ns (schedstat)."""
-    total = 0
+    """CPU time so far under root, in ns (schedstat): (the server's own
+    processes, the forms)."""
+    server = forms = 0
     for p in descendants(root):
         try:
             with open(f"/proc/{p}/schedstat") as f:
-                total += int(f.read().split()[0])
+                ns = int(f.read().split()[0])
         except (OSError, ValueError, IndexError):
-            pass
-    return total
+            continue
+        if is_forms(p):
+            forms += ns
+        else:
+            server += ns
+    return server, forms
 
 
 def drain(fd):
@@ -208,17 +230,22 @@ def drain(fd):
         pass
 
 
-def typing(measured, others, keys, interval=0.1):
-    """measured types keys every interval (its echo timed), each of others
-    one key every interval too, spread over it; returns (latencies, keys sent)."""
-    fds = [fd for _, fd in others]
-    sent = 0
+def typing_turns(measured, others, keys, interval=0.1):
+    """Each of measured (one session per server) types a key every
+    interval, its echo timed, in turns: the first one first on even keys,
+    the last one first on odd keys, each key written only once the echo
+    before it came, so that no two measured keys are ever in flight at
+    once and each server's keys meet the machine as it is at the same
+    moment. Each of others, (fd, index of its server), types one key every
+    interval too, spread over it. Returns (latencies of each measured,
+    keys written to each server's sessions)."""
+    fds = [fd for fd, _ in others]
+    sent = [0] * len(measured)
     due = [time.monotonic() + interval * (i + 1) / (len(fds) + 1) for i in range(len(fds))]
     flip = [0] * len(fds)
-    lat = []
+    lat = [[] for _ in measured]
 
     def serve(until, wait_fd=None):
-        nonlocal sent
         while True:
             now = time.monotonic()
             for i, t in enumerate(due):
@@ -226,9 +253,9 @@ def typing(measured, others, keys, interval=0.1):
                     os.write(fds[i], KEYS[flip[i]])
                     flip[i] ^= 1
                     due[i] = t + interval
-                    sent += 1
+                    sent[others[i][1]] += 1
             nxt = min(due + [until]) if due else until
-            r = select.select(fds + [measured], [], [], max(0.0, nxt - time.monotonic()))[0]
+            r = select.select(fds + measured, [], [], max(0.0, nxt - time.monotonic()))[0]
             for fd in r:
                 try:
                     os.read(fd, 65536)
@@ -240,14 +267,17 @@ def typing(measured, others, keys, interval=0.1):
                 return None
 
     start = time.monotonic()
-    drain(measured)
+    for fd in measured:
+        drain(fd)
     for k in range(keys):
         serve(start + interval * (k + 1))
-        t0 = time.monotonic()
-        os.write(measured, KEYS[k % 2])
-        sent += 1
-        got = serve(t0 + 5, wait_fd=measured)
-        lat.append((got or t0 + 5) - t0)
+        order = range(len(measured)) if k % 2 == 0 else reversed(range(len(measured)))
+        for m in order:
+            t0 = time.monotonic()
+            os.write(measured[m], KEYS[k % 2])
+            sent[m] += 1
+            got = serve(t0 + 5, wait_fd=measured[m])
+            lat[m].append((got or t0 + 5) - t0)
     serve(time.monotonic() + interval)
     return lat, sent
 
@@ -257,27 +287,39 @@ def pct(values, p):
     return v[min(len(v) - 1, int(round(p / 100 * (len(v) - 1))))]
 
 
-def measure_echo(server, user, port, server_pid, keys, typists, algos, tmp):
-    """One echo measurement on these algorithms: the measured session's
-    client logs what it negotiated, which must be what was pinned."""
-    out = {}
-    log = os.path.join(tmp, "ssh-%s-%s.log" % (server, algos["cipher"]))
-    if os.path.exists(log):
-        os.unlink(log)
-    sessions = [open_session(user, port, algos, log)[:2]]
-    sessions += [open_session(user, port, algos)[:2] for _ in range(typists - 1)]
-    out["algorithms"] = check_negotiated(server, algos, log)
+def measure_echo(results, servers, keys, typists, algos, tmp):
+    """One echo measurement on these algorithms, of every server at once:
+    one measured session on each, typing in turns (typing_turns), alone
+    and then with typists - 1 more sessions on each server typing 10 keys
+    a second. Each measured session's client logs what it negotiated,
+    which must be what was pinned. Returns one result per server."""
+    outs = [{} for _ in servers]
+    measured, others = [], []
+    for i, (user, port, _) in enumerate(servers):
+        name = results[i]["name"]
+        log = os.path.join(tmp, "ssh-%s-%s.log" % (name, algos["cipher"]))
+        if os.path.exists(log):
+            os.unlink(log)
+        measured.append(open_session(user, port, algos, log)[:2])
+        others += [(open_session(user, port, algos)[:2], i) for _ in range(typists - 1)]
+        outs[i]["algorithms"] = check_negotiated(name, algos, log)
     time.sleep(1.0)
-    for fd in (fd for _, fd in sessions):
+    for _, fd in measured + [s for s, _ in others]:
         drain(fd)
-    for label, others in (("alone", []), ("busy", sessions[1:])):
-        c0 = cpu_ns(server_pid)
-        lat, sent = typing(sessions[0][1], others, keys)
-        ns = cpu_ns(server_pid) - c0
-        out[label] = {"p50": pct(lat, 50), "p99": pct(lat, 99), "cpu_us": ns / sent / 1000}
-    for pid, fd in sessions:
+    for label, typing_too in (("alone", []), ("busy", others)):
+        c0 = [cpu_ns(pid) for _, _, pid in servers]
+        lats, sent = typing_turns([fd for _, fd in measured],
+                                  [(s[1], i) for s, i in typing_too], keys)
+        c1 = [cpu_ns(pid) for _, _, pid in servers]
+        for i in range(len(servers)):
+            server, forms = (c1[i][k] - c0[i][k] for k in (0, 1))
+            outs[i][label] = {"p50": pct(lats[i], 50), "p99": pct(lats[i], 99),
+                              "lat": lats[i],
+                              "cpu_us": (server + forms) / sent[i] / 1000,
+                              "server_us": server / sent[i] / 1000}
+    for pid, fd in measured + [s for s, _ in others]:
         close_session(pid, fd)
-    return out
+    return outs
 
 
 def measure(name, user, port, server_pid, runs, idle, algos):
@@ -299,28 +341,45 @@ def measure(name, user, port, server_pid, runs, idle, algos):
 
 
 def echo_rounds(results, servers, rounds, keys, typists, ciphers, base, tmp):
-    """Each round measures every cipher on every server once, in turns:
-    the servers' order flips every round, and the ciphers' order turns."""
+    """Each round measures every cipher once, on every server at the same
+    time (measure_echo); the ciphers' order turns from round to round."""
     for n in range(rounds):
-        order = list(range(len(servers)))
-        if n % 2:
-            order.reverse()
         for k in range(len(ciphers)):
             cipher = ciphers[(n + k) % len(ciphers)]
-            algos = dict(base, cipher=cipher)
-            for i in order:
-                user, port, pid = servers[i]
-                r = measure_echo(results[i]["name"], user, port, pid, keys, typists,
-                                 algos, tmp)
-                results[i]["rounds"].setdefault(cipher, []).append(r)
-                print(f"round {n + 1}, {cipher}, {results[i]['name']}: echo p50 alone "
+            outs = measure_echo(results, servers, keys, typists, dict(base, cipher=cipher), tmp)
+            for res, r in zip(results, outs):
+                res["rounds"].setdefault(cipher, []).append(r)
+                print(f"round {n + 1}, {cipher}, {res['name']}: echo p50 alone "
                       f"{r['alone']['p50'] * 1000:.2f} ms, CPU per key alone "
-                      f"{r['alone']['cpu_us']:.0f} µs ({r['algorithms']})",
+                      f"{r['alone']['cpu_us']:.0f} µs, of it the server's own "
+                      f"{r['alone']['server_us']:.0f} µs ({r['algorithms']})",
                       file=sys.stderr, flush=True)
 
 
 def figure(r, cipher, label, key):
+    """A figure over the rounds: an echo percentile over every key of every
+    round, a CPU time the median of the rounds'."""
+    if key in ("p50", "p99"):
+        return pct(pooled(r, cipher, label), int(key[1:]))
     return statistics.median(e[label][key] for e in r["rounds"][cipher])
+
+
+def pooled(r, cipher, label):
+    return [x for e in r["rounds"][cipher] for x in e[label]["lat"]]
+
+
+def ratio_interval(a, b, p, resamples=400):
+    """A 95% interval of pct(a, p) / pct(b, p), a and b timed key by key in
+    turns: the keys are resampled as pairs (bootstrap), so a moment when
+    the machine was slow falls on both servers alike."""
+    rng = random.Random(1)
+    n = len(a)
+    ratios = []
+    for _ in range(resamples):
+        idx = [rng.randrange(n) for _ in range(n)]
+        ratios.append(pct([a[i] for i in idx], p) / pct([b[i] for i in idx], p))
+    ratios.sort()
+    return ratios[int(0.025 * resamples)], ratios[int(0.975 * resamples) - 1]
 
 
 def start_scrivano(exe, share, tmp, service_user=None):
@@ -406,7 +465,9 @@ def print_table(results, cipher, args, with_logins):
             ("echo p50, %d typing" % t, ("busy", "p50"), 1000, "ms"),
             ("echo p99, %d typing" % t, ("busy", "p99"), 1000, "ms"),
             ("CPU per key alone", ("alone", "cpu_us"), 1, "µs"),
-            ("CPU per key, %d typing" % t, ("busy", "cpu_us"), 1, "µs")]
+            ("  of it the server's", ("alone", "server_us"), 1, "µs"),
+            ("CPU per key, %d typing" % t, ("busy", "cpu_us"), 1, "µs"),
+            ("  of it the server's", ("busy", "server_us"), 1, "µs")]
     lines = [(label, [figure(r, cipher, *key) * scale for r in results], unit, key)
              for label, key, scale, unit in rows]
     if with_logins:
@@ -414,22 +475,27 @@ def print_table(results, cipher, args, with_logins):
                          "ms", None))
         lines.append(("PSS per idle session", [r["pss_kib"] for r in results], "KiB", None))
     both = len(results) == 2
+    keys = len(pooled(results[0], cipher, "alone"))
     print()
-    print(f"cipher {cipher}, {args.rounds} round(s); negotiated, as each client's log "
-          "says:")
+    print(f"cipher {cipher}, {args.rounds} round(s), {keys} keys on each server alone and "
+          f"as many with {t} typing; negotiated, as each client's log says:")
     for r in results:
         used = sorted(set(e["algorithms"] for e in r["rounds"][cipher]))
         print(f"  {r['name']}: {'; '.join(used)}")
     print(f"{'':<24}" + "".join(f"{r['name']:>14}" for r in results) +
-          ("   ratio scrivano/sshd" if both else "") +
-          (f"   spread over {args.rounds} rounds" if both and args.rounds > 1 else ""))
-    for label, values, unit, per_round in lines:
+          ("   ratio scrivano/sshd   echo: 95% interval (keys resampled in pairs); "
+           "CPU: lowest–highest round" if both else ""))
+    for label, values, unit, key in lines:
         line = f"{label:<24}" + "".join(f"{v:>10.2f} {unit:<3}" for v in values)
         if both and values[1] > 0:
             line += f"   {values[0] / values[1]:>6.2f}"
-            if per_round and args.rounds > 1:
-                ratios = [a[per_round[0]][per_round[1]] / b[per_round[0]][per_round[1]]
-                          for a, b in zip(results[0]["rounds"][cipher],
+            if key and key[1] in ("p50", "p99"):
+                lo, hi = ratio_interval(pooled(results[0], cipher, key[0]),
+                                        pooled(results[1], cipher, key[0]), int(key[1][1:]))
+                line += f"          {lo:.2f}–{hi:.2f}"
+            elif key and args.rounds > 1:
+                ratios = [x[key[0]][key[1]] / y[key[0]][key[1]]
+                          for x, y in zip(results[0]["rounds"][cipher],
                                           results[1]["rounds"][cipher])]
                 line += f"          {min(ratios):.2f}–{max(ratios):.2f}"
         print(line)
@@ -493,7 +559,8 @@ def main():
             remove_account(user)
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"logins and memory on {ciphers[0]}, kex {args.kex}; {args.keys} keys a "
-          f"measurement; {args.typists} typing is {args.typists - 1} more sessions "
+          f"measurement on each server, in turns; {args.typists} typing is "
+          f"{args.typists - 1} more sessions on each "
           "typing 10 keys a second")
     for n, cipher in enumerate(ciphers):
         print_table(results, cipher, args, n == 0)
