@@ -149,11 +149,10 @@ fd_seek(struct fd_archive *a, void *data, zip_uint64_t len)
 {
 	zip_source_args_seek_t *s = ZIP_SOURCE_GET_ARGS(zip_source_args_seek_t, data, len,
 							&a->error);
-	off_t at;
 
 	if (s == NULL)
 		return -1;
-	if ((at = lseek(a->fd, (off_t)s->offset, s->whence)) < 0) {
+	if (lseek(a->fd, (off_t)s->offset, s->whence) < 0) {
 		zip_error_set(&a->error, ZIP_ER_SEEK, errno);
 		return -1;
 	}

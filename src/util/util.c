@@ -482,9 +482,8 @@ path_folder(const char *path)
 int
 file_temp_beside(const char *path, char **tmp, char *err)
 {
-	int fd;
-
 	sigset_t old;
+	int fd;
 
 	*tmp = xasprintf("%s.XXXXXX", path);
 	temp_guard_block(&old); /* made and guarded, or neither */
